@@ -1,0 +1,236 @@
+// The operator's command line: `npm run cli -- <command>`, or `node build/cli.js <command>`.
+// Exit 0 on success; otherwise a one-line reason on stderr and exit 1 (2 for a usage mistake).
+// Machine-readable results go to stdout; the token of `token create` is always its last line.
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { z } from 'zod'
+import { ROLES } from '#db/schema/users.ts'
+import { createApiToken } from '#app/services/api-tokens.server.ts'
+import type { Actor } from '#app/services/audit.server.ts'
+import { findEventBySlug } from '#app/services/events.server.ts'
+import { UserExistsError, createUser } from '#app/services/users.server.ts'
+import { closeDb, getDb, openDatabase, type Db } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+
+const ACTOR: Actor = { kind: 'cli' }
+
+const USAGE = `Usage: sajam <command> [options]
+
+Commands:
+  migrate                                   apply pending database migrations
+  seed --demo                               load the demo fair and promo events
+  user add --email E --password P --role admin|organizer|scanner [--name N]
+                                            create a staff user
+  token create --role admin|organizer|scanner [--event SLUG] [--name N]
+                                            create an API token (printed as the last line);
+                                            --event limits a scanner token to one event
+  backup FILE [--force]                     consistent copy of the live database (online backup)
+  outbox send                               deliver pending mail now
+
+The database is DATABASE_PATH (default data/sajam.db).
+Exit status: 0 success, 1 failure, 2 usage error.`
+
+/** A failure the operator can act on: printed as one line, no stack. */
+class CliError extends Error {
+	constructor(
+		message: string,
+		readonly exitCode = 1,
+	) {
+		super(message)
+	}
+}
+
+const usageError = (message: string) => new CliError(`${message} (see --help)`, 2)
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+function parse<O extends Options>(command: string, args: string[], options: O, positionals = 0) {
+	let parsed
+	try {
+		parsed = parseArgs({ args, options, strict: true, allowPositionals: positionals > 0 })
+	} catch (error) {
+		throw usageError(`${command}: ${(error as Error).message.split('\n')[0]}`)
+	}
+	if (parsed.positionals.length > positionals) {
+		throw usageError(`${command}: unexpected argument '${parsed.positionals[positionals]}'`)
+	}
+	return parsed
+}
+
+/** Checks options with zod and turns the first problem into one line naming the option. */
+function validate<S extends z.ZodType>(command: string, schema: S, values: unknown): z.output<S> {
+	const result = schema.safeParse(values)
+	if (result.success) return result.data
+	const issue = result.error.issues[0]!
+	const option = issue.path.length ? `--${String(issue.path[0])}: ` : ''
+	throw usageError(`${command}: ${option}${issue.message}`)
+}
+
+/** zod's message for an option: "is required" when it is missing, else what it must be. */
+const mustBe = (what: string) => ({
+	error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `must be ${what}`),
+})
+const role = z.enum(ROLES, mustBe(`one of ${ROLES.join(', ')}`))
+
+const UserAddSchema = z.object({
+	email: z.email(mustBe('an email address')),
+	password: z.string(mustBe('a string')).min(8, 'must be at least 8 characters'),
+	role,
+	name: z.string().trim().min(1).max(120).optional(),
+})
+
+const TokenCreateSchema = z
+	.object({
+		role,
+		event: z.string().trim().min(1).optional(),
+		name: z.string().trim().min(1).max(120).optional(),
+	})
+	.refine((v) => v.event === undefined || v.role === 'scanner', {
+		path: ['event'],
+		message: 'only a scanner token can be limited to one event',
+	})
+
+function withDb<T>(work: (db: Db) => T): T {
+	try {
+		return work(getDb())
+	} finally {
+		closeDb()
+	}
+}
+
+async function migrate(args: string[]) {
+	parse('migrate', args, {})
+	const file = getEnv().DATABASE_PATH
+	openDatabase(file).$client.close()
+	console.log(`migrated ${file}`)
+}
+
+type SeedModule = { seedDemo: (db: Db) => unknown }
+
+async function seed(args: string[]) {
+	const { values } = parse('seed', args, { demo: { type: 'boolean' } })
+	if (!values.demo) throw usageError('seed: only the demo can be loaded; run `seed --demo`')
+	let seedModule: SeedModule
+	try {
+		// @ts-ignore -- db/seed.ts is written separately; a static import once it exists is better
+		seedModule = (await import('#db/seed.ts')) as unknown as SeedModule
+	} catch (error) {
+		throw new CliError(`seed: the demo seed (db/seed.ts) could not be loaded: ${(error as Error).message.split('\n')[0]}`)
+	}
+	if (typeof seedModule.seedDemo !== 'function') throw new CliError('seed: db/seed.ts does not export seedDemo(db)')
+	const db = getDb()
+	try {
+		const result = await seedModule.seedDemo(db)
+		console.log(result === undefined ? 'demo loaded' : JSON.stringify(result))
+	} finally {
+		closeDb()
+	}
+}
+
+async function user(args: string[]) {
+	const [sub, ...rest] = args
+	if (sub !== 'add') throw usageError(sub ? `user: unknown subcommand '${sub}'` : 'user: missing subcommand (add)')
+	const { values } = parse('user add', rest, {
+		email: { type: 'string' },
+		password: { type: 'string' },
+		role: { type: 'string' },
+		name: { type: 'string' },
+	})
+	const input = validate('user add', UserAddSchema, values)
+	const db = getDb()
+	try {
+		const row = await createUser(db, input, ACTOR)
+		console.log(JSON.stringify({ id: row.id, email: row.email, name: row.name, role: row.role }))
+	} catch (error) {
+		if (error instanceof UserExistsError) throw new CliError(`user add: a user with email ${input.email.trim().toLowerCase()} already exists`)
+		throw error
+	} finally {
+		closeDb()
+	}
+}
+
+async function token(args: string[]) {
+	const [sub, ...rest] = args
+	if (sub !== 'create') throw usageError(sub ? `token: unknown subcommand '${sub}'` : 'token: missing subcommand (create)')
+	const { values } = parse('token create', rest, {
+		role: { type: 'string' },
+		event: { type: 'string' },
+		name: { type: 'string' },
+	})
+	const input = validate('token create', TokenCreateSchema, values)
+	const { token: secret, row } = withDb((db) => {
+		let eventId: number | null = null
+		if (input.event !== undefined) {
+			const event = findEventBySlug(db, input.event)
+			if (!event) throw new CliError(`token create: unknown event '${input.event}'`)
+			eventId = event.id
+		}
+		return createApiToken(db, { role: input.role, name: input.name, eventId }, ACTOR)
+	})
+	const scope = input.event ? ` for event ${input.event}` : ''
+	console.log(`token ${row.id} "${row.name}" (${row.role}${scope}); it is shown only this once:`)
+	console.log(secret)
+}
+
+async function backup(args: string[]) {
+	const { values, positionals } = parse('backup', args, { force: { type: 'boolean' } }, 1)
+	const target = positionals[0]
+	if (!target) throw usageError('backup: missing FILE')
+	const source = getEnv().DATABASE_PATH
+	const destination = path.resolve(target)
+	if (!existsSync(source)) throw new CliError(`backup: no database at ${source}`)
+	if (destination === source) throw new CliError('backup: FILE is the live database itself')
+	if (existsSync(destination) && !values.force) {
+		throw new CliError(`backup: ${destination} already exists (use --force to overwrite)`)
+	}
+	mkdirSync(path.dirname(destination), { recursive: true })
+	// Copy to a side file and rename, so FILE is never a half-written database.
+	const partial = `${destination}.partial`
+	rmSync(partial, { force: true })
+	const db = openDatabase(source, { runMigrations: false })
+	try {
+		await db.$client.backup(partial)
+	} catch (error) {
+		rmSync(partial, { force: true })
+		throw error
+	} finally {
+		db.$client.close()
+	}
+	renameSync(partial, destination)
+	console.log(destination)
+}
+
+async function outbox(args: string[]) {
+	const [sub] = args
+	if (sub !== 'send') throw usageError(sub ? `outbox: unknown subcommand '${sub}'` : 'outbox: missing subcommand (send)')
+	// Not built yet; saying so beats a success that delivered nothing.
+	throw new CliError('outbox send: not available yet')
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { migrate, seed, user, token, backup, outbox }
+
+async function main(argv: string[]): Promise<number> {
+	const [command, ...args] = argv
+	if (command === undefined) {
+		process.stderr.write(`sajam: no command given (see --help)\n`)
+		return 2
+	}
+	if (command === '--help' || command === '-h' || command === 'help' || args.includes('--help')) {
+		console.log(USAGE)
+		return 0
+	}
+	const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
+	try {
+		if (!run) throw usageError(`unknown command '${command}'`)
+		await run(args)
+		return 0
+	} catch (error) {
+		const exitCode = error instanceof CliError ? error.exitCode : 1
+		const message = error instanceof Error ? error.message : String(error)
+		process.stderr.write(`sajam: ${message.replace(/\s*\n\s*/g, ' ')}\n`)
+		return exitCode
+	}
+}
+
+process.exitCode = await main(process.argv.slice(2))

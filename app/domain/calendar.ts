@@ -1,0 +1,87 @@
+// iCalendar (RFC 5545) for events: the public feed, one event's download, and the Google
+// Calendar link. Pure: the caller passes the events, the language and the site's address.
+import { createEvents, type EventAttributes } from 'ics'
+import type { EventRow } from '#db/schema/events.ts'
+import { localizeEventTexts } from './event-text.ts'
+import type { Locale } from './locale.ts'
+
+export const PRODUCT_ID = '-//Centar za socijalno preduzetnistvo Krusevac//Sajam//SR'
+
+type CalendarEvent = Pick<
+	EventRow,
+	| 'id' | 'slug' | 'title' | 'titleEn' | 'summary' | 'summaryEn' | 'description' | 'descriptionEn'
+	| 'venueName' | 'venueAddress' | 'venueCity' | 'startsAt' | 'endsAt' | 'status' | 'sequence' | 'updatedAt' | 'createdAt'
+>
+
+/** A stable UID per event: calendars match updates and cancellations to the entry by it. */
+export function eventUid(event: Pick<EventRow, 'id'>, publicUrl: string) {
+	return `event-${event.id}@${new URL(publicUrl).hostname}`
+}
+
+export function eventLocation(event: Pick<EventRow, 'venueName' | 'venueAddress' | 'venueCity'>, locale: Locale) {
+	const t = localizeEventTexts({ title: '', titleEn: null, summary: null, summaryEn: null, description: '', descriptionEn: null, ...event }, locale)
+	return [t.venueName, t.venueAddress, t.venueCity].filter(Boolean).join(', ')
+}
+
+function toAttributes(event: CalendarEvent, locale: Locale, publicUrl: string): EventAttributes {
+	const texts = localizeEventTexts(event, locale)
+	const url = `${publicUrl}/events/${event.slug}`
+	const description = [texts.summary, texts.description, url].filter(Boolean).join('\n\n')
+	return {
+		uid: eventUid(event, publicUrl),
+		sequence: event.sequence,
+		start: event.startsAt.getTime(),
+		startInputType: 'utc',
+		startOutputType: 'utc',
+		end: event.endsAt.getTime(),
+		endInputType: 'utc',
+		endOutputType: 'utc',
+		title: texts.title,
+		description,
+		location: eventLocation(event, locale),
+		url,
+		status: event.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+		created: event.createdAt.getTime(),
+		lastModified: event.updatedAt.getTime(),
+	}
+}
+
+/** A VCALENDAR with the given events; throws if `ics` refuses (a bug, not user input). */
+export function buildCalendar(
+	list: CalendarEvent[],
+	locale: Locale,
+	publicUrl: string,
+	options: { calName?: string; method?: 'PUBLISH' | 'REQUEST' | 'CANCEL' } = {},
+): string {
+	if (list.length === 0) return emptyCalendar(options.calName)
+	const { error, value } = createEvents(
+		list.map((e) => toAttributes(e, locale, publicUrl)),
+		{ productId: PRODUCT_ID, method: options.method ?? 'PUBLISH', calName: options.calName },
+	)
+	if (error || !value) throw error ?? new Error('Calendar could not be built')
+	return value
+}
+
+/** `ics` refuses an empty list, but an empty feed is a valid calendar. */
+function emptyCalendar(calName?: string) {
+	const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', `PRODID:${PRODUCT_ID}`, 'METHOD:PUBLISH']
+	if (calName) lines.push(`X-WR-CALNAME:${calName.replace(/[\\;,]/g, (c) => `\\${c}`)}`)
+	lines.push('END:VCALENDAR')
+	return lines.join('\r\n') + '\r\n'
+}
+
+const googleDate = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+
+/** "Add to Google Calendar" link with the event's details filled in. */
+export function googleCalendarLink(event: CalendarEvent, locale: Locale, publicUrl: string) {
+	const texts = localizeEventTexts(event, locale)
+	const params = new URLSearchParams({
+		action: 'TEMPLATE',
+		text: texts.title,
+		dates: `${googleDate(event.startsAt)}/${googleDate(event.endsAt)}`,
+		details: [texts.summary, `${publicUrl}/events/${event.slug}`].filter(Boolean).join('\n\n'),
+		location: eventLocation(event, locale),
+		ctz: 'Europe/Belgrade',
+	})
+	return `https://calendar.google.com/calendar/render?${params.toString()}`
+}

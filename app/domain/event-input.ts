@@ -1,0 +1,174 @@
+// What an event may look like when an organizer creates or edits it. One set of rules, used by the
+// admin form (in the browser and on the server, through conform) and by the JSON API.
+// Messages are catalog keys under common:validation, turned into text by the error map.
+import { z } from 'zod'
+import { EVENT_KINDS, EVENT_STATUSES } from '#db/schema/events.ts'
+import { fromBelgradeLocalInput } from './format.ts'
+import { SLUG_PATTERN } from './slug.ts'
+
+export const MAX_CAPACITY = 100_000
+export const MAX_PARTY_SIZE = 20
+
+const custom = (key: string) => ({ params: { key } })
+
+const title = z.string().trim().min(3).max(160)
+const optionalText = (max: number) => z.string().trim().max(max).optional()
+const slug = z.string().trim().toLowerCase().min(2).max(80).refine((v) => SLUG_PATTERN.test(v), custom('slug'))
+const kind = z.enum(EVENT_KINDS)
+const capacity = z.number().int().min(1).max(MAX_CAPACITY)
+const maxPartySize = z.number().int().min(1).max(MAX_PARTY_SIZE)
+
+/** Belgrade wall-clock time from an <input type="datetime-local">. */
+const localDateTime = z
+	.string()
+	.trim()
+	.transform((value, ctx) => {
+		const date = fromBelgradeLocalInput(value)
+		if (!date) {
+			ctx.addIssue({ code: 'custom', ...custom('dateTime') })
+			return z.NEVER
+		}
+		return date
+	})
+
+function endsAfterStart<T extends { startsAt?: Date; endsAt?: Date }>(value: T, ctx: z.RefinementCtx) {
+	if (value.startsAt && value.endsAt && value.endsAt < value.startsAt) {
+		ctx.addIssue({ code: 'custom', path: ['endsAt'], ...custom('endsBeforeStart') })
+	}
+}
+
+/** The admin form. Checkboxes arrive as "on" or not at all; empty capacity means no limit. */
+export const EventFormSchema = z
+	.object({
+		title,
+		titleEn: optionalText(160),
+		slug: slug.optional(),
+		kind,
+		summary: optionalText(300),
+		summaryEn: optionalText(300),
+		description: optionalText(10_000),
+		descriptionEn: optionalText(10_000),
+		venueName: z.string().trim().min(2).max(160),
+		venueAddress: optionalText(200),
+		venueCity: z.string().trim().min(2).max(80),
+		startsAt: localDateTime,
+		endsAt: localDateTime,
+		capacity: z.coerce.number<string>().pipe(capacity).optional(),
+		maxPartySize: z.coerce.number<string>().pipe(maxPartySize).default(1),
+		waitlist: z
+			.string()
+			.optional()
+			.transform((v) => v === 'on'),
+		registrationClosesAt: localDateTime.optional(),
+	})
+	.superRefine(endsAfterStart)
+
+export type EventFormValues = z.infer<typeof EventFormSchema>
+
+/** A time with an explicit offset, as the API contract says ("2026-12-05T10:00:00+01:00"). */
+const isoDateTime = z.iso.datetime({ offset: true }).transform((v) => new Date(v))
+
+const venue = z.union([
+	z.string().trim().min(2).max(160).transform((name) => ({ name })),
+	z.object({
+		name: z.string().trim().min(2).max(160),
+		address: optionalText(200),
+		city: z.string().trim().min(2).max(80).optional(),
+	}),
+])
+
+const apiFields = {
+	title,
+	titleEn: optionalText(160).nullable(),
+	kind,
+	startsAt: isoDateTime,
+	endsAt: isoDateTime,
+	venue,
+	capacity: capacity.nullable(),
+	slug,
+	summary: optionalText(300).nullable(),
+	summaryEn: optionalText(300).nullable(),
+	description: optionalText(10_000),
+	descriptionEn: optionalText(10_000).nullable(),
+	maxPartySize,
+	waitlist: z.boolean(),
+	status: z.enum(['draft', 'published']),
+	registrationClosesAt: isoDateTime.nullable(),
+}
+
+export const EventCreateApiSchema = z
+	.strictObject({
+		...apiFields,
+		capacity: apiFields.capacity,
+		slug: apiFields.slug.optional(),
+		titleEn: apiFields.titleEn.optional(),
+		summary: apiFields.summary.optional(),
+		summaryEn: apiFields.summaryEn.optional(),
+		descriptionEn: apiFields.descriptionEn.optional(),
+		maxPartySize: apiFields.maxPartySize.default(1),
+		waitlist: apiFields.waitlist.default(true),
+		status: apiFields.status.default('draft'),
+		registrationClosesAt: apiFields.registrationClosesAt.optional(),
+	})
+	.superRefine(endsAfterStart)
+
+/** PATCH: any field; status may also become "cancelled". */
+export const EventPatchApiSchema = z
+	.strictObject({ ...apiFields, status: z.enum(EVENT_STATUSES) })
+	.partial()
+	.superRefine(endsAfterStart)
+
+/** What the service layer takes, whichever door the data came through. */
+export type EventInput = {
+	title: string
+	titleEn?: string | null
+	slug?: string
+	kind: (typeof EVENT_KINDS)[number]
+	summary?: string | null
+	summaryEn?: string | null
+	description?: string
+	descriptionEn?: string | null
+	venueName: string
+	venueAddress?: string
+	venueCity?: string
+	startsAt: Date
+	endsAt: Date
+	capacity: number | null
+	maxPartySize: number
+	waitlist: boolean
+	registrationClosesAt?: Date | null
+	status?: 'draft' | 'published'
+}
+
+export function eventInputFromForm(values: EventFormValues): EventInput {
+	return {
+		...values,
+		capacity: values.capacity ?? null,
+		registrationClosesAt: values.registrationClosesAt ?? null,
+	}
+}
+
+export function eventInputFromApi(body: z.infer<typeof EventCreateApiSchema>): EventInput {
+	const { venue: v, ...rest } = body
+	return {
+		...rest,
+		venueName: v.name,
+		venueAddress: 'address' in v ? v.address : undefined,
+		venueCity: 'city' in v ? v.city : undefined,
+	}
+}
+
+export type EventPatch = Partial<Omit<EventInput, 'status'>> & {
+	status?: (typeof EVENT_STATUSES)[number]
+}
+
+export function eventPatchFromApi(body: z.infer<typeof EventPatchApiSchema>): EventPatch {
+	const { venue: v, ...rest } = body
+	const patch: EventPatch = { ...rest }
+	if (v) {
+		patch.venueName = v.name
+		if ('address' in v && v.address !== undefined) patch.venueAddress = v.address
+		if ('city' in v && v.city !== undefined) patch.venueCity = v.city
+	}
+	return patch
+}

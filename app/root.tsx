@@ -1,0 +1,90 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import {
+	isRouteErrorResponse,
+	Links,
+	Meta,
+	Outlet,
+	Scripts,
+	ScrollRestoration,
+	useRouteError,
+} from '@remix-run/react'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { SiteFooter, SiteHeader } from '#app/components/site-chrome.tsx'
+import { getLocale, rememberLocaleHeader } from '#app/utils/i18n.server.ts'
+import styles from '#app/styles/app.css?url'
+import { useLocale } from '#app/utils/use-locale.ts'
+
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: styles },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+	{ rel: 'alternate', type: 'text/calendar', href: '/calendar.ics', title: 'Sajam' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const locale = await getLocale(request)
+	const setCookie = await rememberLocaleHeader(request)
+	return Response.json({ locale }, setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined)
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+	const locale = useLocale()
+	const { i18n } = useTranslation()
+	// Keep the browser's i18next on the page's language after client-side navigation.
+	useEffect(() => {
+		if (i18n.language !== locale) void i18n.changeLanguage(locale)
+	}, [locale, i18n])
+	return (
+		<html lang={locale} dir="ltr">
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<meta name="theme-color" content="#0d5447" />
+				<Meta />
+				<Links />
+			</head>
+			<body>
+				{children}
+				<ScrollRestoration />
+				<Scripts />
+			</body>
+		</html>
+	)
+}
+
+export default function App() {
+	return (
+		<>
+			<SiteHeader />
+			<main id="main" className="site-main">
+				<Outlet />
+			</main>
+			<SiteFooter />
+		</>
+	)
+}
+
+export function ErrorBoundary() {
+	const error = useRouteError()
+	const { t } = useTranslation()
+	const notFound = isRouteErrorResponse(error) && error.status === 404
+	if (!notFound) console.error(error)
+	return (
+		<>
+			<SiteHeader />
+			<main id="main" className="site-main">
+				<section className="container narrow error-page">
+					<p className="error-code">{isRouteErrorResponse(error) ? error.status : 500}</p>
+					<h1>{notFound ? t('error.notFoundTitle') : t('error.genericTitle')}</h1>
+					<p>{notFound ? t('error.notFoundText') : t('error.genericText')}</p>
+					<p>
+						<a className="button" href="/">
+							{t('error.backHome')}
+						</a>
+					</p>
+				</section>
+			</main>
+			<SiteFooter />
+		</>
+	)
+}

@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { EventCard } from '#app/components/event-card.tsx'
+import { listUpcomingEvents } from '#app/services/events.server.ts'
+import { eventCardView } from '#app/services/event-views.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getRequestT } from '#app/utils/i18n.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { locale, t } = await getRequestT(request, 'public')
+	const events = listUpcomingEvents(getDb()).map((e) => eventCardView(e, locale))
+	// The next fair leads the page; the rest follow in date order.
+	const featured = events.find((e) => e.kind === 'fair') ?? null
+	return {
+		title: `${t('home.title')} · ${t('common:siteName')}`,
+		description: t('home.intro'),
+		featured,
+		events: events.filter((e) => e !== featured),
+	}
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: data?.title ?? 'Sajam' },
+	{ name: 'description', content: data?.description },
+]
+
+export default function Home() {
+	const { featured, events } = useLoaderData<typeof loader>()
+	const { t } = useTranslation('public')
+	return (
+		<>
+			<section className="hero" aria-labelledby="hero-title">
+				<div className="container">
+					{featured ? (
+						<>
+							<p className="eyebrow">{t('home.nextFair')}</p>
+							<h1 id="hero-title">{featured.title}</h1>
+							{featured.summary ? <p>{featured.summary}</p> : null}
+							<ul className="hero-facts">
+								<li>
+									<time dateTime={featured.startsAtIso}>{featured.date}</time>
+								</li>
+								<li>{featured.time}</li>
+								<li>{featured.venue}</li>
+							</ul>
+							<Link className="button" to={`/events/${featured.slug}`}>
+								{t('home.fairDetails')}
+							</Link>
+						</>
+					) : (
+						<>
+							<p className="eyebrow">{t('common:centerName')}</p>
+							<h1 id="hero-title">{t('home.title')}</h1>
+							<p>{t('home.intro')}</p>
+						</>
+					)}
+				</div>
+			</section>
+			<section className="section" aria-labelledby="upcoming-title">
+				<div className="container">
+					<div className="section-head">
+						<h2 id="upcoming-title">{t('home.upcoming')}</h2>
+						<a href="/calendar.ics">{t('common:footer.calendarFeed')}</a>
+					</div>
+					{events.length === 0 && !featured ? (
+						<p className="empty-state">{t('home.none')}</p>
+					) : events.length === 0 ? (
+						<p className="empty-state">{t('home.noneOther')}</p>
+					) : (
+						<ul className="event-list">
+							{events.map((event) => (
+								<li key={event.slug}>
+									<EventCard event={event} />
+								</li>
+							))}
+						</ul>
+					)}
+				</div>
+			</section>
+		</>
+	)
+}

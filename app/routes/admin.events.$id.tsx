@@ -1,0 +1,136 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { EventForm } from '#app/components/event-form.tsx'
+import { EventFormSchema, eventInputFromForm } from '#app/domain/event-input.ts'
+import { adminEventRow, eventFormDefaults } from '#app/services/admin-event-views.server.ts'
+import { ServiceError } from '#app/services/errors.server.ts'
+import { findEventById, setEventStatus, updateEvent } from '#app/services/events.server.ts'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getRequestT } from '#app/utils/i18n.server.ts'
+import { makeZodErrorMap } from '#app/utils/validation.ts'
+
+function loadEvent(idParam: string | undefined) {
+	const id = Number(idParam)
+	const event = Number.isSafeInteger(id) && id > 0 ? findEventById(getDb(), id) : undefined
+	if (!event) throw new Response('Not found', { status: 404 })
+	return event
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	await requireRole(request, 'organizer')
+	const event = loadEvent(params.id)
+	const { locale } = await getRequestT(request, 'admin')
+	return { event: adminEventRow(event, locale), defaults: eventFormDefaults(event) }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? ''} · Sajam` }, { name: 'robots', content: 'noindex' }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requireRole(request, 'organizer')
+	const event = loadEvent(params.id)
+	const actor = { kind: 'user', id: user.id } as const
+	const { t } = await getRequestT(request, ['admin', 'common', 'api'])
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	try {
+		if (intent === 'publish' || intent === 'unpublish') {
+			setEventStatus(getDb(), event.id, intent === 'publish' ? 'published' : 'draft', actor)
+			return redirect(`/admin/events/${event.id}?saved=${intent}`)
+		}
+		if (intent === 'cancel') {
+			if (formData.get('confirmCancel') !== 'on') return { cancelError: t('admin:eventPage.confirmCancelRequired') }
+			setEventStatus(getDb(), event.id, 'cancelled', actor)
+			return redirect(`/admin/events/${event.id}?saved=cancel`)
+		}
+		const submission = parseWithZod(formData, { schema: EventFormSchema, error: makeZodErrorMap(t) })
+		if (submission.status !== 'success') return { result: submission.reply() }
+		try {
+			updateEvent(getDb(), event.id, eventInputFromForm(submission.value), actor)
+		} catch (error) {
+			if (error instanceof ServiceError && error.field) {
+				return { result: submission.reply({ fieldErrors: { [error.field]: [t(`api:errors.${error.code}`)] } }) }
+			}
+			throw error
+		}
+		return redirect(`/admin/events/${event.id}?saved=save`)
+	} catch (error) {
+		if (error instanceof ServiceError) return { cancelError: t(`api:errors.${error.code}`) }
+		throw error
+	}
+}
+
+export default function EditEvent() {
+	const { event, defaults } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [searchParams] = useSearchParams()
+	const saved = searchParams.get('saved')
+	const { t } = useTranslation(['admin', 'common'])
+	const result = actionData && 'result' in actionData ? actionData.result : undefined
+	const statusError = actionData && 'cancelError' in actionData ? actionData.cancelError : undefined
+	return (
+		<div className="container narrow" style={{ padding: 0 }}>
+			<p className="breadcrumb">
+				<Link to="/admin">← {t('nav.events')}</Link>
+			</p>
+			<h1>{event.title}</h1>
+			<p className="button-row">
+				<span className={`pill status-${event.status}`}>{t(`common:status.${event.status}`)}</span>
+				{event.status !== 'draft' ? (
+					<Link to={`/events/${event.slug}`}>{t('eventPage.viewPublic')}</Link>
+				) : (
+					<span className="muted">{t('eventPage.draftHint')}</span>
+				)}
+			</p>
+			{saved ? (
+				<p className="notice success" role="status">
+					{t(`eventPage.saved.${saved}`, { defaultValue: t('eventPage.saved.save') })}
+				</p>
+			) : null}
+			{statusError ? (
+				<p className="notice danger" role="alert">
+					{statusError}
+				</p>
+			) : null}
+			{event.status === 'cancelled' ? (
+				<p className="notice danger">{t('eventPage.cancelledReadOnly')}</p>
+			) : (
+				<>
+					<div className="card" style={{ marginBottom: '1.25rem' }}>
+						<h2>{t('eventPage.visibility')}</h2>
+						<p className="muted">{event.status === 'published' ? t('eventPage.publishedHint') : t('eventPage.unpublishedHint')}</p>
+						<Form method="post" className="button-row">
+							{event.status === 'draft' ? (
+								<button className="button" type="submit" name="intent" value="publish">
+									{t('eventPage.publish')}
+								</button>
+							) : (
+								<button className="button secondary" type="submit" name="intent" value="unpublish">
+									{t('eventPage.unpublish')}
+								</button>
+							)}
+						</Form>
+					</div>
+					<EventForm mode="edit" lastResult={result} defaultValue={defaults} />
+					<div className="card" style={{ marginTop: '1.5rem' }}>
+						<h2>{t('eventPage.cancelTitle')}</h2>
+						<p className="muted">{t('eventPage.cancelHint')}</p>
+						<Form method="post" className="form">
+							<div className="check">
+								<input type="checkbox" id="confirmCancel" name="confirmCancel" required />
+								<label htmlFor="confirmCancel">{t('eventPage.confirmCancel')}</label>
+							</div>
+							<div>
+								<button className="button danger" type="submit" name="intent" value="cancel">
+									{t('eventPage.cancel')}
+								</button>
+							</div>
+						</Form>
+					</div>
+				</>
+			)}
+		</div>
+	)
+}

@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, Outlet, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireUser } from '#app/utils/auth.server.ts'
+
+// Every admin route guards itself in its own loader and action: Remix runs loaders in
+// parallel, so this layout's check alone would not protect a child's data.
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	return { user: { name: user.name, email: user.email, role: user.role } }
+}
+
+export default function AdminLayout() {
+	const { user } = useLoaderData<typeof loader>()
+	const { t } = useTranslation('admin')
+	return (
+		<>
+			<div className="admin-bar">
+				<div className="container">
+					<nav aria-label={t('nav.label')}>
+						<ul className="admin-nav">
+							<li>
+								<Link to="/admin">{t('nav.events')}</Link>
+							</li>
+							<li>
+								<Link to="/admin/events/new">{t('nav.newEvent')}</Link>
+							</li>
+						</ul>
+					</nav>
+					<div className="who">
+						<span>
+							{user.name} · {t(`roles.${user.role}`)}
+						</span>
+						<Form method="post" action="/admin/logout">
+							<button type="submit" className="link-button">
+								{t('nav.logout')}
+							</button>
+						</Form>
+					</div>
+				</div>
+			</div>
+			<div className="container admin-page">
+				<Outlet />
+			</div>
+		</>
+	)
+}

@@ -1,0 +1,70 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { TextField } from '#app/components/form-fields.tsx'
+import { LoginSchema, safeRedirect } from '#app/domain/login-input.ts'
+import { createSession, verifyLogin } from '#app/services/users.server.ts'
+import { getOptionalUser, sessionCookie } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getRequestT } from '#app/utils/i18n.server.ts'
+import { makeZodErrorMap } from '#app/utils/validation.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'))
+	if (await getOptionalUser(request)) throw redirect(redirectTo)
+	const { t } = await getRequestT(request, 'admin')
+	return { redirectTo, title: `${t('login.title')} · Sajam` }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+
+export async function action({ request }: ActionFunctionArgs) {
+	const { t } = await getRequestT(request, ['admin', 'common'])
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: LoginSchema, error: makeZodErrorMap(t) })
+	if (submission.status !== 'success') return { result: submission.reply({ hideFields: ['password'] }) }
+	const user = await verifyLogin(getDb(), submission.value.email, submission.value.password)
+	if (!user) {
+		return { result: submission.reply({ formErrors: [t('admin:login.wrongCredentials')], hideFields: ['password'] }) }
+	}
+	const session = createSession(getDb(), user.id)
+	return redirect(safeRedirect(submission.value.redirectTo), {
+		headers: { 'Set-Cookie': await sessionCookie().serialize(session.id, { expires: session.expiresAt }) },
+	})
+}
+
+export default function LoginPage() {
+	const { redirectTo } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation(['admin', 'common'])
+	const [form, fields] = useForm({
+		id: 'login',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(LoginSchema),
+		shouldValidate: 'onBlur',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema, error: makeZodErrorMap(t) }),
+	})
+	return (
+		<div className="container">
+			<section className="card login-card" aria-labelledby="login-title">
+				<h1 id="login-title">{t('login.title')}</h1>
+				<p className="muted">{t('login.intro')}</p>
+				<Form method="post" className="form" {...getFormProps(form)}>
+					{form.errors?.length ? (
+						<p className="notice danger" role="alert" id={form.errorId}>
+							{form.errors.join(' ')}
+						</p>
+					) : null}
+					<input type="hidden" name="redirectTo" value={redirectTo} />
+					<TextField field={fields.email} type="email" label={t('login.email')} autoComplete="username" />
+					<TextField field={fields.password} type="password" label={t('login.password')} autoComplete="current-password" />
+					<button className="button" type="submit">
+						{t('login.submit')}
+					</button>
+				</Form>
+			</section>
+		</div>
+	)
+}

@@ -1,0 +1,12 @@
+import { sql } from 'drizzle-orm'
+import { getDb } from '#app/utils/db.server.ts'
+
+/** Liveness and database check for the operator's monitoring. */
+export function loader() {
+	try {
+		getDb().get(sql`select 1`)
+		return Response.json({ ok: true, database: 'ok' }, { headers: { 'Cache-Control': 'no-store' } })
+	} catch {
+		return Response.json({ ok: false, database: 'error' }, { status: 503, headers: { 'Cache-Control': 'no-store' } })
+	}
+}

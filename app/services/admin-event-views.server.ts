@@ -1,0 +1,46 @@
+import type { EventRow } from '#db/schema/index.ts'
+import { remainingPlaces } from '#app/domain/capacity.ts'
+import type { EventFormDefaults } from '#app/components/event-form.tsx'
+import { formatDateTime, formatNumber, toBelgradeLocalInput } from '#app/domain/format.ts'
+import type { Locale } from '#app/domain/locale.ts'
+
+export function adminEventRow(event: EventRow, locale: Locale) {
+	const remaining = remainingPlaces(event.capacity, event.confirmedPersons)
+	return {
+		id: event.id,
+		slug: event.slug,
+		title: event.title,
+		kind: event.kind,
+		status: event.status,
+		startsAt: formatDateTime(event.startsAt, locale),
+		startsAtIso: event.startsAt.toISOString(),
+		registered: formatNumber(event.confirmedPersons, locale),
+		waitlisted: formatNumber(event.waitlistedPersons, locale),
+		capacity: event.capacity === null ? null : formatNumber(event.capacity, locale),
+		remaining: remaining === null ? null : formatNumber(remaining, locale),
+		past: event.endsAt.getTime() < Date.now(),
+	}
+}
+
+/** An event as the edit form's starting values (Belgrade wall-clock times). */
+export function eventFormDefaults(event: EventRow): EventFormDefaults {
+	return {
+		title: event.title,
+		titleEn: event.titleEn ?? undefined,
+		slug: event.slug,
+		kind: event.kind,
+		summary: event.summary ?? undefined,
+		summaryEn: event.summaryEn ?? undefined,
+		description: event.description,
+		descriptionEn: event.descriptionEn ?? undefined,
+		venueName: event.venueName,
+		venueAddress: event.venueAddress,
+		venueCity: event.venueCity,
+		startsAt: toBelgradeLocalInput(event.startsAt),
+		endsAt: toBelgradeLocalInput(event.endsAt),
+		capacity: event.capacity === null ? undefined : String(event.capacity),
+		maxPartySize: String(event.maxPartySize),
+		waitlist: event.waitlist ? 'on' : undefined,
+		registrationClosesAt: event.registrationClosesAt ? toBelgradeLocalInput(event.registrationClosesAt) : undefined,
+	}
+}

@@ -1,0 +1,13 @@
+/**
+ * A rule said no. `code` is the API's error code (and the catalog key under api:errors);
+ * `status` the HTTP status the API answers with; `field` the form field it belongs to, if any.
+ */
+export class ServiceError extends Error {
+	constructor(
+		readonly code: string,
+		readonly status: 404 | 409 | 422,
+		readonly field?: string,
+	) {
+		super(code)
+	}
+}

@@ -1,0 +1,50 @@
+// What the public pages show of an event, formatted on the server in the reader's language
+// (Intl output differs between Node and browsers; formatting once here keeps hydration exact).
+import type { EventRow } from '#db/schema/index.ts'
+import { googleCalendarLink } from '#app/domain/calendar.ts'
+import { availability, remainingPlaces } from '#app/domain/capacity.ts'
+import { localizeEventTexts, mapLink } from '#app/domain/event-text.ts'
+import { dateBadge, formatEventTimeRange, formatLongDate, formatNumber } from '#app/domain/format.ts'
+import type { Locale } from '#app/domain/locale.ts'
+
+export function eventCardView(event: EventRow, locale: Locale) {
+	const texts = localizeEventTexts(event, locale)
+	const remaining = remainingPlaces(event.capacity, event.confirmedPersons)
+	return {
+		slug: event.slug,
+		kind: event.kind,
+		status: event.status,
+		title: texts.title,
+		summary: texts.summary,
+		untranslated: texts.untranslated,
+		date: formatLongDate(event.startsAt, locale),
+		time: formatEventTimeRange(event.startsAt, event.endsAt, locale),
+		startsAtIso: event.startsAt.toISOString(),
+		badge: dateBadge(event.startsAt, locale),
+		venue: [texts.venueName, texts.venueCity].filter(Boolean).join(', '),
+		availability: availability(event.capacity, event.confirmedPersons),
+		remaining,
+		remainingText: remaining === null ? null : formatNumber(remaining, locale),
+	}
+}
+
+export type EventCardView = ReturnType<typeof eventCardView>
+
+export function eventPageView(event: EventRow, locale: Locale, publicUrl: string) {
+	const texts = localizeEventTexts(event, locale)
+	return {
+		...eventCardView(event, locale),
+		description: texts.description,
+		venueName: texts.venueName,
+		venueAddress: texts.venueAddress,
+		venueCity: texts.venueCity,
+		mapUrl: mapLink(event.venueName, event.venueAddress, event.venueCity),
+		capacity: event.capacity,
+		capacityText: event.capacity === null ? null : formatNumber(event.capacity, locale),
+		maxPartySize: event.maxPartySize,
+		waitlist: event.waitlist,
+		googleCalendarUrl: googleCalendarLink(event, locale, publicUrl),
+		icsUrl: `/events/${event.slug}/event.ics`,
+		url: `${publicUrl}/events/${event.slug}`,
+	}
+}

@@ -1,0 +1,68 @@
+// The JSON API's error shape and body parsing, as CONTRACT.md fixes them:
+// {"error": code, "message": text, "fields"?: {...}}; 400 bad JSON, 413 too large, 422 invalid.
+import type { z } from 'zod'
+import { ServiceError } from '#app/services/errors.server.ts'
+import { getRequestT } from './i18n.server.ts'
+import { issuesToFields, makeZodErrorMap } from './validation.ts'
+
+export const MAX_JSON_BYTES = 64 * 1024
+
+export async function apiError(
+	request: Request,
+	status: number,
+	code: string,
+	extra: { fields?: Record<string, string[]>; headers?: HeadersInit; values?: Record<string, unknown> } = {},
+): Promise<Response> {
+	const { t } = await getRequestT(request, 'api')
+	const message = t(`api:errors.${code}`, { defaultValue: t('api:errors.generic'), ...extra.values })
+	const body: Record<string, unknown> = { error: code, message }
+	if (extra.fields) body.fields = extra.fields
+	return Response.json(body, { status, headers: extra.headers })
+}
+
+/**
+ * Reads and validates a JSON body. Throws the error Response for malformed JSON (400),
+ * an oversized body (413) or invalid fields (422, with messages in the caller's language).
+ */
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+	const declared = Number(request.headers.get('Content-Length') ?? 0)
+	if (declared > MAX_JSON_BYTES) throw await apiError(request, 413, 'payload_too_large')
+	const text = await request.text()
+	if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw await apiError(request, 413, 'payload_too_large')
+	let data: unknown
+	try {
+		data = JSON.parse(text)
+	} catch {
+		throw await apiError(request, 400, 'bad_json')
+	}
+	const { t } = await getRequestT(request, ['api', 'common'])
+	const parsed = schema.safeParse(data, { error: makeZodErrorMap(t) })
+	if (!parsed.success) {
+		throw await apiError(request, 422, 'invalid_fields', { fields: issuesToFields(parsed.error.issues) })
+	}
+	return parsed.data
+}
+
+/** 405 for a method a resource does not have, with the ones it does. */
+export async function methodNotAllowed(request: Request, allowed: string[]) {
+	return apiError(request, 405, 'method_not_allowed', { headers: { Allow: allowed.join(', ') } })
+}
+
+/**
+ * A service's "no" as the API's error: the code and status the service chose, and the field it
+ * names (if any) carrying the same message. Anything that is not a ServiceError is returned
+ * unchanged, so a route can write `catch (error) { throw await asApiError(request, error) }`
+ * and a real bug still surfaces as one.
+ */
+export async function asApiError(request: Request, error: unknown): Promise<unknown> {
+	if (!(error instanceof ServiceError)) return error
+	return serviceErrorResponse(request, error)
+}
+
+export async function serviceErrorResponse(request: Request, error: ServiceError): Promise<Response> {
+	const { t } = await getRequestT(request, 'api')
+	const message = t(`api:errors.${error.code}`, { defaultValue: t('api:errors.generic') })
+	return apiError(request, error.status, error.code, {
+		fields: error.field ? { [error.field]: [message] } : undefined,
+	})
+}

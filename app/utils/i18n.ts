@@ -1,0 +1,46 @@
+// Message catalogs and the i18next set-up shared by server and browser.
+// All catalogs are bundled: they are small, and a page must never wait for a translation.
+import i18next, { type i18n as I18n } from 'i18next'
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '#app/domain/locale.ts'
+import enAdmin from '#app/locales/en/admin.json'
+import enApi from '#app/locales/en/api.json'
+import enCommon from '#app/locales/en/common.json'
+import enPublic from '#app/locales/en/public.json'
+import cyrlAdmin from '#app/locales/sr-Cyrl/admin.json'
+import cyrlApi from '#app/locales/sr-Cyrl/api.json'
+import cyrlCommon from '#app/locales/sr-Cyrl/common.json'
+import cyrlPublic from '#app/locales/sr-Cyrl/public.json'
+import latnAdmin from '#app/locales/sr-Latn/admin.json'
+import latnApi from '#app/locales/sr-Latn/api.json'
+import latnCommon from '#app/locales/sr-Latn/common.json'
+import latnPublic from '#app/locales/sr-Latn/public.json'
+
+export const NAMESPACES = ['common', 'public', 'admin', 'api'] as const
+export type Namespace = (typeof NAMESPACES)[number]
+
+export const resources = {
+	'sr-Latn': { common: latnCommon, public: latnPublic, admin: latnAdmin, api: latnApi },
+	'sr-Cyrl': { common: cyrlCommon, public: cyrlPublic, admin: cyrlAdmin, api: cyrlApi },
+	en: { common: enCommon, public: enPublic, admin: enAdmin, api: enApi },
+} satisfies Record<Locale, Record<Namespace, object>>
+
+export const i18nOptions = {
+	resources,
+	supportedLngs: [...LOCALES],
+	fallbackLng: DEFAULT_LOCALE,
+	// "sr-Latn" must not fall back through "sr" (which would mean nothing here).
+	load: 'currentOnly' as const,
+	nonExplicitSupportedLngs: false,
+	ns: [...NAMESPACES],
+	defaultNS: 'common' as const,
+	interpolation: { escapeValue: false }, // React escapes
+	returnNull: false,
+	initImmediate: false,
+}
+
+/** A ready i18next instance (synchronous: resources are in memory). */
+export function createI18n(locale: Locale): I18n {
+	const instance = i18next.createInstance()
+	void instance.init({ ...i18nOptions, lng: locale })
+	return instance
+}

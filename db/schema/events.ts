@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+export const EVENT_KINDS = ['fair', 'promo', 'workshop', 'roundtable', 'other'] as const
+export type EventKind = (typeof EVENT_KINDS)[number]
+
+export const EVENT_STATUSES = ['draft', 'published', 'cancelled'] as const
+export type EventStatus = (typeof EVENT_STATUSES)[number]
+
+/**
+ * An event of the Center: the yearly fair, a workshop, a round table...
+ * Texts are written in Serbian Latin (the Center's working script) with an optional English
+ * version; Cyrillic is derived by transliteration when shown.
+ */
+export const events = sqliteTable(
+	'events',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		slug: text('slug').notNull().unique(),
+		title: text('title').notNull(),
+		titleEn: text('title_en'),
+		summary: text('summary'),
+		summaryEn: text('summary_en'),
+		description: text('description').notNull().default(''),
+		descriptionEn: text('description_en'),
+		kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+		venueName: text('venue_name').notNull(),
+		venueAddress: text('venue_address').notNull().default(''),
+		venueCity: text('venue_city').notNull().default('Kruševac'),
+		startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+		endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Persons; null means no limit. */
+		capacity: integer('capacity'),
+		maxPartySize: integer('max_party_size').notNull().default(1),
+		waitlist: integer('waitlist', { mode: 'boolean' }).notNull().default(true),
+		/** When registration closes; null means at the start of the event. */
+		registrationClosesAt: integer('registration_closes_at', { mode: 'timestamp_ms' }),
+		status: text('status', { enum: EVENT_STATUSES }).notNull().default('draft'),
+		/** Raised on every change of time or place, so calendar invites update (RFC 5545 SEQUENCE). */
+		sequence: integer('sequence').notNull().default(0),
+		/** Persons in confirmed registrations. Kept as a counter, changed only inside the write lock. */
+		confirmedPersons: integer('confirmed_persons').notNull().default(0),
+		/** Persons on the waiting list. */
+		waitlistedPersons: integer('waitlisted_persons').notNull().default(0),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [
+		index('events_status_starts_at').on(t.status, t.startsAt),
+		check('events_capacity_positive', sql`${t.capacity} IS NULL OR ${t.capacity} >= 0`),
+		check('events_party_size_positive', sql`${t.maxPartySize} >= 1`),
+		check('events_ends_after_start', sql`${t.endsAt} >= ${t.startsAt}`),
+		check(
+			'events_confirmed_within_capacity',
+			sql`${t.capacity} IS NULL OR ${t.confirmedPersons} <= ${t.capacity}`,
+		),
+	],
+)
+
+export type EventRow = typeof events.$inferSelect
+export type NewEventRow = typeof events.$inferInsert

@@ -1,0 +1,192 @@
+// Starts the BUILT app (`npm run build` first) as a real server process on a free port, with its own
+// fresh database, for tests that talk HTTP to it like any client would. Also runs the built CLI
+// against the same database.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const SERVER_ENTRY = path.join(ROOT, 'build/server/index.js')
+const SERVE_CLI = path.join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js')
+const CLI_BUNDLE = path.join(ROOT, 'build/cli.js')
+
+/** Variables the app reads; the test's own values must not leak into the server. */
+const APP_VARIABLES = [
+	'PORT',
+	'HOST',
+	'DATABASE_PATH',
+	'PUBLIC_URL',
+	'SMTP_URL',
+	'MAIL_FROM',
+	'SESSION_SECRET',
+	'TICKET_SIGNING_KEY',
+	'ADMIN_EMAIL',
+	'ADMIN_PASSWORD',
+	'RATE_LIMIT_PER_MINUTE',
+]
+
+export type CliResult = { code: number | null; stdout: string; stderr: string }
+
+export type TestServer = {
+	/** e.g. http://127.0.0.1:41234, no trailing slash */
+	url: string
+	dbPath: string
+	dataDir: string
+	admin: { email: string; password: string }
+	/** What the server printed so far (for failure messages). */
+	output(): string
+	/** Runs `node build/cli.js ...args` with the server's environment (same database). */
+	cli(args: string[]): Promise<CliResult>
+	stop(): Promise<void>
+}
+
+export type StartServerOptions = {
+	/** Extra or overriding environment, e.g. {RATE_LIMIT_PER_MINUTE: '5'} or {SMTP_URL: ...}. */
+	env?: Record<string, string>
+	/** How long to wait for /healthz, in ms. */
+	timeout?: number
+}
+
+/** A port that was free a moment ago: the OS picks it for a listener on port 0, which we close. */
+export function findFreePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer()
+		probe.unref()
+		probe.on('error', reject)
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address()
+			if (!address || typeof address === 'string') return reject(new Error('no port'))
+			probe.close(() => resolve(address.port))
+		})
+	})
+}
+
+/** Keeps the last `limit` characters of a stream, enough to explain a failure. */
+function tail(limit = 64 * 1024) {
+	let text = ''
+	return {
+		push(chunk: Buffer | string) {
+			text = (text + chunk.toString()).slice(-limit)
+		},
+		get text() {
+			return text
+		},
+	}
+}
+
+/** Runs `node build/cli.js ...args` from the repository root with exactly this environment. */
+export function runBuiltCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+	return runNode([CLI_BUNDLE, ...args], env)
+}
+
+/** Runs node with these arguments from the repository root; collects output and exit code. */
+export function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+	return new Promise((resolve, reject) => {
+		const run = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+		let stdout = ''
+		let stderr = ''
+		run.stdout.on('data', (chunk) => (stdout += chunk))
+		run.stderr.on('data', (chunk) => (stderr += chunk))
+		run.on('error', reject)
+		run.on('close', (code) => resolve({ code, stdout, stderr }))
+	})
+}
+
+/** The current environment without any of the app's own variables, plus `extra`. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = { ...process.env }
+	for (const name of APP_VARIABLES) delete env[name]
+	return { ...env, ...extra }
+}
+
+const running = new Set<ChildProcess>()
+let exitHookInstalled = false
+
+function killAllOnExit() {
+	if (exitHookInstalled) return
+	exitHookInstalled = true
+	process.on('exit', () => {
+		for (const child of running) child.kill('SIGKILL')
+	})
+}
+
+export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
+	for (const file of [SERVER_ENTRY, CLI_BUNDLE]) {
+		if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` first`)
+	}
+	const port = await findFreePort()
+	const url = `http://127.0.0.1:${port}`
+	const tempDir = mkdtempSync(path.join(os.tmpdir(), 'sajam-server-'))
+	const dataDir = path.join(tempDir, 'data')
+	const dbPath = path.join(dataDir, 'sajam.db')
+	const admin = { email: 'admin@sajam.test', password: 'test-admin-password' }
+
+	const env = cleanEnv({
+		NODE_ENV: 'production',
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		DATABASE_PATH: dbPath,
+		PUBLIC_URL: url,
+		ADMIN_EMAIL: admin.email,
+		ADMIN_PASSWORD: admin.password,
+		// Tests make many requests from one address; a test of the limit sets its own value.
+		RATE_LIMIT_PER_MINUTE: '0',
+		...options.env,
+	})
+
+	const child = spawn(process.execPath, [SERVE_CLI, SERVER_ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+	running.add(child)
+	killAllOnExit()
+	const stdout = tail()
+	const stderr = tail()
+	child.stdout!.on('data', (chunk) => stdout.push(chunk))
+	child.stderr!.on('data', (chunk) => stderr.push(chunk))
+	const exited = new Promise<string>((resolve) =>
+		child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`)),
+	)
+	let hasExited = false
+	void exited.then(() => {
+		hasExited = true
+		running.delete(child)
+	})
+
+	const output = () => `--- stdout\n${stdout.text}\n--- stderr\n${stderr.text}`
+
+	async function stop() {
+		if (!hasExited) {
+			child.kill('SIGTERM')
+			const killer = setTimeout(() => child.kill('SIGKILL'), 5_000)
+			await exited
+			clearTimeout(killer)
+		}
+		rmSync(tempDir, { recursive: true, force: true })
+	}
+
+	const cli = (args: string[]) => runBuiltCli(args, env)
+
+	const deadline = Date.now() + (options.timeout ?? 30_000)
+	let lastProblem = 'no answer yet'
+	while (true) {
+		if (hasExited) {
+			await stop()
+			throw new Error(`The server exited before it was ready (${await exited})\n${output()}`)
+		}
+		try {
+			const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) })
+			if (response.status === 200) break
+			lastProblem = `GET /healthz answered ${response.status}: ${(await response.text()).slice(0, 500)}`
+		} catch (error) {
+			lastProblem = `GET /healthz failed: ${(error as Error).message}`
+		}
+		if (Date.now() > deadline) {
+			await stop()
+			throw new Error(`The server did not become ready at ${url} (${lastProblem})\n${output()}`)
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100))
+	}
+
+	return { url, dbPath, dataDir, admin, output, cli, stop }
+}
