@@ -5,7 +5,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { startBackgroundWork } from '#app/utils/boot.server.ts'
-import { createI18n } from '#app/utils/i18n.ts'
+import { sharedI18n } from '#app/utils/i18n.ts'
 import { getLocale } from '#app/utils/i18n.server.ts'
 
 export const streamTimeout = 5_000
@@ -24,7 +24,7 @@ export default async function handleRequest(
 	remixContext: EntryContext,
 ) {
 	const locale = await getLocale(request)
-	const i18n = createI18n(locale)
+	const i18n = sharedI18n(locale)
 	// Bots and no-JS readers get the whole page at once; browsers get it streamed.
 	const readyEvent = isbot(request.headers.get('user-agent') || '') || remixContext.isSpaMode ? 'onAllReady' : 'onShellReady'
 

@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const result = await build({
 	absWorkingDir: root,
 	entryPoints: ['app/cli/main.ts'],
-	outfile: 'build/cli.js',
+	outfile: path.join(process.env.REMIX_BUILD_DIR ?? 'build', 'cli.js'),
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
@@ -21,4 +21,4 @@ const result = await build({
 	metafile: true,
 })
 
-console.log(`build/cli.js: ${Object.keys(result.metafile.inputs).length} modules bundled`)
+console.log(`${path.join(process.env.REMIX_BUILD_DIR ?? 'build', 'cli.js')}: ${Object.keys(result.metafile.inputs).length} modules bundled`)

@@ -106,26 +106,13 @@ async function migrate(args: string[]) {
 	console.log(`migrated ${file}`)
 }
 
-type SeedModule = { seedDemo: (db: Db) => unknown }
-
 async function seed(args: string[]) {
 	const { values } = parse('seed', args, { demo: { type: 'boolean' } })
 	if (!values.demo) throw usageError('seed: only the demo can be loaded; run `seed --demo`')
-	let seedModule: SeedModule
-	try {
-		// @ts-ignore -- db/seed.ts is written separately; a static import once it exists is better
-		seedModule = (await import('#db/seed.ts')) as unknown as SeedModule
-	} catch (error) {
-		throw new CliError(`seed: the demo seed (db/seed.ts) could not be loaded: ${(error as Error).message.split('\n')[0]}`)
-	}
-	if (typeof seedModule.seedDemo !== 'function') throw new CliError('seed: db/seed.ts does not export seedDemo(db)')
-	const db = getDb()
-	try {
-		const result = await seedModule.seedDemo(db)
-		console.log(result === undefined ? 'demo loaded' : JSON.stringify(result))
-	} finally {
-		closeDb()
-	}
+	// Loaded only here: the demo data is not needed by any other command.
+	const { seedDemo } = await import('#db/seed.ts')
+	const result = withDb((db) => seedDemo(db))
+	console.log(JSON.stringify(result))
 }
 
 async function user(args: string[]) {

@@ -65,7 +65,8 @@ export function buildCalendar(
 /** `ics` refuses an empty list, but an empty feed is a valid calendar. */
 function emptyCalendar(calName?: string) {
 	const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', `PRODID:${PRODUCT_ID}`, 'METHOD:PUBLISH']
-	if (calName) lines.push(`X-WR-CALNAME:${calName.replace(/[\\;,]/g, (c) => `\\${c}`)}`)
+	// Written as `ics` writes it in a non-empty feed: X-WR-CALNAME is read unescaped by calendars.
+	if (calName) lines.push(`X-WR-CALNAME:${calName.replace(/[\r\n]+/g, ' ')}`)
 	lines.push('END:VCALENDAR')
 	return lines.join('\r\n') + '\r\n'
 }

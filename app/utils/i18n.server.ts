@@ -2,7 +2,7 @@ import { createCookie } from '@remix-run/node'
 import type { TFunction } from 'i18next'
 import { LanguageDetector } from 'remix-i18next/server'
 import { DEFAULT_LOCALE, LOCALES, normalizeLocale, type Locale } from '#app/domain/locale.ts'
-import { createI18n, type Namespace } from './i18n.ts'
+import { sharedI18n, type Namespace } from './i18n.ts'
 
 export const localeCookie = createCookie('lang', {
 	path: '/',
@@ -31,11 +31,8 @@ export async function rememberLocaleHeader(request: Request): Promise<string | u
 	return localeCookie.serialize(chosen)
 }
 
-// One shared instance; getFixedT gives a per-locale function without changing shared state.
-const shared = createI18n(DEFAULT_LOCALE)
-
 export function getT(locale: Locale, ns: Namespace | Namespace[] = 'common'): TFunction {
-	return shared.getFixedT(locale, ns)
+	return sharedI18n(locale).getFixedT(locale, ns)
 }
 
 export async function getRequestT(request: Request, ns: Namespace | Namespace[] = 'common') {

@@ -44,3 +44,19 @@ export function createI18n(locale: Locale): I18n {
 	void instance.init({ ...i18nOptions, lng: locale })
 	return instance
 }
+
+const byLocale = new Map<Locale, I18n>()
+
+/**
+ * One instance per language, made once and shared by every server render in that language.
+ * Safe because nobody calls changeLanguage on them; creating an instance per request cost more
+ * than rendering the page.
+ */
+export function sharedI18n(locale: Locale): I18n {
+	let instance = byLocale.get(locale)
+	if (!instance) {
+		instance = createI18n(locale)
+		byLocale.set(locale, instance)
+	}
+	return instance
+}

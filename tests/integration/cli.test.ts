@@ -223,8 +223,23 @@ describe('other commands', () => {
 		}
 	})
 
-	test('seed needs --demo', async () => {
+	test('seed --demo loads demo events into a new database once; seed alone is refused', async () => {
 		expectFailure(await server.cli(['seed']), /--demo/)
+		const file = path.join(scratch, 'demo', 'sajam.db')
+		const env = cleanEnv({ DATABASE_PATH: file, PUBLIC_URL: 'http://sajam.test' })
+		const count = () => {
+			const sqlite = new Database(file, { readonly: true })
+			try {
+				return (sqlite.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n
+			} finally {
+				sqlite.close()
+			}
+		}
+		expectSuccess(await runBuiltCli(['seed', '--demo'], env))
+		const seeded = count()
+		expect(seeded).toBeGreaterThan(0)
+		expectSuccess(await runBuiltCli(['seed', '--demo'], env))
+		expect(count()).toBe(seeded)
 	})
 
 	test('outbox send does not pretend to have delivered anything', async () => {

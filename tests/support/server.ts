@@ -9,9 +9,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const SERVER_ENTRY = path.join(ROOT, 'build/server/index.js')
+// REMIX_BUILD_DIR lets a second checkout of the build (e.g. .cache/e2e) be tested while build/ is rebuilt.
+const BUILD_DIR = path.resolve(ROOT, process.env.REMIX_BUILD_DIR ?? 'build')
+export const SERVER_ENTRY = path.join(BUILD_DIR, 'server/index.js')
 const SERVE_CLI = path.join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js')
-const CLI_BUNDLE = path.join(ROOT, 'build/cli.js')
+const CLI_BUNDLE = path.join(BUILD_DIR, 'cli.js')
 
 /** Variables the app reads; the test's own values must not leak into the server. */
 const APP_VARIABLES = [

@@ -1,0 +1,101 @@
+// Shared pieces of the benchmarks: the built server on a free port with a fresh database, the bare
+// node:http ceiling, and autocannon runs reported as rate and latency percentiles.
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import http from 'node:http'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const BUILD_DIR = path.resolve(ROOT, process.env.REMIX_BUILD_DIR ?? 'build')
+
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const probe = createServer()
+		probe.on('error', reject)
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address()
+			probe.close(() => resolve(port))
+		})
+	})
+}
+
+/** The built app with a fresh database, started like `npm start`. */
+export async function startApp({ env = {}, seed = true } = {}) {
+	const dir = mkdtempSync(path.join(os.tmpdir(), 'sajam-bench-'))
+	const port = await freePort()
+	const appEnv = {
+		PATH: process.env.PATH,
+		NODE_ENV: 'production',
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		DATABASE_PATH: path.join(dir, 'bench.db'),
+		PUBLIC_URL: `http://127.0.0.1:${port}`,
+		RATE_LIMIT_PER_MINUTE: '0',
+		...env,
+	}
+	if (seed) {
+		const result = spawnSync(process.execPath, [path.join(BUILD_DIR, 'cli.js'), 'seed', '--demo'], { cwd: ROOT, env: appEnv, encoding: 'utf8' })
+		if (result.status !== 0) throw new Error(`seed failed: ${result.stderr}`)
+	}
+	const child = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', path.join(BUILD_DIR, 'server/index.js')], {
+		cwd: ROOT,
+		env: appEnv,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	})
+	const url = `http://127.0.0.1:${port}`
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(`${url}/healthz`)).ok) break
+		} catch {}
+		await new Promise((r) => setTimeout(r, 100))
+	}
+	return {
+		url,
+		async stop() {
+			child.kill('SIGTERM')
+			await new Promise((r) => child.once('exit', r))
+			rmSync(dir, { recursive: true, force: true })
+		},
+	}
+}
+
+/** The machine's ceiling: a bare node:http server answering a small JSON body, in another process. */
+export async function startBareHttp() {
+	const port = await freePort()
+	const source = `require('node:http').createServer((req, res) => { res.writeHead(200, {'content-type': 'application/json'}); res.end('{"ok":true}') }).listen(${port}, '127.0.0.1', () => process.send('ready'))`
+	const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+	await new Promise((r) => child.once('message', r))
+	return {
+		url: `http://127.0.0.1:${port}`,
+		async stop() {
+			child.kill('SIGTERM')
+			await new Promise((r) => child.once('exit', r))
+		},
+	}
+}
+
+/** One autocannon run; returns requests/s and latency percentiles (ms), and counts non-2xx. */
+export async function load(url, { connections = 64, duration = 5, ...rest } = {}) {
+	const result = await autocannon({ url, connections, duration, ...rest })
+	return {
+		rps: Math.round(result.requests.average),
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		non2xx: result.non2xx,
+		errors: result.errors,
+	}
+}
+
+export function table(rows) {
+	const keys = Object.keys(rows[0])
+	const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)))
+	const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ')
+	return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => r[k])))].join('\n')
+}
+
+// Keep http imported for bench scripts that want a raw client.
+export { http }

@@ -1,0 +1,64 @@
+// `npm run demo`: builds the app, prepares data/demo.db with a realistic Kruševac fair and the
+// Center's promo events, prints how to log in, and serves on http://localhost:3000.
+// Run it again at any time: an existing demo database is kept (delete data/demo.db to start over).
+import { spawn, spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const port = process.env.PORT ?? '3000'
+const demo = {
+	email: 'organizer@sajam.local',
+	password: 'sajam-demo-2026',
+}
+const env = {
+	...process.env,
+	NODE_ENV: 'production',
+	PORT: port,
+	DATABASE_PATH: process.env.DATABASE_PATH ?? path.join('data', 'demo.db'),
+	PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+}
+
+function run(command, args, { allowFailure = false } = {}) {
+	const result = spawnSync(command, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' })
+	if (result.status !== 0 && !allowFailure) {
+		process.stderr.write(result.stderr ?? '')
+		console.error(`demo: '${[command, ...args].join(' ')}' failed`)
+		process.exit(result.status ?? 1)
+	}
+	return result
+}
+
+console.log('Building Sajam…')
+run('npm', ['run', 'build', '--silent'])
+run(process.execPath, ['build/cli.js', 'migrate'])
+run(process.execPath, ['build/cli.js', 'seed', '--demo'])
+// The demo organizer; "already exists" on a second run is fine.
+const added = run(process.execPath, ['build/cli.js', 'user', 'add', '--email', demo.email, '--password', demo.password, '--role', 'admin', '--name', 'Demo organizator'], { allowFailure: true })
+if (added.status !== 0 && !/exists/i.test(added.stderr)) {
+	process.stderr.write(added.stderr)
+	process.exit(1)
+}
+
+console.log(`
+  Sajam demo is starting on ${env.PUBLIC_URL}
+
+  Public site      ${env.PUBLIC_URL}/
+  In Cyrillic      ${env.PUBLIC_URL}/?lang=sr-Cyrl
+  In English       ${env.PUBLIC_URL}/?lang=en
+  Calendar feed    ${env.PUBLIC_URL}/calendar.ics
+  Organizers       ${env.PUBLIC_URL}/admin
+    login          ${demo.email}
+    password       ${demo.password}
+  Database         ${env.DATABASE_PATH}
+
+  Stop with Ctrl+C.
+`)
+
+const server = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', 'build/server/index.js'], {
+	cwd: root,
+	env,
+	stdio: 'inherit',
+})
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code) => process.exit(code ?? 0))

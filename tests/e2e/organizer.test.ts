@@ -1,0 +1,252 @@
+// An organizer at work in a real browser: logs in, creates an event through the form, fixes a
+// mistake the form points out, publishes, changes the time, cancels. The same flow runs twice:
+// with JavaScript (conform validates in the browser) and without it (plain HTML forms, the
+// server's answer shows the same messages), because the Center's laptops are not always new.
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import admin from '#app/locales/sr-Latn/admin.json'
+import common from '#app/locales/sr-Latn/common.json'
+import { launchBrowser, newDesktopContext, watchPageErrors, type PageErrorWatch } from '#tests/support/browser.ts'
+import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
+import { startServer, type TestServer } from '#tests/support/server.ts'
+
+let server: TestServer
+let browser: Browser
+let api: OrganizerApi
+const watches: PageErrorWatch[] = []
+
+beforeAll(async () => {
+	;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+	api = await organizerApi(server)
+})
+
+afterAll(async () => {
+	await browser?.close()
+	await server?.stop()
+})
+
+afterEach(() => {
+	for (const watch of watches) watch.check()
+})
+
+/**
+ * A German browser: no language we speak, so the pages must fall back to Serbian Latin, the
+ * default (headless Chromium would otherwise announce en-US).
+ */
+async function organizerContext(javaScriptEnabled: boolean): Promise<BrowserContext> {
+	const context = await newDesktopContext(browser, { javaScriptEnabled, locale: 'de-DE' })
+	watches.push(watchPageErrors(context))
+	return context
+}
+
+/** Clicks a submit button and waits for the page to settle, with or without JavaScript. */
+async function submit(page: Page, button: ReturnType<Page['locator']>) {
+	await button.click()
+	await page.waitForLoadState('load')
+}
+
+async function text(page: Page, selector: string) {
+	return (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim()
+}
+
+/** The error message the page links to the field (aria-describedby), as a screen reader reads it. */
+async function describedError(page: Page, label: string): Promise<string> {
+	const input = page.getByLabel(label, { exact: true })
+	expect(await input.getAttribute('aria-invalid')).toBe('true')
+	const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean)
+	const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()))
+	return texts.join(' ')
+}
+
+const f = admin.eventForm
+const p = admin.eventPage
+
+/** Logs in from an admin page the visitor was sent away from: wrong password first, then the right one. */
+async function loginAfterRedirect(page: Page, target: string, javaScript: boolean) {
+	const response = await page.goto(`${server.url}${target}`)
+	expect(response?.ok()).toBe(true)
+	const url = new URL(page.url())
+	expect(url.pathname).toBe('/admin/login')
+	expect(url.searchParams.get('redirectTo')).toBe(target)
+	expect(await page.locator('html').getAttribute('lang')).toBe('sr-Latn')
+	expect(await text(page, 'h1')).toBe(admin.login.title)
+
+	await page.getByLabel(admin.login.email, { exact: true }).fill(server.admin.email)
+	await page.getByLabel(admin.login.password, { exact: true }).fill('not-the-password')
+	await submit(page, page.getByRole('button', { name: admin.login.submit }))
+	await page.getByRole('alert').filter({ hasText: admin.login.wrongCredentials }).waitFor()
+	expect(new URL(page.url()).pathname).toBe('/admin/login')
+	// The email stays; the server's page does not send the password back (with JavaScript the
+	// browser keeps the field as it was: conform does not reset a field the server hid).
+	expect(await page.getByLabel(admin.login.email, { exact: true }).inputValue()).toBe(server.admin.email)
+	if (!javaScript) expect(await page.getByLabel(admin.login.password, { exact: true }).inputValue()).toBe('')
+
+	await page.getByLabel(admin.login.password, { exact: true }).fill(server.admin.password)
+	await Promise.all([
+		page.waitForURL((u) => u.pathname === target),
+		page.getByRole('button', { name: admin.login.submit }).click(),
+	])
+	await page.waitForLoadState('load')
+}
+
+type NewEvent = { title: string; slug: string; startsAt: string; endsAt: string; venueName: string }
+
+/**
+ * Fills the new-event form with the end before the start, expects the field error, fixes the end
+ * and saves and publishes. Returns the event's admin id.
+ */
+async function createThroughForm(page: Page, event: NewEvent, javaScript: boolean): Promise<number> {
+	await page.goto(`${server.url}/admin/events/new`)
+	expect(await text(page, 'h1')).toBe(f.newTitle)
+	await page.getByLabel(f.title, { exact: true }).fill(event.title)
+	await page.getByLabel(f.titleEn, { exact: true }).fill(`${event.title} (EN)`)
+	await page.getByLabel(f.kind, { exact: true }).selectOption('roundtable')
+	await page.getByLabel(f.slug, { exact: true }).fill(event.slug)
+	await page.getByLabel(f.summary, { exact: true }).fill('Razgovor o zapošljavanju osoba sa invaliditetom u Rasinskom okrugu.')
+	await page.getByLabel(f.description, { exact: true }).fill('Prvi pasus.\n\nDrugi pasus.')
+	await page.getByLabel(f.startsAt, { exact: true }).fill(event.startsAt)
+	// One hour BEFORE the start: a typing mistake the form must catch.
+	const wrongEnd = event.startsAt.replace(/T(\d\d)/, (_, h: string) => `T${String(Number(h) - 1).padStart(2, '0')}`)
+	await page.getByLabel(f.endsAt, { exact: true }).fill(wrongEnd)
+	await page.getByLabel(f.venueName, { exact: true }).fill(event.venueName)
+	await page.getByLabel(f.venueAddress, { exact: true }).fill('Jugovićeva 17')
+	await page.getByLabel(f.capacity, { exact: true }).fill('40')
+	await page.getByLabel(f.maxPartySize, { exact: true }).fill('2')
+
+	const publish = page.locator('button[name=intent][value=publish]')
+	expect(await publish.innerText()).toBe(f.saveAndPublish)
+	const posts: string[] = []
+	const recordPost = (request: Request) => {
+		if (request.method() === 'POST') posts.push(request.resourceType())
+	}
+	page.on('request', recordPost)
+	await submit(page, publish)
+	await page.getByText(common.validation.endsBeforeStart).waitFor()
+	expect(await describedError(page, f.endsAt)).toContain(common.validation.endsBeforeStart)
+	expect(new URL(page.url()).pathname).toBe('/admin/events/new')
+	// Nothing was saved, and what the organizer typed is still there (without JavaScript it came back from the server).
+	expect((await api.listPublished()).some((e) => e.slug === event.slug)).toBe(false)
+	expect(await page.getByLabel(f.title, { exact: true }).inputValue()).toBe(event.title)
+	expect(await page.getByLabel(f.startsAt, { exact: true }).inputValue()).toBe(event.startsAt)
+	expect(await page.getByLabel(f.capacity, { exact: true }).inputValue()).toBe('40')
+	page.off('request', recordPost)
+	// With JavaScript the browser caught it before sending anything; without, the server did.
+	expect(posts).toEqual(javaScript ? [] : ['document'])
+
+	await page.getByLabel(f.endsAt, { exact: true }).fill(event.endsAt)
+	await Promise.all([page.waitForURL((u) => /^\/admin\/events\/\d+$/.test(u.pathname)), publish.click()])
+	await page.waitForLoadState('load')
+	const url = new URL(page.url())
+	expect(url.searchParams.get('saved')).toBe('published')
+	expect(await page.getByRole('status').innerText()).toBe(p.saved.published)
+	expect(await text(page, 'h1')).toBe(event.title)
+	expect(await text(page, '.pill')).toBe(common.status.published)
+	return Number(url.pathname.split('/').at(-1))
+}
+
+/** The /admin table row for the event: its status as shown. */
+async function statusInAdminList(page: Page, title: string) {
+	await page.goto(`${server.url}/admin`)
+	const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: title, exact: true }) })
+	expect(await row.count()).toBe(1)
+	return (await row.locator('.pill').innerText()).trim()
+}
+
+/** Changes the event's time on its admin page and checks the page says it was saved. */
+async function changeTime(page: Page, id: number, startsAt: string, endsAt: string) {
+	await page.goto(`${server.url}/admin/events/${id}`)
+	await page.getByLabel(f.startsAt, { exact: true }).fill(startsAt)
+	await page.getByLabel(f.endsAt, { exact: true }).fill(endsAt)
+	const save = page.locator('button[name=intent][value=save]')
+	expect(await save.innerText()).toBe(f.save)
+	await Promise.all([page.waitForURL((u) => u.searchParams.get('saved') === 'save'), save.click()])
+	await page.waitForLoadState('load')
+	expect(await page.getByRole('status').innerText()).toBe(p.saved.save)
+	// The form shows what is now stored, not what was typed.
+	expect(await page.getByLabel(f.startsAt, { exact: true }).inputValue()).toBe(startsAt)
+	expect(await page.getByLabel(f.endsAt, { exact: true }).inputValue()).toBe(endsAt)
+}
+
+async function cancelEvent(page: Page, id: number) {
+	await page.goto(`${server.url}/admin/events/${id}`)
+	const confirm = page.getByLabel(p.confirmCancel, { exact: true })
+	// The browser refuses the button while the box is unticked...
+	expect(await confirm.evaluate((el: HTMLInputElement) => el.validity.valueMissing)).toBe(true)
+	// ...and the server refuses a form that skipped the box.
+	const refused = await page.request.post(`${server.url}/admin/events/${id}`, { form: { intent: 'cancel' } })
+	expect(await refused.text()).toContain(p.confirmCancelRequired)
+
+	await confirm.check()
+	await Promise.all([
+		page.waitForURL((u) => u.searchParams.get('saved') === 'cancel'),
+		page.getByRole('button', { name: p.cancel, exact: true }).click(),
+	])
+	await page.waitForLoadState('load')
+	expect(await page.getByRole('status').innerText()).toBe(p.saved.cancel)
+	expect(await text(page, '.pill')).toBe(common.status.cancelled)
+	await page.getByText(p.cancelledReadOnly).waitFor()
+	// A cancelled event cannot be edited any more: the form is gone.
+	expect(await page.locator('button[name=intent][value=save]').count()).toBe(0)
+}
+
+describe.each([
+	{ javaScript: true, name: 'with JavaScript' },
+	{ javaScript: false, name: 'without JavaScript' },
+])('organizer $name', ({ javaScript }) => {
+	let context: BrowserContext
+	let page: Page
+	let id: number
+	const key = javaScript ? 'js' : 'nojs'
+	const event: NewEvent = {
+		title: javaScript ? 'Okrugli sto: Zapošljavanje i inkluzija' : 'Okrugli sto: Zadruge u Rasinskom okrugu',
+		slug: `okrugli-sto-${key}`,
+		// March: Central European Time, UTC+1.
+		startsAt: `${NEXT_YEAR}-03-12T17:00`,
+		endsAt: `${NEXT_YEAR}-03-12T19:00`,
+		venueName: 'Centar za socijalno preduzetništvo',
+	}
+
+	beforeAll(async () => {
+		context = await organizerContext(javaScript)
+		page = await context.newPage()
+	})
+
+	afterAll(async () => {
+		await context?.close()
+	})
+
+	test('an anonymous visitor is sent to the login page; a wrong password is refused in Serbian; then back where they were', async () => {
+		const target = javaScript ? '/admin' : '/admin/events/new'
+		await loginAfterRedirect(page, target, javaScript)
+		expect(new URL(page.url()).pathname).toBe(target)
+		expect(await text(page, 'h1')).toBe(javaScript ? admin.events.title : f.newTitle)
+	})
+
+	test('creates an event: the end before the start is pointed out, then it is saved and published', async () => {
+		id = await createThroughForm(page, event, javaScript)
+		expect(id).toBeGreaterThan(0)
+		expect(await statusInAdminList(page, event.title)).toBe(common.status.published)
+		const stored = await api.get(event.slug)
+		expect(stored).toMatchObject({ title: event.title, titleEn: `${event.title} (EN)`, kind: 'roundtable', status: 'published' })
+		expect(stored.startsAt).toBe(`${NEXT_YEAR}-03-12T16:00:00.000Z`)
+		expect(stored.endsAt).toBe(`${NEXT_YEAR}-03-12T18:00:00.000Z`)
+	})
+
+	test('changes the time of the event (into summer time)', async () => {
+		expect(id).toBeGreaterThan(0)
+		await changeTime(page, id, `${NEXT_YEAR}-07-02T17:30`, `${NEXT_YEAR}-07-02T19:00`)
+		// July: Central European Summer Time, UTC+2.
+		const stored = await api.get(event.slug)
+		expect(stored.startsAt).toBe(`${NEXT_YEAR}-07-02T15:30:00.000Z`)
+		expect(stored.endsAt).toBe(`${NEXT_YEAR}-07-02T17:00:00.000Z`)
+		await page.goto(`${server.url}/events/${event.slug}`)
+		expect(await text(page, 'aside')).toContain('17:30–19:00')
+	})
+
+	test('cancels the event with the confirmation box', async () => {
+		expect(id).toBeGreaterThan(0)
+		await cancelEvent(page, id)
+		expect((await api.get(event.slug)).status).toBe('cancelled')
+		expect(await statusInAdminList(page, event.title)).toBe(common.status.cancelled)
+	})
+})

@@ -1,0 +1,139 @@
+// Real Chromium for the e2e tests: Debian's /usr/bin/chromium driven by playwright-core (no browser
+// download). Helpers for the two devices we care about (a cheap phone and a desktop), axe-core
+// checks, failing on errors the page reports, and logging in as the test admin.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Page } from 'playwright-core'
+import type { TestServer } from './server.ts'
+
+export const CHROMIUM_PATH = '/usr/bin/chromium'
+
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+]
+
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+}
+
+export const PHONE = { width: 390, height: 844 } as const
+export const DESKTOP = { width: 1280, height: 900 } as const
+
+/** A mid-range phone: 390 px wide, touch, mobile viewport rules. */
+export function newPhoneContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+	return browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...options })
+}
+
+export function newDesktopContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+	return browser.newContext({ viewport: DESKTOP, ...options })
+}
+
+export type AxeViolation = {
+	id: string
+	impact: 'minor' | 'moderate' | 'serious' | 'critical' | null
+	help: string
+	helpUrl: string
+	nodes: { target: string[]; html: string; failureSummary?: string }[]
+}
+
+let axeSource: string | undefined
+
+/** Runs axe-core (WCAG 2.x A/AA rules and best practices) on the page as it is now. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+	axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource })
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe
+		const result = await axe.run(document, { resultTypes: ['violations'] })
+		return result.violations.map((v) => ({
+			id: v.id,
+			impact: v.impact,
+			help: v.help,
+			helpUrl: v.helpUrl,
+			nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
+		}))
+	})
+}
+
+/** The violations a person would be blocked by: impact serious or critical. */
+export function seriousViolations(violations: AxeViolation[]): AxeViolation[] {
+	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+}
+
+/** One line per violation and node, to read in a failure message. */
+export function describeViolations(violations: AxeViolation[]): string {
+	return violations
+		.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}  ${n.html.slice(0, 160)}`).join('\n')}`)
+		.join('\n')
+}
+
+export type PageErrorWatch = {
+	/** What the pages reported so far (uncaught exceptions, console.error). */
+	readonly errors: string[]
+	/** Throws with every error seen since the last check, then forgets them. */
+	check(): void
+	/** Runs `fn` while errors matching `pattern` are expected (e.g. the console line for a 404). */
+	expecting<T>(pattern: RegExp, fn: () => Promise<T>): Promise<T>
+}
+
+/**
+ * Collects uncaught page exceptions and console errors from every page of the context. Call
+ * `check()` after each test (afterEach), so a broken hydration or a CSP refusal fails the test.
+ */
+export function watchPageErrors(context: BrowserContext): PageErrorWatch {
+	const errors: string[] = []
+	const expected: RegExp[] = []
+	const record = (text: string) => {
+		if (!expected.some((pattern) => pattern.test(text))) errors.push(text)
+	}
+	const watchPage = (page: Page) => {
+		page.on('pageerror', (error) => record(`pageerror on ${page.url()}: ${error.stack ?? error.message}`))
+		page.on('console', (message: ConsoleMessage) => {
+			if (message.type() !== 'error') return
+			const where = message.location()
+			record(`console.error on ${page.url()}: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`)
+		})
+	}
+	context.pages().forEach(watchPage)
+	context.on('page', watchPage)
+	return {
+		errors,
+		check() {
+			if (errors.length === 0) return
+			const text = errors.splice(0).join('\n')
+			throw new Error(`The page reported errors:\n${text}`)
+		},
+		async expecting(pattern, fn) {
+			expected.push(pattern)
+			try {
+				return await fn()
+			} finally {
+				expected.splice(expected.indexOf(pattern), 1)
+			}
+		},
+	}
+}
+
+/** Logs in through the login form (works with or without JavaScript); ends on /admin. */
+export async function loginAsAdmin(page: Page, server: Pick<TestServer, 'url' | 'admin'>, redirectTo?: string) {
+	const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ''
+	await page.goto(`${server.url}/admin/login${query}`)
+	await page.locator('input[name=email]').fill(server.admin.email)
+	await page.locator('input[name=password]').fill(server.admin.password)
+	await Promise.all([
+		page.waitForURL((url) => url.pathname !== '/admin/login'),
+		page.locator('form button[type=submit]').click(),
+	])
+}
+
+/** No sideways scrolling: the page is no wider than the viewport. */
+export function scrollWidth(page: Page): Promise<number> {
+	return page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth)
+}

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { catalogKeys, deriveCyrillicCatalog, type Catalog } from '#app/domain/catalog.ts'
+import { LOCALES } from '#app/domain/locale.ts'
+import { resources } from '#app/utils/i18n.ts'
+
+const root = path.resolve(import.meta.dirname, '../../app/locales')
+const read = (locale: string, file: string): Catalog => JSON.parse(readFileSync(path.join(root, locale, file), 'utf8'))
+const files = readdirSync(path.join(root, 'sr-Latn')).filter((f) => f.endsWith('.json'))
+
+// Plural forms differ by language (Serbian has one/few/other, English one/other):
+// compare keys without the plural suffix.
+const PLURAL = /_(zero|one|two|few|many|other)$/
+const baseKeys = (catalog: Catalog) => [...new Set(catalogKeys(catalog).map((k) => k.replace(PLURAL, '')))].sort()
+
+describe('message catalogs', () => {
+	test('every locale has the same files', () => {
+		for (const locale of LOCALES) {
+			expect(readdirSync(path.join(root, locale)).filter((f) => f.endsWith('.json')).sort()).toEqual([...files].sort())
+		}
+	})
+
+	test.each(files)('%s: every key exists in sr-Latn, sr-Cyrl and en', (file) => {
+		const latin = baseKeys(read('sr-Latn', file))
+		expect(baseKeys(read('sr-Cyrl', file))).toEqual(latin)
+		expect(baseKeys(read('en', file))).toEqual(latin)
+	})
+
+	test.each(files)('%s: Serbian plurals have one, few and other; English one and other', (file) => {
+		const check = (locale: string, forms: string[]) => {
+			const keys = catalogKeys(read(locale, file))
+			for (const base of new Set(keys.filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')))) {
+				for (const form of forms) expect(keys, `${locale} ${base}_${form}`).toContain(`${base}_${form}`)
+			}
+		}
+		check('sr-Latn', ['one', 'few', 'other'])
+		check('en', ['one', 'other'])
+	})
+
+	test.each(files)('%s: the Cyrillic catalog is up to date (npm run i18n:cyrl)', (file) => {
+		expect(read('sr-Cyrl', file)).toEqual(deriveCyrillicCatalog(read('sr-Latn', file)))
+	})
+
+	test.each(files)('%s: no empty messages', (file) => {
+		for (const locale of LOCALES) {
+			const flat = catalogKeys(read(locale, file))
+			const get = (c: Catalog, key: string) => key.split('.').reduce<unknown>((o, k) => (o as Catalog)?.[k], c)
+			for (const key of flat) expect(String(get(read(locale, file), key)).trim(), `${locale} ${key}`).not.toBe('')
+		}
+	})
+
+	test('every catalog file is loaded by the app', () => {
+		for (const locale of LOCALES) {
+			expect(Object.keys(resources[locale]).sort()).toEqual(files.map((f) => f.replace('.json', '')).sort())
+		}
+	})
+})

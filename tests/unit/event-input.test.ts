@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest'
+import { EventCreateApiSchema, EventFormSchema, EventPatchApiSchema } from '#app/domain/event-input.ts'
+import { makeZodErrorMap, issuesToFields } from '#app/utils/validation.ts'
+import { getT } from '#app/utils/i18n.server.ts'
+
+const valid = {
+	title: 'Radionica o statusu',
+	kind: 'workshop',
+	startsAt: '2026-12-02T17:00:00+01:00',
+	endsAt: '2026-12-02T19:30:00+01:00',
+	venue: { name: 'Centar za socijalno preduzetništvo', address: 'Jugovićeva 17', city: 'Kruševac' },
+	capacity: 25,
+}
+
+function fieldsOf(schema: typeof EventCreateApiSchema | typeof EventPatchApiSchema, data: unknown, locale: 'sr-Latn' | 'en' = 'en') {
+	const result = schema.safeParse(data, { error: makeZodErrorMap(getT(locale, ['common'])) })
+	return result.success ? null : issuesToFields(result.error.issues)
+}
+
+describe('the API event schema', () => {
+	test('accepts a valid event and fills the defaults', () => {
+		const parsed = EventCreateApiSchema.parse(valid)
+		expect(parsed.maxPartySize).toBe(1)
+		expect(parsed.waitlist).toBe(true)
+		expect(parsed.status).toBe('draft')
+		expect(parsed.startsAt.toISOString()).toBe('2026-12-02T16:00:00.000Z')
+	})
+
+	test('a venue may be just a name', () => {
+		expect(EventCreateApiSchema.parse({ ...valid, venue: 'Kulturni centar' }).venue).toEqual({ name: 'Kulturni centar' })
+	})
+
+	test('null capacity means unlimited', () => {
+		expect(EventCreateApiSchema.parse({ ...valid, capacity: null }).capacity).toBeNull()
+	})
+
+	test('field errors are specific and translated', () => {
+		expect(fieldsOf(EventCreateApiSchema, { ...valid, endsAt: '2026-12-02T16:00:00+01:00' })).toEqual({
+			endsAt: ['The end cannot be before the start.'],
+		})
+		expect(fieldsOf(EventCreateApiSchema, { ...valid, kind: 'party' })?.kind).toEqual(['Choose one of the offered values.'])
+		expect(fieldsOf(EventCreateApiSchema, { ...valid, capacity: -1 }, 'sr-Latn')?.capacity).toEqual(['Najmanja dozvoljena vrednost je 1.'])
+		expect(fieldsOf(EventCreateApiSchema, { ...valid, title: undefined }, 'sr-Latn')?.title).toEqual(['Ovo polje je obavezno.'])
+		expect(fieldsOf(EventCreateApiSchema, { ...valid, startsAt: '2026-12-02 17:00' })?.startsAt?.[0]).toMatch(/ISO 8601/)
+		expect(fieldsOf(EventCreateApiSchema, { ...valid, slug: 'Mini Sajam!' })?.slug?.[0]).toMatch(/lowercase/)
+	})
+
+	test('unknown fields are refused, not silently dropped', () => {
+		expect(fieldsOf(EventCreateApiSchema, { ...valid, capcity: 10 })).toEqual({ capcity: ['Unknown field.'] })
+	})
+
+	test('hostile bodies give field errors, not exceptions', () => {
+		for (const body of [null, [], 'x', 42, { title: { $ne: 1 } }, { ...valid, capacity: 1e20 }, { ...valid, capacity: 2.5 }]) {
+			expect(fieldsOf(EventCreateApiSchema, body)).not.toBeNull()
+		}
+	})
+
+	test('a patch may change one field, and may cancel', () => {
+		expect(EventPatchApiSchema.parse({ capacity: 40 })).toEqual({ capacity: 40 })
+		expect(EventPatchApiSchema.parse({ status: 'cancelled' })).toEqual({ status: 'cancelled' })
+	})
+})
+
+describe('the admin form schema', () => {
+	const form = {
+		title: 'Okrugli sto',
+		kind: 'roundtable',
+		startsAt: '2026-12-31T12:00',
+		endsAt: '2026-12-31T14:00',
+		venueName: 'Kulturni centar',
+		venueCity: 'Kruševac',
+		maxPartySize: '1',
+	}
+
+	test('reads Belgrade wall-clock times and empty capacity as unlimited', () => {
+		const parsed = EventFormSchema.parse(form)
+		expect(parsed.startsAt.toISOString()).toBe('2026-12-31T11:00:00.000Z')
+		expect(parsed.capacity).toBeUndefined()
+		expect(parsed.waitlist).toBe(false)
+		expect(EventFormSchema.parse({ ...form, waitlist: 'on', capacity: '40' })).toMatchObject({ waitlist: true, capacity: 40 })
+	})
+
+	test('an impossible date is an error on that field', () => {
+		const result = EventFormSchema.safeParse({ ...form, startsAt: '2026-02-30T10:00' })
+		expect(result.success).toBe(false)
+		expect(result.error?.issues[0]?.path).toEqual(['startsAt'])
+	})
+})
