@@ -46,21 +46,6 @@ export default function EventPage() {
 				</div>
 			</header>
 			<div className="container event-layout">
-				<div>
-					{event.status === 'cancelled' ? <p className="notice danger">{t('event.cancelledNotice')}</p> : null}
-					{event.untranslated ? <p className="notice">{t('event.onlyInSerbian')}</p> : null}
-					<section className="prose" aria-labelledby="about-title">
-						<h2 id="about-title">{t('event.about')}</h2>
-						{event.description
-							.split(/\n{2,}/)
-							.filter(Boolean)
-							.map((paragraph, i) => (
-								<p key={i} lang={textLang}>
-									{paragraph}
-								</p>
-							))}
-					</section>
-				</div>
 				<aside aria-label={t('event.details')}>
 					<dl className="facts">
 						<div>
@@ -116,6 +101,21 @@ export default function EventPage() {
 						) : null}
 					</dl>
 				</aside>
+				<div className="event-body">
+					{event.status === 'cancelled' ? <p className="notice danger">{t('event.cancelledNotice')}</p> : null}
+					{event.untranslated ? <p className="notice">{t('event.onlyInSerbian')}</p> : null}
+					<section className="prose" aria-labelledby="about-title">
+						<h2 id="about-title">{t('event.about')}</h2>
+						{event.description
+							.split(/\n{2,}/)
+							.filter(Boolean)
+							.map((paragraph, i) => (
+								<p key={i} lang={textLang}>
+									{paragraph}
+								</p>
+							))}
+					</section>
+				</div>
 			</div>
 		</article>
 	)
