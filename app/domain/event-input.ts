@@ -7,6 +7,8 @@ import { fromBelgradeLocalInput } from './format.ts'
 import { SLUG_PATTERN } from './slug.ts'
 
 export const MAX_CAPACITY = 100_000
+/** The Center's events are in Kruševac unless said otherwise. */
+export const DEFAULT_CITY = 'Kruševac'
 export const MAX_PARTY_SIZE = 20
 
 const custom = (key: string) => ({ params: { key } })
@@ -31,9 +33,12 @@ const localDateTime = z
 		return date
 	})
 
-function endsAfterStart<T extends { startsAt?: Date; endsAt?: Date }>(value: T, ctx: z.RefinementCtx) {
+function endsAfterStart<T extends { startsAt?: Date; endsAt?: Date; registrationClosesAt?: Date | null }>(value: T, ctx: z.RefinementCtx) {
 	if (value.startsAt && value.endsAt && value.endsAt < value.startsAt) {
 		ctx.addIssue({ code: 'custom', path: ['endsAt'], ...custom('endsBeforeStart') })
+	}
+	if (value.registrationClosesAt && value.endsAt && value.registrationClosesAt > value.endsAt) {
+		ctx.addIssue({ code: 'custom', path: ['registrationClosesAt'], ...custom('closesAfterEnd') })
 	}
 }
 
@@ -165,10 +170,11 @@ export type EventPatch = Partial<Omit<EventInput, 'status'>> & {
 export function eventPatchFromApi(body: z.infer<typeof EventPatchApiSchema>): EventPatch {
 	const { venue: v, ...rest } = body
 	const patch: EventPatch = { ...rest }
+	// A new venue replaces the whole venue: an address left over from the old place would mislead.
 	if (v) {
 		patch.venueName = v.name
-		if ('address' in v && v.address !== undefined) patch.venueAddress = v.address
-		if ('city' in v && v.city !== undefined) patch.venueCity = v.city
+		patch.venueAddress = ('address' in v ? v.address : undefined) ?? ''
+		patch.venueCity = ('city' in v ? v.city : undefined) ?? DEFAULT_CITY
 	}
 	return patch
 }

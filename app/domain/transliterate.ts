@@ -22,6 +22,8 @@ const KEEP_LATIN = new Set(
 		'Facebook', 'Instagram', 'LinkedIn', 'TikTok', 'YouTube', 'Google', 'Outlook', 'Apple',
 		'iCalendar', 'iPhone', 'Android', 'Chrome', 'Firefox', 'Safari', 'OpenStreetMap', 'ReLOaD',
 		'email', 'e-mail', 'online', 'offline',
+		// technical abbreviations written in Latin in Serbian texts too
+		'API', 'JSON', 'URL', 'PDF', 'CSV', 'HTML', 'HTTP', 'HTTPS', 'ICS', 'ISO', 'UTC', 'PNG', 'JPEG', 'SVG',
 	].map((w) => w.toLowerCase()),
 )
 

@@ -43,7 +43,10 @@ export default function LoginPage() {
 		id: 'login',
 		lastResult: actionData?.result,
 		constraint: getZodConstraint(LoginSchema),
-		shouldValidate: 'onBlur',
+		// Not on blur: the click on "log in" blurs the password field first, and re-validating then
+		// removes the server's "wrong password" alert, the button jumps up and the click is lost.
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema, error: makeZodErrorMap(t) }),
 	})
 	return (

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ne } from 'drizzle-orm'
 import { events, type EventRow } from '#db/schema/index.ts'
 import { remainingPlaces } from '#app/domain/capacity.ts'
-import type { EventInput, EventPatch } from '#app/domain/event-input.ts'
+import { DEFAULT_CITY, type EventInput, type EventPatch } from '#app/domain/event-input.ts'
 import { slugify, uniqueSlug } from '#app/domain/slug.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
@@ -67,7 +67,7 @@ export function createEvent(db: Db, input: EventInput, actor: Actor, now = new D
 				kind: input.kind,
 				venueName: input.venueName,
 				venueAddress: input.venueAddress ?? '',
-				venueCity: input.venueCity || 'Kruševac',
+				venueCity: input.venueCity || DEFAULT_CITY,
 				startsAt: input.startsAt,
 				endsAt: input.endsAt,
 				capacity: input.capacity,
@@ -97,7 +97,10 @@ export function updateEvent(db: Db, id: number, patch: EventPatch, actor: Actor,
 			throw new ServiceError('slug_taken', 409, 'slug')
 		}
 		const next = { ...current, ...definedOnly(patch) }
-		if (next.endsAt < next.startsAt) throw new ServiceError('invalid_fields', 422, 'endsAt')
+		if (next.endsAt < next.startsAt) throw new ServiceError('ends_before_start', 422, 'endsAt')
+		if (next.registrationClosesAt && next.registrationClosesAt > next.endsAt) {
+			throw new ServiceError('closes_after_end', 422, 'registrationClosesAt')
+		}
 		if (next.capacity !== null && next.capacity < current.confirmedPersons) {
 			throw new ServiceError('capacity_below_registered', 409, 'capacity')
 		}

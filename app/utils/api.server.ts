@@ -62,7 +62,10 @@ export async function asApiError(request: Request, error: unknown): Promise<unkn
 export async function serviceErrorResponse(request: Request, error: ServiceError): Promise<Response> {
 	const { t } = await getRequestT(request, 'api')
 	const message = t(`api:errors.${error.code}`, { defaultValue: t('api:errors.generic') })
-	return apiError(request, error.status, error.code, {
+	// A rule about one field's value is an invalid field like any other: the same code as zod's
+	// 422, with the rule's own message on the field.
+	const code = error.status === 422 ? 'invalid_fields' : error.code
+	return apiError(request, error.status, code, {
 		fields: error.field ? { [error.field]: [message] } : undefined,
 	})
 }

@@ -177,7 +177,10 @@ describe('backup', () => {
 		expectSuccess(await server.cli(['user', 'add', '--email', 'backup@sajam.test', '--password', 'lozinka-123', '--role', 'admin']))
 		const file = path.join(scratch, 'backups', 'sajam-backup.db')
 		// The server is running and keeps its connection open the whole time.
-		expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+		const health = await fetch(`${server.url}/healthz`).catch((error: Error) => {
+			throw new Error(`${error.message}\n${server.output()}`)
+		})
+		expect(health.status).toBe(200)
 		const out = expectSuccess(await server.cli(['backup', file]))
 		expect(lastLine(out)).toBe(file)
 		expect(existsSync(`${file}.partial`)).toBe(false)

@@ -150,12 +150,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
 		child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`)),
 	)
 	let hasExited = false
-	void exited.then(() => {
+	let exitReason = ''
+	void exited.then((reason) => {
 		hasExited = true
+		exitReason = reason
 		running.delete(child)
 	})
 
-	const output = () => `--- stdout\n${stdout.text}\n--- stderr\n${stderr.text}`
+	const output = () =>
+		`${hasExited ? `--- the server has exited (${exitReason})\n` : ''}--- stdout\n${stdout.text}\n--- stderr\n${stderr.text}`
 
 	async function stop() {
 		if (!hasExited) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { EventCreateApiSchema, EventFormSchema, EventPatchApiSchema } from '#app/domain/event-input.ts'
+import { EventCreateApiSchema, EventFormSchema, EventPatchApiSchema, eventPatchFromApi } from '#app/domain/event-input.ts'
 import { makeZodErrorMap, issuesToFields } from '#app/utils/validation.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 
@@ -53,6 +53,20 @@ describe('the API event schema', () => {
 		for (const body of [null, [], 'x', 42, { title: { $ne: 1 } }, { ...valid, capacity: 1e20 }, { ...valid, capacity: 2.5 }]) {
 			expect(fieldsOf(EventCreateApiSchema, body)).not.toBeNull()
 		}
+	})
+
+	test('registration cannot close after the event ends', () => {
+		expect(fieldsOf(EventCreateApiSchema, { ...valid, registrationClosesAt: '2026-12-02T20:00:00+01:00' })).toEqual({
+			registrationClosesAt: ['Registration must close before the event ends.'],
+		})
+	})
+
+	test('a new venue in a patch replaces the whole venue', () => {
+		expect(eventPatchFromApi(EventPatchApiSchema.parse({ venue: 'Dom omladine' }))).toEqual({
+			venueName: 'Dom omladine',
+			venueAddress: '',
+			venueCity: 'Kruševac',
+		})
 	})
 
 	test('a patch may change one field, and may cancel', () => {
