@@ -35,13 +35,14 @@ export async function startApp({ env = {}, seed = true } = {}) {
 		DATABASE_PATH: path.join(dir, 'bench.db'),
 		PUBLIC_URL: `http://127.0.0.1:${port}`,
 		RATE_LIMIT_PER_MINUTE: '0',
+		REMIX_BUILD_DIR: BUILD_DIR,
 		...env,
 	}
 	if (seed) {
 		const result = spawnSync(process.execPath, [path.join(BUILD_DIR, 'cli.js'), 'seed', '--demo'], { cwd: ROOT, env: appEnv, encoding: 'utf8' })
 		if (result.status !== 0) throw new Error(`seed failed: ${result.stderr}`)
 	}
-	const child = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', path.join(BUILD_DIR, 'server/index.js')], {
+	const child = spawn(process.execPath, ['server.mjs'], {
 		cwd: ROOT,
 		env: appEnv,
 		stdio: ['ignore', 'ignore', 'inherit'],

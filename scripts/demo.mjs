@@ -55,7 +55,7 @@ console.log(`
   Stop with Ctrl+C.
 `)
 
-const server = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', 'build/server/index.js'], {
+const server = spawn(process.execPath, ['server.mjs'], {
 	cwd: root,
 	env,
 	stdio: 'inherit',

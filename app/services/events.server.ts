@@ -6,6 +6,7 @@ import { slugify, uniqueSlug } from '#app/domain/slug.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
 import { ServiceError } from './errors.server.ts'
+import { notifyEventChange, promoteFromWaitlist } from './registrations.server.ts'
 
 /** Published events that have not ended yet, soonest first. */
 export function listUpcomingEvents(db: Db, now = new Date()): EventRow[] {
@@ -121,7 +122,11 @@ export function updateEvent(db: Db, id: number, patch: EventPatch, actor: Actor,
 			.returning()
 			.get()
 		recordAudit(tx, actor, patch.status && patch.status !== current.status ? `event.${patch.status}` : 'event.update', `event:${id}`, { changed }, now)
-		return row
+		// Visitors hear of a new time or place (an updated invite) or of the cancellation.
+		if (calendarChanged && current.status !== 'draft') notifyEventChange(tx, row, now)
+		// More places (or a waiting list switched on again): serve the waiting list at once.
+		if (changed.includes('capacity')) promoteFromWaitlist(tx, id, actor, now)
+		return findEventById(tx, id)!
 	})
 }
 

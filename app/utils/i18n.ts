@@ -14,14 +14,20 @@ import latnAdmin from '#app/locales/sr-Latn/admin.json'
 import latnApi from '#app/locales/sr-Latn/api.json'
 import latnCommon from '#app/locales/sr-Latn/common.json'
 import latnPublic from '#app/locales/sr-Latn/public.json'
+import enMail from '#app/locales/en/mail.json'
+import enTicket from '#app/locales/en/ticket.json'
+import cyrlMail from '#app/locales/sr-Cyrl/mail.json'
+import cyrlTicket from '#app/locales/sr-Cyrl/ticket.json'
+import latnMail from '#app/locales/sr-Latn/mail.json'
+import latnTicket from '#app/locales/sr-Latn/ticket.json'
 
-export const NAMESPACES = ['common', 'public', 'admin', 'api'] as const
+export const NAMESPACES = ['common', 'public', 'admin', 'api', 'mail', 'ticket'] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
 export const resources = {
-	'sr-Latn': { common: latnCommon, public: latnPublic, admin: latnAdmin, api: latnApi },
-	'sr-Cyrl': { common: cyrlCommon, public: cyrlPublic, admin: cyrlAdmin, api: cyrlApi },
-	en: { common: enCommon, public: enPublic, admin: enAdmin, api: enApi },
+	'sr-Latn': { common: latnCommon, public: latnPublic, admin: latnAdmin, api: latnApi, mail: latnMail, ticket: latnTicket },
+	'sr-Cyrl': { common: cyrlCommon, public: cyrlPublic, admin: cyrlAdmin, api: cyrlApi, mail: cyrlMail, ticket: cyrlTicket },
+	en: { common: enCommon, public: enPublic, admin: enAdmin, api: enApi, mail: enMail, ticket: enTicket },
 } satisfies Record<Locale, Record<Namespace, object>>
 
 export const i18nOptions = {

@@ -98,6 +98,8 @@ export function watchPageErrors(context: BrowserContext): PageErrorWatch {
 		page.on('console', (message: ConsoleMessage) => {
 			if (message.type() !== 'error') return
 			const where = message.location()
+			// Chromium asks for /favicon.ico on its own (we link an SVG icon); that is not the page's doing.
+			if (where.url?.endsWith('/favicon.ico')) return
 			record(`console.error on ${page.url()}: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`)
 		})
 	}
@@ -131,6 +133,20 @@ export async function loginAsAdmin(page: Page, server: Pick<TestServer, 'url' | 
 		page.waitForURL((url) => url.pathname !== '/admin/login'),
 		page.locator('form button[type=submit]').click(),
 	])
+	// With JavaScript the address changes a moment before the next page is rendered.
+	await page.locator('input[name=password]').waitFor({ state: 'detached' })
+}
+
+/**
+ * Waits until React has hydrated the page (the footer, rendered last, has its fiber), so a test
+ * may touch the DOM without causing a hydration mismatch.
+ */
+export async function waitForHydration(page: Page) {
+	await page.waitForFunction(() => {
+		const footer = document.querySelector('footer')
+		return footer !== null && Object.keys(footer).some((key) => key.startsWith('__reactFiber$'))
+	})
+	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))))
 }
 
 /** No sideways scrolling: the page is no wider than the viewport. */

@@ -12,7 +12,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 // REMIX_BUILD_DIR lets a second checkout of the build (e.g. .cache/e2e) be tested while build/ is rebuilt.
 const BUILD_DIR = path.resolve(ROOT, process.env.REMIX_BUILD_DIR ?? 'build')
 export const SERVER_ENTRY = path.join(BUILD_DIR, 'server/index.js')
-const SERVE_CLI = path.join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js')
+const SERVER_SCRIPT = path.join(ROOT, 'server.mjs')
 const CLI_BUNDLE = path.join(BUILD_DIR, 'cli.js')
 
 /** Variables the app reads; the test's own values must not leak into the server. */
@@ -139,7 +139,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
 		...options.env,
 	})
 
-	const child = spawn(process.execPath, [SERVE_CLI, SERVER_ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+	const child = spawn(process.execPath, [SERVER_SCRIPT], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
 	running.add(child)
 	killAllOnExit()
 	const stdout = tail()

@@ -1,0 +1,58 @@
+// Idempotency-Key for public POSTs (pretix-style): the first answer to a key is stored in the same
+// transaction as the change it describes, so a retry gets exactly that answer and creates nothing.
+import { createHash } from 'node:crypto'
+import { and, eq, lt } from 'drizzle-orm'
+import { idempotencyKeys } from '#db/schema/index.ts'
+import { writeTransaction, type Db } from '#app/utils/db.server.ts'
+import { ServiceError } from './errors.server.ts'
+
+export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000
+
+export type StoredAnswer = { status: number; body: unknown }
+
+export function hashRequestBody(text: string) {
+	return createHash('sha256').update(text).digest('hex')
+}
+
+/**
+ * Runs `work` once per (scope, key). A ServiceError thrown by `work` rolls its writes back (a
+ * savepoint) and its answer, made by `answerError`, is stored like any other first answer.
+ * Without a key, `work` simply runs in a transaction.
+ */
+export function runIdempotent(
+	db: Db,
+	request: { scope: string; key: string | null; bodyHash: string },
+	work: (tx: Db) => StoredAnswer,
+	answerError: (error: ServiceError) => StoredAnswer,
+	now = new Date(),
+): StoredAnswer & { replayed: boolean } {
+	return writeTransaction(db, (tx) => {
+		if (request.key) {
+			const previous = tx
+				.select()
+				.from(idempotencyKeys)
+				.where(and(eq(idempotencyKeys.scope, request.scope), eq(idempotencyKeys.key, request.key)))
+				.get()
+			if (previous && previous.createdAt.getTime() > now.getTime() - IDEMPOTENCY_TTL_MS) {
+				if (previous.requestHash !== request.bodyHash) return { ...answerError(new ServiceError('idempotency_key_reused', 422, 'Idempotency-Key')), replayed: false }
+				return { status: previous.status, body: JSON.parse(previous.body), replayed: true }
+			}
+			if (previous) tx.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, request.scope), eq(idempotencyKeys.key, request.key))).run()
+		}
+		let answer: StoredAnswer
+		try {
+			// A nested better-sqlite3 transaction is a savepoint: a refusal undoes only this part.
+			answer = tx.$client.transaction(() => work(tx))()
+		} catch (error) {
+			if (!(error instanceof ServiceError)) throw error
+			answer = answerError(error)
+		}
+		if (request.key) {
+			tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS))).run()
+			tx.insert(idempotencyKeys)
+				.values({ scope: request.scope, key: request.key, requestHash: request.bodyHash, status: answer.status, body: JSON.stringify(answer.body), createdAt: now })
+				.run()
+		}
+		return { ...answer, replayed: false }
+	})
+}

@@ -1,0 +1,132 @@
+// Putting mail in the outbox. Call `enqueueMail` inside the transaction that makes the change the
+// mail is about: the mail exists if and only if the change committed. Delivery is elsewhere
+// (outbox-delivery.server.ts), after commit.
+import { outbox } from '#db/schema/index.ts'
+import type { EventRow, RegistrationRow } from '#db/schema/index.ts'
+import type { Locale } from '#app/domain/locale.ts'
+import type { Db } from '#app/utils/db.server.ts'
+
+export const MAIL_TEMPLATES = [
+	'registration-confirmed',
+	'registration-waitlisted',
+	'registration-promoted',
+	'registration-cancelled',
+	'registration-link',
+	'event-updated',
+	'event-cancelled',
+] as const
+export type MailTemplate = (typeof MAIL_TEMPLATES)[number]
+
+/** The event as it was when the mail was queued (the mail describes that moment). */
+export type EventSnapshot = {
+	id: number
+	slug: string
+	title: string
+	titleEn: string | null
+	summary: string | null
+	summaryEn: string | null
+	venueName: string
+	venueAddress: string
+	venueCity: string
+	startsAt: string
+	endsAt: string
+	sequence: number
+	status: EventRow['status']
+	createdAt: string
+	updatedAt: string
+}
+
+export type RegistrationSnapshot = {
+	id: number
+	name: string
+	email: string
+	partySize: number
+	status: RegistrationRow['status']
+	manageToken: string
+	ticketCode: string | null
+	/** Position on the waiting list, for the waitlisted mail. */
+	position?: number | null
+}
+
+export type MailParams = { event: EventSnapshot; registration: RegistrationSnapshot }
+
+export function snapshotEvent(e: EventRow): EventSnapshot {
+	return {
+		id: e.id,
+		slug: e.slug,
+		title: e.title,
+		titleEn: e.titleEn,
+		summary: e.summary,
+		summaryEn: e.summaryEn,
+		venueName: e.venueName,
+		venueAddress: e.venueAddress,
+		venueCity: e.venueCity,
+		startsAt: e.startsAt.toISOString(),
+		endsAt: e.endsAt.toISOString(),
+		sequence: e.sequence,
+		status: e.status,
+		createdAt: e.createdAt.toISOString(),
+		updatedAt: e.updatedAt.toISOString(),
+	}
+}
+
+export function snapshotRegistration(r: RegistrationRow, position?: number | null): RegistrationSnapshot {
+	return {
+		id: r.id,
+		name: r.name,
+		email: r.email,
+		partySize: r.partySize,
+		status: r.status,
+		manageToken: r.manageToken,
+		ticketCode: r.ticketCode,
+		...(position !== undefined ? { position } : {}),
+	}
+}
+
+type Listener = () => void
+const listeners = new Set<Listener>()
+
+/** The delivery worker subscribes here to hear about new mail at once instead of polling. */
+export function onMailQueued(listener: Listener) {
+	listeners.add(listener)
+	return () => listeners.delete(listener)
+}
+
+let kickScheduled = false
+
+/**
+ * Queues a mail about a registration. Must run inside the caller's write transaction.
+ * The worker is woken on the next turn of the event loop, which is after the (synchronous)
+ * transaction has committed; if it rolled back, the worker simply finds nothing.
+ */
+export function enqueueMail(
+	tx: Db,
+	template: MailTemplate,
+	event: EventRow,
+	registration: RegistrationRow,
+	now: Date,
+	extra: { position?: number | null } = {},
+) {
+	const params: MailParams = { event: snapshotEvent(event), registration: snapshotRegistration(registration, extra.position) }
+	tx.insert(outbox)
+		.values({
+			template,
+			locale: registration.locale as Locale,
+			toAddress: registration.email,
+			toName: registration.name,
+			params,
+			status: 'pending',
+			nextAttemptAt: now,
+			registrationId: registration.id,
+			eventId: event.id,
+			createdAt: now,
+		})
+		.run()
+	if (!kickScheduled) {
+		kickScheduled = true
+		setImmediate(() => {
+			kickScheduled = false
+			for (const listener of listeners) listener()
+		})
+	}
+}

@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { LOCALES } from '#app/domain/locale.ts'
+import { events } from './events.ts'
+
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
+
+export const REGISTRATION_SOURCES = ['web', 'api', 'organizer'] as const
+export const CANCELLED_BY = ['visitor', 'organizer', 'event'] as const
+
+/**
+ * A visitor's registration: one person or a family/group (partySize persons) for one event.
+ * Demographic answers are optional and used only in aggregates with small cells suppressed.
+ */
+export const registrations = sqliteTable(
+	'registrations',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		eventId: integer('event_id')
+			.notNull()
+			.references(() => events.id, { onDelete: 'restrict' }),
+		status: text('status', { enum: REGISTRATION_STATUSES }).notNull(),
+		name: text('name').notNull(),
+		/** Lower-cased, so the same address is recognised whatever its case. */
+		email: text('email').notNull(),
+		partySize: integer('party_size').notNull(),
+		locale: text('locale', { enum: LOCALES }).notNull(),
+		/** The secret of the private manage link /tickets/{token}: 256 random bits. */
+		manageToken: text('manage_token').notNull().unique(),
+		/** The signed code in the QR; null unless confirmed. A new code revokes the old one. */
+		ticketCode: text('ticket_code').unique(),
+		privacyAcceptedAt: integer('privacy_accepted_at', { mode: 'timestamp_ms' }).notNull(),
+		consentPhotos: integer('consent_photos', { mode: 'boolean' }).notNull().default(false),
+		consentNewsletter: integer('consent_newsletter', { mode: 'boolean' }).notNull().default(false),
+		consentResearch: integer('consent_research', { mode: 'boolean' }).notNull().default(false),
+		gender: text('gender'),
+		ageGroup: text('age_group'),
+		municipality: text('municipality'),
+		vulnerableGroup: text('vulnerable_group'),
+		source: text('source', { enum: REGISTRATION_SOURCES }).notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }),
+		/** Set when the party was moved from the waiting list to confirmed. */
+		promotedAt: integer('promoted_at', { mode: 'timestamp_ms' }),
+		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+		cancelledBy: text('cancelled_by', { enum: CANCELLED_BY }),
+	},
+	(t) => [
+		// One live registration per address and event; after cancelling, one may register again.
+		uniqueIndex('registrations_event_email_live')
+			.on(t.eventId, t.email)
+			.where(sql`${t.status} <> 'cancelled'`),
+		// The waiting list in registration order, and the organizer's lists by status.
+		index('registrations_event_status').on(t.eventId, t.status, t.id),
+		check('registrations_party_size_positive', sql`${t.partySize} >= 1`),
+	],
+)
+
+export type RegistrationRow = typeof registrations.$inferSelect
+export type NewRegistrationRow = typeof registrations.$inferInsert
