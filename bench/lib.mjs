@@ -2,7 +2,6 @@
 // node:http ceiling, and autocannon runs reported as rate and latency percentiles.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import http from 'node:http'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -56,12 +55,20 @@ export async function startApp({ env = {}, seed = true } = {}) {
 	}
 	return {
 		url,
+		env: appEnv,
 		async stop() {
 			child.kill('SIGTERM')
 			await new Promise((r) => child.once('exit', r))
 			rmSync(dir, { recursive: true, force: true })
 		},
 	}
+}
+
+/** The built CLI against the app's database; returns stdout. */
+export async function cli(app, args) {
+	const result = spawnSync(process.execPath, [path.join(BUILD_DIR, 'cli.js'), ...args], { cwd: ROOT, env: app.env, encoding: 'utf8' })
+	if (result.status !== 0) throw new Error(`cli ${args.join(' ')}: ${result.stderr}`)
+	return result.stdout
 }
 
 /** The machine's ceiling: a bare node:http server answering a small JSON body, in another process. */
@@ -98,5 +105,3 @@ export function table(rows) {
 	return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => r[k])))].join('\n')
 }
 
-// Keep http imported for bench scripts that want a raw client.
-export { http }

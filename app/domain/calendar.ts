@@ -59,7 +59,36 @@ export function buildCalendar(
 		{ productId: PRODUCT_ID, method: options.method ?? 'PUBLISH', calName: options.calName },
 	)
 	if (error || !value) throw error ?? new Error('Calendar could not be built')
-	return value
+	return foldLines(value)
+}
+
+/**
+ * RFC 5545 §3.1: content lines are folded at 75 octets. `ics` counts characters, so lines with
+ * č, š, ć or Cyrillic letters come out too long; refold by octets without splitting a character.
+ */
+export function foldLines(text: string): string {
+	const unfolded = text.replace(/\r\n[ \t]/g, '')
+	return unfolded
+		.split('\r\n')
+		.map((line) => {
+			const parts: string[] = []
+			let current = ''
+			let octets = 0
+			for (const ch of line) {
+				const size = Buffer.byteLength(ch)
+				// The first line may hold 75 octets; continuation lines 74 after their leading space.
+				if (octets + size > (parts.length === 0 ? 75 : 74)) {
+					parts.push(current)
+					current = ''
+					octets = 0
+				}
+				current += ch
+				octets += size
+			}
+			parts.push(current)
+			return parts.join('\r\n ')
+		})
+		.join('\r\n')
 }
 
 /** `ics` refuses an empty list, but an empty feed is a valid calendar. */

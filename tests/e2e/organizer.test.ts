@@ -5,8 +5,9 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import admin from '#app/locales/sr-Latn/admin.json'
+import apiTexts from '#app/locales/sr-Latn/api.json'
 import common from '#app/locales/sr-Latn/common.json'
-import { launchBrowser, newDesktopContext, watchPageErrors, type PageErrorWatch } from '#tests/support/browser.ts'
+import { launchBrowser, newDesktopContext, waitForHydration, watchPageErrors, type PageErrorWatch } from '#tests/support/browser.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
@@ -14,10 +15,20 @@ let server: TestServer
 let browser: Browser
 let api: OrganizerApi
 const watches: PageErrorWatch[] = []
+const TAKEN_SLUG = 'zauzeta-adresa'
 
 beforeAll(async () => {
 	;[server, browser] = await Promise.all([startServer(), launchBrowser()])
 	api = await organizerApi(server)
+	await api.create({
+		title: 'Događaj koji već zauzima adresu',
+		slug: TAKEN_SLUG,
+		kind: 'other',
+		startsAt: `${NEXT_YEAR}-02-01T10:00:00+01:00`,
+		endsAt: `${NEXT_YEAR}-02-01T12:00:00+01:00`,
+		venue: 'Centar za socijalno preduzetništvo',
+		capacity: null,
+	})
 })
 
 afterAll(async () => {
@@ -70,6 +81,7 @@ async function loginAfterRedirect(page: Page, target: string, javaScript: boolea
 	expect(url.searchParams.get('redirectTo')).toBe(target)
 	expect(await page.locator('html').getAttribute('lang')).toBe('sr-Latn')
 	expect(await text(page, 'h1')).toBe(admin.login.title)
+	if (javaScript) await waitForHydration(page)
 
 	await page.getByLabel(admin.login.email, { exact: true }).fill(server.admin.email)
 	await page.getByLabel(admin.login.password, { exact: true }).fill('not-the-password')
@@ -93,11 +105,13 @@ type NewEvent = { title: string; slug: string; startsAt: string; endsAt: string;
 
 /**
  * Fills the new-event form with the end before the start, expects the field error, fixes the end
- * and saves and publishes. Returns the event's admin id.
+ * but picks a page address already in use, expects the server's field error, fixes that and saves
+ * and publishes. Returns the event's admin id.
  */
 async function createThroughForm(page: Page, event: NewEvent, javaScript: boolean): Promise<number> {
 	await page.goto(`${server.url}/admin/events/new`)
 	expect(await text(page, 'h1')).toBe(f.newTitle)
+	if (javaScript) await waitForHydration(page)
 	await page.getByLabel(f.title, { exact: true }).fill(event.title)
 	await page.getByLabel(f.titleEn, { exact: true }).fill(`${event.title} (EN)`)
 	await page.getByLabel(f.kind, { exact: true }).selectOption('roundtable')
@@ -133,7 +147,16 @@ async function createThroughForm(page: Page, event: NewEvent, javaScript: boolea
 	// With JavaScript the browser caught it before sending anything; without, the server did.
 	expect(posts).toEqual(javaScript ? [] : ['document'])
 
+	// Fixed; but the address is taken, which only the server can know.
 	await page.getByLabel(f.endsAt, { exact: true }).fill(event.endsAt)
+	await page.getByLabel(f.slug, { exact: true }).fill(TAKEN_SLUG)
+	await submit(page, publish)
+	await page.getByText(apiTexts.errors.slug_taken).waitFor()
+	expect(await describedError(page, f.slug)).toContain(apiTexts.errors.slug_taken)
+	expect(await page.getByLabel(f.endsAt, { exact: true }).inputValue()).toBe(event.endsAt)
+	expect(await page.getByText(common.validation.endsBeforeStart).count()).toBe(0)
+
+	await page.getByLabel(f.slug, { exact: true }).fill(event.slug)
 	await Promise.all([page.waitForURL((u) => /^\/admin\/events\/\d+$/.test(u.pathname)), publish.click()])
 	await page.waitForLoadState('load')
 	const url = new URL(page.url())

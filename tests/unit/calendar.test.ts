@@ -74,3 +74,13 @@ describe('iCalendar output', () => {
 		expect(url.searchParams.get('text')).toBe(event.titleEn)
 	})
 })
+
+describe('line folding', () => {
+	test('no line is longer than 75 octets, and unfolding restores the text', () => {
+		const long = { ...event, title: 'Мини-сајам социјалног предузетништва у Крушевцу: ћирилица, čćžšđ и још много тога да ред буде дугачак' }
+		const ics = buildCalendar([long], 'sr-Latn', 'https://sajam.example')
+		for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75)
+		const summary = parse(ics).getFirstSubcomponent('vevent')!.getFirstPropertyValue('summary')
+		expect(summary).toBe(long.title)
+	})
+})
