@@ -64,6 +64,7 @@ function setSecurityHeaders(headers: Headers) {
 		"default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
 	)
 	headers.set('X-Content-Type-Options', 'nosniff')
-	headers.set('Referrer-Policy', 'same-origin')
+	// A route may ask for less (the ticket pages, whose address is the credential: no-referrer).
+	if (!headers.has('Referrer-Policy')) headers.set('Referrer-Policy', 'same-origin')
 	headers.set('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()')
 }

@@ -90,6 +90,9 @@ export function SiteFooter() {
 							<a href="/calendar.ics">{t('footer.calendarFeed')}</a>
 						</li>
 						<li>
+							<Link to="/privacy">{t('nav.privacy')}</Link>
+						</li>
+						<li>
 							<Link to="/admin">{t('nav.organizers')}</Link>
 						</li>
 					</ul>

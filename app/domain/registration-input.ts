@@ -77,9 +77,11 @@ export const RegistrationFormSchema = z.object({
 	email,
 	partySize: z.coerce.number<string>().pipe(partySize).default(1),
 	locale: locale.optional(),
+	// Not .optional(): zod 4 skips refinements on an optional field that is absent, and an
+	// unticked checkbox is exactly that. The default makes the refinement see it.
 	consentPrivacy: z
 		.string()
-		.optional()
+		.default('')
 		.refine((v) => v === 'on', custom('privacyRequired')),
 	consentPhotos: checkbox,
 	consentNewsletter: checkbox,

@@ -1,18 +1,82 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import {
+	data,
+	redirect,
+	type ActionFunctionArgs,
+	type HeadersFunction,
+	type LinksFunction,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AvailabilityNote } from '#app/components/event-card.tsx'
+import { RegistrationPanel } from '#app/components/registration-form.tsx'
+import { RegistrationFormSchema, registrationInputFromForm } from '#app/domain/registration-input.ts'
+import { ServiceError } from '#app/services/errors.server.ts'
 import { findPublicEvent } from '#app/services/events.server.ts'
 import { eventPageView } from '#app/services/event-views.server.ts'
+import { registrationPanelView } from '#app/services/registration-views.server.ts'
+import { registerVisitor } from '#app/services/registrations.server.ts'
+import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { getLocale } from '#app/utils/i18n.server.ts'
+import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
+import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
+import { makeZodErrorMap } from '#app/utils/validation.ts'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: visitorStyles }]
+
+/** A refused POST (rate limit) tells the client when to try again. */
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
+	const headers = new Headers(loaderHeaders)
+	const retryAfter = actionHeaders.get('Retry-After')
+	if (retryAfter) headers.set('Retry-After', retryAfter)
+	return headers
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const event = findPublicEvent(getDb(), params.slug ?? '')
 	if (!event) throw new Response('Not found', { status: 404 })
 	const locale = await getLocale(request)
-	return { event: eventPageView(event, locale, getEnv().PUBLIC_URL) }
+	return {
+		event: eventPageView(event, locale, getEnv().PUBLIC_URL),
+		registration: registrationPanelView(event, locale),
+		locale,
+		// After a registration the page cannot tell apart from a new one (an address already
+		// registered, or a bot): the same neutral thank-you, never the registration itself.
+		mailed: new URL(request.url).searchParams.get('sent') === '1',
+	}
+}
+
+/** The page again with the neutral "check your mail" notice. */
+const mailedAgain = (slug: string) => redirect(`/events/${slug}?sent=1#registration`)
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+	const slug = params.slug ?? ''
+	const { t, locale } = await getRequestT(request, ['public', 'common', 'api'])
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: RegistrationFormSchema, error: makeZodErrorMap(t) })
+	const limit = takeRateLimit(context)
+	if (!limit.ok) {
+		return data(
+			{ result: submission.reply({ formErrors: [t('api:errors.rate_limited')] }) },
+			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+		)
+	}
+	const honeypot = formData.get('website')
+	if (typeof honeypot === 'string' && honeypot.trim() !== '') return mailedAgain(slug)
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	try {
+		const result = registerVisitor(getDb(), { slug }, registrationInputFromForm(submission.value, locale), 'web', { kind: 'system' })
+		if (result.kind === 'already_registered') return mailedAgain(slug)
+		return redirect(`/tickets/${result.registration.manageToken}?registered=1`)
+	} catch (error) {
+		if (!(error instanceof ServiceError)) throw error
+		const message = t(`api:errors.${error.code}`, { defaultValue: t('api:errors.generic') })
+		const reply = error.field ? submission.reply({ fieldErrors: { [error.field]: [message] } }) : submission.reply({ formErrors: [message] })
+		return data({ result: reply }, { status: error.status })
+	}
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -26,7 +90,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 		: [{ title: 'Sajam' }]
 
 export default function EventPage() {
-	const { event } = useLoaderData<typeof loader>()
+	const { event, registration, locale, mailed } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('public')
 	const textLang = event.untranslated ? 'sr-Latn' : undefined
 	return (
@@ -100,6 +165,13 @@ export default function EventPage() {
 							</div>
 						) : null}
 					</dl>
+					{registration.state === 'open' || registration.state === 'waitlist' ? (
+						<p className="facts-cta">
+							<a className="button block" href="#registration">
+								{registration.state === 'waitlist' ? t('register.ctaWaitlist') : t('register.cta')}
+							</a>
+						</p>
+					) : null}
 				</aside>
 				<div className="event-body">
 					{event.status === 'cancelled' ? <p className="notice danger">{t('event.cancelledNotice')}</p> : null}
@@ -115,6 +187,13 @@ export default function EventPage() {
 								</p>
 							))}
 					</section>
+					<RegistrationPanel
+						panel={registration}
+						action={`/events/${event.slug}?index#registration`}
+						lastResult={actionData?.result}
+						defaultLocale={locale}
+						mailed={mailed}
+					/>
 				</div>
 			</div>
 		</article>

@@ -1,0 +1,17 @@
+// /tickets/{token}/data.json: "download my data", everything held about this registration.
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { privateHeaders } from '#app/services/ticket-headers.server.ts'
+import { findTicket, personalDataExport } from '#app/services/ticket-views.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+
+export async function loader({ params }: LoaderFunctionArgs) {
+	const ticket = findTicket(getDb(), params.token ?? '')
+	if (!ticket) return new Response('Not found', { status: 404, headers: privateHeaders({ 'Content-Type': 'text/plain; charset=utf-8' }) })
+	return new Response(JSON.stringify(personalDataExport(ticket, getEnv().PUBLIC_URL), null, 2) + '\n', {
+		headers: privateHeaders({
+			'Content-Type': 'application/json; charset=utf-8',
+			'Content-Disposition': `attachment; filename="sajam-${ticket.event.slug}-my-data.json"`,
+		}),
+	})
+}

@@ -1,0 +1,18 @@
+// /tickets/{token}/qr.svg: the ticket's QR code as an image (for mail clients and printing).
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { privateHeaders } from '#app/services/ticket-headers.server.ts'
+import { qrSvgDocument } from '#app/services/ticket-qr.server.ts'
+import { findTicket } from '#app/services/ticket-views.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getRequestT } from '#app/utils/i18n.server.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const ticket = findTicket(getDb(), params.token ?? '')
+	if (!ticket?.registration.ticketCode || ticket.registration.status !== 'confirmed') {
+		return new Response('Not found', { status: 404, headers: privateHeaders({ 'Content-Type': 'text/plain; charset=utf-8' }) })
+	}
+	const { t } = await getRequestT(request, 'ticket')
+	return new Response(qrSvgDocument(ticket.registration.ticketCode, t('qrAlt')), {
+		headers: privateHeaders({ 'Content-Type': 'image/svg+xml; charset=utf-8' }),
+	})
+}

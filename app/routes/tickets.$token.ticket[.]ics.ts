@@ -1,0 +1,19 @@
+// /tickets/{token}/ticket.ics: this visitor's calendar entry (same UID as the mailed invite).
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { privateHeaders } from '#app/services/ticket-headers.server.ts'
+import { findTicket, ticketCalendar } from '#app/services/ticket-views.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { getLocale } from '#app/utils/i18n.server.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const ticket = findTicket(getDb(), params.token ?? '')
+	if (!ticket) return new Response('Not found', { status: 404, headers: privateHeaders({ 'Content-Type': 'text/plain; charset=utf-8' }) })
+	const body = ticketCalendar(ticket, await getLocale(request), getEnv().PUBLIC_URL)
+	return new Response(body, {
+		headers: privateHeaders({
+			'Content-Type': 'text/calendar; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${ticket.event.slug}.ics"`,
+		}),
+	})
+}

@@ -1,0 +1,161 @@
+// /tickets/{token}: the visitor's private page — the QR ticket, the event, calendar links, cancel,
+// and their own data with download and delete. The token in the address is the credential: the
+// page is never cached, indexed, or named in a Referer.
+import {
+	data,
+	redirect,
+	type ActionFunctionArgs,
+	type HeadersFunction,
+	type LinksFunction,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ConfirmStep, PersonalData, TicketCard, TicketEvent } from '#app/components/ticket-view.tsx'
+import { ServiceError } from '#app/services/errors.server.ts'
+import { cancelByManageToken, eraseByManageToken } from '#app/services/registrations.server.ts'
+import { PRIVATE_PAGE_HEADERS, privateHeaders } from '#app/services/ticket-headers.server.ts'
+import { findTicket, ticketPageView } from '#app/services/ticket-views.server.ts'
+import visitorStyles from '#app/styles/visitor.css?url'
+import { getDb } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { getRequestT } from '#app/utils/i18n.server.ts'
+import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: visitorStyles }]
+
+// Also for the 404 of an unknown link, which this route's ErrorBoundary renders.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+	const headers = new Headers(PRIVATE_PAGE_HEADERS)
+	const retryAfter = actionHeaders.get('Retry-After')
+	if (retryAfter) headers.set('Retry-After', retryAfter)
+	return headers
+}
+
+const notFound = () => new Response('Not found', { status: 404, headers: privateHeaders() })
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const db = getDb()
+	const ticket = findTicket(db, params.token ?? '')
+	if (!ticket) throw notFound()
+	const { t, locale } = await getRequestT(request, 'ticket')
+	const view = ticketPageView(db, ticket, locale, getEnv().PUBLIC_URL)
+	return { ticket: view, title: `${t('metaTitle')} · ${view.event.title} · Sajam` }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: data?.title ?? 'Sajam' },
+	{ name: 'robots', content: 'noindex, nofollow' },
+	{ name: 'referrer', content: 'no-referrer' },
+]
+
+const INTENTS = ['cancel', 'delete'] as const
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+	const token = params.token ?? ''
+	const limit = takeRateLimit(context)
+	if (!limit.ok) {
+		const { t } = await getRequestT(request, 'api')
+		return data({ error: t('errors.rate_limited') }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
+	}
+	const intent = (await request.formData()).get('intent')
+	if (!INTENTS.includes(intent as (typeof INTENTS)[number])) throw new Response('Bad request', { status: 400, headers: privateHeaders() })
+	try {
+		if (intent === 'delete') {
+			eraseByManageToken(getDb(), token)
+			return redirect('/tickets/deleted')
+		}
+		cancelByManageToken(getDb(), token)
+		return redirect(`/tickets/${token}?cancelled=1`)
+	} catch (error) {
+		if (error instanceof ServiceError && error.code === 'not_found') throw notFound()
+		throw error
+	}
+}
+
+export default function TicketPage() {
+	const { ticket } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [search] = useSearchParams()
+	const { t } = useTranslation(['ticket', 'public'])
+	const confirm = search.get('confirm')
+	const textLang = ticket.event.untranslated ? 'sr-Latn' : undefined
+	const back = `/tickets/${ticket.token}`
+
+	if ((confirm === 'cancel' && ticket.canCancel) || confirm === 'delete') {
+		return (
+			<div className="container narrow ticket-page">
+				{actionData?.error ? (
+					<p className="notice danger" role="alert">
+						{actionData.error}
+					</p>
+				) : null}
+				<ConfirmStep kind={confirm} ticket={ticket} back={back} />
+			</div>
+		)
+	}
+
+	return (
+		<div className="container narrow ticket-page">
+			<p className="breadcrumb">
+				<Link to={`/events/${ticket.event.slug}`}>← {t('viewEvent')}</Link>
+			</p>
+			<h1 lang={textLang}>{ticket.event.title}</h1>
+			{search.get('registered') === '1' && ticket.status === 'confirmed' ? (
+				<p className="notice success" role="status">
+					{t('registeredNotice', { email: ticket.person.email })}
+				</p>
+			) : null}
+			{search.get('registered') === '1' && ticket.status === 'waitlisted' ? (
+				<p className="notice" role="status">
+					{t('waitlistedNotice', { position: ticket.positionText, email: ticket.person.email })}
+				</p>
+			) : null}
+			{search.get('cancelled') === '1' && ticket.status === 'cancelled' ? (
+				<p className="notice success" role="status">
+					{t('cancelledNotice')}
+				</p>
+			) : null}
+			{actionData?.error ? (
+				<p className="notice danger" role="alert">
+					{actionData.error}
+				</p>
+			) : null}
+			<TicketCard ticket={ticket} />
+			<TicketEvent ticket={ticket} />
+			{ticket.canCancel ? (
+				<section className="card ticket-section" aria-labelledby="cancel-title">
+					<h2 id="cancel-title">{t('cancel.heading')}</h2>
+					<p>{ticket.status === 'waitlisted' ? t('cancel.introWaitlist') : t('cancel.intro')}</p>
+					<Link className="button secondary" to={`${back}?confirm=cancel`}>
+						{ticket.status === 'waitlisted' ? t('cancel.leaveWaitlist') : t('cancel.button')}
+					</Link>
+				</section>
+			) : null}
+			<PersonalData ticket={ticket} deleteHref={`${back}?confirm=delete`} />
+			<p className="muted small">{t('privateLink')}</p>
+		</div>
+	)
+}
+
+/** An unknown or deleted link: said plainly, and (through `headers`) never cached. */
+export function ErrorBoundary() {
+	const error = useRouteError()
+	const { t } = useTranslation(['ticket', 'common'])
+	if (!isRouteErrorResponse(error) || error.status !== 404) throw error
+	return (
+		<div className="container narrow ticket-page">
+			<section className="card confirm-step error-page" aria-labelledby="not-found-title">
+				<p className="error-code">404</p>
+				<h1 id="not-found-title">{t('notFound.title')}</h1>
+				<p>{t('notFound.text')}</p>
+				<p>
+					<Link className="button" to="/">
+						{t('common:error.backHome')}
+					</Link>
+				</p>
+			</section>
+		</div>
+	)
+}

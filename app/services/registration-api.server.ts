@@ -1,0 +1,54 @@
+// The registrations part of the JSON API (CONTRACT.md): registering with an Idempotency-Key, and
+// the organizer's list. The rules are registerVisitor's; this file only shapes the answers.
+import { and, asc, eq } from 'drizzle-orm'
+import { registrations, type EventRow, type RegistrationStatus } from '#db/schema/index.ts'
+import type { RegistrationInput } from '#app/domain/registration-input.ts'
+import type { Db } from '#app/utils/db.server.ts'
+import { ServiceError } from './errors.server.ts'
+import { runIdempotent, type StoredAnswer } from './idempotency.server.ts'
+import { toRegistrationJson } from './registration-json.server.ts'
+import { registerVisitor } from './registrations.server.ts'
+
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200
+
+/**
+ * POST /api/v1/events/{slug}/registrations. The first answer to an Idempotency-Key is stored with
+ * the registration it made (or the refusal), and a retry gets it back unchanged. An address that
+ * is already registered gets 409 and its manage link by mail, never in the answer.
+ * `answerError` turns a refusal into the API's error body, in the caller's language.
+ */
+export function registerThroughApi(
+	db: Db,
+	request: {
+		slug: string
+		input: RegistrationInput
+		idempotency: { key: string | null; bodyHash: string }
+		publicUrl: string
+	},
+	answerError: (error: ServiceError) => StoredAnswer,
+	now = new Date(),
+): StoredAnswer & { replayed: boolean } {
+	return runIdempotent(
+		db,
+		{ scope: `registrations:${request.slug}`, ...request.idempotency },
+		(tx) => {
+			const result = registerVisitor(tx, { slug: request.slug }, request.input, 'api', { kind: 'system' }, now)
+			if (result.kind === 'already_registered') return answerError(new ServiceError('already_registered', 409))
+			return { status: 201, body: { registration: toRegistrationJson(result.registration, result.event, request.publicUrl, result.position) } }
+		},
+		answerError,
+		now,
+	)
+}
+
+/** GET /api/v1/events/{slug}/registrations: in registration order, with waiting-list positions. */
+export function listRegistrationsJson(db: Db, event: EventRow, publicUrl: string, status?: RegistrationStatus) {
+	const rows = db
+		.select()
+		.from(registrations)
+		.where(status ? and(eq(registrations.eventId, event.id), eq(registrations.status, status)) : eq(registrations.eventId, event.id))
+		.orderBy(asc(registrations.id))
+		.all()
+	let position = 0
+	return rows.map((row) => toRegistrationJson(row, event, publicUrl, row.status === 'waitlisted' ? ++position : null))
+}
