@@ -34,8 +34,11 @@ export function EventForm({
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: EventFormSchema, error: makeZodErrorMap(t) }),
 	})
+	// Reading every field's errors here subscribes this component to them, so a submit that fails
+	// in the browser shows all messages at once (conform re-renders only what was read).
+	const errorCount = Object.keys(form.allErrors).length
 	return (
-		<Form method="post" className="form" {...getFormProps(form)}>
+		<Form method="post" className="form" {...getFormProps(form)} data-error-count={errorCount}>
 			{form.errors?.length ? (
 				<p className="notice danger" id={form.errorId} role="alert">
 					{form.errors.join(' ')}

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 export const LoginSchema = z.object({
-	email: z.email().max(200),
+	email: z.string().trim().max(200).pipe(z.email()),
 	password: z.string().min(1).max(200),
 	redirectTo: z.string().optional(),
 })

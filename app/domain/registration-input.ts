@@ -30,7 +30,8 @@ export const VULNERABLE_GROUPS = [
 const custom = (key: string) => ({ params: { key } })
 
 const name = z.string().trim().min(2).max(120)
-const email = z.email().trim().toLowerCase().max(200)
+// Trim before checking the format: zod 4's z.email() checks first, so " a@b.rs " would fail.
+const email = z.string().trim().toLowerCase().max(200).pipe(z.email())
 const partySize = z.number().int().min(1).max(MAX_PARTY_SIZE)
 const locale = z.enum(LOCALES)
 
