@@ -4,11 +4,14 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { count, inArray } from 'drizzle-orm'
 import { z } from 'zod'
+import { outbox as outboxTable } from '#db/schema/outbox.ts'
 import { ROLES } from '#db/schema/users.ts'
 import { createApiToken } from '#app/services/api-tokens.server.ts'
 import type { Actor } from '#app/services/audit.server.ts'
 import { findEventBySlug } from '#app/services/events.server.ts'
+import { createMailer, deliverDueMail, mailerConfigFromEnv } from '#app/services/outbox-delivery.server.ts'
 import { UserExistsError, createUser } from '#app/services/users.server.ts'
 import { closeDb, getDb, openDatabase, type Db } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -26,7 +29,8 @@ Commands:
                                             create an API token (printed as the last line);
                                             --event limits a scanner token to one event
   backup FILE [--force]                     consistent copy of the live database (online backup)
-  outbox send                               deliver pending mail now
+  outbox send                               deliver the mail that is due now; prints a JSON
+                                            summary, fails if any mail could not be sent
 
 The database is DATABASE_PATH (default data/sajam.db).
 Exit status: 0 success, 1 failure, 2 usage error.`
@@ -191,8 +195,24 @@ async function backup(args: string[]) {
 async function outbox(args: string[]) {
 	const [sub] = args
 	if (sub !== 'send') throw usageError(sub ? `outbox: unknown subcommand '${sub}'` : 'outbox: missing subcommand (send)')
-	// Not built yet; saying so beats a success that delivered nothing.
-	throw new CliError('outbox send: not available yet')
+	parse('outbox send', args.slice(1), {})
+	const env = getEnv()
+	const mailer = createMailer(mailerConfigFromEnv(env))
+	const db = getDb()
+	try {
+		// Everything due now. What cannot be sent stays queued with its next attempt (the server
+		// retries it by itself); saying so on stderr beats a success that delivered nothing.
+		const summary = await deliverDueMail(db, mailer)
+		const notSent = summary.retrying + summary.failed
+		if (notSent > 0) {
+			throw new CliError(`outbox send: ${notSent} of ${summary.attempted} mail(s) not sent (${summary.retrying} will be retried, ${summary.failed} failed): ${summary.lastError}`)
+		}
+		const queued = db.select({ n: count() }).from(outboxTable).where(inArray(outboxTable.status, ['pending', 'sending'])).get()!.n
+		console.log(JSON.stringify({ ...summary, queued, mode: mailer.mode }))
+	} finally {
+		mailer.close()
+		closeDb()
+	}
 }
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { migrate, seed, user, token, backup, outbox }

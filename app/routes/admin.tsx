@@ -25,6 +25,11 @@ export default function AdminLayout() {
 							<li>
 								<Link to="/admin/events/new">{t('nav.newEvent')}</Link>
 							</li>
+							{user.role === 'scanner' ? null : (
+								<li>
+									<Link to="/admin/outbox">{t('mail:outboxPage.title')}</Link>
+								</li>
+							)}
 						</ul>
 					</nav>
 					<div className="who">

@@ -46,6 +46,8 @@ export type RegistrationSnapshot = {
 	ticketCode: string | null
 	/** Position on the waiting list, for the waitlisted mail. */
 	position?: number | null
+	/** Whether the person ever held a ticket (a cancellation then withdraws a calendar entry). */
+	wasConfirmed?: boolean
 }
 
 export type MailParams = { event: EventSnapshot; registration: RegistrationSnapshot }
@@ -79,6 +81,7 @@ export function snapshotRegistration(r: RegistrationRow, position?: number | nul
 		status: r.status,
 		manageToken: r.manageToken,
 		ticketCode: r.ticketCode,
+		wasConfirmed: r.confirmedAt !== null,
 		...(position !== undefined ? { position } : {}),
 	}
 }

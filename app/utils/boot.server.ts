@@ -1,18 +1,27 @@
+import { createMailer, mailerConfigFromEnv, startMailWorker, type MailWorker } from '#app/services/outbox-delivery.server.ts'
 import { ensureBootstrapAdmin } from '#app/services/users.server.ts'
 import { getDb } from './db.server.ts'
 import { getEnv } from './env.server.ts'
 
-const state = globalThis as unknown as { sajamBooted?: Promise<void> }
+const state = globalThis as unknown as { sajamBooted?: Promise<void>; sajamMailWorker?: MailWorker }
 
 /**
  * What the server does once at start: parse the environment (a bad value stops it here),
- * open the database and apply pending migrations, create the first admin if asked to.
+ * open the database and apply pending migrations, create the first admin if asked to, and start
+ * delivering the outbox (woken by new mail, and every few seconds for retries; its timer does
+ * not keep the process alive, and a send cut short by shutdown is retried after restart).
  */
 export function startBackgroundWork(): Promise<void> {
 	state.sajamBooted ??= (async () => {
 		const env = getEnv()
 		const db = getDb()
 		await ensureBootstrapAdmin(db, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)
+		state.sajamMailWorker ??= startMailWorker(db, createMailer(mailerConfigFromEnv(env)))
 	})()
 	return state.sajamBooted
+}
+
+/** Delivers at once instead of at the worker's next tick (e.g. after an organizer's resend). */
+export function kickMailWorker() {
+	state.sajamMailWorker?.kick()
 }

@@ -28,9 +28,32 @@ export function openDatabase(file: string, { runMigrations = true } = {}): Db {
 	// FULL: a registration or a scan that was answered "ok" survives a power cut.
 	sqlite.pragma('synchronous = FULL')
 	sqlite.pragma('busy_timeout = 5000')
+	cachePreparedStatements(sqlite)
 	const db = drizzle(sqlite, { schema }) as Db
 	if (runMigrations) migrate(db, { migrationsFolder: migrationsFolder() })
 	return db
+}
+
+/**
+ * drizzle prepares a new better-sqlite3 statement for every query, and preparing costs more than
+ * running the small queries we make. Statements are cached by their SQL text and handed out
+ * again with their modes reset (drizzle toggles raw mode per call). Safe because JavaScript runs
+ * one query at a time on this connection and nothing here keeps an iterator open.
+ */
+function cachePreparedStatements(sqlite: Database.Database, limit = 500) {
+	const cache = new Map<string, Database.Statement>()
+	const prepare = sqlite.prepare.bind(sqlite)
+	sqlite.prepare = ((source: string) => {
+		const cached = cache.get(source)
+		if (cached) {
+			if (cached.reader) cached.raw(false).pluck(false).expand(false)
+			return cached
+		}
+		const statement = prepare(source)
+		if (cache.size >= limit) cache.delete(cache.keys().next().value!)
+		cache.set(source, statement)
+		return statement
+	}) as typeof sqlite.prepare
 }
 
 const globalForDb = globalThis as unknown as { sajamDb?: Db }

@@ -1,0 +1,41 @@
+// What a mail template receives and returns. Templates are pure functions of the queued
+// parameters and this context: rendering the same outbox row twice gives the same mail.
+import type { TFunction } from 'i18next'
+import type { InviteMethod } from '#app/domain/invite.ts'
+import type { Locale } from '#app/domain/locale.ts'
+import type { MailParams } from '#app/services/outbox.server.ts'
+
+export type MailContext = {
+	locale: Locale
+	/** i18next's t for the `mail` namespace in the recipient's language. */
+	t: TFunction
+	/** Base of every link, no trailing slash. */
+	publicUrl: string
+	/** The sender (MAIL_FROM); also the ORGANIZER of calendar invites. */
+	from: { name: string; address: string }
+	/** When the mail was queued: the DTSTAMP of invites, so a re-render is identical. */
+	queuedAt: Date
+}
+
+export type MailAttachment = {
+	filename: string
+	content: Buffer
+	contentType: string
+	/** Set for images shown inside the HTML (`<img src="cid:...">`). */
+	cid?: string
+	contentDisposition?: 'inline' | 'attachment'
+}
+
+export type RenderedMail = {
+	subject: string
+	html: string
+	text: string
+	attachments?: MailAttachment[]
+	/**
+	 * A calendar invite. Sent the way nodemailer's `icalEvent` does it: a `text/calendar;
+	 * method=...` alternative (what Outlook and Gmail act on) plus an `.ics` attachment.
+	 */
+	icalEvent?: { method: InviteMethod; filename: string; content: string }
+}
+
+export type MailBuilder = (params: MailParams, ctx: MailContext) => Promise<RenderedMail>

@@ -1,0 +1,321 @@
+// The mail templates as a visitor's mail client and calendar see them: every template in every
+// language with no missing message, user text escaped, and invites that calendars accept
+// (parsed with ical.js and checked against what RFC 5545/5546 require of REQUEST and CANCEL).
+import { createRequire } from 'node:module'
+import ICAL from 'ical.js'
+import QRCode from 'qrcode'
+import { describe, expect, test } from 'vitest'
+import { catalogKeys, type Catalog } from '#app/domain/catalog.ts'
+import { buildCalendar } from '#app/domain/calendar.ts'
+import { escapeText, foldLine } from '#app/domain/invite.ts'
+import { LOCALES, type Locale } from '#app/domain/locale.ts'
+import latinMail from '#app/locales/sr-Latn/mail.json'
+import { MAIL_TEMPLATES, type MailParams, type MailTemplate } from '#app/services/outbox.server.ts'
+import { MAIL_BUILDERS, UnrenderableMailError, mailContext, renderMail, type RenderedMail } from '#emails/index.ts'
+import { QR_CID } from '#emails/parts.ts'
+import { qrPng } from '#emails/qr-png.ts'
+
+const PUBLIC_URL = 'https://sajam.example'
+const FROM = { name: 'Sajam', address: 'no-reply@sajam.example' }
+const QUEUED_AT = new Date('2026-11-20T08:30:00Z')
+
+function params(overrides: { event?: Partial<MailParams['event']>; registration?: Partial<MailParams['registration']> } = {}): MailParams {
+	return {
+		event: {
+			id: 7,
+			slug: 'mini-sajam-2026',
+			title: 'Mini-sajam socijalnog preduzetništva, Kruševac; zima 2026',
+			titleEn: 'Mini-fair of Social Entrepreneurship, Kruševac; winter 2026',
+			summary: 'Društvena preduzeća na trgu.',
+			summaryEn: 'Social enterprises on the square.',
+			venueName: 'Plato ispred Kulturnog centra',
+			venueAddress: 'Trg kosovskih junaka',
+			venueCity: 'Kruševac',
+			startsAt: '2026-12-19T09:00:00.000Z',
+			endsAt: '2026-12-19T16:00:00.000Z',
+			sequence: 2,
+			status: 'published',
+			createdAt: '2026-11-01T10:00:00.000Z',
+			updatedAt: '2026-11-10T10:00:00.000Z',
+			...overrides.event,
+		},
+		registration: {
+			id: 41,
+			// Markup in a name must reach the mail as text, never as HTML.
+			name: 'Ana <b>Jović</b> & "drugari"',
+			email: 'ana.jovic@example.org',
+			partySize: 3,
+			status: 'confirmed',
+			manageToken: 'tok_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+			ticketCode: 'AQABAAAABwAAACk' + 'x'.repeat(93),
+			position: null,
+			...overrides.registration,
+		},
+	}
+}
+
+/** The parameters each template is queued with (see registrations.server.ts). */
+const PARAMS_FOR: Record<MailTemplate, MailParams> = {
+	'registration-confirmed': params(),
+	'registration-waitlisted': params({ registration: { status: 'waitlisted', ticketCode: null, position: 4 } }),
+	'registration-promoted': params(),
+	'registration-cancelled': params({ registration: { status: 'cancelled', ticketCode: null } }),
+	'registration-link': params(),
+	'event-updated': params({ event: { sequence: 3, startsAt: '2026-12-20T09:00:00.000Z', endsAt: '2026-12-20T16:00:00.000Z' } }),
+	'event-cancelled': params({ event: { sequence: 3, status: 'cancelled' } }),
+}
+
+const render = (template: MailTemplate, locale: Locale, p: MailParams = PARAMS_FOR[template], queuedAt = QUEUED_AT) =>
+	MAIL_BUILDERS[template](p, mailContext(locale, { publicUrl: PUBLIC_URL, from: FROM, queuedAt }))
+
+function parseInvite(mail: RenderedMail) {
+	expect(mail.icalEvent, 'the mail carries an invite').toBeDefined()
+	const calendar = new ICAL.Component(ICAL.parse(mail.icalEvent!.content))
+	const vevent = calendar.getFirstSubcomponent('vevent')!
+	return { calendar, vevent, method: calendar.getFirstPropertyValue('method') }
+}
+
+const utc = (vevent: ICAL.Component, name: string) => {
+	const value = vevent.getFirstPropertyValue(name) as ICAL.Time
+	expect(value.zone?.tzid, `${name} is in UTC`).toBe('UTC')
+	return value.toJSDate().toISOString()
+}
+
+const latinKeys = catalogKeys(latinMail as Catalog).filter((key) => !key.startsWith('outboxPage.'))
+
+describe.each(LOCALES)('every template in %s', (locale) => {
+	test.each(MAIL_TEMPLATES)('%s renders with no missing message', async (template) => {
+		const mail = await render(template, locale)
+		for (const [part, value] of Object.entries({ subject: mail.subject, html: mail.html, text: mail.text })) {
+			expect(value.trim(), part).not.toBe('')
+			expect(value, `${part} has an unfilled placeholder`).not.toContain('{{')
+			expect(value, `${part} names a namespace`).not.toMatch(/\bmail:/)
+			for (const key of latinKeys) expect(value, `${part} shows the raw key ${key}`).not.toContain(key)
+		}
+		expect(mail.subject).not.toMatch(/[\r\n]/)
+	})
+
+	test.each(MAIL_TEMPLATES)('%s says who sends it, why, and links to the registration', async (template) => {
+		const mail = await render(template, locale)
+		const manage = `${PUBLIC_URL}/tickets/${PARAMS_FOR[template].registration.manageToken}`
+		expect(mail.text).toContain(manage)
+		expect(mail.html).toContain(`href="${manage}"`)
+		expect(mail.text).toContain('ana.jovic@example.org')
+		expect(mail.text).toContain(PUBLIC_URL)
+		expect(mail.text).toMatch(locale === 'sr-Cyrl' ? /Центар за социјално предузетништво Крушевац/ : locale === 'en' ? /Center for Social Entrepreneurship/ : /Centar za socijalno preduzetništvo Kruševac/)
+	})
+
+	test.each(MAIL_TEMPLATES)('%s escapes what visitors and organizers typed', async (template) => {
+		const mail = await render(template, locale)
+		expect(mail.html).not.toContain('<b>Jović</b>')
+		expect(mail.html).toContain('&#60;b&#62;Jović&#60;/b&#62; &#38; &#34;drugari&#34;')
+		expect(mail.text).toContain('Ana <b>Jović</b> & "drugari"')
+		expect(mail.html).toMatch(/^<!doctype html>\n<html lang="/)
+		expect(mail.html).toContain('max-width:600px')
+	})
+})
+
+describe('language and formatting', () => {
+	test('event texts and dates follow the recipient’s language and script', async () => {
+		const latin = await render('registration-confirmed', 'sr-Latn')
+		const cyrillic = await render('registration-confirmed', 'sr-Cyrl')
+		const english = await render('registration-confirmed', 'en')
+		expect(latin.subject).toBe('Prijava potvrđena: Mini-sajam socijalnog preduzetništva, Kruševac; zima 2026')
+		expect(cyrillic.subject).toBe('Пријава потврђена: Мини-сајам социјалног предузетништва, Крушевац; зима 2026')
+		expect(english.subject).toBe('Registration confirmed: Mini-fair of Social Entrepreneurship, Kruševac; winter 2026')
+		// 10:00 in Belgrade (UTC+1 in December), in each language's own date words.
+		expect(latin.text).toContain('Datum: subota, 19. decembar 2026.\nVreme: 10:00–17:00')
+		expect(cyrillic.text).toContain('Датум: субота, 19. децембар 2026.\nВреме: 10:00–17:00')
+		expect(english.text).toContain('Date: Saturday, 19 December 2026\nTime: 10:00–17:00')
+		expect(english.html).toContain('Saturday, 19 December 2026 · 10:00–17:00') // the preheader
+		expect(cyrillic.text).toContain('Плато испред Културног центра, Трг косовских јунака, Крушевац')
+	})
+
+	test('an event over several days shows the whole range', async () => {
+		const mail = await render('registration-link', 'sr-Latn', params({ event: { startsAt: '2026-12-19T09:00:00.000Z', endsAt: '2026-12-20T15:00:00.000Z' } }))
+		expect(mail.text).toMatch(/Kada: 19\. 12\. 2026\. 10:00 – 20\. 12\. 2026\. 16:00/)
+	})
+
+	test('party sizes use the language’s plural forms', async () => {
+		const party = async (locale: Locale, partySize: number) =>
+			(await render('registration-link', locale, params({ registration: { partySize } }))).text
+		expect(await party('sr-Latn', 1)).toContain('Dolazite: 1 osoba')
+		expect(await party('sr-Latn', 3)).toContain('Dolazite: 3 osobe')
+		expect(await party('sr-Latn', 5)).toContain('Dolazite: 5 osoba')
+		expect(await party('sr-Cyrl', 2)).toContain('Долазите: 2 особе')
+		expect(await party('en', 1)).toContain('Coming: 1 person')
+		expect(await party('en', 4)).toContain('Coming: 4 people')
+	})
+
+	test('the waiting-list mail tells the position', async () => {
+		expect((await render('registration-waitlisted', 'sr-Latn')).text).toContain('Vaše mesto na listi čekanja: 4.')
+		expect((await render('registration-waitlisted', 'en')).text).toContain('Your place on the waiting list: 4.')
+		expect((await render('registration-waitlisted', 'en')).icalEvent).toBeUndefined()
+	})
+})
+
+describe('the ticket', () => {
+	test.each(['registration-confirmed', 'registration-promoted'] as const)('%s shows the QR inline as a PNG (CID)', async (template) => {
+		const mail = await render(template, 'sr-Latn')
+		const qr = mail.attachments?.find((a) => a.cid === QR_CID)
+		expect(qr?.contentType).toBe('image/png')
+		expect(qr!.content.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+		expect(mail.html).toContain(`src="cid:${QR_CID}"`)
+		expect(mail.html).not.toMatch(/src="data:|<svg/)
+	})
+
+	test('the PNG is a valid image of exactly the ticket code’s QR modules', () => {
+		// Decoded by pngjs (the PNG library the qrcode package itself uses), which checks every CRC.
+		const { PNG } = createRequire(import.meta.url)('pngjs') as { PNG: { sync: { read(data: Buffer): { width: number; height: number; data: Buffer } } } }
+		const code = PARAMS_FOR['registration-confirmed'].registration.ticketCode!
+		const image = PNG.sync.read(qrPng(code, { scale: 3, margin: 4 }))
+		const { modules } = QRCode.create(code, { errorCorrectionLevel: 'M' })
+		expect(image.width).toBe((modules.size + 8) * 3)
+		expect(image.height).toBe(image.width)
+		let dark = 0
+		for (let y = 0; y < image.height; y++) {
+			for (let x = 0; x < image.width; x++) {
+				const [my, mx] = [Math.floor(y / 3) - 4, Math.floor(x / 3) - 4]
+				const expected = my >= 0 && mx >= 0 && my < modules.size && mx < modules.size && modules.get(my, mx) ? 0 : 255
+				const pixel = image.data[(y * image.width + x) * 4]!
+				if (pixel !== expected) throw new Error(`pixel ${x},${y} is ${pixel}, expected ${expected}`)
+				if (pixel === 0) dark++
+			}
+		}
+		expect(dark).toBeGreaterThan(modules.size * 9)
+	})
+
+	test('mails without a ticket carry no QR', async () => {
+		for (const template of ['registration-waitlisted', 'registration-cancelled', 'registration-link', 'event-cancelled'] as const) {
+			const mail = await render(template, 'en')
+			expect(mail.attachments ?? [], template).toHaveLength(0)
+			expect(mail.html, template).not.toContain('cid:')
+		}
+	})
+})
+
+describe('calendar invites', () => {
+	const uid = 'event-7@sajam.example'
+
+	test.each(['registration-confirmed', 'registration-promoted', 'event-updated'] as const)('%s: a REQUEST with what RFC 5546 asks for', async (template) => {
+		const mail = await render(template, 'sr-Cyrl')
+		const { calendar, vevent, method } = parseInvite(mail)
+		expect(method).toBe('REQUEST')
+		expect(mail.icalEvent!.method).toBe('REQUEST')
+		expect(calendar.getFirstPropertyValue('version')).toBe('2.0')
+		expect(calendar.getFirstPropertyValue('prodid')).toBeTruthy()
+		expect(vevent.getFirstPropertyValue('uid')).toBe(uid)
+		expect(vevent.getFirstPropertyValue('sequence')).toBe(PARAMS_FOR[template].event.sequence)
+		expect(vevent.getFirstPropertyValue('status')).toBe('CONFIRMED')
+		expect(utc(vevent, 'dtstamp')).toBe(QUEUED_AT.toISOString())
+		expect(utc(vevent, 'dtstart')).toBe(PARAMS_FOR[template].event.startsAt)
+		expect(utc(vevent, 'dtend')).toBe(PARAMS_FOR[template].event.endsAt)
+		expect(vevent.getFirstPropertyValue('summary')).toBe('Мини-сајам социјалног предузетништва, Крушевац; зима 2026')
+		expect(vevent.getFirstPropertyValue('location')).toBe('Плато испред Културног центра, Трг косовских јунака, Крушевац')
+		const organizer = vevent.getFirstProperty('organizer')!
+		expect(organizer.getFirstValue()).toBe('mailto:no-reply@sajam.example')
+		expect(organizer.getParameter('cn')).toBe('Sajam')
+		const attendees = vevent.getAllProperties('attendee')
+		expect(attendees).toHaveLength(1)
+		expect(attendees[0]!.getFirstValue()).toBe('mailto:ana.jovic@example.org')
+		expect(attendees[0]!.getParameter('partstat')).toBe('ACCEPTED')
+		expect(attendees[0]!.getParameter('rsvp')).toBe('FALSE')
+		expect(attendees[0]!.getParameter('cn')).toBe('Ana <b>Jović</b> & drugari')
+		expect(attendees[0]!.getParameter('x-num-guests')).toBe('2')
+		expect(String(vevent.getFirstPropertyValue('description'))).toContain(`${PUBLIC_URL}/tickets/`)
+	})
+
+	test('the updated invite keeps the UID and raises the SEQUENCE', async () => {
+		const first = parseInvite(await render('registration-confirmed', 'en')).vevent
+		const updated = parseInvite(await render('event-updated', 'en')).vevent
+		expect(updated.getFirstPropertyValue('uid')).toBe(first.getFirstPropertyValue('uid'))
+		expect(Number(updated.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(first.getFirstPropertyValue('sequence')))
+		expect(utc(updated, 'dtstart')).toBe('2026-12-20T09:00:00.000Z')
+	})
+
+	test('the event’s cancellation is METHOD:CANCEL, STATUS:CANCELLED, same UID', async () => {
+		const first = parseInvite(await render('registration-confirmed', 'sr-Latn'))
+		const mail = await render('event-cancelled', 'sr-Latn')
+		const { vevent, method } = parseInvite(mail)
+		expect(method).toBe('CANCEL')
+		expect(mail.icalEvent!.method).toBe('CANCEL')
+		expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED')
+		expect(vevent.getFirstPropertyValue('uid')).toBe(first.vevent.getFirstPropertyValue('uid'))
+		expect(Number(vevent.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(first.vevent.getFirstPropertyValue('sequence')))
+		expect(vevent.getFirstProperty('organizer')!.getFirstValue()).toBe('mailto:no-reply@sajam.example')
+		expect(vevent.getFirstProperty('attendee')!.getFirstValue()).toBe('mailto:ana.jovic@example.org')
+		expect(utc(vevent, 'dtstart')).toBe('2026-12-19T09:00:00.000Z')
+	})
+
+	test('waitlisted visitors of a cancelled event get no cancellation of an entry they never had', async () => {
+		const mail = await render('event-cancelled', 'en', params({ event: { status: 'cancelled', sequence: 3 }, registration: { status: 'waitlisted', ticketCode: null } }))
+		expect(mail.icalEvent).toBeUndefined()
+	})
+
+	test('a visitor’s own cancellation removes the entry: CANCEL, same UID and SEQUENCE, later DTSTAMP, DECLINED', async () => {
+		const confirmed = parseInvite(await render('registration-confirmed', 'en')).vevent
+		const cancelledAt = new Date('2026-11-25T12:00:00Z')
+		const mail = await render('registration-cancelled', 'en', PARAMS_FOR['registration-cancelled'], cancelledAt)
+		const { vevent, method } = parseInvite(mail)
+		expect(method).toBe('CANCEL')
+		expect(vevent.getFirstPropertyValue('uid')).toBe(uid)
+		expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED')
+		// RFC 5546 2.1.5: same SEQUENCE, so the later DTSTAMP decides which message is newer.
+		expect(vevent.getFirstPropertyValue('sequence')).toBe(confirmed.getFirstPropertyValue('sequence'))
+		expect(utc(vevent, 'dtstamp')).toBe(cancelledAt.toISOString())
+		expect(cancelledAt > QUEUED_AT).toBe(true)
+		expect(vevent.getFirstProperty('attendee')!.getParameter('partstat')).toBe('DECLINED')
+		// Registering again later brings the entry back: a REQUEST newer than the cancellation.
+		const again = parseInvite(await render('registration-confirmed', 'en', params({ registration: { id: 58 } }), new Date('2026-11-26T09:00:00Z'))).vevent
+		expect(again.getFirstPropertyValue('uid')).toBe(uid)
+		expect(utc(again, 'dtstamp') > utc(vevent, 'dtstamp')).toBe(true)
+		const waitlisted = params({ registration: { status: 'cancelled', ticketCode: null, wasConfirmed: false } as Partial<MailParams['registration']> })
+		expect((await render('registration-cancelled', 'en', waitlisted)).icalEvent).toBeUndefined()
+	})
+
+	test('the UID is the event’s, as in the public feed and the event’s .ics', async () => {
+		const { event } = params()
+		const feed = buildCalendar(
+			[{ ...event, description: '', descriptionEn: null, startsAt: new Date(event.startsAt), endsAt: new Date(event.endsAt), createdAt: new Date(event.createdAt), updatedAt: new Date(event.updatedAt) }],
+			'en',
+			PUBLIC_URL,
+		)
+		const feedUid = new ICAL.Component(ICAL.parse(feed)).getFirstSubcomponent('vevent')!.getFirstPropertyValue('uid')
+		expect(parseInvite(await render('registration-confirmed', 'en')).vevent.getFirstPropertyValue('uid')).toBe(feedUid)
+		expect(feedUid).toBe(uid)
+	})
+
+	test('text values are escaped as RFC 5545 3.3.11 asks', async () => {
+		expect(escapeText('Sala 1; sprat 2, levo\\desno\nulaz')).toBe('Sala 1\\; sprat 2\\, levo\\\\desno\\nulaz')
+		const raw = (await render('registration-confirmed', 'sr-Latn')).icalEvent!.content.replace(/\r\n /g, '')
+		expect(raw).toContain('SUMMARY:Mini-sajam socijalnog preduzetništva\\, Kruševac\\; zima 2026\r\n')
+	})
+
+	test('lines are CRLF and folded at 75 octets, never inside a letter', async () => {
+		const content = (await render('registration-confirmed', 'sr-Cyrl')).icalEvent!.content
+		expect(content.endsWith('\r\n')).toBe(true)
+		expect(content.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
+		for (const line of content.split('\r\n')) expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75)
+		const long = 'DESCRIPTION:' + 'Ђурђевдан у Крушевцу 🎉 '.repeat(12)
+		const folded = foldLine(long)
+		expect(folded.split('\r\n ').join('')).toBe(long)
+		for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75)
+	})
+})
+
+describe('renderMail', () => {
+	const ctx = mailContext('en', { publicUrl: PUBLIC_URL, from: FROM, queuedAt: QUEUED_AT })
+
+	test('refuses an unknown template and erased parameters, which no retry can fix', async () => {
+		await expect(renderMail('no-such-template', params(), ctx)).rejects.toBeInstanceOf(UnrenderableMailError)
+		await expect(renderMail('registration-confirmed', {}, ctx)).rejects.toBeInstanceOf(UnrenderableMailError)
+	})
+
+	test('renders the same row the same way twice (a resend after a crash is the same mail)', async () => {
+		const a = await renderMail('registration-confirmed', params(), ctx)
+		const b = await renderMail('registration-confirmed', params(), ctx)
+		expect(b.html).toBe(a.html)
+		expect(b.icalEvent!.content).toBe(a.icalEvent!.content)
+		expect(b.attachments![0]!.content.equals(a.attachments![0]!.content)).toBe(true)
+	})
+})
