@@ -158,7 +158,8 @@ async function createThroughForm(page: Page, event: NewEvent, javaScript: boolea
 
 	await page.getByLabel(f.slug, { exact: true }).fill(event.slug)
 	await Promise.all([page.waitForURL((u) => /^\/admin\/events\/\d+$/.test(u.pathname)), publish.click()])
-	await page.waitForLoadState('load')
+	// The URL changes a moment before React renders the new page: wait for the page's own text.
+	await page.getByText(p.saved.published).waitFor()
 	const url = new URL(page.url())
 	expect(url.searchParams.get('saved')).toBe('published')
 	expect(await page.getByRole('status').innerText()).toBe(p.saved.published)
@@ -183,7 +184,7 @@ async function changeTime(page: Page, id: number, startsAt: string, endsAt: stri
 	const save = page.locator('button[name=intent][value=save]')
 	expect(await save.innerText()).toBe(f.save)
 	await Promise.all([page.waitForURL((u) => u.searchParams.get('saved') === 'save'), save.click()])
-	await page.waitForLoadState('load')
+	await page.getByText(p.saved.save).waitFor()
 	expect(await page.getByRole('status').innerText()).toBe(p.saved.save)
 	// The form shows what is now stored, not what was typed.
 	expect(await page.getByLabel(f.startsAt, { exact: true }).inputValue()).toBe(startsAt)
@@ -204,7 +205,7 @@ async function cancelEvent(page: Page, id: number) {
 		page.waitForURL((u) => u.searchParams.get('saved') === 'cancel'),
 		page.getByRole('button', { name: p.cancel, exact: true }).click(),
 	])
-	await page.waitForLoadState('load')
+	await page.getByText(p.saved.cancel).waitFor()
 	expect(await page.getByRole('status').innerText()).toBe(p.saved.cancel)
 	expect(await text(page, '.pill')).toBe(common.status.cancelled)
 	await page.getByText(p.cancelledReadOnly).waitFor()
@@ -242,6 +243,8 @@ describe.each([
 		const target = javaScript ? '/admin' : '/admin/events/new'
 		await loginAfterRedirect(page, target, javaScript)
 		expect(new URL(page.url()).pathname).toBe(target)
+		// With JavaScript the URL changes a moment before the new page is rendered.
+		await page.locator('h1', { hasText: javaScript ? admin.events.title : f.newTitle }).waitFor()
 		expect(await text(page, 'h1')).toBe(javaScript ? admin.events.title : f.newTitle)
 	})
 

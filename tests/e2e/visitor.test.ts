@@ -129,7 +129,8 @@ describe('a visitor on a phone', () => {
 
 		// The event page.
 		await Promise.all([page.waitForURL(`**/events/${WORKSHOP.slug}`), card.getByRole('link', { name: WORKSHOP.title }).tap()])
-		await page.waitForLoadState('load')
+		// A client-side navigation changes the URL a moment before React renders the new page.
+		await page.locator('h1', { hasText: WORKSHOP.title }).waitFor()
 		view = await html(page)
 		expect(await page.locator('h1').innerText()).toBe(WORKSHOP.title)
 		expect(view.text).toContain(publicSr.event.about)
@@ -180,7 +181,7 @@ describe('a visitor on a phone', () => {
 		expect(await englishCard.innerText()).toContain(`10 June ${NEXT_YEAR}`)
 		await expectNoSidewaysScroll(page)
 		await Promise.all([page.waitForURL(`**/events/${WORKSHOP.slug}`), englishCard.getByRole('link').tap()])
-		await page.waitForLoadState('load')
+		await page.locator('h1', { hasText: WORKSHOP.titleEn }).waitFor()
 		expect(await page.locator('h1').innerText()).toBe(WORKSHOP.titleEn)
 		const englishFacts = await page.getByRole('complementary', { name: publicEn.event.details }).innerText()
 		expect(englishFacts).toContain(`10 June ${NEXT_YEAR}`)
