@@ -8,9 +8,9 @@ import type { ServiceError } from '#app/services/errors.server.ts'
 import { findEventBySlug } from '#app/services/events.server.ts'
 import { hashRequestBody, type StoredAnswer } from '#app/services/idempotency.server.ts'
 import { listRegistrationsJson, MAX_IDEMPOTENCY_KEY_LENGTH, registerThroughApi } from '#app/services/registration-api.server.ts'
-import { apiError, methodNotAllowed, readJsonBody } from '#app/utils/api.server.ts'
+import { apiError, methodNotAllowed, readJsonBodyAndText } from '#app/utils/api.server.ts'
 import { requireApiRole } from '#app/utils/auth.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
+import { getDb, writeInBatch } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
@@ -57,15 +57,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			fields: { [IDEMPOTENCY_HEADER]: [key.trim() === '' ? t('validation.required') : t('validation.tooLong', { count: MAX_IDEMPOTENCY_KEY_LENGTH })] },
 		})
 	}
-	// The stored answer is tied to the exact bytes of the request, so read them beside the parsed body.
-	const copy = request.clone()
-	const body = await readJsonBody(request, RegistrationApiSchema)
-	const bodyHash = hashRequestBody(await copy.text())
+	// The stored answer is tied to the exact text of the request, so keep it beside the parsed body.
+	const { data: body, text } = await readJsonBodyAndText(request, RegistrationApiSchema)
+	const bodyHash = hashRequestBody(text)
 	const { t, locale } = await getRequestT(request, ['api', 'common'])
-	const answer = registerThroughApi(
-		getDb(),
-		{ slug: params.slug ?? '', input: registrationInputFromApi(body, locale), idempotency: { key, bodyHash }, publicUrl: getEnv().PUBLIC_URL },
-		(error) => errorAnswer(t, error),
+	// Group commit: concurrent registrations share one transaction and one disk flush.
+	const answer = await writeInBatch(getDb(), (tx) =>
+		registerThroughApi(
+			tx,
+			{ slug: params.slug ?? '', input: registrationInputFromApi(body, locale), idempotency: { key, bodyHash }, publicUrl: getEnv().PUBLIC_URL },
+			(error) => errorAnswer(t, error),
+		),
 	)
 	return Response.json(answer.body, { status: answer.status, headers: answer.replayed ? { 'Idempotent-Replayed': 'true' } : undefined })
 }

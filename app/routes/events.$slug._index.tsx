@@ -19,7 +19,7 @@ import { eventPageView } from '#app/services/event-views.server.ts'
 import { registrationPanelView } from '#app/services/registration-views.server.ts'
 import { registerVisitor } from '#app/services/registrations.server.ts'
 import visitorStyles from '#app/styles/visitor.css?url'
-import { getDb } from '#app/utils/db.server.ts'
+import { getDb, writeInBatch } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
 import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
@@ -68,7 +68,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	if (typeof honeypot === 'string' && honeypot.trim() !== '') return mailedAgain(slug)
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
-		const result = registerVisitor(getDb(), { slug }, registrationInputFromForm(submission.value, locale), 'web', { kind: 'system' })
+		const input = registrationInputFromForm(submission.value, locale)
+		const result = await writeInBatch(getDb(), (tx) => registerVisitor(tx, { slug }, input, 'web', { kind: 'system' }))
 		if (result.kind === 'already_registered') return mailedAgain(slug)
 		return redirect(`/tickets/${result.registration.manageToken}?registered=1`)
 	} catch (error) {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { auditLog } from '#db/schema/index.ts'
 import type { Db } from '#app/utils/db.server.ts'
 
@@ -5,6 +6,16 @@ export type Actor = { kind: 'user'; id: number } | { kind: 'token'; id: number }
 
 export function actorLabel(actor: Actor): string {
 	return actor.kind === 'user' || actor.kind === 'token' ? `${actor.kind}:${actor.id}` : actor.kind
+}
+
+// Prepared once per connection: the audit insert runs with every change.
+const inserts = new WeakMap<Db, ReturnType<typeof prepareInsert>>()
+function prepareInsert(db: Db) {
+	const p = (name: string) => sql.placeholder(name)
+	return db
+		.insert(auditLog)
+		.values({ at: sql`${p('at')}`, actor: p('actor'), action: p('action'), subject: p('subject'), details: sql`${p('details')}` })
+		.prepare()
 }
 
 /** Call inside the transaction that makes the change, so the log and the change agree. */
@@ -16,5 +27,7 @@ export function recordAudit(
 	details: Record<string, unknown> | null = null,
 	now = new Date(),
 ) {
-	tx.insert(auditLog).values({ at: now, actor: actorLabel(actor), action, subject, details }).run()
+	let insert = inserts.get(tx)
+	if (!insert) inserts.set(tx, (insert = prepareInsert(tx)))
+	insert.run({ at: now.getTime(), actor: actorLabel(actor), action, subject, details: details === null ? null : JSON.stringify(details) })
 }

@@ -41,8 +41,8 @@ export function runIdempotent(
 		}
 		let answer: StoredAnswer
 		try {
-			// A nested better-sqlite3 transaction is a savepoint: a refusal undoes only this part.
-			answer = tx.$client.transaction(() => work(tx))()
+			// Nested, writeTransaction is a savepoint: a refusal undoes only this part.
+			answer = writeTransaction(tx, work)
 		} catch (error) {
 			if (!(error instanceof ServiceError)) throw error
 			answer = answerError(error)

@@ -1,6 +1,7 @@
 // Putting mail in the outbox. Call `enqueueMail` inside the transaction that makes the change the
 // mail is about: the mail exists if and only if the change committed. Delivery is elsewhere
 // (outbox-delivery.server.ts), after commit.
+import { sql } from 'drizzle-orm'
 import { outbox } from '#db/schema/index.ts'
 import type { EventRow, RegistrationRow } from '#db/schema/index.ts'
 import type { Locale } from '#app/domain/locale.ts'
@@ -95,6 +96,27 @@ export function onMailQueued(listener: Listener) {
 	return () => listeners.delete(listener)
 }
 
+// Prepared once per connection: a mail is queued with nearly every change.
+const inserts = new WeakMap<Db, ReturnType<typeof prepareInsert>>()
+function prepareInsert(db: Db) {
+	const p = (name: string) => sql.placeholder(name)
+	return db
+		.insert(outbox)
+		.values({
+			template: sql`${p('template')}`,
+			locale: sql`${p('locale')}`,
+			toAddress: p('toAddress'),
+			toName: p('toName'),
+			params: sql`${p('params')}`,
+			status: 'pending',
+			nextAttemptAt: sql`${p('now')}`,
+			registrationId: p('registrationId'),
+			eventId: p('eventId'),
+			createdAt: sql`${p('now')}`,
+		})
+		.prepare()
+}
+
 let kickScheduled = false
 
 /**
@@ -111,20 +133,18 @@ export function enqueueMail(
 	extra: { position?: number | null } = {},
 ) {
 	const params: MailParams = { event: snapshotEvent(event), registration: snapshotRegistration(registration, extra.position) }
-	tx.insert(outbox)
-		.values({
-			template,
-			locale: registration.locale as Locale,
-			toAddress: registration.email,
-			toName: registration.name,
-			params,
-			status: 'pending',
-			nextAttemptAt: now,
-			registrationId: registration.id,
-			eventId: event.id,
-			createdAt: now,
-		})
-		.run()
+	let insert = inserts.get(tx)
+	if (!insert) inserts.set(tx, (insert = prepareInsert(tx)))
+	insert.run({
+		template,
+		locale: registration.locale as Locale,
+		toAddress: registration.email,
+		toName: registration.name,
+		params: JSON.stringify(params),
+		now: now.getTime(),
+		registrationId: registration.id,
+		eventId: event.id,
+	})
 	if (!kickScheduled) {
 		kickScheduled = true
 		setImmediate(() => {

@@ -23,37 +23,85 @@ function newManageToken() {
 	return randomBytes(32).toString('base64url')
 }
 
+// The statements of the hot path (every registration runs them), built once per connection:
+// building a drizzle query costs more than running it on SQLite.
+const p = (name: string) => sql.placeholder(name)
+function buildStatements(db: Db) {
+	return {
+		eventBySlug: db.select().from(events).where(eq(events.slug, p('slug'))).prepare(),
+		eventById: db.select().from(events).where(eq(events.id, p('id'))).prepare(),
+		liveByEmail: db
+			.select()
+			.from(registrations)
+			.where(and(eq(registrations.eventId, p('eventId')), eq(registrations.email, p('email')), sql`${registrations.status} <> 'cancelled'`))
+			.prepare(),
+		waitingQueue: db
+			.select({ id: registrations.id, partySize: registrations.partySize })
+			.from(registrations)
+			.where(and(eq(registrations.eventId, p('eventId')), eq(registrations.status, 'waitlisted')))
+			.orderBy(asc(registrations.id))
+			.prepare(),
+		adjustCounters: db
+			.update(events)
+			.set({
+				confirmedPersons: sql`${events.confirmedPersons} + ${p('confirmed')}`,
+				waitlistedPersons: sql`${events.waitlistedPersons} + ${p('waitlisted')}`,
+			})
+			.where(eq(events.id, p('eventId')))
+			.returning()
+			.prepare(),
+		insertRegistration: db
+			.insert(registrations)
+			.values({
+				eventId: p('eventId'),
+				status: p('status'),
+				name: p('name'),
+				email: p('email'),
+				partySize: p('partySize'),
+				locale: p('locale'),
+				manageToken: p('manageToken'),
+				privacyAcceptedAt: p('now'),
+				consentPhotos: p('consentPhotos'),
+				consentNewsletter: p('consentNewsletter'),
+				consentResearch: p('consentResearch'),
+				gender: p('gender'),
+				ageGroup: p('ageGroup'),
+				municipality: p('municipality'),
+				vulnerableGroup: p('vulnerableGroup'),
+				source: p('source'),
+				createdAt: p('now'),
+				// Raw: the column's Date mapping would choke on null (the waitlisted case).
+				confirmedAt: sql`${p('confirmedAtMs')}`,
+			})
+			.returning()
+			.prepare(),
+		setTicketCode: db.update(registrations).set({ ticketCode: sql`${p('code')}` }).where(eq(registrations.id, p('id'))).returning().prepare(),
+	}
+}
+const statementCache = new WeakMap<Db, ReturnType<typeof buildStatements>>()
+function statements(db: Db) {
+	let built = statementCache.get(db)
+	if (!built) {
+		built = buildStatements(db)
+		statementCache.set(db, built)
+	}
+	return built
+}
+
 function loadEventForUpdate(tx: Db, where: { slug: string } | { id: number }): EventRow {
-	const event = tx
-		.select()
-		.from(events)
-		.where('slug' in where ? eq(events.slug, where.slug) : eq(events.id, where.id))
-		.get()
+	const event = 'slug' in where ? statements(tx).eventBySlug.get({ slug: where.slug }) : statements(tx).eventById.get({ id: where.id })
 	if (!event || event.status === 'draft') throw new ServiceError('not_found', 404)
 	return event
 }
 
 /** The waiting list of an event, in registration order. */
 function waitingQueue(tx: Db, eventId: number) {
-	return tx
-		.select({ id: registrations.id, partySize: registrations.partySize })
-		.from(registrations)
-		.where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'waitlisted')))
-		.orderBy(asc(registrations.id))
-		.all()
+	return statements(tx).waitingQueue.all({ eventId })
 }
 
 /** Moves persons between the event's counters; the CHECK on capacity is the last line of defence. */
 function adjustCounters(tx: Db, eventId: number, confirmedDelta: number, waitlistedDelta: number): EventRow {
-	return tx
-		.update(events)
-		.set({
-			confirmedPersons: sql`${events.confirmedPersons} + ${confirmedDelta}`,
-			waitlistedPersons: sql`${events.waitlistedPersons} + ${waitlistedDelta}`,
-		})
-		.where(eq(events.id, eventId))
-		.returning()
-		.get()!
+	return statements(tx).adjustCounters.get({ eventId, confirmed: confirmedDelta, waitlisted: waitlistedDelta })!
 }
 
 /**
@@ -72,11 +120,7 @@ export function registerVisitor(
 ): RegisterResult {
 	return writeTransaction(db, (tx) => {
 		const event = loadEventForUpdate(tx, eventRef)
-		const existing = tx
-			.select()
-			.from(registrations)
-			.where(and(eq(registrations.eventId, event.id), eq(registrations.email, input.email), sql`${registrations.status} <> 'cancelled'`))
-			.get()
+		const existing = statements(tx).liveByEmail.get({ eventId: event.id, email: input.email })
 		if (existing) {
 			enqueueMail(tx, 'registration-link', event, existing, now)
 			return { kind: 'already_registered', registration: existing, event }
@@ -87,39 +131,29 @@ export function registerVisitor(
 			throw new ServiceError(reason, reason === 'party_too_large' ? 422 : reason === 'not_found' ? 404 : 409, reason === 'party_too_large' ? 'partySize' : undefined)
 		}
 		const status = decision.outcome
-		let registration = tx
-			.insert(registrations)
-			.values({
-				eventId: event.id,
-				status,
-				name: input.name,
-				email: input.email,
-				partySize: input.partySize,
-				locale: input.locale,
-				manageToken: newManageToken(),
-				privacyAcceptedAt: now,
-				consentPhotos: input.consent.photos,
-				consentNewsletter: input.consent.newsletter,
-				consentResearch: input.consent.research,
-				gender: input.demographics.gender ?? null,
-				ageGroup: input.demographics.ageGroup ?? null,
-				municipality: input.demographics.municipality ?? null,
-				vulnerableGroup: input.demographics.vulnerableGroup ?? null,
-				source,
-				createdAt: now,
-				confirmedAt: status === 'confirmed' ? now : null,
-			})
-			.returning()
-			.get()
+		let registration = statements(tx).insertRegistration.get({
+			eventId: event.id,
+			status,
+			name: input.name,
+			email: input.email,
+			partySize: input.partySize,
+			locale: input.locale,
+			manageToken: newManageToken(),
+			now,
+			consentPhotos: input.consent.photos,
+			consentNewsletter: input.consent.newsletter,
+			consentResearch: input.consent.research,
+			gender: input.demographics.gender ?? null,
+			ageGroup: input.demographics.ageGroup ?? null,
+			municipality: input.demographics.municipality ?? null,
+			vulnerableGroup: input.demographics.vulnerableGroup ?? null,
+			source,
+			confirmedAtMs: status === 'confirmed' ? now.getTime() : null,
+		})!
 		let position: number | null = null
 		let updatedEvent: EventRow
 		if (status === 'confirmed') {
-			registration = tx
-				.update(registrations)
-				.set({ ticketCode: issueTicketCode(event.id, registration.id) })
-				.where(eq(registrations.id, registration.id))
-				.returning()
-				.get()!
+			registration = statements(tx).setTicketCode.get({ id: registration.id, code: issueTicketCode(event.id, registration.id) })!
 			updatedEvent = adjustCounters(tx, event.id, input.partySize, 0)
 			enqueueMail(tx, 'registration-confirmed', updatedEvent, registration, now)
 		} else {

@@ -25,6 +25,11 @@ export async function apiError(
  * an oversized body (413) or invalid fields (422, with messages in the caller's language).
  */
 export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+	return (await readJsonBodyAndText(request, schema)).data
+}
+
+/** readJsonBody, also returning the exact text that was parsed (for Idempotency-Key hashing). */
+export async function readJsonBodyAndText<S extends z.ZodType>(request: Request, schema: S): Promise<{ data: z.output<S>; text: string }> {
 	const declared = Number(request.headers.get('Content-Length') ?? 0)
 	if (declared > MAX_JSON_BYTES) throw await apiError(request, 413, 'payload_too_large')
 	const text = await request.text()
@@ -40,7 +45,7 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
 	if (!parsed.success) {
 		throw await apiError(request, 422, 'invalid_fields', { fields: issuesToFields(parsed.error.issues) })
 	}
-	return parsed.data
+	return { data: parsed.data, text }
 }
 
 /** 405 for a method a resource does not have, with the ones it does. */

@@ -69,18 +69,74 @@ export function closeDb() {
 	globalForDb.sajamDb = undefined
 }
 
+// One reusable transaction wrapper per connection (better-sqlite3 builds four per call otherwise).
+const runners = new WeakMap<Database.Database, Database.Transaction<(work: () => unknown) => unknown>>()
+function runner(sqlite: Database.Database) {
+	let run = runners.get(sqlite)
+	if (!run) runners.set(sqlite, (run = sqlite.transaction((work: () => unknown) => work())))
+	return run
+}
+
 /**
  * Runs `work` in one `BEGIN IMMEDIATE` transaction: the write lock is taken first, so every check
  * made inside sees the latest data and no other writer can slip in between check and write.
  * `work` must be synchronous; a promise returned from it would escape the transaction.
+ * Called inside another transaction, it becomes a savepoint of that one.
  */
 export function writeTransaction<T>(db: Db, work: (tx: Db) => T): T {
-	const run = db.$client.transaction(() => {
+	return runner(db.$client).immediate(() => {
 		const result = work(db)
 		if (result && typeof (result as { then?: unknown }).then === 'function') {
 			throw new Error('writeTransaction: the callback must be synchronous')
 		}
 		return result
+	}) as T
+}
+
+type Pending = { work: (tx: Db) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }
+const batches = new WeakMap<Db, Pending[]>()
+
+/**
+ * Group commit. Writes that arrive in the same turn of the event loop run one after another in
+ * ONE transaction, each in its own savepoint (a refusal or a bug undoes only its own part), and
+ * are answered after the single COMMIT. With synchronous=FULL every commit waits for the disk;
+ * sharing it between concurrent requests is what lets registrations keep up under load while
+ * every rule is still checked inside the write lock, in arrival order.
+ */
+export function writeInBatch<T>(db: Db, work: (tx: Db) => T): Promise<T> {
+	return new Promise<T>((resolve, reject) => {
+		let queue = batches.get(db)
+		if (!queue) {
+			queue = []
+			batches.set(db, queue)
+			setImmediate(() => flushBatch(db))
+		}
+		queue.push({ work, resolve: resolve as (value: unknown) => void, reject })
 	})
-	return run.immediate()
+}
+
+function flushBatch(db: Db) {
+	const queue = batches.get(db) ?? []
+	batches.delete(db)
+	const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = []
+	try {
+		writeTransaction(db, (tx) => {
+			for (const item of queue) {
+				try {
+					outcomes.push({ ok: true, value: writeTransaction(tx, item.work) })
+				} catch (error) {
+					outcomes.push({ ok: false, error })
+				}
+			}
+		})
+	} catch (error) {
+		// The COMMIT itself failed (disk full, I/O error): nothing of the batch was stored.
+		for (const item of queue) item.reject(error)
+		return
+	}
+	queue.forEach((item, i) => {
+		const outcome = outcomes[i]!
+		if (outcome.ok) item.resolve(outcome.value)
+		else item.reject(outcome.error)
+	})
 }
