@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { outbox as outboxTable } from '#db/schema/outbox.ts'
 import { ROLES } from '#db/schema/users.ts'
 import { createApiToken } from '#app/services/api-tokens.server.ts'
+import { getTicketKeys, rotateTicketKey } from '#app/services/ticket-keys.server.ts'
 import type { Actor } from '#app/services/audit.server.ts'
 import { findEventBySlug } from '#app/services/events.server.ts'
 import { createMailer, deliverDueMail, mailerConfigFromEnv } from '#app/services/outbox-delivery.server.ts'
@@ -31,6 +32,8 @@ Commands:
   backup FILE [--force]                     consistent copy of the live database (online backup)
   outbox send                               deliver the mail that is due now; prints a JSON
                                             summary, fails if any mail could not be sent
+  keys list | keys rotate                   ticket signing keys; rotate adds a new key for new
+                                            tickets (tickets already sent stay valid)
 
 The database is DATABASE_PATH (default data/sajam.db).
 Exit status: 0 success, 1 failure, 2 usage error.`
@@ -215,7 +218,27 @@ async function outbox(args: string[]) {
 	}
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { migrate, seed, user, token, backup, outbox }
+/**
+ * keys list: the ticket signing keys (id, created, which one signs new tickets).
+ * keys rotate: a new key signs new tickets; tickets signed before stay valid, because every
+ * older public key stays known. Restart the server afterwards so it signs with the new key.
+ */
+async function keys(args: string[]) {
+	const [sub] = args
+	parse(`keys ${sub ?? ''}`.trim(), args.slice(1), {})
+	if (sub === 'rotate') {
+		console.log(JSON.stringify({ rotated: true, keyId: rotateTicketKey() }))
+		return
+	}
+	if (sub === 'list') {
+		const ring = getTicketKeys()
+		for (const key of ring.all) console.log(JSON.stringify({ keyId: key.keyId, createdAt: key.createdAt, current: key.keyId === ring.current.keyId }))
+		return
+	}
+	throw usageError(sub ? `keys: unknown subcommand '${sub}'` : 'keys: missing subcommand (list, rotate)')
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { migrate, seed, user, token, backup, outbox, keys }
 
 async function main(argv: string[]): Promise<number> {
 	const [command, ...args] = argv

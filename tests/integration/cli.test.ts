@@ -250,3 +250,25 @@ describe('other commands', () => {
 		expectFailure(await server.cli(['outbox']), /send/)
 	})
 })
+
+describe('ticket keys', () => {
+	test('rotate adds a key that signs new tickets; old tickets stay valid', async () => {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'sajam-keys-'))
+		const env = cleanEnv({ DATABASE_PATH: path.join(dir, 'keys.db') })
+		try {
+			const before = await runBuiltCli(['keys', 'list'], env)
+			expect(before.code).toBe(0)
+			expect(before.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ keyId: 1, current: true })])
+			const rotated = await runBuiltCli(['keys', 'rotate'], env)
+			expect(JSON.parse(rotated.stdout)).toEqual({ rotated: true, keyId: 2 })
+			const after = (await runBuiltCli(['keys', 'list'], env)).stdout.trim().split('\n').map((l) => JSON.parse(l))
+			expect(after.map((k) => [k.keyId, k.current])).toEqual([
+				[1, false],
+				[2, true],
+			])
+			expect((await runBuiltCli(['keys', 'spin'], env)).code).toBe(2)
+		} finally {
+			rmSync(dir, { recursive: true, force: true })
+		}
+	})
+})
