@@ -23,7 +23,8 @@ export function eventLocation(event: Pick<EventRow, 'venueName' | 'venueAddress'
 	return [t.venueName, t.venueAddress, t.venueCity].filter(Boolean).join(', ')
 }
 
-function toAttributes(event: CalendarEvent, locale: Locale, publicUrl: string): EventAttributes {
+/** One event as `ics` attributes: the public view of it (callers may override fields). */
+export function eventAttributes(event: CalendarEvent, locale: Locale, publicUrl: string): EventAttributes {
 	const texts = localizeEventTexts(event, locale)
 	const url = `${publicUrl}/events/${event.slug}`
 	const description = [texts.summary, texts.description, url].filter(Boolean).join('\n\n')
@@ -54,41 +55,50 @@ export function buildCalendar(
 	options: { calName?: string; method?: 'PUBLISH' | 'REQUEST' | 'CANCEL' } = {},
 ): string {
 	if (list.length === 0) return emptyCalendar(options.calName)
-	const { error, value } = createEvents(
-		list.map((e) => toAttributes(e, locale, publicUrl)),
-		{ productId: PRODUCT_ID, method: options.method ?? 'PUBLISH', calName: options.calName },
+	return calendarFromAttributes(
+		list.map((e) => eventAttributes(e, locale, publicUrl)),
+		options,
 	)
+}
+
+/** A VCALENDAR from prepared `ics` attributes, folded by octets. */
+export function calendarFromAttributes(
+	list: EventAttributes[],
+	options: { calName?: string; method?: 'PUBLISH' | 'REQUEST' | 'CANCEL' } = {},
+): string {
+	const { error, value } = createEvents(list, { productId: PRODUCT_ID, method: options.method ?? 'PUBLISH', calName: options.calName })
 	if (error || !value) throw error ?? new Error('Calendar could not be built')
 	return foldLines(value)
 }
 
+const encoder = new TextEncoder()
+
 /**
- * RFC 5545 §3.1: content lines are folded at 75 octets. `ics` counts characters, so lines with
- * č, š, ć or Cyrillic letters come out too long; refold by octets without splitting a character.
+ * RFC 5545 §3.1: a content line longer than 75 octets is folded with CRLF and a space, never inside
+ * a UTF-8 sequence. `ics` counts characters, so lines with č, š or Cyrillic come out too long.
  */
+export function foldLine(line: string): string {
+	const out: string[] = []
+	let current = ''
+	let octets = 0
+	for (const char of line) {
+		const size = encoder.encode(char).length
+		// The first line holds 75 octets; continuation lines 74 plus the leading space.
+		if (octets + size > (out.length === 0 ? 75 : 74)) {
+			out.push(current)
+			current = ''
+			octets = 0
+		}
+		current += char
+		octets += size
+	}
+	out.push(current)
+	return out.join('\r\n ')
+}
+
+/** Refolds a whole iCalendar text by octets. */
 export function foldLines(text: string): string {
-	const unfolded = text.replace(/\r\n[ \t]/g, '')
-	return unfolded
-		.split('\r\n')
-		.map((line) => {
-			const parts: string[] = []
-			let current = ''
-			let octets = 0
-			for (const ch of line) {
-				const size = Buffer.byteLength(ch)
-				// The first line may hold 75 octets; continuation lines 74 after their leading space.
-				if (octets + size > (parts.length === 0 ? 75 : 74)) {
-					parts.push(current)
-					current = ''
-					octets = 0
-				}
-				current += ch
-				octets += size
-			}
-			parts.push(current)
-			return parts.join('\r\n ')
-		})
-		.join('\r\n')
+	return text.replace(/\r\n[ \t]/g, '').split('\r\n').map(foldLine).join('\r\n')
 }
 
 /** `ics` refuses an empty list, but an empty feed is a valid calendar. */

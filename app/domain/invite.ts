@@ -2,7 +2,7 @@
 // to one visitor. Written by hand rather than with `ics` because an invite needs exact control of
 // ORGANIZER/ATTENDEE parameters and of line folding (75 octets, not characters: Cyrillic is two
 // octets a letter). Pure: every value, the time stamp included, is an argument.
-import { PRODUCT_ID } from './calendar.ts'
+import { PRODUCT_ID, foldLine } from './calendar.ts'
 
 export type InviteMethod = 'REQUEST' | 'CANCEL'
 
@@ -58,30 +58,8 @@ function paramValue(value: string) {
 	return `"${value.replace(/["\u0000-\u001f\u007f]/g, '').trim()}"`
 }
 
-const encoder = new TextEncoder()
-
-/**
- * RFC 5545 3.1: lines longer than 75 octets are folded with CRLF and a space, never inside a
- * UTF-8 sequence (or a surrogate pair).
- */
-export function foldLine(line: string): string {
-	const out: string[] = []
-	let current = ''
-	let octets = 0
-	for (const char of line) {
-		const size = encoder.encode(char).length
-		// The first line holds 75 octets; continuation lines 74 plus the leading space.
-		if (octets + size > (out.length === 0 ? 75 : 74)) {
-			out.push(current)
-			current = ''
-			octets = 0
-		}
-		current += char
-		octets += size
-	}
-	out.push(current)
-	return out.join('\r\n ')
-}
+// Folding is shared with the public feed (calendar.ts).
+export { foldLine }
 
 function mailto(email: string) {
 	return `mailto:${email}`

@@ -1,10 +1,9 @@
 // What the private ticket page (/tickets/{token}) and its files show: the ticket, the event, the
 // visitor's own data, their calendar entry and their data export. Formatted here, on the server,
 // in the reader's language.
-import { createEvents } from 'ics'
 import { eq } from 'drizzle-orm'
 import { events, type EventRow, type RegistrationRow } from '#db/schema/index.ts'
-import { eventLocation, eventUid, googleCalendarLink, PRODUCT_ID } from '#app/domain/calendar.ts'
+import { calendarFromAttributes, eventAttributes, googleCalendarLink } from '#app/domain/calendar.ts'
 import { localizeEventTexts, mapLink } from '#app/domain/event-text.ts'
 import { formatDateTime, formatEventTimeRange, formatLongDate, formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
@@ -103,30 +102,7 @@ export function ticketCalendar({ registration, event }: Ticket, locale: Locale, 
 	]
 		.filter(Boolean)
 		.join('\n\n')
-	const { error, value } = createEvents(
-		[
-			{
-				uid: eventUid(event, publicUrl),
-				sequence: event.sequence,
-				start: event.startsAt.getTime(),
-				startInputType: 'utc',
-				startOutputType: 'utc',
-				end: event.endsAt.getTime(),
-				endInputType: 'utc',
-				endOutputType: 'utc',
-				title: texts.title,
-				description,
-				location: eventLocation(event, locale),
-				url: link,
-				status,
-				created: event.createdAt.getTime(),
-				lastModified: event.updatedAt.getTime(),
-			},
-		],
-		{ productId: PRODUCT_ID, method: 'PUBLISH' },
-	)
-	if (error || !value) throw error ?? new Error('Calendar could not be built')
-	return value
+	return calendarFromAttributes([{ ...eventAttributes(event, locale, publicUrl), description, url: link, status }])
 }
 
 /** "Download my data" (ZZPL right of access): everything we hold about this registration. */
