@@ -26,9 +26,10 @@ Commands:
   seed --demo                               load the demo fair and promo events
   user add --email E --password P --role admin|organizer|scanner [--name N]
                                             create a staff user
-  token create --role admin|organizer|scanner [--event SLUG] [--name N]
+  token create --role admin|organizer|scanner [--event SLUG] [--name N] [--expires ISO]
                                             create an API token (printed as the last line);
-                                            --event limits a scanner token to one event
+                                            --event limits a scanner token to one event;
+                                            --expires ends its validity at that time
   backup FILE [--force]                     consistent copy of the live database (online backup)
   outbox send                               deliver the mail that is due now; prints a JSON
                                             summary, fails if any mail could not be sent
@@ -92,6 +93,11 @@ const TokenCreateSchema = z
 		role,
 		event: z.string().trim().min(1).optional(),
 		name: z.string().trim().min(1).max(120).optional(),
+		// Any time, even a past one (an already expired token is what a test of expiry needs).
+		expires: z.iso
+			.datetime({ offset: true, ...mustBe('an ISO 8601 time with an offset, e.g. 2026-12-05T18:00:00+01:00') })
+			.transform((v) => new Date(v))
+			.optional(),
 	})
 	.refine((v) => v.event === undefined || v.role === 'scanner', {
 		path: ['event'],
@@ -151,6 +157,7 @@ async function token(args: string[]) {
 		role: { type: 'string' },
 		event: { type: 'string' },
 		name: { type: 'string' },
+		expires: { type: 'string' },
 	})
 	const input = validate('token create', TokenCreateSchema, values)
 	const { token: secret, row } = withDb((db) => {
@@ -160,10 +167,11 @@ async function token(args: string[]) {
 			if (!event) throw new CliError(`token create: unknown event '${input.event}'`)
 			eventId = event.id
 		}
-		return createApiToken(db, { role: input.role, name: input.name, eventId }, ACTOR)
+		return createApiToken(db, { role: input.role, name: input.name, eventId, expiresAt: input.expires ?? null }, ACTOR)
 	})
 	const scope = input.event ? ` for event ${input.event}` : ''
-	console.log(`token ${row.id} "${row.name}" (${row.role}${scope}); it is shown only this once:`)
+	const until = row.expiresAt ? `, valid until ${row.expiresAt.toISOString()}` : ''
+	console.log(`token ${row.id} "${row.name}" (${row.role}${scope}${until}); it is shown only this once:`)
 	console.log(secret)
 }
 

@@ -97,6 +97,7 @@ const apiFields = {
 	descriptionEn: optionalText(10_000).nullable(),
 	maxPartySize,
 	waitlist: z.boolean(),
+	reentryAllowed: z.boolean(),
 	status: z.enum(['draft', 'published']),
 	registrationClosesAt: isoDateTime.nullable(),
 }
@@ -112,6 +113,7 @@ export const EventCreateApiSchema = z
 		descriptionEn: apiFields.descriptionEn.optional(),
 		maxPartySize: apiFields.maxPartySize.default(1),
 		waitlist: apiFields.waitlist.default(true),
+		reentryAllowed: apiFields.reentryAllowed.default(true),
 		status: apiFields.status.default('draft'),
 		registrationClosesAt: apiFields.registrationClosesAt.optional(),
 	})
@@ -141,6 +143,8 @@ export type EventInput = {
 	capacity: number | null
 	maxPartySize: number
 	waitlist: boolean
+	/** May a checked-in visitor leave and come back? Default true. */
+	reentryAllowed?: boolean
 	registrationClosesAt?: Date | null
 	status?: 'draft' | 'published'
 }

@@ -28,6 +28,11 @@ export function formatTime(date: Date, locale: Locale) {
 	return dateFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date)
 }
 
+/** "10:00:05": for logs, where seconds tell scans apart. */
+export function formatTimeWithSeconds(date: Date, locale: Locale) {
+	return dateFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(date)
+}
+
 /** "5. 12. 2026. 10:00" */
 export function formatDateTime(date: Date, locale: Locale) {
 	return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(date)
@@ -54,6 +59,17 @@ export function formatNumber(value: number, locale: Locale) {
 		cache.set(key, f)
 	}
 	return f.format(value)
+}
+
+/** 0.625 → "63 %" (sr) / "63%" (en): whole percents. */
+export function formatPercent(ratio: number, locale: Locale) {
+	const key = `p|${locale}`
+	let f = cache.get(key) as Intl.NumberFormat | undefined
+	if (!f) {
+		f = new Intl.NumberFormat(INTL_TAG[locale], { style: 'percent', maximumFractionDigits: 0 })
+		cache.set(key, f)
+	}
+	return f.format(ratio)
 }
 
 function belgradeParts(date: Date) {

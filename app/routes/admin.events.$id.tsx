@@ -84,6 +84,7 @@ export default function EditEvent() {
 					<span className="muted">{t('eventPage.draftHint')}</span>
 				)}
 				<Link to={`/admin/events/${event.id}/registrations`}>{t('registrations.link')}</Link>
+				<Link to={`/admin/events/${event.id}/checkin`}>{t('checkin.link')}</Link>
 			</p>
 			{saved ? (
 				<p className="notice success" role="status">

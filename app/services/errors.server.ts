@@ -5,7 +5,7 @@
 export class ServiceError extends Error {
 	constructor(
 		readonly code: string,
-		readonly status: 404 | 409 | 422,
+		readonly status: 403 | 404 | 409 | 422,
 		readonly field?: string,
 	) {
 		super(code)

@@ -70,7 +70,7 @@ export function registrationCounts(db: Db, eventId: number): RegistrationCounts 
 // The search compares folded text (see foldForSearch) inside SQLite, so counting and paging stay
 // in SQL. The function is registered once per connection; it is pure, hence deterministic.
 const foldRegistered = new WeakSet<object>()
-function registerFold(db: Db) {
+export function registerFold(db: Db) {
 	if (foldRegistered.has(db.$client)) return
 	db.$client.function('sajam_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldForSearch(value) : value))
 	foldRegistered.add(db.$client)

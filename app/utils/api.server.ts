@@ -24,28 +24,41 @@ export async function apiError(
  * Reads and validates a JSON body. Throws the error Response for malformed JSON (400),
  * an oversized body (413) or invalid fields (422, with messages in the caller's language).
  */
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-	return (await readJsonBodyAndText(request, schema)).data
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, options: { maxBytes?: number } = {}): Promise<z.output<S>> {
+	return (await readJsonBodyAndText(request, schema, options)).data
 }
 
 /** readJsonBody, also returning the exact text that was parsed (for Idempotency-Key hashing). */
-export async function readJsonBodyAndText<S extends z.ZodType>(request: Request, schema: S): Promise<{ data: z.output<S>; text: string }> {
+export async function readJsonBodyAndText<S extends z.ZodType>(
+	request: Request,
+	schema: S,
+	{ maxBytes = MAX_JSON_BYTES }: { maxBytes?: number } = {},
+): Promise<{ data: z.output<S>; text: string }> {
 	const declared = Number(request.headers.get('Content-Length') ?? 0)
-	if (declared > MAX_JSON_BYTES) throw await apiError(request, 413, 'payload_too_large')
+	if (declared > maxBytes) throw await apiError(request, 413, 'payload_too_large')
 	const text = await request.text()
-	if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw await apiError(request, 413, 'payload_too_large')
+	// A UTF-16 unit is at most 3 UTF-8 bytes, so only a long text needs counting.
+	if (text.length > maxBytes / 3 && Buffer.byteLength(text) > maxBytes) throw await apiError(request, 413, 'payload_too_large')
 	let data: unknown
 	try {
 		data = JSON.parse(text)
 	} catch {
 		throw await apiError(request, 400, 'bad_json')
 	}
-	const { t } = await getRequestT(request, ['api', 'common'])
-	const parsed = schema.safeParse(data, { error: makeZodErrorMap(t) })
+	const parsed = schema.safeParse(data)
 	if (!parsed.success) {
-		throw await apiError(request, 422, 'invalid_fields', { fields: issuesToFields(parsed.error.issues) })
+		// Messages in the caller's language are made only when there is something to say.
+		const { t } = await getRequestT(request, ['api', 'common'])
+		const issues = schema.safeParse(data, { error: makeZodErrorMap(t) }).error?.issues ?? parsed.error.issues
+		throw await apiError(request, 422, 'invalid_fields', { fields: issuesToFields(issues) })
 	}
 	return { data: parsed.data, text }
+}
+
+/** A numeric id from the URL (/registrations/{id}/...), or null when it is not a plain positive integer. */
+export function idParam(value: string | undefined): number | null {
+	const id = Number(value)
+	return Number.isSafeInteger(id) && id > 0 && String(id) === value ? id : null
 }
 
 /** 405 for a method a resource does not have, with the ones it does. */

@@ -1,10 +1,11 @@
 // Guards. Each one either returns who is asking or throws the Response that ends the request:
 // a redirect to the login page for pages, a JSON error for the API.
 import { createCookie, redirect } from '@remix-run/node'
-import type { Role, UserRow } from '#db/schema/index.ts'
+import type { EventRow, Role, UserRow } from '#db/schema/index.ts'
 import { hasRole } from '#app/domain/roles.ts'
 import { findActiveToken } from '#app/services/api-tokens.server.ts'
 import type { Actor } from '#app/services/audit.server.ts'
+import { findEventBySlug } from '#app/services/events.server.ts'
 import { SESSION_DAYS, getSessionUser } from '#app/services/users.server.ts'
 import { apiError } from './api.server.ts'
 import { getDb } from './db.server.ts'
@@ -76,4 +77,16 @@ export async function requireApiRole(request: Request, role: Role): Promise<ApiP
 	if (!principal) throw await apiError(request, 401, 'unauthorized')
 	if (!hasRole(principal.role, role)) throw await apiError(request, 403, 'forbidden')
 	return principal
+}
+
+/**
+ * For /api routes about one event (/api/v1/events/{slug}/...): requireApiRole, then the event.
+ * 404 for an unknown event; 403 `wrong_event_token` for a token limited to another event.
+ */
+export async function requireApiEventRole(request: Request, role: Role, slug: string | undefined): Promise<ApiPrincipal & { event: EventRow }> {
+	const principal = await requireApiRole(request, role)
+	const event = findEventBySlug(getDb(), slug ?? '')
+	if (!event) throw await apiError(request, 404, 'not_found')
+	if (principal.eventId !== null && principal.eventId !== event.id) throw await apiError(request, 403, 'wrong_event_token')
+	return { ...principal, event }
 }

@@ -20,14 +20,17 @@ import cyrlMail from '#app/locales/sr-Cyrl/mail.json'
 import cyrlTicket from '#app/locales/sr-Cyrl/ticket.json'
 import latnMail from '#app/locales/sr-Latn/mail.json'
 import latnTicket from '#app/locales/sr-Latn/ticket.json'
+import enScan from '#app/locales/en/scan.json'
+import cyrlScan from '#app/locales/sr-Cyrl/scan.json'
+import latnScan from '#app/locales/sr-Latn/scan.json'
 
-export const NAMESPACES = ['common', 'public', 'admin', 'api', 'mail', 'ticket'] as const
+export const NAMESPACES = ['common', 'public', 'admin', 'api', 'mail', 'ticket', 'scan'] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
 export const resources = {
-	'sr-Latn': { common: latnCommon, public: latnPublic, admin: latnAdmin, api: latnApi, mail: latnMail, ticket: latnTicket },
-	'sr-Cyrl': { common: cyrlCommon, public: cyrlPublic, admin: cyrlAdmin, api: cyrlApi, mail: cyrlMail, ticket: cyrlTicket },
-	en: { common: enCommon, public: enPublic, admin: enAdmin, api: enApi, mail: enMail, ticket: enTicket },
+	'sr-Latn': { common: latnCommon, public: latnPublic, admin: latnAdmin, api: latnApi, mail: latnMail, ticket: latnTicket, scan: latnScan },
+	'sr-Cyrl': { common: cyrlCommon, public: cyrlPublic, admin: cyrlAdmin, api: cyrlApi, mail: cyrlMail, ticket: cyrlTicket, scan: cyrlScan },
+	en: { common: enCommon, public: enPublic, admin: enAdmin, api: enApi, mail: enMail, ticket: enTicket, scan: enScan },
 } satisfies Record<Locale, Record<Namespace, object>>
 
 export const i18nOptions = {

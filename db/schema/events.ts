@@ -36,6 +36,12 @@ export const events = sqliteTable(
 		/** When registration closes; null means at the start of the event. */
 		registrationClosesAt: integer('registration_closes_at', { mode: 'timestamp_ms' }),
 		status: text('status', { enum: EVENT_STATUSES }).notNull().default('draft'),
+		/**
+		 * Whether a checked-in visitor may leave and come back. Either way a repeat scan answers
+		 * `already_checked_in` with the first time; when re-entry is forbidden the scanner says so and
+		 * the organizer's scan log flags every repeat.
+		 */
+		reentryAllowed: integer('reentry_allowed', { mode: 'boolean' }).notNull().default(true),
 		/** Raised on every change of time or place, so calendar invites update (RFC 5545 SEQUENCE). */
 		sequence: integer('sequence').notNull().default(0),
 		/** Persons in confirmed registrations. Kept as a counter, changed only inside the write lock. */

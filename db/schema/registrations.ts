@@ -45,6 +45,10 @@ export const registrations = sqliteTable(
 		promotedAt: integer('promoted_at', { mode: 'timestamp_ms' }),
 		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
 		cancelledBy: text('cancelled_by', { enum: CANCELLED_BY }),
+		/** When the party was first admitted at the door (the earliest admitting scan's device time). */
+		checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
+		/** The device (or, without a device id, the actor) of that first admitting scan. */
+		checkedInBy: text('checked_in_by'),
 	},
 	(t) => [
 		// One live registration per address and event; after cancelling, one may register again.
@@ -53,6 +57,8 @@ export const registrations = sqliteTable(
 			.where(sql`${t.status} <> 'cancelled'`),
 		// The waiting list in registration order, and the organizer's lists by status.
 		index('registrations_event_status').on(t.eventId, t.status, t.id),
+		// Check-in counts and the arrivals chart.
+		index('registrations_event_checked_in').on(t.eventId, t.checkedInAt),
 		check('registrations_party_size_positive', sql`${t.partySize} >= 1`),
 	],
 )

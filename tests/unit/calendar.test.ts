@@ -21,6 +21,7 @@ const event: EventRow = {
 	capacity: 500,
 	maxPartySize: 6,
 	waitlist: true,
+	reentryAllowed: true,
 	registrationClosesAt: null,
 	status: 'published',
 	sequence: 2,

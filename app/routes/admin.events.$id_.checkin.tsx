@@ -1,0 +1,114 @@
+// /admin/events/{id}/checkin: the door, seen from the organizer's desk. Live counts (refreshed every
+// 10 s with JavaScript, a refresh link without), arrivals per 15 minutes, the scan log with its
+// problems, and undo of a mistaken check-in (a POST that redirects back with ?notice=).
+// `$id_`: a page of its own under the admin layout, not nested in the event's edit page.
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ArrivalsChart } from '#app/components/arrivals-chart.tsx'
+import { CheckinCounts, CheckinNoticeText, LiveStatus, ScanLogFilters, ScanLogTable, useLiveRefresh } from '#app/components/checkin-admin.tsx'
+import { UndoCheckinSchema, checkinSearchParams, parseCheckinQuery } from '#app/domain/checkin-admin-input.ts'
+import { checkinPage } from '#app/services/checkin-admin-views.server.ts'
+import { undoCheckin } from '#app/services/checkin.server.ts'
+import { ServiceError } from '#app/services/errors.server.ts'
+import { eventFromParam, findRegistrationOfEvent } from '#app/services/registration-queries.server.ts'
+import checkinStyles from '#app/styles/checkin.css?url'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getRequestT } from '#app/utils/i18n.server.ts'
+
+const REFRESH_MS = 10_000
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: checkinStyles }]
+
+function requireEvent(idParam: string | undefined) {
+	const event = eventFromParam(getDb(), idParam)
+	if (!event) throw new Response('Not found', { status: 404 })
+	return event
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	await requireRole(request, 'organizer')
+	const event = requireEvent(params.id)
+	const { locale, t } = await getRequestT(request, 'admin')
+	const query = parseCheckinQuery(new URL(request.url).searchParams)
+	const page = checkinPage(getDb(), event, query, locale)
+	return { title: `${t('checkin.title')}: ${event.title} · Sajam`, query, ...page }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requireRole(request, 'organizer')
+	const event = requireEvent(params.id)
+	const form = UndoCheckinSchema.safeParse(Object.fromEntries(await request.formData()))
+	if (!form.success) throw new Response('Bad request', { status: 400 })
+	// The form names a registration; the address names the event. They must agree.
+	const registration = findRegistrationOfEvent(getDb(), event.id, form.data.registrationId)
+	if (!registration) throw new Response('Not found', { status: 404 })
+	const query = parseCheckinQuery(new URL(request.url).searchParams)
+	const back = (notice: 'undone' | 'not_checked_in') =>
+		redirect(`/admin/events/${event.id}/checkin${checkinSearchParams(query, { notice, rid: registration.id })}`)
+	try {
+		undoCheckin(getDb(), registration.id, { kind: 'user', id: user.id })
+	} catch (error) {
+		if (error instanceof ServiceError && error.code === 'not_checked_in') return back('not_checked_in')
+		throw error
+	}
+	return back('undone')
+}
+
+export default function EventCheckin() {
+	const data = useLoaderData<typeof loader>()
+	const { t } = useTranslation(['admin', 'common'])
+	const live = useLiveRefresh(REFRESH_MS)
+	const { event, query, log } = data
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to={`/admin/events/${event.id}`}>← {event.title}</Link>
+			</p>
+			<div className="section-head">
+				<h1>{t('checkin.title')}</h1>
+				<p className="button-row" style={{ margin: 0 }}>
+					<Link className="button small" to={`/admin/events/${event.id}/scanners`}>
+						{t('checkin.scannersLink')}
+					</Link>
+					<Link className="button small secondary" to={`/scan?event=${encodeURIComponent(event.slug)}`} reloadDocument>
+						{t('checkin.openScanner')}
+					</Link>
+				</p>
+			</div>
+			<LiveStatus live={live} updatedAt={data.updatedAt} updatedAtIso={data.updatedAtIso} refreshTo={checkinSearchParams(query) || '?'} />
+			{query.notice ? <CheckinNoticeText notice={query.notice} subject={data.subject} /> : null}
+			<CheckinCounts counts={data.counts} />
+			<section className="card" aria-labelledby="arrivals-title" style={{ marginBottom: '1.5rem' }}>
+				<h2 id="arrivals-title">{t('checkin.chart.title')}</h2>
+				<ArrivalsChart bars={data.bars} title={t('checkin.chart.title')} />
+			</section>
+			<section aria-labelledby="log-title">
+				<h2 id="log-title">{t('checkin.log.title')}</h2>
+				<ScanLogFilters filter={query.filter} />
+				{log.rows.length === 0 ? (
+					<p className="empty-state">{query.filter === 'all' ? t('checkin.log.none') : t('checkin.log.noMatches')}</p>
+				) : (
+					<ScanLogTable rows={log.rows} eventTitle={event.title} />
+				)}
+				{query.before !== undefined || log.nextBefore !== null ? (
+					<nav aria-label={t('checkin.log.paging')} className="button-row" style={{ marginTop: '1rem' }}>
+						{query.before !== undefined ? (
+							<Link className="button small secondary" to={{ search: checkinSearchParams({ filter: query.filter, before: undefined }) }}>
+								↑ {t('checkin.log.newest')}
+							</Link>
+						) : null}
+						{log.nextBefore !== null ? (
+							<Link className="button small secondary" to={{ search: checkinSearchParams({ filter: query.filter, before: log.nextBefore }) }} rel="next">
+								{t('checkin.log.older')} →
+							</Link>
+						) : null}
+					</nav>
+				) : null}
+			</section>
+		</>
+	)
+}

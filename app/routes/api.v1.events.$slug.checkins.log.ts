@@ -1,0 +1,24 @@
+// GET /api/v1/events/{slug}/checkins/log?filter=all|flagged|duplicates|refused|undone&before=ID
+// (organizer) → {entries: [...], nextBefore}: the scan log, newest first, a page at a time.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { ScanLogQuerySchema } from '#app/domain/checkin-input.ts'
+import { scanLog } from '#app/services/checkin.server.ts'
+import { apiError, methodNotAllowed } from '#app/utils/api.server.ts'
+import { requireApiEventRole } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getRequestT } from '#app/utils/i18n.server.ts'
+import { issuesToFields, makeZodErrorMap } from '#app/utils/validation.ts'
+
+const ALLOWED = ['GET', 'HEAD']
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { event } = await requireApiEventRole(request, 'organizer', params.slug)
+	const { t } = await getRequestT(request, ['api', 'common'])
+	const parsed = ScanLogQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams), { error: makeZodErrorMap(t) })
+	if (!parsed.success) return apiError(request, 422, 'invalid_fields', { fields: issuesToFields(parsed.error.issues) })
+	return Response.json(scanLog(getDb(), event, parsed.data), { headers: { 'Cache-Control': 'private, no-store' } })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	return methodNotAllowed(request, ALLOWED)
+}

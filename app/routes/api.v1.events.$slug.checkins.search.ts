@@ -1,0 +1,26 @@
+// GET /api/v1/events/{slug}/checkins/search?q= (scanner+) → {results: [...]}: confirmed
+// registrations by name or address, for checking in a visitor without a ticket at hand.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { MAX_SEARCH_QUERY_LENGTH, MIN_SEARCH_QUERY_LENGTH } from '#app/domain/checkin-input.ts'
+import { searchForCheckin } from '#app/services/checkin.server.ts'
+import { apiError, methodNotAllowed } from '#app/utils/api.server.ts'
+import { requireApiEventRole } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getRequestT } from '#app/utils/i18n.server.ts'
+
+const ALLOWED = ['GET', 'HEAD']
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { event } = await requireApiEventRole(request, 'scanner', params.slug)
+	const q = (new URL(request.url).searchParams.get('q') ?? '').trim()
+	if (q.length < MIN_SEARCH_QUERY_LENGTH || q.length > MAX_SEARCH_QUERY_LENGTH) {
+		const { t } = await getRequestT(request, 'common')
+		const message = q.length < MIN_SEARCH_QUERY_LENGTH ? t('validation.tooShort', { count: MIN_SEARCH_QUERY_LENGTH }) : t('validation.tooLong', { count: MAX_SEARCH_QUERY_LENGTH })
+		return apiError(request, 422, 'invalid_fields', { fields: { q: [message] } })
+	}
+	return Response.json({ results: searchForCheckin(getDb(), event.id, q) }, { headers: { 'Cache-Control': 'private, no-store' } })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	return methodNotAllowed(request, ALLOWED)
+}

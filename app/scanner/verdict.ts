@@ -1,0 +1,74 @@
+// The verdict a phone shows at the door, decided from the cached dataset with the same rules the
+// server uses (app/domain/checkin-rules.ts), then confirmed (or corrected) by the server.
+import { decideScan, verdictTone, type ScanResult, type ScanVerification, type TicketState } from '#app/domain/checkin-rules.ts'
+import type { Dataset, DatasetTicket } from './scan-db.ts'
+import { checkSignature, codeHash, readTicketCode } from './ticket-code.ts'
+
+/** 'grey': the phone could not decide (no dataset yet, offline); the scan is kept for the server. */
+export type VerdictTone = 'green' | 'amber' | 'red' | 'grey'
+
+export type Verdict = {
+	nonce: string
+	result: ScanResult | 'unknown'
+	tone: VerdictTone
+	name?: string
+	partySize?: number
+	firstCheckedInAt?: string
+	firstCheckedInBy?: string | null
+	/** False when the event does not let a checked-in visitor come back in. */
+	reentryAllowed?: boolean
+	/** Whose answer this is: the phone's own, or the server's. */
+	source: 'local' | 'server'
+	/** A local verdict the server has not confirmed yet. */
+	pending: boolean
+	shownAt: number
+}
+
+export function toneOf(result: ScanResult | 'unknown'): VerdictTone {
+	return result === 'unknown' ? 'grey' : verdictTone(result)
+}
+
+/** Check-ins this phone made that the dataset does not show yet (scans still in the queue). */
+export type LocalCheckIns = Map<number, { at: string; by: string }>
+
+export type LocalDecision =
+	| { decided: true; result: ScanResult; registrationId?: number; ticket?: DatasetTicket; firstCheckedInAt?: string; firstCheckedInBy?: string | null }
+	| { decided: false }
+
+export async function decideLocally(code: string, dataset: Dataset | undefined, local: LocalCheckIns, scannedAt: Date): Promise<LocalDecision> {
+	if (!dataset) return { decided: false }
+	const read = readTicketCode(code)
+	let verification: ScanVerification = { valid: false }
+	if (read) {
+		const signature = await checkSignature(read, dataset.keys)
+		// A browser without Ed25519 cannot tell: better to ask the server than to refuse a guest.
+		if (signature === 'unsupported') return { decided: false }
+		if (signature === 'valid') verification = { valid: true, eventId: read.eventId, registrationId: read.registrationId }
+	}
+	const ticket = read ? dataset.tickets.find((t) => t.registrationId === read.registrationId) : undefined
+	let state: TicketState | undefined
+	if (ticket && verification.valid && verification.eventId === dataset.event.id) {
+		const mine = local.get(ticket.registrationId)
+		const serverAt = ticket.checkedInAt ? new Date(ticket.checkedInAt) : null
+		const localAt = mine ? new Date(mine.at) : null
+		const first = serverAt && (!localAt || serverAt <= localAt) ? { at: serverAt, by: ticket.checkedInBy ?? null } : localAt ? { at: localAt, by: mine!.by } : null
+		state = {
+			id: ticket.registrationId,
+			eventId: dataset.event.id,
+			status: ticket.status,
+			currentCode: ticket.codeHash !== null && ticket.codeHash === (await codeHash(code)),
+			checkedInAt: first?.at ?? null,
+			checkedInBy: first?.by ?? null,
+		}
+	}
+	const verdict = decideScan({ verification, ticket: state, scannerEventId: dataset.event.id, scannedAt })
+	const shown = verdict.result === 'wrong_event' ? undefined : ticket
+	return {
+		decided: true,
+		result: verdict.result,
+		registrationId: 'registrationId' in verdict && verdict.registrationId !== null ? verdict.registrationId : undefined,
+		ticket: shown,
+		firstCheckedInAt: 'firstCheckedInAt' in verdict ? verdict.firstCheckedInAt.toISOString() : undefined,
+		firstCheckedInBy: verdict.result === 'already_checked_in' ? verdict.firstCheckedInBy : undefined,
+	}
+}

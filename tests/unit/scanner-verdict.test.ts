@@ -1,0 +1,132 @@
+// The phone's offline verdict (app/scanner/verdict.ts): the browser's reading of a ticket code
+// (WebCrypto Ed25519, no node:crypto) must agree with the server's, and the verdicts from the
+// cached dataset must be the ones the server gives (decideScan, the same rules).
+import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
+import { describe, expect, test } from 'vitest'
+import { readTicketCode as readOnServer, signTicketCode, verifyTicketCode } from '#app/domain/ticket-code.ts'
+import type { Dataset, DatasetTicket } from '#app/scanner/scan-db.ts'
+import { checkSignature, codeHash, readTicketCode } from '#app/scanner/ticket-code.ts'
+import { decideLocally, type LocalCheckIns } from '#app/scanner/verdict.ts'
+
+const EVENT_ID = 7
+const OTHER_EVENT_ID = 8
+const KEY_ID = 3
+
+const { privateKey, publicKey } = generateKeyPairSync('ed25519')
+const stranger = generateKeyPairSync('ed25519')
+
+function jwk(key: KeyObject, keyId = KEY_ID) {
+	const { x } = key.export({ format: 'jwk' }) as { x: string }
+	return { keyId, kty: 'OKP' as const, crv: 'Ed25519' as const, x }
+}
+
+function code(registrationId: number, eventId = EVENT_ID, signer = privateKey) {
+	return signTicketCode({ keyId: KEY_ID, eventId, registrationId, nonce: randomBytes(6) }, signer)
+}
+
+const hash = (text: string) => createHash('sha256').update(text).digest('base64url')
+
+const codes = { ana: code(1), branko: code(2), cveta: code(3), dragan: code(4), goran: code(9, OTHER_EVENT_ID) }
+const reissued = code(2) // Branko's new code: the old one is no longer current
+
+function ticket(registrationId: number, patch: Partial<DatasetTicket> = {}): DatasetTicket {
+	return { registrationId, name: `Visitor ${registrationId}`, partySize: 2, status: 'confirmed', codeHash: null, checkedInAt: null, checkedInBy: null, ...patch }
+}
+
+const dataset: Dataset = {
+	event: { id: EVENT_ID, slug: 'sajam', title: 'Sajam', reentryAllowed: true },
+	keys: [jwk(publicKey)],
+	tickets: [
+		ticket(1, { codeHash: hash(codes.ana) }),
+		ticket(2, { codeHash: hash(reissued) }),
+		ticket(3, { status: 'cancelled' }),
+		ticket(4, { codeHash: hash(codes.dragan), checkedInAt: '2026-05-16T08:32:00.000Z', checkedInBy: 'scan-OTHER1' }),
+		ticket(5, { status: 'waitlisted' }),
+	],
+	generatedAt: '2026-05-16T08:00:00.000Z',
+	fetchedAt: '2026-05-16T08:00:01.000Z',
+}
+
+const at = new Date('2026-05-16T09:00:00.000Z')
+const none: LocalCheckIns = new Map()
+
+describe('reading a ticket code in the browser', () => {
+	test('agrees with the server on the claims, and refuses what the server refuses', () => {
+		const browser = readTicketCode(codes.goran)!
+		const server = readOnServer(codes.goran)!
+		expect({ keyId: browser.keyId, eventId: browser.eventId, registrationId: browser.registrationId }).toEqual({
+			keyId: server.keyId,
+			eventId: server.eventId,
+			registrationId: server.registrationId,
+		})
+		for (const bad of ['', 'abc', codes.ana.slice(1), `${codes.ana}A`, codes.ana.replace(/.$/, '='), codes.ana.replace(/^./, '+')]) {
+			expect(readTicketCode(bad), bad).toBeUndefined()
+		}
+	})
+
+	test('WebCrypto Ed25519 accepts our signature and refuses another key or one changed character', async () => {
+		const keys = [jwk(publicKey)]
+		expect(await checkSignature(readTicketCode(codes.ana)!, keys)).toBe('valid')
+		const forged = code(1, EVENT_ID, stranger.privateKey)
+		expect(await checkSignature(readTicketCode(forged)!, keys)).toBe('invalid')
+		for (const i of [5, 20, 60, 100]) {
+			const altered = codes.ana.slice(0, i) + (codes.ana[i] === 'A' ? 'B' : 'A') + codes.ana.slice(i + 1)
+			const read = readTicketCode(altered)
+			const browser = read ? await checkSignature(read, keys) : 'invalid'
+			expect(browser, `character ${i}`).toBe('invalid')
+			expect(verifyTicketCode(altered, new Map([[KEY_ID, publicKey]])).valid).toBe(false)
+		}
+		// A key id the dataset does not list.
+		expect(await checkSignature(readTicketCode(codes.ana)!, [jwk(publicKey, KEY_ID + 1)])).toBe('invalid')
+	})
+
+	test('the code hash is the one the server puts in the dataset', async () => {
+		expect(await codeHash(codes.ana)).toBe(hash(codes.ana))
+	})
+})
+
+describe('the verdict on the phone', () => {
+	const decide = async (text: string, local = none) => {
+		const decision = await decideLocally(text, dataset, local, at)
+		if (!decision.decided) throw new Error('undecided')
+		return decision
+	}
+
+	test('a current code of a confirmed ticket is welcomed, with the name and party size', async () => {
+		expect(await decide(codes.ana)).toMatchObject({ result: 'ok', registrationId: 1, ticket: { name: 'Visitor 1', partySize: 2 } })
+	})
+
+	test('a ticket checked in elsewhere is amber with the first time and device', async () => {
+		expect(await decide(codes.dragan)).toMatchObject({ result: 'already_checked_in', firstCheckedInAt: '2026-05-16T08:32:00.000Z', firstCheckedInBy: 'scan-OTHER1' })
+	})
+
+	test("a ticket this phone let in (not yet in the dataset) is amber too", async () => {
+		const local: LocalCheckIns = new Map([[1, { at: '2026-05-16T08:50:00.000Z', by: 'scan-THIS01' }]])
+		expect(await decide(codes.ana, local)).toMatchObject({ result: 'already_checked_in', firstCheckedInBy: 'scan-THIS01' })
+	})
+
+	test('forged, altered and foreign texts are invalid', async () => {
+		expect(await decide(code(1, EVENT_ID, stranger.privateKey))).toMatchObject({ result: 'invalid' })
+		expect(await decide(codes.ana.slice(0, 30) + (codes.ana[30] === 'A' ? 'B' : 'A') + codes.ana.slice(31))).toMatchObject({ result: 'invalid' })
+		expect(await decide('https://example.com/')).toMatchObject({ result: 'invalid' })
+		// Signed by us for this event, but no such registration in the list.
+		expect(await decide(code(99))).toMatchObject({ result: 'invalid' })
+	})
+
+	test('a cancelled ticket, and a replaced code, are cancelled; a waiting-list one is not confirmed', async () => {
+		expect(await decide(codes.cveta)).toMatchObject({ result: 'cancelled', registrationId: 3 })
+		expect(await decide(codes.branko)).toMatchObject({ result: 'cancelled', registrationId: 2 })
+		expect(await decide(reissued)).toMatchObject({ result: 'ok', registrationId: 2 })
+		expect(await decide(code(5))).toMatchObject({ result: 'not_confirmed' })
+	})
+
+	test("another event's ticket is wrong_event, without the visitor's name", async () => {
+		const decision = await decide(codes.goran)
+		expect(decision.result).toBe('wrong_event')
+		expect(decision.ticket).toBeUndefined()
+	})
+
+	test('without a dataset the phone does not guess', async () => {
+		expect(await decideLocally(codes.ana, undefined, none, at)).toEqual({ decided: false })
+	})
+})
