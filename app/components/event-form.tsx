@@ -9,6 +9,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from './form-fie
 
 export type EventFormDefaults = Partial<Record<keyof typeof EventFormSchema.shape, string | undefined>> & {
 	waitlist?: 'on' | undefined
+	reentryAllowed?: 'on' | undefined
 }
 
 /**
@@ -86,6 +87,7 @@ export function EventForm({
 					hint={t('eventForm.registrationClosesAtHint')}
 				/>
 				<CheckboxField field={fields.waitlist} label={t('eventForm.waitlist')} hint={t('eventForm.waitlistHint')} />
+				<CheckboxField field={fields.reentryAllowed} label={t('eventForm.reentryAllowed')} hint={t('eventForm.reentryAllowedHint')} />
 			</fieldset>
 			<div className="button-row">
 				{mode === 'create' ? (

@@ -65,6 +65,10 @@ export const EventFormSchema = z
 			.optional()
 			.transform((v) => v === 'on'),
 		registrationClosesAt: localDateTime.optional(),
+		reentryAllowed: z
+			.string()
+			.optional()
+			.transform((v) => v === 'on'),
 	})
 	.superRefine(endsAfterStart)
 

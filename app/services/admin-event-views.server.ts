@@ -41,6 +41,7 @@ export function eventFormDefaults(event: EventRow): EventFormDefaults {
 		capacity: event.capacity === null ? undefined : String(event.capacity),
 		maxPartySize: String(event.maxPartySize),
 		waitlist: event.waitlist ? 'on' : undefined,
+		reentryAllowed: event.reentryAllowed ? 'on' : undefined,
 		registrationClosesAt: event.registrationClosesAt ? toBelgradeLocalInput(event.registrationClosesAt) : undefined,
 	}
 }

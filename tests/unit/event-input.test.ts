@@ -92,6 +92,9 @@ describe('the admin form schema', () => {
 		expect(parsed.capacity).toBeUndefined()
 		expect(parsed.waitlist).toBe(false)
 		expect(EventFormSchema.parse({ ...form, waitlist: 'on', capacity: '40' })).toMatchObject({ waitlist: true, capacity: 40 })
+		// Unticked checkboxes are absent from the form data: re-entry off, not "unchanged".
+		expect(EventFormSchema.parse({ ...form, reentryAllowed: 'on' }).reentryAllowed).toBe(true)
+		expect(EventFormSchema.parse(form).reentryAllowed).toBe(false)
 	})
 
 	test('an impossible date is an error on that field', () => {
