@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { cli, load, startApp, startBareHttp, table } from './lib.mjs'
+import { api, cli, load, startApp, startBareHttp, table } from './lib.mjs'
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10)
 const ticketCount = Number(process.env.BENCH_TICKETS ?? 3000)
@@ -42,15 +42,6 @@ function rawSqliteUpdates(seconds) {
 	db.close()
 	rmSync(dir, { recursive: true, force: true })
 	return Math.round(count / seconds)
-}
-
-async function api(app, method, pathname, body, token) {
-	const response = await fetch(app.url + pathname, {
-		method,
-		headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-		body: body ? JSON.stringify(body) : undefined,
-	})
-	return { status: response.status, body: await response.json().catch(() => null) }
 }
 
 async function createEvent(app, token) {

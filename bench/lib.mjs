@@ -105,3 +105,13 @@ export function table(rows) {
 	return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => r[k])))].join('\n')
 }
 
+
+/** A JSON call to the app's API; returns status and parsed body. */
+export async function api(app, method, pathname, body, token) {
+	const response = await fetch(app.url + pathname, {
+		method,
+		headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+		body: body ? JSON.stringify(body) : undefined,
+	})
+	return { status: response.status, body: await response.json().catch(() => null) }
+}

@@ -6,22 +6,17 @@ import { EventForm } from '#app/components/event-form.tsx'
 import { EventFormSchema, eventInputFromForm } from '#app/domain/event-input.ts'
 import { adminEventRow, eventFormDefaults } from '#app/services/admin-event-views.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { findEventById, setEventStatus, updateEvent } from '#app/services/events.server.ts'
+import { setEventStatus, updateEvent } from '#app/services/events.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
+import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
 
-function loadEvent(idParam: string | undefined) {
-	const id = Number(idParam)
-	const event = Number.isSafeInteger(id) && id > 0 ? findEventById(getDb(), id) : undefined
-	if (!event) throw new Response('Not found', { status: 404 })
-	return event
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
-	const event = loadEvent(params.id)
+	const event = requireAdminEvent(params.id)
 	const { locale } = await getRequestT(request, 'admin')
 	return { event: adminEventRow(event, locale), defaults: eventFormDefaults(event) }
 }
@@ -30,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
-	const event = loadEvent(params.id)
+	const event = requireAdminEvent(params.id)
 	const actor = { kind: 'user', id: user.id } as const
 	const { t } = await getRequestT(request, ['admin', 'common', 'api'])
 	const formData = await request.formData()

@@ -11,25 +11,21 @@ import { UndoCheckinSchema, checkinSearchParams, parseCheckinQuery } from '#app/
 import { checkinPage } from '#app/services/checkin-admin-views.server.ts'
 import { undoCheckin } from '#app/services/checkin.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { eventFromParam, findRegistrationOfEvent } from '#app/services/registration-queries.server.ts'
+import { findRegistrationOfEvent } from '#app/services/registration-queries.server.ts'
 import checkinStyles from '#app/styles/checkin.css?url'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
+import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
 
 const REFRESH_MS = 10_000
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: checkinStyles }]
 
-function requireEvent(idParam: string | undefined) {
-	const event = eventFromParam(getDb(), idParam)
-	if (!event) throw new Response('Not found', { status: 404 })
-	return event
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
-	const event = requireEvent(params.id)
+	const event = requireAdminEvent(params.id)
 	const { locale, t } = await getRequestT(request, 'admin')
 	const query = parseCheckinQuery(new URL(request.url).searchParams)
 	const page = checkinPage(getDb(), event, query, locale)
@@ -40,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
-	const event = requireEvent(params.id)
+	const event = requireAdminEvent(params.id)
 	const form = UndoCheckinSchema.safeParse(Object.fromEntries(await request.formData()))
 	if (!form.success) throw new Response('Bad request', { status: 400 })
 	// The form names a registration; the address names the event. They must agree.

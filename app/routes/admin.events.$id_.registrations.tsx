@@ -23,22 +23,18 @@ import {
 	type ListNotice,
 } from '#app/domain/registration-admin-input.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { eventFromParam, findRegistrationOfEvent, registrationsPage } from '#app/services/registration-queries.server.ts'
+import { findRegistrationOfEvent, registrationsPage } from '#app/services/registration-queries.server.ts'
 import { cancelByOrganizer, registerVisitor, resendRegistrationMail } from '#app/services/registrations.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
+import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
 
-function requireEvent(idParam: string | undefined) {
-	const event = eventFromParam(getDb(), idParam)
-	if (!event) throw new Response('Not found', { status: 404 })
-	return event
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
-	const event = requireEvent(params.id)
+	const event = requireAdminEvent(params.id)
 	const { locale, t } = await getRequestT(request, 'admin')
 	const query = parseListQuery(new URL(request.url).searchParams)
 	return {
@@ -52,7 +48,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
-	const event = requireEvent(params.id)
+	const event = requireAdminEvent(params.id)
 	const actor = { kind: 'user', id: user.id } as const
 	const list = `/admin/events/${event.id}/registrations`
 	const formData = await request.formData()

@@ -2,15 +2,15 @@
 // app/domain/csv.ts for the format). `;` by default, for Excel with Serbian settings;
 // ?delimiter=comma for other programs. Personal data: never cached, always a download.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { eventFromParam, registrationsCsv } from '#app/services/registration-queries.server.ts'
+import { registrationsCsv } from '#app/services/registration-queries.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
+import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
-	const event = eventFromParam(getDb(), params.id)
-	if (!event) throw new Response('Not found', { status: 404 })
+	const event = requireAdminEvent(params.id)
 	const { t } = await getRequestT(request, ['admin'])
 	const delimiter = new URL(request.url).searchParams.get('delimiter') === 'comma' ? ',' : ';'
 	const body = registrationsCsv(getDb(), event.id, t, delimiter)

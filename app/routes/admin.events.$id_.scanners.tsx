@@ -11,25 +11,20 @@ import { RevokeScannerLinkSchema, ScannerLinkFormSchema, expiryFromForm } from '
 import { createdLinkView, scannersPage } from '#app/services/checkin-admin-views.server.ts'
 import { createScannerLink, listScannerLinks, revokeScannerLink } from '#app/services/checkin.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { eventFromParam } from '#app/services/registration-queries.server.ts'
 import checkinStyles from '#app/styles/checkin.css?url'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
+import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: checkinStyles }]
 
-function requireEvent(idParam: string | undefined) {
-	const event = eventFromParam(getDb(), idParam)
-	if (!event) throw new Response('Not found', { status: 404 })
-	return event
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
-	const event = requireEvent(params.id)
+	const event = requireAdminEvent(params.id)
 	const { locale, t } = await getRequestT(request, 'admin')
 	return { title: `${t('checkin.scanners.title')}: ${event.title} · Sajam`, ...scannersPage(getDb(), event, locale) }
 }
@@ -38,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
-	const event = requireEvent(params.id)
+	const event = requireAdminEvent(params.id)
 	const actor = { kind: 'user', id: user.id } as const
 	const formData = await request.formData()
 
