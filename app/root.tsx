@@ -18,6 +18,7 @@ import { useLocale } from '#app/utils/use-locale.ts'
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: styles },
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+	{ rel: 'apple-touch-icon', href: '/icon-192.png' },
 	{ rel: 'alternate', type: 'text/calendar', href: '/calendar.ics', title: 'Sajam' },
 ]
 
