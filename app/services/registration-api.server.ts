@@ -9,8 +9,6 @@ import { runIdempotent, type StoredAnswer } from './idempotency.server.ts'
 import { toRegistrationJson } from './registration-json.server.ts'
 import { registerVisitor } from './registrations.server.ts'
 
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 200
-
 /**
  * POST /api/v1/events/{slug}/registrations. The first answer to an Idempotency-Key is stored with
  * the registration it made (or the refusal), and a retry gets it back unchanged. An address that

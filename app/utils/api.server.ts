@@ -1,8 +1,11 @@
+import type { AppLoadContext } from '@remix-run/node'
+import type { TFunction } from 'i18next'
 // The JSON API's error shape and body parsing, as CONTRACT.md fixes them:
 // {"error": code, "message": text, "fields"?: {...}}; 400 bad JSON, 413 too large, 422 invalid.
 import type { z } from 'zod'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { getRequestT } from './i18n.server.ts'
+import { takeRateLimit } from './rate-limit.server.ts'
 import { issuesToFields, makeZodErrorMap } from './validation.ts'
 
 export const MAX_JSON_BYTES = 64 * 1024
@@ -86,4 +89,38 @@ export async function serviceErrorResponse(request: Request, error: ServiceError
 	return apiError(request, error.status, code, {
 		fields: error.field ? { [error.field]: [message] } : undefined,
 	})
+}
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200
+
+/**
+ * The public POST's opening checks, shared by every route that takes one: the per-client rate
+ * limit (429 with Retry-After) and a well-formed Idempotency-Key (422). Returns the key, or null.
+ */
+export async function publicPostPreamble(request: Request, context: AppLoadContext | undefined): Promise<string | null> {
+	const limit = takeRateLimit(context)
+	if (!limit.ok) throw await apiError(request, 429, 'rate_limited', { headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
+	const key = request.headers.get(IDEMPOTENCY_HEADER)
+	if (key !== null && (key.trim() === '' || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+		const { t } = await getRequestT(request, 'common')
+		throw await apiError(request, 422, 'invalid_fields', {
+			fields: { [IDEMPOTENCY_HEADER]: [key.trim() === '' ? t('validation.required') : t('validation.tooLong', { count: MAX_IDEMPOTENCY_KEY_LENGTH })] },
+		})
+	}
+	return key
+}
+
+/**
+ * A refusal as the API's error body, for storing with an Idempotency-Key. A rule about a body
+ * field is `invalid_fields` with the message on that field, like zod's 422.
+ */
+export function serviceErrorAnswer(t: TFunction, error: ServiceError): { status: number; body: unknown } {
+	const message = t(`api:errors.${error.code}`, { defaultValue: t('api:errors.generic') })
+	if (error.status === 422 && error.code !== 'idempotency_key_reused') {
+		const body: Record<string, unknown> = { error: 'invalid_fields', message: t('api:errors.invalid_fields') }
+		if (error.field) body.fields = { [error.field]: [message] }
+		return { status: 422, body }
+	}
+	return { status: error.status, body: { error: error.code, message } }
 }

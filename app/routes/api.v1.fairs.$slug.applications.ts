@@ -1,0 +1,59 @@
+// POST /api/v1/fairs/{slug}/applications (public; Idempotency-Key) → 201 {application}.
+// GET /api/v1/fairs/{slug}/applications (organizer) → {applications}.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { applicationApiSchema } from '#app/domain/application-input.ts'
+import { applicationsOpen, findFair, listApplications, submitApplication, toApplicationJson } from '#app/services/applications.server.ts'
+import { ServiceError } from '#app/services/errors.server.ts'
+import { hashRequestBody, runIdempotent } from '#app/services/idempotency.server.ts'
+import { apiError, methodNotAllowed, readJsonBodyAndText, serviceErrorResponse, publicPostPreamble, serviceErrorAnswer } from '#app/utils/api.server.ts'
+import { requireApiRole } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { getRequestT } from '#app/utils/i18n.server.ts'
+
+const ALLOWED = ['GET', 'HEAD', 'POST']
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	await requireApiRole(request, 'organizer')
+	let fair
+	try {
+		fair = findFair(getDb(), params.slug ?? '')
+	} catch (error) {
+		if (error instanceof ServiceError) return serviceErrorResponse(request, error)
+		throw error
+	}
+	const publicUrl = getEnv().PUBLIC_URL
+	return Response.json({ applications: listApplications(getDb(), fair.event.id).map((row) => toApplicationJson(row, fair.event, publicUrl)) })
+}
+
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+	if (request.method !== 'POST') return methodNotAllowed(request, ALLOWED)
+	const key = await publicPostPreamble(request, context)
+	const slug = params.slug ?? ''
+	const now = new Date()
+	// The fair's own categories are part of the schema, so the fair comes first: 404 before 422,
+	// and a closed window (409) before asking anyone to fix their fields.
+	let fair
+	try {
+		fair = findFair(getDb(), slug)
+	} catch (error) {
+		if (error instanceof ServiceError) return serviceErrorResponse(request, error)
+		throw error
+	}
+	if (!applicationsOpen(fair, now)) return apiError(request, 409, 'applications_closed')
+	const { data: body, text } = await readJsonBodyAndText(request, applicationApiSchema(fair.categories, now))
+	const { t } = await getRequestT(request, ['api', 'common'])
+	const publicUrl = getEnv().PUBLIC_URL
+	const answer = runIdempotent(
+		getDb(),
+		{ scope: `applications:${slug}`, key, bodyHash: hashRequestBody(text) },
+		(tx) => {
+			const result = submitApplication(tx, slug, body, now)
+			return { status: 201, body: { application: toApplicationJson(result.application, result.event, publicUrl) } }
+		},
+		(error) => serviceErrorAnswer(t, error),
+		now,
+	)
+	return Response.json(answer.body, { status: answer.status, headers: answer.replayed ? { 'Idempotent-Replayed': 'true' } : undefined })
+}

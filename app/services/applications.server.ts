@@ -1,0 +1,170 @@
+// Exhibitor applications for a fair: submitting, finding by the magic link, withdrawing, listing,
+// and the Application object of the JSON API (CONTRACT.md). Each change is one synchronous
+// writeTransaction with its audit record. Validation of the body (including the category against
+// the fair's own categories) happens before, with applicationApiSchema(categories, now).
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { asc, eq } from 'drizzle-orm'
+import { applications, events, fairSettings, type ApplicationRow, type EventRow, type FairSettingsRow } from '#db/schema/index.ts'
+import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
+import type { ApplicationApiInput } from '#app/domain/application-input.ts'
+import { writeTransaction, type Db } from '#app/utils/db.server.ts'
+import { recordAudit, type Actor } from './audit.server.ts'
+import { ServiceError } from './errors.server.ts'
+
+function newManageToken() {
+	return randomBytes(32).toString('base64url')
+}
+
+export type FairContext = { event: EventRow; settings: FairSettingsRow | undefined; categories: string[] }
+
+/**
+ * A published fair by its slug, with its settings. `not_found` (404) for an unknown or unpublished
+ * event, `not_a_fair` (404) for an event of another kind: to a client both are "no such fair".
+ */
+export function findFair(db: Db, slug: string): FairContext {
+	const event = db.select().from(events).where(eq(events.slug, slug)).get()
+	if (!event || event.status === 'draft') throw new ServiceError('not_found', 404)
+	if (event.kind !== 'fair') throw new ServiceError('not_a_fair', 404)
+	const settings = db.select().from(fairSettings).where(eq(fairSettings.eventId, event.id)).get()
+	return { event, settings, categories: settings?.categories ?? [...DEFAULT_CATEGORIES] }
+}
+
+/** Whether applications are accepted now: a published fair, inside its window (default: until it starts). */
+export function applicationsOpen(fair: FairContext, now: Date): boolean {
+	if (fair.event.status !== 'published') return false
+	const opensAt = fair.settings?.applicationsOpenAt ?? null
+	const closesAt = fair.settings?.applicationsCloseAt ?? fair.event.startsAt
+	if (opensAt && now < opensAt) return false
+	return now < closesAt
+}
+
+export type SubmitResult = { application: ApplicationRow; event: EventRow }
+
+/** A new application; `applications_closed` (409) outside the window or for a cancelled fair. */
+export function submitApplication(db: Db, fairSlug: string, body: ApplicationApiInput, now = new Date(), actor: Actor = { kind: 'system' }): SubmitResult {
+	return writeTransaction(db, (tx) => {
+		const fair = findFair(tx, fairSlug)
+		if (!applicationsOpen(fair, now)) throw new ServiceError('applications_closed', 409)
+		// The route validated against the categories of a moment ago; they may have changed since.
+		if (!fair.categories.includes(body.category)) throw new ServiceError('invalid_category', 422, 'category')
+		const { organization: org, contact, needs, consent } = body
+		const application = tx
+			.insert(applications)
+			.values({
+				eventId: fair.event.id,
+				status: 'submitted',
+				orgName: org.name,
+				legalForm: org.legalForm,
+				municipality: org.municipality,
+				companyNumber: org.companyNumber ?? null,
+				pib: org.pib ?? null,
+				foundedYear: org.foundedYear ?? null,
+				website: org.website ?? null,
+				social: org.social ?? [],
+				contactName: contact.name,
+				contactEmail: contact.email,
+				contactPhone: contact.phone ?? null,
+				products: body.products,
+				category: body.category,
+				description: body.description || null,
+				descriptionEn: body.descriptionEn || null,
+				needsPower: needs.power,
+				needsAccessible: needs.accessible,
+				needsSizeM2: needs.sizeM2 ?? null,
+				needsTable: needs.table,
+				needsChairs: needs.chairs,
+				preferences: body.preferences,
+				lawStatus: body.lawStatus ?? null,
+				staff: body.staff ?? null,
+				selling: body.selling ?? null,
+				consentCatalogue: consent.catalogue,
+				consentResearch: consent.research,
+				privacyAcceptedAt: now,
+				manageToken: newManageToken(),
+				createdAt: now,
+				updatedAt: now,
+			})
+			.returning()
+			.get()
+		recordAudit(tx, actor, 'application.submitted', `application:${application.id}`, { eventId: fair.event.id, category: body.category }, now)
+		return { application, event: fair.event }
+	})
+}
+
+/** The application behind a magic link, compared in constant time. */
+export function findApplicationByManageToken(db: Db, token: string): ApplicationRow | undefined {
+	if (typeof token !== 'string' || token.length < 40 || token.length > 64 || !/^[A-Za-z0-9_-]+$/.test(token)) return undefined
+	const row = db.select().from(applications).where(eq(applications.manageToken, token)).get()
+	if (!row) return undefined
+	const a = Buffer.from(row.manageToken)
+	const b = Buffer.from(token)
+	return a.length === b.length && timingSafeEqual(a, b) ? row : undefined
+}
+
+export type WithdrawResult = { application: ApplicationRow; changed: boolean }
+
+/** The exhibitor withdraws through the magic link. Withdrawing twice changes nothing the second time. */
+export function withdrawApplication(db: Db, token: string, now = new Date()): WithdrawResult {
+	return writeTransaction(db, (tx) => {
+		const application = findApplicationByManageToken(tx, token)
+		if (!application) throw new ServiceError('not_found', 404)
+		if (application.status === 'withdrawn') return { application, changed: false }
+		const withdrawn = tx
+			.update(applications)
+			.set({ status: 'withdrawn', withdrawnAt: now, updatedAt: now })
+			.where(eq(applications.id, application.id))
+			.returning()
+			.get()!
+		recordAudit(tx, { kind: 'system' }, 'application.withdrawn', `application:${application.id}`, { eventId: application.eventId, from: application.status }, now)
+		return { application: withdrawn, changed: true }
+	})
+}
+
+/** A fair's applications, in the order they came. */
+export function listApplications(db: Db, eventId: number): ApplicationRow[] {
+	return db.select().from(applications).where(eq(applications.eventId, eventId)).orderBy(asc(applications.id)).all()
+}
+
+export function applicationManageUrl(publicUrl: string, application: Pick<ApplicationRow, 'manageToken'>) {
+	return `${publicUrl}/applications/${application.manageToken}`
+}
+
+/**
+ * The Application object of the JSON API (CONTRACT.md). For now `status` is what is stored; a staged
+ * decision stays in `decision` and is not shown until released.
+ */
+export function toApplicationJson(row: ApplicationRow, event: Pick<EventRow, 'slug'>, publicUrl: string, standLabel?: string | null) {
+	return {
+		id: row.id,
+		fair: event.slug,
+		status: row.status,
+		organization: {
+			name: row.orgName,
+			legalForm: row.legalForm,
+			municipality: row.municipality,
+			...(row.companyNumber ? { companyNumber: row.companyNumber } : {}),
+			...(row.pib ? { pib: row.pib } : {}),
+			...(row.foundedYear != null ? { foundedYear: row.foundedYear } : {}),
+			...(row.website ? { website: row.website } : {}),
+			...(row.social.length ? { social: row.social } : {}),
+		},
+		contact: { name: row.contactName, email: row.contactEmail, ...(row.contactPhone ? { phone: row.contactPhone } : {}) },
+		products: row.products,
+		category: row.category,
+		...(row.description ? { description: row.description } : {}),
+		...(row.descriptionEn ? { descriptionEn: row.descriptionEn } : {}),
+		needs: {
+			power: row.needsPower,
+			accessible: row.needsAccessible,
+			...(row.needsSizeM2 != null ? { sizeM2: row.needsSizeM2 } : {}),
+			table: row.needsTable,
+			chairs: row.needsChairs,
+		},
+		preferences: row.preferences,
+		...(row.selling != null ? { selling: row.selling } : {}),
+		consent: { catalogue: row.consentCatalogue, research: row.consentResearch },
+		...(standLabel ? { standLabel } : {}),
+		manageUrl: applicationManageUrl(publicUrl, row),
+		createdAt: row.createdAt.toISOString(),
+	}
+}

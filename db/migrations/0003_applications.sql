@@ -1,0 +1,58 @@
+CREATE TABLE `applications` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`event_id` integer NOT NULL,
+	`status` text DEFAULT 'submitted' NOT NULL,
+	`decision` text,
+	`decision_released_at` integer,
+	`org_name` text NOT NULL,
+	`legal_form` text NOT NULL,
+	`municipality` text NOT NULL,
+	`company_number` text,
+	`pib` text,
+	`founded_year` integer,
+	`website` text,
+	`social` text DEFAULT '[]' NOT NULL,
+	`contact_name` text NOT NULL,
+	`contact_email` text NOT NULL,
+	`contact_phone` text,
+	`products` text NOT NULL,
+	`category` text NOT NULL,
+	`description` text,
+	`description_en` text,
+	`needs_power` integer DEFAULT false NOT NULL,
+	`needs_accessible` integer DEFAULT false NOT NULL,
+	`needs_size_m2` real,
+	`needs_table` integer DEFAULT false NOT NULL,
+	`needs_chairs` integer DEFAULT 0 NOT NULL,
+	`preferences` text DEFAULT '[]' NOT NULL,
+	`law_status` text,
+	`staff` text,
+	`selling` integer,
+	`consent_catalogue` integer DEFAULT false NOT NULL,
+	`consent_research` integer DEFAULT false NOT NULL,
+	`privacy_accepted_at` integer NOT NULL,
+	`manage_token` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`withdrawn_at` integer,
+	FOREIGN KEY (`event_id`) REFERENCES `events`(`id`) ON UPDATE no action ON DELETE restrict,
+	CONSTRAINT "applications_chairs_nonnegative" CHECK("applications"."needs_chairs" >= 0)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `applications_manage_token_unique` ON `applications` (`manage_token`);--> statement-breakpoint
+CREATE INDEX `applications_event_status` ON `applications` (`event_id`,`status`,`id`);--> statement-breakpoint
+CREATE INDEX `applications_event_email` ON `applications` (`event_id`,`contact_email`);--> statement-breakpoint
+CREATE TABLE `fair_settings` (
+	`event_id` integer PRIMARY KEY NOT NULL,
+	`applications_open_at` integer,
+	`applications_close_at` integer,
+	`categories` text DEFAULT '["food","handicrafts","textiles","upcycling","cosmetics","plants","services","other"]' NOT NULL,
+	`stand_count` integer,
+	`setup_minutes_before` integer DEFAULT 60 NOT NULL,
+	`confirmation_days` integer DEFAULT 7 NOT NULL,
+	FOREIGN KEY (`event_id`) REFERENCES `events`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "fair_settings_window_order" CHECK("fair_settings"."applications_open_at" IS NULL OR "fair_settings"."applications_close_at" IS NULL OR "fair_settings"."applications_close_at" >= "fair_settings"."applications_open_at"),
+	CONSTRAINT "fair_settings_stand_count" CHECK("fair_settings"."stand_count" IS NULL OR "fair_settings"."stand_count" >= 0),
+	CONSTRAINT "fair_settings_setup_minutes" CHECK("fair_settings"."setup_minutes_before" >= 0),
+	CONSTRAINT "fair_settings_confirmation_days" CHECK("fair_settings"."confirmation_days" >= 1)
+);
