@@ -6,41 +6,16 @@ import enCommon from '#app/locales/en/common.json'
 import srApi from '#app/locales/sr-Latn/api.json'
 import srCommon from '#app/locales/sr-Latn/common.json'
 import { startServer, type TestServer } from '#tests/support/server.ts'
+import { apiCall, cliToken, type ApiOptions, type ApiResult } from '#tests/support/api-client.ts'
 
 let server: TestServer
 let organizer: string
 let scanner: string
 let admin: string
 
-type ApiResult = { status: number; headers: Headers; body: any }
+const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, options)
 
-async function api(
-	method: string,
-	path: string,
-	options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
-): Promise<ApiResult> {
-	const headers: Record<string, string> = { ...options.headers }
-	if (options.token) headers.Authorization = `Bearer ${options.token}`
-	let body: string | undefined = options.raw
-	if (options.body !== undefined) body = JSON.stringify(options.body)
-	if (body !== undefined) headers['Content-Type'] ??= 'application/json'
-	const response = await fetch(server.url + path, { method, headers, body })
-	const text = await response.text()
-	let parsed: unknown
-	try {
-		parsed = JSON.parse(text)
-	} catch {
-		// Kept as text so a failing assertion shows what came back instead of a parse error.
-		parsed = { notJson: text.slice(0, 500) }
-	}
-	return { status: response.status, headers: response.headers, body: parsed }
-}
-
-async function createToken(role: string) {
-	const result = await server.cli(['token', 'create', '--role', role])
-	expect(result.code, result.stderr).toBe(0)
-	return result.stdout.trim().split('\n').at(-1)!
-}
+const createToken = (role: string) => cliToken(server, role)
 
 let counter = 0
 /** A valid body; each call a new title, so slugs do not collide between tests. */

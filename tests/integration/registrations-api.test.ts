@@ -6,39 +6,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import enApi from '#app/locales/en/api.json'
 import srApi from '#app/locales/sr-Latn/api.json'
 import { startServer, type TestServer } from '#tests/support/server.ts'
+import { apiCall, cliToken, type ApiOptions, type ApiResult } from '#tests/support/api-client.ts'
 
 let server: TestServer
 let organizer: string
 let scanner: string
 
-type ApiResult = { status: number; headers: Headers; body: any; text: string }
 
-async function api(
-	method: string,
-	path: string,
-	options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
-): Promise<ApiResult> {
-	const headers: Record<string, string> = { ...options.headers }
-	if (options.token) headers.Authorization = `Bearer ${options.token}`
-	let body: string | undefined = options.raw
-	if (options.body !== undefined) body = JSON.stringify(options.body)
-	if (body !== undefined) headers['Content-Type'] ??= 'application/json'
-	const response = await fetch(server.url + path, { method, headers, body })
-	const text = await response.text()
-	let parsed: unknown
-	try {
-		parsed = JSON.parse(text)
-	} catch {
-		parsed = { notJson: text.slice(0, 500) }
-	}
-	return { status: response.status, headers: response.headers, body: parsed, text }
-}
+const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, options)
 
-async function createToken(role: string) {
-	const result = await server.cli(['token', 'create', '--role', role])
-	expect(result.code, result.stderr).toBe(0)
-	return result.stdout.trim().split('\n').at(-1)!
-}
+const createToken = (role: string) => cliToken(server, role)
 
 let counter = 0
 async function createEvent(overrides: Record<string, unknown> = {}) {
