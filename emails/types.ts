@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next'
 import type { InviteMethod } from '#app/domain/invite.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { MailParams } from '#app/services/outbox.server.ts'
+import type { ApplicationMailParams } from '#app/services/outbox.server.ts'
 
 export type MailContext = {
 	locale: Locale
@@ -38,4 +39,4 @@ export type RenderedMail = {
 	icalEvent?: { method: InviteMethod; filename: string; content: string }
 }
 
-export type MailBuilder = (params: MailParams, ctx: MailContext) => Promise<RenderedMail>
+export type MailBuilder<P extends MailParams | ApplicationMailParams = MailParams> = (params: P, ctx: MailContext) => Promise<RenderedMail>

@@ -1,6 +1,7 @@
 // The operator's command line: `npm run cli -- <command>`, or `node build/cli.js <command>`.
 // Exit 0 on success; otherwise a one-line reason on stderr and exit 1 (2 for a usage mistake).
 // Machine-readable results go to stdout; the token of `token create` is always its last line.
+import { sweepApplicationDeadlines } from '#app/services/application-lifecycle.server.ts'
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
@@ -33,6 +34,8 @@ Commands:
   backup FILE [--force]                     consistent copy of the live database (online backup)
   outbox send                               deliver the mail that is due now; prints a JSON
                                             summary, fails if any mail could not be sent
+  applications sweep                        confirmation reminders and missed deadlines (the
+                                            server does this every minute by itself)
   keys list | keys rotate                   ticket signing keys; rotate adds a new key for new
                                             tickets (tickets already sent stay valid)
 
@@ -226,6 +229,19 @@ async function outbox(args: string[]) {
 	}
 }
 
+/** Runs what the server runs every minute: reminders, then missed confirmation deadlines. */
+async function applicationsCommand(args: string[]) {
+	const [sub] = args
+	if (sub !== 'sweep') throw usageError(sub ? `applications: unknown subcommand '${sub}'` : 'applications: missing subcommand (sweep)')
+	parse('applications sweep', args.slice(1), {})
+	const db = getDb()
+	try {
+		console.log(JSON.stringify(sweepApplicationDeadlines(db)))
+	} finally {
+		closeDb()
+	}
+}
+
 /**
  * keys list: the ticket signing keys (id, created, which one signs new tickets).
  * keys rotate: a new key signs new tickets; tickets signed before stay valid, because every
@@ -246,7 +262,7 @@ async function keys(args: string[]) {
 	throw usageError(sub ? `keys: unknown subcommand '${sub}'` : 'keys: missing subcommand (list, rotate)')
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { migrate, seed, user, token, backup, outbox, keys }
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { migrate, seed, user, token, backup, outbox, applications: applicationsCommand, keys }
 
 async function main(argv: string[]): Promise<number> {
 	const [command, ...args] = argv

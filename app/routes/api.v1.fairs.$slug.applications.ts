@@ -9,7 +9,7 @@ import { apiError, methodNotAllowed, readJsonBodyAndText, serviceErrorResponse, 
 import { requireApiRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { getRequestT } from '#app/utils/i18n.server.ts'
+import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
 
 const ALLOWED = ['GET', 'HEAD', 'POST']
 
@@ -44,12 +44,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	if (!applicationsOpen(fair, now)) return apiError(request, 409, 'applications_closed')
 	const { data: body, text } = await readJsonBodyAndText(request, applicationApiSchema(fair.categories, now))
 	const { t } = await getRequestT(request, ['api', 'common'])
+	// The exhibitor's mails are written in the language they asked in (?lang=, Accept-Language).
+	const locale = await getLocale(request)
 	const publicUrl = getEnv().PUBLIC_URL
 	const answer = runIdempotent(
 		getDb(),
 		{ scope: `applications:${slug}`, key, bodyHash: hashRequestBody(text) },
 		(tx) => {
-			const result = submitApplication(tx, slug, body, now)
+			const result = submitApplication(tx, slug, body, now, { kind: 'system' }, locale)
 			return { status: 201, body: { application: toApplicationJson(result.application, result.event, publicUrl) } }
 		},
 		(error) => serviceErrorAnswer(t, error),

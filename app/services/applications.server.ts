@@ -1,4 +1,4 @@
-// Exhibitor applications for a fair: submitting, finding by the magic link, withdrawing, listing,
+// Exhibitor applications for a fair: submitting, editing, finding by the magic link, listing,
 // and the Application object of the JSON API (CONTRACT.md). Each change is one synchronous
 // writeTransaction with its audit record. Validation of the body (including the category against
 // the fair's own categories) happens before, with applicationApiSchema(categories, now).
@@ -6,10 +6,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { asc, eq } from 'drizzle-orm'
 import { applications, events, fairSettings, type ApplicationRow, type EventRow, type FairSettingsRow } from '#db/schema/index.ts'
 import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
+import { DEFAULT_LOCALE, type Locale } from '#app/domain/locale.ts'
 import type { ApplicationApiInput } from '#app/domain/application-input.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
 import { ServiceError } from './errors.server.ts'
+import { enqueueApplicationMail } from './outbox.server.ts'
 
 function newManageToken() {
 	return randomBytes(32).toString('base64url')
@@ -40,45 +42,63 @@ export function applicationsOpen(fair: FairContext, now: Date): boolean {
 
 export type SubmitResult = { application: ApplicationRow; event: EventRow }
 
-/** A new application; `applications_closed` (409) outside the window or for a cancelled fair. */
-export function submitApplication(db: Db, fairSlug: string, body: ApplicationApiInput, now = new Date(), actor: Actor = { kind: 'system' }): SubmitResult {
+/** The stored columns for what the exhibitor gave; one mapping for a new application and for an edit. */
+function applicationValues(body: ApplicationApiInput) {
+	const { organization: org, contact, needs, consent } = body
+	return {
+		orgName: org.name,
+		legalForm: org.legalForm,
+		municipality: org.municipality,
+		companyNumber: org.companyNumber ?? null,
+		pib: org.pib ?? null,
+		foundedYear: org.foundedYear ?? null,
+		website: org.website ?? null,
+		social: org.social ?? [],
+		contactName: contact.name,
+		contactEmail: contact.email,
+		contactPhone: contact.phone ?? null,
+		products: body.products,
+		category: body.category,
+		description: body.description || null,
+		descriptionEn: body.descriptionEn || null,
+		needsPower: needs.power,
+		needsAccessible: needs.accessible,
+		needsSizeM2: needs.sizeM2 ?? null,
+		needsTable: needs.table,
+		needsChairs: needs.chairs,
+		preferences: body.preferences,
+		lawStatus: body.lawStatus ?? null,
+		staff: body.staff ?? null,
+		selling: body.selling ?? null,
+		consentCatalogue: consent.catalogue,
+		consentResearch: consent.research,
+	}
+}
+
+/**
+ * A new application; `applications_closed` (409) outside the window or for a cancelled fair.
+ * Queues the "application received" mail with the magic link, in the exhibitor's language.
+ */
+export function submitApplication(
+	db: Db,
+	fairSlug: string,
+	body: ApplicationApiInput,
+	now = new Date(),
+	actor: Actor = { kind: 'system' },
+	locale: Locale = DEFAULT_LOCALE,
+): SubmitResult {
 	return writeTransaction(db, (tx) => {
 		const fair = findFair(tx, fairSlug)
 		if (!applicationsOpen(fair, now)) throw new ServiceError('applications_closed', 409)
 		// The route validated against the categories of a moment ago; they may have changed since.
 		if (!fair.categories.includes(body.category)) throw new ServiceError('invalid_category', 422, 'category')
-		const { organization: org, contact, needs, consent } = body
 		const application = tx
 			.insert(applications)
 			.values({
 				eventId: fair.event.id,
 				status: 'submitted',
-				orgName: org.name,
-				legalForm: org.legalForm,
-				municipality: org.municipality,
-				companyNumber: org.companyNumber ?? null,
-				pib: org.pib ?? null,
-				foundedYear: org.foundedYear ?? null,
-				website: org.website ?? null,
-				social: org.social ?? [],
-				contactName: contact.name,
-				contactEmail: contact.email,
-				contactPhone: contact.phone ?? null,
-				products: body.products,
-				category: body.category,
-				description: body.description || null,
-				descriptionEn: body.descriptionEn || null,
-				needsPower: needs.power,
-				needsAccessible: needs.accessible,
-				needsSizeM2: needs.sizeM2 ?? null,
-				needsTable: needs.table,
-				needsChairs: needs.chairs,
-				preferences: body.preferences,
-				lawStatus: body.lawStatus ?? null,
-				staff: body.staff ?? null,
-				selling: body.selling ?? null,
-				consentCatalogue: consent.catalogue,
-				consentResearch: consent.research,
+				...applicationValues(body),
+				locale,
 				privacyAcceptedAt: now,
 				manageToken: newManageToken(),
 				createdAt: now,
@@ -87,7 +107,32 @@ export function submitApplication(db: Db, fairSlug: string, body: ApplicationApi
 			.returning()
 			.get()
 		recordAudit(tx, actor, 'application.submitted', `application:${application.id}`, { eventId: fair.event.id, category: body.category }, now)
+		enqueueApplicationMail(tx, 'application-received', fair.event, application, now)
 		return { application, event: fair.event }
+	})
+}
+
+/**
+ * The exhibitor corrects their application through the magic link, while the window is open.
+ * Decisions are not touched: an organizer sees the new data in review.
+ */
+export function updateApplication(db: Db, token: string, body: ApplicationApiInput, now = new Date()): ApplicationRow {
+	return writeTransaction(db, (tx) => {
+		const current = findApplicationByManageToken(tx, token)
+		if (!current) throw new ServiceError('not_found', 404)
+		if (current.status === 'withdrawn') throw new ServiceError('application_withdrawn', 409)
+		const event = tx.select().from(events).where(eq(events.id, current.eventId)).get()!
+		const fair = findFair(tx, event.slug)
+		if (!applicationsOpen(fair, now)) throw new ServiceError('applications_closed', 409)
+		if (!fair.categories.includes(body.category)) throw new ServiceError('invalid_category', 422, 'category')
+		const updated = tx
+			.update(applications)
+			.set({ ...applicationValues(body), updatedAt: now })
+			.where(eq(applications.id, current.id))
+			.returning()
+			.get()!
+		recordAudit(tx, { kind: 'system' }, 'application.updated', `application:${current.id}`, { eventId: current.eventId }, now)
+		return updated
 	})
 }
 
@@ -99,25 +144,6 @@ export function findApplicationByManageToken(db: Db, token: string): Application
 	const a = Buffer.from(row.manageToken)
 	const b = Buffer.from(token)
 	return a.length === b.length && timingSafeEqual(a, b) ? row : undefined
-}
-
-export type WithdrawResult = { application: ApplicationRow; changed: boolean }
-
-/** The exhibitor withdraws through the magic link. Withdrawing twice changes nothing the second time. */
-export function withdrawApplication(db: Db, token: string, now = new Date()): WithdrawResult {
-	return writeTransaction(db, (tx) => {
-		const application = findApplicationByManageToken(tx, token)
-		if (!application) throw new ServiceError('not_found', 404)
-		if (application.status === 'withdrawn') return { application, changed: false }
-		const withdrawn = tx
-			.update(applications)
-			.set({ status: 'withdrawn', withdrawnAt: now, updatedAt: now })
-			.where(eq(applications.id, application.id))
-			.returning()
-			.get()!
-		recordAudit(tx, { kind: 'system' }, 'application.withdrawn', `application:${application.id}`, { eventId: application.eventId, from: application.status }, now)
-		return { application: withdrawn, changed: true }
-	})
 }
 
 /** A fair's applications, in the order they came. */

@@ -3,11 +3,12 @@
 // (outbox-delivery.server.ts), after commit.
 import { sql } from 'drizzle-orm'
 import { outbox } from '#db/schema/index.ts'
-import type { EventRow, RegistrationRow } from '#db/schema/index.ts'
+import type { ApplicationRow, EventRow, RegistrationRow } from '#db/schema/index.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
 
-export const MAIL_TEMPLATES = [
+/** Mails to a visitor about their registration; parameters {event, registration}. */
+export const REGISTRATION_MAIL_TEMPLATES = [
 	'registration-confirmed',
 	'registration-waitlisted',
 	'registration-promoted',
@@ -16,7 +17,23 @@ export const MAIL_TEMPLATES = [
 	'event-updated',
 	'event-cancelled',
 ] as const
+export type RegistrationMailTemplate = (typeof REGISTRATION_MAIL_TEMPLATES)[number]
+
+/** Mails to an exhibitor about their application; parameters {event, application}. */
+export const APPLICATION_MAIL_TEMPLATES = [
+	'application-received',
+	'application-decision',
+	'application-confirm-reminder',
+	'application-offer',
+] as const
+export type ApplicationMailTemplate = (typeof APPLICATION_MAIL_TEMPLATES)[number]
+
+export const MAIL_TEMPLATES = [...REGISTRATION_MAIL_TEMPLATES, ...APPLICATION_MAIL_TEMPLATES] as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number]
+
+export function isApplicationMailTemplate(template: string): template is ApplicationMailTemplate {
+	return (APPLICATION_MAIL_TEMPLATES as readonly string[]).includes(template)
+}
 
 /** The event as it was when the mail was queued (the mail describes that moment). */
 export type EventSnapshot = {
@@ -52,6 +69,42 @@ export type RegistrationSnapshot = {
 }
 
 export type MailParams = { event: EventSnapshot; registration: RegistrationSnapshot }
+
+/** The application as it was when the mail was queued. */
+export type ApplicationSnapshot = {
+	id: number
+	orgName: string
+	contactName: string
+	contactEmail: string
+	category: string
+	status: ApplicationRow['status']
+	/** What the exhibitor has been told; the decision mail is about this. */
+	releasedStatus: ApplicationRow['releasedStatus']
+	decisionNote: string | null
+	manageToken: string
+	/** ISO time; set for an accepted (or offered) application that awaits confirmation. */
+	confirmBy: string | null
+}
+
+export type ApplicationMailParams = { event: EventSnapshot; application: ApplicationSnapshot }
+
+/** The parameters a template is rendered from. */
+export type MailParamsOf<T extends MailTemplate> = T extends ApplicationMailTemplate ? ApplicationMailParams : MailParams
+
+export function snapshotApplication(a: ApplicationRow): ApplicationSnapshot {
+	return {
+		id: a.id,
+		orgName: a.orgName,
+		contactName: a.contactName,
+		contactEmail: a.contactEmail,
+		category: a.category,
+		status: a.status,
+		releasedStatus: a.releasedStatus,
+		decisionNote: a.decisionNote,
+		manageToken: a.manageToken,
+		confirmBy: a.confirmBy ? a.confirmBy.toISOString() : null,
+	}
+}
 
 export function snapshotEvent(e: EventRow): EventSnapshot {
 	return {
@@ -112,12 +165,32 @@ function prepareInsert(db: Db) {
 			nextAttemptAt: sql`${p('now')}`,
 			registrationId: p('registrationId'),
 			eventId: p('eventId'),
+			applicationId: p('applicationId'),
 			createdAt: sql`${p('now')}`,
 		})
 		.prepare()
 }
 
 let kickScheduled = false
+
+type OutboxInsert = {
+	template: MailTemplate
+	locale: Locale
+	toAddress: string
+	toName: string | null
+	params: MailParams | ApplicationMailParams
+	now: Date
+	eventId: number
+	registrationId: number | null
+	applicationId: number | null
+}
+
+function insertMail(tx: Db, mail: OutboxInsert) {
+	let insert = inserts.get(tx)
+	if (!insert) inserts.set(tx, (insert = prepareInsert(tx)))
+	insert.run({ ...mail, params: JSON.stringify(mail.params), now: mail.now.getTime() })
+	wakeWorkerAfterCommit()
+}
 
 /**
  * Queues a mail about a registration. Must run inside the caller's write transaction.
@@ -126,25 +199,41 @@ let kickScheduled = false
  */
 export function enqueueMail(
 	tx: Db,
-	template: MailTemplate,
+	template: RegistrationMailTemplate,
 	event: EventRow,
 	registration: RegistrationRow,
 	now: Date,
 	extra: { position?: number | null } = {},
 ) {
-	const params: MailParams = { event: snapshotEvent(event), registration: snapshotRegistration(registration, extra.position) }
-	let insert = inserts.get(tx)
-	if (!insert) inserts.set(tx, (insert = prepareInsert(tx)))
-	insert.run({
+	insertMail(tx, {
 		template,
 		locale: registration.locale as Locale,
 		toAddress: registration.email,
 		toName: registration.name,
-		params: JSON.stringify(params),
-		now: now.getTime(),
-		registrationId: registration.id,
+		params: { event: snapshotEvent(event), registration: snapshotRegistration(registration, extra.position) },
+		now,
 		eventId: event.id,
+		registrationId: registration.id,
+		applicationId: null,
 	})
+}
+
+/** Queues a mail to an exhibitor about their application, in the language they applied in. Inside the caller's transaction. */
+export function enqueueApplicationMail(tx: Db, template: ApplicationMailTemplate, event: EventRow, application: ApplicationRow, now: Date) {
+	insertMail(tx, {
+		template,
+		locale: application.locale,
+		toAddress: application.contactEmail,
+		toName: application.contactName,
+		params: { event: snapshotEvent(event), application: snapshotApplication(application) },
+		now,
+		eventId: event.id,
+		registrationId: null,
+		applicationId: application.id,
+	})
+}
+
+function wakeWorkerAfterCommit() {
 	if (!kickScheduled) {
 		kickScheduled = true
 		setImmediate(() => {

@@ -1,9 +1,13 @@
+import { sweepApplicationDeadlines } from '#app/services/application-lifecycle.server.ts'
 import { createMailer, mailerConfigFromEnv, startMailWorker, type MailWorker } from '#app/services/outbox-delivery.server.ts'
 import { ensureBootstrapAdmin } from '#app/services/users.server.ts'
 import { getDb } from './db.server.ts'
 import { getEnv } from './env.server.ts'
 
-const state = globalThis as unknown as { sajamBooted?: Promise<void>; sajamMailWorker?: MailWorker }
+const state = globalThis as unknown as { sajamBooted?: Promise<void>; sajamMailWorker?: MailWorker; sajamDeadlineTimer?: NodeJS.Timeout }
+
+/** Confirmation reminders and missed deadlines are checked this often (a minute late is fine). */
+const DEADLINE_SWEEP_INTERVAL_MS = 60_000
 
 /**
  * What the server does once at start: parse the environment (a bad value stops it here),
@@ -17,8 +21,24 @@ export function startBackgroundWork(): Promise<void> {
 		const db = getDb()
 		await ensureBootstrapAdmin(db, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)
 		state.sajamMailWorker ??= startMailWorker(db, createMailer(mailerConfigFromEnv(env)))
+		state.sajamDeadlineTimer ??= startDeadlineSweep(db)
 	})()
 	return state.sajamBooted
+}
+
+function startDeadlineSweep(db: ReturnType<typeof getDb>) {
+	const sweep = () => {
+		try {
+			sweepApplicationDeadlines(db)
+		} catch (error) {
+			// A failed sweep changes nothing (one transaction); the next minute tries again.
+			console.error('application deadline sweep failed:', error)
+		}
+	}
+	setImmediate(sweep)
+	const timer = setInterval(sweep, DEADLINE_SWEEP_INTERVAL_MS)
+	timer.unref()
+	return timer
 }
 
 /** Delivers at once instead of at the worker's next tick (e.g. after an organizer's resend). */

@@ -23,14 +23,29 @@ import latnTicket from '#app/locales/sr-Latn/ticket.json'
 import enScan from '#app/locales/en/scan.json'
 import cyrlScan from '#app/locales/sr-Cyrl/scan.json'
 import latnScan from '#app/locales/sr-Latn/scan.json'
+import enApply from '#app/locales/en/apply.json'
+import cyrlApply from '#app/locales/sr-Cyrl/apply.json'
+import latnApply from '#app/locales/sr-Latn/apply.json'
+import enReview from '#app/locales/en/review.json'
+import cyrlReview from '#app/locales/sr-Cyrl/review.json'
+import latnReview from '#app/locales/sr-Latn/review.json'
+import enExhibitors from '#app/locales/en/exhibitors.json'
+import cyrlExhibitors from '#app/locales/sr-Cyrl/exhibitors.json'
+import latnExhibitors from '#app/locales/sr-Latn/exhibitors.json'
+import enApplication from '#app/locales/en/application.json'
+import cyrlApplication from '#app/locales/sr-Cyrl/application.json'
+import latnApplication from '#app/locales/sr-Latn/application.json'
+import enFair from '#app/locales/en/fair.json'
+import cyrlFair from '#app/locales/sr-Cyrl/fair.json'
+import latnFair from '#app/locales/sr-Latn/fair.json'
 
-export const NAMESPACES = ['common', 'public', 'admin', 'api', 'mail', 'ticket', 'scan'] as const
+export const NAMESPACES = ['common', 'public', 'admin', 'api', 'mail', 'ticket', 'scan', 'apply', 'review', 'exhibitors', 'application', 'fair'] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
 export const resources = {
-	'sr-Latn': { common: latnCommon, public: latnPublic, admin: latnAdmin, api: latnApi, mail: latnMail, ticket: latnTicket, scan: latnScan },
-	'sr-Cyrl': { common: cyrlCommon, public: cyrlPublic, admin: cyrlAdmin, api: cyrlApi, mail: cyrlMail, ticket: cyrlTicket, scan: cyrlScan },
-	en: { common: enCommon, public: enPublic, admin: enAdmin, api: enApi, mail: enMail, ticket: enTicket, scan: enScan },
+	'sr-Latn': { common: latnCommon, public: latnPublic, admin: latnAdmin, api: latnApi, mail: latnMail, ticket: latnTicket, scan: latnScan, apply: latnApply, review: latnReview, exhibitors: latnExhibitors, application: latnApplication, fair: latnFair },
+	'sr-Cyrl': { common: cyrlCommon, public: cyrlPublic, admin: cyrlAdmin, api: cyrlApi, mail: cyrlMail, ticket: cyrlTicket, scan: cyrlScan, apply: cyrlApply, review: cyrlReview, exhibitors: cyrlExhibitors, application: cyrlApplication, fair: cyrlFair },
+	en: { common: enCommon, public: enPublic, admin: enAdmin, api: enApi, mail: enMail, ticket: enTicket, scan: enScan, apply: enApply, review: enReview, exhibitors: enExhibitors, application: enApplication, fair: enFair },
 } satisfies Record<Locale, Record<Namespace, object>>
 
 export const i18nOptions = {

@@ -1,14 +1,23 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { blob, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
+import { LOCALES } from '#app/domain/locale.ts'
 import { events } from './events.ts'
+import { users } from './users.ts'
 
 export const APPLICATION_STATUSES = ['submitted', 'accepted', 'waitlisted', 'rejected', 'withdrawn'] as const
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
 
-/** What an organizer may decide; staged in `decision` until the fair's decisions are released. */
+/**
+ * What an organizer may decide. The decision is the application's `status` at once (organizers see
+ * it); the exhibitor learns it only when the fair's decisions are released (`releasedStatus`).
+ */
 export const APPLICATION_DECISIONS = ['accepted', 'waitlisted', 'rejected'] as const
 export type ApplicationDecision = (typeof APPLICATION_DECISIONS)[number]
+
+/** Why an application was withdrawn: by the exhibitor, or because acceptance was not confirmed in time. */
+export const WITHDRAWAL_REASONS = ['exhibitor', 'confirmation_missed'] as const
+export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number]
 
 export type LawStatusJson = { apr: string; aprDate?: string; ways: string[]; selfIdentified: boolean }
 export type StaffJson = { employees: number; women: number; vulnerable: Partial<Record<string, number>>; volunteers: number }
@@ -46,9 +55,10 @@ export const fairSettings = sqliteTable(
 )
 
 /**
- * An organization's application for a stand at a fair. The organizer's decision is staged in
- * `decision` and becomes `status` only when the fair's decisions are released (decisionReleasedAt),
- * so nobody learns of a misclick. People are counts only (staff JSON), never names of employees.
+ * An organization's application for a stand at a fair. An organizer's decision sets `status` at once;
+ * the exhibitor sees `releasedStatus` (null: "under review"), which catches up with `status` only
+ * when the fair's decisions are released together, so nobody is emailed by a misclick.
+ * People are counts only (staff JSON), never names of employees.
  */
 export const applications = sqliteTable(
 	'applications',
@@ -58,8 +68,19 @@ export const applications = sqliteTable(
 			.notNull()
 			.references(() => events.id, { onDelete: 'restrict' }),
 		status: text('status', { enum: APPLICATION_STATUSES }).notNull().default('submitted'),
-		decision: text('decision', { enum: APPLICATION_DECISIONS }),
+		/** The decision the exhibitor has been told (null: still "under review" for them). */
+		releasedStatus: text('released_status', { enum: APPLICATION_DECISIONS }),
+		/** When `releasedStatus` was last set. */
 		decisionReleasedAt: integer('decision_released_at', { mode: 'timestamp_ms' }),
+		/** A message to the exhibitor with the decision; goes into the decision email. */
+		decisionNote: text('decision_note'),
+		/** Accepted exhibitors confirm participation before this moment (set when the acceptance is released or offered). */
+		confirmBy: integer('confirm_by', { mode: 'timestamp_ms' }),
+		confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }),
+		/** The confirmation reminder went out (once per acceptance). */
+		reminderSentAt: integer('reminder_sent_at', { mode: 'timestamp_ms' }),
+		/** The language the exhibitor applied in: their mails are written in it. */
+		locale: text('locale', { enum: LOCALES }).notNull().default('sr-Latn'),
 		orgName: text('org_name').notNull(),
 		legalForm: text('legal_form').notNull(),
 		municipality: text('municipality').notNull(),
@@ -94,6 +115,7 @@ export const applications = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 		withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+		withdrawnReason: text('withdrawn_reason', { enum: WITHDRAWAL_REASONS }),
 	},
 	(t) => [
 		index('applications_event_status').on(t.eventId, t.status, t.id),
@@ -102,6 +124,60 @@ export const applications = sqliteTable(
 	],
 )
 
+/**
+ * An application's logo or product photo (checked by content: PNG, JPEG or WebP, at most 2 MiB).
+ * Kept in the database so backups hold everything. `applicationId` is null for an upload whose form
+ * failed validation: the form carries `token` so the exhibitor need not choose the file again;
+ * such drafts are purged after a day.
+ */
+export const applicationImages = sqliteTable(
+	'application_images',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		token: text('token').notNull().unique(),
+		applicationId: integer('application_id').references(() => applications.id, { onDelete: 'cascade' }),
+		mime: text('mime').notNull(),
+		bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+		sha256: text('sha256').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [uniqueIndex('application_images_application').on(t.applicationId), index('application_images_created').on(t.createdAt)],
+)
+
+/** Rubric scores, 1–5 each. */
+export const REVIEW_CRITERIA = ['fit', 'quality', 'novelty'] as const
+export type ReviewCriterion = (typeof REVIEW_CRITERIA)[number]
+
+/** One reviewer's scores and notes on one application (a reviewer revises their own row). */
+export const applicationReviews = sqliteTable(
+	'application_reviews',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		applicationId: integer('application_id')
+			.notNull()
+			.references(() => applications.id, { onDelete: 'cascade' }),
+		reviewerId: integer('reviewer_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** Fit with social entrepreneurship. */
+		fit: integer('fit').notNull(),
+		/** Product quality. */
+		quality: integer('quality').notNull(),
+		novelty: integer('novelty').notNull(),
+		note: text('note'),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [
+		uniqueIndex('application_reviews_one_per_reviewer').on(t.applicationId, t.reviewerId),
+		check('application_reviews_fit', sql`${t.fit} BETWEEN 1 AND 5`),
+		check('application_reviews_quality', sql`${t.quality} BETWEEN 1 AND 5`),
+		check('application_reviews_novelty', sql`${t.novelty} BETWEEN 1 AND 5`),
+	],
+)
+
+export type ApplicationImageRow = typeof applicationImages.$inferSelect
+export type ApplicationReviewRow = typeof applicationReviews.$inferSelect
 export type FairSettingsRow = typeof fairSettings.$inferSelect
 export type ApplicationRow = typeof applications.$inferSelect
 export type NewApplicationRow = typeof applications.$inferInsert

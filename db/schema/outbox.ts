@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { LOCALES } from '#app/domain/locale.ts'
+import { applications } from './applications.ts'
 import { events } from './events.ts'
 import { registrations } from './registrations.ts'
 
@@ -29,9 +30,11 @@ export const outbox = sqliteTable(
 		messageId: text('message_id'),
 		registrationId: integer('registration_id').references(() => registrations.id, { onDelete: 'set null' }),
 		eventId: integer('event_id').references(() => events.id, { onDelete: 'set null' }),
+		/** Set for mails about an exhibitor application (erasing the application blanks them). */
+		applicationId: integer('application_id').references(() => applications.id, { onDelete: 'set null' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 	},
-	(t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_registration').on(t.registrationId)],
+	(t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_registration').on(t.registrationId), index('outbox_application').on(t.applicationId)],
 )
 
 export type OutboxRow = typeof outbox.$inferSelect

@@ -3,7 +3,8 @@
 // that are not open fairs, Idempotency-Key, and the organizer's list.
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { findApplicationByManageToken, withdrawApplication } from '#app/services/applications.server.ts'
+import { findApplicationByManageToken } from '#app/services/applications.server.ts'
+import { withdrawApplication } from '#app/services/application-lifecycle.server.ts'
 import { openDatabase } from '#app/utils/db.server.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 import { apiCall, cliToken, type ApiOptions, type ApiResult } from '#tests/support/api-client.ts'
