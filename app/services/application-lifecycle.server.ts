@@ -6,7 +6,7 @@
 // queued in it.
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm'
 import { hasUnreleasedDecision } from '#app/domain/application-status.ts'
-import { applications, events, fairSettings, type ApplicationDecision, type ApplicationRow, type EventRow } from '#db/schema/index.ts'
+import { applications, events, fairSettings, standAssignments, type ApplicationDecision, type ApplicationRow, type EventRow } from '#db/schema/index.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { findApplicationByManageToken } from './applications.server.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
@@ -30,6 +30,11 @@ function confirmationDeadline(tx: Db, event: EventRow, now: Date): Date {
 	const settings = tx.select({ days: fairSettings.confirmationDays }).from(fairSettings).where(eq(fairSettings.eventId, event.id)).get()
 	const byDays = now.getTime() + (settings?.days ?? DEFAULT_CONFIRMATION_DAYS) * DAY_MS
 	return new Date(Math.max(now.getTime(), Math.min(byDays, event.startsAt.getTime())))
+}
+
+/** Only accepted exhibitors hold a stand; one who is no longer accepted gives it up. */
+function dropStand(tx: Db, applicationId: number) {
+	tx.delete(standAssignments).where(eq(standAssignments.applicationId, applicationId)).run()
 }
 
 export type DecisionResult = { application: ApplicationRow; event: EventRow }
@@ -56,6 +61,7 @@ export function decideApplication(
 			.where(eq(applications.id, applicationId))
 			.returning()
 			.get()!
+		if (decision !== 'accepted') dropStand(tx, applicationId)
 		recordAudit(tx, actor, 'application.decided', `application:${applicationId}`, { eventId: current.eventId, from: current.status, to: decision }, now)
 		return { application, event: eventOf(tx, application) }
 	})
@@ -157,6 +163,7 @@ export function withdrawApplication(db: Db, token: string, now = new Date()): Wi
 			.where(eq(applications.id, application.id))
 			.returning()
 			.get()!
+		dropStand(tx, application.id)
 		recordAudit(tx, { kind: 'system' }, 'application.withdrawn', `application:${application.id}`, { eventId: application.eventId, from: application.status }, now)
 		const offered = holdsReleasedPlace(application) ? offerFreedPlace(tx, eventOf(tx, application), now) : null
 		return { application: withdrawn, changed: true, offered }
@@ -241,6 +248,7 @@ export function sweepApplicationDeadlines(db: Db, now = new Date()): DeadlineSwe
 					.set({ status: 'withdrawn', withdrawnReason: 'confirmation_missed', withdrawnAt: now, updatedAt: now })
 					.where(eq(applications.id, application.id))
 					.run()
+				dropStand(tx, application.id)
 				recordAudit(tx, { kind: 'system' }, 'application.confirmation_missed', `application:${application.id}`, { eventId: application.eventId }, now)
 				result.expired++
 				if (offerFreedPlace(tx, event, now)) result.offered++

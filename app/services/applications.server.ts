@@ -156,8 +156,8 @@ export function applicationManageUrl(publicUrl: string, application: Pick<Applic
 }
 
 /**
- * The Application object of the JSON API (CONTRACT.md). For now `status` is what is stored; a staged
- * decision stays in `decision` and is not shown until released.
+ * The Application object of the JSON API (CONTRACT.md), for organizers: `status` is their current
+ * decision; `releasedStatus` is what the exhibitor has been told (null: still "under review").
  */
 export function toApplicationJson(row: ApplicationRow, event: Pick<EventRow, 'slug'>, publicUrl: string, standLabel?: string | null) {
 	return {
@@ -190,6 +190,9 @@ export function toApplicationJson(row: ApplicationRow, event: Pick<EventRow, 'sl
 		...(row.selling != null ? { selling: row.selling } : {}),
 		consent: { catalogue: row.consentCatalogue, research: row.consentResearch },
 		...(standLabel ? { standLabel } : {}),
+		releasedStatus: row.releasedStatus,
+		...(row.confirmBy ? { confirmBy: row.confirmBy.toISOString() } : {}),
+		...(row.confirmedAt ? { confirmedAt: row.confirmedAt.toISOString() } : {}),
 		manageUrl: applicationManageUrl(publicUrl, row),
 		createdAt: row.createdAt.toISOString(),
 	}
