@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { AvailabilityNote } from '#app/components/event-card.tsx'
 import { RegistrationPanel } from '#app/components/registration-form.tsx'
 import { RegistrationFormSchema, registrationInputFromForm } from '#app/domain/registration-input.ts'
+import { applicationsOpen, findFair } from '#app/services/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { findPublicEvent } from '#app/services/events.server.ts'
 import { eventPageView } from '#app/services/event-views.server.ts'
@@ -46,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		// After a registration the page cannot tell apart from a new one (an address already
 		// registered, or a bot): the same neutral thank-you, never the registration itself.
 		mailed: new URL(request.url).searchParams.get('sent') === '1',
+		applyUrl: event.kind === 'fair' && applicationsOpen(findFair(getDb(), event.slug), new Date()) ? `/fairs/${event.slug}/apply` : null,
 	}
 }
 
@@ -91,7 +93,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 		: [{ title: 'Sajam' }]
 
 export default function EventPage() {
-	const { event, registration, locale, mailed } = useLoaderData<typeof loader>()
+	const { event, registration, locale, mailed, applyUrl } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('public')
 	const textLang = event.untranslated ? 'sr-Latn' : undefined
@@ -177,6 +179,11 @@ export default function EventPage() {
 				<div className="event-body">
 					{event.status === 'cancelled' ? <p className="notice danger">{t('event.cancelledNotice')}</p> : null}
 					{event.untranslated ? <p className="notice">{t('event.onlyInSerbian')}</p> : null}
+					{applyUrl ? (
+						<p className="notice">
+							{t('apply:fromEvent.text')} <Link to={applyUrl}>{t('apply:fromEvent.link')}</Link>
+						</p>
+					) : null}
 					<section className="prose" aria-labelledby="about-title">
 						<h2 id="about-title">{t('event.about')}</h2>
 						{event.description
@@ -188,6 +195,15 @@ export default function EventPage() {
 								</p>
 							))}
 					</section>
+					{event.kind === 'fair' ? (
+						<section className="card" aria-labelledby="exhibitors-title" style={{ marginTop: '1.5rem' }}>
+							<h2 id="exhibitors-title">{t('exhibitors:eventLink.title')}</h2>
+							<p>{t('exhibitors:eventLink.text')}</p>
+							<Link className="button secondary small" to={`/fairs/${event.slug}/exhibitors`}>
+								{t('exhibitors:eventLink.link')}
+							</Link>
+						</section>
+					) : null}
 					<RegistrationPanel
 						panel={registration}
 						action={`/events/${event.slug}?index#registration`}

@@ -77,7 +77,7 @@ describe('submitting', () => {
 	test('queues the received mail in the language of the application, with the magic link', () => {
 		const a = apply('Udruženje Duga', 'sr-Cyrl')
 		expect(a.locale).toBe('sr-Cyrl')
-		const [mail] = getDb().select().from(outbox).where(eq(outbox.applicationId, a.id)).all()
+		const mail = getDb().select().from(outbox).where(eq(outbox.applicationId, a.id)).get()!
 		expect(mail).toMatchObject({ template: 'application-received', locale: 'sr-Cyrl', toAddress: a.contactEmail, eventId })
 		expect(mail.params).toMatchObject({ application: { id: a.id, manageToken: a.manageToken }, event: { slug } })
 	})
@@ -103,7 +103,7 @@ describe('staged decisions and release', () => {
 		for (const x of [a, b, c]) expect(mailsOf(x.id)).toEqual(['application-received', 'application-decision'])
 		expect(exhibitorView(row(a.id), now)).toMatchObject({ status: 'accepted', canConfirm: true, confirmBy: later(5 * DAY) })
 		expect(exhibitorView(row(b.id), now).status).toBe('waitlisted')
-		const decisionMail = getDb().select().from(outbox).where(eq(outbox.applicationId, a.id)).all()[1]
+		const decisionMail = getDb().select().from(outbox).where(eq(outbox.applicationId, a.id)).all()[1]!
 		expect(decisionMail.params).toMatchObject({ application: { releasedStatus: 'accepted', decisionNote: 'Dobrodošli!', confirmBy: later(5 * DAY).toISOString() } })
 
 		// Nothing left to release: a second release mails nobody.

@@ -1,0 +1,144 @@
+// /applications/{token}/edit: the exhibitor corrects their application through the magic link,
+// with the same form as /fairs/{slug}/apply, while the application window is open.
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ApplicationForm } from '#app/components/application-form.tsx'
+import { apiBodyToFormValue } from '#app/domain/application-form.ts'
+import { localizeEventTexts } from '#app/domain/event-text.ts'
+import { applicationRowToApiBody, parseApplicationForm, readApplicationFormData, RequestTooLarge, serviceErrorReply } from '#app/services/application-form.server.ts'
+import { attachDraftImage, findApplicationImage } from '#app/services/application-images.server.ts'
+import { applicationsOpen, findApplicationByManageToken, findFair, updateApplication } from '#app/services/applications.server.ts'
+import { ServiceError } from '#app/services/errors.server.ts'
+import { findEventById } from '#app/services/events.server.ts'
+import applyStyles from '#app/styles/apply.css?url'
+import visitorStyles from '#app/styles/visitor.css?url'
+import { getDb, writeTransaction } from '#app/utils/db.server.ts'
+import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
+import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
+
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: visitorStyles },
+	{ rel: 'stylesheet', href: applyStyles },
+]
+
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+	const headers = new Headers({ 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' })
+	const retryAfter = actionHeaders.get('Retry-After')
+	if (retryAfter) headers.set('Retry-After', retryAfter)
+	return headers
+}
+
+type Editable = 'open' | 'closed' | 'withdrawn'
+
+/** The application and its fair; 404 for a token that names nothing. */
+function loadApplication(token: string) {
+	const db = getDb()
+	const application = findApplicationByManageToken(db, token)
+	const event = application ? findEventById(db, application.eventId) : undefined
+	if (!application || !event) throw new Response('Not found', { status: 404 })
+	let fair
+	try {
+		fair = findFair(db, event.slug)
+	} catch (error) {
+		if (error instanceof ServiceError) throw new Response('Not found', { status: 404 })
+		throw error
+	}
+	return { application, fair }
+}
+
+function editable(status: string, open: boolean): Editable {
+	if (status === 'withdrawn') return 'withdrawn'
+	return open ? 'open' : 'closed'
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const token = params.token ?? ''
+	const { application, fair } = loadApplication(token)
+	const locale = await getLocale(request)
+	const now = new Date()
+	const state = editable(application.status, applicationsOpen(fair, now))
+	return {
+		token,
+		fair: { slug: fair.event.slug, title: localizeEventTexts(fair.event, locale).title },
+		categories: fair.categories,
+		nowIso: now.toISOString(),
+		state,
+		values: state === 'open' ? apiBodyToFormValue(applicationRowToApiBody(application)) : null,
+		hasLogo: Boolean(findApplicationImage(getDb(), application.id)),
+	}
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+	const token = params.token ?? ''
+	const { application, fair } = loadApplication(token)
+	const { t, locale } = await getRequestT(request, ['apply', 'common', 'api'])
+	const now = new Date()
+	let input
+	try {
+		input = await readApplicationFormData(request)
+	} catch (error) {
+		if (error instanceof RequestTooLarge) throw new Response(t('apply:errors.request_too_large'), { status: 413 })
+		throw error
+	}
+	const limit = takeRateLimit(context)
+	const parsed = parseApplicationForm(getDb(), input, { categories: fair.categories, now, t, locale, store: limit.ok })
+	if (!limit.ok) {
+		return data(
+			{ result: serviceErrorReply(input.formData, new ServiceError('rate_limited', 409), t), logo: null },
+			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+		)
+	}
+	if (parsed.honeypot) return redirect(`/applications/${token}`)
+	const state = editable(application.status, applicationsOpen(fair, now))
+	if (state !== 'open') {
+		const refusal = new ServiceError(state === 'withdrawn' ? 'application_withdrawn' : 'applications_closed', 409)
+		return data({ result: serviceErrorReply(input.formData, refusal, t), logo: null }, { status: 409 })
+	}
+	if (!parsed.ok) return data({ result: parsed.reply, logo: parsed.logo }, { status: 422 })
+	try {
+		writeTransaction(getDb(), (tx) => {
+			const updated = updateApplication(tx, token, parsed.body, now)
+			if (parsed.logoToken) attachDraftImage(tx, parsed.logoToken, updated.id, now)
+		})
+		return redirect(`/applications/${token}?saved=1`)
+	} catch (error) {
+		if (!(error instanceof ServiceError)) throw error
+		return data({ result: serviceErrorReply(input.formData, error, t), logo: null }, { status: error.status })
+	}
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.fair.title} · Sajam` : 'Sajam' }, { name: 'robots', content: 'noindex' }]
+
+export default function EditApplicationPage() {
+	const { token, fair, categories, nowIso, state, values, hasLogo } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation('apply')
+	return (
+		<div className="container narrow apply-page">
+			<p className="breadcrumb">
+				<Link to={`/applications/${token}`}>← {t('edit.back')}</Link>
+			</p>
+			<h1>{t('edit.title')}</h1>
+			<p className="apply-fair">{fair.title}</p>
+			{state === 'open' && values ? (
+				<>
+					<p>{t('edit.intro')}</p>
+					<ApplicationForm
+						action={`/applications/${token}/edit`}
+						categories={categories}
+						nowIso={nowIso}
+						lastResult={actionData?.result}
+						defaultValue={values}
+						logo={actionData?.logo ?? (hasLogo ? { kind: 'current' } : null)}
+						submitLabel={t('edit.submit')}
+					/>
+				</>
+			) : (
+				<p className="notice" role="status">
+					{state === 'withdrawn' ? t('edit.withdrawn') : t('edit.closed')}
+				</p>
+			)}
+		</div>
+	)
+}

@@ -1,0 +1,134 @@
+// /fairs/{slug}/apply: the exhibitor application, one page sent at once (works without JavaScript).
+// Success goes to the magic-link page; the same link is mailed.
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ApplicationForm } from '#app/components/application-form.tsx'
+import { emptyFormValue } from '#app/domain/application-form.ts'
+import { localizeEventTexts } from '#app/domain/event-text.ts'
+import { formatDateTime } from '#app/domain/format.ts'
+import { attachDraftImage } from '#app/services/application-images.server.ts'
+import { parseApplicationForm, readApplicationFormData, RequestTooLarge, serviceErrorReply } from '#app/services/application-form.server.ts'
+import { applicationsOpen, findFair, submitApplication, type FairContext } from '#app/services/applications.server.ts'
+import { ServiceError } from '#app/services/errors.server.ts'
+import applyStyles from '#app/styles/apply.css?url'
+import visitorStyles from '#app/styles/visitor.css?url'
+import { getDb, writeTransaction } from '#app/utils/db.server.ts'
+import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
+import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
+
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: visitorStyles },
+	{ rel: 'stylesheet', href: applyStyles },
+]
+
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
+	const headers = new Headers(loaderHeaders)
+	const retryAfter = actionHeaders.get('Retry-After')
+	if (retryAfter) headers.set('Retry-After', retryAfter)
+	return headers
+}
+
+/** The fair, or a 404 page for an unknown event or one that is not a fair. */
+function loadFair(slug: string): FairContext {
+	try {
+		return findFair(getDb(), slug)
+	} catch (error) {
+		if (error instanceof ServiceError) throw new Response('Not found', { status: 404 })
+		throw error
+	}
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const fair = loadFair(params.slug ?? '')
+	const locale = await getLocale(request)
+	const now = new Date()
+	const open = applicationsOpen(fair, now)
+	const opensAt = fair.settings?.applicationsOpenAt ?? null
+	const closesAt = fair.settings?.applicationsCloseAt ?? fair.event.startsAt
+	return {
+		fair: { slug: fair.event.slug, title: localizeEventTexts(fair.event, locale).title },
+		categories: fair.categories,
+		nowIso: now.toISOString(),
+		open,
+		closesAt: formatDateTime(closesAt, locale),
+		opensAt: !open && opensAt && now < opensAt && fair.event.status === 'published' ? formatDateTime(opensAt, locale) : null,
+	}
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+	const slug = params.slug ?? ''
+	const fair = loadFair(slug)
+	const { t, locale } = await getRequestT(request, ['apply', 'common', 'api'])
+	const now = new Date()
+	let input
+	try {
+		input = await readApplicationFormData(request)
+	} catch (error) {
+		if (error instanceof RequestTooLarge) throw new Response(t('apply:errors.request_too_large'), { status: 413 })
+		throw error
+	}
+	const limit = takeRateLimit(context)
+	const parsed = parseApplicationForm(getDb(), input, { categories: fair.categories, now, t, locale, store: limit.ok })
+	if (!limit.ok) {
+		return data(
+			{ result: serviceErrorReply(input.formData, new ServiceError('rate_limited', 409), t), logo: null },
+			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+		)
+	}
+	// A bot that filled the hidden field is told nothing and gets nothing stored.
+	if (parsed.honeypot) return redirect(`/fairs/${slug}/apply`)
+	if (!applicationsOpen(fair, now)) {
+		return data({ result: serviceErrorReply(input.formData, new ServiceError('applications_closed', 409), t), logo: null }, { status: 409 })
+	}
+	if (!parsed.ok) return data({ result: parsed.reply, logo: parsed.logo }, { status: 422 })
+	try {
+		const { application } = writeTransaction(getDb(), (tx) => {
+			const result = submitApplication(tx, slug, parsed.body, now, { kind: 'system' }, locale)
+			if (parsed.logoToken) attachDraftImage(tx, parsed.logoToken, result.application.id, now)
+			return result
+		})
+		return redirect(`/applications/${application.manageToken}?submitted=1`)
+	} catch (error) {
+		if (!(error instanceof ServiceError)) throw error
+		return data({ result: serviceErrorReply(input.formData, error, t), logo: null }, { status: error.status })
+	}
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.fair.title} · Sajam` : 'Sajam' }]
+
+export default function ApplyPage() {
+	const { fair, categories, nowIso, open, closesAt, opensAt } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation('apply')
+	return (
+		<div className="container narrow apply-page">
+			<p className="breadcrumb">
+				<Link to={`/events/${fair.slug}`}>← {t('backToFair')}</Link>
+			</p>
+			<h1>{t('title')}</h1>
+			<p className="apply-fair">{fair.title}</p>
+			{open ? (
+				<>
+					<p>{t('intro')}</p>
+					<p className="muted">{t('closesAt', { date: closesAt })}</p>
+					<ApplicationForm
+						action={`/fairs/${fair.slug}/apply`}
+						categories={categories}
+						nowIso={nowIso}
+						lastResult={actionData?.result}
+						defaultValue={emptyFormValue()}
+						logo={actionData?.logo ?? null}
+						submitLabel={t('submit')}
+					/>
+				</>
+			) : (
+				<section className="notice" aria-labelledby="closed-title">
+					<h2 id="closed-title">{t('closed.title')}</h2>
+					<p>{t('closed.text')}</p>
+					{opensAt ? <p>{t('closed.opensAt', { date: opensAt })}</p> : null}
+				</section>
+			)}
+		</div>
+	)
+}

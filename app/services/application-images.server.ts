@@ -1,0 +1,81 @@
+// An application's logo or product photo. The form uploads it with the rest of the fields; when the
+// form fails on another field the image is kept as a draft (no application yet) and the form carries
+// its token, so the exhibitor need not choose the file again. The bytes decide what a file is
+// (checkUpload): the name and declared type are never trusted.
+import { createHash, randomBytes } from 'node:crypto'
+import { and, eq, isNull, lt, ne } from 'drizzle-orm'
+import { applicationImages, type ApplicationImageRow } from '#db/schema/index.ts'
+import { checkUpload } from '#app/domain/image-check.ts'
+import { writeTransaction, type Db } from '#app/utils/db.server.ts'
+import { recordAudit } from './audit.server.ts'
+import { ServiceError } from './errors.server.ts'
+
+/** Draft tokens: 128 random bits, base64url (22 characters). */
+export const DRAFT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/
+
+export type DraftImage = { token: string; mime: string; size: number }
+
+/**
+ * Stores an uploaded image as a draft. `image_empty`, `image_too_large`, `image_not_allowed` (422,
+ * field `logo`) when the bytes are not a PNG, JPEG or WebP of at most 2 MiB.
+ */
+export function storeDraftImage(db: Db, bytes: Uint8Array, now = new Date()): DraftImage {
+	const check = checkUpload(bytes)
+	if (!check.ok) throw new ServiceError(check.key === 'imageEmpty' ? 'image_empty' : check.key === 'imageTooLarge' ? 'image_too_large' : 'image_not_allowed', 422, 'logo')
+	const token = randomBytes(16).toString('base64url')
+	const buffer = Buffer.from(bytes)
+	writeTransaction(db, (tx) => {
+		tx.insert(applicationImages)
+			.values({ token, applicationId: null, mime: check.mimeType, bytes: buffer, sha256: createHash('sha256').update(buffer).digest('hex'), createdAt: now })
+			.run()
+	})
+	return { token, mime: check.mimeType, size: buffer.length }
+}
+
+/** A draft (not yet attached) image by its token, without its bytes; undefined for anything else. */
+export function findDraftImage(db: Db, token: string): DraftImage | undefined {
+	if (typeof token !== 'string' || !DRAFT_TOKEN_PATTERN.test(token)) return undefined
+	const row = db
+		.select({ token: applicationImages.token, mime: applicationImages.mime, bytes: applicationImages.bytes })
+		.from(applicationImages)
+		.where(and(eq(applicationImages.token, token), isNull(applicationImages.applicationId)))
+		.get()
+	return row ? { token: row.token, mime: row.mime, size: row.bytes.length } : undefined
+}
+
+/**
+ * Attaches a draft image to an application, replacing the one it had. Call inside the transaction
+ * that saves the application. Returns false (and changes nothing) when the token names no draft:
+ * it expired, or it was attached already.
+ */
+export function attachDraftImage(tx: Db, token: string, applicationId: number, now = new Date()): boolean {
+	if (typeof token !== 'string' || !DRAFT_TOKEN_PATTERN.test(token)) return false
+	const draft = tx
+		.select({ id: applicationImages.id })
+		.from(applicationImages)
+		.where(and(eq(applicationImages.token, token), isNull(applicationImages.applicationId)))
+		.get()
+	if (!draft) return false
+	tx.delete(applicationImages)
+		.where(and(eq(applicationImages.applicationId, applicationId), ne(applicationImages.id, draft.id)))
+		.run()
+	tx.update(applicationImages).set({ applicationId }).where(eq(applicationImages.id, draft.id)).run()
+	recordAudit(tx, { kind: 'system' }, 'application.image_attached', `application:${applicationId}`, null, now)
+	return true
+}
+
+/** The image of an application, if it has one. */
+export function findApplicationImage(db: Db, applicationId: number): ApplicationImageRow | undefined {
+	return db.select().from(applicationImages).where(eq(applicationImages.applicationId, applicationId)).get()
+}
+
+/** Deletes drafts created before `olderThan` (forms abandoned after a failed submit). Returns how many. */
+export function purgeDraftImages(db: Db, olderThan: Date): number {
+	return writeTransaction(db, (tx) => {
+		const result = tx
+			.delete(applicationImages)
+			.where(and(isNull(applicationImages.applicationId), lt(applicationImages.createdAt, olderThan)))
+			.run()
+		return result.changes
+	})
+}

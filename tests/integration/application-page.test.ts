@@ -1,0 +1,373 @@
+// The exhibitor's magic-link page /applications/{token} without JavaScript: plain HTML form posts
+// over real HTTP against the built server. Decisions are set straight in the database file, the
+// way the review screens will store them (staged: `status`; released: `released_status`).
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import enApplication from '#app/locales/en/application.json'
+import srApply from '#app/locales/sr-Latn/apply.json'
+import srApplication from '#app/locales/sr-Latn/application.json'
+import { apiCall, cliToken } from '#tests/support/api-client.ts'
+import { startServer, type TestServer } from '#tests/support/server.ts'
+
+let server: TestServer
+let organizer: string
+let fair: { slug: string; title: string }
+
+/** React escapes text; compare against the same escaping. */
+const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')
+/** The sentence before the first interpolation, escaped: enough to recognise a message. */
+const lead = (text: string) => html(text.split('{{')[0]!)
+
+// A 1×1 transparent PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+
+function db<T>(run: (db: Database.Database) => T): T {
+	const connection = new Database(server.dbPath, { fileMustExist: true })
+	try {
+		connection.pragma('busy_timeout = 5000')
+		connection.pragma('foreign_keys = ON')
+		return run(connection)
+	} finally {
+		connection.close()
+	}
+}
+
+type Row = Record<string, unknown>
+const row = (token: string) => db((d) => d.prepare('SELECT * FROM applications WHERE manage_token = ?').get(token) as Row | undefined)
+const update = (token: string, set: string, ...params: unknown[]) => db((d) => d.prepare(`UPDATE applications SET ${set} WHERE manage_token = ?`).run(...params, token))
+
+let counter = 0
+async function applyFor(overrides: Record<string, unknown> = {}) {
+	counter++
+	const result = await apiCall(server.url, 'POST', `/api/v1/fairs/${fair.slug}/applications`, {
+		body: {
+			organization: { name: `Zadruga Rasinka ${counter}`, legalForm: 'social_cooperative', municipality: 'krusevac', pib: '101134702', companyNumber: '65794896' },
+			contact: { name: 'Jelena Petrović', email: `jelena${counter}@rasinka.rs`, phone: '064 123 4567' },
+			products: 'Med, ajvar i džemovi',
+			category: 'food',
+			needs: { power: true, sizeM2: 6 },
+			preferences: ['A3', 'B1'],
+			consent: { privacy: true, catalogue: true },
+			description: 'Radna integracija žena iz ruralnih sredina.',
+			...overrides,
+		},
+	})
+	expect(result.status, result.text).toBe(201)
+	const token = /\/applications\/([A-Za-z0-9_-]{43})$/.exec(result.body.application.manageUrl)![1]!
+	return { token, path: `/applications/${token}`, email: result.body.application.contact.email as string, id: result.body.application.id as number }
+}
+
+async function page(path: string, headers: Record<string, string> = {}) {
+	const response = await fetch(server.url + path, { headers, redirect: 'manual' })
+	return { response, text: await response.text() }
+}
+
+/** A form submit with scripts off: urlencoded, to the index route's action, redirects not followed. */
+async function post(path: string, fields: Record<string, string>) {
+	const response = await fetch(`${server.url}${path}?index`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(fields).toString(),
+		redirect: 'manual',
+	})
+	return { response, text: await response.text() }
+}
+
+function expectPrivate(response: Response) {
+	expect(response.headers.get('cache-control')).toBe('private, no-store')
+	expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+	expect(response.headers.get('x-robots-tag')).toContain('noindex')
+}
+
+beforeAll(async () => {
+	server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '0' } })
+	organizer = await cliToken(server, 'organizer')
+	const created = await apiCall(server.url, 'POST', '/api/v1/events', {
+		token: organizer,
+		body: {
+			title: 'Mini-sajam socijalnog preduzetništva',
+			kind: 'fair',
+			startsAt: '2030-12-05T10:00:00+01:00',
+			endsAt: '2030-12-05T18:00:00+01:00',
+			venue: { name: 'Trg kosovskih junaka', address: 'Trg kosovskih junaka bb', city: 'Kruševac' },
+			capacity: null,
+			status: 'published',
+		},
+	})
+	expect(created.status, created.text).toBe(201)
+	fair = created.body.event
+})
+
+afterAll(async () => {
+	await server?.stop()
+})
+
+describe('the magic-link page', () => {
+	test('after submitting: thank-you notice, under review, the fair, what was sent, edit while open', async () => {
+		const { path, email } = await applyFor()
+		const { response, text } = await page(`${path}?submitted=1`)
+		expect(response.status).toBe(200)
+		expectPrivate(response)
+		expect(text).toContain('<meta name="robots" content="noindex, nofollow"')
+		expect(text).toContain(lead(srApplication.notice.submitted))
+		expect(text).toContain(email)
+		expect(text).toContain(html(srApplication.pill.submitted))
+		expect(text).toContain(html(srApplication.state.submitted.title))
+		expect(text).toContain(html(fair.title))
+		expect(text).toContain(`href="/events/${fair.slug}"`)
+		expect(text).toContain('2030')
+		expect(text).toContain('Trg kosovskih junaka')
+		for (const value of ['Med, ajvar i džemovi', srApply.legalForm.social_cooperative, srApply.category.food, '101134702', 'A3, B1', srApplication.needs.power, 'Radna integracija']) {
+			expect(text, value).toContain(html(value))
+		}
+		expect(text).toContain(`href="${path}/edit"`)
+		expect(text).toContain(`href="${path}/data.json"`)
+		expect(text).not.toContain(html(srApplication.confirm.button))
+		// Without the parameter, no notice.
+		expect((await page(path)).text).not.toContain(lead(srApplication.notice.submitted))
+	})
+
+	test('speaks English and Cyrillic on request', async () => {
+		const { path } = await applyFor()
+		expect((await page(`${path}?lang=en`)).text).toContain(html(enApplication.state.submitted.title))
+		expect((await page(`${path}?lang=sr-Cyrl`)).text).toContain('Ваша пријава је на разматрању')
+	})
+
+	test('withdraw: the first POST asks, the second withdraws, a third changes nothing', async () => {
+		const { path, token } = await applyFor()
+		const ask = await post(path, { intent: 'withdraw' })
+		expect(ask.response.status).toBe(200)
+		expect(ask.text).toContain(html(srApplication.withdraw.title))
+		expect(ask.text).toContain('name="sure" value="yes"')
+		expect(row(token)!.status).toBe('submitted')
+
+		const done = await post(path, { intent: 'withdraw', sure: 'yes' })
+		expect(done.response.status).toBe(302)
+		expect(done.response.headers.get('location')).toBe(`${path}?withdrawn=1`)
+		const withdrawnAt = row(token)!.withdrawn_at
+		expect(row(token)).toMatchObject({ status: 'withdrawn', withdrawn_reason: 'exhibitor' })
+
+		const after = await page(`${path}?withdrawn=1`)
+		expect(after.text).toContain(html(srApplication.notice.withdrawn))
+		expect(after.text).toContain(html(srApplication.pill.withdrawn))
+		expect(after.text).toContain(html(srApplication.state.withdrawn.title))
+		expect(after.text).not.toContain(`href="${path}/edit"`)
+		expect(after.text).not.toContain(`value="withdraw"`)
+
+		const again = await post(path, { intent: 'withdraw', sure: 'yes' })
+		expect(again.response.status).toBe(302)
+		expect(row(token)).toMatchObject({ status: 'withdrawn', withdrawn_at: withdrawnAt })
+	})
+
+	test('withdrawing an accepted place says it goes to the waiting list', async () => {
+		const { path } = await applyFor()
+		const { token } = await applyFor()
+		update(token, "status = 'accepted', released_status = 'accepted', confirm_by = ?", Date.now() + 86_400_000)
+		const waiting = await applyFor()
+		update(waiting.token, "status = 'waitlisted', released_status = 'waitlisted'")
+		const accepted = `/applications/${token}`
+		expect((await page(accepted)).text).toContain(html(srApplication.withdraw.introAccepted))
+		expect((await post(accepted, { intent: 'withdraw' })).text).toContain(html(srApplication.withdraw.acceptedPlace))
+		expect((await post(path, { intent: 'withdraw' })).text).not.toContain(html(srApplication.withdraw.acceptedPlace))
+		expect((await post(accepted, { intent: 'withdraw', sure: 'yes' })).response.status).toBe(302)
+		expect(row(waiting.token)).toMatchObject({ status: 'accepted', released_status: 'accepted' })
+		expect((await page(waiting.path)).text).toContain(html(srApplication.confirm.button))
+	})
+
+	test('a staged decision is not visible until it is released', async () => {
+		const { path, token } = await applyFor()
+		update(token, "status = 'accepted', released_status = NULL, decision_note = 'Interna beleška o odluci'")
+		const { text } = await page(path)
+		expect(text).toContain(html(srApplication.state.submitted.title))
+		expect(text).not.toContain(html(srApplication.pill.accepted))
+		expect(text).not.toContain(html(srApplication.confirm.button))
+		expect(text).not.toContain('Interna beleška')
+		const data = await (await fetch(`${server.url}${path}/data.json`)).text()
+		expect(JSON.parse(data).application.status).toBe('submitted')
+		expect(data).not.toContain('accepted')
+		expect(data).not.toContain('Interna beleška')
+
+		// A staged rejection over a released waiting list still shows the waiting list.
+		update(token, "status = 'rejected', released_status = 'waitlisted'")
+		const waitlisted = await page(path)
+		expect(waitlisted.text).toContain(html(srApplication.state.waitlisted.title))
+		expect(waitlisted.text).not.toContain(html(srApplication.state.rejected.title))
+	})
+
+	test('released acceptance: confirm before the deadline, then the page says confirmed', async () => {
+		const { path, token } = await applyFor()
+		update(token, "status = 'accepted', released_status = 'accepted', decision_released_at = ?, confirm_by = ?, decision_note = 'Dobrodošli na sajam!'", Date.now(), Date.now() + 3 * 86_400_000)
+		const before = await page(path)
+		expect(before.text).toContain(html(srApplication.pill.accepted))
+		expect(before.text).toContain(html(srApplication.state.awaiting.title))
+		expect(before.text).toContain(html(srApplication.confirm.button))
+		expect(before.text).toContain('Dobrodošli na sajam!')
+
+		const confirmed = await post(path, { intent: 'confirm' })
+		expect(confirmed.response.status).toBe(302)
+		expect(confirmed.response.headers.get('location')).toBe(`${path}?confirmed=1`)
+		expect(row(token)!.confirmed_at).toEqual(expect.any(Number))
+		const after = await page(`${path}?confirmed=1`)
+		expect(after.text).toContain(html(srApplication.notice.confirmed))
+		expect(after.text).toContain(html(srApplication.pill.confirmed))
+		expect(after.text).toContain(html(srApplication.state.confirmed.title))
+		expect(after.text).not.toContain(html(srApplication.confirm.button))
+	})
+
+	test('confirming after the deadline, or before acceptance, is refused with a message', async () => {
+		const { path, token } = await applyFor()
+		update(token, "status = 'accepted', released_status = 'accepted', confirm_by = ?", Date.now() - 1_000)
+		const page1 = await page(path)
+		expect(page1.text).toContain(html(srApplication.state.deadlinePassed.title))
+		expect(page1.text).not.toContain(html(srApplication.confirm.button))
+		const late = await post(path, { intent: 'confirm' })
+		expect(late.response.status).toBe(409)
+		// The deadline sweep may have withdrawn it in between: then it is no longer accepted.
+		expect([html(srApplication.errors.confirmation_closed), html(srApplication.errors.not_accepted)].some((m) => late.text.includes(m)), late.text.slice(0, 300)).toBe(true)
+		expect(row(token)!.confirmed_at).toBeNull()
+
+		const submitted = await applyFor()
+		const early = await post(submitted.path, { intent: 'confirm' })
+		expect(early.response.status).toBe(409)
+		expect(early.text).toContain(html(srApplication.errors.not_accepted))
+		expect(row(submitted.token)!.confirmed_at).toBeNull()
+	})
+
+	test('withdrawn because not confirmed in time is said so', async () => {
+		const { path, token } = await applyFor()
+		update(token, "status = 'withdrawn', released_status = 'accepted', withdrawn_reason = 'confirmation_missed', withdrawn_at = ?", Date.now())
+		const { text } = await page(path)
+		expect(text).toContain(html(srApplication.state.missed.title))
+		expect(text).not.toContain(`value="withdraw"`)
+	})
+
+	test('the edit link is gone once applications close', async () => {
+		const { path } = await applyFor()
+		db((d) => d.prepare('INSERT INTO fair_settings (event_id, applications_close_at) SELECT id, ? FROM events WHERE slug = ? ON CONFLICT (event_id) DO UPDATE SET applications_close_at = excluded.applications_close_at').run(Date.now() - 1_000, fair.slug))
+		try {
+			const { text } = await page(path)
+			expect(text).not.toContain(`href="${path}/edit"`)
+			expect(text).toContain(html(srApplication.edit.closed))
+		} finally {
+			db((d) => d.prepare('DELETE FROM fair_settings WHERE event_id = (SELECT id FROM events WHERE slug = ?)').run(fair.slug))
+		}
+	})
+})
+
+describe('words on the page', () => {
+	test("a category the fair renamed shows the fair's own words; an edit's ?saved=1 says so", async () => {
+		const { path } = await applyFor()
+		const categories = JSON.stringify([{ code: 'food', label: 'Med i pčelinji proizvodi', labelEn: 'Honey and bee products' }, 'other'])
+		db((d) => d.prepare('INSERT INTO fair_settings (event_id, categories) SELECT id, ? FROM events WHERE slug = ?').run(categories, fair.slug))
+		try {
+			expect((await page(path)).text).toContain('Med i pčelinji proizvodi')
+			expect((await page(`${path}?lang=en`)).text).toContain('Honey and bee products')
+		} finally {
+			db((d) => d.prepare('DELETE FROM fair_settings WHERE event_id = (SELECT id FROM events WHERE slug = ?)').run(fair.slug))
+		}
+		expect((await page(`${path}?saved=1`)).text).toContain(html(srApply.edit.saved))
+	})
+})
+
+describe('data, logo and erasure', () => {
+	test('download my data: JSON attachment with the application as the exhibitor knows it, logo as metadata', async () => {
+		const { path, token, id, email } = await applyFor()
+		db((d) => d.prepare("INSERT INTO application_images (token, application_id, mime, bytes, sha256, created_at) VALUES (?, ?, 'image/png', ?, 'abc123', ?)").run(`img${id}`.padEnd(22, 'x'), id, PNG, Date.now()))
+		const response = await fetch(`${server.url}${path}/data.json`)
+		expect(response.status).toBe(200)
+		expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+		expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="sajam-.+\.json"$/)
+		expectPrivate(response)
+		const body = await response.json()
+		expect(body.application).toMatchObject({
+			id,
+			status: 'submitted',
+			organization: { name: expect.stringContaining('Zadruga Rasinka'), legalForm: 'social_cooperative', municipality: 'krusevac', pib: '101134702' },
+			contact: { email, name: 'Jelena Petrović' },
+			category: 'food',
+			products: 'Med, ajvar i džemovi',
+			needs: { power: true, sizeM2: 6 },
+			preferences: ['A3', 'B1'],
+			consent: { catalogue: true, research: false, privacyNoticeAcknowledgedAt: expect.any(String) },
+			manageUrl: `${server.url}${path}`,
+			logo: { mimeType: 'image/png', sizeBytes: PNG.length, sha256: 'abc123', url: `${server.url}${path}/logo` },
+		})
+		expect(body.fair).toMatchObject({ slug: fair.slug, title: fair.title })
+		expect(body.controller.name).toContain('Kruševac')
+		expect(JSON.stringify(body)).not.toMatch(/review|score|novelty/i)
+		expect(row(token)).toBeDefined()
+	})
+
+	test('the logo: its bytes with the stored type, nosniff, private caching; shown on the page', async () => {
+		const { path, id } = await applyFor()
+		expect((await page(`${path}/logo`)).response.status).toBe(404)
+		db((d) => d.prepare("INSERT INTO application_images (token, application_id, mime, bytes, sha256, created_at) VALUES (?, ?, 'image/png', ?, 'def4567890abcdef', ?)").run(`img${id}`.padEnd(22, 'y'), id, PNG, Date.now()))
+		const response = await fetch(`${server.url}${path}/logo`)
+		expect(response.status).toBe(200)
+		expect(response.headers.get('content-type')).toBe('image/png')
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+		expect(response.headers.get('cache-control')).toMatch(/^private/)
+		expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+		expect(Buffer.from(await response.arrayBuffer()).equals(PNG)).toBe(true)
+		const etag = response.headers.get('etag')!
+		expect((await fetch(`${server.url}${path}/logo`, { headers: { 'If-None-Match': etag } })).status).toBe(304)
+		const { text } = await page(path)
+		expect(text).toContain(`src="${path}/logo?v=def4567890ab"`)
+	})
+
+	test('delete my data: asks first, then removes the application and its logo; the old link is 404', async () => {
+		const { path, token, id } = await applyFor()
+		db((d) => d.prepare("INSERT INTO application_images (token, application_id, mime, bytes, sha256, created_at) VALUES (?, ?, 'image/png', ?, 'feed', ?)").run(`img${id}`.padEnd(22, 'z'), id, PNG, Date.now()))
+		const ask = await post(path, { intent: 'delete' })
+		expect(ask.response.status).toBe(200)
+		expect(ask.text).toContain(html(srApplication.delete.title))
+		expect(row(token)).toBeDefined()
+
+		const done = await post(path, { intent: 'delete', sure: 'yes' })
+		expect(done.response.status).toBe(302)
+		expect(done.response.headers.get('location')).toBe('/applications/deleted')
+		const deleted = await page('/applications/deleted')
+		expect(deleted.response.status).toBe(200)
+		expect(deleted.text).toContain(html(srApplication.deleted.title))
+
+		expect(row(token)).toBeUndefined()
+		expect(db((d) => d.prepare('SELECT count(*) AS n FROM application_images WHERE application_id = ?').get(id))).toEqual({ n: 0 })
+		for (const suffix of ['', '/data.json', '/logo']) {
+			const { response } = await page(path + suffix)
+			expect(response.status, suffix).toBe(404)
+			expect(response.headers.get('cache-control'), suffix).toBe('private, no-store')
+		}
+		expect((await post(path, { intent: 'delete', sure: 'yes' })).response.status).toBe(404)
+	})
+})
+
+describe('bad links and bad input', () => {
+	test('an unknown or malformed token is a 404 page, never a 500', async () => {
+		for (const path of [
+			`/applications/${'x'.repeat(43)}`,
+			'/applications/kratko',
+			`/applications/${'x'.repeat(300)}`,
+			'/applications/%E2%80%AEabc',
+			"/applications/'%20OR%201=1--",
+			`/applications/${'x'.repeat(43)}/data.json`,
+			`/applications/${'x'.repeat(43)}/logo`,
+		]) {
+			const { response, text } = await page(path)
+			expect(response.status, path).toBe(404)
+			expect(response.headers.get('cache-control'), path).toBe('private, no-store')
+			if (!path.endsWith('.json') && !path.endsWith('/logo')) expect(text, path).toContain(html(srApplication.notFound.title))
+		}
+		for (const intent of ['withdraw', 'confirm', 'delete']) {
+			expect((await post(`/applications/${'x'.repeat(43)}`, { intent, sure: 'yes' })).response.status, intent).toBe(404)
+		}
+	})
+
+	test('an unknown intent is refused without changing anything', async () => {
+		const { path, token } = await applyFor()
+		for (const fields of [{ intent: 'accept' }, {}, { intent: 'withdraw', sure: 'maybe' }]) {
+			const { response } = await post(path, fields as Record<string, string>)
+			expect(response.status, JSON.stringify(fields)).toBe(400)
+		}
+		expect(row(token)!.status).toBe('submitted')
+	})
+})

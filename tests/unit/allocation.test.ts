@@ -1,0 +1,392 @@
+import { describe, expect, test } from 'vitest'
+import {
+	allocateExact,
+	buildSpreadModel,
+	countSameCategoryPairs,
+	diffAllocations,
+	fits,
+	preferenceCost,
+	readSpreadSolution,
+	spreadBySwaps,
+	type AllocationApplication,
+	type AllocationInput,
+	type AllocationResult,
+	type Pin,
+} from '#app/domain/allocation.ts'
+import { allocateStands } from '#app/services/allocation-solver.server.ts'
+import type { Stand } from '#app/domain/stand-geometry.ts'
+
+function mulberry32(seed: number) {
+	let a = seed >>> 0
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0
+		let t = a
+		t = Math.imul(t ^ (t >>> 15), t | 1)
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+	}
+}
+
+const stand = (label: string, x: number, y: number, extra: Partial<Stand> = {}): Stand => ({
+	label,
+	x,
+	y,
+	width: 2,
+	height: 2,
+	sizeM2: 4,
+	power: false,
+	accessible: false,
+	...extra,
+})
+const app = (id: number, extra: Partial<AllocationApplication> = {}): AllocationApplication => ({
+	id,
+	category: 'food',
+	needs: {},
+	preferences: [],
+	...extra,
+})
+
+/**
+ * A random small fair: up to 7 stands on a 4 × 2 grid of 2 × 2 cells (some cells left empty, so
+ * some stands have fewer neighbours), up to 6 applications of 3 categories with random needs and
+ * 0–3 preferences (sometimes an unknown label or a repeat), and 0–2 pins, some of them bad.
+ */
+function randomInstance(seed: number): AllocationInput {
+	const rnd = mulberry32(seed)
+	const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!
+	const standCount = 1 + Math.floor(rnd() * 7)
+	const cells = [0, 1, 2, 3, 4, 5, 6, 7].sort(() => rnd() - 0.5).slice(0, standCount)
+	const stands = cells.map((cell, i) =>
+		stand(`S${i + 1}`, (cell % 4) * 2, Math.floor(cell / 4) * 2, {
+			sizeM2: pick([4, 6, 9]),
+			power: rnd() < 0.4,
+			accessible: rnd() < 0.25,
+		}),
+	)
+	const labels = [...stands.map((s) => s.label), 'X9']
+	const applications = Array.from({ length: Math.floor(rnd() * 7) }, (_, i) =>
+		app(100 + i, {
+			category: pick(['food', 'textiles', 'plants']),
+			needs: { power: rnd() < 0.3, accessible: rnd() < 0.15, sizeM2: rnd() < 0.3 ? pick([4, 6, 9, 12]) : null },
+			preferences: Array.from({ length: Math.floor(rnd() * 4) }, () => pick(labels)),
+		}),
+	)
+	const pins: Pin[] = []
+	const pinCount = applications.length > 0 ? Math.floor(rnd() * 3) : 0
+	for (let i = 0; i < pinCount; i++) pins.push({ applicationId: pick(applications).id, standLabel: pick(labels) })
+	return { stands, applications, pins }
+}
+
+/** Every valid assignment (pins kept, needs met, injective), by backtracking. */
+function* allAssignments(input: AllocationInput, result: AllocationResult): Generator<Map<number, string>> {
+	const kept = new Map(result.assignments.filter((a) => a.locked).map((a) => [a.applicationId, a.standLabel]))
+	const free = input.applications.filter((a) => !kept.has(a.id))
+	const used = new Set(kept.values())
+	const current = new Map(kept)
+	function* go(i: number): Generator<Map<number, string>> {
+		if (i === free.length) {
+			yield current
+			return
+		}
+		const application = free[i]!
+		yield* go(i + 1)
+		for (const s of input.stands) {
+			if (used.has(s.label) || !fits(s, application)) continue
+			used.add(s.label)
+			current.set(application.id, s.label)
+			yield* go(i + 1)
+			current.delete(application.id)
+			used.delete(s.label)
+		}
+	}
+	yield* go(0)
+}
+
+function bruteForce(input: AllocationInput, result: AllocationResult) {
+	let best = { assigned: -1, preferenceCost: 0 }
+	let fewestPairs = Infinity
+	for (const assignment of allAssignments(input, result)) {
+		let cost = 0
+		for (const [id, label] of assignment) cost += preferenceCost(input.applications.find((a) => a.id === id)!, label)
+		const better = assignment.size > best.assigned || (assignment.size === best.assigned && cost < best.preferenceCost)
+		const pairs = countSameCategoryPairs(input, [...assignment].map(([applicationId, standLabel]) => ({ applicationId, standLabel })))
+		if (better) {
+			best = { assigned: assignment.size, preferenceCost: cost }
+			fewestPairs = pairs
+		} else if (assignment.size === best.assigned && cost === best.preferenceCost) fewestPairs = Math.min(fewestPairs, pairs)
+	}
+	return { objective: best, fewestPairs }
+}
+
+/** Everything a result must satisfy whatever the instance. */
+function expectValid(input: AllocationInput, result: AllocationResult) {
+	const standByLabel = new Map(input.stands.map((s) => [s.label, s]))
+	const appById = new Map(input.applications.map((a) => [a.id, a]))
+	const labels = result.assignments.map((a) => a.standLabel)
+	expect(new Set(labels).size).toBe(labels.length)
+	const placed = result.assignments.map((a) => a.applicationId)
+	const unplaced = result.unassigned.map((u) => u.applicationId)
+	expect([...placed, ...unplaced].sort()).toEqual(input.applications.map((a) => a.id).sort())
+	let cost = 0
+	for (const a of result.assignments) {
+		const s = standByLabel.get(a.standLabel)!
+		expect(fits(s, appById.get(a.applicationId)!)).toBe(true)
+		cost += preferenceCost(appById.get(a.applicationId)!, a.standLabel)
+	}
+	expect(result.objective).toEqual({ assigned: result.assignments.length, preferenceCost: cost })
+	expect(result.sameCategoryPairs).toBe(countSameCategoryPairs(input, result.assignments))
+
+	// Every pin is kept (locked) or reported; nothing else is locked.
+	const reported = new Set(result.pinProblems.map((p) => `${p.applicationId}/${p.standLabel}`))
+	const locked = result.assignments.filter((a) => a.locked)
+	for (const pin of input.pins ?? []) {
+		const kept = locked.some((a) => a.applicationId === pin.applicationId && a.standLabel === pin.standLabel)
+		expect(kept || reported.has(`${pin.applicationId}/${pin.standLabel}`)).toBe(true)
+	}
+	expect(locked.length + result.pinProblems.length).toBe((input.pins ?? []).length)
+
+	// Reasons: no stand fits at all, or every fitting stand is held (and by whom).
+	const holder = new Map(result.assignments.map((a) => [a.standLabel, a.applicationId]))
+	for (const u of result.unassigned) {
+		const fitting = input.stands.filter((s) => fits(s, appById.get(u.applicationId)!)).map((s) => s.label)
+		if (fitting.length === 0) expect(u.reason).toBe('no_fitting_stand')
+		else {
+			expect(u).toEqual({
+				applicationId: u.applicationId,
+				reason: 'fitting_stands_taken',
+				takenBy: fitting.map((standLabel) => ({ standLabel, applicationId: holder.get(standLabel) })),
+			})
+		}
+	}
+}
+
+describe('needs and preferences', () => {
+	test('a stand fits when every need is met', () => {
+		const s = stand('A', 0, 0, { sizeM2: 6, power: true, accessible: false })
+		expect(fits(s, { needs: {} })).toBe(true)
+		expect(fits(s, { needs: { power: true, sizeM2: 6 } })).toBe(true)
+		expect(fits(s, { needs: { sizeM2: 6.5 } })).toBe(false)
+		expect(fits(s, { needs: { accessible: true } })).toBe(false)
+		expect(fits(stand('B', 0, 0), { needs: { power: true } })).toBe(false)
+		expect(fits(s, { needs: { sizeM2: null, power: false } })).toBe(true)
+	})
+
+	test('preference cost is 0, 1, 2 for the first three distinct preferences, 3 otherwise', () => {
+		const a = { preferences: ['A', 'A', 'B', 'C', 'D'] }
+		expect(['A', 'B', 'C', 'D', 'E'].map((l) => preferenceCost(a, l))).toEqual([0, 1, 2, 3, 3])
+		expect(preferenceCost({ preferences: [] }, 'A')).toBe(3)
+	})
+})
+
+describe('exact stage against brute force', () => {
+	test('300 random small fairs: same (assigned, preference cost) as all assignments tried', () => {
+		let withPins = 0
+		let withUnplaced = 0
+		for (let seed = 1; seed <= 300; seed++) {
+			const input = randomInstance(seed)
+			const result = allocateExact(input)
+			expectValid(input, result)
+			expect(result.objective, `seed ${seed}`).toEqual(bruteForce(input, result).objective)
+			// The quick swaps of stage 2 keep both optima and never add same-category neighbours.
+			const swapped = spreadBySwaps(input, result)
+			expectValid(input, swapped)
+			expect(swapped.objective).toEqual(result.objective)
+			expect(swapped.sameCategoryPairs).toBeLessThanOrEqual(result.sameCategoryPairs)
+			expect(swapped.assignments.filter((a) => a.locked)).toEqual(result.assignments.filter((a) => a.locked))
+			if (result.assignments.some((a) => a.locked)) withPins++
+			if (result.unassigned.length > 0) withUnplaced++
+		}
+		// The generator does reach the interesting cases.
+		expect(withPins).toBeGreaterThan(30)
+		expect(withUnplaced).toBeGreaterThan(30)
+	})
+
+	test('placing more always beats a better preference', () => {
+		// App 1 wants B, but taking B leaves app 2 (needs power, only B has it) without a stand.
+		const input: AllocationInput = {
+			stands: [stand('A', 0, 0), stand('B', 2, 0, { power: true })],
+			applications: [app(1, { preferences: ['B'] }), app(2, { needs: { power: true }, preferences: ['A'] })],
+		}
+		const result = allocateExact(input)
+		expect(result.assignments).toEqual([
+			{ applicationId: 1, standLabel: 'A', locked: false },
+			{ applicationId: 2, standLabel: 'B', locked: false },
+		])
+		expect(result.objective).toEqual({ assigned: 2, preferenceCost: 6 })
+	})
+
+	test('unplaced exhibitors are explained', () => {
+		const input: AllocationInput = {
+			stands: [stand('A', 0, 0, { power: true }), stand('B', 2, 0)],
+			applications: [
+				app(1, { needs: { power: true } }),
+				app(2, { needs: { power: true } }),
+				app(3, { needs: { accessible: true } }),
+			],
+		}
+		const result = allocateExact(input)
+		expect(result.objective.assigned).toBe(1)
+		const unplacedPower = result.assignments[0]!.applicationId === 1 ? 2 : 1
+		expect(result.unassigned).toEqual([
+			{ applicationId: unplacedPower, reason: 'fitting_stands_taken', takenBy: [{ standLabel: 'A', applicationId: 3 - unplacedPower }] },
+			{ applicationId: 3, reason: 'no_fitting_stand' },
+		])
+	})
+
+	test('pins stay, even against preferences; bad pins are reported and the application still takes part', () => {
+		const input: AllocationInput = {
+			stands: [stand('A', 0, 0), stand('B', 2, 0), stand('C', 4, 0, { power: true })],
+			applications: [
+				app(1, { preferences: ['A'] }),
+				app(2, { preferences: ['A'] }),
+				app(3, { needs: { power: true } }),
+				app(4),
+			],
+			pins: [
+				{ applicationId: 2, standLabel: 'A' },
+				{ applicationId: 3, standLabel: 'Z9' },
+				{ applicationId: 4, standLabel: 'A' },
+				{ applicationId: 2, standLabel: 'B' },
+				{ applicationId: 1, standLabel: 'C' },
+				{ applicationId: 77, standLabel: 'B' },
+			],
+		}
+		const result = allocateExact(input)
+		expect(result.pinProblems).toEqual([
+			{ applicationId: 3, standLabel: 'Z9', problem: 'unknown_stand' },
+			{ applicationId: 4, standLabel: 'A', problem: 'stand_pinned_twice' },
+			{ applicationId: 2, standLabel: 'B', problem: 'application_pinned_twice' },
+			{ applicationId: 77, standLabel: 'B', problem: 'unknown_application' },
+		])
+		expect(result.assignments).toContainEqual({ applicationId: 2, standLabel: 'A', locked: true })
+		expect(result.assignments).toContainEqual({ applicationId: 1, standLabel: 'C', locked: true })
+		// App 3's pin was bad, and C (the only power stand) is pinned to app 1.
+		expect(result.unassigned).toContainEqual({ applicationId: 3, reason: 'fitting_stands_taken', takenBy: [{ standLabel: 'C', applicationId: 1 }] })
+		expect(result.assignments).toContainEqual({ applicationId: 4, standLabel: 'B', locked: false })
+		expectValid(input, result)
+	})
+
+	test('a pin to a stand that does not meet the needs is reported', () => {
+		const input: AllocationInput = {
+			stands: [stand('A', 0, 0), stand('B', 2, 0, { power: true })],
+			applications: [app(1, { needs: { power: true } })],
+			pins: [{ applicationId: 1, standLabel: 'A' }],
+		}
+		const result = allocateExact(input)
+		expect(result.pinProblems).toEqual([{ applicationId: 1, standLabel: 'A', problem: 'stand_does_not_fit' }])
+		expect(result.assignments).toEqual([{ applicationId: 1, standLabel: 'B', locked: false }])
+	})
+
+	test('empty fairs', () => {
+		expect(allocateExact({ stands: [], applications: [app(1)] }).unassigned).toEqual([{ applicationId: 1, reason: 'no_fitting_stand' }])
+		expect(allocateExact({ stands: [stand('A', 0, 0)], applications: [] }).objective).toEqual({ assigned: 0, preferenceCost: 0 })
+	})
+
+	test('a 200 × 220 fair takes well under 100 ms', () => {
+		const rnd = mulberry32(7)
+		const stands = Array.from({ length: 220 }, (_, i) =>
+			stand(`S${i}`, (i % 20) * 2, Math.floor(i / 20) * 5, { sizeM2: 4 + Math.floor(rnd() * 9), power: rnd() < 0.3, accessible: rnd() < 0.1 }),
+		)
+		const applications = Array.from({ length: 200 }, (_, i) =>
+			app(i + 1, {
+				category: `k${Math.floor(rnd() * 8)}`,
+				needs: { power: rnd() < 0.25, accessible: rnd() < 0.05, sizeM2: rnd() < 0.4 ? 4 + Math.floor(rnd() * 6) : null },
+				preferences: Array.from({ length: Math.floor(rnd() * 4) }, () => `S${Math.floor(rnd() * 220)}`),
+			}),
+		)
+		allocateExact({ stands, applications })
+		const started = performance.now()
+		const result = allocateExact({ stands, applications })
+		// Generous for a loaded CI machine; the benchmark reports the real figure (< 10 ms here).
+		expect(performance.now() - started).toBeLessThan(100)
+		expect(result.objective.assigned).toBeGreaterThan(150)
+	})
+})
+
+describe('spread stage model (without the worker)', () => {
+	test('the exact result read back through the model keeps both optima; a worse answer is refused', () => {
+		const input: AllocationInput = {
+			stands: [stand('A', 0, 0), stand('B', 2, 0), stand('C', 4, 0), stand('D', 6, 0)],
+			applications: [app(1), app(2), app(3, { category: 'plants' }), app(4, { category: 'plants' })],
+		}
+		const exact = allocateExact(input)
+		const model = buildSpreadModel(input, exact)
+		expect(model).not.toBeNull()
+		expect(model!.lp).toContain('count:')
+		const startColumns = Object.keys(model!.start).filter((n) => n.startsWith('x'))
+		expect(readSpreadSolution(input, exact, startColumns)?.objective).toEqual(exact.objective)
+		// Dropping one placed application lowers the count: refused.
+		expect(readSpreadSolution(input, exact, startColumns.slice(1))).toBeNull()
+		// Two applications on one stand: refused.
+		expect(readSpreadSolution(input, exact, [...startColumns, 'x0_1'])).toBeNull()
+	})
+})
+
+describe('diff between allocations', () => {
+	test('lists who is newly placed, who lost a stand and who moved', () => {
+		const previous = [
+			{ applicationId: 1, standLabel: 'A' },
+			{ applicationId: 2, standLabel: 'B' },
+			{ applicationId: 3, standLabel: 'C' },
+		]
+		const next = [
+			{ applicationId: 1, standLabel: 'A' },
+			{ applicationId: 2, standLabel: 'C' },
+			{ applicationId: 4, standLabel: 'B' },
+		]
+		expect(diffAllocations(previous, next)).toEqual({
+			added: [{ applicationId: 4, standLabel: 'B' }],
+			removed: [{ applicationId: 3, standLabel: 'C' }],
+			moved: [{ applicationId: 2, from: 'B', to: 'C' }],
+			unchanged: 1,
+		})
+	})
+})
+
+describe('spread stage (HiGHS in a worker thread)', () => {
+	test('keeps both optima and reaches the fewest same-category neighbours of brute force', async () => {
+		let solved = 0
+		for (let seed = 1; solved < 8 && seed < 400; seed++) {
+			const input = randomInstance(seed)
+			const exact = allocateExact(input)
+			if (exact.sameCategoryPairs === 0) continue
+			solved++
+			const outcome = await allocateStands(input, { timeLimitMs: 10_000 })
+			expectValid(input, outcome)
+			expect(outcome.objective, `seed ${seed}`).toEqual(exact.objective)
+			expect(outcome.spread.exactPairs).toBe(exact.sameCategoryPairs)
+			expect(outcome.sameCategoryPairs).toBeLessThanOrEqual(exact.sameCategoryPairs)
+			expect(outcome.spread.status, `seed ${seed}: ${outcome.spread.error}`).toMatch(/optimal|not_needed/)
+			expect(outcome.sameCategoryPairs, `seed ${seed}`).toBe(bruteForce(input, exact).fewestPairs)
+		}
+		expect(solved).toBe(8)
+	}, 120_000)
+
+	test('spreads a row of one category apart when preferences allow', async () => {
+		// Four stands in a row, two food and two plants exhibitors without preferences: the exact
+		// stage may put both food stands side by side; the spread stage alternates them.
+		const input: AllocationInput = {
+			stands: [stand('A', 0, 0), stand('B', 2, 0), stand('C', 4, 0), stand('D', 6, 0)],
+			applications: [app(1), app(2), app(3, { category: 'plants' }), app(4, { category: 'plants' })],
+		}
+		const outcome = await allocateStands(input, { timeLimitMs: 10_000 })
+		expect(outcome.objective).toEqual({ assigned: 4, preferenceCost: 12 })
+		expect(outcome.sameCategoryPairs).toBe(0)
+	}, 30_000)
+
+	test('falls back to the quick swaps when there is no time, and can be switched off', async () => {
+		const input: AllocationInput = {
+			stands: [stand('A', 0, 0), stand('B', 2, 0), stand('C', 4, 0)],
+			applications: [app(1), app(2), app(3, { category: 'plants' })],
+		}
+		const exact = allocateExact(input)
+		// No time for HiGHS: the quick swaps' result, as optimal as the exact stage.
+		const late = await allocateStands(input, { timeLimitMs: 0 })
+		expect(late.assignments).toEqual(spreadBySwaps(input, exact).assignments)
+		expect(late.objective).toEqual(exact.objective)
+		expect(['timeout', 'not_needed']).toContain(late.spread.status)
+		const off = await allocateStands(input, { spread: false })
+		expect(off.spread.status).toBe('skipped')
+		expect(off.assignments).toEqual(exact.assignments)
+	})
+})
