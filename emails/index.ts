@@ -1,8 +1,13 @@
 // The mail templates by name, and the context they render in. The outbox stores a template's name
 // and its parameters; delivery renders them here, in the recipient's language.
 import type { Locale } from '#app/domain/locale.ts'
-import type { MailParams, MailTemplate } from '#app/services/outbox.server.ts'
+import { isApplicationMailTemplate, type ApplicationMailParams, type MailParams, type MailParamsOf, type MailTemplate } from '#app/services/outbox.server.ts'
 import { sharedI18n } from '#app/utils/i18n.ts'
+import { applicationConfirmReminder } from './application-confirm-reminder.ts'
+import { applicationDecision } from './application-decision.ts'
+import { applicationOffer } from './application-offer.ts'
+import { applicationReceived } from './application-received.ts'
+import { applicationStand } from './application-stand.ts'
 import { eventCancelled } from './event-cancelled.ts'
 import { eventUpdated } from './event-updated.ts'
 import { registrationCancelled } from './registration-cancelled.ts'
@@ -12,7 +17,7 @@ import { registrationPromoted } from './registration-promoted.ts'
 import { registrationWaitlisted } from './registration-waitlisted.ts'
 import type { MailBuilder, MailContext, RenderedMail } from './types.ts'
 
-export const MAIL_BUILDERS: Record<MailTemplate, MailBuilder> = {
+export const MAIL_BUILDERS: { [T in MailTemplate]: MailBuilder<MailParamsOf<T>> } = {
 	'registration-confirmed': registrationConfirmed,
 	'registration-waitlisted': registrationWaitlisted,
 	'registration-promoted': registrationPromoted,
@@ -20,6 +25,11 @@ export const MAIL_BUILDERS: Record<MailTemplate, MailBuilder> = {
 	'registration-link': registrationLink,
 	'event-updated': eventUpdated,
 	'event-cancelled': eventCancelled,
+	'application-received': applicationReceived,
+	'application-decision': applicationDecision,
+	'application-confirm-reminder': applicationConfirmReminder,
+	'application-offer': applicationOffer,
+	'application-stand': applicationStand,
 }
 
 export function mailContext(
@@ -35,10 +45,14 @@ export class UnrenderableMailError extends Error {}
 export async function renderMail(template: string, params: unknown, ctx: MailContext): Promise<RenderedMail> {
 	const builder = Object.hasOwn(MAIL_BUILDERS, template) ? MAIL_BUILDERS[template as MailTemplate] : undefined
 	if (!builder) throw new UnrenderableMailError(`unknown mail template '${template}'`)
-	const p = params as Partial<MailParams> | null
-	// Erasing a registration blanks the parameters of its mails (ZZPL): nothing is left to send.
+	const p = params as Partial<MailParams & ApplicationMailParams> | null
+	// Erasing a registration or an application blanks the parameters of its mails (ZZPL): nothing is left to send.
+	if (isApplicationMailTemplate(template)) {
+		if (!p?.event || !p.application) throw new UnrenderableMailError('the mail has no parameters (erased?)')
+		return (builder as MailBuilder<ApplicationMailParams>)(p as ApplicationMailParams, ctx)
+	}
 	if (!p?.event || !p.registration) throw new UnrenderableMailError('the mail has no parameters (erased?)')
-	return builder(p as MailParams, ctx)
+	return (builder as MailBuilder<MailParams>)(p as MailParams, ctx)
 }
 
 export type { MailContext, RenderedMail } from './types.ts'

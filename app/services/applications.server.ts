@@ -8,6 +8,7 @@ import { applications, events, fairSettings, type ApplicationRow, type EventRow,
 import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
 import { DEFAULT_LOCALE, type Locale } from '#app/domain/locale.ts'
 import type { ApplicationApiInput } from '#app/domain/application-input.ts'
+import { categoryCodes } from '#app/domain/fair-settings-input.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
 import { ServiceError } from './errors.server.ts'
@@ -28,7 +29,7 @@ export function findFair(db: Db, slug: string): FairContext {
 	if (!event || event.status === 'draft') throw new ServiceError('not_found', 404)
 	if (event.kind !== 'fair') throw new ServiceError('not_a_fair', 404)
 	const settings = db.select().from(fairSettings).where(eq(fairSettings.eventId, event.id)).get()
-	return { event, settings, categories: settings?.categories ?? [...DEFAULT_CATEGORIES] }
+	return { event, settings, categories: settings ? categoryCodes(settings.categories) : [...DEFAULT_CATEGORIES] }
 }
 
 /** Whether applications are accepted now: a published fair, inside its window (default: until it starts). */

@@ -25,6 +25,7 @@ export const APPLICATION_MAIL_TEMPLATES = [
 	'application-decision',
 	'application-confirm-reminder',
 	'application-offer',
+	'application-stand',
 ] as const
 export type ApplicationMailTemplate = (typeof APPLICATION_MAIL_TEMPLATES)[number]
 
@@ -86,7 +87,16 @@ export type ApplicationSnapshot = {
 	confirmBy: string | null
 }
 
-export type ApplicationMailParams = { event: EventSnapshot; application: ApplicationSnapshot }
+/** The stand an exhibitor was given (the `application-stand` mail). */
+export type StandSnapshot = { label: string; zone: string | null; sizeM2: number; power: boolean }
+
+export type ApplicationMailParams = {
+	event: EventSnapshot
+	application: ApplicationSnapshot
+	stand?: StandSnapshot
+	/** ISO time when setting up the stand may start (the fair's start minus its setup minutes). */
+	setupStartsAt?: string
+}
 
 /** The parameters a template is rendered from. */
 export type MailParamsOf<T extends MailTemplate> = T extends ApplicationMailTemplate ? ApplicationMailParams : MailParams
@@ -219,13 +229,20 @@ export function enqueueMail(
 }
 
 /** Queues a mail to an exhibitor about their application, in the language they applied in. Inside the caller's transaction. */
-export function enqueueApplicationMail(tx: Db, template: ApplicationMailTemplate, event: EventRow, application: ApplicationRow, now: Date) {
+export function enqueueApplicationMail(
+	tx: Db,
+	template: ApplicationMailTemplate,
+	event: EventRow,
+	application: ApplicationRow,
+	now: Date,
+	extra: Pick<ApplicationMailParams, 'stand' | 'setupStartsAt'> = {},
+) {
 	insertMail(tx, {
 		template,
 		locale: application.locale,
 		toAddress: application.contactEmail,
 		toName: application.contactName,
-		params: { event: snapshotEvent(event), application: snapshotApplication(application) },
+		params: { event: snapshotEvent(event), application: snapshotApplication(application), ...extra },
 		now,
 		eventId: event.id,
 		registrationId: null,

@@ -7,8 +7,9 @@ type Issue = Parameters<z.core.$ZodErrorMap>[0]
 
 export function makeZodErrorMap(t: TFunction): z.core.$ZodErrorMap {
 	return (issue: Issue) => {
-		const key = (issue as { params?: { key?: string } }).params?.key
-		if (key) return t(`common:validation.${key}`)
+		const { key, ...values } = (issue as { params?: { key?: string } & Record<string, unknown> }).params ?? {}
+		// Further params are the message's values ({{label}}, …).
+		if (key) return t(`common:validation.${key}`, values)
 		switch (issue.code) {
 			case 'invalid_type':
 				if (issue.input === undefined || issue.input === null || issue.input === '')

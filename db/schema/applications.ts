@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { blob, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
+import type { FairCategory } from '#app/domain/fair-settings-input.ts'
 import { LOCALES } from '#app/domain/locale.ts'
 import { events } from './events.ts'
 import { users } from './users.ts'
@@ -36,9 +37,9 @@ export const fairSettings = sqliteTable(
 		applicationsOpenAt: integer('applications_open_at', { mode: 'timestamp_ms' }),
 		/** Null: open until the fair starts. */
 		applicationsCloseAt: integer('applications_close_at', { mode: 'timestamp_ms' }),
-		/** Category codes, in the order the form shows them. */
+		/** The categories in the order the form shows them: standard codes, or {code, label, labelEn?} (fair-settings-input.ts). */
 		categories: text('categories', { mode: 'json' })
-			.$type<string[]>()
+			.$type<FairCategory[]>()
 			.notNull()
 			.default([...DEFAULT_CATEGORIES]),
 		standCount: integer('stand_count'),

@@ -10,8 +10,17 @@ import { buildCalendar } from '#app/domain/calendar.ts'
 import { escapeText, foldLine } from '#app/domain/invite.ts'
 import { LOCALES, type Locale } from '#app/domain/locale.ts'
 import latinMail from '#app/locales/sr-Latn/mail.json'
-import { MAIL_TEMPLATES, type MailParams, type MailTemplate } from '#app/services/outbox.server.ts'
+import {
+	APPLICATION_MAIL_TEMPLATES,
+	MAIL_TEMPLATES,
+	REGISTRATION_MAIL_TEMPLATES,
+	type ApplicationMailParams,
+	type MailParams,
+	type MailParamsOf,
+	type MailTemplate,
+} from '#app/services/outbox.server.ts'
 import { MAIL_BUILDERS, UnrenderableMailError, mailContext, renderMail, type RenderedMail } from '#emails/index.ts'
+import type { MailBuilder } from '#emails/types.ts'
 import { QR_CID } from '#emails/parts.ts'
 import { qrPng } from '#emails/qr-png.ts'
 
@@ -54,8 +63,32 @@ function params(overrides: { event?: Partial<MailParams['event']>; registration?
 	}
 }
 
-/** The parameters each template is queued with (see registrations.server.ts). */
-const PARAMS_FOR: Record<MailTemplate, MailParams> = {
+function applicationParams(overrides: { event?: Partial<ApplicationMailParams['event']>; application?: Partial<ApplicationMailParams['application']> } = {}): ApplicationMailParams {
+	return {
+		event: { ...params().event, ...overrides.event },
+		application: {
+			id: 12,
+			// Markup in what exhibitors and organizers typed must reach the mail as text, never as HTML.
+			orgName: 'Zadruga <i>Bilje</i> & "Sunce"',
+			contactName: 'Mira <b>Petrović</b>',
+			contactEmail: 'mira.petrovic@example.org',
+			category: 'food',
+			status: 'submitted',
+			releasedStatus: null,
+			decisionNote: null,
+			manageToken: 'app_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+			confirmBy: null,
+			...overrides.application,
+		},
+	}
+}
+
+/** 23:59 on Saturday 5 December 2026 in Belgrade (UTC+1). */
+const CONFIRM_BY = '2026-12-05T22:59:00.000Z'
+const NOTE = 'Vaš štand je pored ulaza <script>alert(1)</script> & "struja" je obezbeđena.\nDrugi red.\n\nDrugi pasus.'
+
+/** The parameters each template is queued with (see registrations.server.ts and applications.server.ts). */
+const PARAMS_FOR: { [T in MailTemplate]: MailParamsOf<T> } = {
 	'registration-confirmed': params(),
 	'registration-waitlisted': params({ registration: { status: 'waitlisted', ticketCode: null, position: 4 } }),
 	'registration-promoted': params(),
@@ -63,10 +96,20 @@ const PARAMS_FOR: Record<MailTemplate, MailParams> = {
 	'registration-link': params(),
 	'event-updated': params({ event: { sequence: 3, startsAt: '2026-12-20T09:00:00.000Z', endsAt: '2026-12-20T16:00:00.000Z' } }),
 	'event-cancelled': params({ event: { sequence: 3, status: 'cancelled' } }),
+	'application-received': applicationParams(),
+	'application-decision': applicationParams({ application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY, decisionNote: NOTE } }),
+	'application-confirm-reminder': applicationParams({ application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY } }),
+	'application-offer': applicationParams({ application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY } }),
+	'application-stand': {
+		...applicationParams({ application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY } }),
+		stand: { label: 'B3', zone: 'Hol', sizeM2: 6, power: true },
+		setupStartsAt: '2026-12-19T08:00:00.000Z',
+	},
 }
 
-const render = (template: MailTemplate, locale: Locale, p: MailParams = PARAMS_FOR[template], queuedAt = QUEUED_AT) =>
-	MAIL_BUILDERS[template](p, mailContext(locale, { publicUrl: PUBLIC_URL, from: FROM, queuedAt }))
+const render = <T extends MailTemplate>(template: T, locale: Locale, p: MailParamsOf<T> = PARAMS_FOR[template], queuedAt = QUEUED_AT) =>
+	// TypeScript cannot tie the builder's parameter type to T through the mapped type: the cast says what MAIL_BUILDERS' type already guarantees.
+	(MAIL_BUILDERS[template] as MailBuilder<MailParamsOf<T>>)(p, mailContext(locale, { publicUrl: PUBLIC_URL, from: FROM, queuedAt }))
 
 function parseInvite(mail: RenderedMail) {
 	expect(mail.icalEvent, 'the mail carries an invite').toBeDefined()
@@ -95,7 +138,7 @@ describe.each(LOCALES)('every template in %s', (locale) => {
 		expect(mail.subject).not.toMatch(/[\r\n]/)
 	})
 
-	test.each(MAIL_TEMPLATES)('%s says who sends it, why, and links to the registration', async (template) => {
+	test.each(REGISTRATION_MAIL_TEMPLATES)('%s says who sends it, why, and links to the registration', async (template) => {
 		const mail = await render(template, locale)
 		const manage = `${PUBLIC_URL}/tickets/${PARAMS_FOR[template].registration.manageToken}`
 		expect(mail.text).toContain(manage)
@@ -105,13 +148,107 @@ describe.each(LOCALES)('every template in %s', (locale) => {
 		expect(mail.text).toMatch(locale === 'sr-Cyrl' ? /Центар за социјално предузетништво Крушевац/ : locale === 'en' ? /Center for Social Entrepreneurship/ : /Centar za socijalno preduzetništvo Kruševac/)
 	})
 
-	test.each(MAIL_TEMPLATES)('%s escapes what visitors and organizers typed', async (template) => {
+	test.each(REGISTRATION_MAIL_TEMPLATES)('%s escapes what visitors and organizers typed', async (template) => {
 		const mail = await render(template, locale)
 		expect(mail.html).not.toContain('<b>Jović</b>')
 		expect(mail.html).toContain('&#60;b&#62;Jović&#60;/b&#62; &#38; &#34;drugari&#34;')
 		expect(mail.text).toContain('Ana <b>Jović</b> & "drugari"')
 		expect(mail.html).toMatch(/^<!doctype html>\n<html lang="/)
 		expect(mail.html).toContain('max-width:600px')
+	})
+
+	test.each(APPLICATION_MAIL_TEMPLATES)('%s says who sends it, why, and has the magic link', async (template) => {
+		const mail = await render(template, locale)
+		const link = `${PUBLIC_URL}/applications/${PARAMS_FOR[template].application.manageToken}`
+		expect(mail.text).toContain(link)
+		expect(mail.html).toContain(`href="${link}"`)
+		expect(mail.text).toContain('mira.petrovic@example.org')
+		expect(mail.text).toContain(PUBLIC_URL)
+		expect(mail.text).toMatch(locale === 'sr-Cyrl' ? /Центар за социјално предузетништво Крушевац/ : locale === 'en' ? /Center for Social Entrepreneurship/ : /Centar za socijalno preduzetništvo Kruševac/)
+		// The fair's name, date and place.
+		expect(mail.subject).toContain(locale === 'en' ? 'Mini-fair of Social Entrepreneurship' : locale === 'sr-Cyrl' ? 'Мини-сајам' : 'Mini-sajam')
+		expect(mail.text).toContain(locale === 'en' ? 'Saturday, 19 December 2026' : locale === 'sr-Cyrl' ? 'субота, 19. децембар 2026.' : 'subota, 19. decembar 2026.')
+		expect(mail.text).toContain(locale === 'sr-Cyrl' ? 'Плато испред Културног центра' : 'Plato ispred Kulturnog centra')
+		expect(mail.text).not.toContain('/tickets/')
+	})
+
+	test.each(APPLICATION_MAIL_TEMPLATES)('%s escapes the organization, the contact and the note', async (template) => {
+		const mail = await render(template, locale)
+		expect(mail.html).not.toMatch(/<i>Bilje|<b>Petrović|<script>/)
+		expect(mail.html).toContain('Zadruga &#60;i&#62;Bilje&#60;/i&#62; &#38; &#34;Sunce&#34;')
+		expect(mail.html).toContain('Mira &#60;b&#62;Petrović&#60;/b&#62;')
+		expect(mail.text).toContain('Zadruga <i>Bilje</i> & "Sunce"')
+		expect(mail.text).toContain('Mira <b>Petrović</b>')
+		if (template === 'application-decision') {
+			expect(mail.html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;')
+			expect(mail.text).toContain('<script>alert(1)</script> & "struja"')
+		}
+	})
+})
+
+describe('exhibitor mails', () => {
+	const decision = (locale: Locale, application: Partial<ApplicationMailParams['application']>) =>
+		render('application-decision', locale, applicationParams({ application: { status: application.releasedStatus ?? 'submitted', ...application } }))
+
+	test('an acceptance asks for confirmation by the deadline, in Belgrade time and the reader’s words', async () => {
+		const latin = await render('application-decision', 'sr-Latn')
+		expect(latin.subject).toBe('Primljeni ste na sajam: Mini-sajam socijalnog preduzetništva, Kruševac; zima 2026')
+		expect(latin.text).toContain('Čestitamo!')
+		expect(latin.text).toContain('Molimo vas da učešće potvrdite najkasnije do: subota, 5. decembar 2026. u 23:59.')
+		expect((await render('application-decision', 'sr-Cyrl')).text).toContain('најкасније до: субота, 5. децембар 2026. у 23:59.')
+		const english = await render('application-decision', 'en')
+		expect(english.text).toContain('Please confirm your participation by: Saturday, 5 December 2026, 23:59.')
+		expect(english.html).toContain('>Confirm participation</a>')
+	})
+
+	test('the organizers’ note is shown as text under its heading; without one there is no heading', async () => {
+		const mail = await render('application-decision', 'en')
+		expect(mail.text).toContain('Message from the organizers:')
+		expect(mail.text).toContain('Drugi red.')
+		expect(mail.html).toContain('je obezbeđena.<br>Drugi red.')
+		expect(mail.html).toMatch(/>Drugi pasus\.<\/p>/)
+		const plain = await decision('en', { releasedStatus: 'accepted', confirmBy: CONFIRM_BY, decisionNote: '   ' })
+		expect(plain.text).not.toContain('Message from the organizers')
+	})
+
+	test('waiting list and rejection say so, kindly, and ask for nothing by a deadline', async () => {
+		const waitlisted = await decision('sr-Latn', { releasedStatus: 'waitlisted', decisionNote: 'Vi ste prvi na listi.' })
+		expect(waitlisted.subject).toBe('Lista čekanja za sajam: Mini-sajam socijalnog preduzetništva, Kruševac; zima 2026')
+		expect(waitlisted.text).toContain('na listi čekanja')
+		expect(waitlisted.text).toContain('Ako se neko mesto oslobodi, javićemo vam')
+		expect(waitlisted.text).toContain('Poruka organizatora:\n\nVi ste prvi na listi.')
+		expect(waitlisted.text).not.toContain('najkasnije do')
+		const rejected = await decision('en', { releasedStatus: 'rejected' })
+		expect(rejected.subject).toBe('Decision on your fair application: Mini-fair of Social Entrepreneurship, Kruševac; winter 2026')
+		expect(rejected.text).toContain('Unfortunately, this time we could not accept')
+		expect(rejected.text).toContain('wish you every success')
+		expect(rejected.text).not.toContain('Please confirm')
+		expect(rejected.html).not.toContain('>Confirm participation</a>')
+	})
+
+	test('the decision follows what the exhibitor is told (releasedStatus), not a newer staged one', async () => {
+		const mail = await render('application-decision', 'en', applicationParams({ application: { status: 'rejected', releasedStatus: 'waitlisted' } }))
+		expect(mail.subject).toContain('Waiting list')
+	})
+
+	test('the reminder and the offer carry the deadline and what happens after it', async () => {
+		const reminder = await render('application-confirm-reminder', 'sr-Latn')
+		expect(reminder.text).toContain('subota, 5. decembar 2026. u 23:59')
+		expect(reminder.text).toContain('mesto prelazi na sledećeg izlagača sa liste čekanja')
+		const offer = await render('application-offer', 'en')
+		expect(offer.subject).toBe('A place at the fair is free for you: Mini-fair of Social Entrepreneurship, Kruševac; winter 2026')
+		expect(offer.text).toContain('accepted from the waiting list')
+		expect(offer.text).toContain('Saturday, 5 December 2026, 23:59')
+	})
+
+	test('the received mail thanks, says what happens next, and carries no invite or attachment', async () => {
+		const mail = await render('application-received', 'sr-Latn')
+		expect(mail.subject).toBe('Prijava za štand je primljena: Mini-sajam socijalnog preduzetništva, Kruševac; zima 2026')
+		expect(mail.text).toContain('Zdravo, Mira <b>Petrović</b>,')
+		expect(mail.text).toContain('Izlagač: Zadruga <i>Bilje</i> & "Sunce"')
+		expect(mail.text).toContain('Organizatori će pregledati sve prijave')
+		expect(mail.icalEvent).toBeUndefined()
+		expect(mail.attachments ?? []).toHaveLength(0)
 	})
 })
 
@@ -309,6 +446,19 @@ describe('renderMail', () => {
 	test('refuses an unknown template and erased parameters, which no retry can fix', async () => {
 		await expect(renderMail('no-such-template', params(), ctx)).rejects.toBeInstanceOf(UnrenderableMailError)
 		await expect(renderMail('registration-confirmed', {}, ctx)).rejects.toBeInstanceOf(UnrenderableMailError)
+		for (const template of APPLICATION_MAIL_TEMPLATES) {
+			await expect(renderMail(template, {}, ctx), template).rejects.toBeInstanceOf(UnrenderableMailError)
+			await expect(renderMail(template, null, ctx), template).rejects.toBeInstanceOf(UnrenderableMailError)
+			// A registration's parameters are no application's.
+			await expect(renderMail(template, params(), ctx), template).rejects.toBeInstanceOf(UnrenderableMailError)
+		}
+		await expect(renderMail('registration-confirmed', applicationParams(), ctx)).rejects.toBeInstanceOf(UnrenderableMailError)
+	})
+
+	test('renders an application mail from its stored parameters', async () => {
+		const stored = JSON.parse(JSON.stringify(PARAMS_FOR['application-offer'])) as unknown
+		const mail = await renderMail('application-offer', stored, ctx)
+		expect(mail.text).toContain(`${PUBLIC_URL}/applications/app_`)
 	})
 
 	test('renders the same row the same way twice (a resend after a crash is the same mail)', async () => {

@@ -1,0 +1,195 @@
+// An exhibitor's journey, end to end, in Chromium: a cooperative applies for a stand on a 390 px
+// phone (with a logo), reads the "received" mail that arrived over SMTP and follows its magic link;
+// an organizer reviews and accepts on the desktop, and nothing is mailed until the decisions are
+// released; then the decision mail arrives, the exhibitor confirms on the phone, and the
+// cooperative appears in the public catalogue. The built server, its outbox worker, a real SMTP
+// server and a real browser; nothing mocked.
+import { mkdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { deflateSync } from 'node:zlib'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest'
+import applicationSr from '#app/locales/sr-Latn/application.json'
+import {
+	PHONE,
+	describeViolations,
+	launchBrowser,
+	loginAsAdmin,
+	newDesktopContext,
+	newPhoneContext,
+	runAxe,
+	scrollWidth,
+	seriousViolations,
+	waitForHydration,
+	watchPageErrors,
+	type PageErrorWatch,
+} from '#tests/support/browser.ts'
+import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
+import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
+import { ROOT, startServer, type TestServer } from '#tests/support/server.ts'
+
+const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots')
+const MAIL_FROM = 'Centar Sajam <no-reply@sajam.test>'
+const FAIR = {
+	slug: 'mini-sajam-e2e',
+	title: 'Mini-sajam socijalnog preduzetništva',
+	startsAt: `${NEXT_YEAR}-06-13T10:00:00+02:00`,
+	endsAt: `${NEXT_YEAR}-06-13T18:00:00+02:00`,
+}
+const COOP = {
+	name: 'Socijalna zadruga Rasinka',
+	email: 'jelena@rasinka.rs',
+	contact: 'Jelena Petrović',
+	products: 'Med, ajvar i džemovi od voća iz Rasinskog okruga',
+}
+
+let server: TestServer
+let smtp: TestMailServer
+let browser: Browser
+let api: OrganizerApi
+const watches: PageErrorWatch[] = []
+const journey = {
+	exhibitor: {} as { context: BrowserContext; page: Page; manageUrl: string },
+	organizer: {} as { page: Page },
+}
+
+/** A real 64×64 PNG (a solid colour), built by hand so the test needs no image library. */
+function pngLogo(): Buffer {
+	const crcTable = Array.from({ length: 256 }, (_, n) => {
+		let c = n
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+		return c >>> 0
+	})
+	const crc = (buf: Buffer) => {
+		let c = 0xffffffff
+		for (const byte of buf) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8)
+		return (c ^ 0xffffffff) >>> 0
+	}
+	const chunk = (type: string, data: Buffer) => {
+		const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+		const out = Buffer.alloc(data.length + 12)
+		out.writeUInt32BE(data.length, 0)
+		body.copy(out, 4)
+		out.writeUInt32BE(crc(body), data.length + 8)
+		return out
+	}
+	const size = 64
+	const header = Buffer.alloc(13)
+	header.writeUInt32BE(size, 0)
+	header.writeUInt32BE(size, 4)
+	header[8] = 8 // bit depth
+	header[9] = 2 // truecolour
+	const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([0xe0, 0x9b, 0x2c]))])
+	const pixels = Buffer.concat(Array.from({ length: size }, () => row))
+	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))])
+}
+
+beforeAll(async () => {
+	mkdirSync(SCREENSHOTS, { recursive: true })
+	smtp = await startMailServer()
+	;[server, browser] = await Promise.all([startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM } }), launchBrowser()])
+	api = await organizerApi(server)
+	await api.create({
+		title: FAIR.title,
+		slug: FAIR.slug,
+		kind: 'fair',
+		summary: 'Društvena preduzeća Rasinskog okruga predstavljaju i prodaju svoje proizvode.',
+		startsAt: FAIR.startsAt,
+		endsAt: FAIR.endsAt,
+		venue: { name: 'Trg kosovskih junaka', address: 'Trg kosovskih junaka bb', city: 'Kruševac' },
+		capacity: null,
+		status: 'published',
+	})
+})
+
+afterAll(async () => {
+	await browser?.close()
+	await server?.stop()
+	await smtp?.close()
+})
+
+// The steps are one journey: after a failed step the later ones are skipped, not failed in a cascade.
+let failedStep: string | undefined
+beforeEach(({ task, skip, onTestFailed }) => {
+	if (failedStep) skip(`an earlier step failed: ${failedStep}`)
+	onTestFailed(() => {
+		failedStep ??= task.name
+	})
+})
+
+afterEach(() => {
+	for (const watch of watches) watch.check()
+})
+
+async function screenshot(page: Page, name: string) {
+	const file = path.join(SCREENSHOTS, `${name}.png`)
+	await page.screenshot({ path: file, fullPage: true })
+	expect(statSync(file).size).toBeGreaterThan(10_000)
+}
+
+async function bodyText(page: Page) {
+	return (await page.locator('body').innerText()).replace(/\s+/g, ' ')
+}
+
+const mailText = (mail: ReceivedMail) => mail.parsed.text ?? ''
+const mailTo = (address: string) => (mail: ReceivedMail) => mail.envelope.to.includes(address)
+const linkIn = (mail: ReceivedMail, pattern: RegExp) => mailText(mail).match(pattern)?.[0]
+
+test('a cooperative applies for a stand on a phone, with its logo', async () => {
+	const context = await newPhoneContext(browser, { locale: 'sr-RS' })
+	watches.push(watchPageErrors(context))
+	const page = await context.newPage()
+	await page.goto(`${server.url}/events/${FAIR.slug}`)
+	await page.locator(`a[href^="/fairs/${FAIR.slug}/apply"]`).first().click()
+	await page.waitForURL((url) => url.pathname === `/fairs/${FAIR.slug}/apply`)
+	await waitForHydration(page)
+	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
+	const axe = seriousViolations(await runAxe(page))
+	expect(describeViolations(axe), 'axe-core on the application form').toBe('')
+
+	const field = (name: string) => page.locator(`[name="${name}"]`)
+	await field('organization.name').fill(COOP.name)
+	await field('organization.legalForm').selectOption('social_cooperative')
+	await field('organization.companyNumber').fill('65794896')
+	// A wrong check digit first: the form says so and keeps everything typed.
+	await field('organization.pib').fill('101134703')
+	await field('organization.municipality').selectOption('krusevac')
+	await field('organization.foundedYear').fill('2019')
+	await page.locator('[name="lawStatus.apr"][value="pending"]').check()
+	await page.locator('[name="lawStatus.ways"][value="work_integration"]').check()
+	await field('staff.employees').fill('6')
+	await field('staff.women').fill('5')
+	await field('staff.vulnerable.roma').fill('2')
+	await field('category').selectOption('food')
+	await field('products').fill(COOP.products)
+	await field('description').fill('Radna integracija žena iz seoskih sredina kroz preradu voća.')
+	await page.locator('input[type=file]').setInputFiles({ name: 'rasinka.png', mimeType: 'image/png', buffer: pngLogo() })
+	await field('needs.power').check()
+	await field('contact.name').fill(COOP.contact)
+	await field('contact.email').fill(COOP.email)
+	await field('contact.phone').fill('064 123 4567')
+	await field('consent.privacy').check()
+	await field('consent.catalogue').check()
+	await field('consent.research').check()
+	await page.locator('form button[type=submit]').last().click()
+	await page.locator('[aria-invalid="true"][name="organization.pib"]').waitFor()
+	expect(await field('organization.name').inputValue()).toBe(COOP.name)
+	expect(await field('products').inputValue()).toBe(COOP.products)
+	await screenshot(page, `apply-errors-${PHONE.width}`)
+
+	await field('organization.pib').fill('101134702')
+	// The logo chosen before is kept; it need not be chosen again.
+	await Promise.all([page.waitForURL((url) => url.pathname.startsWith('/applications/')), page.locator('form button[type=submit]').last().click()])
+	expect(new URL(page.url()).searchParams.get('submitted')).toBe('1')
+	await page.getByText(applicationSr.state.submitted.title).waitFor()
+	await expect.poll(() => page.locator('img[src*="/logo"]').count()).toBeGreaterThan(0)
+	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
+	await screenshot(page, `application-submitted-${PHONE.width}`)
+
+	// The mail with the magic link arrived, in Serbian, with the same link.
+	const received = await smtp.waitFor(mailTo(COOP.email))
+	const manageUrl = linkIn(received, /https?:\/\/[^\s)]+\/applications\/[A-Za-z0-9_-]{43}/)
+	expect(manageUrl, mailText(received)).toBeDefined()
+	expect(new URL(manageUrl!).pathname).toBe(new URL(page.url()).pathname)
+	journey.exhibitor = { context, page, manageUrl: manageUrl! }
+})
