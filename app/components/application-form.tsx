@@ -36,6 +36,8 @@ type FormShape = ApplicationFormValue & { logo: string }
 type Props = {
 	action: string
 	categories: readonly string[]
+	/** Names of the fair's own categories by code (standard codes use the catalog's words). */
+	categoryNames?: Record<string, string>
 	/** The server's clock when the page was made (bounds the founding year and APR date). */
 	nowIso: string
 	lastResult?: SubmissionResult<string[]> | null
@@ -95,7 +97,7 @@ function ChoiceGroup({ field, legend, hint, type, options }: { field: FieldMetad
 	)
 }
 
-export function ApplicationForm({ action, categories, nowIso, lastResult, defaultValue, logo, submitLabel }: Props) {
+export function ApplicationForm({ action, categories, categoryNames = {}, nowIso, lastResult, defaultValue, logo, submitLabel }: Props) {
 	const { t } = useTranslation(['apply', 'common'])
 	const navigation = useNavigation()
 	const submitting = navigation.state === 'submitting'
@@ -247,7 +249,7 @@ export function ApplicationForm({ action, categories, nowIso, lastResult, defaul
 					<option value="">{t('org.choose')}</option>
 					{categories.map((c) => (
 						<option key={c} value={c}>
-							{t(`category.${c}`, { defaultValue: c })}
+							{categoryNames[c] ?? t(`category.${c}`, { defaultValue: c })}
 						</option>
 					))}
 				</Select>

@@ -82,6 +82,11 @@ export function categoryNameByCode(categories: readonly FairCategory[], code: st
 	return categoryName(category ?? code, locale, standardName)
 }
 
+/** The names organizers gave their own (or renamed) categories, by code, in a language; standard ones are left to the catalogs. */
+export function ownCategoryNames(categories: readonly FairCategory[], locale: Locale): Record<string, string> {
+	return Object.fromEntries(categories.filter((c): c is OwnCategory => typeof c !== 'string').map((c) => [c.code, categoryName(c, locale, (code) => code)]))
+}
+
 /** The codes a change removes: applications that chose one of them stand in the way. */
 export function removedCategoryCodes(before: readonly FairCategory[], after: readonly FairCategory[]): string[] {
 	const kept = new Set(categoryCodes(after))

@@ -8,6 +8,7 @@ import { apiBodyToFormValue } from '#app/domain/application-form.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
 import { applicationRowToApiBody, parseApplicationForm, readApplicationFormData, RequestTooLarge, serviceErrorReply } from '#app/services/application-form.server.ts'
 import { attachDraftImage, findApplicationImage } from '#app/services/application-images.server.ts'
+import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
 import { applicationsOpen, findApplicationByManageToken, findFair, updateApplication } from '#app/services/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { findEventById } from '#app/services/events.server.ts'
@@ -62,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		token,
 		fair: { slug: fair.event.slug, title: localizeEventTexts(fair.event, locale).title },
 		categories: fair.categories,
+		categoryNames: ownCategoryNames(fair.settings?.categories ?? [], locale),
 		nowIso: now.toISOString(),
 		state,
 		values: state === 'open' ? apiBodyToFormValue(applicationRowToApiBody(application)) : null,
@@ -111,7 +113,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.fair.title} · Sajam` : 'Sajam' }, { name: 'robots', content: 'noindex' }]
 
 export default function EditApplicationPage() {
-	const { token, fair, categories, nowIso, state, values, hasLogo } = useLoaderData<typeof loader>()
+	const { token, fair, categories, categoryNames, nowIso, state, values, hasLogo } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('apply')
 	return (
@@ -127,6 +129,7 @@ export default function EditApplicationPage() {
 					<ApplicationForm
 						action={`/applications/${token}/edit`}
 						categories={categories}
+						categoryNames={categoryNames}
 						nowIso={nowIso}
 						lastResult={actionData?.result}
 						defaultValue={values}

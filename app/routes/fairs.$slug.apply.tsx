@@ -9,6 +9,7 @@ import { localizeEventTexts } from '#app/domain/event-text.ts'
 import { formatDateTime } from '#app/domain/format.ts'
 import { attachDraftImage } from '#app/services/application-images.server.ts'
 import { parseApplicationForm, readApplicationFormData, RequestTooLarge, serviceErrorReply } from '#app/services/application-form.server.ts'
+import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
 import { applicationsOpen, findFair, submitApplication, type FairContext } from '#app/services/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import applyStyles from '#app/styles/apply.css?url'
@@ -49,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return {
 		fair: { slug: fair.event.slug, title: localizeEventTexts(fair.event, locale).title },
 		categories: fair.categories,
+		categoryNames: ownCategoryNames(fair.settings?.categories ?? [], locale),
 		nowIso: now.toISOString(),
 		open,
 		closesAt: formatDateTime(closesAt, locale),
@@ -98,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.fair.title} · Sajam` : 'Sajam' }]
 
 export default function ApplyPage() {
-	const { fair, categories, nowIso, open, closesAt, opensAt } = useLoaderData<typeof loader>()
+	const { fair, categories, categoryNames, nowIso, open, closesAt, opensAt } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('apply')
 	return (
@@ -115,6 +117,7 @@ export default function ApplyPage() {
 					<ApplicationForm
 						action={`/fairs/${fair.slug}/apply`}
 						categories={categories}
+						categoryNames={categoryNames}
 						nowIso={nowIso}
 						lastResult={actionData?.result}
 						defaultValue={emptyFormValue()}

@@ -10,6 +10,7 @@ import {
 	fairSettingsFormSchema,
 	fairSettingsFromForm,
 	isCategoryCode,
+	ownCategoryNames,
 	removedCategoryCodes,
 	resolveCategories,
 	type FairCategory,
@@ -191,5 +192,14 @@ describe('categories', () => {
 		expect(removedCategoryCodes(list, ['food', { code: 'handicrafts', label: 'Ručni rad' }])).toEqual(['custom-knjige'])
 		// Plain strings stored before labels existed are still categories.
 		expect(removedCategoryCodes(['food', 'plants'], ['food'])).toEqual(['plants'])
+	})
+})
+
+describe('ownCategoryNames', () => {
+	test('names only the fair’s own categories, in the reader’s script', () => {
+		const categories = ['food', { code: 'custom-pletivo', label: 'Pletivo i vez', labelEn: 'Knitting' }, { code: 'plants', label: 'Cveće' }]
+		expect(ownCategoryNames(categories, 'sr-Latn')).toEqual({ 'custom-pletivo': 'Pletivo i vez', plants: 'Cveće' })
+		expect(ownCategoryNames(categories, 'sr-Cyrl')).toEqual({ 'custom-pletivo': 'Плетиво и вез', plants: 'Цвеће' })
+		expect(ownCategoryNames(categories, 'en')).toEqual({ 'custom-pletivo': 'Knitting', plants: 'Cveće' })
 	})
 })
