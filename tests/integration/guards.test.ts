@@ -40,6 +40,7 @@ const PUBLIC_API = new Set([
 	'POST api/v1/tickets/:manageToken/cancel',
 	'POST api/v1/fairs/:slug/applications',
 	'GET api/v1/fairs/:slug/exhibitors',
+	'GET api/v1/fairs/:slug/stands',
 ])
 const API_SPLAT = 'api/*'
 

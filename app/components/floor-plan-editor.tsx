@@ -1,0 +1,520 @@
+// The plan editor: an SVG drawing of the stands and, under it, a table with one row of inputs per
+// stand. The table IS the form (stands[i].label, …), so without JavaScript an organizer edits the
+// numbers and saves with one POST. With JavaScript the same rows are React state: dragging a stand
+// (mouse or touch), its corner handle, the arrow keys or the side panel change the row, and the
+// same POST saves what the table shows.
+import { Form } from '@remix-run/react'
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { MAX_LABEL_LENGTH, SNAP_METRES, areaOf, findOverlaps, labelKey, nextLabel, snap, type PlanExtent } from '#app/domain/stand-input.ts'
+
+export type StandRowValues = {
+	label: string
+	x: string
+	y: string
+	width: string
+	height: string
+	sizeM2: string
+	power: boolean
+	accessible: boolean
+	zone: string
+}
+
+type Row = StandRowValues & { key: string }
+
+export const BLANK_ROW: StandRowValues = { label: '', x: '', y: '', width: '', height: '', sizeM2: '', power: false, accessible: false, zone: '' }
+const FIELDS = ['label', 'x', 'y', 'width', 'height', 'sizeM2'] as const
+const NUMBER_FIELDS = ['x', 'y', 'width', 'height', 'sizeM2'] as const
+
+/** Light tints for zones, told apart by a dashed or solid outline too (zoneStyle). */
+const ZONE_TINTS = ['#e8f1fb', '#fdf1d6', '#eef7f3', '#f6e8f1', '#eeeeee', '#fbe9e1']
+
+export function zoneStyle(zones: readonly string[], zone: string) {
+	const i = zones.indexOf(zone)
+	return i < 0 ? { fill: '#ffffff', dash: undefined } : { fill: ZONE_TINTS[i % ZONE_TINTS.length]!, dash: i % 2 ? '0.3 0.15' : undefined }
+}
+
+const num = (value: string) => (value.trim() === '' ? NaN : Number(value.replace(',', '.')))
+const fmt = (value: number) => String(Math.round(value * 100) / 100)
+
+type Rect = { x: number; y: number; width: number; height: number }
+function rectOf(row: StandRowValues): Rect | null {
+	const r = { x: num(row.x), y: num(row.y), width: num(row.width), height: num(row.height) }
+	return Object.values(r).every(Number.isFinite) && r.width > 0 && r.height > 0 ? r : null
+}
+
+const isBlank = (row: StandRowValues) => FIELDS.every((f) => row[f].trim() === '') && !row.zone.trim()
+
+/** A free spot for a new w × h stand: the first one scanning rows of half a metre from the top left. */
+function freeSpot(rects: Rect[], plan: PlanExtent, w: number, h: number): Rect {
+	for (let y = 0; y + h <= plan.height; y += SNAP_METRES) {
+		for (let x = 0; x + w <= plan.width; x += SNAP_METRES) {
+			const candidate = { x, y, width: w, height: h }
+			if (findOverlaps([candidate, ...rects]).every(([i]) => i !== 0)) return candidate
+		}
+	}
+	return { x: 0, y: 0, width: w, height: h }
+}
+
+type Drag = { index: number; mode: 'move' | 'resize'; pointerId: number; start: { x: number; y: number }; rect: Rect; autoSize: boolean }
+
+export function FloorPlanEditor({
+	plan,
+	backgroundUrl,
+	initialRows,
+	errors,
+	occupants,
+}: {
+	plan: PlanExtent
+	backgroundUrl: string | null
+	initialRows: StandRowValues[]
+	errors: Record<string, string[]>
+	/** labelKey → exhibitor name, for stands that have one. */
+	occupants: Record<string, string>
+}) {
+	const { t } = useTranslation('plan')
+	const counter = useRef(0)
+	const withKey = (r: StandRowValues): Row => ({ ...r, key: `r${counter.current++}` })
+	const [rows, setRows] = useState<Row[]>(() => initialRows.map(withKey))
+	const [selected, setSelected] = useState<string | null>(null)
+	const [hydrated, setHydrated] = useState(false)
+	const svgRef = useRef<SVGSVGElement>(null)
+	const drag = useRef<Drag | null>(null)
+	useEffect(() => setHydrated(true), [])
+
+	const zones = [...new Set(rows.map((r) => r.zone.trim()).filter(Boolean))].sort()
+	const drawn = rows.map((r, i) => ({ row: r, index: i, rect: rectOf(r) })).filter((d): d is { row: Row; index: number; rect: Rect } => d.rect !== null && !isBlank(d.row))
+	const overlapping = new Set(findOverlaps(drawn.map((d) => d.rect)).flatMap(([i, j]) => [drawn[i]!.row.key, drawn[j]!.row.key]))
+	const selectedIndex = rows.findIndex((r) => r.key === selected)
+	const selectedRow = selectedIndex >= 0 ? rows[selectedIndex]! : null
+
+	function update(index: number, patch: Partial<StandRowValues>) {
+		setRows((current) =>
+			current.map((row, i) => {
+				if (i !== index) return row
+				const next = { ...row, ...patch }
+				// m² follows the rectangle while it was the rectangle's area (or empty).
+				if (('width' in patch || 'height' in patch) && !('sizeM2' in patch)) {
+					const before = areaOf(num(row.width), num(row.height))
+					const after = areaOf(num(next.width), num(next.height))
+					if ((row.sizeM2.trim() === '' || num(row.sizeM2) === before) && Number.isFinite(after) && after > 0) next.sizeM2 = fmt(after)
+				}
+				return next
+			}),
+		)
+	}
+
+	function setRect(index: number, rect: Rect) {
+		update(index, { x: fmt(rect.x), y: fmt(rect.y), width: fmt(rect.width), height: fmt(rect.height) })
+	}
+
+	function clampRect(r: Rect): Rect {
+		const width = Math.min(Math.max(SNAP_METRES, r.width), plan.width)
+		const height = Math.min(Math.max(SNAP_METRES, r.height), plan.height)
+		return { width, height, x: Math.min(Math.max(0, r.x), plan.width - width), y: Math.min(Math.max(0, r.y), plan.height - height) }
+	}
+
+	function addStand() {
+		const spot = freeSpot(
+			drawn.map((d) => d.rect),
+			plan,
+			3,
+			2,
+		)
+		const label = nextLabel(rows.map((r) => r.label).filter((l) => l.trim()))
+		const row = withKey({ ...BLANK_ROW, label, x: fmt(spot.x), y: fmt(spot.y), width: fmt(spot.width), height: fmt(spot.height), sizeM2: fmt(areaOf(spot.width, spot.height)) })
+		// Before the blank rows, so the table keeps its empty rows at the end.
+		setRows((current) => {
+			const firstBlank = current.findIndex(isBlank)
+			const at = firstBlank < 0 ? current.length : firstBlank
+			return [...current.slice(0, at), row, ...current.slice(at)]
+		})
+		setSelected(row.key)
+	}
+
+	function removeRow(index: number) {
+		setRows((current) => current.filter((_, i) => i !== index))
+		setSelected(null)
+	}
+
+	function svgPoint(event: PointerEvent) {
+		const svg = svgRef.current
+		const matrix = svg?.getScreenCTM()
+		if (!svg || !matrix) return { x: 0, y: 0 }
+		const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse())
+		return { x: p.x, y: p.y }
+	}
+
+	function startDrag(event: PointerEvent, index: number, mode: Drag['mode']) {
+		const rect = rectOf(rows[index]!)
+		if (!rect || event.button > 0) return
+		event.preventDefault()
+		event.stopPropagation()
+		;(event.currentTarget as Element).setPointerCapture(event.pointerId)
+		drag.current = { index, mode, pointerId: event.pointerId, start: svgPoint(event), rect, autoSize: false }
+		setSelected(rows[index]!.key)
+	}
+
+	function moveDrag(event: PointerEvent) {
+		const d = drag.current
+		if (!d || d.pointerId !== event.pointerId) return
+		const p = svgPoint(event)
+		const dx = p.x - d.start.x
+		const dy = p.y - d.start.y
+		const r = d.rect
+		const next =
+			d.mode === 'move'
+				? clampRect({ ...r, x: snap(r.x + dx), y: snap(r.y + dy) })
+				: clampRect({ ...r, width: Math.min(snap(r.width + dx), plan.width - r.x), height: Math.min(snap(r.height + dy), plan.height - r.y) })
+		setRect(d.index, next)
+	}
+
+	function endDrag(event: PointerEvent) {
+		if (drag.current?.pointerId === event.pointerId) drag.current = null
+	}
+
+	function onStandKey(event: KeyboardEvent, index: number) {
+		const steps: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }
+		if (event.key === 'Enter' || event.key === ' ') {
+			event.preventDefault()
+			setSelected(rows[index]!.key)
+			return
+		}
+		const step = steps[event.key]
+		const rect = rectOf(rows[index]!)
+		if (!step || !rect) return
+		event.preventDefault()
+		setSelected(rows[index]!.key)
+		const [sx, sy] = step
+		const next = event.shiftKey
+			? clampRect({ ...rect, width: Math.min(rect.width + sx * SNAP_METRES, plan.width - rect.x), height: Math.min(rect.height + sy * SNAP_METRES, plan.height - rect.y) })
+			: clampRect({ ...rect, x: rect.x + sx * SNAP_METRES, y: rect.y + sy * SNAP_METRES })
+		setRect(index, next)
+	}
+
+	const fieldError = (i: number, field: string) => errors[`stands.${i}.${field}`]
+	const rowError = (i: number) => errors[`stands.${i}`]
+	const errorCount = Object.values(errors).reduce((n, list) => n + list.length, 0)
+	// Text size in metres: readable on a 40 m plan, not huge on a 10 m one.
+	const fontSize = Math.max(0.45, Math.min(0.9, Math.max(plan.width, plan.height) / 45))
+
+	return (
+		<Form method="post" className="plan-editor" noValidate aria-labelledby="plan-stands-title">
+			{errorCount ? (
+				<div className="notice danger" role="alert" id="plan-errors">
+					<p>{t('editor.errors', { count: errorCount })}</p>
+					<ul>
+						{Object.entries(errors).flatMap(([path, messages]) =>
+							messages.map((m, k) => (
+								<li key={`${path}-${k}`}>
+									<a href={`#${fieldId(path)}`}>{describePath(path, rows, t)}</a>: {m}
+								</li>
+							)),
+						)}
+					</ul>
+				</div>
+			) : null}
+			<div className="plan-layout">
+				<figure className="plan-canvas">
+					<svg
+						ref={svgRef}
+						viewBox={`-0.5 -0.5 ${plan.width + 1} ${plan.height + 1}`}
+						role="group"
+						aria-label={t('editor.svgLabel', { width: fmt(plan.width), height: fmt(plan.height), count: drawn.length })}
+						className="plan-svg"
+						onPointerMove={moveDrag}
+						onPointerUp={endDrag}
+						onPointerCancel={endDrag}
+					>
+						<defs>
+							<pattern id="plan-grid" width="1" height="1" patternUnits="userSpaceOnUse">
+								<path d="M 1 0 L 0 0 0 1" fill="none" stroke="#d9d4c7" strokeWidth="0.03" />
+							</pattern>
+						</defs>
+						<rect x="0" y="0" width={plan.width} height={plan.height} fill="#fff" />
+						{backgroundUrl ? <image href={backgroundUrl} x="0" y="0" width={plan.width} height={plan.height} preserveAspectRatio="none" opacity="0.45" /> : null}
+						<rect x="0" y="0" width={plan.width} height={plan.height} fill="url(#plan-grid)" stroke="#4a5652" strokeWidth="0.08" />
+						{drawn.map(({ row, index, rect }) => {
+							const style = zoneStyle(zones, row.zone.trim())
+							const isSelected = row.key === selected
+							const bad = overlapping.has(row.key) || Boolean(rowError(index))
+							const occupant = occupants[labelKey(row.label)]
+							const name = t('editor.standName', {
+								label: row.label || '?',
+								width: fmt(rect.width),
+								height: fmt(rect.height),
+								x: fmt(rect.x),
+								y: fmt(rect.y),
+							})
+							const extras = [row.power ? t('power') : null, row.accessible ? t('accessible') : null, row.zone.trim() || null, occupant ?? null, bad ? t('editor.overlaps') : null]
+							return (
+								<g
+									key={row.key}
+									className={`plan-stand${isSelected ? ' selected' : ''}${bad ? ' bad' : ''}`}
+									tabIndex={hydrated ? 0 : undefined}
+									role={hydrated ? 'button' : undefined}
+									aria-pressed={hydrated ? isSelected : undefined}
+									aria-label={[name, ...extras.filter(Boolean)].join(', ')}
+									onKeyDown={(e) => onStandKey(e, index)}
+									onFocus={() => setSelected(row.key)}
+								>
+									<rect
+										x={rect.x}
+										y={rect.y}
+										width={rect.width}
+										height={rect.height}
+										fill={style.fill}
+										stroke={bad ? '#a32020' : isSelected ? '#1a73e8' : '#083b32'}
+										strokeWidth={isSelected || bad ? 0.14 : 0.07}
+										strokeDasharray={style.dash}
+										onPointerDown={(e) => startDrag(e, index, 'move')}
+									/>
+									<text x={rect.x + rect.width / 2} y={rect.y + rect.height / 2} fontSize={fontSize} textAnchor="middle" dominantBaseline="central" aria-hidden="true" pointerEvents="none">
+										{row.label}
+									</text>
+									{row.power || row.accessible ? (
+										<text x={rect.x + 0.15} y={rect.y + fontSize * 0.9} fontSize={fontSize * 0.8} aria-hidden="true" pointerEvents="none">
+											{row.power ? '⚡' : ''}
+											{row.accessible ? '♿' : ''}
+										</text>
+									) : null}
+									{isSelected && hydrated ? (
+										<rect
+											className="plan-handle"
+											x={rect.x + rect.width - 0.35}
+											y={rect.y + rect.height - 0.35}
+											width="0.7"
+											height="0.7"
+											aria-hidden="true"
+											onPointerDown={(e) => startDrag(e, index, 'resize')}
+										/>
+									) : null}
+								</g>
+							)
+						})}
+						{/* Outside the stands' buttons: their names already say who is there. */}
+						<g aria-hidden="true" pointerEvents="none">
+							{drawn.map(({ row, rect }) => {
+								const occupant = occupants[labelKey(row.label)]
+								if (!occupant) return null
+								// A name wider than its stand is cut: roughly 0.55 em a letter.
+								const fits = Math.max(3, Math.floor(rect.width / (fontSize * 0.55 * 0.55)))
+								return (
+									<text key={row.key} x={rect.x + rect.width / 2} y={rect.y + rect.height - 0.25} fontSize={fontSize * 0.55} textAnchor="middle" fill="#4a5652">
+										{occupant.length > fits ? `${occupant.slice(0, fits - 1)}…` : occupant}
+									</text>
+								)
+							})}
+						</g>
+					</svg>
+					<figcaption className="muted">
+						{t('editor.caption', { width: fmt(plan.width), height: fmt(plan.height) })}
+						{hydrated ? ` ${t('editor.keyboardHint')}` : ''}
+					</figcaption>
+					{zones.length ? (
+						<ul className="plan-legend" aria-label={t('editor.zones')}>
+							{zones.map((z) => (
+								<li key={z}>
+									<svg width="18" height="18" viewBox="0 0 1 1" aria-hidden="true">
+										<rect x="0.05" y="0.05" width="0.9" height="0.9" fill={zoneStyle(zones, z).fill} stroke="#083b32" strokeWidth="0.08" strokeDasharray={zoneStyle(zones, z).dash ? '0.2 0.1' : undefined} />
+									</svg>
+									{z}
+								</li>
+							))}
+						</ul>
+					) : null}
+				</figure>
+				{hydrated ? (
+					<aside className="plan-panel card" aria-labelledby="plan-panel-title">
+						<h2 id="plan-panel-title">{selectedRow ? t('editor.panelTitle', { label: selectedRow.label || '?' }) : t('editor.panelEmpty')}</h2>
+						<p>
+							<button type="button" className="button secondary small" onClick={addStand}>
+								{t('editor.addStand')}
+							</button>
+						</p>
+						{selectedRow ? (
+							<div className="plan-panel-fields">
+								{FIELDS.map((f) => (
+									<label key={f} className="field">
+										<span className="label">{t(`field.${f}`)}</span>
+										<input
+											type="text"
+											inputMode={f === 'label' ? 'text' : 'decimal'}
+											maxLength={f === 'label' ? MAX_LABEL_LENGTH : undefined}
+											value={selectedRow[f]}
+											onChange={(e) => update(selectedIndex, { [f]: e.target.value })}
+										/>
+									</label>
+								))}
+								<label className="field">
+									<span className="label">{t('field.zone')}</span>
+									<input type="text" list="plan-zones" value={selectedRow.zone} onChange={(e) => update(selectedIndex, { zone: e.target.value })} />
+								</label>
+								<label className="check">
+									<input type="checkbox" checked={selectedRow.power} onChange={(e) => update(selectedIndex, { power: e.target.checked })} /> ⚡ {t('power')}
+								</label>
+								<label className="check">
+									<input type="checkbox" checked={selectedRow.accessible} onChange={(e) => update(selectedIndex, { accessible: e.target.checked })} /> ♿ {t('accessible')}
+								</label>
+								<p className="button-row">
+									<button type="button" className="button danger small" onClick={() => removeRow(selectedIndex)}>
+										{t('editor.removeStand')}
+									</button>
+								</p>
+							</div>
+						) : (
+							<p className="muted">{t('editor.panelHint')}</p>
+						)}
+					</aside>
+				) : null}
+			</div>
+			<datalist id="plan-zones">
+				{zones.map((z) => (
+					<option key={z} value={z} />
+				))}
+			</datalist>
+			<h2 id="plan-stands-title">{t('editor.tableTitle')}</h2>
+			<p className="muted">{t('editor.tableHint')}</p>
+			<div className="table-wrap">
+				<table className="data plan-table">
+					<thead>
+						<tr>
+							<th scope="col">{t('field.label')}</th>
+							<th scope="col">{t('field.x')}</th>
+							<th scope="col">{t('field.y')}</th>
+							<th scope="col">{t('field.width')}</th>
+							<th scope="col">{t('field.height')}</th>
+							<th scope="col">{t('field.sizeM2')}</th>
+							<th scope="col">{t('power')}</th>
+							<th scope="col">{t('accessible')}</th>
+							<th scope="col">{t('field.zone')}</th>
+							<th scope="col">{t('field.delete')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{rows.map((row, i) => {
+							const who = row.label.trim() || t('editor.newRow', { n: i + 1 })
+							const whole = rowError(i)
+							return (
+								<tr key={row.key} id={fieldId(`stands.${i}`)} className={row.key === selected ? 'selected' : undefined} data-row={i}>
+									{FIELDS.map((f) => {
+										const errs = fieldError(i, f)
+										const id = fieldId(`stands.${i}.${f}`)
+										const describedBy = [errs ? `${id}-error` : null, f === 'label' && whole ? `${fieldId(`stands.${i}`)}-error` : null].filter(Boolean).join(' ') || undefined
+										return (
+											<td key={f}>
+												<input
+													id={id}
+													name={`stands[${i}].${f}`}
+													type="text"
+													inputMode={f === 'label' ? 'text' : 'decimal'}
+													size={f === 'label' ? 6 : 4}
+													maxLength={f === 'label' ? MAX_LABEL_LENGTH + 5 : 12}
+													value={row[f]}
+													onChange={(e) => update(i, { [f]: e.target.value })}
+													onFocus={() => setSelected(row.key)}
+													aria-label={`${t(`field.${f}`)}, ${who}`}
+													aria-invalid={errs || (f === 'label' && whole) ? true : undefined}
+													aria-describedby={describedBy}
+												/>
+												{errs ? (
+													<span className="field-error" id={`${id}-error`}>
+														{errs.join(' ')}
+													</span>
+												) : null}
+												{f === 'label' && whole ? (
+													<span className="field-error" id={`${fieldId(`stands.${i}`)}-error`}>
+														{whole.join(' ')}
+													</span>
+												) : null}
+											</td>
+										)
+									})}
+									<td>
+										<input type="checkbox" name={`stands[${i}].power`} checked={row.power} onChange={(e) => update(i, { power: e.target.checked })} aria-label={`${t('power')}, ${who}`} />
+									</td>
+									<td>
+										<input type="checkbox" name={`stands[${i}].accessible`} checked={row.accessible} onChange={(e) => update(i, { accessible: e.target.checked })} aria-label={`${t('accessible')}, ${who}`} />
+									</td>
+									<td>
+										<input
+											type="text"
+											name={`stands[${i}].zone`}
+											list="plan-zones"
+											size={7}
+											maxLength={60}
+											value={row.zone}
+											onChange={(e) => update(i, { zone: e.target.value })}
+											aria-label={`${t('field.zone')}, ${who}`}
+											aria-invalid={fieldError(i, 'zone') ? true : undefined}
+										/>
+										{fieldError(i, 'zone') ? <span className="field-error">{fieldError(i, 'zone')!.join(' ')}</span> : null}
+									</td>
+									<td>
+										<input type="checkbox" name={`stands[${i}].delete`} aria-label={`${t('field.delete')}, ${who}`} />
+									</td>
+								</tr>
+							)
+						})}
+					</tbody>
+				</table>
+			</div>
+			<p className="button-row" style={{ marginTop: '1rem' }}>
+				<button type="submit" name="intent" value="save" className="button">
+					{t('editor.save')}
+				</button>
+				<button type="submit" name="intent" value="addRows" className="button secondary">
+					{t('editor.addRows')}
+				</button>
+			</p>
+		</Form>
+	)
+}
+
+/** An element id for a field path ("stands.3.label" → "stand-3-label"). */
+export function fieldId(path: string) {
+	return path.replace(/^stands\./, 'stand-').replace(/\./g, '-')
+}
+
+function describePath(path: string, rows: StandRowValues[], t: (key: string, values?: Record<string, unknown>) => string) {
+	const m = /^stands\.(\d+)(?:\.(\w+))?$/.exec(path)
+	if (!m) return t('editor.wholePlan')
+	const row = rows[Number(m[1])]
+	const who = row?.label.trim() || t('editor.newRow', { n: Number(m[1]) + 1 })
+	return m[2] ? `${who}, ${t(`field.${m[2]}`)}` : who
+}
+
+/** The form's rows as posted, in order (stands[0].label, …). */
+export function rowsFromForm(formData: FormData): Array<StandRowValues & { delete: boolean }> {
+	const rows: Array<StandRowValues & { delete: boolean }> = []
+	for (const [name, value] of formData) {
+		const m = /^stands\[(\d{1,4})\]\.(\w+)$/.exec(name)
+		if (!m || typeof value !== 'string') continue
+		const i = Number(m[1])
+		if (i >= 2000) continue
+		const row = (rows[i] ??= { ...BLANK_ROW, delete: false })
+		const field = m[2] as keyof StandRowValues | 'delete'
+		if (field === 'power' || field === 'accessible' || field === 'delete') row[field] = value === 'on' || value === 'true'
+		else if (field in BLANK_ROW) row[field] = value
+	}
+	return rows.filter(Boolean)
+}
+
+/** What remains to save: rows neither ticked for deletion nor left empty. */
+export function rowsToKeep(rows: ReturnType<typeof rowsFromForm>): StandRowValues[] {
+	return rows.filter((r) => !r.delete && !isBlank(r)).map(({ delete: _, ...r }) => r)
+}
+
+/** The rows as the stands body the schema checks: numbers as numbers ("2,5" too), empty as absent. */
+export function bodyFromRows(rows: StandRowValues[]) {
+	const number = (v: string) => (v.trim() === '' ? undefined : num(v))
+	return {
+		stands: rows.map((r) => ({
+			label: r.label,
+			...Object.fromEntries(NUMBER_FIELDS.map((f) => [f, number(r[f])])),
+			power: r.power,
+			accessible: r.accessible,
+			zone: r.zone,
+		})),
+	}
+}

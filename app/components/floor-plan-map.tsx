@@ -1,0 +1,158 @@
+// The public floor plan: stands as rectangles coloured by the exhibitor's category (Okabe–Ito,
+// a palette people with colour-vision deficiencies tell apart; empty stands grey, occupied stands
+// without a public name hatched). An occupied stand is a link (?stand=A3#stand-card) that works
+// without JavaScript; with it, the card opens without a full page load.
+import { useNavigate } from '@remix-run/react'
+import type { MouseEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/** Okabe & Ito (2008), with the text colour that reads best on each. */
+export const CATEGORY_PALETTE = [
+	{ fill: '#E69F00', text: '#000' },
+	{ fill: '#56B4E9', text: '#000' },
+	{ fill: '#009E73', text: '#000' },
+	{ fill: '#F0E442', text: '#000' },
+	{ fill: '#0072B2', text: '#fff' },
+	{ fill: '#D55E00', text: '#000' },
+	{ fill: '#CC79A7', text: '#000' },
+	{ fill: '#000000', text: '#fff' },
+] as const
+export const EMPTY_FILL = '#ebe8e1'
+export const OCCUPIED_FILL = '#b9b5ab'
+
+export type MapStand = {
+	label: string
+	x: number
+	y: number
+	width: number
+	height: number
+	power: boolean
+	accessible: boolean
+	/** null: free; 'occupied': taken by an exhibitor not in the public catalogue. */
+	occupant: null | 'occupied' | { id: number; name: string; category: string }
+	matches: boolean
+}
+
+export function categoryColour(categories: readonly string[], category: string) {
+	const i = categories.indexOf(category)
+	return CATEGORY_PALETTE[(i < 0 ? categories.length : i) % CATEGORY_PALETTE.length]!
+}
+
+export function standHref(search: string, label: string) {
+	const params = new URLSearchParams(search)
+	params.set('stand', label)
+	return `?${params.toString()}#stand-card`
+}
+
+export function Swatch({ fill, hatch }: { fill: string; hatch?: boolean }) {
+	return (
+		<svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" className="swatch">
+			<rect x="1" y="1" width="18" height="18" rx="3" fill={fill} stroke="#4a5652" strokeWidth="1" />
+			{hatch ? <path d="M1 15 L15 1 M5 19 L19 5" stroke="#4a5652" strokeWidth="1.5" /> : null}
+		</svg>
+	)
+}
+
+export function FloorPlanMap({
+	plan,
+	stands,
+	categories,
+	selected,
+	search,
+	backgroundUrl,
+	filtered,
+}: {
+	plan: { width: number; height: number }
+	stands: MapStand[]
+	categories: string[]
+	selected: string | null
+	/** The page's current query (q, category), kept in each stand's link. */
+	search: string
+	backgroundUrl: string | null
+	filtered: boolean
+}) {
+	const { t } = useTranslation(['plan', 'exhibitors'])
+	const navigate = useNavigate()
+	const fontSize = Math.max(0.45, Math.min(1, Math.max(plan.width, plan.height) / 40))
+	const open = (event: MouseEvent, href: string) => {
+		if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
+		event.preventDefault()
+		navigate(href, { preventScrollReset: true })
+	}
+	return (
+		<svg viewBox={`-0.25 -0.25 ${plan.width + 0.5} ${plan.height + 0.5}`} className="plan-svg map-svg" role="group" aria-label={t('map.svgLabel', { count: stands.length })}>
+			<defs>
+				<pattern id="occupied-hatch" width="0.6" height="0.6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+					<rect width="0.6" height="0.6" fill={OCCUPIED_FILL} />
+					<line x1="0" y1="0" x2="0" y2="0.6" stroke="#6f6b62" strokeWidth="0.18" />
+				</pattern>
+			</defs>
+			<rect x="0" y="0" width={plan.width} height={plan.height} fill="#fff" stroke="#4a5652" strokeWidth="0.06" />
+			{backgroundUrl ? <image href={backgroundUrl} x="0" y="0" width={plan.width} height={plan.height} preserveAspectRatio="none" opacity="0.3" /> : null}
+			{stands.map((s) => {
+				const colour = s.occupant && s.occupant !== 'occupied' ? categoryColour(categories, s.occupant.category) : null
+				const fill = colour ? colour.fill : s.occupant === 'occupied' ? 'url(#occupied-hatch)' : EMPTY_FILL
+				const textFill = colour ? colour.text : '#1c2421'
+				const isSelected = selected !== null && selected.toLowerCase() === s.label.toLowerCase()
+				const shape = (
+					<>
+						<rect
+							x={s.x}
+							y={s.y}
+							width={s.width}
+							height={s.height}
+							fill={fill}
+							stroke={isSelected ? '#1a73e8' : '#4a5652'}
+							strokeWidth={isSelected ? 0.2 : 0.06}
+						/>
+						<text
+							x={s.x + s.width / 2}
+							y={s.y + s.height / 2}
+							fontSize={Math.min(fontSize, s.height * 0.6, s.width * 0.45)}
+							textAnchor="middle"
+							dominantBaseline="central"
+							fill={textFill}
+							fontWeight="700"
+							aria-hidden="true"
+						>
+							{s.label}
+						</text>
+						{s.power || s.accessible ? (
+							<text x={s.x + 0.12} y={s.y + Math.min(fontSize, s.height * 0.45) * 0.85} fontSize={Math.min(fontSize, s.height * 0.45) * 0.75} aria-hidden="true" fill={textFill}>
+								{s.power ? '⚡' : ''}
+								{s.accessible ? '♿' : ''}
+							</text>
+						) : null}
+					</>
+				)
+				const features = [s.power ? t('power') : null, s.accessible ? t('accessible') : null].filter(Boolean).join(', ')
+				const className = `map-stand${s.matches ? '' : ' dimmed'}${isSelected ? ' selected' : ''}`
+				if (!s.occupant) {
+					return (
+						<g key={s.label} className={className}>
+							<title>{[t('map.standFree', { label: s.label }), features].filter(Boolean).join(', ')}</title>
+							{shape}
+						</g>
+					)
+				}
+				const who =
+					s.occupant === 'occupied'
+						? t('map.occupied')
+						: `${s.occupant.name} (${t(`exhibitors:category.${s.occupant.category}`, { defaultValue: s.occupant.category })})`
+				const href = standHref(search, s.label)
+				return (
+					<a
+						key={s.label}
+						href={href}
+						className={className}
+						onClick={(e) => open(e, href)}
+						aria-label={[t('map.standOf', { label: s.label, who }), features, filtered && !s.matches ? t('map.notMatching') : null].filter(Boolean).join(', ')}
+						aria-current={isSelected ? 'true' : undefined}
+					>
+						{shape}
+					</a>
+				)
+			})}
+		</svg>
+	)
+}

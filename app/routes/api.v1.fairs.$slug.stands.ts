@@ -1,0 +1,75 @@
+// PUT /api/v1/fairs/{slug}/stands (organizer): replaces the floor plan's stands → {stands, plan, dropped}.
+// GET (organizer always; anyone once the plan is published) → {stands, plan}. The same shape is the
+// plan editor's JSON export (?download=1) and import.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { hasRole } from '#app/domain/roles.ts'
+import { standsBodySchema } from '#app/domain/stand-input.ts'
+import { ServiceError } from '#app/services/errors.server.ts'
+import { findFairForOrganizer, getFloorPlan, getPlanInfo, replaceStands, toStandJson, type PlanInfo } from '#app/services/floor-plan.server.ts'
+import { apiError, methodNotAllowed, readJsonBody, serviceErrorResponse } from '#app/utils/api.server.ts'
+import { getOptionalUser, requireApiRole } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+
+const ALLOWED = ['GET', 'HEAD', 'PUT']
+/** 500 stands of about 200 bytes each, with room for long zone names. */
+const MAX_BODY_BYTES = 256 * 1024
+
+function planJson(plan: PlanInfo) {
+	return { width: plan.width, height: plan.height, published: plan.publishedAt !== null, publishedAt: plan.publishedAt?.toISOString() ?? null }
+}
+
+/** Whether the caller is staff who may see an unpublished plan: a token or a logged-in organizer. */
+async function isOrganizer(request: Request): Promise<boolean> {
+	if (request.headers.get('Authorization')) {
+		await requireApiRole(request, 'organizer') // a bad token is a 401, a weaker one a 403
+		return true
+	}
+	const user = await getOptionalUser(request)
+	return user !== null && hasRole(user.role, 'organizer')
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const organizer = await isOrganizer(request)
+	const db = getDb()
+	let event
+	try {
+		event = findFairForOrganizer(db, params.slug ?? '')
+	} catch (error) {
+		if (error instanceof ServiceError) return serviceErrorResponse(request, error)
+		throw error
+	}
+	// To the public, a draft fair does not exist and an unpublished plan is not there yet.
+	if (!organizer && event.status === 'draft') return apiError(request, 404, 'not_found')
+	const floor = getFloorPlan(db, event.id)
+	if (!organizer && !floor.plan.publishedAt) return apiError(request, 404, 'plan_not_published')
+	const body = { plan: planJson(floor.plan), stands: toStandJson(floor.stands) }
+	const download = new URL(request.url).searchParams.has('download')
+	return Response.json(body, {
+		headers: {
+			'Cache-Control': 'no-store',
+			...(download ? { 'Content-Disposition': `attachment; filename="${event.slug}-stands.json"` } : {}),
+		},
+	})
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	if (request.method !== 'PUT') {
+		await requireApiRole(request, 'organizer')
+		return methodNotAllowed(request, ALLOWED)
+	}
+	const principal = await requireApiRole(request, 'organizer')
+	const db = getDb()
+	try {
+		const event = findFairForOrganizer(db, params.slug ?? '')
+		const body = await readJsonBody(request, standsBodySchema(getPlanInfo(db, event.id)), { maxBytes: MAX_BODY_BYTES })
+		const result = replaceStands(db, event.id, body.stands, principal.actor, new Date(), body.plan)
+		return Response.json({
+			plan: planJson(getPlanInfo(db, event.id)),
+			stands: toStandJson(result.stands),
+			dropped: result.dropped,
+		})
+	} catch (error) {
+		if (error instanceof ServiceError) return serviceErrorResponse(request, error)
+		throw error
+	}
+}

@@ -1,0 +1,37 @@
+// /fairs/{slug}/map/background: the venue image under a fair's floor plan. Public once the plan is
+// published (the map shows it); before that only for organizers (the plan editor shows it).
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { hasRole } from '#app/domain/roles.ts'
+import { ServiceError } from '#app/services/errors.server.ts'
+import { findFairForOrganizer, getPlanBackground, getPlanInfo } from '#app/services/floor-plan.server.ts'
+import { getOptionalUser } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+	const db = getDb()
+	let event
+	try {
+		event = findFairForOrganizer(db, params.slug ?? '')
+	} catch (error) {
+		if (error instanceof ServiceError) throw new Response('Not found', { status: 404 })
+		throw error
+	}
+	const isPublic = event.status !== 'draft' && getPlanInfo(db, event.id).publishedAt !== null
+	if (!isPublic) {
+		const user = await getOptionalUser(request)
+		if (!user || !hasRole(user.role, 'organizer')) throw new Response('Not found', { status: 404 })
+	}
+	const image = getPlanBackground(db, event.id)
+	if (!image) throw new Response('Not found', { status: 404 })
+	const etag = `"${image.updatedAt.getTime().toString(36)}-${image.bytes.length}"`
+	const headers = {
+		// The type was decided from the bytes at upload (image-check.ts).
+		'Content-Type': image.mime,
+		'X-Content-Type-Options': 'nosniff',
+		'Content-Security-Policy': "default-src 'none'; sandbox",
+		'Cache-Control': isPublic ? 'public, max-age=300' : 'private, no-store',
+		ETag: etag,
+	}
+	if (request.headers.get('If-None-Match') === etag) return new Response(null, { status: 304, headers })
+	return new Response(new Uint8Array(image.bytes), { headers: { ...headers, 'Content-Length': String(image.bytes.length) } })
+}
