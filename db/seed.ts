@@ -1,12 +1,15 @@
 // The demo: `npm run cli -- seed --demo` (and `npm run demo`). Dates are set relative to today,
 // so the demo always shows a fair a few weeks ahead and smaller events over the coming months.
+import { randomBytes } from 'node:crypto'
 import { count } from 'drizzle-orm'
-import { events } from './schema/index.ts'
+import { applications, events, fairSettings, type EventRow, type NewApplicationRow } from './schema/index.ts'
+import { isRegisteredLegalForm, MUNICIPALITY_NAMES, type LegalForm } from '#app/domain/application-options.ts'
 import { fromBelgradeLocalInput, toBelgradeLocalInput } from '#app/domain/format.ts'
 import type { EventInput } from '#app/domain/event-input.ts'
+import { isValidPib } from '#app/domain/serbian-ids.ts'
 import { createEvent } from '#app/services/events.server.ts'
-import type { Db } from '#app/utils/db.server.ts'
-import { CENTER_VENUE, DEMO_EXHIBITORS, DEMO_FAIR_VENUE } from './demo-data.ts'
+import { writeTransaction, type Db } from '#app/utils/db.server.ts'
+import { CENTER_VENUE, DEMO_EXHIBITORS, DEMO_FAIR_VENUE, type DemoExhibitor } from './demo-data.ts'
 
 const DAY = 24 * 3600 * 1000
 
@@ -130,10 +133,147 @@ export function demoEvents(now: Date): EventInput[] {
 }
 
 /** Loads the demo into an empty database; a database that already has events is left alone. */
-export function seedDemo(db: Db, now = new Date()): { created: number; skipped: boolean } {
+export function seedDemo(db: Db, now = new Date()): { created: number; applications: number; skipped: boolean } {
 	const existing = db.select({ n: count() }).from(events).get()?.n ?? 0
-	if (existing > 0) return { created: 0, skipped: true }
+	if (existing > 0) return { created: 0, applications: 0, skipped: true }
 	const list = demoEvents(now)
-	for (const input of list) createEvent(db, input, { kind: 'cli' }, now)
-	return { created: list.length, skipped: false }
+	const created = list.map((input) => createEvent(db, input, { kind: 'cli' }, now))
+	const fair = created.find((e) => e.kind === 'fair')
+	const applicationCount = fair ? seedDemoFair(db, fair, now) : 0
+	return { created: list.length, applications: applicationCount, skipped: false }
+}
+
+type Outcome = 'confirmed' | 'accepted' | 'waitlisted' | 'rejected' | 'submitted'
+
+/**
+ * What happened to each demo organisation's application (same order as DEMO_EXHIBITORS): 12
+ * accepted and told (9 confirmed, 3 still to confirm), 3 on the waiting list, 2 rejected, 3 not yet
+ * decided. Staff are counts only; `v` is the vulnerable groups. Most consent to the catalogue and
+ * to research use, as they do on the real paper forms.
+ */
+const PLAN: {
+	outcome: Outcome
+	catalogue: boolean
+	research: boolean
+	staff: { employees: number; women: number; v: Partial<Record<string, number>>; volunteers: number }
+	apr: 'yes' | 'no' | 'pending' | 'dont_know'
+	ways: string[]
+	power?: boolean
+	accessible?: boolean
+	size?: number
+	website?: string
+	en?: string
+	founded: number
+}[] = [
+	{ outcome: 'confirmed', catalogue: true, research: true, staff: { employees: 4, women: 3, v: { disability: 4 }, volunteers: 9 }, apr: 'yes', ways: ['work_integration'], accessible: true, size: 6, website: 'https://iskra-krusevac.org.rs', en: 'Hand-painted ceramics and souvenirs with Kruševac motifs.', founded: 2008 },
+	{ outcome: 'confirmed', catalogue: true, research: true, staff: { employees: 6, women: 2, v: { over_50: 3, long_term_unemployed: 1 }, volunteers: 0 }, apr: 'pending', ways: ['local_development'], size: 6, website: 'https://rasinskimed.rs', en: 'Acacia, meadow and forest honey from Mount Jastrebac.', founded: 2015 },
+	{ outcome: 'confirmed', catalogue: true, research: true, staff: { employees: 7, women: 7, v: { violence_survivors: 2, long_term_unemployed: 3 }, volunteers: 2 }, apr: 'yes', ways: ['work_integration', 'local_development'], power: true, size: 9, en: 'Traditional embroidery and woven goods made by women of Župa.', founded: 2018 },
+	{ outcome: 'confirmed', catalogue: true, research: true, staff: { employees: 3, women: 3, v: { over_50: 2 }, volunteers: 6 }, apr: 'no', ways: ['general_interest'], size: 6, en: 'Homemade fruit preserves, ajvar and winter stores from our grandmothers’ recipes.', founded: 2012 },
+	{ outcome: 'confirmed', catalogue: true, research: true, staff: { employees: 2, women: 1, v: { youth: 2 }, volunteers: 5 }, apr: 'dont_know', ways: ['general_interest'], power: true, size: 6, founded: 2020 },
+	{ outcome: 'confirmed', catalogue: true, research: true, staff: { employees: 18, women: 8, v: { disability: 14 }, volunteers: 0 }, apr: 'yes', ways: ['work_integration'], power: true, accessible: true, size: 9, website: 'https://napredak-krusevac.rs', en: 'Bookbinding, printing and stamp making.', founded: 1992 },
+	{ outcome: 'confirmed', catalogue: false, research: true, staff: { employees: 2, women: 1, v: { disability: 2 }, volunteers: 4 }, apr: 'no', ways: ['work_integration'], accessible: true, size: 4, founded: 1998 },
+	{ outcome: 'confirmed', catalogue: true, research: false, staff: { employees: 5, women: 3, v: { over_50: 2 }, volunteers: 0 }, apr: 'pending', ways: ['local_development'], power: true, size: 6, en: 'Grape juice and dried fruit from Župa.', founded: 2016 },
+	{ outcome: 'confirmed', catalogue: true, research: true, staff: { employees: 1, women: 1, v: { youth: 1 }, volunteers: 7 }, apr: 'no', ways: ['general_interest'], size: 6, founded: 2019 },
+	{ outcome: 'accepted', catalogue: true, research: true, staff: { employees: 1, women: 1, v: {}, volunteers: 0 }, apr: 'dont_know', ways: [], size: 4, website: 'https://lavanda-trstenik.rs', en: 'Natural soaps and creams made from medicinal herbs.', founded: 2021 },
+	{ outcome: 'accepted', catalogue: true, research: true, staff: { employees: 2, women: 2, v: { disability: 1 }, volunteers: 12 }, apr: 'no', ways: ['general_interest', 'work_integration'], accessible: true, size: 6, founded: 2010 },
+	{ outcome: 'accepted', catalogue: false, research: true, staff: { employees: 5, women: 5, v: { social_assistance: 2, roma: 1 }, volunteers: 1 }, apr: 'yes', ways: ['work_integration'], power: true, size: 6, founded: 2017 },
+	{ outcome: 'waitlisted', catalogue: true, research: true, staff: { employees: 4, women: 2, v: { roma: 4 }, volunteers: 3 }, apr: 'pending', ways: ['work_integration'], power: true, size: 9, founded: 2014 },
+	{ outcome: 'waitlisted', catalogue: true, research: true, staff: { employees: 3, women: 2, v: { youth: 2, long_term_unemployed: 1 }, volunteers: 10 }, apr: 'no', ways: ['general_interest', 'local_development'], size: 4, website: 'https://rasinazazajednicu.org', founded: 2011 },
+	{ outcome: 'waitlisted', catalogue: true, research: false, staff: { employees: 0, women: 0, v: {}, volunteers: 6 }, apr: 'no', ways: [], size: 4, founded: 2022 },
+	{ outcome: 'rejected', catalogue: true, research: true, staff: { employees: 0, women: 0, v: {}, volunteers: 14 }, apr: 'no', ways: ['general_interest'], size: 4, founded: 2005 },
+	{ outcome: 'rejected', catalogue: false, research: true, staff: { employees: 3, women: 1, v: { over_50: 1 }, volunteers: 0 }, apr: 'dont_know', ways: ['local_development'], power: true, size: 6, founded: 2013 },
+	{ outcome: 'submitted', catalogue: true, research: true, staff: { employees: 6, women: 4, v: { disability: 5 }, volunteers: 2 }, apr: 'yes', ways: ['work_integration'], accessible: true, size: 6, website: 'https://rukekojestvaraju.rs', founded: 2016 },
+	{ outcome: 'submitted', catalogue: true, research: true, staff: { employees: 2, women: 1, v: { disability: 1, youth: 1 }, volunteers: 8 }, apr: 'pending', ways: ['work_integration', 'general_interest'], size: 6, founded: 2009 },
+	{ outcome: 'submitted', catalogue: true, research: false, staff: { employees: 0, women: 0, v: {}, volunteers: 11 }, apr: 'no', ways: [], size: 4, founded: 2023 },
+]
+
+const CONTACTS = [
+	'Milica Stojanović', 'Dragan Nikolić', 'Snežana Radovanović', 'Jelena Marković', 'Nikola Jovanović',
+	'Zoran Đorđević', 'Vesna Ilić', 'Miroslav Pavlović', 'Ivana Milenković', 'Tamara Stevanović',
+	'Gordana Petković', 'Dragana Lazić', 'Dejan Ristić', 'Marija Vasić', 'Ana Kostić',
+	'Ljiljana Živković', 'Bojan Mitić', 'Slobodan Krstić', 'Jovana Tasić', 'Stefan Obradović',
+]
+
+const MUNICIPALITY_CODES = Object.fromEntries(Object.entries(MUNICIPALITY_NAMES).map(([code, name]) => [name, code]))
+
+/** "Milica Stojanović" → "milica.stojanovic@example.rs". */
+function demoEmail(name: string): string {
+	const ascii = name.toLowerCase().replace(/đ/g, 'dj').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+	return `${ascii.replace(/[^a-z]+/g, '.')}@example.rs`
+}
+
+/** An invented PIB with a correct check digit (8 digits from `seed`, then the one digit that fits). */
+function demoPib(seed: number): string {
+	const body = String(10_990_000 + seed * 373).padStart(8, '0').slice(0, 8)
+	for (let d = 0; d < 10; d++) if (isValidPib(body + d)) return body + d
+	throw new Error('unreachable: every 8 digits have a check digit')
+}
+
+function demoApplication(exhibitor: DemoExhibitor, plan: (typeof PLAN)[number], index: number, fair: EventRow, now: Date): NewApplicationRow {
+	// Applications came in over the last five weeks, the early ones first.
+	const createdAt = new Date(now.getTime() - (34 - index * 1.4) * DAY - ((index * 7919) % 600) * 60_000)
+	const released = new Date(now.getTime() - 4 * DAY)
+	const decided = plan.outcome !== 'submitted'
+	const status = plan.outcome === 'confirmed' ? 'accepted' : plan.outcome
+	const registered = isRegisteredLegalForm(exhibitor.legalForm as LegalForm)
+	return {
+		eventId: fair.id,
+		status,
+		releasedStatus: decided ? (status as 'accepted' | 'waitlisted' | 'rejected') : null,
+		decisionReleasedAt: decided ? released : null,
+		confirmBy: status === 'accepted' ? new Date(released.getTime() + 7 * DAY) : null,
+		confirmedAt: plan.outcome === 'confirmed' ? new Date(released.getTime() + (1 + (index % 3)) * DAY) : null,
+		locale: index === 5 ? 'sr-Cyrl' : index === 9 ? 'en' : 'sr-Latn',
+		orgName: exhibitor.name,
+		legalForm: exhibitor.legalForm,
+		municipality: MUNICIPALITY_CODES[exhibitor.municipality] ?? 'other',
+		companyNumber: registered ? String(21_000_000 + index * 48_611) : null,
+		pib: registered ? demoPib(index) : null,
+		foundedYear: plan.founded,
+		website: plan.website ?? null,
+		contactName: CONTACTS[index]!,
+		contactEmail: demoEmail(CONTACTS[index]!),
+		contactPhone: `06${index % 10} ${100 + index * 17} ${4000 + index * 233}`.replace(/ /g, ''),
+		products: exhibitor.description,
+		category: exhibitor.category,
+		description: exhibitor.description,
+		descriptionEn: plan.en ?? null,
+		needsPower: plan.power ?? false,
+		needsAccessible: plan.accessible ?? false,
+		needsSizeM2: plan.size ?? null,
+		needsTable: true,
+		needsChairs: 2,
+		preferences: [],
+		lawStatus: { apr: plan.apr, ways: plan.ways, selfIdentified: plan.apr !== 'dont_know' || plan.ways.length > 0 },
+		staff: { employees: plan.staff.employees, women: plan.staff.women, vulnerable: plan.staff.v, volunteers: plan.staff.volunteers },
+		selling: exhibitor.category !== 'services',
+		consentCatalogue: plan.catalogue,
+		consentResearch: plan.research,
+		privacyAcceptedAt: createdAt,
+		// The magic link's secret, as submitApplication makes it: 256 random bits.
+		manageToken: randomBytes(32).toString('base64url'),
+		createdAt,
+		updatedAt: decided ? released : createdAt,
+	}
+}
+
+/**
+ * The demo fair's settings (applications open now, closing three days before the fair, 24 stands)
+ * and the 20 demo organisations' applications, written directly: a seed, not somebody applying,
+ * so no mail is queued.
+ */
+function seedDemoFair(db: Db, fair: EventRow, now: Date): number {
+	return writeTransaction(db, (tx) => {
+		tx.insert(fairSettings)
+			.values({
+				eventId: fair.id,
+				applicationsOpenAt: new Date(now.getTime() - 40 * DAY),
+				applicationsCloseAt: new Date(fair.startsAt.getTime() - 3 * DAY),
+				standCount: 24,
+			})
+			.run()
+		const rows = DEMO_EXHIBITORS.map((exhibitor, i) => demoApplication(exhibitor, PLAN[i]!, i, fair, now))
+		tx.insert(applications).values(rows).run()
+		return rows.length
+	})
 }

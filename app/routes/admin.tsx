@@ -30,6 +30,11 @@ export default function AdminLayout() {
 									<Link to="/admin/outbox">{t('mail:outboxPage.title')}</Link>
 								</li>
 							)}
+							{user.role === 'scanner' ? null : (
+								<li>
+									<Link to="/admin/research">{t('exhibitors:research.nav')}</Link>
+								</li>
+							)}
 						</ul>
 					</nav>
 					<div className="who">

@@ -1,0 +1,30 @@
+// GET /admin/events/{id}/applications/{applicationId}/logo: an application's logo or product photo
+// for the organizers' review, whatever the exhibitor's consents (the public catalogue has its own,
+// consent-checked route). The type is the one found in the bytes at upload, never the file's name.
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { findApplicationImage } from '#app/services/application-images.server.ts'
+import { findApplicationOfEvent } from '#app/services/application-reviews.server.ts'
+import { idParam } from '#app/utils/api.server.ts'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	await requireRole(request, 'organizer')
+	const event = requireAdminEvent(params.id)
+	const id = idParam(params.applicationId)
+	const application = event.kind === 'fair' && id !== null ? findApplicationOfEvent(getDb(), event.id, id) : undefined
+	const image = application ? findApplicationImage(getDb(), application.id) : undefined
+	if (!image) throw new Response('Not found', { status: 404 })
+	return new Response(new Uint8Array(image.bytes), {
+		headers: {
+			'Content-Type': image.mime,
+			'Content-Length': String(image.bytes.length),
+			// Behind a login: never in a shared cache. The address changes with the picture (?v=).
+			'Cache-Control': 'private, max-age=3600',
+			'X-Content-Type-Options': 'nosniff',
+			'Content-Security-Policy': "default-src 'none'",
+			'Content-Disposition': 'inline',
+		},
+	})
+}

@@ -1,0 +1,25 @@
+// /admin/research.csv: the research view's tables for a spreadsheet, hidden cells hidden as on the
+// page ("<5", "—"). `;` by default (Excel with Serbian settings), ?delimiter=comma otherwise; the
+// fair as on the page (?fair=id). Never cached.
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { researchCsv, researchData } from '#app/services/research.server.ts'
+import { idParam } from '#app/utils/api.server.ts'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getRequestT } from '#app/utils/i18n.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireRole(request, 'organizer')
+	const { locale, t } = await getRequestT(request, ['exhibitors'])
+	const search = new URL(request.url).searchParams
+	const delimiter = search.get('delimiter') === 'comma' ? ',' : ';'
+	const data = researchData(getDb(), idParam(search.get('fair') ?? undefined))
+	return new Response(researchCsv(data, t, locale, delimiter), {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="research${data.fair ? `-${data.fair.id}` : ''}.csv"`,
+			'Cache-Control': 'no-store',
+			'X-Content-Type-Options': 'nosniff',
+		},
+	})
+}

@@ -1,0 +1,107 @@
+// /fairs/{slug}/exhibitors: the fair's public exhibitor catalogue. Filtering is a plain link
+// (?category=food), so it works without JavaScript and every filtered view is a shareable address.
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ExhibitorCard } from '#app/components/exhibitor-card.tsx'
+import { categoryNameByCode } from '#app/domain/fair-settings-input.ts'
+import { formatNumber } from '#app/domain/format.ts'
+import { catalogueView, findCatalogueFair, listCatalogue } from '#app/services/exhibitors.server.ts'
+import exhibitorStyles from '#app/styles/exhibitors.css?url'
+import { getDb } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { getRequestT } from '#app/utils/i18n.server.ts'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: exhibitorStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const db = getDb()
+	const fair = findCatalogueFair(db, params.slug ?? '')
+	if (!fair) throw new Response('Not found', { status: 404 })
+	const { locale, t } = await getRequestT(request, 'exhibitors')
+	const category = new URL(request.url).searchParams.get('category')
+	// The fair's own words for a category it renamed or added; the catalog's for the standard ones.
+	const ownCategories = fair.settings?.categories ?? []
+	const categoryName = (code: string) => categoryNameByCode(ownCategories, code, locale, (c) => t(`category.${c}`, { defaultValue: c }))
+	const view = catalogueView(fair.event, fair.categories, listCatalogue(db, fair.event.id), locale, category, categoryName)
+	return {
+		...view,
+		totalText: formatNumber(view.total, locale),
+		counts: Object.fromEntries(view.categories.map((c) => [c.code, formatNumber(c.count, locale)])),
+		shownText: formatNumber(view.exhibitors.length, locale),
+		meta: {
+			title: `${t('catalogue.metaTitle', { fair: view.fair.title })} · Sajam`,
+			description: t('catalogue.description', { fair: view.fair.title }),
+			url: `${getEnv().PUBLIC_URL}/fairs/${view.fair.slug}/exhibitors${view.active ? `?category=${encodeURIComponent(view.active)}` : ''}`,
+		},
+	}
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+	data
+		? [
+				{ title: data.meta.title },
+				{ name: 'description', content: data.meta.description },
+				{ property: 'og:title', content: data.meta.title },
+				{ property: 'og:url', content: data.meta.url },
+			]
+		: [{ title: 'Sajam' }]
+
+export default function ExhibitorCatalogue() {
+	const data = useLoaderData<typeof loader>()
+	const { t } = useTranslation('exhibitors')
+	const { fair, active } = data
+	const base = `/fairs/${fair.slug}/exhibitors`
+	return (
+		<div className="container">
+			<header className="catalogue-head">
+				<p className="breadcrumb">
+					<Link to={`/events/${fair.slug}`}>
+						← <span lang={fair.untranslated ? 'sr-Latn' : undefined}>{fair.title}</span>
+					</Link>
+				</p>
+				<h1>{t('catalogue.title')}</h1>
+				<p className="lead">{t('catalogue.intro')}</p>
+				{fair.status === 'cancelled' ? <p className="notice danger">{t('catalogue.cancelled')}</p> : null}
+			</header>
+			{data.total === 0 ? (
+				<p className="empty-state">{t('catalogue.noneYet')}</p>
+			) : (
+				<>
+					<nav className="category-filter" aria-label={t('catalogue.filterLabel')}>
+						<ul>
+							<li>
+								<Link to={base} aria-current={active ? undefined : 'page'} preventScrollReset>
+									{t('catalogue.all')} <span className="n">{data.totalText}</span>
+								</Link>
+							</li>
+							{data.categories.map((c) => (
+								<li key={c.code}>
+									<Link to={`${base}?category=${encodeURIComponent(c.code)}`} aria-current={active === c.code ? 'page' : undefined} preventScrollReset>
+										{c.name} <span className="n">{data.counts[c.code]}</span>
+									</Link>
+								</li>
+							))}
+						</ul>
+					</nav>
+					<p className="muted" role="status">
+						{t('catalogue.count', { count: data.exhibitors.length, formatted: data.shownText })}
+					</p>
+					{data.exhibitors.length === 0 ? (
+						<p className="empty-state">
+							{t('catalogue.noneInCategory')} <Link to={base}>{t('catalogue.showAll')}</Link>
+						</p>
+					) : (
+						<ul className="exhibitor-list">
+							{data.exhibitors.map((exhibitor) => (
+								<li key={exhibitor.id}>
+									<ExhibitorCard exhibitor={exhibitor} />
+								</li>
+							))}
+						</ul>
+					)}
+				</>
+			)}
+		</div>
+	)
+}
