@@ -193,3 +193,71 @@ test('a cooperative applies for a stand on a phone, with its logo', async () => 
 	expect(new URL(manageUrl!).pathname).toBe(new URL(page.url()).pathname)
 	journey.exhibitor = { context, page, manageUrl: manageUrl! }
 })
+
+test('an organizer scores and accepts; nobody is emailed until the decisions are released', async () => {
+	const context = await newDesktopContext(browser, { locale: 'sr-RS' })
+	watches.push(watchPageErrors(context))
+	const page = await context.newPage()
+	await loginAsAdmin(page, server, '/admin')
+	const eventHref = await page.locator('a[href^="/admin/events/"]', { hasText: FAIR.title }).first().getAttribute('href')
+	const eventId = eventHref!.match(/\/admin\/events\/(\d+)/)![1]
+	await page.goto(`${server.url}/admin/events/${eventId}/applications`)
+	await waitForHydration(page)
+	await page.locator('a', { hasText: COOP.name }).first().click()
+	await page.waitForURL((url) => /\/applications\/\d+$/.test(url.pathname))
+	await waitForHydration(page)
+	expect(await bodyText(page)).toContain(COOP.products)
+	await expect.poll(() => page.locator('img[src*="/logo"]').count()).toBeGreaterThan(0)
+
+	// A review on the rubric: 5, 4, 4.
+	for (const [criterion, score] of [['fit', 5], ['quality', 4], ['novelty', 4]] as const) {
+		await page.locator(`input[type=radio][name="${criterion}"][value="${score}"]`).check()
+	}
+	await Promise.all([page.waitForURL((url) => url.search.includes('saved=')), page.locator('form:has(input[name=intent][value=review]) button[type=submit]').click()])
+	// With JavaScript the address changes a moment before the page is rendered again.
+	await expect.poll(() => bodyText(page)).toMatch(/4[,.]3/)
+
+	// The decision is staged: the exhibitor's page still says "under review", no mail goes out.
+	await page.locator('#decision-accepted').check()
+	await page.locator('form:has(input[name=intent][value=decision]) textarea').fill('Dobrodošli! Štand vam je pored ulaza.')
+	await Promise.all([page.waitForURL((url) => url.search.includes('saved=')), page.locator('form:has(input[name=intent][value=decision]) button[type=submit]').click()])
+	await page.locator('[data-staging-hint]').waitFor()
+	await journey.exhibitor.page.reload()
+	await journey.exhibitor.page.getByText(applicationSr.state.submitted.title).waitFor()
+	await new Promise((resolve) => setTimeout(resolve, 1500))
+	expect(smtp.messages.filter(mailTo(COOP.email)), 'only the "received" mail before the release').toHaveLength(1)
+	await screenshot(page, 'review-detail-1280')
+
+	// One action releases the decisions: now the decision mail goes out.
+	await page.goto(`${server.url}/admin/events/${eventId}/applications`)
+	await waitForHydration(page)
+	await page.locator('[data-release-item]', { hasText: COOP.name }).waitFor()
+	await page.locator('#release-confirm').check()
+	await Promise.all([page.waitForURL((url) => url.search.includes('released=')), page.locator('form:has(input[name=intent][value=release]) button[type=submit]').click()])
+	await page.locator('[data-notice=released][data-released="1"]').waitFor()
+	await screenshot(page, 'review-list-1280')
+	const decision = await smtp.waitFor((m) => mailTo(COOP.email)(m) && m !== smtp.messages.find(mailTo(COOP.email)))
+	expect(mailText(decision)).toContain('Dobrodošli! Štand vam je pored ulaza.')
+	expect(linkIn(decision, /https?:\/\/[^\s)]+\/applications\/[A-Za-z0-9_-]{43}/)).toBe(journey.exhibitor.manageUrl)
+	journey.organizer = { page }
+})
+
+test('the exhibitor confirms on the phone and appears in the public catalogue', async () => {
+	const { page } = journey.exhibitor
+	await page.goto(journey.exhibitor.manageUrl)
+	await waitForHydration(page)
+	expect(await bodyText(page)).toContain(applicationSr.state.awaiting.title)
+	expect(await bodyText(page)).toContain('Dobrodošli! Štand vam je pored ulaza.')
+	await page.locator('button[name=intent][value=confirm]').click()
+	await page.getByText(applicationSr.state.confirmed.title).waitFor()
+	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
+	await screenshot(page, `application-confirmed-${PHONE.width}`)
+
+	await page.goto(`${server.url}/fairs/${FAIR.slug}/exhibitors`)
+	await page.getByText(COOP.name).first().waitFor()
+	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
+	const axe = seriousViolations(await runAxe(page))
+	expect(describeViolations(axe), 'axe-core on the catalogue').toBe('')
+	await screenshot(page, `catalogue-${PHONE.width}`)
+	await journey.exhibitor.context.close()
+})
