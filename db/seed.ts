@@ -1,8 +1,10 @@
 // The demo: `npm run cli -- seed --demo` (and `npm run demo`). Dates are set relative to today,
 // so the demo always shows a fair a few weeks ahead and smaller events over the coming months.
 import { randomBytes } from 'node:crypto'
-import { count } from 'drizzle-orm'
-import { applications, events, fairSettings, type EventRow, type NewApplicationRow } from './schema/index.ts'
+import { asc, count, eq } from 'drizzle-orm'
+import { applications, events, fairSettings, floorPlans, standAssignments, stands, type EventRow, type NewApplicationRow } from './schema/index.ts'
+import { allocateExact } from '#app/domain/allocation.ts'
+import type { Stand } from '#app/domain/stand-geometry.ts'
 import { isRegisteredLegalForm, MUNICIPALITY_NAMES, type LegalForm } from '#app/domain/application-options.ts'
 import { fromBelgradeLocalInput, toBelgradeLocalInput } from '#app/domain/format.ts'
 import type { EventInput } from '#app/domain/event-input.ts'
@@ -133,14 +135,18 @@ export function demoEvents(now: Date): EventInput[] {
 }
 
 /** Loads the demo into an empty database; a database that already has events is left alone. */
-export function seedDemo(db: Db, now = new Date()): { created: number; applications: number; skipped: boolean } {
+export function seedDemo(db: Db, now = new Date()): { created: number; applications: number; skipped: boolean; fair?: string } {
 	const existing = db.select({ n: count() }).from(events).get()?.n ?? 0
-	if (existing > 0) return { created: 0, applications: 0, skipped: true }
+	if (existing > 0) {
+		// Already seeded: still name the fair, so `npm run demo` can print its addresses again.
+		const fair = db.select({ slug: events.slug }).from(events).where(eq(events.kind, 'fair')).orderBy(asc(events.startsAt)).get()
+		return { created: 0, applications: 0, skipped: true, ...(fair ? { fair: fair.slug } : {}) }
+	}
 	const list = demoEvents(now)
 	const created = list.map((input) => createEvent(db, input, { kind: 'cli' }, now))
 	const fair = created.find((e) => e.kind === 'fair')
 	const applicationCount = fair ? seedDemoFair(db, fair, now) : 0
-	return { created: list.length, applications: applicationCount, skipped: false }
+	return { created: list.length, applications: applicationCount, skipped: false, ...(fair ? { fair: fair.slug } : {}) }
 }
 
 type Outcome = 'confirmed' | 'accepted' | 'waitlisted' | 'rejected' | 'submitted'
@@ -273,7 +279,69 @@ function seedDemoFair(db: Db, fair: EventRow, now: Date): number {
 			})
 			.run()
 		const rows = DEMO_EXHIBITORS.map((exhibitor, i) => demoApplication(exhibitor, PLAN[i]!, i, fair, now))
-		tx.insert(applications).values(rows).run()
+		const inserted = tx.insert(applications).values(rows).returning().all()
+		seedDemoFloorPlan(tx, fair, inserted, now)
 		return rows.length
 	})
+}
+
+/**
+ * The square in front of the Kulturni centar, 40 × 24 m: a row of large stands with power along the
+ * building (A), a row of middle ones by the entrance, accessible on level paving (B), and small
+ * ones by the fountain (C). Published, and the accepted exhibitors placed by the real allocation;
+ * those who confirmed have been told their stand.
+ */
+function demoStands(): Stand[] {
+	const row = (letter: string, y: number, width: number, height: number, zone: string, power: (n: number) => boolean, accessible: (n: number) => boolean) =>
+		Array.from({ length: 8 }, (_, i) => ({
+			label: `${letter}${i + 1}`,
+			x: 4 + i * width,
+			y,
+			width,
+			height,
+			sizeM2: width * height,
+			power: power(i + 1),
+			accessible: accessible(i + 1),
+			zone,
+		}))
+	return [
+		...row('A', 2, 3, 3, 'Trg', (n) => n <= 6, (n) => n <= 2),
+		...row('B', 9, 3, 2, 'Trg', (n) => n <= 2, (n) => n <= 4),
+		...row('C', 16, 2.5, 2, 'Kod fontane', () => false, (n) => n <= 2),
+	]
+}
+
+function seedDemoFloorPlan(tx: Db, fair: EventRow, inserted: { id: number; status: string; category: string; needsPower: boolean; needsAccessible: boolean; needsSizeM2: number | null; preferences: string[]; confirmedAt: Date | null; decisionReleasedAt: Date | null }[], now: Date) {
+	const plan = demoStands()
+	tx.insert(floorPlans).values({ eventId: fair.id, width: 40, height: 24, publishedAt: new Date(now.getTime() - 10 * DAY), updatedAt: now }).run()
+	const standRows = tx
+		.insert(stands)
+		.values(plan.map((stand) => ({ eventId: fair.id, ...stand, createdAt: now, updatedAt: now })))
+		.returning()
+		.all()
+	const standId = new Map(standRows.map((row) => [row.label, row.id]))
+	const accepted = inserted.filter((a) => a.status === 'accepted')
+	const result = allocateExact({
+		stands: plan,
+		applications: accepted.map((a) => ({
+			id: a.id,
+			category: a.category,
+			needs: { power: a.needsPower, accessible: a.needsAccessible, sizeM2: a.needsSizeM2 },
+			preferences: a.preferences,
+		})),
+	})
+	const byId = new Map(accepted.map((a) => [a.id, a]))
+	for (const assignment of result.assignments) {
+		const application = byId.get(assignment.applicationId)!
+		tx.insert(standAssignments)
+			.values({
+				applicationId: assignment.applicationId,
+				eventId: fair.id,
+				standId: standId.get(assignment.standLabel)!,
+				locked: false,
+				assignedAt: new Date(now.getTime() - 2 * DAY),
+				notifiedAt: application.confirmedAt ? new Date(now.getTime() - 2 * DAY) : null,
+			})
+			.run()
+	}
 }

@@ -19,8 +19,9 @@ const env = {
 	PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
 }
 
-function run(command, args, { allowFailure = false } = {}) {
-	const result = spawnSync(command, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' })
+function run(command, args, { allowFailure = false, capture = false } = {}) {
+	const result = spawnSync(command, args, { cwd: root, env, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'pipe'], encoding: 'utf8' })
+	if (capture) process.stdout.write(result.stdout ?? '')
 	if (result.status !== 0 && !allowFailure) {
 		process.stderr.write(result.stderr ?? '')
 		console.error(`demo: '${[command, ...args].join(' ')}' failed`)
@@ -32,7 +33,9 @@ function run(command, args, { allowFailure = false } = {}) {
 console.log('Building Sajam…')
 run('npm', ['run', 'build', '--silent'])
 run(process.execPath, ['build/cli.js', 'migrate'])
-run(process.execPath, ['build/cli.js', 'seed', '--demo'])
+const seeded = run(process.execPath, ['build/cli.js', 'seed', '--demo'], { capture: true })
+// The seed names the demo fair (also on a second run, when it changes nothing).
+const fairSlug = JSON.parse(seeded.stdout.trim().split('\n').at(-1) || '{}').fair ?? null
 // The demo organizer; "already exists" on a second run is fine.
 const added = run(process.execPath, ['build/cli.js', 'user', 'add', '--email', demo.email, '--password', demo.password, '--role', 'admin', '--name', 'Demo organizator'], { allowFailure: true })
 if (added.status !== 0 && !/exists/i.test(added.stderr)) {
@@ -47,7 +50,11 @@ console.log(`
   In Cyrillic      ${env.PUBLIC_URL}/?lang=sr-Cyrl
   In English       ${env.PUBLIC_URL}/?lang=en
   Calendar feed    ${env.PUBLIC_URL}/calendar.ics
-  Organizers       ${env.PUBLIC_URL}/admin
+${fairSlug ? `  The fair         ${env.PUBLIC_URL}/events/${fairSlug}
+    apply          ${env.PUBLIC_URL}/fairs/${fairSlug}/apply
+    exhibitors     ${env.PUBLIC_URL}/fairs/${fairSlug}/exhibitors
+    map            ${env.PUBLIC_URL}/fairs/${fairSlug}/map
+` : ''}  Organizers       ${env.PUBLIC_URL}/admin
     login          ${demo.email}
     password       ${demo.password}
   Database         ${env.DATABASE_PATH}
