@@ -2,6 +2,7 @@
 // GET /api/v1/fairs/{slug}/applications (organizer) → {applications}.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { applicationApiSchema } from '#app/domain/application-input.ts'
+import { standLabelsOf } from '#app/services/allocation.server.ts'
 import { applicationsOpen, findFair, listApplications, submitApplication, toApplicationJson } from '#app/services/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { hashRequestBody, runIdempotent } from '#app/services/idempotency.server.ts'
@@ -23,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		throw error
 	}
 	const publicUrl = getEnv().PUBLIC_URL
-	return Response.json({ applications: listApplications(getDb(), fair.event.id).map((row) => toApplicationJson(row, fair.event, publicUrl)) })
+	const standLabels = standLabelsOf(getDb(), fair.event.id)
+	return Response.json({ applications: listApplications(getDb(), fair.event.id).map((row) => toApplicationJson(row, fair.event, publicUrl, standLabels.get(row.id))) })
 }
 
 

@@ -250,6 +250,23 @@ describe('exhibitor mails', () => {
 		expect(mail.icalEvent).toBeUndefined()
 		expect(mail.attachments ?? []).toHaveLength(0)
 	})
+
+	test('the stand mail: stand, map link, setup slot as an invite of its own, what to bring', async () => {
+		const mail = await render('application-stand', 'en')
+		expect(mail.subject).toContain('B3')
+		expect(mail.text).toContain(`${PUBLIC_URL}/fairs/mini-sajam-2026/map?stand=B3&lang=en`)
+		expect(mail.text).toContain('Setup: Saturday, 19 December 2026 from 09:00')
+		expect(mail.text).toContain('an extension cable')
+		const { vevent, method } = parseInvite(mail)
+		expect(method).toBe('REQUEST')
+		expect(vevent.getFirstPropertyValue('uid')).toBe('stand-setup-7-12@sajam.example')
+		expect(utc(vevent, 'dtstart')).toBe('2026-12-19T08:00:00.000Z')
+		expect(utc(vevent, 'dtend')).toBe('2026-12-19T09:00:00.000Z')
+		// Without power there is no extension cable to bring; Cyrillic for sr-Cyrl.
+		const noPower = { ...PARAMS_FOR['application-stand'], stand: { label: 'A1', zone: null, sizeM2: 4, power: false } }
+		expect((await render('application-stand', 'en', noPower)).text).not.toContain('extension cable')
+		expect((await render('application-stand', 'sr-Cyrl')).text).toContain('Штанд: B3')
+	})
 })
 
 describe('language and formatting', () => {

@@ -1,0 +1,61 @@
+// PUT /api/v1/applications/{id}/stand (organizer): the organizer's hand on one accepted exhibitor's
+// stand → {application} (with standLabel and standLocked).
+//   {standLabel: "A3", locked?: true, swap?: false}  put it on A3 (pinned unless locked: false);
+//                                                    A3 held by another: swap: true swaps, else 409 stand_taken
+//   {standLabel: null}                               take its stand away
+//   {locked: true | false}                           pin or unpin the stand it has
+// 422 stand_does_not_fit with `unmet` (power, accessible, sizeM2) when the stand lacks a need.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { assignStand, setStandLock, standLabelOf, StandDoesNotFitError, unassignStand, type ManualResult } from '#app/services/allocation.server.ts'
+import { findApplicationEventId } from '#app/services/application-reviews.server.ts'
+import { toApplicationJson } from '#app/services/applications.server.ts'
+import { apiError, asApiError, idParam, methodNotAllowed, readJsonBody } from '#app/utils/api.server.ts'
+import { requireApiRole } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { getRequestT } from '#app/utils/i18n.server.ts'
+
+const ALLOWED = ['PUT']
+
+const StandBodySchema = z
+	.object({
+		standLabel: z.string().trim().min(1).max(40).nullable().optional(),
+		locked: z.boolean().optional(),
+		swap: z.boolean().optional(),
+	})
+	.refine((b) => b.standLabel !== undefined || b.locked !== undefined, { path: ['standLabel'], params: { key: 'required' } })
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireApiRole(request, 'organizer')
+	return methodNotAllowed(request, ALLOWED)
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const principal = await requireApiRole(request, 'organizer')
+	if (request.method !== 'PUT') return methodNotAllowed(request, ALLOWED)
+	const db = getDb()
+	const id = idParam(params.id)
+	const eventId = id === null ? undefined : findApplicationEventId(db, id)
+	if (id === null || eventId === undefined) return apiError(request, 404, 'not_found')
+	if (principal.eventId !== null && principal.eventId !== eventId) return apiError(request, 403, 'wrong_event_token')
+	const body = await readJsonBody(request, StandBodySchema)
+	let result: ManualResult
+	try {
+		if (body.standLabel === null) result = unassignStand(db, id, principal.actor)
+		else if (body.standLabel === undefined) result = setStandLock(db, id, body.locked!, principal.actor)
+		else result = assignStand(db, id, body.standLabel, { locked: body.locked ?? true, swap: body.swap ?? false }, principal.actor)
+	} catch (error) {
+		if (error instanceof StandDoesNotFitError) {
+			const { t } = await getRequestT(request, 'api')
+			const message = t('api:errors.stand_does_not_fit')
+			return Response.json({ error: 'stand_does_not_fit', message, fields: { standLabel: [message] }, unmet: error.unmet }, { status: 422 })
+		}
+		throw await asApiError(request, error)
+	}
+	const application = toApplicationJson(result.application, result.event, getEnv().PUBLIC_URL, standLabelOf(db, id))
+	return Response.json(
+		{ application: { ...application, standLocked: result.standLabel ? result.locked : false }, ...(result.swappedWith ? { swappedWith: result.swappedWith } : {}) },
+		{ headers: { 'Cache-Control': 'no-store' } },
+	)
+}

@@ -1,0 +1,78 @@
+// POST /api/v1/fairs/{slug}/allocation (organizer): body {commit?: false, spread?: true,
+// timeLimitMs?} → {assignments, unassigned, objective} as CONTRACT.md fixes them, plus unplaced
+// (with the reason), pinProblems, changes (from the saved allocation), spread and basis. With
+// `commit: true` the result is saved and released exhibitors are mailed their stand (+ committed,
+// notified). The solve's MIP runs in a worker thread, so other requests keep being answered.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { commitAllocation, previewAllocation, type AllocationPreview } from '#app/services/allocation.server.ts'
+import { ServiceError } from '#app/services/errors.server.ts'
+import { findFairForOrganizer } from '#app/services/floor-plan.server.ts'
+import { apiError, asApiError, MAX_JSON_BYTES, methodNotAllowed, readJsonBody } from '#app/utils/api.server.ts'
+import { requireApiRole } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+
+const ALLOWED = ['POST']
+/** A commit re-solves when the data changed during its own solve; this many times at most. */
+const COMMIT_ATTEMPTS = 2
+
+const AllocationBodySchema = z.object({
+	commit: z.boolean().optional().default(false),
+	spread: z.boolean().optional().default(true),
+	timeLimitMs: z.number().int().min(0).max(30_000).optional(),
+})
+
+function allocationJson(preview: AllocationPreview) {
+	return {
+		assignments: preview.assignments.map((a) => ({ applicationId: a.applicationId, standLabel: a.standLabel, locked: a.locked })),
+		unassigned: preview.unplaced.map((u) => u.applicationId),
+		objective: { assigned: preview.objective.assigned, preferenceCost: preview.objective.preferenceCost },
+		unplaced: preview.unplaced,
+		pinProblems: preview.pinProblems,
+		changes: preview.changes,
+		spread: {
+			status: preview.spread.status,
+			sameCategoryPairs: preview.spread.sameCategoryPairs,
+			sameCategoryPairsBefore: preview.spread.exactPairs,
+			exactMs: Math.round(preview.spread.exactMs * 10) / 10,
+			spreadMs: Math.round(preview.spread.spreadMs),
+		},
+		basis: preview.basis,
+	}
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireApiRole(request, 'organizer')
+	return methodNotAllowed(request, ALLOWED)
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const principal = await requireApiRole(request, 'organizer')
+	if (request.method !== 'POST') return methodNotAllowed(request, ALLOWED)
+	const db = getDb()
+	try {
+		const event = findFairForOrganizer(db, params.slug ?? '')
+		if (principal.eventId !== null && principal.eventId !== event.id) return apiError(request, 403, 'wrong_event_token')
+		// An empty body is {commit: false}.
+		const text = Number(request.headers.get('Content-Length') ?? 0) > MAX_JSON_BYTES ? null : await request.text()
+		const body =
+			text !== null && text.trim() === ''
+				? AllocationBodySchema.parse({})
+				: await readJsonBody(new Request(request.url, { method: 'POST', headers: request.headers, body: text ?? '' }), AllocationBodySchema)
+		const options = { spread: body.spread, ...(body.timeLimitMs !== undefined ? { timeLimitMs: body.timeLimitMs } : {}) }
+		for (let attempt = 1; ; attempt++) {
+			const preview = await previewAllocation(db, event, options)
+			if (!body.commit) return Response.json({ ...allocationJson(preview), committed: false }, { headers: { 'Cache-Control': 'no-store' } })
+			try {
+				const saved = commitAllocation(db, event.id, preview, principal.actor)
+				return Response.json({ ...allocationJson(preview), committed: true, notified: saved.notified }, { headers: { 'Cache-Control': 'no-store' } })
+			} catch (error) {
+				// The data changed while this request was solving: solve again on the new data.
+				if (error instanceof ServiceError && error.code === 'allocation_stale' && attempt < COMMIT_ATTEMPTS) continue
+				throw error
+			}
+		}
+	} catch (error) {
+		throw await asApiError(request, error)
+	}
+}
