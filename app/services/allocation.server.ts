@@ -226,11 +226,13 @@ export function setupStartsAt(tx: Db, event: EventRow): Date {
 /**
  * Queues the stand mail for every assignment not yet mailed whose exhibitor has been told of
  * their acceptance; sets notifiedAt. Exhibitors whose acceptance is not released wait. Inside the caller's transaction.
+ * `onlyApplicationIds` limits it to some exhibitors (those whose acceptance is being released now).
  */
-export function queueStandMails(tx: Db, event: EventRow, now: Date): number {
+export function queueStandMails(tx: Db, event: EventRow, now: Date, onlyApplicationIds?: ReadonlySet<number>): number {
 	const setup = setupStartsAt(tx, event).toISOString()
 	let count = 0
 	for (const { application, stand } of unnotified(tx, event.id)) {
+		if (onlyApplicationIds && !onlyApplicationIds.has(application.id)) continue
 		enqueueApplicationMail(tx, 'application-stand', event, application, now, {
 			stand: { label: stand.label, zone: stand.zone, sizeM2: stand.sizeM2, power: stand.power },
 			setupStartsAt: setup,

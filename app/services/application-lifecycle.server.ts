@@ -8,6 +8,7 @@ import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm'
 import { hasUnreleasedDecision } from '#app/domain/application-status.ts'
 import { applications, events, fairSettings, standAssignments, type ApplicationDecision, type ApplicationRow, type EventRow } from '#db/schema/index.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
+import { queueStandMails } from './allocation.server.ts'
 import { findApplicationByManageToken } from './applications.server.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
 import { ServiceError } from './errors.server.ts'
@@ -105,6 +106,9 @@ export function releaseDecisions(db: Db, eventId: number, actor: Actor, now = ne
 				.get()!
 			enqueueApplicationMail(tx, 'application-decision', event, released, now)
 		}
+		// Stands allocated before the acceptance was released are told right after the decision.
+		const acceptedNow = new Set(pending.filter((a) => a.status === 'accepted').map((a) => a.id))
+		if (acceptedNow.size > 0) queueStandMails(tx, event, now, acceptedNow)
 		recordAudit(tx, actor, 'application.decisions_released', `event:${eventId}`, { released: pending.length }, now)
 		return { released: pending.length }
 	})

@@ -17,7 +17,7 @@ import {
 } from '#app/services/application-lifecycle.server.ts'
 import { submitApplication } from '#app/services/applications.server.ts'
 import { createEvent } from '#app/services/events.server.ts'
-import { applications, fairSettings, outbox, type ApplicationRow } from '#db/schema/index.ts'
+import { applications, fairSettings, outbox, standAssignments, stands, type ApplicationRow } from '#db/schema/index.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -114,6 +114,27 @@ describe('staged decisions and release', () => {
 		expect(releaseDecisions(getDb(), eventId, organizer, now)).toEqual({ released: 1 })
 		expect(mailsOf(b.id)).toEqual(['application-received', 'application-decision', 'application-decision'])
 		expect(mailsOf(a.id)).toHaveLength(2)
+	})
+
+	test('a stand allocated before the acceptance was released is mailed right after the decision', () => {
+		const a = apply('Zadruga Rasinka')
+		const b = apply('Udruženje Iskra')
+		decide(a, 'accepted')
+		decide(b, 'accepted')
+		const stand = getDb()
+			.insert(stands)
+			.values({ eventId, label: 'A1', x: 0, y: 0, width: 3, height: 2, sizeM2: 6, createdAt: now, updatedAt: now })
+			.returning()
+			.get()
+		getDb().insert(standAssignments).values({ applicationId: a.id, eventId, standId: stand.id, assignedAt: now }).run()
+		expect(mailsOf(a.id)).toEqual(['application-received'])
+		releaseDecisions(getDb(), eventId, organizer, now)
+		expect(mailsOf(a.id)).toEqual(['application-received', 'application-decision', 'application-stand'])
+		expect(mailsOf(b.id)).toEqual(['application-received', 'application-decision'])
+		expect(getDb().select().from(standAssignments).where(eq(standAssignments.applicationId, a.id)).get()?.notifiedAt).toEqual(now)
+		// Withdrawing gives the stand up.
+		withdrawApplication(getDb(), a.manageToken, now)
+		expect(getDb().select().from(standAssignments).where(eq(standAssignments.applicationId, a.id)).get()).toBeUndefined()
 	})
 
 	test('the confirmation deadline never falls after the fair starts', () => {
