@@ -1,9 +1,11 @@
 // The parts of the exhibitor's private page: the status in plain words (with the confirm button
-// while confirming is possible), the fair, what was submitted, and the "are you sure?" step for
-// withdrawing or deleting, which is a page of its own so it works without JavaScript.
+// while confirming is possible), their stand once they were told it, the fair, what was
+// submitted, and the "are you sure?" step for withdrawing or deleting, which is a page of its own
+// so it works without JavaScript.
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { ApplicationPageView } from '#app/services/application-page.server.ts'
+import { StandLocator } from './stand-locator.tsx'
 
 type Props = { application: ApplicationPageView }
 
@@ -38,7 +40,10 @@ export function ApplicationStatusCard({ application: a }: Props) {
 			<p className={`pill ticket-status status-${pill}`}>{t(`pill.${pill}`)}</p>
 			<h2 id="status-title">{t(`state.${key}.title`)}</h2>
 			<p>
-				{t(`state.${key}.text`, { deadline: a.confirmBy ?? '', date: a.confirmedAt ?? a.withdrawnAt ?? '' })}
+				{t(key === 'confirmed' && a.stand ? 'state.confirmed.textStand' : `state.${key}.text`, {
+					deadline: a.confirmBy ?? '',
+					date: a.confirmedAt ?? a.withdrawnAt ?? '',
+				})}
 			</p>
 			{a.decisionNote ? (
 				<blockquote className="decision-note">
@@ -58,6 +63,42 @@ export function ApplicationStatusCard({ application: a }: Props) {
 						{t('confirm.button')}
 					</button>
 				</Form>
+			) : null}
+		</section>
+	)
+}
+
+/** "Your stand": what it offers, when to set up, and where it is on the plan. */
+export function ApplicationStand({ application: a }: Props) {
+	const { t } = useTranslation('application')
+	const stand = a.stand
+	if (!stand) return null
+	return (
+		<section className="card ticket-section application-stand" aria-labelledby="stand-title">
+			<h2 id="stand-title">{t('stand.title')}</h2>
+			<dl className="data-list">
+				<Row label={t('stand.label')}>
+					<span className="stand-label" style={{ fontSize: '1.35rem' }}>
+						{stand.label}
+					</span>
+				</Row>
+				{stand.zone ? <Row label={t('stand.zone')}>{stand.zone}</Row> : null}
+				<Row label={t('stand.size')}>{t('stand.sizeValue', { size: stand.size })}</Row>
+				<Row label={t('stand.power')}>{stand.power ? t('yes') : t('no')}</Row>
+				<Row label={t('stand.accessible')}>{stand.accessible ? t('yes') : t('no')}</Row>
+				<Row label={t('stand.setup')}>
+					<time dateTime={stand.setupIso}>{t('stand.setupAt', { date: stand.setupDate, time: stand.setupTime })}</time>
+				</Row>
+			</dl>
+			<p>{t('stand.ready', { time: stand.openingTime })}</p>
+			<figure className="stand-figure" style={{ margin: '1rem 0' }}>
+				<StandLocator plan={stand.plan} outlines={stand.outlines} label={stand.label} />
+				<figcaption className="muted small">{t('stand.planCaption')}</figcaption>
+			</figure>
+			{stand.mapUrl ? (
+				<p>
+					<Link to={stand.mapUrl}>{t('stand.mapLink')}</Link>
+				</p>
 			) : null}
 		</section>
 	)

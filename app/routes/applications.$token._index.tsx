@@ -1,6 +1,7 @@
 // /applications/{token}: the exhibitor's private page (the magic link) — the status as they may
-// know it, the fair, what they submitted, and what they can do: edit while applications are open,
-// confirm participation after acceptance, withdraw, download or delete their data. The token in
+// know it, their stand on the plan once they were told it, the fair, what they submitted, and what
+// they can do: edit while applications are open, confirm participation after acceptance,
+// withdraw, download or delete their data. The token in
 // the address is the credential: the page is never cached, indexed, or named in a Referer.
 // Withdrawing and deleting ask first; both steps are plain POSTs, so they work without JavaScript.
 import {
@@ -15,7 +16,7 @@ import {
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ApplicationConfirmStep, ApplicationFair, ApplicationStatusCard, ApplicationSummary, AskButton } from '#app/components/application-status.tsx'
+import { ApplicationConfirmStep, ApplicationFair, ApplicationStand, ApplicationStatusCard, ApplicationSummary, AskButton } from '#app/components/application-status.tsx'
 import { confirmParticipation, eraseApplication, withdrawApplication } from '#app/services/application-lifecycle.server.ts'
 import { applicationPageView, findManagedApplication } from '#app/services/application-page.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
@@ -144,6 +145,7 @@ export default function ApplicationPage() {
 				</p>
 			) : null}
 			<ApplicationStatusCard application={a} />
+			<ApplicationStand application={a} />
 			<ApplicationFair application={a} />
 			<section className="card ticket-section" aria-labelledby="submitted-title">
 				<h2 id="submitted-title">{t('summary.title')}</h2>

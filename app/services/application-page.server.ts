@@ -1,21 +1,77 @@
 // What the exhibitor's private page (/applications/{token}) and its files show: the fair, the
 // status as the exhibitor may know it (a staged decision stays invisible until released), what was
-// submitted, and the data export. Formatted here, on the server, in the reader's language.
-import { eq } from 'drizzle-orm'
-import { events, fairSettings, type ApplicationImageRow, type ApplicationRow, type EventRow } from '#db/schema/index.ts'
+// submitted, the stand once they were told it, and the data export. Formatted here, on the
+// server, in the reader's language.
+import { and, eq, isNotNull } from 'drizzle-orm'
+import {
+	events,
+	fairSettings,
+	stands,
+	standAssignments,
+	type ApplicationImageRow,
+	type ApplicationRow,
+	type EventRow,
+	type StandRow,
+} from '#db/schema/index.ts'
 import { DEFAULT_CATEGORIES, MUNICIPALITY_NAMES } from '#app/domain/application-options.ts'
-import { exhibitorView, hasUnreleasedDecision } from '#app/domain/application-status.ts'
+import { exhibitorView, hasUnreleasedDecision, type ExhibitorView } from '#app/domain/application-status.ts'
 import { localizeEventTexts, mapLink } from '#app/domain/event-text.ts'
 import { categoryCodes, categoryNameByCode } from '#app/domain/fair-settings-input.ts'
-import { formatDateTime, formatEventTimeRange, formatLongDate, formatNumber } from '#app/domain/format.ts'
+import { formatDateTime, formatEventTimeRange, formatLongDate, formatNumber, formatTime } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import { latinToCyrillic } from '#app/domain/transliterate.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { getT } from '#app/utils/i18n.server.ts'
+import { DEFAULT_SETUP_MINUTES } from './allocation.server.ts'
 import { findApplicationImage } from './application-images.server.ts'
 import { applicationManageUrl, applicationsOpen, findApplicationByManageToken, type FairContext } from './applications.server.ts'
+import { getPlanInfo, type PlanInfo } from './floor-plan.server.ts'
 
-export type ManagedApplication = { application: ApplicationRow; fair: FairContext; image: ApplicationImageRow | undefined }
+/** A stand the exhibitor has been emailed (notifiedAt set), with the plan it is on. */
+export type NotifiedStand = {
+	stand: StandRow
+	notifiedAt: Date
+	plan: PlanInfo
+	/** Every stand of the fair as a bare rectangle: no occupant, nothing from the catalogue. */
+	outlines: { label: string; x: number; y: number; width: number; height: number }[]
+}
+
+export type ManagedApplication = {
+	application: ApplicationRow
+	fair: FairContext
+	image: ApplicationImageRow | undefined
+	stand: NotifiedStand | undefined
+}
+
+/**
+ * The application's stand, only once the exhibitor was emailed it: an allocation that is still
+ * being worked on, or a stand not yet announced (notifiedAt null after a move), stays unseen.
+ */
+function findNotifiedStand(db: Db, applicationId: number, eventId: number): NotifiedStand | undefined {
+	const row = db
+		.select({ stand: stands, notifiedAt: standAssignments.notifiedAt })
+		.from(standAssignments)
+		.innerJoin(stands, eq(stands.id, standAssignments.standId))
+		.where(and(eq(standAssignments.applicationId, applicationId), isNotNull(standAssignments.notifiedAt)))
+		.get()
+	if (!row?.notifiedAt) return undefined
+	const outlines = db
+		.select({ label: stands.label, x: stands.x, y: stands.y, width: stands.width, height: stands.height })
+		.from(stands)
+		.where(eq(stands.eventId, eventId))
+		.all()
+	return { stand: row.stand, notifiedAt: row.notifiedAt, plan: getPlanInfo(db, eventId), outlines }
+}
+
+/** The stand is the exhibitor's to know: released acceptance, not withdrawn, and they were told it. */
+function visibleStand(view: ExhibitorView, stand: NotifiedStand | undefined): NotifiedStand | undefined {
+	return view.status === 'accepted' ? stand : undefined
+}
+
+/** When setting up may start: the fair's start minus its setup minutes (as in the stand mail). */
+function setupStartsAt(fair: FairContext): Date {
+	return new Date(fair.event.startsAt.getTime() - (fair.settings?.setupMinutesBefore ?? DEFAULT_SETUP_MINUTES) * 60_000)
+}
 
 /**
  * The application behind a magic link with its fair and logo; undefined for an unknown, malformed
@@ -29,7 +85,7 @@ export function findManagedApplication(db: Db, token: string): ManagedApplicatio
 	if (!event) return undefined
 	const settings = db.select().from(fairSettings).where(eq(fairSettings.eventId, event.id)).get()
 	const fair: FairContext = { event, settings, categories: settings ? categoryCodes(settings.categories) : [...DEFAULT_CATEGORIES] }
-	return { application, fair, image: findApplicationImage(db, application.id) }
+	return { application, fair, image: findApplicationImage(db, application.id), stand: findNotifiedStand(db, application.id, event.id) }
 }
 
 /** The logo's address; the hash in it changes with the picture, so a cached old one is never shown. */
@@ -49,7 +105,35 @@ function municipalityName(code: string, locale: Locale): string | null {
 	return locale === 'sr-Cyrl' ? latinToCyrillic(name) : name
 }
 
-export function applicationPageView({ application: a, fair, image }: ManagedApplication, locale: Locale, now: Date) {
+/**
+ * The "Your stand" card: what the stand offers, when setting up starts, the plan's outlines with
+ * theirs, and the public map's address once the plan is published (a draft fair has no public map).
+ * Not for a cancelled fair: there is nothing to set up.
+ */
+function standView(notified: NotifiedStand | undefined, fair: FairContext, locale: Locale) {
+	if (!notified || fair.event.status === 'cancelled') return null
+	const { stand, plan } = notified
+	const setup = setupStartsAt(fair)
+	const published = plan.publishedAt !== null && fair.event.status !== 'draft'
+	return {
+		label: stand.label,
+		zone: stand.zone,
+		size: formatNumber(stand.sizeM2, locale),
+		power: stand.power,
+		accessible: stand.accessible,
+		setupDate: formatLongDate(setup, locale),
+		setupTime: formatTime(setup, locale),
+		setupIso: setup.toISOString(),
+		openingTime: formatTime(fair.event.startsAt, locale),
+		plan: { width: plan.width, height: plan.height },
+		outlines: notified.outlines,
+		mapUrl: published ? `/fairs/${fair.event.slug}/map?stand=${encodeURIComponent(stand.label)}` : null,
+	}
+}
+
+export type StandView = NonNullable<ReturnType<typeof standView>>
+
+export function applicationPageView({ application: a, fair, image, stand }: ManagedApplication, locale: Locale, now: Date) {
 	const view = exhibitorView(a, now)
 	const { event } = fair
 	const texts = localizeEventTexts(event, locale)
@@ -74,6 +158,7 @@ export function applicationPageView({ application: a, fair, image }: ManagedAppl
 		withdrawnAt: view.status === 'withdrawn' && a.withdrawnAt ? formatDateTime(a.withdrawnAt, locale) : null,
 		decisionNote: releasedNote(a),
 		canEdit: view.status !== 'withdrawn' && applicationsOpen(fair, now),
+		stand: standView(visibleStand(view, stand), fair, locale),
 		fair: {
 			slug: event.slug,
 			status: event.status,
@@ -142,8 +227,9 @@ export type ApplicationPageView = ReturnType<typeof applicationPageView>
  *   released.
  * The logo is described (type, size, hash, address), not embedded: it downloads from its own link.
  */
-export function applicationDataExport({ application: a, fair, image }: ManagedApplication, publicUrl: string, now = new Date()) {
+export function applicationDataExport({ application: a, fair, image, stand: notified }: ManagedApplication, publicUrl: string, now = new Date()) {
 	const view = exhibitorView(a, now)
+	const stand = visibleStand(view, notified)
 	const event: EventRow = fair.event
 	const decisionKnown = a.releasedStatus !== null && !hasUnreleasedDecision(a)
 	return {
@@ -206,6 +292,16 @@ export function applicationDataExport({ application: a, fair, image }: ManagedAp
 						sha256: image.sha256,
 						uploadedAt: image.createdAt.toISOString(),
 						url: `${publicUrl}/applications/${a.manageToken}/logo`,
+					}
+				: null,
+			/** Only once the exhibitor was emailed it (see findNotifiedStand). */
+			stand: stand
+				? {
+						label: stand.stand.label,
+						zone: stand.stand.zone,
+						sizeM2: stand.stand.sizeM2,
+						setupStartsAt: setupStartsAt(fair).toISOString(),
+						notifiedAt: stand.notifiedAt.toISOString(),
 					}
 				: null,
 		},

@@ -269,6 +269,109 @@ describe('words on the page', () => {
 	})
 })
 
+describe('the stand on the plan', () => {
+	/** A plan of three stands with `label` for this application; notifiedAt null until told. */
+	function giveStand(id: number, label: string, { notifiedAt = null as number | null, published = true } = {}) {
+		return db((d) => {
+			const { event_id: eventId } = d.prepare('SELECT event_id FROM applications WHERE id = ?').get(id) as { event_id: number }
+			const now = Date.now()
+			d.prepare('INSERT INTO floor_plans (event_id, width, height, published_at, updated_at) VALUES (?, 30, 20, ?, ?) ON CONFLICT (event_id) DO UPDATE SET published_at = excluded.published_at').run(
+				eventId,
+				published ? now : null,
+				now,
+			)
+			const insert = d.prepare(
+				'INSERT INTO stands (event_id, label, x, y, width, height, size_m2, power, accessible, zone, created_at, updated_at) VALUES (?, ?, ?, 2, 3, 2, 6, ?, ?, ?, ?, ?)',
+			)
+			const standId = Number(insert.run(eventId, label, 2, 1, 1, 'Trg', now, now).lastInsertRowid)
+			insert.run(eventId, `${label}x`, 6, 0, 0, null, now, now)
+			insert.run(eventId, `${label}y`, 10, 0, 0, null, now, now)
+			d.prepare('INSERT INTO stand_assignments (application_id, event_id, stand_id, locked, assigned_at, notified_at) VALUES (?, ?, ?, 0, ?, ?)').run(id, eventId, standId, now, notifiedAt)
+			return standId
+		})
+	}
+	const notify = (id: number, at: number | null) => db((d) => d.prepare('UPDATE stand_assignments SET notified_at = ? WHERE application_id = ?').run(at, id))
+	const locator = (label: string) => `aria-label="${html(srApplication.stand.planLabel.replace('{{label}}', label))}"`
+
+	test('shown only once the exhibitor was told the stand: label, zone, setup time, the plan and the public map link', async () => {
+		const { path, token, id } = await applyFor()
+		update(token, "status = 'accepted', released_status = 'accepted', decision_released_at = ?, confirm_by = ?", Date.now(), Date.now() + 3 * 86_400_000)
+		giveStand(id, 'S1')
+		db((d) => d.prepare('INSERT INTO fair_settings (event_id, setup_minutes_before) SELECT id, 90 FROM events WHERE slug = ?').run(fair.slug))
+		try {
+			// Allocated but not announced: nothing of the stand, in the page or the download.
+			const before = await page(path)
+			expect(before.text).not.toContain(html(srApplication.stand.title))
+			expect(before.text).not.toContain('stand-locator')
+			const dataBefore = await (await fetch(`${server.url}${path}/data.json`)).json()
+			expect(dataBefore.application.stand).toBeNull()
+
+			notify(id, Date.now())
+			const after = await page(path)
+			expect(after.text).toContain(html(srApplication.stand.title))
+			expect(after.text).toMatch(/<span class="stand-label"[^>]*>S1<\/span>/)
+			expect(after.text).toContain('Trg')
+			expect(after.text).toContain('6 m²')
+			// The fair starts at 10:00 Belgrade time; setting up 90 minutes before.
+			expect(after.text).toContain('od 08:30')
+			expect(after.text).toMatch(/datetime="2030-12-05T07:30:00.000Z"/i)
+			expect(after.text).toMatch(/<svg[^>]*class="stand-locator"[^>]*role="img"/)
+			expect(after.text).toContain(locator('S1'))
+			// Theirs labelled in the picture; the others only outlines, without their labels.
+			expect(after.text).toMatch(/<text[^>]*>S1<\/text>/)
+			expect(after.text).not.toContain('>S1x<')
+			expect(after.text).toContain(`href="/fairs/${fair.slug}/map?stand=S1"`)
+			expect((await page(`${path}?lang=en`)).text).toContain(html(enApplication.stand.title))
+
+			const data = await (await fetch(`${server.url}${path}/data.json`)).json()
+			expect(data.application.stand).toEqual({ label: 'S1', zone: 'Trg', sizeM2: 6, setupStartsAt: '2030-12-05T07:30:00.000Z', notifiedAt: expect.any(String) })
+
+			// The plan taken down: the card stays, the public link goes.
+			db((d) => d.prepare('UPDATE floor_plans SET published_at = NULL WHERE event_id = (SELECT id FROM events WHERE slug = ?)').run(fair.slug))
+			const unpublished = await page(path)
+			expect(unpublished.text).toContain(locator('S1'))
+			expect(unpublished.text).not.toContain('/map?stand=')
+
+			// Moved to a stand not yet announced: hidden again until the next stand mail.
+			notify(id, null)
+			expect((await page(path)).text).not.toContain(locator('S1'))
+		} finally {
+			db((d) => d.prepare('DELETE FROM fair_settings WHERE event_id = (SELECT id FROM events WHERE slug = ?)').run(fair.slug))
+		}
+	})
+
+	test('not while the acceptance is staged, nor for a withdrawn application', async () => {
+		const staged = await applyFor()
+		update(staged.token, "status = 'accepted', released_status = NULL")
+		giveStand(staged.id, 'S2', { notifiedAt: Date.now() })
+		const stagedPage = await page(staged.path)
+		expect(stagedPage.text).not.toContain(locator('S2'))
+		expect(stagedPage.text).not.toContain(html(srApplication.stand.title))
+		expect((await (await fetch(`${server.url}${staged.path}/data.json`)).json()).application.stand).toBeNull()
+
+		const withdrawn = await applyFor()
+		update(withdrawn.token, "status = 'accepted', released_status = 'accepted', confirm_by = ?", Date.now() + 86_400_000)
+		giveStand(withdrawn.id, 'S3', { notifiedAt: Date.now() })
+		expect((await page(withdrawn.path)).text).toContain(locator('S3'))
+		// Set straight in the database, so the assignment row stays: the page must still hide it.
+		update(withdrawn.token, "status = 'withdrawn', withdrawn_reason = 'exhibitor', withdrawn_at = ?", Date.now())
+		const after = await page(withdrawn.path)
+		expect(after.text).toContain(html(srApplication.state.withdrawn.title))
+		expect(after.text).not.toContain(locator('S3'))
+		expect(after.text).not.toContain(html(srApplication.stand.title))
+		expect((await (await fetch(`${server.url}${withdrawn.path}/data.json`)).json()).application.stand).toBeNull()
+	})
+
+	test('withdrawing through the page gives the stand up', async () => {
+		const { path, token, id } = await applyFor()
+		update(token, "status = 'accepted', released_status = 'accepted', confirm_by = ?", Date.now() + 86_400_000)
+		giveStand(id, 'S4', { notifiedAt: Date.now() })
+		expect((await post(path, { intent: 'withdraw', sure: 'yes' })).response.status).toBe(302)
+		expect(db((d) => d.prepare('SELECT count(*) AS n FROM stand_assignments WHERE application_id = ?').get(id))).toEqual({ n: 0 })
+		expect((await page(path)).text).not.toContain(locator('S4'))
+	})
+})
+
 describe('data, logo and erasure', () => {
 	test('download my data: JSON attachment with the application as the exhibitor knows it, logo as metadata', async () => {
 		const { path, token, id, email } = await applyFor()

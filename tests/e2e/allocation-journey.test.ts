@@ -1,0 +1,360 @@
+// Stand allocation, end to end, in Chromium: a fair is set up through the JSON API (stands,
+// applications, decisions released); the organizer publishes the plan, lets the solver propose an
+// allocation on the desktop (the objective and, in words, why someone has no stand), saves it, pins
+// one exhibitor by dragging it onto another stand on the SVG plan, allocates again (the pin holds)
+// and saves. The stand mails arrive over SMTP with the label and a setup invite; a visitor opens
+// the public map on a 390 px phone, taps a stand for its card and filters by category. The built
+// server, its solver, its outbox worker, a real SMTP server and a real browser; nothing mocked.
+import { mkdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest'
+import allocationSr from '#app/locales/sr-Latn/allocation.json'
+import mailSr from '#app/locales/sr-Latn/mail.json'
+import planSr from '#app/locales/sr-Latn/plan.json'
+import { apiCall, type ApiOptions } from '#tests/support/api-client.ts'
+import {
+	PHONE,
+	describeViolations,
+	launchBrowser,
+	loginAsAdmin,
+	newDesktopContext,
+	newPhoneContext,
+	runAxe,
+	scrollWidth,
+	seriousViolations,
+	waitForHydration,
+	watchPageErrors,
+	type PageErrorWatch,
+} from '#tests/support/browser.ts'
+import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
+import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
+import { ROOT, startServer, type TestServer } from '#tests/support/server.ts'
+
+const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots')
+const MAIL_FROM = 'Centar Sajam <no-reply@sajam.test>'
+const FAIR = {
+	slug: 'sajam-rasporeda-e2e',
+	title: 'Sajam socijalnih preduzeća na Trgu',
+	startsAt: `${NEXT_YEAR}-05-16T10:00:00+02:00`,
+	endsAt: `${NEXT_YEAR}-05-16T18:00:00+02:00`,
+}
+
+// Two rows of 3 × 2 m stands on a 20 × 10 m square: A1–A3 side by side (neighbours), B1 and B2
+// three metres further down. Two stands have power, one is accessible.
+const STANDS = [
+	{ label: 'A1', x: 1, y: 1, width: 3, height: 2, power: true },
+	{ label: 'A2', x: 4, y: 1, width: 3, height: 2 },
+	{ label: 'A3', x: 7, y: 1, width: 3, height: 2, accessible: true },
+	{ label: 'B1', x: 1, y: 6, width: 3, height: 2, power: true },
+	{ label: 'B2', x: 4, y: 6, width: 3, height: 2 },
+]
+
+type Exhibitor = { key: string; name: string; category: string; power?: boolean; sizeM2?: number; preferences: string[]; catalogue: boolean }
+// The optimum is unique: Rasinka A1 (first wish), Iskra B1 (second), Leptir A2 (first), Tajna A3
+// (first): 4 of 6 placed, preference cost 1. Župa needs 40 m² (no stand has it); Kovačnica needs
+// power, and both stands with power go to exhibitors who wished for them.
+const EXHIBITORS: Exhibitor[] = [
+	{ key: 'rasinka', name: 'Socijalna zadruga Rasinka', category: 'food', power: true, preferences: ['A1'], catalogue: true },
+	{ key: 'iskra', name: 'Udruženje „Iskra”', category: 'handicrafts', power: true, preferences: ['A1', 'B1'], catalogue: true },
+	{ key: 'leptir', name: 'Radionica Leptir', category: 'textiles', preferences: ['A2'], catalogue: true },
+	{ key: 'tajna', name: 'Udruženje Tajna', category: 'cosmetics', preferences: ['A3'], catalogue: false },
+	{ key: 'zupa', name: 'Tkanje Župa', category: 'textiles', sizeM2: 40, preferences: [], catalogue: true },
+	{ key: 'kovacnica', name: 'Kovačnica Struja', category: 'handicrafts', power: true, preferences: [], catalogue: true },
+]
+const emailOf = (e: Exhibitor) => `${e.key}@primer.rs`
+const byKey = (key: string) => EXHIBITORS.find((e) => e.key === key)!
+
+let server: TestServer
+let smtp: TestMailServer
+let browser: Browser
+let organizer: OrganizerApi
+const watches: PageErrorWatch[] = []
+const ids = new Map<string, number>()
+let eventId: string
+let admin: { context: BrowserContext; page: Page }
+
+const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, { token: organizer.token, ...options })
+const idOf = (key: string) => ids.get(key)!
+
+beforeAll(async () => {
+	mkdirSync(SCREENSHOTS, { recursive: true })
+	smtp = await startMailServer()
+	;[server, browser] = await Promise.all([startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM, RATE_LIMIT_PER_MINUTE: '0' } }), launchBrowser()])
+	organizer = await organizerApi(server)
+}, 60_000)
+
+afterAll(async () => {
+	await browser?.close()
+	await server?.stop()
+	await smtp?.close()
+})
+
+// The steps are one journey: after a failed step the later ones are skipped, not failed in a cascade.
+let failedStep: string | undefined
+beforeEach(({ task, skip, onTestFailed }) => {
+	if (failedStep) skip(`an earlier step failed: ${failedStep}`)
+	onTestFailed(() => {
+		failedStep ??= task.name
+	})
+})
+
+afterEach(() => {
+	for (const watch of watches) watch.check()
+})
+
+async function screenshot(page: Page, name: string) {
+	const file = path.join(SCREENSHOTS, `${name}.png`)
+	await page.screenshot({ path: file, fullPage: true })
+	expect(statSync(file).size).toBeGreaterThan(10_000)
+}
+
+async function bodyText(page: Page) {
+	return (await page.locator('body').innerText()).replace(/\s+/g, ' ')
+}
+
+/** i18next-style interpolation of a catalog string, to look for the exact words on the page. */
+function fill(template: string, values: Record<string, string | number>) {
+	return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]))
+}
+
+/** The stand mail's subject ("Vaš štand na sajmu: A1 · …") as a pattern, for this stand or any. */
+function allocationSubject(label?: string) {
+	const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+	const [before, after] = mailSr.application.stand.subject.split('{{label}}') as [string, string]
+	return new RegExp(`^${escape(before)}${label ? escape(label) : '\\S+'}${escape(after.replace('{{event}}', FAIR.title))}$`)
+}
+
+/** The stand mail to this exhibitor for this stand. */
+const standMail = (e: Exhibitor, label: string) => (mail: ReceivedMail) => mail.envelope.to.includes(emailOf(e)) && allocationSubject(label).test(mail.parsed.subject ?? '')
+
+/** The text/calendar alternative or attachment of a mail, as text. */
+function calendarPart(mail: ReceivedMail) {
+	const part = mail.parsed.attachments.find((a) => a.contentType.startsWith('text/calendar'))
+	return part?.content.toString('utf8')
+}
+
+type PreviewAssignment = { applicationId: number; standLabel: string; locked: boolean }
+
+test('a fair with a floor plan, six applications and the decisions released, through the API', async () => {
+	await organizer.create({
+		title: FAIR.title,
+		slug: FAIR.slug,
+		kind: 'fair',
+		summary: 'Socijalna preduzeća Rasinskog okruga predstavljaju i prodaju svoje proizvode.',
+		startsAt: FAIR.startsAt,
+		endsAt: FAIR.endsAt,
+		venue: { name: 'Trg kosovskih junaka', address: 'Trg kosovskih junaka bb', city: 'Kruševac' },
+		capacity: null,
+		status: 'published',
+	})
+	const put = await api('PUT', `/api/v1/fairs/${FAIR.slug}/stands`, {
+		body: { plan: { width: 20, height: 10 }, stands: STANDS.map((s) => ({ power: false, accessible: false, ...s })) },
+	})
+	expect(put.status, put.text).toBe(200)
+	expect(put.body.stands.find((s: { label: string }) => s.label === 'A2').neighbours).toEqual(['A1', 'A3'])
+
+	for (const [i, e] of EXHIBITORS.entries()) {
+		const result = await apiCall(server.url, 'POST', `/api/v1/fairs/${FAIR.slug}/applications`, {
+			headers: { 'Accept-Language': 'sr-RS' },
+			body: {
+				organization: { name: e.name, legalForm: 'informal_group', municipality: 'krusevac' },
+				contact: { name: `Kontakt ${i + 1}`, email: emailOf(e) },
+				products: 'Domaći proizvodi iz Rasinskog okruga',
+				category: e.category,
+				needs: { power: !!e.power, accessible: false, ...(e.sizeM2 ? { sizeM2: e.sizeM2 } : {}) },
+				preferences: e.preferences,
+				consent: { privacy: true, catalogue: e.catalogue },
+			},
+		})
+		expect(result.status, result.text).toBe(201)
+		ids.set(e.key, result.body.application.id)
+	}
+	for (const e of EXHIBITORS) {
+		const decided = await api('POST', `/api/v1/applications/${idOf(e.key)}/decision`, { body: { decision: 'accepted' } })
+		expect(decided.status, decided.text).toBe(200)
+	}
+	const released = await api('POST', `/api/v1/fairs/${FAIR.slug}/decisions/release`, { body: {} })
+	expect(released.status, released.text).toBe(200)
+	expect(released.body.released).toBe(EXHIBITORS.length)
+})
+
+test('the organizer publishes the plan, allocates, reads why two have no stand, and saves', async () => {
+	const context = await newDesktopContext(browser, { locale: 'sr-RS' })
+	watches.push(watchPageErrors(context))
+	const page = await context.newPage()
+	admin = { context, page }
+	await loginAsAdmin(page, server, '/admin')
+	const eventHref = await page.locator('a[href^="/admin/events/"]', { hasText: FAIR.title }).first().getAttribute('href')
+	eventId = eventHref!.match(/\/admin\/events\/(\d+)/)![1]!
+
+	// Publishing is the editor's own action (no API).
+	await page.goto(`${server.url}/admin/events/${eventId}/plan`)
+	await waitForHydration(page)
+	await Promise.all([page.waitForURL((url) => url.search.includes('saved=publish')), page.locator('button[name=intent][value=publish]').click()])
+	await page.locator('button[name=intent][value=unpublish]').waitFor()
+
+	await page.goto(`${server.url}/admin/events/${eventId}/allocation`)
+	await waitForHydration(page)
+	expect(await page.locator('.alloc-svg [data-stand]').count()).toBe(STANDS.length)
+	await page.locator('button[name=intent][value=allocate]').click()
+	await page.locator('#preview-title').waitFor()
+	const preview = page.locator('.alloc-preview')
+	const text = (await preview.innerText()).replace(/\s+/g, ' ')
+	expect(text).toContain(fill(allocationSr.preview.objective, { assigned: 4, total: 6, cost: 1 }))
+	// Why two are left out, in words: no stand is big enough; both stands with power are taken.
+	expect(text).toContain(fill(allocationSr.preview.noFit, { name: byKey('zupa').name, needs: fill(allocationSr.needs.size, { size: 40 }) }))
+	const takenLine = fill(allocationSr.preview.taken, { name: byKey('kovacnica').name, list: '' })
+	expect(text).toContain(takenLine)
+	expect(text).toContain(fill(allocationSr.preview.takenItem, { label: 'A1', name: byKey('rasinka').name }))
+	expect(text).toContain(fill(allocationSr.preview.takenItem, { label: 'B1', name: byKey('iskra').name }))
+	for (const [key, label] of [['rasinka', 'A1'], ['iskra', 'B1'], ['leptir', 'A2'], ['tajna', 'A3']] as const) {
+		expect(text).toContain(fill(allocationSr.preview.added, { name: byKey(key).name, to: label }))
+	}
+	// The proposal is on the plan, not saved yet.
+	expect(await page.locator('.alloc-svg [data-stand="A2"] title').textContent()).toContain(byKey('leptir').name)
+	const saved = await api('GET', `/api/v1/fairs/${FAIR.slug}/applications`)
+	expect(saved.body.applications.filter((a: { standLabel?: string }) => a.standLabel)).toEqual([])
+	await screenshot(page, 'allocation-preview-1280')
+
+	await Promise.all([page.waitForURL((url) => url.searchParams.get('notice') === 'saved'), page.locator('button[name=intent][value=commit]').click()])
+	await page.locator('.notice.success').waitFor()
+	expect(await page.locator('.notice.success').innerText()).toContain(fill(allocationSr.notices.saved_other, { count: 4 }))
+	await expect.poll(async () => (await page.locator(`#exhibitor-${idOf('leptir')} .alloc-stand`).innerText()).trim()).toContain(fill(allocationSr.list.stand, { label: 'A2' }))
+})
+
+test('the stand mails arrive over SMTP with the stand and a calendar invite for setting up', async () => {
+	const mail = await smtp.waitFor(standMail(byKey('rasinka'), 'A1'), 15_000)
+	expect(mail.parsed.text).toContain(`/fairs/${FAIR.slug}/map?stand=A1`)
+	const ics = calendarPart(mail)
+	expect(ics, `attachments: ${mail.parsed.attachments.map((a) => a.contentType).join(', ')}`).toBeDefined()
+	expect(ics).toContain('METHOD:REQUEST')
+	expect(ics).toMatch(/UID:stand-setup-/)
+	expect(ics!.replace(/\r?\n[ \t]/g, '')).toMatch(/SUMMARY:[^\r\n]*A1/)
+	expect(mail.raw.toString('latin1')).toMatch(/Content-Type: text\/calendar;[^\r\n]*(\r?\n[ \t][^\r\n]*)*method=REQUEST/i)
+	await smtp.waitFor(standMail(byKey('leptir'), 'A2'), 15_000)
+	// Nobody without a stand got a stand mail.
+	const standSubject = allocationSubject()
+	expect(smtp.messages.filter((m) => [byKey('zupa'), byKey('kovacnica')].some((e) => m.envelope.to.includes(emailOf(e))) && standSubject.test(m.parsed.subject ?? ''))).toEqual([])
+})
+
+test('the organizer pins Radionica Leptir to B2 by dragging it onto the plan', async () => {
+	const { page } = admin
+	const leptir = idOf('leptir')
+	const handle = page.locator(`#exhibitor-${leptir} [data-drag-application="${leptir}"]`)
+	const target = page.locator('.alloc-svg [data-stand="B2"] rect').first()
+	await handle.scrollIntoViewIfNeeded()
+	const from = (await handle.boundingBox())!
+	const to = (await target.boundingBox())!
+	expect(from, 'the drag handle is on screen').toBeTruthy()
+	expect(to, 'stand B2 is on screen').toBeTruthy()
+	await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+	await page.mouse.down()
+	await page.mouse.move(from.x + from.width / 2 - 10, from.y + from.height / 2 + 5, { steps: 4 })
+	// While dragging, a ghost follows the pointer and names the stand under it.
+	await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 })
+	await expect.poll(() => page.locator('.alloc-ghost').textContent()).toContain('B2')
+	await screenshot(page, 'allocation-dragging-1280')
+	await page.mouse.up()
+
+	// The move posts the "move" form (pinned); the page shows the new stand with the padlock.
+	await expect.poll(async () => (await page.locator(`#exhibitor-${leptir} .alloc-stand`).innerText()).replace(/\s+/g, ' ')).toContain(fill(allocationSr.list.stand, { label: 'B2' }))
+	expect(await page.locator(`#exhibitor-${leptir} .alloc-stand .pill`, { hasText: allocationSr.list.locked }).count()).toBe(1)
+	expect(await page.locator('.alloc-svg [data-stand="B2"] title').textContent()).toBe(
+		`${fill(allocationSr.board.held, { label: 'B2', name: byKey('leptir').name })}, ${allocationSr.board.lockedMark}`,
+	)
+	expect(await page.locator('.alloc-svg [data-stand="A2"] title').textContent()).toBe(fill(allocationSr.board.free, { label: 'A2' }))
+
+	// The API agrees: the application has B2, pinned; a preview keeps it there, locked.
+	const list = await api('GET', `/api/v1/fairs/${FAIR.slug}/applications`)
+	const application = list.body.applications.find((a: { id: number }) => a.id === leptir)
+	expect(application).toMatchObject({ standLabel: 'B2' })
+	const preview = await api('POST', `/api/v1/fairs/${FAIR.slug}/allocation`, { body: {} })
+	expect(preview.status, preview.text).toBe(200)
+	expect(preview.body.committed).toBe(false)
+	expect(preview.body.assignments as PreviewAssignment[]).toContainEqual({ applicationId: leptir, standLabel: 'B2', locked: true })
+	// Still the most placed; B2 was nobody's wish, so the cost is 1 + 3.
+	expect(preview.body.objective).toEqual({ assigned: 4, preferenceCost: 4 })
+})
+
+test('allocating again keeps the pinned stand; saving mails the new stand', async () => {
+	const { page } = admin
+	const leptir = idOf('leptir')
+	await page.goto(`${server.url}/admin/events/${eventId}/allocation`)
+	await waitForHydration(page)
+	await page.locator('button[name=intent][value=allocate]').click()
+	await page.locator('#preview-title').waitFor()
+	const text = (await page.locator('.alloc-preview').innerText()).replace(/\s+/g, ' ')
+	expect(text).toContain(fill(allocationSr.preview.objective, { assigned: 4, total: 6, cost: 4 }))
+	expect(text).not.toContain(fill(allocationSr.preview.moved, { name: byKey('leptir').name, from: 'B2', to: 'A2' }))
+	expect(await page.locator('.alloc-svg [data-stand="B2"] title').textContent()).toContain(byKey('leptir').name)
+	expect(await page.locator('.alloc-svg [data-stand="A2"] title').textContent()).toBe(fill(allocationSr.board.free, { label: 'A2' }))
+	await screenshot(page, 'allocation-reallocated-1280')
+
+	await Promise.all([page.waitForURL((url) => url.searchParams.get('notice') === 'saved'), page.locator('button[name=intent][value=commit]').click()])
+	await page.locator('.notice.success').waitFor()
+	await expect.poll(async () => (await page.locator(`#exhibitor-${leptir} .alloc-stand`).innerText()).replace(/\s+/g, ' ')).toContain(fill(allocationSr.list.stand, { label: 'B2' }))
+	expect(await page.locator(`#exhibitor-${leptir} .alloc-stand .pill`, { hasText: allocationSr.list.locked }).count()).toBe(1)
+	await screenshot(page, 'allocation-saved-1280')
+
+	const list = await api('GET', `/api/v1/fairs/${FAIR.slug}/applications`)
+	const stands = Object.fromEntries(list.body.applications.filter((a: { standLabel?: string }) => a.standLabel).map((a: { id: number; standLabel: string }) => [a.id, a.standLabel]))
+	expect(stands).toEqual({ [idOf('rasinka')]: 'A1', [idOf('iskra')]: 'B1', [leptir]: 'B2', [idOf('tajna')]: 'A3' })
+
+	// Leptir is told about its new stand, with a new invite for the same setup slot.
+	const moved = await smtp.waitFor(standMail(byKey('leptir'), 'B2'), 15_000)
+	const first = smtp.messages.find(standMail(byKey('leptir'), 'A2'))!
+	const uid = (mail: ReceivedMail) => calendarPart(mail)?.match(/UID:([^\r\n]+)/)?.[1]
+	expect(uid(moved)).toBeDefined()
+	expect(uid(moved)).toBe(uid(first))
+	await admin.context.close()
+})
+
+test('on a 390 px phone the public map shows the plan, a tapped stand\'s card, and filters by category', async () => {
+	const context = await newPhoneContext(browser, { locale: 'sr-RS' })
+	watches.push(watchPageErrors(context))
+	const page = await context.newPage()
+	await page.goto(`${server.url}/fairs/${FAIR.slug}/map`)
+	await waitForHydration(page)
+	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
+	const svg = page.locator('svg.map-svg')
+	expect((await svg.boundingBox())!.width).toBeLessThanOrEqual(PHONE.width)
+	// The exhibitors in the catalogue are named on the plan; the one without consent is "occupied".
+	const stand = (label: string) => svg.locator(`a[href*="stand=${label}"]`)
+	expect(await stand('A1').getAttribute('aria-label')).toContain(byKey('rasinka').name)
+	expect(await stand('B2').getAttribute('aria-label')).toContain(byKey('leptir').name)
+	expect(await stand('A3').getAttribute('aria-label')).toContain(planSr.map.occupied)
+	expect(await bodyText(page)).not.toContain(byKey('tajna').name)
+	expect(await svg.locator('a').count()).toBe(4)
+	const axe = seriousViolations(await runAxe(page))
+	expect(describeViolations(axe), 'axe-core on the public map').toBe('')
+	await screenshot(page, `map-${PHONE.width}`)
+
+	// A tap on stand A1 opens its card without a page load.
+	await stand('A1').tap()
+	await page.waitForURL((url) => url.searchParams.get('stand') === 'A1')
+	const card = page.locator('#stand-card')
+	await card.waitFor()
+	expect(await card.locator('#stand-card-title').innerText()).toBe(fill(planSr.map.standTitle, { label: 'A1' }))
+	expect(await card.innerText()).toContain(byKey('rasinka').name)
+	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
+	const axeCard = seriousViolations(await runAxe(page))
+	expect(describeViolations(axeCard), 'axe-core on the map with a card').toBe('')
+	await screenshot(page, `map-card-${PHONE.width}`)
+
+	// Textiles only: Leptir's stand stays, the others are dimmed; the list below says the same.
+	await page.goto(`${server.url}/fairs/${FAIR.slug}/map`)
+	await waitForHydration(page)
+	await page.locator('#map-category').selectOption('textiles')
+	await Promise.all([page.waitForURL((url) => url.searchParams.get('category') === 'textiles'), page.locator('form.map-filters button[type=submit]').tap()])
+	await page.locator('[data-matching="1"]').waitFor()
+	expect(await stand('B2').getAttribute('class')).not.toContain('dimmed')
+	expect(await stand('A1').getAttribute('class')).toContain('dimmed')
+	expect(await page.locator('.map-list tbody tr').count()).toBe(1)
+	expect(await page.locator('.map-list tbody tr[data-stand="B2"]').innerText()).toContain(byKey('leptir').name)
+	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
+	const axeFiltered = seriousViolations(await runAxe(page))
+	expect(describeViolations(axeFiltered), 'axe-core on the filtered map').toBe('')
+	await screenshot(page, `map-filtered-${PHONE.width}`)
+	await context.close()
+})
