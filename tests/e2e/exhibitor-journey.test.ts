@@ -251,6 +251,7 @@ test('the exhibitor confirms on the phone and appears in the public catalogue', 
 	await page.locator('button[name=intent][value=confirm]').click()
 	await page.getByText(applicationSr.state.confirmed.title).waitFor()
 	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
+	expect(describeViolations(seriousViolations(await runAxe(page))), 'axe-core on the magic-link page').toBe('')
 	await screenshot(page, `application-confirmed-${PHONE.width}`)
 
 	await page.goto(`${server.url}/fairs/${FAIR.slug}/exhibitors`)
