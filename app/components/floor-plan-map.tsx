@@ -73,21 +73,34 @@ export function FloorPlanMap({
 }) {
 	const { t } = useTranslation(['plan', 'exhibitors'])
 	const navigate = useNavigate()
-	const fontSize = Math.max(0.45, Math.min(1, Math.max(plan.width, plan.height) / 40))
+	// Without a picture of the venue only the part with stands matters: on a phone the stands are
+	// then bigger to tap. With a picture the whole venue is shown, as drawn.
+	const margin = 1
+	const view =
+		backgroundUrl || stands.length === 0
+			? { x: 0, y: 0, width: plan.width, height: plan.height }
+			: (() => {
+					const x = Math.max(0, Math.min(...stands.map((s) => s.x)) - margin)
+					const y = Math.max(0, Math.min(...stands.map((s) => s.y)) - margin)
+					const right = Math.min(plan.width, Math.max(...stands.map((s) => s.x + s.width)) + margin)
+					const bottom = Math.min(plan.height, Math.max(...stands.map((s) => s.y + s.height)) + margin)
+					return { x, y, width: right - x, height: bottom - y }
+				})()
+	const fontSize = Math.max(0.45, Math.min(1, Math.max(view.width, view.height) / 40))
 	const open = (event: MouseEvent, href: string) => {
 		if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
 		event.preventDefault()
 		navigate(href, { preventScrollReset: true })
 	}
 	return (
-		<svg viewBox={`-0.25 -0.25 ${plan.width + 0.5} ${plan.height + 0.5}`} className="plan-svg map-svg" role="group" aria-label={t('map.svgLabel', { count: stands.length })}>
+		<svg viewBox={`${view.x - 0.25} ${view.y - 0.25} ${view.width + 0.5} ${view.height + 0.5}`} className="plan-svg map-svg" role="group" aria-label={t('map.svgLabel', { count: stands.length })}>
 			<defs>
 				<pattern id="occupied-hatch" width="0.6" height="0.6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
 					<rect width="0.6" height="0.6" fill={OCCUPIED_FILL} />
 					<line x1="0" y1="0" x2="0" y2="0.6" stroke="#6f6b62" strokeWidth="0.18" />
 				</pattern>
 			</defs>
-			<rect x="0" y="0" width={plan.width} height={plan.height} fill="#fff" stroke="#4a5652" strokeWidth="0.06" />
+			<rect x={view.x} y={view.y} width={view.width} height={view.height} fill="#fff" stroke="#4a5652" strokeWidth="0.06" />
 			{backgroundUrl ? <image href={backgroundUrl} x="0" y="0" width={plan.width} height={plan.height} preserveAspectRatio="none" opacity="0.3" /> : null}
 			{stands.map((s) => {
 				const colour = s.occupant && s.occupant !== 'occupied' ? categoryColour(categories, s.occupant.category) : null
