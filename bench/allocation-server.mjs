@@ -1,15 +1,16 @@
 // The server while a stand allocation runs (issue 6, item 6): latency (p50, p99) of other endpoints
 // (GET /healthz, GET /api/v1/events) with no solve running, and while POST
-// /api/v1/fairs/{slug}/allocation solves a 200×220 fair over and over (the HiGHS MIP in a worker
-// thread, the exact stage and the model on the main thread). Goal: p99 unaffected.
-// Needs a build: `REMIX_BUILD_DIR=... node bench/allocation-server.mjs` or `npm run bench -- allocation-server`.
+// /api/v1/fairs/{slug}/allocation solves a 200×220 fair over and over (all of the solve, exact stage,
+// swaps, model and HiGHS, in a worker thread: docs/decisions/0006). Goal: p99 unaffected.
+// Needs a build (with <build dir>/allocation-worker.js): `REMIX_BUILD_DIR=... node bench/allocation-server.mjs`
+// or `npm run bench -- allocation-server`. BENCH_ALLOC_SIZE (default 200x220) the fair's size.
 // BENCH_ALLOC_SERVER_SECONDS (default 5) per run, BENCH_ALLOC_LIMIT_MS (default 8000) the solve's limit.
 import { instance } from './allocation.mjs'
 import { api, cli, load, startApp, table } from './lib.mjs'
 
 const SECONDS = Number(process.env.BENCH_ALLOC_SERVER_SECONDS ?? 5)
 const LIMIT_MS = Number(process.env.BENCH_ALLOC_LIMIT_MS ?? 8_000)
-/** BENCH_ALLOC_SPREAD=0: only the exact stage (no worker), to tell main-thread time from CPU contention. */
+/** BENCH_ALLOC_SPREAD=0: only the exact stage (no HiGHS), many short solves instead of a few long ones. */
 const SPREAD = process.env.BENCH_ALLOC_SPREAD !== '0'
 const [APPS, STANDS] = (process.env.BENCH_ALLOC_SIZE ?? '200x220').split('x').map(Number)
 

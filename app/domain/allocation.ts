@@ -7,11 +7,11 @@
  * Two stages (docs/decisions/0006-stand-allocation-solver.md):
  * 1. `allocateExact`: one assignment problem solved by `munkres` (Hungarian algorithm), exact,
  *    milliseconds. Its result is always a correct answer on its own.
- * 2. `buildSpreadModel` / `readSpreadSolution`: a MIP for HiGHS (solved in a worker thread by
- *    app/services/allocation-solver.server.ts) that keeps both optimal values and, among those
- *    assignments, minimises the number of neighbouring stands held by the same category.
+ * 2. `buildSpreadModel` / `readSpreadSolution`: a MIP for HiGHS that keeps both optimal values
+ *    and, among those assignments, minimises the number of neighbouring stands held by the same category.
  *
- * Pure: no database, no clock, no Node APIs.
+ * All of it runs in a worker thread (app/services/allocation-worker.server.ts, started by
+ * app/services/allocation-solver.server.ts). Pure: no database, no clock, no Node APIs.
  */
 import munkres from 'munkres'
 import { adjacentPairs, type AdjacencyOptions, type Stand } from './stand-geometry.ts'

@@ -1,4 +1,4 @@
-// Stand allocation for a fair: the preview (the solver, off the main thread for its MIP), saving it,
+// Stand allocation for a fair: the preview (solved in a worker thread, see allocation-solver.server.ts), saving it,
 // and the organizer's manual moves (assign, pin, unpin, unassign, swap). Only accepted applications
 // take part (CONTRACT.md); a locked assignment is a pin the solver keeps.
 //

@@ -13,7 +13,7 @@ import {
 	type AllocationResult,
 	type Pin,
 } from '#app/domain/allocation.ts'
-import { allocateStands } from '#app/services/allocation-solver.server.ts'
+import { allocateStands, allocationWorkerFile } from '#app/services/allocation-solver.server.ts'
 import type { Stand } from '#app/domain/stand-geometry.ts'
 
 function mulberry32(seed: number) {
@@ -389,4 +389,47 @@ describe('spread stage (HiGHS in a worker thread)', () => {
 		expect(off.spread.status).toBe('skipped')
 		expect(off.assignments).toEqual(exact.assignments)
 	})
+
+	test('solves in the worker: an invalid input fails the call, and the worker goes on with the next', async () => {
+		expect(allocationWorkerFile()).toMatch(/allocation-worker\.(m?js)$/)
+		const bad: AllocationInput = { stands: [stand('A', 0, 0), stand('A', 2, 0)], applications: [app(1)] }
+		await expect(allocateStands(bad)).rejects.toThrow('duplicate stand label A')
+		const input: AllocationInput = { stands: [stand('A', 0, 0), stand('B', 2, 0)], applications: [app(1, { preferences: ['B'] })] }
+		const outcome = await allocateStands(input, { spread: false })
+		expect(outcome.assignments).toEqual([{ applicationId: 1, standLabel: 'B', locked: false }])
+	})
+
+	test('keeps the event loop free: the solve does not block the main thread', async () => {
+		// 200 exhibitors on 220 stands: stage 1, the swaps and the model take ≈ 100–250 ms together,
+		// which on the main thread showed up as long gaps between timer ticks.
+		const rnd = mulberry32(7)
+		const stands = Array.from({ length: 220 }, (_, i) =>
+			stand(`S${i + 1}`, (i % 20) * 2, Math.floor(i / 20) * 2, { power: rnd() < 0.5, accessible: rnd() < 0.3 }),
+		)
+		const applications = Array.from({ length: 200 }, (_, i) =>
+			app(i + 1, {
+				category: ['food', 'textiles', 'plants', 'wood', 'soap'][Math.floor(rnd() * 5)]!,
+				needs: { power: rnd() < 0.3 },
+				preferences: Array.from({ length: 3 }, () => `S${1 + Math.floor(rnd() * 220)}`),
+			}),
+		)
+		const input: AllocationInput = { stands, applications }
+		// What the main thread would spend without the worker.
+		const t = performance.now()
+		const exact = allocateExact(input)
+		buildSpreadModel(input, spreadBySwaps(input, exact))
+		const blockMs = performance.now() - t
+		await allocateStands(input, { timeLimitMs: 300 }) // a warm worker, as on a server
+		let last = performance.now()
+		let longest = 0
+		const tick = setInterval(() => {
+			const now = performance.now()
+			longest = Math.max(longest, now - last)
+			last = now
+		}, 2)
+		const outcome = await allocateStands(input, { timeLimitMs: 1_000 })
+		clearInterval(tick)
+		expect(outcome.objective).toEqual(exact.objective)
+		expect(longest, `longest gap ${longest.toFixed(1)} ms, main-thread solve ${blockMs.toFixed(1)} ms`).toBeLessThan(Math.max(blockMs / 2, 20))
+	}, 30_000)
 })
