@@ -4,7 +4,7 @@
 import { getFormProps, useForm, type FieldMetadata, type Submission, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, useNavigation } from '@remix-run/react'
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
 	applicationFormSchema,
@@ -14,6 +14,7 @@ import {
 	LOGO_FIELD,
 	LOGO_TOKEN_FIELD,
 	type ApplicationFormValue,
+	type PreferencePlan as PlanForPreferences,
 } from '#app/domain/application-form.ts'
 import {
 	APR_STATUS,
@@ -25,8 +26,11 @@ import {
 	VULNERABLE_STAFF_GROUPS,
 	type Municipality,
 } from '#app/domain/application-options.ts'
+import { formatNumber } from '#app/domain/format.ts'
+import { useLocale } from '#app/utils/use-locale.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { CheckboxField, FieldErrors, TextAreaField, TextField } from './form-fields.tsx'
+import { PreferencePlan } from './preference-plan.tsx'
 
 /** What the form knows about the logo: a draft kept from a failed submit, or the stored one (edit). */
 export type LogoState = { kind: 'draft'; token: string; type: string; size: string } | { kind: 'current' } | null
@@ -40,6 +44,10 @@ type Props = {
 	categoryNames?: Record<string, string>
 	/** The server's clock when the page was made (bounds the founding year and APR date). */
 	nowIso: string
+	/** The fair's published floor plan: preferences are then chosen among its stands; null: a zone, free text. */
+	plan: PlanForPreferences | null
+	/** The public map of the fair (/fairs/{slug}/map). */
+	mapHref: string
 	lastResult?: SubmissionResult<string[]> | null
 	defaultValue: Partial<ApplicationFormValue>
 	logo: LogoState
@@ -55,7 +63,21 @@ const Required = () => {
 	)
 }
 
-function Select({ field, label, hint, children, required }: { field: FieldMetadata<string | undefined>; label: ReactNode; hint?: string; children: ReactNode; required?: boolean }) {
+function Select({
+	field,
+	label,
+	hint,
+	children,
+	required,
+	onChange,
+}: {
+	field: FieldMetadata<string | undefined>
+	label: ReactNode
+	hint?: string
+	children: ReactNode
+	required?: boolean
+	onChange?: (value: string) => void
+}) {
 	const describedBy = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(' ') || undefined
 	return (
 		<div className="field">
@@ -65,7 +87,7 @@ function Select({ field, label, hint, children, required }: { field: FieldMetada
 					{hint}
 				</span>
 			) : null}
-			<select id={field.id} name={field.name} defaultValue={(field.initialValue as string | undefined) ?? ''} key={field.key} aria-invalid={field.errors?.length ? true : undefined} aria-describedby={describedBy} required={required}>
+			<select id={field.id} name={field.name} defaultValue={(field.initialValue as string | undefined) ?? ''} key={field.key} aria-invalid={field.errors?.length ? true : undefined} aria-describedby={describedBy} required={required} onChange={onChange ? (e) => onChange(e.target.value) : undefined}>
 				{children}
 			</select>
 			<FieldErrors field={field as FieldMetadata<unknown>} />
@@ -97,8 +119,9 @@ function ChoiceGroup({ field, legend, hint, type, options }: { field: FieldMetad
 	)
 }
 
-export function ApplicationForm({ action, categories, categoryNames = {}, nowIso, lastResult, defaultValue, logo, submitLabel }: Props) {
+export function ApplicationForm({ action, categories, categoryNames = {}, nowIso, plan, mapHref, lastResult, defaultValue, logo, submitLabel }: Props) {
 	const { t } = useTranslation(['apply', 'common'])
+	const standLabels = plan?.stands.map((s) => s.label)
 	const navigation = useNavigation()
 	const submitting = navigation.state === 'submitting'
 	const [form, fields] = useForm<FormShape>({
@@ -109,7 +132,7 @@ export function ApplicationForm({ action, categories, categoryNames = {}, nowIso
 		shouldRevalidate: 'onInput',
 		// The schema's input is the raw form (typed loosely by the preprocess); FormShape names its fields.
 		onValidate: ({ formData }) =>
-			parseWithZod(formData, { schema: applicationFormSchema(categories, new Date(nowIso)), disableAutoCoercion: true, error: makeZodErrorMap(t) }) as unknown as Submission<FormShape>,
+			parseWithZod(formData, { schema: applicationFormSchema(categories, new Date(nowIso), standLabels), disableAutoCoercion: true, error: makeZodErrorMap(t) }) as unknown as Submission<FormShape>,
 	})
 	const serverRefused = Boolean(lastResult?.error && Object.keys(lastResult.error).length)
 	const errorEntries = Object.entries(form.allErrors).filter(([name, errors]) => name !== '' && errors.length > 0)
@@ -288,14 +311,7 @@ export function ApplicationForm({ action, categories, categoryNames = {}, nowIso
 						<TextField field={needs.sizeM2} label={t('fair.sizeM2')} inputMode="decimal" />
 					</div>
 				</fieldset>
-				<fieldset className="sub" id={fields.preferences.id} tabIndex={-1}>
-					<legend>{t('fair.preferences')}</legend>
-					<p className="fieldset-hint">{t('fair.preferencesHint')}</p>
-					{preferences.slice(0, FORM_PREFERENCES).map((p, i) => (
-						<TextField key={p.key} field={p} label={t('fair.preference', { n: i + 1 })} autoComplete="off" />
-					))}
-					<FieldErrors field={fields.preferences as FieldMetadata<unknown>} />
-				</fieldset>
+				<Preferences plan={plan} mapHref={mapHref} preferences={preferences.slice(0, FORM_PREFERENCES)} group={fields.preferences as FieldMetadata<unknown>} lastResult={lastResult} />
 				<ChoiceGroup
 					field={fields.selling as FieldMetadata<unknown>}
 					legend={t('fair.selling')}
@@ -338,5 +354,75 @@ export function ApplicationForm({ action, categories, categoryNames = {}, nowIso
 				</button>
 			</p>
 		</Form>
+	)
+}
+
+/**
+ * Ranked stand preferences. On a published plan: the plan with every stand labelled, a link to the
+ * public map, and three selects (first, second, third choice) listing the stands. Before that one
+ * text field for a zone (stored as the first preference); stands are chosen once the plan is out.
+ */
+function Preferences({
+	plan,
+	mapHref,
+	preferences,
+	group,
+	lastResult,
+}: {
+	plan: PlanForPreferences | null
+	mapHref: string
+	preferences: FieldMetadata<string>[]
+	group: FieldMetadata<unknown>
+	lastResult?: SubmissionResult<string[]> | null
+}) {
+	const { t } = useTranslation('apply')
+	const locale = useLocale()
+	const initial = preferences.map((p) => (typeof p.initialValue === 'string' ? p.initialValue : undefined))
+	// What is chosen now, for the picture; the server's answer starts again from its values.
+	const [picked, setPicked] = useState<(string | undefined)[] | null>(null)
+	useEffect(() => setPicked(null), [lastResult])
+	if (!plan) {
+		const [zone, ...rest] = preferences
+		return (
+			<fieldset className="sub" id={group.id} tabIndex={-1}>
+				<legend>{t('fair.zoneLegend')}</legend>
+				{zone ? <TextField field={zone} label={t('fair.zone')} hint={t('fair.zoneHint')} autoComplete="off" /> : null}
+				<p className="fieldset-hint">{t('fair.zoneLater')}</p>
+				{/* Wishes given earlier beyond the first stay as they are. */}
+				{rest.map((p, i) => (initial[i + 1] ? <input key={p.key} type="hidden" name={p.name} value={initial[i + 1]} /> : null))}
+				<FieldErrors field={group} />
+			</fieldset>
+		)
+	}
+	const chosen = picked ?? initial
+	const optionText = (s: PlanForPreferences['stands'][number]) =>
+		[s.label, t('fair.standSize', { size: formatNumber(s.sizeM2, locale) }), s.power ? t('fair.standPower') : null, s.accessible ? t('fair.standAccessible') : null, s.zone].filter(Boolean).join(' · ')
+	return (
+		<fieldset className="sub" id={group.id} tabIndex={-1}>
+			<legend>{t('fair.preferences')}</legend>
+			<p className="fieldset-hint">{t('fair.preferencesHint')}</p>
+			<PreferencePlan plan={plan} stands={plan.stands} chosen={chosen} />
+			<p className="fieldset-hint">
+				<Link to={mapHref} target="_blank" rel="noopener">
+					{t('fair.openMap')}
+				</Link>
+			</p>
+			{preferences.map((p, i) => (
+				<Select
+					key={p.key}
+					field={p as FieldMetadata<string | undefined>}
+					label={t(`fair.choice.${i + 1}`)}
+					onChange={(value) => setPicked((current) => (current ?? initial).map((v, j) => (j === i ? value || undefined : v)))}
+				>
+					<option value="">{t('fair.noChoice')}</option>
+					{plan.stands.map((s) => (
+						<option key={s.label} value={s.label}>
+							{optionText(s)}
+						</option>
+					))}
+				</Select>
+			))}
+			<FieldErrors field={group} />
+		</fieldset>
 	)
 }

@@ -15,6 +15,11 @@ export const LOGO_TOKEN_FIELD = 'logoToken'
 /** The honeypot: people never see it, bots fill it. */
 export const HONEYPOT_FIELD = 'website'
 
+/** A stand as the preference selects and the plan picture show it: where it is and what it offers. */
+export type PreferenceStand = { label: string; x: number; y: number; width: number; height: number; sizeM2: number; power: boolean; accessible: boolean; zone: string | null }
+/** The fair's published plan, for ranked stand preferences; null while there is none. */
+export type PreferencePlan = { width: number; height: number; stands: PreferenceStand[] }
+
 type Dict = Record<string, unknown>
 
 const dict = (v: unknown): Dict => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Dict) : {})
@@ -84,11 +89,11 @@ export function formValueToApiBody(value: unknown): unknown {
 
 /**
  * The form's schema, in the browser and on the server: the API schema after the form value is
- * mapped. Use with parseWithZod(formData, { schema, disableAutoCoercion: true }): the mapping
+ * mapped (`standLabels`: the published plan's labels, see applicationApiSchema). Use with parseWithZod(formData, { schema, disableAutoCoercion: true }): the mapping
  * does the coercion, so conform must not guess types through the preprocess.
  */
-export function applicationFormSchema(categories: readonly string[], now: Date) {
-	return z.preprocess(formValueToApiBody, applicationApiSchema(categories, now))
+export function applicationFormSchema(categories: readonly string[], now: Date, standLabels?: readonly string[]) {
+	return z.preprocess(formValueToApiBody, applicationApiSchema(categories, now, standLabels))
 }
 
 /** The form's fields as conform sees them (all strings), for typed field metadata. */

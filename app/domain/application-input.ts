@@ -13,8 +13,10 @@ import {
 	VULNERABLE_STAFF_GROUPS,
 } from './application-options.ts'
 import { isValidCompanyNumber, isValidPib, normalizeCompanyNumber, normalizePib } from './serbian-ids.ts'
+import { labelKey } from './stand-input.ts'
 
 export const MAX_PREFERENCES = 3
+export const MAX_PREFERENCE_LENGTH = 60
 export const MAX_DESCRIPTION_LENGTH = 500
 export const EARLIEST_FOUNDED_YEAR = 1900
 /** Generous for a social enterprise; a typo like 1000 instead of 10 should still be caught. */
@@ -93,15 +95,39 @@ const needsSchema = z.strictObject({
 	chairs: z.number().int().min(0).max(10).default(0),
 })
 
-const preferencesSchema = z
-	.array(z.string().trim().min(1).max(20))
-	.max(MAX_PREFERENCES)
-	.superRefine((labels, ctx) => {
+/**
+ * The plan's own spelling of a stand label given in any case and with stray spaces ("a3 " → "A3"),
+ * or undefined when the plan has no such stand.
+ */
+export function matchStandLabel(value: string, standLabels: readonly string[]): string | undefined {
+	const key = labelKey(value)
+	return standLabels.find((label) => labelKey(label) === key)
+}
+
+/**
+ * Ranked wishes. Before the plan is published they are free text (a zone, a label heard of);
+ * once it is, `standLabels` are the plan's labels and each wish must name one of them (stored as
+ * the plan spells it). The one place this is checked, for the form and the API alike.
+ */
+function preferencesSchema(standLabels?: readonly string[]) {
+	// Long enough for a zone in words ("pored glavnog ulaza u halu"); stand labels are at most 20.
+	const wishes = z.array(z.string().trim().min(1).max(MAX_PREFERENCE_LENGTH)).max(MAX_PREFERENCES)
+	const ranked = standLabels
+		? wishes.transform((labels, ctx) =>
+				labels.map((label, i) => {
+					const stand = matchStandLabel(label, standLabels)
+					if (stand === undefined) ctx.addIssue({ code: 'custom', path: [i], input: label, params: { key: 'noSuchStand', label } })
+					return stand ?? label
+				}),
+			)
+		: wishes
+	return ranked.superRefine((labels, ctx) => {
 		// A ranking names each stand once; a repeat is a mistake worth pointing at.
 		labels.forEach((label, i) => {
 			if (labels.indexOf(label) !== i) ctx.addIssue({ code: 'custom', path: [i], ...custom('duplicatePreference') })
 		})
 	})
+}
 
 const consentSchema = z.strictObject({
 	privacy: z.boolean().refine((v) => v === true, custom('privacyRequired')) as unknown as z.ZodLiteral<true>,
@@ -142,16 +168,17 @@ const staffSchema = z
 
 /**
  * POST /api/v1/fairs/{slug}/applications. `categories` are the fair's category codes (editable per
- * fair, DEFAULT_CATEGORIES to start with); `now` bounds the founding year and the APR date.
+ * fair, DEFAULT_CATEGORIES to start with); `now` bounds the founding year and the APR date;
+ * `standLabels`, given once the fair's floor plan is published, are what preferences may name.
  */
-export function applicationApiSchema(categories: readonly string[], now: Date) {
+export function applicationApiSchema(categories: readonly string[], now: Date, standLabels?: readonly string[]) {
 	return z.strictObject({
 		organization: organizationSchema(now),
 		contact: contactSchema,
 		products: z.string().trim().min(2).max(1_000),
 		category: z.string().refine((v) => categories.includes(v), custom('choice')),
 		needs: needsSchema.default({ power: false, accessible: false, table: false, chairs: 0 }),
-		preferences: preferencesSchema.default([]),
+		preferences: preferencesSchema(standLabels).default([]),
 		consent: consentSchema,
 		lawStatus: lawStatusSchema(now).optional(),
 		staff: staffSchema.optional(),

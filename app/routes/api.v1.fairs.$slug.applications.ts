@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { applicationApiSchema } from '#app/domain/application-input.ts'
 import { standLabelsOf } from '#app/services/allocation.server.ts'
+import { publishedStandLabels } from '#app/services/application-form.server.ts'
 import { applicationsOpen, findFair, listApplications, submitApplication, toApplicationJson } from '#app/services/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { hashRequestBody, runIdempotent } from '#app/services/idempotency.server.ts'
@@ -44,7 +45,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		throw error
 	}
 	if (!applicationsOpen(fair, now)) return apiError(request, 409, 'applications_closed')
-	const { data: body, text } = await readJsonBodyAndText(request, applicationApiSchema(fair.categories, now))
+	// Once the plan is published, preferences name its stands (422 `preferences.N` otherwise).
+	const standLabels = publishedStandLabels(getDb(), fair.event.id)
+	const { data: body, text } = await readJsonBodyAndText(request, applicationApiSchema(fair.categories, now, standLabels))
 	const { t } = await getRequestT(request, ['api', 'common'])
 	// The exhibitor's mails are written in the language they asked in (?lang=, Accept-Language).
 	const locale = await getLocale(request)

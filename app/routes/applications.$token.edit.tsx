@@ -6,7 +6,16 @@ import { useTranslation } from 'react-i18next'
 import { ApplicationForm } from '#app/components/application-form.tsx'
 import { apiBodyToFormValue } from '#app/domain/application-form.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
-import { applicationRowToApiBody, parseApplicationForm, readApplicationFormData, RequestTooLarge, serviceErrorReply } from '#app/services/application-form.server.ts'
+import {
+	applicationRowToApiBody,
+	parseApplicationForm,
+	preferencePlan,
+	preferencesOnPlan,
+	publishedStandLabels,
+	readApplicationFormData,
+	RequestTooLarge,
+	serviceErrorReply,
+} from '#app/services/application-form.server.ts'
 import { attachDraftImage, findApplicationImage } from '#app/services/application-images.server.ts'
 import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
 import { applicationsOpen, findApplicationByManageToken, findFair, updateApplication } from '#app/services/applications.server.ts'
@@ -59,14 +68,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const locale = await getLocale(request)
 	const now = new Date()
 	const state = editable(application.status, applicationsOpen(fair, now))
+	const plan = preferencePlan(getDb(), fair.event.id)
+	const body = applicationRowToApiBody(application)
 	return {
 		token,
 		fair: { slug: fair.event.slug, title: localizeEventTexts(fair.event, locale).title },
 		categories: fair.categories,
 		categoryNames: ownCategoryNames(fair.settings?.categories ?? [], locale),
 		nowIso: now.toISOString(),
+		plan,
 		state,
-		values: state === 'open' ? apiBodyToFormValue(applicationRowToApiBody(application)) : null,
+		// On a published plan the selects show the stored stands; a zone typed before is not one of them.
+		values: state === 'open' ? apiBodyToFormValue({ ...body, preferences: preferencesOnPlan(body.preferences, plan) }) : null,
 		hasLogo: Boolean(findApplicationImage(getDb(), application.id)),
 	}
 }
@@ -84,7 +97,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		throw error
 	}
 	const limit = takeRateLimit(context)
-	const parsed = parseApplicationForm(getDb(), input, { categories: fair.categories, now, t, locale, store: limit.ok })
+	const standLabels = publishedStandLabels(getDb(), fair.event.id)
+	const parsed = parseApplicationForm(getDb(), input, { categories: fair.categories, now, t, locale, store: limit.ok, standLabels })
 	if (!limit.ok) {
 		return data(
 			{ result: serviceErrorReply(input.formData, new ServiceError('rate_limited', 409), t), logo: null },
@@ -113,7 +127,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.fair.title} · Sajam` : 'Sajam' }, { name: 'robots', content: 'noindex' }]
 
 export default function EditApplicationPage() {
-	const { token, fair, categories, categoryNames, nowIso, state, values, hasLogo } = useLoaderData<typeof loader>()
+	const { token, fair, categories, categoryNames, nowIso, plan, state, values, hasLogo } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('apply')
 	return (
@@ -131,6 +145,8 @@ export default function EditApplicationPage() {
 						categories={categories}
 						categoryNames={categoryNames}
 						nowIso={nowIso}
+						plan={plan}
+						mapHref={`/fairs/${fair.slug}/map`}
 						lastResult={actionData?.result}
 						defaultValue={values}
 						logo={actionData?.logo ?? (hasLogo ? { kind: 'current' } : null)}

@@ -8,7 +8,7 @@ import { emptyFormValue } from '#app/domain/application-form.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
 import { formatDateTime } from '#app/domain/format.ts'
 import { attachDraftImage } from '#app/services/application-images.server.ts'
-import { parseApplicationForm, readApplicationFormData, RequestTooLarge, serviceErrorReply } from '#app/services/application-form.server.ts'
+import { parseApplicationForm, preferencePlan, publishedStandLabels, readApplicationFormData, RequestTooLarge, serviceErrorReply } from '#app/services/application-form.server.ts'
 import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
 import { applicationsOpen, findFair, submitApplication, type FairContext } from '#app/services/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
@@ -52,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		categories: fair.categories,
 		categoryNames: ownCategoryNames(fair.settings?.categories ?? [], locale),
 		nowIso: now.toISOString(),
+		plan: preferencePlan(getDb(), fair.event.id),
 		open,
 		closesAt: formatDateTime(closesAt, locale),
 		opensAt: !open && opensAt && now < opensAt && fair.event.status === 'published' ? formatDateTime(opensAt, locale) : null,
@@ -71,7 +72,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		throw error
 	}
 	const limit = takeRateLimit(context)
-	const parsed = parseApplicationForm(getDb(), input, { categories: fair.categories, now, t, locale, store: limit.ok })
+	const standLabels = publishedStandLabels(getDb(), fair.event.id)
+	const parsed = parseApplicationForm(getDb(), input, { categories: fair.categories, now, t, locale, store: limit.ok, standLabels })
 	if (!limit.ok) {
 		return data(
 			{ result: serviceErrorReply(input.formData, new ServiceError('rate_limited', 409), t), logo: null },
@@ -100,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.fair.title} · Sajam` : 'Sajam' }]
 
 export default function ApplyPage() {
-	const { fair, categories, categoryNames, nowIso, open, closesAt, opensAt } = useLoaderData<typeof loader>()
+	const { fair, categories, categoryNames, nowIso, plan, open, closesAt, opensAt } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('apply')
 	return (
@@ -119,6 +121,8 @@ export default function ApplyPage() {
 						categories={categories}
 						categoryNames={categoryNames}
 						nowIso={nowIso}
+						plan={plan}
+						mapHref={`/fairs/${fair.slug}/map`}
 						lastResult={actionData?.result}
 						defaultValue={emptyFormValue()}
 						logo={actionData?.logo ?? null}

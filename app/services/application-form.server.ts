@@ -13,7 +13,8 @@ import {
 } from '@remix-run/node'
 import type { TFunction } from 'i18next'
 import type { ApplicationRow } from '#db/schema/index.ts'
-import { applicationFormSchema, HONEYPOT_FIELD, LOGO_FIELD, LOGO_TOKEN_FIELD, padFormLists } from '#app/domain/application-form.ts'
+import { matchStandLabel } from '#app/domain/application-input.ts'
+import { applicationFormSchema, HONEYPOT_FIELD, LOGO_FIELD, LOGO_TOKEN_FIELD, padFormLists, type PreferencePlan } from '#app/domain/application-form.ts'
 import type { ApplicationApiInput } from '#app/domain/application-input.ts'
 import type { LegalForm, Municipality } from '#app/domain/application-options.ts'
 import { formatNumber } from '#app/domain/format.ts'
@@ -23,6 +24,7 @@ import type { Db } from '#app/utils/db.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { findDraftImage, storeDraftImage, type DraftImage } from './application-images.server.ts'
 import { ServiceError } from './errors.server.ts'
+import { getFloorPlan } from './floor-plan.server.ts'
 
 /** Text fields are small; the whole request may carry one image a little over the limit. */
 const MAX_TEXT_PART_BYTES = 16 * 1024
@@ -87,18 +89,18 @@ export type ParsedApplicationForm =
 /**
  * Checks the fields with the application schema and takes care of the upload: a new image is
  * checked and stored as a draft (even if another field failed), a kept draft's token is looked up.
- * `store: false` (rate-limited) stores nothing.
+ * `store: false` (rate-limited) stores nothing. `standLabels`: the published plan's (preferencePlan).
  */
 export function parseApplicationForm(
 	db: Db,
 	input: { formData: FormData; upload: Upload },
-	ctx: { categories: readonly string[]; now: Date; t: TFunction; locale: Locale; store?: boolean },
+	ctx: { categories: readonly string[]; now: Date; t: TFunction; locale: Locale; store?: boolean; standLabels?: readonly string[] },
 ): ParsedApplicationForm {
 	const { formData, upload } = input
 	const honeypotValue = formData.get(HONEYPOT_FIELD)
 	const honeypot = typeof honeypotValue === 'string' && honeypotValue.trim() !== ''
 	const submission = parseWithZod(formData, {
-		schema: applicationFormSchema(ctx.categories, ctx.now),
+		schema: applicationFormSchema(ctx.categories, ctx.now, ctx.standLabels),
 		disableAutoCoercion: true,
 		error: makeZodErrorMap(ctx.t),
 	})
@@ -154,4 +156,31 @@ export function applicationRowToApiBody(row: ApplicationRow): ApplicationApiInpu
 		descriptionEn: row.descriptionEn ?? undefined,
 		selling: row.selling ?? undefined,
 	} as ApplicationApiInput
+}
+
+
+/**
+ * The published plan exhibitors choose their preferences on (its labels are what the form and the
+ * API accept, applicationApiSchema's `standLabels`), or null: then a preference is a zone, free text.
+ */
+export function preferencePlan(db: Db, eventId: number): PreferencePlan | null {
+	const { plan, stands } = getFloorPlan(db, eventId)
+	if (!plan.publishedAt || stands.length === 0) return null
+	return {
+		width: plan.width,
+		height: plan.height,
+		stands: stands.map((s) => ({ label: s.label, x: s.x, y: s.y, width: s.width, height: s.height, sizeM2: s.sizeM2, power: s.power, accessible: s.accessible, zone: s.zone })),
+	}
+}
+
+/** Stored preferences shown on a published plan: labels in the plan's spelling, others (a zone) left out. */
+export function preferencesOnPlan(preferences: readonly string[], plan: PreferencePlan | null): string[] {
+	if (!plan) return [...preferences]
+	const labels = plan.stands.map((s) => s.label)
+	return preferences.flatMap((p) => matchStandLabel(p, labels) ?? [])
+}
+
+/** The labels a preference may name (applicationApiSchema's `standLabels`): the published plan's, or undefined. */
+export function publishedStandLabels(db: Db, eventId: number): string[] | undefined {
+	return preferencePlan(db, eventId)?.stands.map((s) => s.label)
 }

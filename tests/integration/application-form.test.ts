@@ -156,7 +156,7 @@ describe('the apply page', () => {
 
 	test('bad fields re-render with messages next to them, a summary, and every value kept', async () => {
 		const slug = await createFair()
-		const bad = { ...VALID, 'organization.pib': '101134703', 'organization.companyNumber': '1234', 'staff.women': '9', 'preferences[1]': 'B2' }
+		const bad = { ...VALID, 'organization.pib': '101134703', 'organization.companyNumber': '1234', 'staff.women': '9', 'preferences[0]': 'Hol' }
 		const { response, text } = await post(`/fairs/${slug}/apply`, bad)
 		expect(response.status).toBe(422)
 		expect(text).toContain(html(srCommon.validation.pib))
@@ -168,8 +168,7 @@ describe('the apply page', () => {
 		expect(inputValue(text, 'organization.pib')).toBe('101134703')
 		expect(inputValue(text, 'organization.name')).toBe('Zadruga Rasinka')
 		expect(inputValue(text, 'staff.women')).toBe('9')
-		expect(inputValue(text, 'preferences[1]')).toBe('B2')
-		expect(text).toContain('name="preferences[2]"')
+		expect(inputValue(text, 'preferences[0]')).toBe('Hol')
 		expect(text).toMatch(/<input[^>]*id="application-form-lawStatus\.ways-local_development"[^>]*checked=""/)
 		expect(sql('SELECT id FROM applications WHERE event_id = (SELECT id FROM events WHERE slug = ?)', slug)).toHaveLength(0)
 	})
@@ -297,5 +296,103 @@ describe('the edit page', () => {
 		expect(await (await fetch(`${server.url}/applications/${other.token}/edit`)).text()).toContain(html(srApply.edit.withdrawn))
 		expect((await post(`/applications/${other.token}/edit`, VALID)).response.status).toBe(409)
 		expect((await fetch(`${server.url}/applications/${'x'.repeat(43)}/edit`)).status).toBe(404)
+	})
+})
+
+describe('stand preferences', () => {
+	/** A published plan with three stands, as the plan editor and its publish button leave it. */
+	function publishPlan(slug: string) {
+		const [event] = sql('SELECT id FROM events WHERE slug = ?', slug) as { id: number }[]
+		const now = Date.now()
+		run('INSERT INTO floor_plans (event_id, width, height, published_at, updated_at) VALUES (?, 20, 10, ?, ?)', event!.id, now, now)
+		const stand = (label: string, x: number, power: number, accessible: number, zone: string | null) =>
+			run(
+				'INSERT INTO stands (event_id, label, x, y, width, height, size_m2, power, accessible, zone, created_at, updated_at) VALUES (?, ?, ?, 1, 3, 2, 6, ?, ?, ?, ?, ?)',
+				event!.id,
+				label,
+				x,
+				power,
+				accessible,
+				zone,
+				now,
+				now,
+			)
+		stand('A3', 1, 1, 1, 'Trg')
+		stand('B1', 5, 0, 0, null)
+		stand('B12', 9, 1, 0, 'Hol')
+	}
+	const storedPreferences = (location: string) => {
+		const token = location.split('/')[2]!.split('?')[0]!
+		const [row] = sql('SELECT preferences FROM applications WHERE manage_token = ?', token) as { preferences: string }[]
+		return JSON.parse(row!.preferences) as string[]
+	}
+
+	test('on a published plan: three selects listing the stands, the plan with its labels, a link to the map', async () => {
+		const slug = await createFair()
+		publishPlan(slug)
+		const page = await (await fetch(`${server.url}/fairs/${slug}/apply`)).text()
+		for (const i of [0, 1, 2]) expect(page).toMatch(new RegExp(`<select[^>]*name="preferences\\[${i}\\]"`))
+		expect(page).not.toMatch(/<input[^>]*name="preferences\[0\]"/)
+		expect(page).toContain(html(srApply.fair.choice['1']))
+		expect(page).toContain(html(srApply.fair.choice['3']))
+		expect(page).toContain('<option value="A3">A3 · 6 m² · struja · pristupačan · Trg</option>')
+		expect(page).toContain('<option value="B1">B1 · 6 m²</option>')
+		expect(page).toMatch(/<svg[^>]*class="preference-plan"[\s\S]*>B12<\/text>[\s\S]*<\/svg>/)
+		expect(page).toContain(`href="/fairs/${slug}/map"`)
+		const en = await (await fetch(`${server.url}/fairs/${slug}/apply?lang=en`)).text()
+		expect(en).toContain('<option value="A3">A3 · 6 m² · power · accessible · Trg</option>')
+	})
+
+	test('an unknown stand is refused next to its field; a known one is stored as the plan spells it', async () => {
+		const slug = await createFair()
+		publishPlan(slug)
+		const bad = await post(`/fairs/${slug}/apply`, { ...VALID, 'preferences[0]': 'A3', 'preferences[1]': 'kod ulaza' })
+		expect(bad.response.status).toBe(422)
+		expect(bad.text).toContain(html(srCommon.validation.noSuchStand.replace('{{label}}', 'kod ulaza')))
+		expect(bad.text).toContain('href="#application-form-preferences[1]"')
+		expect(bad.text).toMatch(/<option value="A3" selected="">/)
+		const good = await post(`/fairs/${slug}/apply`, { ...VALID, 'preferences[0]': 'b12', 'preferences[1]': '', 'preferences[2]': ' a3' })
+		expect(good.response.status).toBe(302)
+		const location = good.response.headers.get('location') ?? ''
+		expect(storedPreferences(location)).toEqual(['B12', 'A3'])
+		// The edit page shows them chosen; a refused label there is refused the same way.
+		const token = location.split('/')[2]!.split('?')[0]!
+		const edit = await (await fetch(`${server.url}/applications/${token}/edit`)).text()
+		expect(edit).toMatch(/<select[^>]*name="preferences\[0\]"[^>]*>[\s\S]*?<option value="B12" selected="">/)
+		const refused = await post(`/applications/${token}/edit`, { ...VALID, 'preferences[0]': 'Z9' })
+		expect(refused.response.status).toBe(422)
+		expect(refused.text).toContain(html(srCommon.validation.noSuchStand.replace('{{label}}', 'Z9')))
+	})
+
+	test('the API refuses a stand that is not on the published plan (422 preferences.0)', async () => {
+		const slug = await createFair()
+		publishPlan(slug)
+		const body = {
+			organization: { name: 'Udruženje Ruke', legalForm: 'informal_group', municipality: 'krusevac' },
+			contact: { name: 'Ana Jović', email: 'ana@ruke.rs' },
+			products: 'Tkani ćilimi',
+			category: 'handicrafts',
+			consent: { privacy: true },
+		}
+		const refused = await apiCall(server.url, 'POST', `/api/v1/fairs/${slug}/applications`, { body: { ...body, preferences: ['X9', 'b1'] } })
+		expect(refused.status, refused.text).toBe(422)
+		expect(refused.body.error).toBe('invalid_fields')
+		expect(Object.keys(refused.body.fields)).toEqual(['preferences.0'])
+		const accepted = await apiCall(server.url, 'POST', `/api/v1/fairs/${slug}/applications`, { body: { ...body, preferences: ['b1'] } })
+		expect(accepted.status, accepted.text).toBe(201)
+		expect(sql('SELECT preferences FROM applications WHERE org_name = ? AND event_id = (SELECT id FROM events WHERE slug = ?)', 'Udruženje Ruke', slug)).toEqual([{ preferences: '["B1"]' }])
+	})
+
+	test('without a published plan: one zone field, stored as the first preference', async () => {
+		const slug = await createFair()
+		const page = await (await fetch(`${server.url}/fairs/${slug}/apply`)).text()
+		expect(page).toContain(html(srApply.fair.zone))
+		expect(page).toContain(html(srApply.fair.zoneLater))
+		expect(page).toMatch(/<input[^>]*name="preferences\[0\]"/)
+		expect(page).not.toMatch(/name="preferences\[1\]"/)
+		expect(page).not.toContain('<select id="application-form-preferences')
+		const { response } = await post(`/fairs/${slug}/apply`, { 'preferences[0]': 'Hol', ...Object.fromEntries(Object.entries(VALID).filter(([k]) => !k.startsWith('preferences'))) })
+		expect(response.status).toBe(302)
+		expect(storedPreferences(response.headers.get('location') ?? '')).toEqual(['Hol'])
 	})
 })

@@ -117,6 +117,17 @@ describe('the application form maps onto the API schema', () => {
 		expect(Object.keys(submission.reply().error ?? {})).toEqual(['category'])
 	})
 
+	test('on a published plan the form takes only its stand labels, with the plan’s message', () => {
+		const onPlan = applicationFormSchema(DEFAULT_CATEGORIES, now, ['A3', 'B12'])
+		const form = (entries: Record<string, string>, locale: 'sr-Latn' | 'en' = 'sr-Latn') =>
+			parseWithZod(formData({ ...valid, ...entries }), { schema: onPlan, disableAutoCoercion: true, error: makeZodErrorMap(getT(locale, ['common'])) })
+		const refused = form({ 'preferences[0]': 'A3', 'preferences[2]': 'near the entrance' }, 'en')
+		expect(refused.reply().error).toEqual({ 'preferences[1]': ['There is no stand “near the entrance” on the plan. Choose one of the plan’s stands.'] })
+		const accepted = form({ 'preferences[0]': 'b12', 'preferences[1]': '', 'preferences[2]': 'a3' })
+		if (accepted.status !== 'success') throw new Error('valid stands refused')
+		expect(accepted.value.preferences).toEqual(['B12', 'A3'])
+	})
+
 	test('a stored application round-trips through the edit form', () => {
 		const submission = parse(valid)
 		if (submission.status !== 'success') throw new Error('valid form refused')

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { applicationApiSchema } from '#app/domain/application-input.ts'
+import { applicationApiSchema, matchStandLabel } from '#app/domain/application-input.ts'
 import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { issuesToFields, makeZodErrorMap } from '#app/utils/validation.ts'
@@ -113,6 +113,25 @@ describe('the application API schema', () => {
 		// Per group, not summed: one person may be in several groups.
 		expect(keysOf({ ...valid, staff: { employees: 3, vulnerable: { roma: 3, youth: 3 } } })).toBeNull()
 		expect(keysOf({ ...valid, staff: { employees: 3, vulnerable: { aliens: 1 } } })).not.toBeNull()
+	})
+
+	test('on a published plan a preference names one of its stands, in any case, stored as the plan spells it', () => {
+		const labels = ['A3', 'B1', 'Č2']
+		expect(matchStandLabel(' a3 ', labels)).toBe('A3')
+		expect(matchStandLabel('č2', labels)).toBe('Č2')
+		expect(matchStandLabel('kod ulaza', labels)).toBeUndefined()
+		const onPlan = applicationApiSchema(DEFAULT_CATEGORIES, now, labels)
+		expect(onPlan.parse({ ...valid, preferences: ['b1', ' a3'] }).preferences).toEqual(['B1', 'A3'])
+		const refused = onPlan.safeParse({ ...valid, preferences: ['A3', 'X9'] }, { error: makeZodErrorMap(getT('sr-Latn', ['common'])) })
+		expect(refused.success).toBe(false)
+		expect(issuesToFields(refused.error!.issues)).toEqual({ 'preferences.1': ['Na planu nema štanda „X9“. Izaberite jedan od štandova sa plana.'] })
+		// A repeat in another case is still a repeat; an unknown label is not also called a repeat.
+		const repeat = onPlan.safeParse({ ...valid, preferences: ['A3', 'a3'] })
+		expect(repeat.error?.issues.map((i) => [i.path.join('.'), (i as { params?: { key?: string } }).params?.key])).toEqual([['preferences.1', 'duplicatePreference']])
+		const unknownTwice = onPlan.safeParse({ ...valid, preferences: ['X9', 'x9'] })
+		expect(unknownTwice.error?.issues.map((i) => (i as { params?: { key?: string } }).params?.key)).toEqual(['noSuchStand', 'noSuchStand'])
+		// Without a published plan a wish is free text (a zone), as before.
+		expect(schema.parse({ ...valid, preferences: ['kod ulaza'] }).preferences).toEqual(['kod ulaza'])
 	})
 
 	test('preferences: at most 3, each once', () => {
