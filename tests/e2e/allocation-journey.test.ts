@@ -5,33 +5,18 @@
 // and saves. The stand mails arrive over SMTP with the label and a setup invite; a visitor opens
 // the public map on a 390 px phone, taps a stand for its card and filters by category. The built
 // server, its solver, its outbox worker, a real SMTP server and a real browser; nothing mocked.
-import { mkdirSync, statSync } from 'node:fs'
-import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import allocationSr from '#app/locales/sr-Latn/allocation.json'
 import mailSr from '#app/locales/sr-Latn/mail.json'
 import planSr from '#app/locales/sr-Latn/plan.json'
 import { apiCall, type ApiOptions } from '#tests/support/api-client.ts'
-import {
-	PHONE,
-	describeViolations,
-	launchBrowser,
-	loginAsAdmin,
-	newDesktopContext,
-	newPhoneContext,
-	runAxe,
-	scrollWidth,
-	seriousViolations,
-	waitForHydration,
-	watchPageErrors,
-	type PageErrorWatch,
-} from '#tests/support/browser.ts'
+import { PHONE, launchBrowser, loginAsAdmin, waitForHydration } from '#tests/support/browser.ts'
+import { bodyText, expectAccessible, expectNoSidewaysScroll, screenshot, useJourneySteps } from '#tests/support/journey.ts'
 import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
-import { ROOT, startServer, type TestServer } from '#tests/support/server.ts'
+import { startServer, type TestServer } from '#tests/support/server.ts'
 
-const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots')
 const MAIL_FROM = 'Centar Sajam <no-reply@sajam.test>'
 const FAIR = {
 	slug: 'sajam-rasporeda-e2e',
@@ -69,7 +54,6 @@ let server: TestServer
 let smtp: TestMailServer
 let browser: Browser
 let organizer: OrganizerApi
-const watches: PageErrorWatch[] = []
 const ids = new Map<string, number>()
 let eventId: string
 let admin: { context: BrowserContext; page: Page }
@@ -78,7 +62,6 @@ const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(
 const idOf = (key: string) => ids.get(key)!
 
 beforeAll(async () => {
-	mkdirSync(SCREENSHOTS, { recursive: true })
 	smtp = await startMailServer()
 	;[server, browser] = await Promise.all([startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM, RATE_LIMIT_PER_MINUTE: '0' } }), launchBrowser()])
 	organizer = await organizerApi(server)
@@ -90,28 +73,7 @@ afterAll(async () => {
 	await smtp?.close()
 })
 
-// The steps are one journey: after a failed step the later ones are skipped, not failed in a cascade.
-let failedStep: string | undefined
-beforeEach(({ task, skip, onTestFailed }) => {
-	if (failedStep) skip(`an earlier step failed: ${failedStep}`)
-	onTestFailed(() => {
-		failedStep ??= task.name
-	})
-})
-
-afterEach(() => {
-	for (const watch of watches) watch.check()
-})
-
-async function screenshot(page: Page, name: string) {
-	const file = path.join(SCREENSHOTS, `${name}.png`)
-	await page.screenshot({ path: file, fullPage: true })
-	expect(statSync(file).size).toBeGreaterThan(10_000)
-}
-
-async function bodyText(page: Page) {
-	return (await page.locator('body').innerText()).replace(/\s+/g, ' ')
-}
+const contexts = useJourneySteps()
 
 /** i18next-style interpolation of a catalog string, to look for the exact words on the page. */
 function fill(template: string, values: Record<string, string | number>) {
@@ -180,9 +142,7 @@ test('a fair with a floor plan, six applications and the decisions released, thr
 })
 
 test('the organizer publishes the plan, allocates, reads why two have no stand, and saves', async () => {
-	const context = await newDesktopContext(browser, { locale: 'sr-RS' })
-	watches.push(watchPageErrors(context))
-	const page = await context.newPage()
+	const { context, page } = await contexts.desktop(browser)
 	admin = { context, page }
 	await loginAsAdmin(page, server, '/admin')
 	const eventHref = await page.locator('a[href^="/admin/events/"]', { hasText: FAIR.title }).first().getAttribute('href')
@@ -311,12 +271,10 @@ test('allocating again keeps the pinned stand; saving mails the new stand', asyn
 })
 
 test('on a 390 px phone the public map shows the plan, a tapped stand\'s card, and filters by category', async () => {
-	const context = await newPhoneContext(browser, { locale: 'sr-RS' })
-	watches.push(watchPageErrors(context))
-	const page = await context.newPage()
+	const { context, page } = await contexts.phone(browser)
 	await page.goto(`${server.url}/fairs/${FAIR.slug}/map`)
 	await waitForHydration(page)
-	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
+	await expectNoSidewaysScroll(page)
 	const svg = page.locator('svg.map-svg')
 	expect((await svg.boundingBox())!.width).toBeLessThanOrEqual(PHONE.width)
 	// The exhibitors in the catalogue are named on the plan; the one without consent is "occupied".
@@ -326,8 +284,7 @@ test('on a 390 px phone the public map shows the plan, a tapped stand\'s card, a
 	expect(await stand('A3').getAttribute('aria-label')).toContain(planSr.map.occupied)
 	expect(await bodyText(page)).not.toContain(byKey('tajna').name)
 	expect(await svg.locator('a').count()).toBe(4)
-	const axe = seriousViolations(await runAxe(page))
-	expect(describeViolations(axe), 'axe-core on the public map').toBe('')
+	await expectAccessible(page, 'the public map')
 	await screenshot(page, `map-${PHONE.width}`)
 
 	// A tap on stand A1 opens its card without a page load.
@@ -337,9 +294,8 @@ test('on a 390 px phone the public map shows the plan, a tapped stand\'s card, a
 	await card.waitFor()
 	expect(await card.locator('#stand-card-title').innerText()).toBe(fill(planSr.map.standTitle, { label: 'A1' }))
 	expect(await card.innerText()).toContain(byKey('rasinka').name)
-	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
-	const axeCard = seriousViolations(await runAxe(page))
-	expect(describeViolations(axeCard), 'axe-core on the map with a card').toBe('')
+	await expectNoSidewaysScroll(page)
+	await expectAccessible(page, 'the map with a card')
 	await screenshot(page, `map-card-${PHONE.width}`)
 
 	// Textiles only: Leptir's stand stays, the others are dimmed; the list below says the same.
@@ -352,9 +308,8 @@ test('on a 390 px phone the public map shows the plan, a tapped stand\'s card, a
 	expect(await stand('A1').getAttribute('class')).toContain('dimmed')
 	expect(await page.locator('.map-list tbody tr').count()).toBe(1)
 	expect(await page.locator('.map-list tbody tr[data-stand="B2"]').innerText()).toContain(byKey('leptir').name)
-	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
-	const axeFiltered = seriousViolations(await runAxe(page))
-	expect(describeViolations(axeFiltered), 'axe-core on the filtered map').toBe('')
+	await expectNoSidewaysScroll(page)
+	await expectAccessible(page, 'the filtered map')
 	await screenshot(page, `map-filtered-${PHONE.width}`)
 	await context.close()
 })

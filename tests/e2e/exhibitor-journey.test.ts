@@ -4,31 +4,16 @@
 // released; then the decision mail arrives, the exhibitor confirms on the phone, and the
 // cooperative appears in the public catalogue. The built server, its outbox worker, a real SMTP
 // server and a real browser; nothing mocked.
-import { mkdirSync, statSync } from 'node:fs'
-import path from 'node:path'
 import { deflateSync } from 'node:zlib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import applicationSr from '#app/locales/sr-Latn/application.json'
-import {
-	PHONE,
-	describeViolations,
-	launchBrowser,
-	loginAsAdmin,
-	newDesktopContext,
-	newPhoneContext,
-	runAxe,
-	scrollWidth,
-	seriousViolations,
-	waitForHydration,
-	watchPageErrors,
-	type PageErrorWatch,
-} from '#tests/support/browser.ts'
+import { PHONE, launchBrowser, loginAsAdmin, waitForHydration } from '#tests/support/browser.ts'
+import { bodyText, expectAccessible, expectNoSidewaysScroll, screenshot, useJourneySteps } from '#tests/support/journey.ts'
 import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
-import { ROOT, startServer, type TestServer } from '#tests/support/server.ts'
+import { startServer, type TestServer } from '#tests/support/server.ts'
 
-const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots')
 const MAIL_FROM = 'Centar Sajam <no-reply@sajam.test>'
 const FAIR = {
 	slug: 'mini-sajam-e2e',
@@ -47,7 +32,6 @@ let server: TestServer
 let smtp: TestMailServer
 let browser: Browser
 let api: OrganizerApi
-const watches: PageErrorWatch[] = []
 const journey = {
 	exhibitor: {} as { context: BrowserContext; page: Page; manageUrl: string },
 	organizer: {} as { page: Page },
@@ -85,7 +69,6 @@ function pngLogo(): Buffer {
 }
 
 beforeAll(async () => {
-	mkdirSync(SCREENSHOTS, { recursive: true })
 	smtp = await startMailServer()
 	;[server, browser] = await Promise.all([startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM } }), launchBrowser()])
 	api = await organizerApi(server)
@@ -108,44 +91,20 @@ afterAll(async () => {
 	await smtp?.close()
 })
 
-// The steps are one journey: after a failed step the later ones are skipped, not failed in a cascade.
-let failedStep: string | undefined
-beforeEach(({ task, skip, onTestFailed }) => {
-	if (failedStep) skip(`an earlier step failed: ${failedStep}`)
-	onTestFailed(() => {
-		failedStep ??= task.name
-	})
-})
-
-afterEach(() => {
-	for (const watch of watches) watch.check()
-})
-
-async function screenshot(page: Page, name: string) {
-	const file = path.join(SCREENSHOTS, `${name}.png`)
-	await page.screenshot({ path: file, fullPage: true })
-	expect(statSync(file).size).toBeGreaterThan(10_000)
-}
-
-async function bodyText(page: Page) {
-	return (await page.locator('body').innerText()).replace(/\s+/g, ' ')
-}
+const contexts = useJourneySteps()
 
 const mailText = (mail: ReceivedMail) => mail.parsed.text ?? ''
 const mailTo = (address: string) => (mail: ReceivedMail) => mail.envelope.to.includes(address)
 const linkIn = (mail: ReceivedMail, pattern: RegExp) => mailText(mail).match(pattern)?.[0]
 
 test('a cooperative applies for a stand on a phone, with its logo', async () => {
-	const context = await newPhoneContext(browser, { locale: 'sr-RS' })
-	watches.push(watchPageErrors(context))
-	const page = await context.newPage()
+	const { context, page } = await contexts.phone(browser)
 	await page.goto(`${server.url}/events/${FAIR.slug}`)
 	await page.locator(`a[href^="/fairs/${FAIR.slug}/apply"]`).first().click()
 	await page.waitForURL((url) => url.pathname === `/fairs/${FAIR.slug}/apply`)
 	await waitForHydration(page)
-	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
-	const axe = seriousViolations(await runAxe(page))
-	expect(describeViolations(axe), 'axe-core on the application form').toBe('')
+	await expectNoSidewaysScroll(page)
+	await expectAccessible(page, 'the application form')
 
 	const field = (name: string) => page.locator(`[name="${name}"]`)
 	await field('organization.name').fill(COOP.name)
@@ -183,7 +142,7 @@ test('a cooperative applies for a stand on a phone, with its logo', async () => 
 	expect(new URL(page.url()).searchParams.get('submitted')).toBe('1')
 	await page.getByText(applicationSr.state.submitted.title).waitFor()
 	await expect.poll(() => page.locator('img[src*="/logo"]').count()).toBeGreaterThan(0)
-	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
+	await expectNoSidewaysScroll(page)
 	await screenshot(page, `application-submitted-${PHONE.width}`)
 
 	// The mail with the magic link arrived, in Serbian, with the same link.
@@ -195,9 +154,7 @@ test('a cooperative applies for a stand on a phone, with its logo', async () => 
 })
 
 test('an organizer scores and accepts; nobody is emailed until the decisions are released', async () => {
-	const context = await newDesktopContext(browser, { locale: 'sr-RS' })
-	watches.push(watchPageErrors(context))
-	const page = await context.newPage()
+	const { page } = await contexts.desktop(browser)
 	await loginAsAdmin(page, server, '/admin')
 	const eventHref = await page.locator('a[href^="/admin/events/"]', { hasText: FAIR.title }).first().getAttribute('href')
 	const eventId = eventHref!.match(/\/admin\/events\/(\d+)/)![1]
@@ -250,15 +207,14 @@ test('the exhibitor confirms on the phone and appears in the public catalogue', 
 	expect(await bodyText(page)).toContain('Dobrodošli! Štand vam je pored ulaza.')
 	await page.locator('button[name=intent][value=confirm]').click()
 	await page.getByText(applicationSr.state.confirmed.title).waitFor()
-	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
-	expect(describeViolations(seriousViolations(await runAxe(page))), 'axe-core on the magic-link page').toBe('')
+	await expectNoSidewaysScroll(page)
+	await expectAccessible(page, 'the magic-link page')
 	await screenshot(page, `application-confirmed-${PHONE.width}`)
 
 	await page.goto(`${server.url}/fairs/${FAIR.slug}/exhibitors`)
 	await page.getByText(COOP.name).first().waitFor()
-	expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
-	const axe = seriousViolations(await runAxe(page))
-	expect(describeViolations(axe), 'axe-core on the catalogue').toBe('')
+	await expectNoSidewaysScroll(page)
+	await expectAccessible(page, 'the catalogue')
 	await screenshot(page, `catalogue-${PHONE.width}`)
 	await journey.exhibitor.context.close()
 })

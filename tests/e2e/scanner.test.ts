@@ -10,31 +10,18 @@
 // the network is back: the counts are exact. An expired or revoked link is refused, an organizer
 // checks a visitor in by name, with and without JavaScript.
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { readTicketCode, signTicketCode } from '#app/domain/ticket-code.ts'
 import scanSr from '#app/locales/sr-Latn/scan.json'
-import {
-	PHONE,
-	describeViolations,
-	launchBrowser,
-	loginAsAdmin,
-	newPhoneContext,
-	runAxe,
-	scrollWidth,
-	seriousViolations,
-	waitForHydration,
-	watchPageErrors,
-	type PageErrorWatch,
-} from '#tests/support/browser.ts'
+import { PHONE, launchBrowser, loginAsAdmin, newPhoneContext, waitForHydration, type PageErrorWatch } from '#tests/support/browser.ts'
 import { launchBrowserWithCamera, writeQrVideo } from '#tests/support/fake-camera.ts'
+import { checkPageErrorsAfterEach, expectAccessible, expectNoSidewaysScroll, screenshot, skipAfterFailedStep, type WatchedPage } from '#tests/support/journey.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
-import { ROOT, startServer, type TestServer } from '#tests/support/server.ts'
-
-const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots')
+import { startServer, type TestServer } from '#tests/support/server.ts'
 
 const FAIR = { slug: 'mini-sajam-test', title: 'Mini-sajam socijalnog preduzetništva' }
 const OTHER = { slug: 'okrugli-sto-test', title: 'Okrugli sto o zapošljavanju' }
@@ -53,7 +40,6 @@ type Stats = { registered: number; checkedIn: number; persons: number }
 let server: TestServer
 let api: OrganizerApi
 let tempDir: string
-const watches: PageErrorWatch[] = []
 const browsers: Browser[] = []
 const codes = {} as Record<'ana' | 'branko' | 'cveta' | 'dragan' | 'eva' | 'goran', string>
 
@@ -94,7 +80,6 @@ async function scannerLink(slug: string, hours = 12): Promise<{ token: string; u
 }
 
 beforeAll(async () => {
-	mkdirSync(SCREENSHOTS, { recursive: true })
 	tempDir = mkdtempSync(path.join(os.tmpdir(), 'sajam-scanner-'))
 	server = await startServer()
 	api = await organizerApi(server)
@@ -129,17 +114,8 @@ afterAll(async () => {
 })
 
 // The steps are one door's day: after a failed step the later ones are skipped, not failed in a cascade.
-let failedStep: string | undefined
-beforeEach(({ task, skip, onTestFailed }) => {
-	if (failedStep) skip(`an earlier step failed: ${failedStep}`)
-	onTestFailed(() => {
-		failedStep ??= task.name
-	})
-})
-
-afterEach(() => {
-	for (const watch of watches) watch.check()
-})
+skipAfterFailedStep()
+const contexts = checkPageErrorsAfterEach()
 
 let plain: Promise<Browser> | undefined
 
@@ -153,22 +129,16 @@ function plainBrowser(): Promise<Browser> {
 }
 
 /** A Chromium whose camera shows this ticket's QR code, and a phone context allowed to use it. */
-async function phoneWithCamera(code: string, name: string): Promise<{ context: BrowserContext; page: Page; watch: PageErrorWatch }> {
+async function phoneWithCamera(code: string, name: string): Promise<WatchedPage> {
 	const video = path.join(tempDir, `${name}.y4m`)
 	writeQrVideo(code, video)
 	const browser = await launchBrowserWithCamera(video)
 	browsers.push(browser)
-	const context = await newPhoneContext(browser, { locale: 'sr-RS', permissions: ['camera'] })
-	const watch = watchPageErrors(context)
-	watches.push(watch)
-	return { context, page: await context.newPage(), watch }
+	return contexts.phone(browser, { permissions: ['camera'] })
 }
 
-async function screenshot(page: Page, name: string) {
-	const file = path.join(SCREENSHOTS, `${name}-${PHONE.width}.png`)
-	await page.screenshot({ path: file })
-	expect(statSync(file).size).toBeGreaterThan(10_000)
-}
+/** What the phone's screen shows (not the whole page), as test-results/screenshots/<name>-390.png. */
+const phoneScreenshot = (page: Page, name: string) => screenshot(page, `${name}-${PHONE.width}`, { fullPage: false })
 
 const verdict = (page: Page) => page.locator('.scan-verdict')
 
@@ -222,9 +192,8 @@ describe('scanner link, camera and verdicts', () => {
 		expect(JSON.parse(stored!)).toMatchObject({ token: link.token, event: FAIR.slug })
 		await expect.poll(() => page.locator('.scan-event-title').first().innerText()).toBe(FAIR.title)
 		expect(await page.locator('[data-testid=network]').innerText()).toBe(scanSr.status.online)
-		expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
-		const serious = seriousViolations(await runAxe(page))
-		expect(describeViolations(serious)).toBe('')
+		await expectNoSidewaysScroll(page)
+		await expectAccessible(page)
 	})
 
 	test('the first read through the camera is a green welcome with name and party size', async () => {
@@ -234,7 +203,7 @@ describe('scanner link, camera and verdicts', () => {
 		expect(text).toContain(scanSr.verdict.title.ok)
 		expect(text).toContain(ANA.name)
 		expect(text).toContain(scanSr.verdict.party_few.replace('{{count}}', '3'))
-		await screenshot(page, 'scan-green')
+		await phoneScreenshot(page, 'scan-green')
 		// The server agrees, and counts her party.
 		await expectVerdict(page, 'ok', 'server')
 		expect(await stats()).toMatchObject({ checkedIn: 1, persons: ANA.partySize })
@@ -253,13 +222,13 @@ describe('scanner link, camera and verdicts', () => {
 	test('the same ticket read again is amber: already checked in, at what time, on which device', async () => {
 		// The welcome goes by itself, the camera keeps reading underneath.
 		await verdict(page).waitFor({ state: 'detached', timeout: 5_000 })
-		await screenshot(page, 'scan-camera')
+		await phoneScreenshot(page, 'scan-camera')
 		// The same code is ignored for about three seconds, then read again.
 		const text = await expectVerdict(page, 'already_checked_in', 'any', 20_000)
 		expect(text).toContain(scanSr.verdict.title.already_checked_in)
 		expect(text).toContain(ANA.name)
 		expect(text).toMatch(/Ušao\/la u \d\d:\d\d \(uređaj ovaj telefon\)/)
-		await screenshot(page, 'scan-amber')
+		await phoneScreenshot(page, 'scan-amber')
 		await expectVerdict(page, 'already_checked_in', 'server')
 		await page.getByRole('button', { name: scanSr.camera.close }).first().click()
 		await page.locator('.scan-camera').waitFor({ state: 'detached' })
@@ -292,7 +261,7 @@ describe('scanner link, camera and verdicts', () => {
 			if (result === 'wrong_event') {
 				// Another event's visitor is none of this door's business: no name.
 				expect(text).not.toContain(GORAN.name)
-				await screenshot(page, 'scan-red')
+				await phoneScreenshot(page, 'scan-red')
 			}
 			if (result === 'cancelled') expect(text).toContain(CVETA.name)
 			await dismissVerdict(page)
@@ -390,7 +359,7 @@ describe('offline', () => {
 		// Offline, the phone counts from its own list: Ana's party (from the list) and Branko's (its own scan).
 		expect(await page.locator('[data-testid=counts][data-source=phone] strong').first().innerText()).toBe(String(ANA.partySize + BRANKO.partySize))
 		await page.evaluate(() => window.scrollTo(0, 0))
-		await screenshot(page, 'scan-offline-queued')
+		await phoneScreenshot(page, 'scan-offline-queued')
 		// Nothing reached the server yet.
 		expect(await stats()).toMatchObject({ checkedIn: 1, persons: ANA.partySize })
 	})
@@ -413,10 +382,7 @@ describe('refused links', () => {
 	let watch: PageErrorWatch
 
 	beforeAll(async () => {
-		const context = await newPhoneContext(await plainBrowser(), { locale: 'sr-RS' })
-		watch = watchPageErrors(context)
-		watches.push(watch)
-		page = await context.newPage()
+		;({ page, watch } = await contexts.phone(await plainBrowser()))
 	})
 
 	test('an expired link is refused with a clear message', async () => {
@@ -436,9 +402,7 @@ describe('refused links', () => {
 
 describe('organizer', () => {
 	test('a logged-in organizer picks the event and checks a visitor in by name', async () => {
-		const context = await newPhoneContext(await plainBrowser(), { locale: 'sr-RS' })
-		watches.push(watchPageErrors(context))
-		const page = await context.newPage()
+		const { page } = await contexts.phone(await plainBrowser())
 		await loginAsAdmin(page, server, '/scan')
 		await page.waitForURL(`${server.url}/scan`)
 		await waitForHydration(page)

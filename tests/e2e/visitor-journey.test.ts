@@ -5,34 +5,23 @@
 // order, the first that fits) with a mail of its own. Nothing of the app is mocked: the built
 // server, its outbox worker, a real SMTP server and a real browser.
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
-import { mkdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import ICAL from 'ical.js'
 import jsQR from 'jsqr'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { verifyTicketCode, type TicketClaims } from '#app/domain/ticket-code.ts'
 import mail from '#app/locales/sr-Latn/mail.json'
 import publicSr from '#app/locales/sr-Latn/public.json'
 import ticketSr from '#app/locales/sr-Latn/ticket.json'
-import {
-	PHONE,
-	describeViolations,
-	launchBrowser,
-	newPhoneContext,
-	runAxe,
-	scrollWidth,
-	seriousViolations,
-	waitForHydration,
-	watchPageErrors,
-	type PageErrorWatch,
-} from '#tests/support/browser.ts'
+import { PHONE, launchBrowser, waitForHydration } from '#tests/support/browser.ts'
+import { bodyText, expectAccessible, expectNoSidewaysScroll, screenshot, useJourneySteps } from '#tests/support/journey.ts'
 import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
-import { ROOT, startServer, type TestServer } from '#tests/support/server.ts'
+import { startServer, type TestServer } from '#tests/support/server.ts'
 
-const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots')
 const MAIL_FROM = 'Centar Sajam <no-reply@sajam.test>'
 const QR_CID = 'ticket-qr@sajam'
 
@@ -63,7 +52,6 @@ let browser: Browser
 let api: OrganizerApi
 let publicKeys: Map<number, KeyObject> | undefined
 let eventId: number
-const watches: PageErrorWatch[] = []
 
 /** What the steps hand on to each other. */
 const journey = {
@@ -73,7 +61,6 @@ const journey = {
 }
 
 beforeAll(async () => {
-	mkdirSync(SCREENSHOTS, { recursive: true })
 	smtp = await startMailServer()
 	;[server, browser] = await Promise.all([startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM } }), launchBrowser()])
 	api = await organizerApi(server)
@@ -99,44 +86,10 @@ afterAll(async () => {
 	await smtp?.close()
 })
 
-// The steps are one journey: after a failed step the later ones are skipped, not failed in a cascade.
-let failedStep: string | undefined
-beforeEach(({ task, skip, onTestFailed }) => {
-	if (failedStep) skip(`an earlier step failed: ${failedStep}`)
-	onTestFailed(() => {
-		failedStep ??= task.name
-	})
-})
-
-afterEach(() => {
-	for (const watch of watches) watch.check()
-})
+const contexts = useJourneySteps()
 
 /** A Serbian phone: 390 px, touch, Accept-Language sr-RS (→ Serbian Latin). */
-async function phone(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await newPhoneContext(browser, { locale: 'sr-RS', ...options })
-	watches.push(watchPageErrors(context))
-	return { context, page: await context.newPage() }
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-	expect(await scrollWidth(page), `${page.url()} scrolls sideways at ${PHONE.width} px`).toBeLessThanOrEqual(PHONE.width)
-}
-
-async function expectAccessible(page: Page) {
-	const serious = seriousViolations(await runAxe(page))
-	expect(describeViolations(serious), `axe-core on ${page.url()}`).toBe('')
-}
-
-async function screenshot(page: Page, name: string) {
-	const file = path.join(SCREENSHOTS, `${name}-${PHONE.width}.png`)
-	await page.screenshot({ path: file, fullPage: true })
-	expect(statSync(file).size).toBeGreaterThan(10_000)
-}
-
-async function bodyText(page: Page) {
-	return (await page.locator('body').innerText()).replace(/\s+/g, ' ')
-}
+const phone = (options: { javaScriptEnabled?: boolean } = {}) => contexts.phone(browser, options)
 
 /** The text in the only QR code of a PNG image, or undefined if none can be read. */
 function decodeQr(png: Buffer): string | undefined {
@@ -293,7 +246,7 @@ describe('a visitor registers on a phone, gets the ticket by mail, cancels, and 
 		await expectNoSidewaysScroll(page)
 
 		await register(page, ANA)
-		await screenshot(page, 'journey-form')
+		await screenshot(page, `journey-form-${PHONE.width}`)
 		const token = await submit(page, publicSr.register.submit)
 		expect(token.length).toBeGreaterThanOrEqual(22) // ≥ 128 bits in base64url
 
@@ -313,7 +266,7 @@ describe('a visitor registers on a phone, gets the ticket by mail, cancels, and 
 
 		await expectAccessible(page)
 		await expectNoSidewaysScroll(page)
-		await screenshot(page, 'journey-ticket')
+		await screenshot(page, `journey-ticket-${PHONE.width}`)
 		journey.ana = { page, token, code, link: '' }
 	})
 
@@ -334,7 +287,7 @@ describe('a visitor registers on a phone, gets the ticket by mail, cancels, and 
 		expect(await branko.getByRole('img', { name: ticketSr.qrAlt }).count()).toBe(0)
 		await expectAccessible(branko)
 		await expectNoSidewaysScroll(branko)
-		await screenshot(branko, 'journey-waitlisted')
+		await screenshot(branko, `journey-waitlisted-${PHONE.width}`)
 
 		// No JavaScript at all: the form posts, the server answers with the ticket page.
 		const cveta = (await phone({ javaScriptEnabled: false })).page
@@ -429,7 +382,7 @@ describe('a visitor registers on a phone, gets the ticket by mail, cancels, and 
 		expect(await page.getByRole('link', { name: ticketSr.cancel.button }).count()).toBe(0)
 		await expectAccessible(page)
 		await expectNoSidewaysScroll(page)
-		await screenshot(page, 'journey-cancelled')
+		await screenshot(page, `journey-cancelled-${PHONE.width}`)
 
 		// The link from the mail, opened again later.
 		await page.goto(journey.ana.link)

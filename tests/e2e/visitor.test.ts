@@ -1,10 +1,8 @@
 // A visitor on a 390 px phone finds an event and reads it in each of the three languages; drafts
 // stay hidden, a cancelled event says so, the pages pass axe-core, and screenshots are kept for
 // people to look at (test-results/screenshots/).
-import { mkdirSync, statSync } from 'node:fs'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import commonEn from '#app/locales/en/common.json'
 import publicEn from '#app/locales/en/public.json'
 import commonCyrl from '#app/locales/sr-Cyrl/common.json'
@@ -12,28 +10,13 @@ import publicCyrl from '#app/locales/sr-Cyrl/public.json'
 import admin from '#app/locales/sr-Latn/admin.json'
 import common from '#app/locales/sr-Latn/common.json'
 import publicSr from '#app/locales/sr-Latn/public.json'
-import {
-	PHONE,
-	describeViolations,
-	launchBrowser,
-	loginAsAdmin,
-	newDesktopContext,
-	newPhoneContext,
-	runAxe,
-	scrollWidth,
-	seriousViolations,
-	waitForHydration,
-	watchPageErrors,
-	type PageErrorWatch,
-} from '#tests/support/browser.ts'
+import { describeViolations, launchBrowser, loginAsAdmin, runAxe, seriousViolations, waitForHydration } from '#tests/support/browser.ts'
+import { bodyText, checkPageErrorsAfterEach, expectNoSidewaysScroll, screenshot } from '#tests/support/journey.ts'
 import { NEXT_YEAR, organizerApi, seedDemo, type ApiEvent } from '#tests/support/organizer-api.ts'
-import { ROOT, startServer, type TestServer } from '#tests/support/server.ts'
-
-const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots')
+import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
 let browser: Browser
-const watches: PageErrorWatch[] = []
 
 /** The event the visitor looks for: a June evening, so the dates read differently in each language. */
 const WORKSHOP = {
@@ -80,27 +63,16 @@ afterAll(async () => {
 	await server?.stop()
 })
 
-afterEach(() => {
-	for (const watch of watches) watch.check()
-})
+const contexts = checkPageErrorsAfterEach()
 
 /** A phone whose browser asks for `locale` (German: a language we do not speak → the default). */
-async function phone(locale = 'de-DE') {
-	const context = await newPhoneContext(browser, { locale })
-	const watch = watchPageErrors(context)
-	watches.push(watch)
-	return { context, page: await context.newPage(), watch }
-}
+const phone = (locale = 'de-DE') => contexts.phone(browser, { locale })
 
 async function html(page: Page) {
 	return {
 		lang: await page.locator('html').getAttribute('lang'),
-		text: (await page.locator('body').innerText()).replace(/\s+/g, ' '),
+		text: await bodyText(page),
 	}
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-	expect(await scrollWidth(page), `${page.url()} scrolls sideways at ${PHONE.width} px`).toBeLessThanOrEqual(PHONE.width)
 }
 
 function languageLink(page: Page, languageLabel: string, name: string) {
@@ -270,14 +242,11 @@ describe('accessibility (axe-core)', () => {
 
 describe('screenshots', () => {
 	test('home, an event page and the new-event form, at 390 and 1280 px', async () => {
-		mkdirSync(SCREENSHOTS, { recursive: true })
 		const devices = [
-			{ width: 390, context: await newPhoneContext(browser, { locale: 'de-DE' }) },
-			{ width: 1280, context: await newDesktopContext(browser, { locale: 'de-DE' }) },
+			{ width: 390, ...(await contexts.phone(browser, { locale: 'de-DE' })) },
+			{ width: 1280, ...(await contexts.desktop(browser, { locale: 'de-DE' })) },
 		]
-		for (const { width, context } of devices) {
-					watches.push(watchPageErrors(context))
-			const page = await context.newPage()
+		for (const { width, page } of devices) {
 			const shots: [string, string, string][] = [
 				['home', '/', publicSr.home.upcoming],
 				['event', `/events/${WORKSHOP.slug}`, WORKSHOP.title],
@@ -285,15 +254,11 @@ describe('screenshots', () => {
 			for (const [name, pathname, expectedText] of shots) {
 				await page.goto(`${server.url}${pathname}`)
 				expect(await page.locator('body').innerText()).toContain(expectedText)
-				const file = path.join(SCREENSHOTS, `${name}-${width}.png`)
-				await page.screenshot({ path: file, fullPage: true })
-				expect(statSync(file).size).toBeGreaterThan(10_000)
+				await screenshot(page, `${name}-${width}`)
 			}
 			await loginAsAdmin(page, server, '/admin/events/new')
 			expect(await page.locator('h1').innerText()).toBe(admin.eventForm.newTitle)
-			const file = path.join(SCREENSHOTS, `admin-new-event-${width}.png`)
-			await page.screenshot({ path: file, fullPage: true })
-			expect(statSync(file).size).toBeGreaterThan(10_000)
+			await screenshot(page, `admin-new-event-${width}`)
 		}
 	})
 })

@@ -2,9 +2,9 @@
 // optimise, exactly"): the preview equals the brute-force optimum, a commit saves it and mails
 // released exhibitors (and only them) their stand, a pin by hand survives re-allocation, a stand
 // that does not fit is refused with the unmet needs, infeasible needs are explained, guards.
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { apiCall, cliToken, type ApiOptions } from '#tests/support/api-client.ts'
+import { FORM, addUserAndLogIn, createPublishedFair, dbAll, eventIdOf, submitApplication } from '#tests/support/fair-fixtures.ts'
 import { startMailServer, type TestMailServer } from '#tests/support/mail-server.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
@@ -14,15 +14,7 @@ let organizer: string
 
 const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, options)
 
-function query<T = Record<string, unknown>>(statement: string, ...params: unknown[]): T[] {
-	const db = new Database(server.dbPath, { fileMustExist: true, readonly: true })
-	try {
-		db.pragma('busy_timeout = 5000')
-		return db.prepare(statement).all(...params) as T[]
-	} finally {
-		db.close()
-	}
-}
+const query = <T = Record<string, unknown>>(statement: string, ...params: unknown[]) => dbAll<T>(server, statement, ...params)
 
 type StandSpec = { label: string; power?: boolean; accessible?: boolean; width?: number; height?: number }
 type AppSpec = { name: string; category?: string; power?: boolean; accessible?: boolean; sizeM2?: number; preferences?: string[] }
@@ -30,20 +22,7 @@ type AppSpec = { name: string; category?: string; power?: boolean; accessible?: 
 let counter = 0
 async function fairWith(stands: StandSpec[]) {
 	counter++
-	const created = await api('POST', '/api/v1/events', {
-		token: organizer,
-		body: {
-			title: `Mini-sajam ${counter}`,
-			kind: 'fair',
-			startsAt: '2030-12-05T10:00:00+01:00',
-			endsAt: '2030-12-05T18:00:00+01:00',
-			venue: { name: 'Trg kosovskih junaka', address: 'Trg kosovskih junaka bb', city: 'Kruševac' },
-			capacity: null,
-			status: 'published',
-		},
-	})
-	expect(created.status, created.text).toBe(201)
-	const slug = created.body.event.slug as string
+	const { slug } = await createPublishedFair(server, organizer, { title: `Mini-sajam ${counter}` })
 	// A row of stands 3 m apart (not neighbours), each 2 × 3 m unless told otherwise.
 	const body = {
 		stands: stands.map((s, i) => ({ label: s.label, x: i * 5, y: 0, width: s.width ?? 2, height: s.height ?? 3, power: !!s.power, accessible: !!s.accessible })),
@@ -56,19 +35,16 @@ async function fairWith(stands: StandSpec[]) {
 async function applyAll(slug: string, apps: AppSpec[]): Promise<number[]> {
 	const ids: number[] = []
 	for (const [i, a] of apps.entries()) {
-		const result = await api('POST', `/api/v1/fairs/${slug}/applications`, {
-			body: {
-				organization: { name: a.name, legalForm: 'informal_group', municipality: 'krusevac' },
-				contact: { name: `Kontakt ${i}`, email: `kontakt${counter}-${i}@example.rs` },
-				products: 'Ručni radovi',
-				category: a.category ?? 'handicrafts',
-				needs: { power: !!a.power, accessible: !!a.accessible, ...(a.sizeM2 ? { sizeM2: a.sizeM2 } : {}) },
-				preferences: a.preferences ?? [],
-				consent: { privacy: true, catalogue: true },
-			},
+		const submitted = await submitApplication(server, slug, {
+			organization: { name: a.name, legalForm: 'informal_group', municipality: 'krusevac' },
+			contact: { name: `Kontakt ${i}`, email: `kontakt${counter}-${i}@example.rs` },
+			products: 'Ručni radovi',
+			category: a.category ?? 'handicrafts',
+			needs: { power: !!a.power, accessible: !!a.accessible, ...(a.sizeM2 ? { sizeM2: a.sizeM2 } : {}) },
+			preferences: a.preferences ?? [],
+			consent: { privacy: true, catalogue: true },
 		})
-		expect(result.status, result.text).toBe(201)
-		ids.push(result.body.application.id)
+		ids.push(submitted.id)
 	}
 	return ids
 }
@@ -273,19 +249,8 @@ describe('PUT /api/v1/applications/{id}/stand', () => {
 	})
 })
 
-const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' }
-
-async function logIn(role: string): Promise<string> {
-	const email = `${role}-${++counter}@sajam.test`
-	const added = await server.cli(['user', 'add', '--email', email, '--password', `${role}-password-1`, '--role', role])
-	expect(added.code, added.stderr).toBe(0)
-	const response = await fetch(`${server.url}/admin/login`, { method: 'POST', redirect: 'manual', headers: FORM, body: new URLSearchParams({ email, password: `${role}-password-1`, redirectTo: '/admin' }) })
-	expect(response.status).toBe(302)
-	return response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ')
-}
+/** A new user with this role, logged in: their session cookie. */
+const logIn = (role: string) => addUserAndLogIn(server, `${role}-${++counter}@sajam.test`, role)
 
 const unescape = (html: string) => html.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&')
 
@@ -294,7 +259,7 @@ describe('the admin page, without JavaScript', () => {
 		const slug = await fairWith(STANDS)
 		const ids = await applyAll(slug, APPS.slice(0, 3))
 		for (const id of ids) await decide(id, 'accepted')
-		const eventId = query<{ id: number }>('SELECT id FROM events WHERE slug = ?', slug)[0]!.id
+		const eventId = eventIdOf(server, slug)
 		const cookie = await logIn('organizer')
 		const page = `${server.url}/admin/events/${eventId}/allocation?lang=en`
 		const post = (fields: Record<string, string>) => fetch(page, { method: 'POST', redirect: 'manual', headers: { ...FORM, Cookie: cookie }, body: new URLSearchParams(fields) })
@@ -334,7 +299,7 @@ describe('the admin page, without JavaScript', () => {
 
 	test('a scanner gets 403; an event that is not a fair 404', async () => {
 		const slug = await fairWith([{ label: 'A1' }])
-		const eventId = query<{ id: number }>('SELECT id FROM events WHERE slug = ?', slug)[0]!.id
+		const eventId = eventIdOf(server, slug)
 		const scanner = await logIn('scanner')
 		expect((await fetch(`${server.url}/admin/events/${eventId}/allocation`, { headers: { Cookie: scanner } })).status).toBe(403)
 		const organizerCookie = await logIn('organizer')
@@ -342,7 +307,7 @@ describe('the admin page, without JavaScript', () => {
 			token: organizer,
 			body: { title: 'Radionica', kind: 'workshop', startsAt: '2030-12-05T10:00:00+01:00', endsAt: '2030-12-05T12:00:00+01:00', venue: { name: 'Centar', address: 'Bb', city: 'Kruševac' }, capacity: 20, status: 'published' },
 		})
-		const otherId = query<{ id: number }>('SELECT id FROM events WHERE slug = ?', other.body.event.slug)[0]!.id
+		const otherId = eventIdOf(server, other.body.event.slug)
 		expect((await fetch(`${server.url}/admin/events/${otherId}/allocation`, { headers: { Cookie: organizerCookie } })).status).toBe(404)
 	})
 })

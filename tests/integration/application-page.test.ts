@@ -1,12 +1,13 @@
 // The exhibitor's magic-link page /applications/{token} without JavaScript: plain HTML form posts
 // over real HTTP against the built server. Decisions are set straight in the database file, the
 // way the review screens will store them (staged: `status`; released: `released_status`).
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import enApplication from '#app/locales/en/application.json'
 import srApply from '#app/locales/sr-Latn/apply.json'
 import srApplication from '#app/locales/sr-Latn/application.json'
-import { apiCall, cliToken } from '#tests/support/api-client.ts'
+import { cliToken } from '#tests/support/api-client.ts'
+import { createPublishedFair, submitApplication, withDatabase } from '#tests/support/fair-fixtures.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
@@ -21,16 +22,7 @@ const lead = (text: string) => html(text.split('{{')[0]!)
 // A 1×1 transparent PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
 
-function db<T>(run: (db: Database.Database) => T): T {
-	const connection = new Database(server.dbPath, { fileMustExist: true })
-	try {
-		connection.pragma('busy_timeout = 5000')
-		connection.pragma('foreign_keys = ON')
-		return run(connection)
-	} finally {
-		connection.close()
-	}
-}
+const db = <T,>(run: (db: Database.Database) => T): T => withDatabase(server, run, { foreignKeys: true })
 
 type Row = Record<string, unknown>
 const row = (token: string) => db((d) => d.prepare('SELECT * FROM applications WHERE manage_token = ?').get(token) as Row | undefined)
@@ -39,22 +31,19 @@ const update = (token: string, set: string, ...params: unknown[]) => db((d) => d
 let counter = 0
 async function applyFor(overrides: Record<string, unknown> = {}) {
 	counter++
-	const result = await apiCall(server.url, 'POST', `/api/v1/fairs/${fair.slug}/applications`, {
-		body: {
-			organization: { name: `Zadruga Rasinka ${counter}`, legalForm: 'social_cooperative', municipality: 'krusevac', pib: '101134702', companyNumber: '65794896' },
-			contact: { name: 'Jelena Petrović', email: `jelena${counter}@rasinka.rs`, phone: '064 123 4567' },
-			products: 'Med, ajvar i džemovi',
-			category: 'food',
-			needs: { power: true, sizeM2: 6 },
-			preferences: ['A3', 'B1'],
-			consent: { privacy: true, catalogue: true },
-			description: 'Radna integracija žena iz ruralnih sredina.',
-			...overrides,
-		},
+	const { application, email, id } = await submitApplication(server, fair.slug, {
+		organization: { name: `Zadruga Rasinka ${counter}`, legalForm: 'social_cooperative', municipality: 'krusevac', pib: '101134702', companyNumber: '65794896' },
+		contact: { name: 'Jelena Petrović', email: `jelena${counter}@rasinka.rs`, phone: '064 123 4567' },
+		products: 'Med, ajvar i džemovi',
+		category: 'food',
+		needs: { power: true, sizeM2: 6 },
+		preferences: ['A3', 'B1'],
+		consent: { privacy: true, catalogue: true },
+		description: 'Radna integracija žena iz ruralnih sredina.',
+		...overrides,
 	})
-	expect(result.status, result.text).toBe(201)
-	const token = /\/applications\/([A-Za-z0-9_-]{43})$/.exec(result.body.application.manageUrl)![1]!
-	return { token, path: `/applications/${token}`, email: result.body.application.contact.email as string, id: result.body.application.id as number }
+	const token = /\/applications\/([A-Za-z0-9_-]{43})$/.exec(application.manageUrl)![1]!
+	return { token, path: `/applications/${token}`, email, id }
 }
 
 async function page(path: string, headers: Record<string, string> = {}) {
@@ -82,20 +71,7 @@ function expectPrivate(response: Response) {
 beforeAll(async () => {
 	server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '0' } })
 	organizer = await cliToken(server, 'organizer')
-	const created = await apiCall(server.url, 'POST', '/api/v1/events', {
-		token: organizer,
-		body: {
-			title: 'Mini-sajam socijalnog preduzetništva',
-			kind: 'fair',
-			startsAt: '2030-12-05T10:00:00+01:00',
-			endsAt: '2030-12-05T18:00:00+01:00',
-			venue: { name: 'Trg kosovskih junaka', address: 'Trg kosovskih junaka bb', city: 'Kruševac' },
-			capacity: null,
-			status: 'published',
-		},
-	})
-	expect(created.status, created.text).toBe(201)
-	fair = created.body.event
+	fair = await createPublishedFair(server, organizer, { title: 'Mini-sajam socijalnog preduzetništva' })
 })
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { withdrawApplication } from '#app/services/application-lifecycle.server.ts'
 import { openDatabase } from '#app/utils/db.server.ts'
 import { apiCall, cliToken, type ApiOptions } from '#tests/support/api-client.ts'
+import { FORM, addUserAndLogIn, createPublishedFair, dbRun, eventIdOf, logInCookie, submitApplication } from '#tests/support/fair-fixtures.ts'
 import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
@@ -20,43 +21,13 @@ let admin: string
 let second: string
 let scanner: string
 
-const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' }
 const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, options)
-
-async function logIn(email: string, password: string): Promise<string> {
-	const response = await fetch(`${server.url}/admin/login`, { method: 'POST', redirect: 'manual', headers: FORM, body: new URLSearchParams({ email, password, redirectTo: '/admin' }) })
-	expect(response.status).toBe(302)
-	return response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ')
-}
-
-async function addUser(email: string, role: string, name: string) {
-	const result = await server.cli(['user', 'add', '--email', email, '--password', `${role}-password-1`, '--role', role, '--name', name])
-	expect(result.code, result.stderr).toBe(0)
-	return logIn(email, `${role}-password-1`)
-}
 
 let eventCounter = 0
 async function createEvent(kind = 'fair') {
 	eventCounter++
-	const result = await api('POST', '/api/v1/events', {
-		token: organizerToken,
-		body: {
-			title: `Mini-sajam socijalnog preduzetništva ${eventCounter}`,
-			kind,
-			startsAt: '2030-12-05T10:00:00+01:00',
-			endsAt: '2030-12-05T18:00:00+01:00',
-			venue: { name: 'Trg kosovskih junaka', address: 'Trg kosovskih junaka bb', city: 'Kruševac' },
-			capacity: null,
-			status: 'published',
-		},
-	})
-	expect(result.status, result.text).toBe(201)
-	const slug = result.body.event.slug as string
-	const { id } = db.prepare('SELECT id FROM events WHERE slug = ?').get(slug) as { id: number }
-	return { id, slug }
+	const { slug } = await createPublishedFair(server, organizerToken, { title: `Mini-sajam socijalnog preduzetništva ${eventCounter}`, kind })
+	return { id: eventIdOf(server, slug), slug }
 }
 
 type Applied = { id: number; email: string; token: string }
@@ -65,24 +36,20 @@ async function apply(slug: string, over: { category?: string; legalForm?: string
 	applicantCounter++
 	const email = `izlagac${applicantCounter}@example.rs`
 	const registered = (over.legalForm ?? 'association') !== 'informal_group'
-	const result = await api('POST', `/api/v1/fairs/${slug}/applications`, {
-		body: {
-			organization: {
-				name: over.name ?? `Udruženje ${applicantCounter}`,
-				legalForm: over.legalForm ?? 'association',
-				municipality: 'krusevac',
-				...(registered ? { companyNumber: '28123456', pib: '101134702' } : {}),
-			},
-			contact: { name: `Kontakt ${applicantCounter}`, email },
-			products: 'Ručni radovi',
-			category: over.category ?? 'handicrafts',
-			needs: { power: over.power ?? false, accessible: over.accessible ?? false },
-			consent: { privacy: true },
+	const { id, token } = await submitApplication(server, slug, {
+		organization: {
+			name: over.name ?? `Udruženje ${applicantCounter}`,
+			legalForm: over.legalForm ?? 'association',
+			municipality: 'krusevac',
+			...(registered ? { companyNumber: '28123456', pib: '101134702' } : {}),
 		},
+		contact: { name: `Kontakt ${applicantCounter}`, email },
+		products: 'Ručni radovi',
+		category: over.category ?? 'handicrafts',
+		needs: { power: over.power ?? false, accessible: over.accessible ?? false },
+		consent: { privacy: true },
 	})
-	expect(result.status, result.text).toBe(201)
-	const token = (result.body.application.manageUrl as string).split('/').at(-1)!
-	return { id: result.body.application.id, email, token }
+	return { id, email, token }
 }
 
 /** The outbox template of a mail that arrived, by its Message-ID <outbox-{id}@host>. */
@@ -140,9 +107,9 @@ beforeAll(async () => {
 	db = new Database(server.dbPath, { readonly: true, fileMustExist: true })
 	organizerToken = await cliToken(server, 'organizer')
 	scannerToken = await cliToken(server, 'scanner')
-	admin = await logIn(server.admin.email, server.admin.password)
-	second = await addUser('ana@sajam.test', 'organizer', 'Ana Organizatorka')
-	scanner = await addUser('skener@sajam.test', 'scanner', 'Skener')
+	admin = await logInCookie(server)
+	second = await addUserAndLogIn(server, 'ana@sajam.test', 'organizer', 'Ana Organizatorka')
+	scanner = await addUserAndLogIn(server, 'skener@sajam.test', 'scanner', 'Skener')
 })
 
 afterAll(async () => {
@@ -368,13 +335,7 @@ describe('reviews', () => {
 		const fair = await createEvent()
 		const a = await apply(fair.slug)
 		const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
-		const rw = new Database(server.dbPath)
-		try {
-			rw.pragma('busy_timeout = 5000')
-			rw.prepare('INSERT INTO application_images (token, application_id, mime, bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)').run('t'.repeat(22), a.id, 'image/png', png, 'ab'.repeat(32), Date.now())
-		} finally {
-			rw.close()
-		}
+		dbRun(server, 'INSERT INTO application_images (token, application_id, mime, bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)', 't'.repeat(22), a.id, 'image/png', png, 'ab'.repeat(32), Date.now())
 		const detail = await page(`/admin/events/${fair.id}/applications/${a.id}`)
 		const src = /<img src="([^"]+\/logo\?v=[^"]+)"/.exec(detail.html)?.[1]
 		expect(src).toBe(`/admin/events/${fair.id}/applications/${a.id}/logo?v=${'ab'.repeat(6)}`)

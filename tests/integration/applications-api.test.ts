@@ -1,13 +1,13 @@
 // The exhibitor applications API over real HTTP against the built server (CONTRACT.md, "Fair:
 // applications and stands"): the happy path and its shape, field errors, hostile bodies, events
 // that are not open fairs, Idempotency-Key, and the organizer's list.
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { findApplicationByManageToken } from '#app/services/applications.server.ts'
 import { withdrawApplication } from '#app/services/application-lifecycle.server.ts'
 import { openDatabase } from '#app/utils/db.server.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 import { apiCall, cliToken, type ApiOptions, type ApiResult } from '#tests/support/api-client.ts'
+import { createPublishedFair, dbRun } from '#tests/support/fair-fixtures.ts'
 
 let server: TestServer
 let organizer: string
@@ -20,21 +20,7 @@ const createToken = (role: string) => cliToken(server, role)
 let counter = 0
 async function createEvent(overrides: Record<string, unknown> = {}) {
 	counter++
-	const result = await api('POST', '/api/v1/events', {
-		token: organizer,
-		body: {
-			title: `Sajam društvenog preduzetništva ${counter}`,
-			kind: 'fair',
-			startsAt: '2030-12-05T10:00:00+01:00',
-			endsAt: '2030-12-05T18:00:00+01:00',
-			venue: { name: 'Trg kosovskih junaka', address: 'Trg kosovskih junaka bb', city: 'Kruševac' },
-			capacity: null,
-			status: 'published',
-			...overrides,
-		},
-	})
-	expect(result.status, JSON.stringify(result.body)).toBe(201)
-	return result.body.event as { slug: string }
+	return createPublishedFair(server, organizer, { title: `Sajam društvenog preduzetništva ${counter}`, ...overrides })
 }
 
 function validBody(overrides: Record<string, unknown> = {}) {
@@ -71,15 +57,7 @@ function expectError(result: ApiResult, status: number, code: string) {
 	expect(result.body.message.length).toBeGreaterThan(0)
 }
 
-function sql(statement: string, ...params: unknown[]) {
-	const db = new Database(server.dbPath, { fileMustExist: true })
-	try {
-		db.pragma('busy_timeout = 5000')
-		return db.prepare(statement).run(...params)
-	} finally {
-		db.close()
-	}
-}
+const sql = (statement: string, ...params: unknown[]) => dbRun(server, statement, ...params)
 
 let fair: { slug: string }
 

@@ -2,9 +2,9 @@
 // real HTTP against the built server. Applications come in through the public API; decisions,
 // releases and consents are then set in the database file directly, so each case is exact.
 import { createHash, randomBytes } from 'node:crypto'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { apiCall, cliToken, type ApiOptions } from '#tests/support/api-client.ts'
+import { addUserAndLogIn, createPublishedFair, dbRun, eventIdOf, logInCookie, submitApplication } from '#tests/support/fair-fixtures.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
@@ -13,52 +13,34 @@ let adminCookie: string
 
 const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, options)
 
-function sql(statement: string, ...params: unknown[]) {
-	const db = new Database(server.dbPath, { fileMustExist: true })
-	try {
-		db.pragma('busy_timeout = 5000')
-		return db.prepare(statement).run(...params)
-	} finally {
-		db.close()
-	}
-}
+const sql = (statement: string, ...params: unknown[]) => dbRun(server, statement, ...params)
 
 const NEXT_YEAR = new Date().getUTCFullYear() + 1
 let counter = 0
 async function createEvent(kind = 'fair') {
 	counter++
-	const result = await api('POST', '/api/v1/events', {
-		token: organizer,
-		body: {
-			title: `Sajam zadruga ${counter}`,
-			kind,
-			startsAt: `${NEXT_YEAR}-10-03T10:00:00+02:00`,
-			endsAt: `${NEXT_YEAR}-10-03T17:00:00+02:00`,
-			venue: { name: 'Trg kosovskih junaka', address: 'Trg kosovskih junaka bb', city: 'Kruševac' },
-			capacity: null,
-			status: 'published',
-		},
+	const event = await createPublishedFair(server, organizer, {
+		title: `Sajam zadruga ${counter}`,
+		kind,
+		startsAt: `${NEXT_YEAR}-10-03T10:00:00+02:00`,
+		endsAt: `${NEXT_YEAR}-10-03T17:00:00+02:00`,
 	})
-	expect(result.status, result.text).toBe(201)
-	return result.body.event.slug as string
+	return event.slug
 }
 
 async function apply(slug: string, name: string, category: string, extra: Record<string, unknown> = {}) {
-	const result = await api('POST', `/api/v1/fairs/${slug}/applications`, {
-		body: {
-			organization: { name, legalForm: 'association', municipality: 'krusevac', companyNumber: '65794896', pib: '101134702', website: 'https://www.primer.rs' },
-			contact: { name: 'Jelena Petrović', email: `kontakt${++counter}@primer.rs`, phone: '064 123 4567' },
-			products: 'Med i džemovi',
-			category,
-			description: `Opis: ${name}`,
-			consent: { privacy: true, catalogue: true, research: true },
-			lawStatus: { apr: 'yes', ways: ['work_integration'], selfIdentified: true },
-			staff: { employees: 3, women: 2, vulnerable: { roma: 1 }, volunteers: 2 },
-			...extra,
-		},
+	const { id } = await submitApplication(server, slug, {
+		organization: { name, legalForm: 'association', municipality: 'krusevac', companyNumber: '65794896', pib: '101134702', website: 'https://www.primer.rs' },
+		contact: { name: 'Jelena Petrović', email: `kontakt${++counter}@primer.rs`, phone: '064 123 4567' },
+		products: 'Med i džemovi',
+		category,
+		description: `Opis: ${name}`,
+		consent: { privacy: true, catalogue: true, research: true },
+		lawStatus: { apr: 'yes', ways: ['work_integration'], selfIdentified: true },
+		staff: { employees: 3, women: 2, vulnerable: { roma: 1 }, volunteers: 2 },
+		...extra,
 	})
-	expect(result.status, result.text).toBe(201)
-	return result.body.application.id as number
+	return id
 }
 
 /** Accepted by the organizers and told so: the state that makes an application public. */
@@ -80,20 +62,6 @@ function attachLogo(id: number) {
 	)
 }
 
-async function logIn(email: string, password: string) {
-	const response = await fetch(`${server.url}/admin/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ email, password, redirectTo: '/admin' }),
-	})
-	expect(response.status).toBe(302)
-	return response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ')
-}
-
 const page = async (path: string, headers: Record<string, string> = {}) => {
 	const response = await fetch(server.url + path, { headers, redirect: 'manual' })
 	return { status: response.status, headers: response.headers, html: await response.text() }
@@ -105,7 +73,7 @@ const ids: Record<string, number> = {}
 beforeAll(async () => {
 	server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '0' } })
 	organizer = await cliToken(server, 'organizer')
-	adminCookie = await logIn(server.admin.email, server.admin.password)
+	adminCookie = await logInCookie(server)
 	fair = await createEvent()
 	// Names chosen so Serbian order differs from code-point order: Č after C, Ž after Z.
 	ids.public = await apply(fair, 'Zadruga Čajevi', 'food', { descriptionEn: 'Herbal teas from the Rasina district.' })
@@ -123,9 +91,7 @@ beforeAll(async () => {
 	sql("UPDATE applications SET withdrawn_at = ?, withdrawn_reason = 'exhibitor' WHERE id = ?", Date.now(), ids.withdrawn)
 	for (const key of ['public', 'staged', 'noConsent']) attachLogo(ids[key]!)
 	// Stands: the textiles exhibitor has been mailed stand A3; the tea one has B1, not yet mailed.
-	const db = new Database(server.dbPath, { readonly: true })
-	const eventId = (db.prepare('SELECT id FROM events WHERE slug = ?').get(fair) as { id: number }).id
-	db.close()
+	const eventId = eventIdOf(server, fair)
 	for (const [label, application, notified] of [['A3', ids.textiles, Date.now()], ['B1', ids.public, null]] as const) {
 		const stand = sql('INSERT INTO stands (event_id, label, x, y, width, height, size_m2, created_at, updated_at) VALUES (?, ?, 0, 0, 3, 2, 6, ?, ?)', eventId, label, Date.now(), Date.now())
 		sql('INSERT INTO stand_assignments (application_id, event_id, stand_id, locked, assigned_at, notified_at) VALUES (?, ?, ?, 0, ?, ?)', application, eventId, stand.lastInsertRowid, Date.now(), notified)
@@ -243,9 +209,7 @@ describe('the research view', () => {
 			expect(response.status, path).toBe(302)
 			expect(response.headers.get('location')).toBe(`/admin/login?redirectTo=${encodeURIComponent(path)}`)
 		}
-		const created = await server.cli(['user', 'add', '--email', 'skener@sajam.test', '--password', 'scanner-password', '--role', 'scanner'])
-		expect(created.code, created.stderr).toBe(0)
-		const scanner = await logIn('skener@sajam.test', 'scanner-password')
+		const scanner = await addUserAndLogIn(server, 'skener@sajam.test', 'scanner')
 		expect((await page('/admin/research', { Cookie: scanner })).status).toBe(403)
 		expect((await page('/admin/research.csv', { Cookie: scanner })).status).toBe(403)
 	})

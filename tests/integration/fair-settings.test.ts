@@ -1,9 +1,9 @@
 // A fair's settings over real HTTP against the built server: the organizer API (GET/PUT, 422 on a
 // bad window, a category in use refused, events that are not fairs), and the admin page saving
 // without JavaScript (a plain form POST), with its errors re-rendered and what was typed kept.
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { apiCall, cliToken, type ApiOptions, type ApiResult } from '#tests/support/api-client.ts'
+import { FORM, createPublishedFair, dbGet, dbRun, eventIdOf, logInCookie, submitApplication } from '#tests/support/fair-fixtures.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
@@ -11,49 +11,20 @@ let organizer: string
 let cookie: string
 
 const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, options)
-const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' }
-
-function query<T>(statement: string, ...params: unknown[]): T {
-	const db = new Database(server.dbPath, { fileMustExist: true, readonly: true })
-	try {
-		return db.prepare(statement).get(...params) as T
-	} finally {
-		db.close()
-	}
-}
-
-function write(statement: string, ...params: unknown[]) {
-	const db = new Database(server.dbPath, { fileMustExist: true })
-	try {
-		db.pragma('busy_timeout = 5000')
-		db.prepare(statement).run(...params)
-	} finally {
-		db.close()
-	}
-}
+const query = <T,>(statement: string, ...params: unknown[]) => dbGet<T>(server, statement, ...params)
+const write = (statement: string, ...params: unknown[]) => void dbRun(server, statement, ...params)
 
 let counter = 0
 let applicants = 0
 /** A fair starting 10:00 on 5 December 2030, Belgrade time; its slug and id. */
 async function createFair(overrides: Record<string, unknown> = {}) {
 	counter++
-	const result = await api('POST', '/api/v1/events', {
-		token: organizer,
-		body: {
-			title: `Mini-sajam ${counter}`,
-			kind: 'fair',
-			startsAt: '2030-12-05T10:00:00+01:00',
-			endsAt: '2030-12-05T18:00:00+01:00',
-			venue: { name: 'Trg kosovskih junaka', city: 'Kruševac' },
-			capacity: null,
-			status: 'published',
-			...overrides,
-		},
+	const { slug } = await createPublishedFair(server, organizer, {
+		title: `Mini-sajam ${counter}`,
+		venue: { name: 'Trg kosovskih junaka', city: 'Kruševac' },
+		...overrides,
 	})
-	expect(result.status, result.text).toBe(201)
-	const slug = result.body.event.slug as string
-	const { id } = query<{ id: number }>('SELECT id FROM events WHERE slug = ?', slug)
-	return { slug, id }
+	return { slug, id: eventIdOf(server, slug) }
 }
 
 const settingsOf = (slug: string, token = organizer) => api('GET', `/api/v1/fairs/${slug}/settings`, { token })
@@ -64,37 +35,20 @@ function expectError(result: ApiResult, status: number, code: string) {
 	expect(result.body).toMatchObject({ error: code, message: expect.any(String) })
 }
 
-async function logIn(email: string, password: string): Promise<string> {
-	const response = await fetch(`${server.url}/admin/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: FORM,
-		body: new URLSearchParams({ email, password, redirectTo: '/admin' }),
-	})
-	expect(response.status).toBe(302)
-	return response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ')
-}
-
 async function apply(slug: string, category: string) {
-	const result = await api('POST', `/api/v1/fairs/${slug}/applications`, {
-		body: {
-			organization: { name: 'Neformalna grupa Duga', legalForm: 'informal_group', municipality: 'krusevac' },
-			contact: { name: 'Mira Ilić', email: `mira${++applicants}@example.rs` },
-			products: 'Knjige i kalendari',
-			category,
-			consent: { privacy: true },
-		},
+	await submitApplication(server, slug, {
+		organization: { name: 'Neformalna grupa Duga', legalForm: 'informal_group', municipality: 'krusevac' },
+		contact: { name: 'Mira Ilić', email: `mira${++applicants}@example.rs` },
+		products: 'Knjige i kalendari',
+		category,
+		consent: { privacy: true },
 	})
-	expect(result.status, result.text).toBe(201)
 }
 
 beforeAll(async () => {
 	server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '0' } })
 	organizer = await cliToken(server, 'organizer')
-	cookie = await logIn(server.admin.email, server.admin.password)
+	cookie = await logInCookie(server)
 })
 
 afterAll(async () => {

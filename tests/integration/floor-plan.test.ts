@@ -3,62 +3,35 @@
 // organizer's no-JS editor form, and the public map before and after publishing, which names only
 // exhibitors in the public catalogue. Assignments are written straight into the database file
 // (the allocation is another part of the product).
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { apiCall, cliToken, type ApiOptions, type ApiResult } from '#tests/support/api-client.ts'
+import { FORM, createPublishedFair, dbAll, dbRun, eventIdOf, logInCookie, submitApplication } from '#tests/support/fair-fixtures.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
 let organizer: string
 let cookie: string
 const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, options)
-const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' }
 
 let counter = 0
 async function createEvent(overrides: Record<string, unknown> = {}) {
 	counter++
-	const result = await api('POST', '/api/v1/events', {
-		token: organizer,
-		body: {
-			title: `Mini-sajam ${counter}`,
-			kind: 'fair',
-			startsAt: '2030-12-05T10:00:00+01:00',
-			endsAt: '2030-12-05T18:00:00+01:00',
-			venue: { name: 'Trg kosovskih junaka', address: 'Trg kosovskih junaka bb', city: 'Kruševac' },
-			capacity: null,
-			status: 'published',
-			...overrides,
-		},
-	})
-	expect(result.status, JSON.stringify(result.body)).toBe(201)
-	const slug = result.body.event.slug as string
-	return { slug, id: (query('SELECT id FROM events WHERE slug = ?', slug)[0] as { id: number }).id }
+	const { slug } = await createPublishedFair(server, organizer, { title: `Mini-sajam ${counter}`, ...overrides })
+	return { slug, id: eventIdOf(server, slug) }
 }
 
-function withDb<T>(work: (db: Database.Database) => T): T {
-	const db = new Database(server.dbPath, { fileMustExist: true })
-	try {
-		db.pragma('busy_timeout = 5000')
-		return work(db)
-	} finally {
-		db.close()
-	}
-}
-const query = (statement: string, ...params: unknown[]) => withDb((db) => db.prepare(statement).all(...params))
-const run = (statement: string, ...params: unknown[]) => withDb((db) => db.prepare(statement).run(...params))
+const query = (statement: string, ...params: unknown[]) => dbAll(server, statement, ...params)
+const run = (statement: string, ...params: unknown[]) => dbRun(server, statement, ...params)
 
 async function applyAs(slug: string, name: string, catalogue: boolean, category = 'food') {
-	const result = await api('POST', `/api/v1/fairs/${slug}/applications`, {
-		body: {
-			organization: { name, legalForm: 'association', municipality: 'krusevac', companyNumber: '28123456', pib: '101134702' },
-			contact: { name: 'Jelena Petrović', email: `${name.replace(/\W/g, '').toLowerCase()}@example.rs` },
-			products: 'Med i džemovi',
-			category,
-			consent: { privacy: true, catalogue },
-		},
+	const { id } = await submitApplication(server, slug, {
+		organization: { name, legalForm: 'association', municipality: 'krusevac', companyNumber: '28123456', pib: '101134702' },
+		contact: { name: 'Jelena Petrović', email: `${name.replace(/\W/g, '').toLowerCase()}@example.rs` },
+		products: 'Med i džemovi',
+		category,
+		consent: { privacy: true, catalogue },
 	})
-	expect(result.status, JSON.stringify(result.body)).toBe(201)
-	return result.body.application.id as number
+	return id
 }
 
 /** Accepted and released, as if the organizers decided and released the decisions. */
@@ -89,20 +62,6 @@ function expect422(result: ApiResult, paths: string[]) {
 	expect(Object.keys(result.body.fields).sort()).toEqual([...paths].sort())
 }
 
-async function logIn(): Promise<string> {
-	const response = await fetch(`${server.url}/admin/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: FORM,
-		body: new URLSearchParams({ email: server.admin.email, password: server.admin.password, redirectTo: '/admin' }),
-	})
-	expect(response.status).toBe(302)
-	return response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ')
-}
-
 async function page(path: string, as: string | null = cookie) {
 	const response = await fetch(server.url + path, { headers: as ? { Cookie: as } : {}, redirect: 'manual' })
 	return { status: response.status, html: await response.text(), location: response.headers.get('location') }
@@ -124,7 +83,7 @@ function formRows(rows: Array<Record<string, string>>) {
 beforeAll(async () => {
 	server = await startServer()
 	organizer = await cliToken(server, 'organizer')
-	cookie = await logIn()
+	cookie = await logInCookie(server)
 })
 
 afterAll(async () => {
