@@ -13,7 +13,8 @@ function initials(name: string): string {
 }
 
 /** One exhibitor in the public catalogue. */
-export function ExhibitorCard({ exhibitor }: { exhibitor: Exhibitor }) {
+/** `showStand={false}` where the stand is already the card's heading (the map). */
+export function ExhibitorCard({ exhibitor, showStand = true }: { exhibitor: Exhibitor; showStand?: boolean }) {
 	const { t } = useTranslation('exhibitors')
 	return (
 		<article className="exhibitor-card" aria-labelledby={`exhibitor-${exhibitor.id}`}>
@@ -32,7 +33,7 @@ export function ExhibitorCard({ exhibitor }: { exhibitor: Exhibitor }) {
 				<p className="exhibitor-meta">
 					<span className={`pill category-${exhibitor.category}`}>{exhibitor.categoryName}</span>
 					<span>{exhibitor.municipality ?? t('catalogue.municipalityOther')}</span>
-					{exhibitor.standLabel ? <strong className="exhibitor-stand">{t('catalogue.stand', { label: exhibitor.standLabel })}</strong> : null}
+					{showStand && exhibitor.standLabel ? <strong className="exhibitor-stand">{t('catalogue.stand', { label: exhibitor.standLabel })}</strong> : null}
 				</p>
 				{exhibitor.description ? (
 					<p className="exhibitor-description" lang={exhibitor.descriptionLang}>

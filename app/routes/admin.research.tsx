@@ -14,11 +14,12 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import researchStyles from '#app/styles/research.css?url'
 import type { TFunction } from 'i18next'
+import type { FairCategory } from '#app/domain/fair-settings-input.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: researchStyles }]
 
 /** The tables as the page shows them: labels and cell texts made on the server, in the reader's language. */
-function tableViews(tables: ResearchTables, t: TFunction, locale: Locale) {
+function tableViews(tables: ResearchTables, t: TFunction, locale: Locale, ownCategories: readonly FairCategory[]) {
 	const many = tables.periods.length > 1
 	const text = (cell: Parameters<typeof cellText>[0]) => cellText(cell, (n) => formatNumber(n, locale))
 	return tables.tables.map((table) => {
@@ -30,7 +31,7 @@ function tableViews(tables: ResearchTables, t: TFunction, locale: Locale) {
 		return {
 			dimension: table.dimension,
 			title: t(`exhibitors:research.dimension.${table.dimension}`),
-			rows: table.rows.map((r) => line(r, researchLabel(t, table.dimension, r.key, locale))),
+			rows: table.rows.map((r) => line(r, researchLabel(t, table.dimension, r.key, locale, ownCategories))),
 			totals: table.totals ? line(table.totals, t('exhibitors:research.total')) : null,
 		}
 	})
@@ -46,9 +47,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		fairs: data.fairs.map((f) => ({ id: f.id, title: f.title })),
 		fair: data.fair,
 		counts: { consented: formatNumber(data.counts.consented, locale), total: formatNumber(data.counts.all, locale) },
-		perFair: data.perFair ? tableViews(data.perFair, t, locale) : null,
+		perFair: data.perFair ? tableViews(data.perFair, t, locale, data.ownCategories) : null,
 		years: data.years.periods,
-		acrossYears: tableViews(data.years, t, locale),
+		acrossYears: tableViews(data.years, t, locale, data.ownCategories),
 	}
 }
 

@@ -225,7 +225,7 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 									{[t('map.size', { size: selected.size }), selected.power ? `⚡ ${t('power')}` : null, selected.accessible ? `♿ ${t('accessible')}` : null].filter(Boolean).join(' · ')}
 								</p>
 								{selected.exhibitor ? (
-									<ExhibitorCard exhibitor={selected.exhibitor} />
+									<ExhibitorCard exhibitor={selected.exhibitor} showStand={false} />
 								) : (
 									<p>{selected.occupant === 'occupied' ? t('map.occupiedText') : t('map.freeText')}</p>
 								)}

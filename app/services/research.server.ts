@@ -3,7 +3,8 @@
 // anything per organization leaves this module: only suppressed counts.
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { TFunction } from 'i18next'
-import { applications, events } from '#db/schema/index.ts'
+import { applications, events, fairSettings } from '#db/schema/index.ts'
+import { ownCategoryNames, type FairCategory } from '#app/domain/fair-settings-input.ts'
 import {
 	APR_STATUS,
 	DEFAULT_CATEGORIES,
@@ -95,6 +96,20 @@ export type ResearchData = {
 	perFair: ResearchTables | null
 	years: ResearchTables
 	counts: { consented: number; all: number }
+	/** Categories organizers named themselves, across all fairs (the newest fair's name wins). */
+	ownCategories: FairCategory[]
+}
+
+function ownCategoriesOfAllFairs(db: Db): FairCategory[] {
+	const rows = db
+		.select({ categories: fairSettings.categories })
+		.from(fairSettings)
+		.innerJoin(events, eq(events.id, fairSettings.eventId))
+		.orderBy(events.startsAt)
+		.all()
+	const byCode = new Map<string, FairCategory>()
+	for (const row of rows) for (const category of row.categories) if (typeof category !== 'string') byCode.set(category.code, category)
+	return [...byCode.values()]
 }
 
 /** Both views: the chosen fair (default: the newest), and every fair by year. */
@@ -119,11 +134,12 @@ export function researchData(db: Db, fairId: number | null): ResearchData {
 			{ ...options, periods: years },
 		),
 		counts: { consented: rows.length, all },
+		ownCategories: ownCategoriesOfAllFairs(db),
 	}
 }
 
 /** The words for a row of a table. */
-export function researchLabel(t: TFunction, dimension: string, key: string, locale: Locale): string {
+export function researchLabel(t: TFunction, dimension: string, key: string, locale: Locale, ownCategories: readonly FairCategory[] = []): string {
 	switch (dimension) {
 		case 'legalForm':
 			return t(`exhibitors:research.legalForm.${key}`, { defaultValue: key })
@@ -132,7 +148,7 @@ export function researchLabel(t: TFunction, dimension: string, key: string, loca
 		case 'ways':
 			return t(`exhibitors:research.way.${key}`, { defaultValue: key })
 		case 'category':
-			return t(`exhibitors:category.${key}`, { defaultValue: key })
+			return ownCategoryNames(ownCategories, locale)[key] ?? t(`exhibitors:category.${key}`, { defaultValue: key })
 		case 'municipality': {
 			const name = MUNICIPALITY_NAMES[key as keyof typeof MUNICIPALITY_NAMES]
 			if (!name) return t('exhibitors:catalogue.municipalityOther')
@@ -163,7 +179,7 @@ export function researchCsv(data: ResearchData, t: TFunction, locale: Locale, de
 			const dimension = t(`exhibitors:research.dimension.${table.dimension}`)
 			const lines = table.totals ? [...table.rows, table.totals] : table.rows
 			for (const line of lines) {
-				const value = line.key === 'total' && line === table.totals ? t('exhibitors:research.csv.total') : researchLabel(t, table.dimension, line.key, locale)
+				const value = line.key === 'total' && line === table.totals ? t('exhibitors:research.csv.total') : researchLabel(t, table.dimension, line.key, locale, data.ownCategories)
 				line.periods.forEach((cells, i) => records.push([scope, periodNames[i]!, dimension, value, number(cells.applicants), number(cells.exhibitors)]))
 				if (withAll) records.push([scope, t('exhibitors:research.csv.allYears'), dimension, value, number(line.total.applicants), number(line.total.exhibitors)])
 			}

@@ -241,4 +241,13 @@ describe('the research view', () => {
 		}
 		expect(text).not.toContain('Zadruga')
 	})
+
+	test('categories the organizers renamed show under their own names, also across years', async () => {
+		const categories = JSON.stringify(['food', { code: 'textiles', label: 'Vez i tkanje', labelEn: 'Embroidery and weaving' }])
+		sql('INSERT OR REPLACE INTO fair_settings (event_id, categories) VALUES (?, ?)', eventIdOf(server, fair), categories)
+		const csv = await (await fetch(`${server.url}/admin/research.csv?lang=sr-Latn`, { headers: { Cookie: adminCookie } })).text()
+		expect(csv.match(/;Vez i tkanje;/g)?.length, 'per fair and across years').toBeGreaterThanOrEqual(2)
+		const { html } = await page('/admin/research?lang=en', { Cookie: adminCookie })
+		expect(html).toContain('Embroidery and weaving')
+	})
 })
