@@ -2,7 +2,7 @@
 // over real HTTP against the built server. Decisions are set straight in the database file, the
 // way the review screens will store them (staged: `status`; released: `released_status`).
 import type Database from 'better-sqlite3'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import enApplication from '#app/locales/en/application.json'
 import srApply from '#app/locales/sr-Latn/apply.json'
 import srApplication from '#app/locales/sr-Latn/application.json'
@@ -246,6 +246,8 @@ describe('words on the page', () => {
 })
 
 describe('the stand on the plan', () => {
+	// A published plan makes every later application's preferences name its stands: unpublish it.
+	afterEach(() => db((d) => d.prepare('UPDATE floor_plans SET published_at = NULL').run()))
 	/** A plan of three stands with `label` for this application; notifiedAt null until told. */
 	function giveStand(id: number, label: string, { notifiedAt = null as number | null, published = true } = {}) {
 		return db((d) => {
@@ -325,7 +327,7 @@ describe('the stand on the plan', () => {
 		expect(stagedPage.text).not.toContain(html(srApplication.stand.title))
 		expect((await (await fetch(`${server.url}${staged.path}/data.json`)).json()).application.stand).toBeNull()
 
-		const withdrawn = await applyFor()
+		const withdrawn = await applyFor({ preferences: [] }) // the plan above is published: no wishes by label
 		update(withdrawn.token, "status = 'accepted', released_status = 'accepted', confirm_by = ?", Date.now() + 86_400_000)
 		giveStand(withdrawn.id, 'S3', { notifiedAt: Date.now() })
 		expect((await page(withdrawn.path)).text).toContain(locator('S3'))
