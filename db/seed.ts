@@ -288,8 +288,8 @@ function seedDemoFair(db: Db, fair: EventRow, now: Date): number {
 /**
  * The square in front of the Kulturni centar, 40 × 24 m: a row of large stands with power along the
  * building (A), a row of middle ones by the entrance, accessible on level paving (B), and small
- * ones by the fountain (C). Published, and the accepted exhibitors placed by the real allocation;
- * those who confirmed have been told their stand.
+ * ones by the fountain (C). Published, and the accepted exhibitors placed by the real allocation
+ * and told their stand.
  */
 function demoStands(): Stand[] {
 	const row = (letter: string, y: number, width: number, height: number, zone: string, power: (n: number) => boolean, accessible: (n: number) => boolean) =>
@@ -340,7 +340,8 @@ function seedDemoFloorPlan(tx: Db, fair: EventRow, inserted: { id: number; statu
 				standId: standId.get(assignment.standLabel)!,
 				locked: false,
 				assignedAt: new Date(now.getTime() - 2 * DAY),
-				notifiedAt: application.confirmedAt ? new Date(now.getTime() - 2 * DAY) : null,
+				// Saving the allocation mailed every exhibitor whose acceptance had been released.
+				notifiedAt: application.decisionReleasedAt ? new Date(now.getTime() - 2 * DAY) : null,
 			})
 			.run()
 	}

@@ -20,7 +20,10 @@ export type PlanAssignment = {
 	locked: boolean
 	name: string
 	category: string
-	/** In the public catalogue: accepted, the acceptance released, catalogue consent, not withdrawn. */
+	/**
+	 * Named on the public map: in the public catalogue (accepted, released, catalogue consent, not
+	 * withdrawn) and told this stand already — the public never learns a stand before its exhibitor.
+	 */
 	public: boolean
 }
 
@@ -79,14 +82,15 @@ export function getFloorPlan(db: Db, eventId: number): FloorPlan {
 			releasedStatus: applications.releasedStatus,
 			consentCatalogue: applications.consentCatalogue,
 			withdrawnAt: applications.withdrawnAt,
+			notifiedAt: standAssignments.notifiedAt,
 		})
 		.from(standAssignments)
 		.innerJoin(applications, eq(applications.id, standAssignments.applicationId))
 		.where(eq(standAssignments.eventId, eventId))
 		.all()
-		.map(({ status, releasedStatus, consentCatalogue, withdrawnAt, ...a }) => ({
+		.map(({ status, releasedStatus, consentCatalogue, withdrawnAt, notifiedAt, ...a }) => ({
 			...a,
-			public: status === 'accepted' && releasedStatus === 'accepted' && consentCatalogue && withdrawnAt === null,
+			public: status === 'accepted' && releasedStatus === 'accepted' && consentCatalogue && withdrawnAt === null && notifiedAt !== null,
 		}))
 	return { plan: getPlanInfo(db, eventId), stands: listStands(db, eventId), assignments }
 }

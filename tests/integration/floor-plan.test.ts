@@ -37,9 +37,10 @@ async function applyAs(slug: string, name: string, catalogue: boolean, category 
 /** Accepted and released, as if the organizers decided and released the decisions. */
 const acceptAndRelease = (id: number) => run(`UPDATE applications SET status = 'accepted', released_status = 'accepted' WHERE id = ?`, id)
 
+/** An assignment the exhibitor has been told of (the public map names only those). */
 function assign(eventId: number, applicationId: number, label: string) {
 	const stand = query('SELECT id FROM stands WHERE event_id = ? AND label = ?', eventId, label)[0] as { id: number }
-	run('INSERT INTO stand_assignments (application_id, event_id, stand_id, locked, assigned_at) VALUES (?, ?, ?, 0, ?)', applicationId, eventId, stand.id, Date.now())
+	run('INSERT INTO stand_assignments (application_id, event_id, stand_id, locked, assigned_at, notified_at) VALUES (?, ?, ?, 0, ?, ?)', applicationId, eventId, stand.id, Date.now(), Date.now())
 	return stand.id
 }
 
@@ -298,6 +299,11 @@ describe('the public map', () => {
 		const hidden = await page(`/fairs/${fair.slug}/map?stand=A2`, null)
 		expect(hidden.html).toContain('Ovaj štand je zauzet.')
 		expect(hidden.html).not.toContain('Udruženje Tajna')
+
+		// A stand its exhibitor has not been told yet is "taken", without a name.
+		run('UPDATE stand_assignments SET notified_at = NULL WHERE application_id = ?', shown)
+		expect((await page(`/fairs/${fair.slug}/map`, null)).html).not.toContain('Zadruga Đurđevak')
+		run('UPDATE stand_assignments SET notified_at = ? WHERE application_id = ?', Date.now(), shown)
 
 		// Search in Cyrillic without diacritics finds the Latin name; the category filter dims the rest.
 		const search = await page(`/fairs/${fair.slug}/map?q=${encodeURIComponent('ђурђе')}`, null)
