@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { AvailabilityNote } from '#app/components/event-card.tsx'
 import { RegistrationPanel } from '#app/components/registration-form.tsx'
 import { RegistrationFormSchema, registrationInputFromForm } from '#app/domain/registration-input.ts'
+import { getPlanInfo } from '#app/services/floor-plan.server.ts'
 import { applicationsOpen, findFair } from '#app/services/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { findPublicEvent } from '#app/services/events.server.ts'
@@ -48,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		// registered, or a bot): the same neutral thank-you, never the registration itself.
 		mailed: new URL(request.url).searchParams.get('sent') === '1',
 		applyUrl: event.kind === 'fair' && applicationsOpen(findFair(getDb(), event.slug), new Date()) ? `/fairs/${event.slug}/apply` : null,
+		mapUrl: event.kind === 'fair' && getPlanInfo(getDb(), event.id).publishedAt ? `/fairs/${event.slug}/map` : null,
 	}
 }
 
@@ -93,7 +95,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 		: [{ title: 'Sajam' }]
 
 export default function EventPage() {
-	const { event, registration, locale, mailed, applyUrl } = useLoaderData<typeof loader>()
+	const { event, registration, locale, mailed, applyUrl, mapUrl } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('public')
 	const textLang = event.untranslated ? 'sr-Latn' : undefined
@@ -199,9 +201,16 @@ export default function EventPage() {
 						<section className="card" aria-labelledby="exhibitors-title" style={{ marginTop: '1.5rem' }}>
 							<h2 id="exhibitors-title">{t('exhibitors:eventLink.title')}</h2>
 							<p>{t('exhibitors:eventLink.text')}</p>
-							<Link className="button secondary small" to={`/fairs/${event.slug}/exhibitors`}>
-								{t('exhibitors:eventLink.link')}
-							</Link>
+							<div className="button-row">
+								<Link className="button secondary small" to={`/fairs/${event.slug}/exhibitors`}>
+									{t('exhibitors:eventLink.link')}
+								</Link>
+								{mapUrl ? (
+									<Link className="button secondary small" to={mapUrl}>
+										{t('exhibitors:eventLink.map')}
+									</Link>
+								) : null}
+							</div>
 						</section>
 					) : null}
 					<RegistrationPanel

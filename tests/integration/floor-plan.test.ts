@@ -284,6 +284,7 @@ describe('the public map', () => {
 
 		const map = await page(`/fairs/${fair.slug}/map`, null)
 		expect(map.status).toBe(200)
+		expect((await page(`/events/${fair.slug}`, null)).html).toContain(`href="/fairs/${fair.slug}/map"`)
 		expect(map.html).toContain('Zadruga Đurđevak')
 		expect(map.html).toContain('Udruženje Iskra')
 		expect(map.html).not.toContain('Udruženje Tajna')
