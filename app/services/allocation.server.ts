@@ -13,7 +13,7 @@
 // before the release is mailed later (`notifyStands`, which the save also runs). Manual moves clear
 // `notifiedAt`, so the next save or "send stand mails" tells the exhibitor the new stand.
 import { createHash } from 'node:crypto'
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import {
 	diffAllocations,
 	fits,
@@ -241,6 +241,24 @@ export function queueStandMails(tx: Db, event: EventRow, now: Date, onlyApplicat
 		count++
 	}
 	return count
+}
+
+/**
+ * The fair moved (time, place or title): every exhibitor already told their stand gets the stand
+ * mail again, with the new setup time and an invite that updates their setup entry (the fair's
+ * SEQUENCE went up). Inside the caller's transaction; returns how many were mailed.
+ */
+export function renotifyStandsAfterFairChange(tx: Db, event: EventRow, now: Date): number {
+	if (event.kind !== 'fair' || event.status !== 'published') return 0
+	const told = tx
+		.select({ applicationId: standAssignments.applicationId })
+		.from(standAssignments)
+		.where(and(eq(standAssignments.eventId, event.id), isNotNull(standAssignments.notifiedAt)))
+		.all()
+		.map((a) => a.applicationId)
+	if (told.length === 0) return 0
+	tx.update(standAssignments).set({ notifiedAt: null }).where(inArray(standAssignments.applicationId, told)).run()
+	return queueStandMails(tx, event, now, new Set(told))
 }
 
 /** Assignments of released-accepted exhibitors that have not been mailed their current stand. */

@@ -4,6 +4,7 @@ import { remainingPlaces } from '#app/domain/capacity.ts'
 import { DEFAULT_CITY, type EventInput, type EventPatch } from '#app/domain/event-input.ts'
 import { slugify, uniqueSlug } from '#app/domain/slug.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
+import { renotifyStandsAfterFairChange } from './allocation.server.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
 import { ServiceError } from './errors.server.ts'
 import { notifyEventChange, promoteFromWaitlist } from './registrations.server.ts'
@@ -125,6 +126,8 @@ export function updateEvent(db: Db, id: number, patch: EventPatch, actor: Actor,
 		recordAudit(tx, actor, patch.status && patch.status !== current.status ? `event.${patch.status}` : 'event.update', `event:${id}`, { changed }, now)
 		// Visitors hear of a new time or place (an updated invite) or of the cancellation.
 		if (calendarChanged && current.status !== 'draft') notifyEventChange(tx, row, now)
+		// Exhibitors told their stand hear of it too, with their setup slot moved.
+		if (calendarChanged && current.status !== 'draft') renotifyStandsAfterFairChange(tx, row, now)
 		// More places (or a waiting list switched on again): serve the waiting list at once.
 		if (changed.includes('capacity')) promoteFromWaitlist(tx, id, actor, now)
 		return findEventById(tx, id)!

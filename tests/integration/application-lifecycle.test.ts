@@ -16,7 +16,7 @@ import {
 	withdrawApplication,
 } from '#app/services/application-lifecycle.server.ts'
 import { submitApplication } from '#app/services/applications.server.ts'
-import { createEvent } from '#app/services/events.server.ts'
+import { createEvent, updateEvent } from '#app/services/events.server.ts'
 import { applications, fairSettings, outbox, standAssignments, stands, type ApplicationRow } from '#db/schema/index.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
@@ -135,6 +135,22 @@ describe('staged decisions and release', () => {
 		// Withdrawing gives the stand up.
 		withdrawApplication(getDb(), a.manageToken, now)
 		expect(getDb().select().from(standAssignments).where(eq(standAssignments.applicationId, a.id)).get()).toBeUndefined()
+	})
+
+	test('when the fair moves, exhibitors told their stand get it again with the new setup time', () => {
+		const told = apply('Zadruga Rasinka')
+		const untold = apply('Udruženje Iskra')
+		for (const a of [told, untold]) decide(a, 'accepted')
+		releaseDecisions(getDb(), eventId, organizer, now)
+		for (const [a, label, notifiedAt] of [[told, 'A1', now], [untold, 'A2', null]] as const) {
+			const stand = getDb().insert(stands).values({ eventId, label, x: label === 'A1' ? 0 : 3, y: 0, width: 3, height: 2, sizeM2: 6, createdAt: now, updatedAt: now }).returning().get()
+			getDb().insert(standAssignments).values({ applicationId: a.id, eventId, standId: stand.id, assignedAt: now, notifiedAt }).run()
+		}
+		updateEvent(getDb(), eventId, { startsAt: new Date('2026-12-20T09:00:00Z'), endsAt: new Date('2026-12-20T16:00:00Z') }, organizer, later(DAY))
+		expect(mailsOf(told.id)).toEqual(['application-received', 'application-decision', 'application-stand'])
+		expect(mailsOf(untold.id)).toEqual(['application-received', 'application-decision'])
+		const mail = getDb().select().from(outbox).where(eq(outbox.applicationId, told.id)).all().at(-1)!
+		expect(mail.params).toMatchObject({ stand: { label: 'A1' }, setupStartsAt: '2026-12-20T08:00:00.000Z', event: { sequence: 1 } })
 	})
 
 	test('the confirmation deadline never falls after the fair starts', () => {
