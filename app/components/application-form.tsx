@@ -46,6 +46,11 @@ type Props = {
 	nowIso: string
 	/** The fair's published floor plan: preferences are then chosen among its stands; null: a zone, free text. */
 	plan: PlanForPreferences | null
+	/**
+	 * Wishes stored before the plan was published that name no stand (a zone): shown, so choosing
+	 * stands and saving does not silently drop something the exhibitor remembers giving.
+	 */
+	earlierWishes?: readonly string[]
 	/** The public map of the fair (/fairs/{slug}/map). */
 	mapHref: string
 	lastResult?: SubmissionResult<string[]> | null
@@ -119,7 +124,7 @@ function ChoiceGroup({ field, legend, hint, type, options }: { field: FieldMetad
 	)
 }
 
-export function ApplicationForm({ action, categories, categoryNames = {}, nowIso, plan, mapHref, lastResult, defaultValue, logo, submitLabel }: Props) {
+export function ApplicationForm({ action, categories, categoryNames = {}, nowIso, plan, mapHref, earlierWishes = [], lastResult, defaultValue, logo, submitLabel }: Props) {
 	const { t } = useTranslation(['apply', 'common'])
 	const standLabels = plan?.stands.map((s) => s.label)
 	const navigation = useNavigation()
@@ -311,7 +316,7 @@ export function ApplicationForm({ action, categories, categoryNames = {}, nowIso
 						<TextField field={needs.sizeM2} label={t('fair.sizeM2')} inputMode="decimal" />
 					</div>
 				</fieldset>
-				<Preferences plan={plan} mapHref={mapHref} preferences={preferences.slice(0, FORM_PREFERENCES)} group={fields.preferences as FieldMetadata<unknown>} lastResult={lastResult} />
+				<Preferences plan={plan} mapHref={mapHref} earlierWishes={earlierWishes} preferences={preferences.slice(0, FORM_PREFERENCES)} group={fields.preferences as FieldMetadata<unknown>} lastResult={lastResult} />
 				<ChoiceGroup
 					field={fields.selling as FieldMetadata<unknown>}
 					legend={t('fair.selling')}
@@ -365,12 +370,14 @@ export function ApplicationForm({ action, categories, categoryNames = {}, nowIso
 function Preferences({
 	plan,
 	mapHref,
+	earlierWishes,
 	preferences,
 	group,
 	lastResult,
 }: {
 	plan: PlanForPreferences | null
 	mapHref: string
+	earlierWishes: readonly string[]
 	preferences: FieldMetadata<string>[]
 	group: FieldMetadata<unknown>
 	lastResult?: SubmissionResult<string[]> | null
@@ -401,6 +408,7 @@ function Preferences({
 		<fieldset className="sub" id={group.id} tabIndex={-1}>
 			<legend>{t('fair.preferences')}</legend>
 			<p className="fieldset-hint">{t('fair.preferencesHint')}</p>
+			{earlierWishes.length > 0 ? <p className="notice">{t('fair.earlierWishes', { wishes: earlierWishes.map((w) => `„${w}“`).join(', ') })}</p> : null}
 			<PreferencePlan plan={plan} stands={plan.stands} chosen={chosen} />
 			<p className="fieldset-hint">
 				<Link to={mapHref} target="_blank" rel="noopener">

@@ -80,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		state,
 		// On a published plan the selects show the stored stands; a zone typed before is not one of them.
 		values: state === 'open' ? apiBodyToFormValue({ ...body, preferences: preferencesOnPlan(body.preferences, plan) }) : null,
+		earlierWishes: plan ? body.preferences.filter((p) => !preferencesOnPlan([p], plan).length) : [],
 		hasLogo: Boolean(findApplicationImage(getDb(), application.id)),
 	}
 }
@@ -127,7 +128,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.fair.title} · Sajam` : 'Sajam' }, { name: 'robots', content: 'noindex' }]
 
 export default function EditApplicationPage() {
-	const { token, fair, categories, categoryNames, nowIso, plan, state, values, hasLogo } = useLoaderData<typeof loader>()
+	const { token, fair, categories, categoryNames, nowIso, plan, state, values, hasLogo, earlierWishes } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('apply')
 	return (
@@ -147,6 +148,7 @@ export default function EditApplicationPage() {
 						nowIso={nowIso}
 						plan={plan}
 						mapHref={`/fairs/${fair.slug}/map`}
+						earlierWishes={earlierWishes}
 						lastResult={actionData?.result}
 						defaultValue={values}
 						logo={actionData?.logo ?? (hasLogo ? { kind: 'current' } : null)}

@@ -394,5 +394,11 @@ describe('stand preferences', () => {
 		const { response } = await post(`/fairs/${slug}/apply`, { 'preferences[0]': 'Hol', ...Object.fromEntries(Object.entries(VALID).filter(([k]) => !k.startsWith('preferences'))) })
 		expect(response.status).toBe(302)
 		expect(storedPreferences(response.headers.get('location') ?? '')).toEqual(['Hol'])
+
+		// The plan is published later: the edit page says what the exhibitor wrote before.
+		publishPlan(slug)
+		const token = (response.headers.get('location') ?? '').split('/')[2]!.split('?')[0]!
+		const edit = await (await fetch(`${server.url}/applications/${token}/edit`)).text()
+		expect(edit).toContain(html(srApply.fair.earlierWishes.replace('{{wishes}}', '„Hol“')))
 	})
 })
