@@ -5,7 +5,7 @@
 // it does not replace a visitor ticket for the fair in the same calendar; a later stand mail
 // (a move) updates the same entry.
 import { formatLongDate, formatNumber, formatTime } from '#app/domain/format.ts'
-import { buildInvite } from '#app/domain/invite.ts'
+import { buildInvite, type InviteMethod } from '#app/domain/invite.ts'
 import type { ApplicationMailParams } from '#app/services/outbox.server.ts'
 import { applicationButton, applicationFooter, applicationGreeting, applicationUrl } from './application-parts.ts'
 import { button, compose, details, escapeHtml, heading, paragraph, type Block } from './layout.ts'
@@ -25,11 +25,12 @@ function setupStart(params: ApplicationMailParams): Date {
 	return at && !Number.isNaN(at.getTime()) ? at : new Date(params.event.startsAt)
 }
 
-function setupInvite(params: ApplicationMailParams, ctx: MailContext, label: string): NonNullable<RenderedMail['icalEvent']> {
+/** The exhibitor's setup slot as an invite; CANCEL takes it out of their calendar (fair cancelled). */
+export function setupInvite(params: ApplicationMailParams, ctx: MailContext, label: string, method: InviteMethod = 'REQUEST'): NonNullable<RenderedMail['icalEvent']> {
 	const { t } = ctx
 	const view = eventView(params.event, ctx)
 	const content = buildInvite({
-		method: 'REQUEST',
+		method,
 		uid: setupUid(params, ctx.publicUrl),
 		sequence: params.event.sequence,
 		stamp: ctx.queuedAt,
@@ -44,7 +45,7 @@ function setupInvite(params: ApplicationMailParams, ctx: MailContext, label: str
 		created: new Date(params.event.createdAt),
 		lastModified: new Date(params.event.updatedAt),
 	})
-	return { method: 'REQUEST', filename: 'setup.ics', content }
+	return { method, filename: 'setup.ics', content }
 }
 
 export const applicationStand: MailBuilder<ApplicationMailParams> = async (params, ctx) => {

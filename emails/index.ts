@@ -8,6 +8,7 @@ import { applicationDecision } from './application-decision.ts'
 import { applicationOffer } from './application-offer.ts'
 import { applicationReceived } from './application-received.ts'
 import { applicationStand } from './application-stand.ts'
+import { applicationFairCancelled } from './application-fair-cancelled.ts'
 import { eventCancelled } from './event-cancelled.ts'
 import { eventUpdated } from './event-updated.ts'
 import { registrationCancelled } from './registration-cancelled.ts'
@@ -30,6 +31,7 @@ export const MAIL_BUILDERS: { [T in MailTemplate]: MailBuilder<MailParamsOf<T>> 
 	'application-confirm-reminder': applicationConfirmReminder,
 	'application-offer': applicationOffer,
 	'application-stand': applicationStand,
+	'application-fair-cancelled': applicationFairCancelled,
 }
 
 export function mailContext(

@@ -6,7 +6,7 @@
 // queued in it.
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm'
 import { hasUnreleasedDecision } from '#app/domain/application-status.ts'
-import { applications, events, fairSettings, standAssignments, type ApplicationDecision, type ApplicationRow, type EventRow } from '#db/schema/index.ts'
+import { applications, events, fairSettings, standAssignments, stands, type ApplicationDecision, type ApplicationRow, type EventRow } from '#db/schema/index.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { queueStandMails } from './allocation.server.ts'
 import { findApplicationByManageToken } from './applications.server.ts'
@@ -222,6 +222,28 @@ function halfTheTimeIsGone(application: ApplicationRow, now: Date) {
 	return now.getTime() - from >= (application.confirmBy!.getTime() - from) / 2
 }
 
+/**
+ * The fair is cancelled: everyone still in the running (not withdrawn, not told "rejected") is told,
+ * in their language; an exhibitor told their stand also gets the setup slot cancelled in their
+ * calendar. Inside the caller's transaction (the cancellation's). Returns how many were mailed.
+ */
+export function notifyApplicantsOfFairCancellation(tx: Db, event: EventRow, now: Date): number {
+	if (event.kind !== 'fair') return 0
+	const audience = tx
+		.select({ application: applications, stand: stands, notifiedAt: standAssignments.notifiedAt })
+		.from(applications)
+		.leftJoin(standAssignments, eq(standAssignments.applicationId, applications.id))
+		.leftJoin(stands, eq(stands.id, standAssignments.standId))
+		.where(and(eq(applications.eventId, event.id), sql`${applications.status} <> 'withdrawn'`, sql`${applications.releasedStatus} IS NOT 'rejected'`))
+		.orderBy(asc(applications.id))
+		.all()
+	for (const { application, stand, notifiedAt } of audience) {
+		const told = stand && notifiedAt ? { stand: { label: stand.label, zone: stand.zone, sizeM2: stand.sizeM2, power: stand.power } } : {}
+		enqueueApplicationMail(tx, 'application-fair-cancelled', event, application, now, told)
+	}
+	return audience.length
+}
+
 export type DeadlineSweep = { reminded: number; expired: number; offered: number }
 
 /**
@@ -247,6 +269,8 @@ export function sweepApplicationDeadlines(db: Db, now = new Date()): DeadlineSwe
 			.all()
 		for (const application of awaiting) {
 			const event = eventOf(tx, application)
+			// A cancelled fair needs no confirmations (its exhibitors were told it is off).
+			if (event.status !== 'published') continue
 			if (application.confirmBy! <= now) {
 				tx.update(applications)
 					.set({ status: 'withdrawn', withdrawnReason: 'confirmation_missed', withdrawnAt: now, updatedAt: now })

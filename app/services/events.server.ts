@@ -5,6 +5,7 @@ import { DEFAULT_CITY, type EventInput, type EventPatch } from '#app/domain/even
 import { slugify, uniqueSlug } from '#app/domain/slug.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { renotifyStandsAfterFairChange } from './allocation.server.ts'
+import { notifyApplicantsOfFairCancellation } from './application-lifecycle.server.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
 import { ServiceError } from './errors.server.ts'
 import { notifyEventChange, promoteFromWaitlist } from './registrations.server.ts'
@@ -128,6 +129,8 @@ export function updateEvent(db: Db, id: number, patch: EventPatch, actor: Actor,
 		if (calendarChanged && current.status !== 'draft') notifyEventChange(tx, row, now)
 		// Exhibitors told their stand hear of it too, with their setup slot moved.
 		if (calendarChanged && current.status !== 'draft') renotifyStandsAfterFairChange(tx, row, now)
+		// A cancelled fair: every exhibitor still in the running is told (and loses the setup slot).
+		if (row.status === 'cancelled' && current.status === 'published') notifyApplicantsOfFairCancellation(tx, row, now)
 		// More places (or a waiting list switched on again): serve the waiting list at once.
 		if (changed.includes('capacity')) promoteFromWaitlist(tx, id, actor, now)
 		return findEventById(tx, id)!

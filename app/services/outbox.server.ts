@@ -26,6 +26,7 @@ export const APPLICATION_MAIL_TEMPLATES = [
 	'application-confirm-reminder',
 	'application-offer',
 	'application-stand',
+	'application-fair-cancelled',
 ] as const
 export type ApplicationMailTemplate = (typeof APPLICATION_MAIL_TEMPLATES)[number]
 

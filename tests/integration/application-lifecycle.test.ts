@@ -153,6 +153,33 @@ describe('staged decisions and release', () => {
 		expect(mail.params).toMatchObject({ stand: { label: 'A1' }, setupStartsAt: '2026-12-20T08:00:00.000Z', event: { sequence: 1 } })
 	})
 
+	test('when the fair is cancelled, everyone still in the running is told; a told stand gets its slot cancelled', () => {
+		const accepted = apply('Zadruga Rasinka')
+		const waiting = apply('Udruženje Iskra')
+		const rejected = apply('Radionica Leptir')
+		const gone = apply('Pčelarstvo Jovanović')
+		const pending = apply('Eko radionica')
+		decide(accepted, 'accepted')
+		decide(waiting, 'waitlisted')
+		decide(rejected, 'rejected')
+		releaseDecisions(getDb(), eventId, organizer, now)
+		withdrawApplication(getDb(), gone.manageToken, now)
+		const stand = getDb().insert(stands).values({ eventId, label: 'A1', x: 0, y: 0, width: 3, height: 2, sizeM2: 6, createdAt: now, updatedAt: now }).returning().get()
+		getDb().insert(standAssignments).values({ applicationId: accepted.id, eventId, standId: stand.id, assignedAt: now, notifiedAt: now }).run()
+		updateEvent(getDb(), eventId, { status: 'cancelled' }, organizer, later(DAY))
+		for (const a of [accepted, waiting, pending]) expect(mailsOf(a.id).at(-1)).toBe('application-fair-cancelled')
+		for (const a of [rejected, gone]) expect(mailsOf(a.id)).not.toContain('application-fair-cancelled')
+		const mail = getDb().select().from(outbox).where(eq(outbox.applicationId, accepted.id)).all().at(-1)!
+		expect(mail.params).toMatchObject({ stand: { label: 'A1' }, event: { status: 'cancelled' } })
+		const toPending = getDb().select().from(outbox).where(eq(outbox.applicationId, pending.id)).all().at(-1)!
+		expect(toPending.params).not.toHaveProperty('stand')
+		// No reminders or expiries for a cancelled fair (the sweep covers every fair: look at this one).
+		sweepApplicationDeadlines(getDb(), later(4 * DAY))
+		sweepApplicationDeadlines(getDb(), later(6 * DAY))
+		expect(mailsOf(accepted.id).at(-1)).toBe('application-fair-cancelled')
+		expect(row(accepted.id).status).toBe('accepted')
+	})
+
 	test('the confirmation deadline never falls after the fair starts', () => {
 		getDb().update(fairSettings).set({ confirmationDays: 60 }).where(eq(fairSettings.eventId, eventId)).run()
 		const a = apply('Zadruga Rasinka')

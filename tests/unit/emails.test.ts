@@ -105,6 +105,10 @@ const PARAMS_FOR: { [T in MailTemplate]: MailParamsOf<T> } = {
 		stand: { label: 'B3', zone: 'Hol', sizeM2: 6, power: true },
 		setupStartsAt: '2026-12-19T08:00:00.000Z',
 	},
+	'application-fair-cancelled': {
+		...applicationParams({ event: { sequence: 2, status: 'cancelled' }, application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY } }),
+		stand: { label: 'B3', zone: 'Hol', sizeM2: 6, power: true },
+	},
 }
 
 const render = <T extends MailTemplate>(template: T, locale: Locale, p: MailParamsOf<T> = PARAMS_FOR[template], queuedAt = QUEUED_AT) =>
@@ -266,6 +270,17 @@ describe('exhibitor mails', () => {
 		const noPower = { ...PARAMS_FOR['application-stand'], stand: { label: 'A1', zone: null, sizeM2: 4, power: false } }
 		expect((await render('application-stand', 'en', noPower)).text).not.toContain('extension cable')
 		expect((await render('application-stand', 'sr-Cyrl')).text).toContain('Штанд: B3')
+	})
+
+	test('the fair cancelled: says so, and takes the setup slot out of the calendar', async () => {
+		const mail = await render('application-fair-cancelled', 'en')
+		expect(mail.subject).toMatch(/cancelled/)
+		const { vevent, method } = parseInvite(mail)
+		expect(method).toBe('CANCEL')
+		expect(vevent.getFirstPropertyValue('uid')).toBe('stand-setup-7-12@sajam.example')
+		// Someone who had no stand yet gets the news without an invite.
+		const noStand = { ...PARAMS_FOR['application-fair-cancelled'], stand: undefined }
+		expect((await render('application-fair-cancelled', 'sr-Latn', noStand)).icalEvent).toBeUndefined()
 	})
 })
 
