@@ -153,3 +153,6 @@ export function nextLabel(labels: readonly string[]): string {
 
 /** Natural order of labels, as a person reads a plan: A2 before A10. */
 export const compareLabels = new Intl.Collator('sr-Latn', { numeric: true, sensitivity: 'base' }).compare
+
+/** A plan measure as a form shows it: at most two decimals, no trailing zeros ("2.5", "3"). */
+export const planNumberText = (n: number) => String(Math.round(n * 100) / 100)

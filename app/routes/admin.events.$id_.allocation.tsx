@@ -7,34 +7,21 @@ import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunct
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { AllocationBoard, useNeedsText, type BoardExhibitor, type BoardHolder } from '#app/components/allocation-board.tsx'
-import { fits } from '#app/domain/allocation.ts'
-import { categoryCodes, categoryNameByCode } from '#app/domain/fair-settings-input.ts'
+import { AllocationBoard, useNeedsText } from '#app/components/allocation-board.tsx'
+import { assignStand, commitAllocation, notifyStands, setStandLock, swapStands, unassignStand } from '#app/services/allocation.server.ts'
 import {
-	assignStand,
-	commitAllocation,
-	countUnnotified,
-	loadAllocationState,
-	notifyStands,
-	previewAllocation,
-	setStandLock,
-	StandDoesNotFitError,
-	swapStands,
-	toAllocationApplication,
-	toStand,
-	unassignStand,
-} from '#app/services/allocation.server.ts'
-import { ServiceError } from '#app/services/errors.server.ts'
-import { getPlanInfo } from '#app/services/floor-plan.server.ts'
+	allocationErrorMessage,
+	allocationPageView,
+	allocationPreviewReply,
+	isAcceptedExhibitor,
+	type PreviewReply,
+} from '#app/services/allocation-views.server.ts'
 import planStyles from '#app/styles/plan.css?url'
 import allocationStyles from '#app/styles/allocation.css?url'
-import { fairSettings } from '#db/schema/index.ts'
-import { eq } from 'drizzle-orm'
 import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: planStyles },
@@ -51,57 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
 	const event = requireFair(params.id)
 	const { locale, t } = await getRequestT(request, ['allocation', 'exhibitors'])
-	const db = getDb()
-	const state = loadAllocationState(db, event)
-	const settings = db.select().from(fairSettings).where(eq(fairSettings.eventId, event.id)).get()
-	const fairCategories = settings?.categories ?? [...DEFAULT_CATEGORIES]
-	const categoryName = (code: string) => categoryNameByCode(fairCategories, code, locale, (c) => t(`exhibitors:category.${c}`, { defaultValue: c }))
-	const standById = new Map(state.stands.map((s) => [s.id, s]))
-	const acceptedIds = new Set(state.accepted.map((a) => a.id))
-	const saved = state.saved.filter((s) => acceptedIds.has(s.applicationId))
-	const savedByApp = new Map(saved.map((s) => [s.applicationId, s]))
-	const heldStands = new Set(saved.map((s) => s.standId))
-	const holders: Record<string, BoardHolder> = {}
-	const appById = new Map(state.accepted.map((a) => [a.id, a]))
-	for (const s of saved) {
-		const a = appById.get(s.applicationId)!
-		holders[s.standLabel] = { id: a.id, name: a.orgName, category: a.category, locked: s.locked }
-	}
-	const exhibitors: BoardExhibitor[] = state.accepted.map((a) => {
-		const mine = savedByApp.get(a.id)
-		const needs = toAllocationApplication(a)
-		const myStand = mine ? standById.get(mine.standId) : undefined
-		return {
-			id: a.id,
-			name: a.orgName,
-			category: a.category,
-			categoryName: categoryName(a.category),
-			needs: { power: a.needsPower, accessible: a.needsAccessible, sizeM2: a.needsSizeM2 },
-			preferences: a.preferences,
-			standLabel: mine?.standLabel ?? null,
-			locked: mine?.locked ?? false,
-			released: a.releasedStatus === 'accepted',
-			notified: mine?.notifiedAt != null,
-			moveOptions: state.stands.filter((s) => !heldStands.has(s.id) && fits(toStand(s), needs)).map((s) => s.label),
-			swapOptions: myStand
-				? saved
-						.filter((o) => o.applicationId !== a.id)
-						.filter((o) => fits(toStand(standById.get(o.standId)!), needs) && fits(toStand(myStand), toAllocationApplication(appById.get(o.applicationId)!)))
-						.map((o) => ({ id: o.applicationId, name: appById.get(o.applicationId)!.orgName, standLabel: o.standLabel }))
-				: [],
-		}
-	})
-	return {
-		title: `${t('title')}: ${event.title} · Sajam`,
-		event: { id: event.id, slug: event.slug, title: event.title },
-		plan: { width: getPlanInfo(db, event.id).width, height: getPlanInfo(db, event.id).height },
-		stands: state.stands.map((s) => ({ label: s.label, x: s.x, y: s.y, width: s.width, height: s.height, power: s.power, accessible: s.accessible })),
-		holders,
-		categories: categoryCodes(fairCategories),
-		exhibitors,
-		assigned: saved.length,
-		unnotified: countUnnotified(db, event.id),
-	}
+	return allocationPageView(getDb(), event, t, locale)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
@@ -111,20 +48,18 @@ const CommitSchema = z.object({
 	assignments: z.array(z.object({ applicationId: z.number().int().positive(), standLabel: z.string().min(1).max(100) })).max(5000),
 })
 
-type Needs = { power: boolean; accessible: boolean; sizeM2: number | null }
-type PreviewReply = {
-	kind: 'preview'
-	basis: string
-	assignments: string
-	assigned: number
-	total: number
-	preferenceCost: number
-	spread: { status: string; pairs: number; before: number }
-	holders: Record<string, BoardHolder>
-	changes: Array<{ kind: 'added' | 'moved' | 'removed'; id: number; name: string; from?: string; to?: string }>
-	unplaced: Array<{ id: number; name: string; reason: 'no_fitting_stand' | 'fitting_stands_taken'; needs: Needs; taken: Array<{ label: string; name: string }> }>
-	pinProblems: Array<{ name: string; label: string }>
+/** The proposal the preview form posts back (its assignments as JSON); null if it is not one. */
+function readCommit(form: FormData) {
+	let assignments: unknown
+	try {
+		assignments = JSON.parse(String(form.get('assignments') ?? ''))
+	} catch {
+		return null
+	}
+	const parsed = CommitSchema.safeParse({ basis: form.get('basis'), assignments })
+	return parsed.success ? parsed.data : null
 }
+
 type ErrorReply = { kind: 'error'; message: string; applicationId?: number }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -137,66 +72,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const form = await request.formData()
 	const intent = String(form.get('intent') ?? '')
 	const applicationId = Number(form.get('applicationId'))
+	const standLabel = String(form.get('standLabel') ?? '')
 	const fail = (message: string): ErrorReply => ({ kind: 'error', message, ...(applicationId > 0 ? { applicationId } : {}) })
 	try {
-		if (intent === 'allocate') {
-			const state = loadAllocationState(db, event)
-			const preview = await previewAllocation(db, event)
-			const name = (id: number) => state.accepted.find((a) => a.id === id)?.orgName ?? `#${id}`
-			const app = (id: number) => state.accepted.find((a) => a.id === id)!
-			const holders: Record<string, BoardHolder> = {}
-			const changed = new Set([...preview.changes.added.map((c) => c.applicationId), ...preview.changes.moved.map((c) => c.applicationId)])
-			for (const x of preview.assignments) {
-				const a = app(x.applicationId)
-				holders[x.standLabel] = { id: a.id, name: a.orgName, category: a.category, locked: x.locked, changed: changed.has(a.id) }
-			}
-			const reply: PreviewReply = {
-				kind: 'preview',
-				basis: preview.basis,
-				assignments: JSON.stringify(preview.assignments.map((x) => ({ applicationId: x.applicationId, standLabel: x.standLabel }))),
-				assigned: preview.objective.assigned,
-				total: state.accepted.length,
-				preferenceCost: preview.objective.preferenceCost,
-				spread: { status: preview.spread.status, pairs: preview.spread.sameCategoryPairs, before: preview.spread.exactPairs },
-				holders,
-				changes: [
-					...preview.changes.added.map((c) => ({ kind: 'added' as const, id: c.applicationId, name: name(c.applicationId), to: c.standLabel })),
-					...preview.changes.moved.map((c) => ({ kind: 'moved' as const, id: c.applicationId, name: name(c.applicationId), from: c.from, to: c.to })),
-					...preview.changes.removed.map((c) => ({ kind: 'removed' as const, id: c.applicationId, name: name(c.applicationId), from: c.standLabel })),
-				],
-				unplaced: preview.unplaced.map((u) => {
-					const a = app(u.applicationId)
-					return {
-						id: a.id,
-						name: a.orgName,
-						reason: u.reason,
-						needs: { power: a.needsPower, accessible: a.needsAccessible, sizeM2: a.needsSizeM2 },
-						taken: u.reason === 'fitting_stands_taken' ? u.takenBy.map((x) => ({ label: x.standLabel, name: name(x.applicationId) })) : [],
-					}
-				}),
-				pinProblems: preview.pinProblems.map((p) => ({ name: name(p.applicationId), label: p.standLabel })),
-			}
-			return reply
-		}
+		if (intent === 'allocate') return await allocationPreviewReply(db, event)
 		if (intent === 'commit') {
-			let assignments: unknown
-			try {
-				assignments = JSON.parse(String(form.get('assignments') ?? ''))
-			} catch {
-				return fail(t('preview.stale'))
-			}
-			const parsed = CommitSchema.safeParse({ basis: form.get('basis'), assignments })
-			if (!parsed.success) return fail(t('preview.stale'))
-			const result = commitAllocation(db, event.id, parsed.data, actor)
+			const input = readCommit(form)
+			if (!input) return fail(t('preview.stale'))
+			const result = commitAllocation(db, event.id, input, actor)
 			return redirect(`${back}?notice=saved&count=${result.notified}`)
 		}
 		if (intent === 'notify') {
 			const count = notifyStands(db, event.id, actor)
 			return redirect(`${back}?notice=notified&count=${count}`)
 		}
-		if (!(applicationId > 0) || !loadAllocationState(db, event).accepted.some((a) => a.id === applicationId)) throw new Response('Not found', { status: 404 })
+		if (!isAcceptedExhibitor(db, event, applicationId)) throw new Response('Not found', { status: 404 })
 		if (intent === 'move') {
-			const standLabel = String(form.get('standLabel') ?? '')
 			const result = assignStand(db, applicationId, standLabel, { locked: form.get('locked') === 'on', swap: form.get('swap') === 'on' }, actor)
 			return redirect(`${back}?notice=${result.swappedWith ? 'swapped' : 'moved'}#exhibitor-${applicationId}`)
 		}
@@ -214,13 +105,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		}
 		return fail(t('api:errors.generic'))
 	} catch (error) {
-		if (error instanceof StandDoesNotFitError) {
-			const application = loadAllocationState(db, event).accepted.find((a) => a.id === applicationId)
-			const needs = error.unmet.map((n) => (n === 'sizeM2' ? t('needs.size', { size: application?.needsSizeM2 ?? '' }) : t(`needs.${n}`)))
-			return fail(t('actions.doesNotFit', { label: String(form.get('standLabel') ?? ''), needs: needs.join(', ') }))
-		}
-		if (error instanceof ServiceError) return fail(error.code === 'allocation_stale' ? t('preview.stale') : t(`api:errors.${error.code}`, { defaultValue: t('api:errors.generic') }))
-		throw error
+		const message = allocationErrorMessage(db, event, error, { applicationId, standLabel }, t)
+		if (message === null) throw error
+		return fail(message)
 	}
 }
 
