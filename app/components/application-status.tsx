@@ -4,6 +4,7 @@
 // so it works without JavaScript.
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { EventFacts } from './event-facts.tsx'
 import type { ApplicationPageView } from '#app/services/application-page.server.ts'
 import { StandLocator } from './stand-locator.tsx'
 
@@ -114,35 +115,7 @@ export function ApplicationFair({ application: a }: Props) {
 				<strong>{fair.title}</strong>
 			</p>
 			{fair.status === 'cancelled' ? <p className="notice danger">{t('fair.cancelled')}</p> : null}
-			<dl className="facts plain">
-				<div>
-					<dt>{t('public:event.date')}</dt>
-					<dd>
-						<time dateTime={fair.startsAtIso}>{fair.date}</time>
-					</dd>
-				</div>
-				<div>
-					<dt>{t('public:event.time')}</dt>
-					<dd>{fair.time}</dd>
-				</div>
-				<div>
-					<dt>{t('public:event.venue')}</dt>
-					<dd>
-						{fair.venueName}
-						{fair.venueAddress ? (
-							<>
-								<br />
-								<span className="muted">{fair.venueAddress}</span>
-							</>
-						) : null}
-						<br />
-						<a href={fair.mapUrl} rel="noopener noreferrer" target="_blank">
-							{t('public:event.openMap')}
-							<span className="visually-hidden"> ({t('public:event.newWindow')})</span>
-						</a>
-					</dd>
-				</div>
-			</dl>
+			<EventFacts event={fair} />
 			{fair.pageUrl ? (
 				<p>
 					<Link to={fair.pageUrl}>{t('fair.page')}</Link>

@@ -3,6 +3,7 @@
 // without JavaScript).
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { EventFacts } from './event-facts.tsx'
 import type { TicketPageView } from '#app/services/ticket-views.server.ts'
 
 type TicketProps = { ticket: TicketPageView }
@@ -77,35 +78,7 @@ export function TicketEvent({ ticket }: TicketProps) {
 	return (
 		<section className="card ticket-section" aria-labelledby="ticket-event-title">
 			<h2 id="ticket-event-title">{t('eventTitle')}</h2>
-			<dl className="facts plain">
-				<div>
-					<dt>{t('public:event.date')}</dt>
-					<dd>
-						<time dateTime={event.startsAtIso}>{event.date}</time>
-					</dd>
-				</div>
-				<div>
-					<dt>{t('public:event.time')}</dt>
-					<dd>{event.time}</dd>
-				</div>
-				<div>
-					<dt>{t('public:event.venue')}</dt>
-					<dd>
-						{event.venueName}
-						{event.venueAddress ? (
-							<>
-								<br />
-								<span className="muted">{event.venueAddress}</span>
-							</>
-						) : null}
-						<br />
-						<a href={event.mapUrl} rel="noopener noreferrer" target="_blank">
-							{t('public:event.openMap')}
-							<span className="visually-hidden"> ({t('public:event.newWindow')})</span>
-						</a>
-					</dd>
-				</div>
-			</dl>
+			<EventFacts event={event} />
 			{links.google ? (
 				<>
 					<h3>{t('public:event.addToCalendar')}</h3>

@@ -16,6 +16,7 @@ import {
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { PrivateLinkNotFound } from '#app/components/private-link-pages.tsx'
 import { ApplicationConfirmStep, ApplicationFair, ApplicationStand, ApplicationStatusCard, ApplicationSummary, AskButton } from '#app/components/application-status.tsx'
 import { confirmParticipation, eraseApplication, withdrawApplication } from '#app/services/application-lifecycle.server.ts'
 import { applicationPageView, findManagedApplication } from '#app/services/application-page.server.ts'
@@ -187,20 +188,6 @@ export default function ApplicationPage() {
 /** An unknown, malformed or deleted link: said plainly, and (through `headers`) never cached. */
 export function ErrorBoundary() {
 	const error = useRouteError()
-	const { t } = useTranslation(['application', 'common'])
 	if (!isRouteErrorResponse(error) || error.status !== 404) throw error
-	return (
-		<div className="container narrow ticket-page">
-			<section className="card confirm-step error-page" aria-labelledby="not-found-title">
-				<p className="error-code">404</p>
-				<h1 id="not-found-title">{t('notFound.title')}</h1>
-				<p>{t('notFound.text')}</p>
-				<p>
-					<Link className="button" to="/">
-						{t('common:error.backHome')}
-					</Link>
-				</p>
-			</section>
-		</div>
-	)
+	return <PrivateLinkNotFound namespace="application" />
 }

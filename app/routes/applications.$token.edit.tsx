@@ -6,16 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { ApplicationForm } from '#app/components/application-form.tsx'
 import { apiBodyToFormValue } from '#app/domain/application-form.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
-import {
-	applicationRowToApiBody,
-	parseApplicationForm,
-	preferencePlan,
-	preferencesOnPlan,
-	publishedStandLabels,
-	readApplicationFormData,
-	RequestTooLarge,
-	serviceErrorReply,
-} from '#app/services/application-form.server.ts'
+import { applicationRowToApiBody, preferencePlan, preferencesOnPlan, readApplicationForm, refusalReply } from '#app/services/application-form.server.ts'
 import { attachDraftImage, findApplicationImage } from '#app/services/application-images.server.ts'
 import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
 import { applicationsOpen, findApplicationByManageToken, findFair, updateApplication } from '#app/services/applications.server.ts'
@@ -25,7 +16,6 @@ import applyStyles from '#app/styles/apply.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb, writeTransaction } from '#app/utils/db.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
-import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },
@@ -90,27 +80,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { application, fair } = loadApplication(token)
 	const { t, locale } = await getRequestT(request, ['apply', 'common', 'api'])
 	const now = new Date()
-	let input
-	try {
-		input = await readApplicationFormData(request)
-	} catch (error) {
-		if (error instanceof RequestTooLarge) throw new Response(t('apply:errors.request_too_large'), { status: 413 })
-		throw error
+	const form = await readApplicationForm(getDb(), request, context, { fair, now, t, locale })
+	if (form.kind === 'honeypot') return redirect(`/applications/${token}`)
+	if (form.kind === 'rate_limited') {
+		return refusalReply(form.formData, new ServiceError('rate_limited', 409), t, { status: 429, headers: { 'Retry-After': String(form.retryAfterSeconds) } })
 	}
-	const limit = takeRateLimit(context)
-	const standLabels = publishedStandLabels(getDb(), fair.event.id)
-	const parsed = parseApplicationForm(getDb(), input, { categories: fair.categories, now, t, locale, store: limit.ok, standLabels })
-	if (!limit.ok) {
-		return data(
-			{ result: serviceErrorReply(input.formData, new ServiceError('rate_limited', 409), t), logo: null },
-			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
-		)
-	}
-	if (parsed.honeypot) return redirect(`/applications/${token}`)
+	const { formData, parsed } = form
 	const state = editable(application.status, applicationsOpen(fair, now))
 	if (state !== 'open') {
 		const refusal = new ServiceError(state === 'withdrawn' ? 'application_withdrawn' : 'applications_closed', 409)
-		return data({ result: serviceErrorReply(input.formData, refusal, t), logo: null }, { status: 409 })
+		return refusalReply(formData, refusal, t)
 	}
 	if (!parsed.ok) return data({ result: parsed.reply, logo: parsed.logo }, { status: 422 })
 	try {
@@ -121,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		return redirect(`/applications/${token}?saved=1`)
 	} catch (error) {
 		if (!(error instanceof ServiceError)) throw error
-		return data({ result: serviceErrorReply(input.formData, error, t), logo: null }, { status: error.status })
+		return refusalReply(formData, error, t)
 	}
 }
 

@@ -8,7 +8,7 @@ import { emptyFormValue } from '#app/domain/application-form.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
 import { formatDateTime } from '#app/domain/format.ts'
 import { attachDraftImage } from '#app/services/application-images.server.ts'
-import { parseApplicationForm, preferencePlan, publishedStandLabels, readApplicationFormData, RequestTooLarge, serviceErrorReply } from '#app/services/application-form.server.ts'
+import { preferencePlan, readApplicationForm, refusalReply } from '#app/services/application-form.server.ts'
 import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
 import { applicationsOpen, findFair, submitApplication, type FairContext } from '#app/services/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
@@ -16,7 +16,6 @@ import applyStyles from '#app/styles/apply.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb, writeTransaction } from '#app/utils/db.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
-import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },
@@ -64,27 +63,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const fair = loadFair(slug)
 	const { t, locale } = await getRequestT(request, ['apply', 'common', 'api'])
 	const now = new Date()
-	let input
-	try {
-		input = await readApplicationFormData(request)
-	} catch (error) {
-		if (error instanceof RequestTooLarge) throw new Response(t('apply:errors.request_too_large'), { status: 413 })
-		throw error
+	const form = await readApplicationForm(getDb(), request, context, { fair, now, t, locale })
+	if (form.kind === 'honeypot') return redirect(`/fairs/${slug}/apply`)
+	if (form.kind === 'rate_limited') {
+		return refusalReply(form.formData, new ServiceError('rate_limited', 409), t, { status: 429, headers: { 'Retry-After': String(form.retryAfterSeconds) } })
 	}
-	const limit = takeRateLimit(context)
-	const standLabels = publishedStandLabels(getDb(), fair.event.id)
-	const parsed = parseApplicationForm(getDb(), input, { categories: fair.categories, now, t, locale, store: limit.ok, standLabels })
-	if (!limit.ok) {
-		return data(
-			{ result: serviceErrorReply(input.formData, new ServiceError('rate_limited', 409), t), logo: null },
-			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
-		)
-	}
-	// A bot that filled the hidden field is told nothing and gets nothing stored.
-	if (parsed.honeypot) return redirect(`/fairs/${slug}/apply`)
-	if (!applicationsOpen(fair, now)) {
-		return data({ result: serviceErrorReply(input.formData, new ServiceError('applications_closed', 409), t), logo: null }, { status: 409 })
-	}
+	const { formData, parsed } = form
+	if (!applicationsOpen(fair, now)) return refusalReply(formData, new ServiceError('applications_closed', 409), t)
 	if (!parsed.ok) return data({ result: parsed.reply, logo: parsed.logo }, { status: 422 })
 	try {
 		const { application } = writeTransaction(getDb(), (tx) => {
@@ -95,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		return redirect(`/applications/${application.manageToken}?submitted=1`)
 	} catch (error) {
 		if (!(error instanceof ServiceError)) throw error
-		return data({ result: serviceErrorReply(input.formData, error, t), logo: null }, { status: error.status })
+		return refusalReply(formData, error, t)
 	}
 }
 

@@ -12,6 +12,7 @@ import {
 } from '@remix-run/node'
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { PrivateLinkNotFound } from '#app/components/private-link-pages.tsx'
 import { ConfirmStep, PersonalData, TicketCard, TicketEvent } from '#app/components/ticket-view.tsx'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { cancelByManageToken, eraseByManageToken } from '#app/services/registrations.server.ts'
@@ -142,20 +143,6 @@ export default function TicketPage() {
 /** An unknown or deleted link: said plainly, and (through `headers`) never cached. */
 export function ErrorBoundary() {
 	const error = useRouteError()
-	const { t } = useTranslation(['ticket', 'common'])
 	if (!isRouteErrorResponse(error) || error.status !== 404) throw error
-	return (
-		<div className="container narrow ticket-page">
-			<section className="card confirm-step error-page" aria-labelledby="not-found-title">
-				<p className="error-code">404</p>
-				<h1 id="not-found-title">{t('notFound.title')}</h1>
-				<p>{t('notFound.text')}</p>
-				<p>
-					<Link className="button" to="/">
-						{t('common:error.backHome')}
-					</Link>
-				</p>
-			</section>
-		</div>
-	)
+	return <PrivateLinkNotFound namespace="ticket" />
 }

@@ -11,6 +11,7 @@ import {
 	unstable_parseMultipartFormData,
 	type UploadHandler,
 } from '@remix-run/node'
+import { data, type AppLoadContext } from '@remix-run/node'
 import type { TFunction } from 'i18next'
 import type { ApplicationRow } from '#db/schema/index.ts'
 import { matchStandLabel } from '#app/domain/application-input.ts'
@@ -23,6 +24,8 @@ import { MAX_IMAGE_BYTES } from '#app/domain/image-check.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { findDraftImage, storeDraftImage, type DraftImage } from './application-images.server.ts'
+import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
+import type { FairContext } from './applications.server.ts'
 import { ServiceError } from './errors.server.ts'
 import { getFloorPlan } from './floor-plan.server.ts'
 
@@ -122,6 +125,43 @@ export function parseApplicationForm(
 	if (submission.status === 'success' && !logoError) return { ok: true, body: submission.value, logoToken: draft?.token ?? null, honeypot }
 	const reply = padFormLists(submission.reply(logoError ? { fieldErrors: { [LOGO_FIELD]: [logoError] } } : undefined))
 	return { ok: false, reply, logo: draft ? logoView(draft, ctx.locale) : null, honeypot }
+}
+
+export type ApplicationFormRequest =
+	| { kind: 'rate_limited'; formData: FormData; retryAfterSeconds: number }
+	| { kind: 'honeypot' }
+	| { kind: 'parsed'; formData: FormData; parsed: ParsedApplicationForm }
+
+/**
+ * The first steps of the apply and the edit form alike: read the multipart body (413 when too
+ * large), take the rate limit (after reading, so typed values come back; a limited request stores
+ * no logo), and check the fields against the fair's categories and its published plan.
+ */
+export async function readApplicationForm(
+	db: Db,
+	request: Request,
+	context: AppLoadContext | undefined,
+	ctx: { fair: FairContext; now: Date; t: TFunction; locale: Locale },
+): Promise<ApplicationFormRequest> {
+	let input
+	try {
+		input = await readApplicationFormData(request)
+	} catch (error) {
+		if (error instanceof RequestTooLarge) throw new Response(ctx.t('apply:errors.request_too_large'), { status: 413 })
+		throw error
+	}
+	const limit = takeRateLimit(context)
+	const standLabels = publishedStandLabels(db, ctx.fair.event.id)
+	const parsed = parseApplicationForm(db, input, { categories: ctx.fair.categories, now: ctx.now, t: ctx.t, locale: ctx.locale, store: limit.ok, standLabels })
+	if (!limit.ok) return { kind: 'rate_limited', formData: input.formData, retryAfterSeconds: limit.retryAfterSeconds }
+	// A bot that filled the hidden field is told nothing and gets nothing stored.
+	if (parsed.honeypot) return { kind: 'honeypot' }
+	return { kind: 'parsed', formData: input.formData, parsed }
+}
+
+/** The form's answer to a refusal (closed window, rate limit, a service error), with its status. */
+export function refusalReply(formData: FormData, error: ServiceError, t: TFunction, init: { status?: number; headers?: HeadersInit } = {}) {
+	return data({ result: serviceErrorReply(formData, error, t), logo: null }, { status: init.status ?? error.status, headers: init.headers })
 }
 
 /** A refusal from a service as the form's answer: next to its field, or at the top. */
