@@ -50,7 +50,9 @@ export async function startApp({ env = {}, seed = true } = {}) {
 	for (let i = 0; i < 100; i++) {
 		try {
 			if ((await fetch(`${url}/healthz`)).ok) break
-		} catch {}
+		} catch {
+			// not listening yet
+		}
 		await new Promise((r) => setTimeout(r, 100))
 	}
 	return {

@@ -65,7 +65,7 @@ async function page(request) {
 		const response = await withTimeout(fromNetwork, PAGE_TIMEOUT_MS)
 		if (response.ok && key && response.headers.get('Content-Type')?.includes('text/html')) await cache.put(key, response.clone())
 		return response
-	} catch (error) {
+	} catch {
 		// Slow or no network: the stored page for this address, or else any stored scanner page.
 		const stored = (key && (await cache.match(key))) || (await cache.match(new URL('/scan', self.location.origin).href))
 		if (stored) return stored

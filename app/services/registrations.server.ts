@@ -175,7 +175,7 @@ export function promoteFromWaitlist(tx: Db, eventId: number, actor: Actor, now: 
 	if (!event || event.status !== 'published') return []
 	const queue = waitingQueue(tx, eventId)
 	const promotedIds = pickPromotions(event.capacity, event.confirmedPersons, queue)
-	let current = event
+	let current: EventRow
 	for (const id of promotedIds) {
 		const party = queue.find((p) => p.id === id)!
 		const registration = tx

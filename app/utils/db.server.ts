@@ -23,7 +23,7 @@ function migrationsFolder(): string {
 
 export function openDatabase(file: string, { runMigrations = true } = {}): Db {
 	const sqlite = new Database(file)
-	useIncrementalVacuum(sqlite)
+	enableIncrementalVacuum(sqlite)
 	sqlite.pragma('journal_mode = WAL')
 	sqlite.pragma('foreign_keys = ON')
 	// FULL: a registration or a scan that was answered "ok" survives a power cut.
@@ -40,7 +40,7 @@ export function openDatabase(file: string, { runMigrations = true } = {}): Db {
  * in incremental auto-vacuum mode releaseFreePages hands them back to the file system. A new
  * database takes the mode before its first table; an older one is rebuilt once (VACUUM).
  */
-function useIncrementalVacuum(sqlite: Database.Database) {
+function enableIncrementalVacuum(sqlite: Database.Database) {
 	const INCREMENTAL = 2
 	if (sqlite.pragma('auto_vacuum', { simple: true }) === INCREMENTAL) return
 	sqlite.pragma('auto_vacuum = INCREMENTAL')

@@ -173,7 +173,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
 	const cli = (args: string[]) => runBuiltCli(args, env)
 
 	const deadline = Date.now() + (options.timeout ?? 30_000)
-	let lastProblem = 'no answer yet'
+	let lastProblem: string
 	while (true) {
 		if (hasExited) {
 			await stop()

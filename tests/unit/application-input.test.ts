@@ -168,6 +168,7 @@ describe('the application API schema', () => {
 		{},
 		{ organization: null, contact: [], consent: 'yes' },
 		{ ...valid, organization: { ...valid.organization, pib: 101134702, companyNumber: {} } },
+		// eslint-disable-next-line no-loss-of-precision -- Infinity from JSON-like input is under test
 		{ ...valid, staff: { employees: -1, women: 1e309, vulnerable: [] } },
 		{ ...valid, staff: { employees: 3, vulnerable: { __proto__: { roma: 9 }, constructor: 1 } } },
 		JSON.parse('{"__proto__": {"polluted": true}, "organization": {"__proto__": {"legalForm": "llc"}}}'),

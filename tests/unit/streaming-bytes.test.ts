@@ -8,9 +8,10 @@ import path from 'node:path'
 import { Writable } from 'node:stream'
 import { createElement, Fragment } from 'react'
 import { renderToString } from 'react-dom/server'
+import type * as ReactDomServerModule from 'react-dom/server'
 import { describe, expect, test } from 'vitest'
 
-type ReactDomServer = typeof import('react-dom/server')
+type ReactDomServer = typeof ReactDomServerModule
 const require = createRequire(import.meta.url)
 // The package exports only its entry points; its builds are read from its folder.
 const reactDomDir = path.dirname(require.resolve('react-dom/package.json'))

@@ -1,0 +1,84 @@
+// ESLint (flat config): typescript-eslint's recommended rules, React's hook rules, and the layering
+// of docs/architecture.md written as import restrictions, so a file that reaches across a layer
+// fails `npm test` instead of waiting for a reviewer.
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/** Import patterns (both the #app alias and relative paths) for a layer. */
+const layer = (name) => [`#app/${name}/*`, `../${name}/*`, `../../${name}/*`]
+
+export default tseslint.config(
+	{
+		ignores: ['build/', '.cache/', 'node_modules/', 'public/scanner/', 'db/migrations/', 'screenshots/', 'coverage/'],
+	},
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{
+		// Scripts, benchmarks and the server run on Node; the service worker in a browser worker.
+		files: ['**/*.{js,mjs}'],
+		languageOptions: { globals: { ...globals.node } },
+	},
+	{
+		files: ['public/*.js'],
+		languageOptions: { globals: { ...globals.serviceworker } },
+	},
+	{
+		files: ['app/**/*.tsx'],
+		plugins: { 'react-hooks': reactHooks },
+		rules: {
+			'react-hooks/rules-of-hooks': 'error',
+			'react-hooks/exhaustive-deps': 'warn',
+		},
+	},
+	{
+		files: ['**/*.{ts,tsx}'],
+		rules: {
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+			// `any` is allowed in tests (parsed JSON); the app code keeps it out by review.
+			'@typescript-eslint/no-explicit-any': 'off',
+			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+			'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='transaction'][arguments.0.async=true]", message: 'A drizzle/SQLite transaction callback must be synchronous.' }],
+		},
+	},
+	{
+		// The domain is pure: no database, no services, no HTTP, no routes or components.
+		files: ['app/domain/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: [...layer('services'), ...layer('routes'), ...layer('components'), ...layer('utils'), '#db/*', '@remix-run/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'node:fs', 'node:http'], message: 'app/domain is pure (docs/architecture.md).' },
+					],
+				},
+			],
+		},
+	},
+	{
+		// Services do the work; they never import a page, a component or a route module.
+		files: ['app/services/**', 'app/utils/**', 'emails/**'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [{ group: [...layer('routes'), ...layer('components')], message: 'Services and utils do not import routes or components (docs/architecture.md).' }] }],
+		},
+	},
+	{
+		// What runs in the browser never imports server-only code.
+		// Types may come from a server module (they vanish at build); values may not.
+		files: ['app/components/**', 'app/scanner/**', 'app/entry.client.tsx'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['**/*.server', '**/*.server.ts', '#db/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], allowTypeImports: true, message: 'Browser code does not import server modules (docs/architecture.md).' }] },
+			],
+		},
+	},
+	{
+		// Routes stay thin: transactions belong to services.
+		files: ['app/routes/**'],
+		rules: {
+			'no-restricted-imports': ['error', { paths: [{ name: '#app/utils/db.server.ts', importNames: ['writeTransaction', 'writeInBatch'], message: 'Open transactions in a service, not in a route (docs/architecture.md).' }] }],
+		},
+	},
+)
