@@ -55,6 +55,7 @@ export function escapeText(value: string) {
 
 /** RFC 5545 3.2: a parameter value is quoted; it may not contain DQUOTE or control characters. */
 function paramValue(value: string) {
+	// eslint-disable-next-line no-control-regex -- removing control characters is the point
 	return `"${value.replace(/["\u0000-\u001f\u007f]/g, '').trim()}"`
 }
 

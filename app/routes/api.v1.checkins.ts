@@ -2,10 +2,10 @@
 // Every scan is recorded, whatever the result; a repeated (deviceId, nonce) records nothing.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { ScanApiSchema } from '#app/domain/checkin-input.ts'
-import { recordScan } from '#app/services/checkin.server.ts'
+import { recordScanGrouped } from '#app/services/checkin.server.ts'
 import { asApiError, methodNotAllowed, readJsonBody } from '#app/utils/api.server.ts'
 import { requireApiRole } from '#app/utils/auth.server.ts'
-import { getDb, writeInBatch } from '#app/utils/db.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['POST']
 
@@ -18,8 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const principal = await requireApiRole(request, 'scanner')
 	const body = await readJsonBody(request, ScanApiSchema)
 	try {
-		// Group commit: the scans of one event-loop turn share a transaction and one disk flush.
-		const answer = await writeInBatch(getDb(), (tx) => recordScan(tx, body, { actor: principal.actor, tokenEventId: principal.eventId }))
+		const answer = await recordScanGrouped(getDb(), body, { actor: principal.actor, tokenEventId: principal.eventId })
 		return Response.json(answer, { headers: { 'Cache-Control': 'no-store' } })
 	} catch (error) {
 		throw await asApiError(request, error)

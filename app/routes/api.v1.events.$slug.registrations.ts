@@ -5,10 +5,10 @@ import { REGISTRATION_STATUSES, type RegistrationStatus } from '#db/schema/index
 import { RegistrationApiSchema, registrationInputFromApi } from '#app/domain/registration-input.ts'
 import { findEventBySlug } from '#app/services/events.server.ts'
 import { hashRequestBody } from '#app/services/idempotency.server.ts'
-import { listRegistrationsJson, registerThroughApi } from '#app/services/registration-api.server.ts'
+import { listRegistrationsJson, registerThroughApiGrouped } from '#app/services/registration-api.server.ts'
 import { apiError, methodNotAllowed, readJsonBodyAndText, publicPostPreamble, serviceErrorAnswer } from '#app/utils/api.server.ts'
 import { requireApiRole } from '#app/utils/auth.server.ts'
-import { getDb, writeInBatch } from '#app/utils/db.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 
@@ -36,13 +36,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { data: body, text } = await readJsonBodyAndText(request, RegistrationApiSchema)
 	const bodyHash = hashRequestBody(text)
 	const { t, locale } = await getRequestT(request, ['api', 'common'])
-	// Group commit: concurrent registrations share one transaction and one disk flush.
-	const answer = await writeInBatch(getDb(), (tx) =>
-		registerThroughApi(
-			tx,
-			{ slug: params.slug ?? '', input: registrationInputFromApi(body, locale), idempotency: { key, bodyHash }, publicUrl: getEnv().PUBLIC_URL },
-			(error) => serviceErrorAnswer(t, error),
-		),
+	const answer = await registerThroughApiGrouped(
+		getDb(),
+		{ slug: params.slug ?? '', input: registrationInputFromApi(body, locale), idempotency: { key, bodyHash }, publicUrl: getEnv().PUBLIC_URL },
+		(error) => serviceErrorAnswer(t, error),
 	)
 	return Response.json(answer.body, { status: answer.status, headers: answer.replayed ? { 'Idempotent-Replayed': 'true' } : undefined })
 }

@@ -2,10 +2,10 @@
 // body {deviceId?, nonce?, scannedAt?} → the same answer as a scan.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { ManualCheckinApiSchema } from '#app/domain/checkin-input.ts'
-import { manualCheckin } from '#app/services/checkin.server.ts'
+import { manualCheckinGrouped } from '#app/services/checkin.server.ts'
 import { apiError, asApiError, idParam, methodNotAllowed, readJsonBody } from '#app/utils/api.server.ts'
 import { requireApiRole } from '#app/utils/auth.server.ts'
-import { getDb, writeInBatch } from '#app/utils/db.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['POST']
 
@@ -20,7 +20,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (id === null) return apiError(request, 404, 'not_found')
 	const body = await readJsonBody(request, ManualCheckinApiSchema)
 	try {
-		const answer = await writeInBatch(getDb(), (tx) => manualCheckin(tx, id, body, { actor: principal.actor, tokenEventId: principal.eventId }))
+		const answer = await manualCheckinGrouped(getDb(), id, body, { actor: principal.actor, tokenEventId: principal.eventId })
 		return Response.json(answer, { headers: { 'Cache-Control': 'no-store' } })
 	} catch (error) {
 		throw await asApiError(request, error)

@@ -3,7 +3,7 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { registrations, type EventRow, type RegistrationStatus } from '#db/schema/index.ts'
 import type { RegistrationInput } from '#app/domain/registration-input.ts'
-import type { Db } from '#app/utils/db.server.ts'
+import { writeInBatch, type Db } from '#app/utils/db.server.ts'
 import { ServiceError } from './errors.server.ts'
 import { runIdempotent, type StoredAnswer } from './idempotency.server.ts'
 import { toRegistrationJson } from './registration-json.server.ts'
@@ -49,4 +49,12 @@ export function listRegistrationsJson(db: Db, event: EventRow, publicUrl: string
 		.all()
 	let position = 0
 	return rows.map((row) => toRegistrationJson(row, event, publicUrl, row.status === 'waitlisted' ? ++position : null))
+}
+
+/**
+ * registerThroughApi with group commit: concurrent registrations share one transaction and one
+ * disk flush (writeInBatch), each still checked in arrival order inside the write lock.
+ */
+export function registerThroughApiGrouped(db: Db, request: Parameters<typeof registerThroughApi>[1], answerError: Parameters<typeof registerThroughApi>[2]) {
+	return writeInBatch(db, (tx) => registerThroughApi(tx, request, answerError))
 }
