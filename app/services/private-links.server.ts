@@ -3,7 +3,7 @@
 // that creates the registration or application, and in the mail that carries it; it is never
 // read back from the database (docs/decisions/0008-hashed-private-links.md).
 import { createHash, randomBytes } from 'node:crypto'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { privateLinks } from '#db/schema/index.ts'
 import type { Db } from '#app/utils/db.server.ts'
 
@@ -24,17 +24,27 @@ export function looksLikeLinkToken(token: unknown): token is string {
 
 export type LinkOwner = { registrationId: number } | { applicationId: number }
 
+// Prepared once per connection: a link is minted with nearly every mail (the registration hot path).
+const inserts = new WeakMap<Db, ReturnType<typeof prepareInsert>>()
+function prepareInsert(db: Db) {
+	const p = (name: string) => sql.placeholder(name)
+	return db
+		.insert(privateLinks)
+		.values({ tokenHash: p('tokenHash'), registrationId: p('registrationId'), applicationId: p('applicationId'), createdAt: sql`${p('createdAt')}` })
+		.prepare()
+}
+
 /** Mints a new private link for a registration or an application; inside the caller's transaction. Returns the raw token. */
 export function mintPrivateLink(tx: Db, owner: LinkOwner, now: Date): string {
+	let insert = inserts.get(tx)
+	if (!insert) inserts.set(tx, (insert = prepareInsert(tx)))
 	const token = newLinkToken()
-	tx.insert(privateLinks)
-		.values({
-			tokenHash: hashToken(token),
-			registrationId: 'registrationId' in owner ? owner.registrationId : null,
-			applicationId: 'applicationId' in owner ? owner.applicationId : null,
-			createdAt: now,
-		})
-		.run()
+	insert.run({
+		tokenHash: hashToken(token),
+		registrationId: 'registrationId' in owner ? owner.registrationId : null,
+		applicationId: 'applicationId' in owner ? owner.applicationId : null,
+		createdAt: now.getTime(),
+	})
 	return token
 }
 
