@@ -1,6 +1,5 @@
 // The demo: `npm run cli -- seed --demo` (and `npm run demo`). Dates are set relative to today,
 // so the demo always shows a fair a few weeks ahead and smaller events over the coming months.
-import { randomBytes } from 'node:crypto'
 import { asc, count, eq } from 'drizzle-orm'
 import { applications, events, fairSettings, floorPlans, standAssignments, stands, type EventRow, type NewApplicationRow } from './schema/index.ts'
 import { allocateExact } from '#app/domain/allocation.ts'
@@ -256,8 +255,6 @@ function demoApplication(exhibitor: DemoExhibitor, plan: (typeof PLAN)[number], 
 		consentCatalogue: plan.catalogue,
 		consentResearch: plan.research,
 		privacyAcceptedAt: createdAt,
-		// The magic link's secret, as submitApplication makes it: 256 random bits.
-		manageToken: randomBytes(32).toString('base64url'),
 		createdAt,
 		updatedAt: decided ? released : createdAt,
 	}
@@ -266,7 +263,7 @@ function demoApplication(exhibitor: DemoExhibitor, plan: (typeof PLAN)[number], 
 /**
  * The demo fair's settings (applications open now, closing three days before the fair, 24 stands)
  * and the 20 demo organisations' applications, written directly: a seed, not somebody applying,
- * so no mail is queued.
+ * so no mail is queued and no private link is minted (nobody was sent one).
  */
 function seedDemoFair(db: Db, fair: EventRow, now: Date): number {
 	return writeTransaction(db, (tx) => {

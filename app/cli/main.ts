@@ -16,6 +16,7 @@ import { findEventBySlug } from '#app/services/events.server.ts'
 import { createMailer, deliverDueMail, mailerConfigFromEnv } from '#app/services/outbox-delivery.server.ts'
 import { UserExistsError, createUser } from '#app/services/users.server.ts'
 import { closeDb, getDb, openDatabase, type Db } from '#app/utils/db.server.ts'
+import { createOwnerOnlyFile, makeOwnerOnly } from '#app/utils/file-modes.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 
 const ACTOR: Actor = { kind: 'cli' }
@@ -195,7 +196,10 @@ async function backup(args: string[]) {
 	rmSync(partial, { force: true })
 	const db = openDatabase(source, { runMigrations: false })
 	try {
+		// Owner-only from the first byte, whatever the umask: a backup holds everyone's personal data.
+		createOwnerOnlyFile(partial)
 		await db.$client.backup(partial)
+		makeOwnerOnly(partial)
 	} catch (error) {
 		rmSync(partial, { force: true })
 		throw error

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { applicationApiSchema } from '#app/domain/application-input.ts'
 import { standLabelsOf } from '#app/services/allocation.server.ts'
 import { publishedStandLabels } from '#app/services/application-form.server.ts'
-import { applicationsOpen, findFair, listApplications, submitApplication, toApplicationJson } from '#app/services/applications.server.ts'
+import { applicationAnswerById, applicationsOpen, findFair, listApplications, submitApplication, toApplicationJson } from '#app/services/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { hashRequestBody, runIdempotent } from '#app/services/idempotency.server.ts'
 import { apiError, methodNotAllowed, readJsonBodyAndText, serviceErrorResponse, publicPostPreamble, serviceErrorAnswer } from '#app/utils/api.server.ts'
@@ -57,10 +57,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		{ scope: `applications:${slug}`, key, bodyHash: hashRequestBody(text) },
 		(tx) => {
 			const result = submitApplication(tx, slug, body, now, { kind: 'system' }, locale)
-			return { status: 201, body: { application: toApplicationJson(result.application, result.event, publicUrl) } }
+			return { status: 201, body: { application: toApplicationJson(result.application, result.event, publicUrl, null, result.manageToken) } }
 		},
 		(error) => serviceErrorAnswer(t, error),
 		now,
+		applicationAnswerById(publicUrl, (error) => serviceErrorAnswer(t, error), now),
 	)
 	return Response.json(answer.body, { status: answer.status, headers: answer.replayed ? { 'Idempotent-Replayed': 'true' } : undefined })
 }

@@ -75,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		const input = registrationInputFromForm(submission.value, locale)
 		const result = await writeInBatch(getDb(), (tx) => registerVisitor(tx, { slug }, input, 'web', { kind: 'system' }))
 		if (result.kind === 'already_registered') return mailedAgain(slug)
-		return redirect(`/tickets/${result.registration.manageToken}?registered=1`)
+		return redirect(`/tickets/${result.manageToken}?registered=1`)
 	} catch (error) {
 		if (!(error instanceof ServiceError)) throw error
 		const message = t(`api:errors.${error.code}`, { defaultValue: t('api:errors.generic') })

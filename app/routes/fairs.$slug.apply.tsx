@@ -72,12 +72,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	if (!applicationsOpen(fair, now)) return refusalReply(formData, new ServiceError('applications_closed', 409), t)
 	if (!parsed.ok) return data({ result: parsed.reply, logo: parsed.logo }, { status: 422 })
 	try {
-		const { application } = writeTransaction(getDb(), (tx) => {
+		const { manageToken } = writeTransaction(getDb(), (tx) => {
 			const result = submitApplication(tx, slug, parsed.body, now, { kind: 'system' }, locale)
 			if (parsed.logoToken) attachDraftImage(tx, parsed.logoToken, result.application.id, now)
 			return result
 		})
-		return redirect(`/applications/${application.manageToken}?submitted=1`)
+		return redirect(`/applications/${manageToken}?submitted=1`)
 	} catch (error) {
 		if (!(error instanceof ServiceError)) throw error
 		return refusalReply(formData, error, t)

@@ -9,8 +9,9 @@ import { checkUpload } from '#app/domain/image-check.ts'
 import { releaseFreePages, writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { ServiceError } from './errors.server.ts'
+import { hashToken } from './private-links.server.ts'
 
-/** Draft tokens: 128 random bits, base64url (22 characters). */
+/** Draft tokens: 128 random bits, base64url (22 characters); the database keeps only their SHA-256. */
 export const DRAFT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/
 
 export type DraftImage = { token: string; mime: string; size: number }
@@ -52,7 +53,7 @@ export function storeDraftImage(db: Db, bytes: Uint8Array, now = new Date(), bud
 	const token = randomBytes(16).toString('base64url')
 	const insertImage = (tx: Db) =>
 		tx.insert(applicationImages)
-			.values({ token, applicationId: null, mime: check.mimeType, bytes: buffer, sha256: createHash('sha256').update(buffer).digest('hex'), createdAt: now })
+			.values({ token: hashToken(token), applicationId: null, mime: check.mimeType, bytes: buffer, sha256: createHash('sha256').update(buffer).digest('hex'), createdAt: now })
 			.run()
 	writeTransaction(db, (tx) => {
 		if (!budget) return insertImage(tx)
@@ -72,11 +73,11 @@ export function storeDraftImage(db: Db, bytes: Uint8Array, now = new Date(), bud
 export function findDraftImage(db: Db, token: string): DraftImage | undefined {
 	if (typeof token !== 'string' || !DRAFT_TOKEN_PATTERN.test(token)) return undefined
 	const row = db
-		.select({ token: applicationImages.token, mime: applicationImages.mime, bytes: applicationImages.bytes })
+		.select({ mime: applicationImages.mime, bytes: applicationImages.bytes })
 		.from(applicationImages)
-		.where(and(eq(applicationImages.token, token), isNull(applicationImages.applicationId)))
+		.where(and(eq(applicationImages.token, hashToken(token)), isNull(applicationImages.applicationId)))
 		.get()
-	return row ? { token: row.token, mime: row.mime, size: row.bytes.length } : undefined
+	return row ? { token, mime: row.mime, size: row.bytes.length } : undefined
 }
 
 /**
@@ -89,7 +90,7 @@ export function attachDraftImage(tx: Db, token: string, applicationId: number, n
 	const draft = tx
 		.select({ id: applicationImages.id })
 		.from(applicationImages)
-		.where(and(eq(applicationImages.token, token), isNull(applicationImages.applicationId)))
+		.where(and(eq(applicationImages.token, hashToken(token)), isNull(applicationImages.applicationId)))
 		.get()
 	if (!draft) return false
 	tx.delete(applicationImages)

@@ -10,6 +10,7 @@ import { applications, events, fairSettings, standAssignments, stands, type Appl
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { queueStandMails } from './allocation.server.ts'
 import { findApplicationByManageToken } from './applications.server.ts'
+import { removeTracesAfterErasure } from './erasure.server.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
 import { ServiceError } from './errors.server.ts'
 import { enqueueApplicationMail } from './outbox.server.ts'
@@ -204,16 +205,20 @@ export function confirmParticipation(db: Db, token: string, now = new Date()): C
  * to the waiting list.
  */
 export function eraseApplication(db: Db, token: string, now = new Date()): void {
+	let mailIds: number[] = []
 	writeTransaction(db, (tx) => {
 		const application = findApplicationByManageToken(tx, token)
 		if (!application) throw new ServiceError('not_found', 404)
 		const event = eventOf(tx, application)
+		mailIds = tx.all<{ id: number }>(sql`SELECT id FROM outbox WHERE application_id = ${application.id}`).map((r) => r.id)
 		tx.run(sql`DELETE FROM outbox WHERE application_id = ${application.id} AND status IN ('pending', 'failed')`)
 		tx.run(sql`UPDATE outbox SET params = '{}', to_address = 'erased', to_name = NULL, application_id = NULL WHERE application_id = ${application.id}`)
 		tx.delete(applications).where(eq(applications.id, application.id)).run()
 		recordAudit(tx, { kind: 'system' }, 'application.erased', `application:${application.id}`, { eventId: application.eventId }, now)
 		if (holdsReleasedPlace(application)) offerFreedPlace(tx, event, now)
 	})
+	// The mail files go, and the WAL is emptied of the old rows (its links went with the row: cascade).
+	removeTracesAfterErasure(db, mailIds)
 }
 
 /** A deadline a day away right after the decision mail needs no reminder on top of it. */

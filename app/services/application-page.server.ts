@@ -41,6 +41,8 @@ export type ManagedApplication = {
 	fair: FairContext
 	image: ApplicationImageRow | undefined
 	stand: NotifiedStand | undefined
+	/** The link's token as it came in the URL (the database has only its hash). */
+	token: string
 }
 
 /**
@@ -85,7 +87,7 @@ export function findManagedApplication(db: Db, token: string): ManagedApplicatio
 	if (!event) return undefined
 	const settings = db.select().from(fairSettings).where(eq(fairSettings.eventId, event.id)).get()
 	const fair: FairContext = { event, settings, categories: settings ? categoryCodes(settings.categories) : [...DEFAULT_CATEGORIES] }
-	return { application, fair, image: findApplicationImage(db, application.id), stand: findNotifiedStand(db, application.id, event.id) }
+	return { application, fair, image: findApplicationImage(db, application.id), stand: findNotifiedStand(db, application.id, event.id), token }
 }
 
 /** The logo's address; the hash in it changes with the picture, so a cached old one is never shown. */
@@ -133,11 +135,10 @@ function standView(notified: NotifiedStand | undefined, fair: FairContext, local
 
 export type StandView = NonNullable<ReturnType<typeof standView>>
 
-export function applicationPageView({ application: a, fair, image, stand }: ManagedApplication, locale: Locale, now: Date) {
+export function applicationPageView({ application: a, fair, image, stand, token }: ManagedApplication, locale: Locale, now: Date) {
 	const view = exhibitorView(a, now)
 	const { event } = fair
 	const texts = localizeEventTexts(event, locale)
-	const token = a.manageToken
 	const base = `/applications/${token}`
 	const deadlinePassed = view.status === 'accepted' && !view.confirmed && !view.canConfirm && view.confirmBy !== null
 	const apply = getT(locale, 'apply')
@@ -227,7 +228,7 @@ export type ApplicationPageView = ReturnType<typeof applicationPageView>
  *   released.
  * The logo is described (type, size, hash, address), not embedded: it downloads from its own link.
  */
-export function applicationDataExport({ application: a, fair, image, stand: notified }: ManagedApplication, publicUrl: string, now = new Date()) {
+export function applicationDataExport({ application: a, fair, image, stand: notified, token }: ManagedApplication, publicUrl: string, now = new Date()) {
 	const view = exhibitorView(a, now)
 	const stand = visibleStand(view, notified)
 	const event: EventRow = fair.event
@@ -253,7 +254,7 @@ export function applicationDataExport({ application: a, fair, image, stand: noti
 			locale: a.locale,
 			createdAt: a.createdAt.toISOString(),
 			updatedAt: a.updatedAt.toISOString(),
-			manageUrl: applicationManageUrl(publicUrl, a),
+			manageUrl: applicationManageUrl(publicUrl, token),
 			organization: {
 				name: a.orgName,
 				legalForm: a.legalForm,
@@ -291,7 +292,7 @@ export function applicationDataExport({ application: a, fair, image, stand: noti
 						sizeBytes: image.bytes.length,
 						sha256: image.sha256,
 						uploadedAt: image.createdAt.toISOString(),
-						url: `${publicUrl}/applications/${a.manageToken}/logo`,
+						url: `${publicUrl}/applications/${token}/logo`,
 					}
 				: null,
 			/** Only once the exhibitor was emailed it (see findNotifiedStand). */

@@ -2,7 +2,6 @@
 // and the Application object of the JSON API (CONTRACT.md). Each change is one synchronous
 // writeTransaction with its audit record. Validation of the body (including the category against
 // the fair's own categories) happens before, with applicationApiSchema(categories, now).
-import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { asc, eq } from 'drizzle-orm'
 import { applications, events, fairSettings, type ApplicationRow, type EventRow, type FairSettingsRow } from '#db/schema/index.ts'
 import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
@@ -12,11 +11,9 @@ import { categoryCodes } from '#app/domain/fair-settings-input.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
 import { ServiceError } from './errors.server.ts'
+import type { PrivateAnswer, StoredAnswer } from './idempotency.server.ts'
 import { enqueueApplicationMail } from './outbox.server.ts'
-
-function newManageToken() {
-	return randomBytes(32).toString('base64url')
-}
+import { findLinkOwner, mintPrivateLink } from './private-links.server.ts'
 
 export type FairContext = { event: EventRow; settings: FairSettingsRow | undefined; categories: string[] }
 
@@ -41,7 +38,8 @@ export function applicationsOpen(fair: FairContext, now: Date): boolean {
 	return now < closesAt
 }
 
-export type SubmitResult = { application: ApplicationRow; event: EventRow }
+/** `manageToken`: the raw token of the magic link, minted now (the database keeps only its hash). */
+export type SubmitResult = { application: ApplicationRow; event: EventRow; manageToken: string }
 
 /** The stored columns for what the exhibitor gave; one mapping for a new application and for an edit. */
 function applicationValues(body: ApplicationApiInput) {
@@ -101,15 +99,16 @@ export function submitApplication(
 				...applicationValues(body),
 				locale,
 				privacyAcceptedAt: now,
-				manageToken: newManageToken(),
 				createdAt: now,
 				updatedAt: now,
 			})
 			.returning()
 			.get()
 		recordAudit(tx, actor, 'application.submitted', `application:${application.id}`, { eventId: fair.event.id, category: body.category }, now)
-		enqueueApplicationMail(tx, 'application-received', fair.event, application, now)
-		return { application, event: fair.event }
+		// One link for the answer and the first mail: the page the exhibitor lands on is the mailed one.
+		const manageToken = mintPrivateLink(tx, { applicationId: application.id }, now)
+		enqueueApplicationMail(tx, 'application-received', fair.event, application, now, { manageToken })
+		return { application, event: fair.event, manageToken }
 	})
 }
 
@@ -137,14 +136,11 @@ export function updateApplication(db: Db, token: string, body: ApplicationApiInp
 	})
 }
 
-/** The application behind a magic link, compared in constant time. */
+/** The application behind a magic link (looked up by the token's hash). */
 export function findApplicationByManageToken(db: Db, token: string): ApplicationRow | undefined {
-	if (typeof token !== 'string' || token.length < 40 || token.length > 64 || !/^[A-Za-z0-9_-]+$/.test(token)) return undefined
-	const row = db.select().from(applications).where(eq(applications.manageToken, token)).get()
-	if (!row) return undefined
-	const a = Buffer.from(row.manageToken)
-	const b = Buffer.from(token)
-	return a.length === b.length && timingSafeEqual(a, b) ? row : undefined
+	const owner = findLinkOwner(db, token)
+	if (!owner?.applicationId) return undefined
+	return db.select().from(applications).where(eq(applications.id, owner.applicationId)).get()
 }
 
 /** A fair's applications, in the order they came. */
@@ -152,15 +148,17 @@ export function listApplications(db: Db, eventId: number): ApplicationRow[] {
 	return db.select().from(applications).where(eq(applications.eventId, eventId)).orderBy(asc(applications.id)).all()
 }
 
-export function applicationManageUrl(publicUrl: string, application: Pick<ApplicationRow, 'manageToken'>) {
-	return `${publicUrl}/applications/${application.manageToken}`
+export function applicationManageUrl(publicUrl: string, token: string) {
+	return `${publicUrl}/applications/${token}`
 }
 
 /**
  * The Application object of the JSON API (CONTRACT.md), for organizers: `status` is their current
  * decision; `releasedStatus` is what the exhibitor has been told (null: still "under review").
+ * `manageUrl` only in the answer that creates it (the caller passes the token just minted); the
+ * database keeps only hashes of links, so elsewhere it is null.
  */
-export function toApplicationJson(row: ApplicationRow, event: Pick<EventRow, 'slug'>, publicUrl: string, standLabel?: string | null) {
+export function toApplicationJson(row: ApplicationRow, event: Pick<EventRow, 'slug'>, publicUrl: string, standLabel?: string | null, manageToken: string | null = null) {
 	return {
 		id: row.id,
 		fair: event.slug,
@@ -194,7 +192,27 @@ export function toApplicationJson(row: ApplicationRow, event: Pick<EventRow, 'sl
 		releasedStatus: row.releasedStatus,
 		...(row.confirmBy ? { confirmBy: row.confirmBy.toISOString() } : {}),
 		...(row.confirmedAt ? { confirmedAt: row.confirmedAt.toISOString() } : {}),
-		manageUrl: applicationManageUrl(publicUrl, row),
+		manageUrl: manageToken ? applicationManageUrl(publicUrl, manageToken) : null,
 		createdAt: row.createdAt.toISOString(),
+	}
+}
+
+/**
+ * A created application is kept under its Idempotency-Key as its id only; a retry gets it as it
+ * is now with a newly minted link (the first link is not stored anywhere it could be read back).
+ */
+export function applicationAnswerById(publicUrl: string, answerError: (error: ServiceError) => StoredAnswer, now: Date): PrivateAnswer {
+	return {
+		minimize: (answer) =>
+			answer.status === 201 ? { status: 201, body: { applicationId: (answer.body as { application: { id: number } }).application.id } } : answer,
+		rebuild(tx, stored) {
+			const id = (stored.body as { applicationId?: number }).applicationId
+			if (stored.status !== 201 || typeof id !== 'number') return stored
+			const row = tx.select().from(applications).where(eq(applications.id, id)).get()
+			const event = row && tx.select().from(events).where(eq(events.id, row.eventId)).get()
+			// Erased since: nothing of it is left to answer with.
+			if (!row || !event) return answerError(new ServiceError('not_found', 404))
+			return { status: 201, body: { application: toApplicationJson(row, event, publicUrl, null, mintPrivateLink(tx, { applicationId: id }, now)) } }
+		},
 	}
 }

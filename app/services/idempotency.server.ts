@@ -10,6 +10,13 @@ export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000
 
 export type StoredAnswer = { status: number; body: unknown }
 
+/**
+ * For answers that carry a private link or personal data: what is stored is `minimize(answer)`
+ * (e.g. only the id), and a replay answers `rebuild(tx, stored)` (current data, a freshly minted
+ * link), so the idempotency table never holds a usable link or a copy of the person's data.
+ */
+export type PrivateAnswer = { minimize(answer: StoredAnswer): StoredAnswer; rebuild(tx: Db, stored: StoredAnswer): StoredAnswer }
+
 export function hashRequestBody(text: string) {
 	return createHash('sha256').update(text).digest('hex')
 }
@@ -25,6 +32,7 @@ export function runIdempotent(
 	work: (tx: Db) => StoredAnswer,
 	answerError: (error: ServiceError) => StoredAnswer,
 	now = new Date(),
+	privateAnswer?: PrivateAnswer,
 ): StoredAnswer & { replayed: boolean } {
 	return writeTransaction(db, (tx) => {
 		if (request.key) {
@@ -35,7 +43,8 @@ export function runIdempotent(
 				.get()
 			if (previous && previous.createdAt.getTime() > now.getTime() - IDEMPOTENCY_TTL_MS) {
 				if (previous.requestHash !== request.bodyHash) return { ...answerError(new ServiceError('idempotency_key_reused', 422, 'Idempotency-Key')), replayed: false }
-				return { status: previous.status, body: JSON.parse(previous.body), replayed: true }
+				const stored = { status: previous.status, body: JSON.parse(previous.body) as unknown }
+				return { ...(privateAnswer ? privateAnswer.rebuild(tx, stored) : stored), replayed: true }
 			}
 			if (previous) tx.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, request.scope), eq(idempotencyKeys.key, request.key))).run()
 		}
@@ -48,9 +57,10 @@ export function runIdempotent(
 			answer = answerError(error)
 		}
 		if (request.key) {
+			const stored = privateAnswer ? privateAnswer.minimize(answer) : answer
 			tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS))).run()
 			tx.insert(idempotencyKeys)
-				.values({ scope: request.scope, key: request.key, requestHash: request.bodyHash, status: answer.status, body: JSON.stringify(answer.body), createdAt: now })
+				.values({ scope: request.scope, key: request.key, requestHash: request.bodyHash, status: stored.status, body: JSON.stringify(stored.body), createdAt: now })
 				.run()
 		}
 		return { ...answer, replayed: false }

@@ -5,6 +5,7 @@ import { OUTBOX_STATUSES, outbox, type OutboxRow, type OutboxStatus } from '#db/
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
 import { ServiceError } from './errors.server.ts'
+import { withFreshLink } from './outbox.server.ts'
 
 export const OUTBOX_PAGE_SIZE = 200
 
@@ -57,8 +58,10 @@ export function resendOutboxMail(db: Db, id: number, actor: Actor, now = new Dat
 		if (!row) throw new ServiceError('not_found', 404)
 		if (isErased(row) || (row.status !== 'failed' && row.status !== 'sent')) throw new ServiceError('not_resendable', 409)
 		let result: ResendResult
+		// The stored link token was blanked when the mail was sent or given up on: a fresh link goes out.
+		const params = withFreshLink(tx, row.params, { registrationId: row.registrationId, applicationId: row.applicationId }, now)
 		if (row.status === 'failed') {
-			tx.update(outbox).set({ status: 'pending', attempts: 0, nextAttemptAt: now }).where(eq(outbox.id, id)).run()
+			tx.update(outbox).set({ status: 'pending', attempts: 0, nextAttemptAt: now, params }).where(eq(outbox.id, id)).run()
 			result = { kind: 'requeued', id }
 		} else {
 			const copy = tx
@@ -68,11 +71,12 @@ export function resendOutboxMail(db: Db, id: number, actor: Actor, now = new Dat
 					locale: row.locale,
 					toAddress: row.toAddress,
 					toName: row.toName,
-					params: row.params,
+					params,
 					status: 'pending',
 					nextAttemptAt: now,
 					registrationId: row.registrationId,
 					eventId: row.eventId,
+					applicationId: row.applicationId,
 					createdAt: now,
 				})
 				.returning({ id: outbox.id })

@@ -4,7 +4,7 @@
 // any transaction, then marked sent. A crash between the SMTP server's "250 OK" and our mark
 // would send it again after the claim expires, with the same Message-ID, which mail systems
 // recognise as the same mail. Failures are retried with backoff; nothing is ever dropped.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { and, asc, inArray, lte, eq, sql } from 'drizzle-orm'
@@ -14,6 +14,7 @@ import { outbox, type OutboxRow } from '#db/schema/index.ts'
 import { mailContext, renderMail, UnrenderableMailError } from '#emails/index.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import type { Env } from '#app/utils/env.server.ts'
+import { ensureOwnerOnlyDir, OWNER_ONLY_FILE } from '#app/utils/file-modes.server.ts'
 import { onMailQueued } from './outbox.server.ts'
 
 /** Waits after the 1st, 2nd, ... failed attempt; after the list, every RETRY_EVERY_MS. */
@@ -46,7 +47,23 @@ export type Mailer = {
 	publicUrl: string
 	/** Hands one message over; resolves with a note for the outbox row, rejects if not taken. */
 	send(message: SendMailOptions, outboxId: number): Promise<{ note: string | null }>
+	/** Drops what the mailer kept of a mail (the .eml file), for a mail erased while it was being sent. */
+	forget(outboxId: number): void
 	close(): void
+}
+
+/** Where the file mailer writes an outbox row's mail. */
+export function mailFilePath(mailDir: string, outboxId: number) {
+	return path.join(mailDir, `outbox-${outboxId}.eml`)
+}
+
+/** Removes the .eml files of these outbox rows (an erasure); a missing file is fine. */
+export function removeMailFiles(mailDir: string, outboxIds: number[]) {
+	for (const id of outboxIds) {
+		const file = mailFilePath(mailDir, id)
+		rmSync(file, { force: true })
+		rmSync(`${file}.partial`, { force: true })
+	}
 }
 
 function parseFrom(mailFrom: string) {
@@ -78,6 +95,7 @@ export function createMailer(config: MailerConfig): Mailer {
 				const info = await transport.sendMail(message)
 				return { note: info.response ? String(info.response).slice(0, 200) : null }
 			},
+			forget: () => {},
 			close: () => transport.close(),
 		}
 	}
@@ -88,14 +106,16 @@ export function createMailer(config: MailerConfig): Mailer {
 		publicUrl: config.publicUrl,
 		async send(message, outboxId) {
 			const info = await transport.sendMail(message)
-			mkdirSync(config.mailDir, { recursive: true })
+			ensureOwnerOnlyDir(config.mailDir)
 			// Named by the row, so a second attempt overwrites instead of adding a copy.
-			const name = `outbox-${outboxId}.eml`
-			const file = path.join(config.mailDir, name)
-			writeFileSync(`${file}.partial`, info.message as Buffer)
+			const file = mailFilePath(config.mailDir, outboxId)
+			// Owner-only whatever the umask: the mail carries a private link and personal data.
+			writeFileSync(`${file}.partial`, info.message as Buffer, { mode: OWNER_ONLY_FILE })
+			chmodSync(`${file}.partial`, OWNER_ONLY_FILE)
 			renameSync(`${file}.partial`, file)
-			return { note: `SMTP_URL not set: written to ${path.join(path.basename(config.mailDir), name)}` }
+			return { note: `SMTP_URL not set: written to ${path.join(path.basename(config.mailDir), path.basename(file))}` }
 		},
+		forget: (outboxId) => removeMailFiles(config.mailDir, [outboxId]),
 		close: () => transport.close(),
 	}
 }
@@ -149,8 +169,23 @@ function claimDue(db: Db, now: Date, limit: number): OutboxRow[] {
 /** Only the claim that is still ours may be settled (a row re-claimed after a lease is someone else's). */
 const stillOurs = (row: OutboxRow) => and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts))
 
+/**
+ * Once a mail is sent or given up on, the raw token of its private link is no longer needed in
+ * the stored parameters: blanked, so the database keeps only hashes of links (0008-hashed-private-links).
+ */
+const paramsWithoutLinkToken = sql`CASE
+	WHEN json_type(${outbox.params}, '$.registration.manageToken') = 'text' THEN json_replace(${outbox.params}, '$.registration.manageToken', '')
+	WHEN json_type(${outbox.params}, '$.application.manageToken') = 'text' THEN json_replace(${outbox.params}, '$.application.manageToken', '')
+	ELSE ${outbox.params} END`
+
 function markSent(db: Db, row: OutboxRow, messageId: string, note: string | null, now: Date) {
-	db.update(outbox).set({ status: 'sent', sentAt: now, messageId, lastError: note }).where(stillOurs(row)).run()
+	db.update(outbox).set({ status: 'sent', sentAt: now, messageId, lastError: note, params: paramsWithoutLinkToken }).where(stillOurs(row)).run()
+}
+
+/** The person was erased while their mail was on its way: their row was blanked meanwhile. */
+function erasedMeanwhile(db: Db, id: number) {
+	const row = db.select({ toAddress: outbox.toAddress }).from(outbox).where(eq(outbox.id, id)).get()
+	return !row || row.toAddress === 'erased'
 }
 
 /** Schedules the next attempt, or gives up (`failed`) after MAX_ATTEMPTS or a permanent refusal. */
@@ -160,6 +195,7 @@ function markFailedAttempt(db: Db, row: OutboxRow, error: string, now: Date, per
 		.set({
 			status: giveUp ? 'failed' : 'pending',
 			lastError: error,
+			...(giveUp ? { params: paramsWithoutLinkToken } : {}),
 			nextAttemptAt: giveUp ? now : new Date(now.getTime() + retryDelayMs(row.attempts)),
 		})
 		.where(stillOurs(row))
@@ -240,6 +276,7 @@ async function deliverOne(db: Db, mailer: Mailer, row: OutboxRow, clock: () => D
 			row.id,
 		)
 		markSent(db, row, messageId, note, clock())
+		if (erasedMeanwhile(db, row.id)) mailer.forget(row.id)
 		return { result: 'sent' as const, serverUnavailable: false, error: null }
 	} catch (error) {
 		const message = describeError(error)

@@ -6,6 +6,7 @@ import { outbox } from '#db/schema/index.ts'
 import type { ApplicationRow, EventRow, RegistrationRow } from '#db/schema/index.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
+import { mintPrivateLink } from './private-links.server.ts'
 
 /** Mails to a visitor about their registration; parameters {event, registration}. */
 export const REGISTRATION_MAIL_TEMPLATES = [
@@ -62,6 +63,7 @@ export type RegistrationSnapshot = {
 	email: string
 	partySize: number
 	status: RegistrationRow['status']
+	/** The raw token of a link minted for this mail; blanked ('') once the mail was sent or given up on. */
 	manageToken: string
 	ticketCode: string | null
 	/** Position on the waiting list, for the waitlisted mail. */
@@ -83,6 +85,7 @@ export type ApplicationSnapshot = {
 	/** What the exhibitor has been told; the decision mail is about this. */
 	releasedStatus: ApplicationRow['releasedStatus']
 	decisionNote: string | null
+	/** The raw token of a link minted for this mail; blanked ('') once the mail was sent or given up on. */
 	manageToken: string
 	/** ISO time; set for an accepted (or offered) application that awaits confirmation. */
 	confirmBy: string | null
@@ -102,7 +105,7 @@ export type ApplicationMailParams = {
 /** The parameters a template is rendered from. */
 export type MailParamsOf<T extends MailTemplate> = T extends ApplicationMailTemplate ? ApplicationMailParams : MailParams
 
-export function snapshotApplication(a: ApplicationRow): ApplicationSnapshot {
+export function snapshotApplication(a: ApplicationRow, manageToken: string): ApplicationSnapshot {
 	return {
 		id: a.id,
 		orgName: a.orgName,
@@ -112,7 +115,7 @@ export function snapshotApplication(a: ApplicationRow): ApplicationSnapshot {
 		status: a.status,
 		releasedStatus: a.releasedStatus,
 		decisionNote: a.decisionNote,
-		manageToken: a.manageToken,
+		manageToken,
 		confirmBy: a.confirmBy ? a.confirmBy.toISOString() : null,
 	}
 }
@@ -137,14 +140,14 @@ export function snapshotEvent(e: EventRow): EventSnapshot {
 	}
 }
 
-export function snapshotRegistration(r: RegistrationRow, position?: number | null): RegistrationSnapshot {
+export function snapshotRegistration(r: RegistrationRow, manageToken: string, position?: number | null): RegistrationSnapshot {
 	return {
 		id: r.id,
 		name: r.name,
 		email: r.email,
 		partySize: r.partySize,
 		status: r.status,
-		manageToken: r.manageToken,
+		manageToken,
 		ticketCode: r.ticketCode,
 		wasConfirmed: r.confirmedAt !== null,
 		...(position !== undefined ? { position } : {}),
@@ -204,7 +207,9 @@ function insertMail(tx: Db, mail: OutboxInsert) {
 }
 
 /**
- * Queues a mail about a registration. Must run inside the caller's write transaction.
+ * Queues a mail about a registration. Must run inside the caller's write transaction. Every such
+ * mail carries the private link: a new one is minted for it (in the same transaction), unless the
+ * caller passes the one it just minted for its own answer.
  * The worker is woken on the next turn of the event loop, which is after the (synchronous)
  * transaction has committed; if it rolled back, the worker simply finds nothing.
  */
@@ -214,14 +219,15 @@ export function enqueueMail(
 	event: EventRow,
 	registration: RegistrationRow,
 	now: Date,
-	extra: { position?: number | null } = {},
+	extra: { position?: number | null; manageToken?: string } = {},
 ) {
+	const manageToken = extra.manageToken ?? mintPrivateLink(tx, { registrationId: registration.id }, now)
 	insertMail(tx, {
 		template,
 		locale: registration.locale as Locale,
 		toAddress: registration.email,
 		toName: registration.name,
-		params: { event: snapshotEvent(event), registration: snapshotRegistration(registration, extra.position) },
+		params: { event: snapshotEvent(event), registration: snapshotRegistration(registration, manageToken, extra.position) },
 		now,
 		eventId: event.id,
 		registrationId: registration.id,
@@ -229,26 +235,45 @@ export function enqueueMail(
 	})
 }
 
-/** Queues a mail to an exhibitor about their application, in the language they applied in. Inside the caller's transaction. */
+/**
+ * Queues a mail to an exhibitor about their application, in the language they applied in. Inside
+ * the caller's transaction; mints the mail's own private link unless given the caller's.
+ */
 export function enqueueApplicationMail(
 	tx: Db,
 	template: ApplicationMailTemplate,
 	event: EventRow,
 	application: ApplicationRow,
 	now: Date,
-	extra: Pick<ApplicationMailParams, 'stand' | 'setupStartsAt'> = {},
+	extra: Pick<ApplicationMailParams, 'stand' | 'setupStartsAt'> & { manageToken?: string } = {},
 ) {
+	const { manageToken = mintPrivateLink(tx, { applicationId: application.id }, now), ...rest } = extra
 	insertMail(tx, {
 		template,
 		locale: application.locale,
 		toAddress: application.contactEmail,
 		toName: application.contactName,
-		params: { event: snapshotEvent(event), application: snapshotApplication(application), ...extra },
+		params: { event: snapshotEvent(event), application: snapshotApplication(application, manageToken), ...rest },
 		now,
 		eventId: event.id,
 		registrationId: null,
 		applicationId: application.id,
 	})
+}
+
+/**
+ * A mail queued again (an organizer's resend) gets a fresh private link: the stored one was
+ * blanked when the mail was sent or given up on. Inside the caller's transaction.
+ */
+export function withFreshLink(tx: Db, params: Record<string, unknown>, owner: { registrationId: number | null; applicationId: number | null }, now: Date) {
+	const next = { ...params }
+	if (owner.registrationId !== null && next.registration && typeof next.registration === 'object') {
+		next.registration = { ...(next.registration as object), manageToken: mintPrivateLink(tx, { registrationId: owner.registrationId }, now) }
+	}
+	if (owner.applicationId !== null && next.application && typeof next.application === 'object') {
+		next.application = { ...(next.application as object), manageToken: mintPrivateLink(tx, { applicationId: owner.applicationId }, now) }
+	}
+	return next
 }
 
 function wakeWorkerAfterCommit() {

@@ -1,12 +1,23 @@
 import type { EventRow, RegistrationRow } from '#db/schema/index.ts'
 
-export function manageUrl(publicUrl: string, registration: Pick<RegistrationRow, 'manageToken'>) {
-	return `${publicUrl}/tickets/${registration.manageToken}`
+export function manageUrl(publicUrl: string, token: string) {
+	return `${publicUrl}/tickets/${token}`
 }
 
-/** The Registration object of the JSON API (CONTRACT.md). */
-export function toRegistrationJson(registration: RegistrationRow, event: Pick<EventRow, 'slug'>, publicUrl: string, position?: number | null) {
-	const manage = manageUrl(publicUrl, registration)
+/**
+ * The Registration object of the JSON API (CONTRACT.md). The private link is known only where the
+ * caller holds its token (the answer that creates the registration, a cancel by the link); the
+ * database keeps only hashes, so elsewhere (organizer lists) `manageUrl`, `qrUrl` and `calendarUrl`
+ * are null (docs/decisions/0008-hashed-private-links.md).
+ */
+export function toRegistrationJson(
+	registration: RegistrationRow,
+	event: Pick<EventRow, 'slug'>,
+	publicUrl: string,
+	position?: number | null,
+	manageToken: string | null = null,
+) {
+	const manage = manageToken ? manageUrl(publicUrl, manageToken) : null
 	return {
 		id: registration.id,
 		event: event.slug,
@@ -19,7 +30,7 @@ export function toRegistrationJson(registration: RegistrationRow, event: Pick<Ev
 		manageUrl: manage,
 		...(registration.status === 'waitlisted' && position != null ? { position } : {}),
 		...(registration.status === 'confirmed' && registration.ticketCode
-			? { ticket: { code: registration.ticketCode, qrUrl: `${manage}/qr.svg`, calendarUrl: `${manage}/ticket.ics` } }
+			? { ticket: { code: registration.ticketCode, qrUrl: manage && `${manage}/qr.svg`, calendarUrl: manage && `${manage}/ticket.ics` } }
 			: {}),
 	}
 }

@@ -1,7 +1,6 @@
 // Registering, cancelling and promoting: every change of who holds a place. Each function is one
 // synchronous BEGIN IMMEDIATE transaction that re-checks the limit inside it, keeps the event's
 // person counters in step, writes the mail to the outbox and the audit log, and commits.
-import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { events, registrations, type EventRow, type RegistrationRow } from '#db/schema/index.ts'
 import { decideRegistration, pickPromotions, waitlistPosition } from '#app/domain/registration-rules.ts'
@@ -10,18 +9,17 @@ import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
 import { ServiceError } from './errors.server.ts'
 import { enqueueMail } from './outbox.server.ts'
+import { findLinkOwner, mintPrivateLink, revokeRegistrationLinks } from './private-links.server.ts'
+import { removeTracesAfterErasure } from './erasure.server.ts'
 import { issueTicketCode } from './ticket-keys.server.ts'
 
 export type RegistrationSource = RegistrationRow['source']
 
 export type RegisterResult =
-	| { kind: 'created'; registration: RegistrationRow; event: EventRow; position: number | null }
+	/** `manageToken`: the raw token of the private link, minted now (the database keeps only its hash). */
+	| { kind: 'created'; registration: RegistrationRow; event: EventRow; position: number | null; manageToken: string }
 	/** The address already has a live registration: its manage link was mailed again. */
 	| { kind: 'already_registered'; registration: RegistrationRow; event: EventRow }
-
-function newManageToken() {
-	return randomBytes(32).toString('base64url')
-}
 
 // The statements of the hot path (every registration runs them), built once per connection:
 // building a drizzle query costs more than running it on SQLite.
@@ -59,7 +57,6 @@ function buildStatements(db: Db) {
 				email: p('email'),
 				partySize: p('partySize'),
 				locale: p('locale'),
-				manageToken: p('manageToken'),
 				privacyAcceptedAt: p('now'),
 				consentPhotos: p('consentPhotos'),
 				consentNewsletter: p('consentNewsletter'),
@@ -138,7 +135,6 @@ export function registerVisitor(
 			email: input.email,
 			partySize: input.partySize,
 			locale: input.locale,
-			manageToken: newManageToken(),
 			now,
 			consentPhotos: input.consent.photos,
 			consentNewsletter: input.consent.newsletter,
@@ -150,19 +146,21 @@ export function registerVisitor(
 			source,
 			confirmedAtMs: status === 'confirmed' ? now.getTime() : null,
 		})!
+		// One link for the answer and the first mail: the page the visitor lands on is the mailed one.
+		const manageToken = mintPrivateLink(tx, { registrationId: registration.id }, now)
 		let position: number | null = null
 		let updatedEvent: EventRow
 		if (status === 'confirmed') {
 			registration = statements(tx).setTicketCode.get({ id: registration.id, code: issueTicketCode(event.id, registration.id) })!
 			updatedEvent = adjustCounters(tx, event.id, input.partySize, 0)
-			enqueueMail(tx, 'registration-confirmed', updatedEvent, registration, now)
+			enqueueMail(tx, 'registration-confirmed', updatedEvent, registration, now, { manageToken })
 		} else {
 			updatedEvent = adjustCounters(tx, event.id, 0, input.partySize)
 			position = waitlistPosition(registration.id, waitingQueue(tx, event.id))
-			enqueueMail(tx, 'registration-waitlisted', updatedEvent, registration, now, { position })
+			enqueueMail(tx, 'registration-waitlisted', updatedEvent, registration, now, { position, manageToken })
 		}
 		recordAudit(tx, actor, `registration.${status}`, `registration:${registration.id}`, { eventId: event.id, partySize: input.partySize, source }, now)
-		return { kind: 'created', registration, event: updatedEvent, position }
+		return { kind: 'created', registration, event: updatedEvent, position, manageToken }
 	})
 }
 
@@ -212,14 +210,11 @@ function cancelInTransaction(tx: Db, registration: RegistrationRow, by: 'visitor
 	return { registration: cancelled, event: updatedEvent, promoted, changed: true }
 }
 
-/** The registration behind a manage link, compared in constant time. */
+/** The registration behind a manage link (looked up by the token's hash). */
 export function findByManageToken(db: Db, token: string): RegistrationRow | undefined {
-	if (typeof token !== 'string' || token.length < 40 || token.length > 64 || !/^[A-Za-z0-9_-]+$/.test(token)) return undefined
-	const row = db.select().from(registrations).where(eq(registrations.manageToken, token)).get()
-	if (!row) return undefined
-	const a = Buffer.from(row.manageToken)
-	const b = Buffer.from(token)
-	return a.length === b.length && timingSafeEqual(a, b) ? row : undefined
+	const owner = findLinkOwner(db, token)
+	if (!owner?.registrationId) return undefined
+	return db.select().from(registrations).where(eq(registrations.id, owner.registrationId)).get()
 }
 
 /** The visitor cancels through the manage link. */
@@ -243,13 +238,17 @@ export function cancelByOrganizer(db: Db, registrationId: number, actor: Actor, 
 /**
  * The visitor deletes their data (ZZPL right to erasure). The registration is cancelled (freeing
  * its places) and its personal data are overwritten; the row stays so the counts stay right.
- * Mail not yet sent to the address is dropped.
+ * Mail not yet sent to the address is dropped, every private link stops working, and after the
+ * commit the mail files are removed and the WAL is emptied (removeTracesAfterErasure).
  */
 export function eraseByManageToken(db: Db, token: string, now = new Date()): CancelResult {
-	return writeTransaction(db, (tx) => {
+	let mailIds: number[] = []
+	const erasedResult = writeTransaction(db, (tx) => {
 		const registration = findByManageToken(tx, token)
 		if (!registration) throw new ServiceError('not_found', 404)
 		const result = cancelInTransaction(tx, registration, 'visitor', { kind: 'system' }, now)
+		mailIds = tx.all<{ id: number }>(sql`SELECT id FROM outbox WHERE registration_id = ${registration.id}`).map((r) => r.id)
+		revokeRegistrationLinks(tx, registration.id)
 		tx.run(sql`DELETE FROM outbox WHERE registration_id = ${registration.id} AND status IN ('pending', 'failed')`)
 		tx.run(sql`UPDATE outbox SET params = '{}', to_address = 'erased', to_name = NULL WHERE registration_id = ${registration.id}`)
 		const erased = tx
@@ -257,7 +256,6 @@ export function eraseByManageToken(db: Db, token: string, now = new Date()): Can
 			.set({
 				name: '',
 				email: `erased-${registration.id}@invalid`,
-				manageToken: `erased-${newManageToken()}`,
 				gender: null,
 				ageGroup: null,
 				municipality: null,
@@ -272,6 +270,8 @@ export function eraseByManageToken(db: Db, token: string, now = new Date()): Can
 		recordAudit(tx, { kind: 'system' }, 'registration.erased', `registration:${registration.id}`, null, now)
 		return { ...result, registration: erased }
 	})
+	removeTracesAfterErasure(db, mailIds)
+	return erasedResult
 }
 
 /** Mails the ticket (or the waiting-list notice) again, e.g. when the visitor lost the mail. */

@@ -13,19 +13,19 @@ import { manageUrl } from './registration-json.server.ts'
 import { currentWaitlistPosition, findByManageToken } from './registrations.server.ts'
 import { drawQr } from './ticket-qr.server.ts'
 
-export type Ticket = { registration: RegistrationRow; event: EventRow }
+/** `token`: the link's token as it came in the URL (the database has only its hash). */
+export type Ticket = { registration: RegistrationRow; event: EventRow; token: string }
 
 /** The registration behind a manage link and its event; undefined for an unknown or erased link. */
 export function findTicket(db: Db, token: string): Ticket | undefined {
 	const registration = findByManageToken(db, token)
 	if (!registration) return undefined
 	const event = db.select().from(events).where(eq(events.id, registration.eventId)).get()
-	return event ? { registration, event } : undefined
+	return event ? { registration, event, token } : undefined
 }
 
-export function ticketPageView(db: Db, { registration, event }: Ticket, locale: Locale, publicUrl: string) {
+export function ticketPageView(db: Db, { registration, event, token }: Ticket, locale: Locale, publicUrl: string) {
 	const texts = localizeEventTexts(event, locale)
-	const token = registration.manageToken
 	const base = `/tickets/${token}`
 	const position = currentWaitlistPosition(db, registration)
 	const showTicket = registration.status === 'confirmed' && event.status !== 'cancelled' && registration.ticketCode !== null
@@ -77,7 +77,7 @@ export function ticketPageView(db: Db, { registration, event }: Ticket, locale: 
 			qr: `${base}/qr.svg`,
 			data: `${base}/data.json`,
 			google: registration.status === 'confirmed' && event.status !== 'cancelled' ? googleCalendarLink(event, locale, publicUrl) : null,
-			manage: manageUrl(publicUrl, registration),
+			manage: manageUrl(publicUrl, token),
 		},
 	}
 }
@@ -89,10 +89,10 @@ export type TicketPageView = ReturnType<typeof ticketPageView>
  * as the public feed's and the mailed invite's, and a later update replaces it; the description
  * adds what is the visitor's own: the party size and the link to the ticket.
  */
-export function ticketCalendar({ registration, event }: Ticket, locale: Locale, publicUrl: string): string {
+export function ticketCalendar({ registration, event, token }: Ticket, locale: Locale, publicUrl: string): string {
 	const t = getT(locale, 'ticket')
 	const texts = localizeEventTexts(event, locale)
-	const link = manageUrl(publicUrl, registration)
+	const link = manageUrl(publicUrl, token)
 	const status = event.status === 'cancelled' || registration.status === 'cancelled' ? 'CANCELLED' : registration.status === 'waitlisted' ? 'TENTATIVE' : 'CONFIRMED'
 	const description = [
 		texts.summary,
@@ -106,7 +106,7 @@ export function ticketCalendar({ registration, event }: Ticket, locale: Locale, 
 }
 
 /** "Download my data" (ZZPL right of access): everything we hold about this registration. */
-export function personalDataExport({ registration, event }: Ticket, publicUrl: string, now = new Date()) {
+export function personalDataExport({ registration, event, token }: Ticket, publicUrl: string, now = new Date()) {
 	return {
 		exportedAt: now.toISOString(),
 		controller: {
@@ -128,7 +128,7 @@ export function personalDataExport({ registration, event }: Ticket, publicUrl: s
 			cancelledAt: registration.cancelledAt?.toISOString() ?? null,
 			cancelledBy: registration.cancelledBy,
 			ticketCode: registration.ticketCode,
-			manageUrl: manageUrl(publicUrl, registration),
+			manageUrl: manageUrl(publicUrl, token),
 			consent: {
 				privacyNoticeAcknowledgedAt: registration.privacyAcceptedAt.toISOString(),
 				photos: registration.consentPhotos,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -6,6 +7,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from '#db/schema/index.ts'
 import { getEnv } from './env.server.ts'
+import { createOwnerOnlyFile, tightenDatabaseFiles } from './file-modes.server.ts'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
@@ -22,9 +24,18 @@ function migrationsFolder(): string {
 }
 
 export function openDatabase(file: string, { runMigrations = true } = {}): Db {
+	// Owner-only before SQLite writes a byte; SQLite gives -wal and -shm the database file's mode.
+	if (file !== ':memory:') createOwnerOnlyFile(file)
 	const sqlite = new Database(file)
 	enableIncrementalVacuum(sqlite)
 	sqlite.pragma('journal_mode = WAL')
+	if (file !== ':memory:') tightenDatabaseFiles(file)
+	// Deleted and overwritten data are zeroed on disk, not left in free pages (erasure leaves no copy).
+	sqlite.pragma('secure_delete = ON')
+	// SHA-256 (hex) in SQL, for migrations that turn stored secrets into hashes (0008).
+	sqlite.function('sha256', { deterministic: true }, (value: unknown) =>
+		value === null || value === undefined ? null : createHash('sha256').update(String(value)).digest('hex'),
+	)
 	sqlite.pragma('foreign_keys = ON')
 	// FULL: a registration or a scan that was answered "ok" survives a power cut.
 	sqlite.pragma('synchronous = FULL')
@@ -82,6 +93,14 @@ const globalForDb = globalThis as unknown as { sajamDb?: Db }
 export function getDb(): Db {
 	globalForDb.sajamDb ??= openDatabase(getEnv().DATABASE_PATH)
 	return globalForDb.sajamDb
+}
+
+/**
+ * Copies the WAL into the database and empties it: after an erasure, the old versions of the
+ * person's rows (still in WAL frames) are gone from disk. Outside any transaction.
+ */
+export function checkpointAndTruncateWal(db: Db) {
+	db.$client.pragma('wal_checkpoint(TRUNCATE)')
 }
 
 export function closeDb() {

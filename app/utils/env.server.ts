@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { tightenDataFolder } from './file-modes.server.ts'
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value)
 
@@ -50,6 +51,7 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
 	const databasePath = path.resolve(env.DATABASE_PATH)
 	const dataDir = path.dirname(databasePath)
 	mkdirSync(dataDir, { recursive: true })
+	tightenDataFolder(dataDir)
 	const sessionSecret = env.SESSION_SECRET ?? loadOrCreateSecrets(dataDir).sessionSecret
 	return {
 		...env,

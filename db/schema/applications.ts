@@ -111,8 +111,6 @@ export const applications = sqliteTable(
 		consentCatalogue: integer('consent_catalogue', { mode: 'boolean' }).notNull().default(false),
 		consentResearch: integer('consent_research', { mode: 'boolean' }).notNull().default(false),
 		privacyAcceptedAt: integer('privacy_accepted_at', { mode: 'timestamp_ms' }).notNull(),
-		/** The secret of the magic link /applications/{token}: 256 random bits. */
-		manageToken: text('manage_token').notNull().unique(),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 		withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),

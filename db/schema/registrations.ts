@@ -26,8 +26,6 @@ export const registrations = sqliteTable(
 		email: text('email').notNull(),
 		partySize: integer('party_size').notNull(),
 		locale: text('locale', { enum: LOCALES }).notNull(),
-		/** The secret of the private manage link /tickets/{token}: 256 random bits. */
-		manageToken: text('manage_token').notNull().unique(),
 		/** The signed code in the QR; null unless confirmed. A new code revokes the old one. */
 		ticketCode: text('ticket_code').unique(),
 		privacyAcceptedAt: integer('privacy_accepted_at', { mode: 'timestamp_ms' }).notNull(),

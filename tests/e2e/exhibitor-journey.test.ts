@@ -195,7 +195,13 @@ test('an organizer scores and accepts; nobody is emailed until the decisions are
 	await screenshot(page, 'review-list-1280')
 	const decision = await smtp.waitFor((m) => mailTo(COOP.email)(m) && m !== smtp.messages.find(mailTo(COOP.email)))
 	expect(mailText(decision)).toContain('Dobrodošli! Štand vam je pored ulaza.')
-	expect(linkIn(decision, /https?:\/\/[^\s)]+\/applications\/[A-Za-z0-9_-]{43}/)).toBe(journey.exhibitor.manageUrl)
+	// Each mail carries a link of its own (only hashes are stored); it opens the same application.
+	const decisionLink = linkIn(decision, /https?:\/\/[^\s)]+\/applications\/[A-Za-z0-9_-]{43}/)
+	expect(decisionLink).toBeDefined()
+	expect(decisionLink).not.toBe(journey.exhibitor.manageUrl)
+	const decisionPage = await fetch(decisionLink!)
+	expect(decisionPage.status).toBe(200)
+	expect(await decisionPage.text()).toContain(COOP.name)
 	journey.organizer = { page }
 })
 

@@ -439,7 +439,12 @@ describe('a visitor registers on a phone, gets the ticket by mail, cancels, and 
 		// The promotion mail: the ticket (the same code) and the invite.
 		const promoted = await mailTo(BRANKO, subject('promoted'))
 		expect(promoted.parsed.text).toContain(mail.promoted.intro)
-		expect(manageLinkIn(promoted).token).toBe(journey.branko.token)
+		// Each mail carries a link of its own (only hashes are stored); it opens Branko's ticket too.
+		const promotedLink = manageLinkIn(promoted)
+		expect(promotedLink.token).not.toBe(journey.branko.token)
+		const promotedPage = await fetch(promotedLink.link)
+		expect(promotedPage.status).toBe(200)
+		expect(await promotedPage.text()).toContain(BRANKO.name)
 		expect(ticketInMail(promoted)).toBe(code)
 		inviteInMail(promoted, BRANKO)
 

@@ -2,6 +2,7 @@
 // without JavaScript: multipart posts over real HTTP against the built server, as a browser with
 // scripts off sends them. Bad fields, fake or oversize images and closed windows answer with the
 // page and its messages, never a 500.
+import { createHash } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import enApply from '#app/locales/en/apply.json'
@@ -38,6 +39,9 @@ async function createFair(overrides: Record<string, unknown> = {}) {
 	expect(result.status, result.text).toBe(201)
 	return result.body.event.slug as string
 }
+
+/** What the database keeps of a link or draft token. */
+const sha256 = (token: string | undefined) => createHash('sha256').update(token ?? '').digest('hex')
 
 function sql(statement: string, ...params: unknown[]) {
 	const db = new Database(server.dbPath, { fileMustExist: true })
@@ -148,7 +152,7 @@ describe('the apply page', () => {
 		const location = response.headers.get('location') ?? ''
 		expect(location).toMatch(/^\/applications\/[A-Za-z0-9_-]{40,}\?submitted=1$/)
 		const token = location.split('/')[2]!.split('?')[0]!
-		const [row] = sql('SELECT * FROM applications WHERE manage_token = ?', token) as Record<string, unknown>[]
+		const [row] = sql('SELECT * FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)', sha256(token)) as Record<string, unknown>[]
 		expect(row).toMatchObject({ org_name: 'Zadruga Rasinka', pib: '101134702', needs_power: 1, needs_chairs: 2, selling: 1, consent_catalogue: 1, consent_research: 0, locale: 'sr-Latn' })
 		expect(JSON.parse(row!.staff as string)).toEqual({ employees: 6, women: 5, vulnerable: { roma: 2 }, volunteers: 3 })
 		expect(JSON.parse(row!.preferences as string)).toEqual(['kod ulaza'])
@@ -215,12 +219,12 @@ describe('the apply page', () => {
 		const token = inputValue(first.text, 'logoToken')
 		expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/)
 		expect(first.text).toContain('PNG')
-		expect(sql('SELECT application_id FROM application_images WHERE token = ?', token)).toEqual([{ application_id: null }])
+		expect(sql('SELECT application_id FROM application_images WHERE token = ?', sha256(token))).toEqual([{ application_id: null }])
 		const second = await post(`/fairs/${slug}/apply`, { ...VALID, logoToken: token! })
 		expect(second.response.status).toBe(302)
 		const manage = (second.response.headers.get('location') ?? '').split('/')[2]!.split('?')[0]!
-		const [app] = sql('SELECT id FROM applications WHERE manage_token = ?', manage) as { id: number }[]
-		expect(sql('SELECT application_id, mime FROM application_images WHERE token = ?', token)).toEqual([{ application_id: app!.id, mime: 'image/png' }])
+		const [app] = sql('SELECT id FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)', sha256(manage)) as { id: number }[]
+		expect(sql('SELECT application_id, mime FROM application_images WHERE token = ?', sha256(token))).toEqual([{ application_id: app!.id, mime: 'image/png' }])
 	})
 
 	test('a file sent with an empty or anonymous form is not kept: nothing is stored', async () => {
@@ -306,7 +310,7 @@ describe('the edit page', () => {
 		const { response } = await post(`/applications/${token}/edit`, { ...VALID, 'organization.name': 'Zadruga Rasinka Plus', 'staff.employees': '8' }, { bytes: JPEG, name: 'x.jpg', type: 'image/jpeg' })
 		expect(response.status).toBe(302)
 		expect(response.headers.get('location')).toBe(`/applications/${token}?saved=1`)
-		const [row] = sql('SELECT id, org_name, staff FROM applications WHERE manage_token = ?', token) as { id: number; org_name: string; staff: string }[]
+		const [row] = sql('SELECT id, org_name, staff FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)', sha256(token)) as { id: number; org_name: string; staff: string }[]
 		expect(row!.org_name).toBe('Zadruga Rasinka Plus')
 		expect(JSON.parse(row!.staff).employees).toBe(8)
 		expect(sql('SELECT mime FROM application_images WHERE application_id = ?', row!.id)).toEqual([{ mime: 'image/jpeg' }])
@@ -320,7 +324,7 @@ describe('the edit page', () => {
 		expect(page).not.toContain('name="organization.name"')
 		const refused = await post(`/applications/${token}/edit`, { ...VALID, 'organization.name': 'Kasno' })
 		expect(refused.response.status).toBe(409)
-		expect(sql('SELECT org_name FROM applications WHERE manage_token = ?', token)).toEqual([{ org_name: 'Zadruga Rasinka' }])
+		expect(sql('SELECT org_name FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)', sha256(token))).toEqual([{ org_name: 'Zadruga Rasinka' }])
 
 		const other = await submitted()
 		const db = openDatabase(server.dbPath, { runMigrations: false })
@@ -359,7 +363,7 @@ describe('stand preferences', () => {
 	}
 	const storedPreferences = (location: string) => {
 		const token = location.split('/')[2]!.split('?')[0]!
-		const [row] = sql('SELECT preferences FROM applications WHERE manage_token = ?', token) as { preferences: string }[]
+		const [row] = sql('SELECT preferences FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)', sha256(token)) as { preferences: string }[]
 		return JSON.parse(row!.preferences) as string[]
 	}
 

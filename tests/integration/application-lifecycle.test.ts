@@ -28,7 +28,8 @@ let slug = ''
 let eventId = 0
 let n = 0
 
-function apply(name: string, locale: 'sr-Latn' | 'sr-Cyrl' | 'en' = 'sr-Latn'): ApplicationRow {
+/** The new application with the raw token of its magic link (the database keeps only its hash). */
+function apply(name: string, locale: 'sr-Latn' | 'sr-Cyrl' | 'en' = 'sr-Latn'): ApplicationRow & { manageToken: string } {
 	n++
 	const body = applicationApiSchema(DEFAULT_CATEGORIES, now).parse({
 		organization: { name, legalForm: 'association', municipality: 'krusevac', companyNumber: '28123456', pib: '101134702' },
@@ -37,7 +38,8 @@ function apply(name: string, locale: 'sr-Latn' | 'sr-Cyrl' | 'en' = 'sr-Latn'): 
 		category: 'handicrafts',
 		consent: { privacy: true, catalogue: true },
 	})
-	return submitApplication(getDb(), slug, body, now, { kind: 'system' }, locale).application
+	const result = submitApplication(getDb(), slug, body, now, { kind: 'system' }, locale)
+	return { ...result.application, manageToken: result.manageToken }
 }
 
 const row = (id: number) => getDb().select().from(applications).where(eq(applications.id, id)).get()!

@@ -1,6 +1,7 @@
 // The exhibitor's magic-link page /applications/{token} without JavaScript: plain HTML form posts
 // over real HTTP against the built server. Decisions are set straight in the database file, the
 // way the review screens will store them (staged: `status`; released: `released_status`).
+import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import enApplication from '#app/locales/en/application.json'
@@ -25,8 +26,11 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const db = <T,>(run: (db: Database.Database) => T): T => withDatabase(server, run, { foreignKeys: true })
 
 type Row = Record<string, unknown>
-const row = (token: string) => db((d) => d.prepare('SELECT * FROM applications WHERE manage_token = ?').get(token) as Row | undefined)
-const update = (token: string, set: string, ...params: unknown[]) => db((d) => d.prepare(`UPDATE applications SET ${set} WHERE manage_token = ?`).run(...params, token))
+// The database keeps only the SHA-256 of a link's token.
+const byLink = 'id = (SELECT application_id FROM private_links WHERE token_hash = ?)'
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex')
+const row = (token: string) => db((d) => d.prepare(`SELECT * FROM applications WHERE ${byLink}`).get(sha256(token)) as Row | undefined)
+const update = (token: string, set: string, ...params: unknown[]) => db((d) => d.prepare(`UPDATE applications SET ${set} WHERE ${byLink}`).run(...params, sha256(token)))
 
 let counter = 0
 async function applyFor(overrides: Record<string, unknown> = {}) {

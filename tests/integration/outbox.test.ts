@@ -21,7 +21,7 @@ import {
 	yieldToRequests,
 	type Mailer,
 } from '#app/services/outbox-delivery.server.ts'
-import { registerVisitor } from '#app/services/registrations.server.ts'
+import { findByManageToken, registerVisitor } from '#app/services/registrations.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { cleanEnv, findFreePort, runBuiltCli } from '#tests/support/server.ts'
@@ -97,6 +97,9 @@ function register(eventId: number, email: string, locale: Locale, now: Date, par
 function rowsFor(emails: string[]): OutboxRow[] {
 	return getDb().select().from(outbox).where(inArray(outbox.toAddress, emails)).orderBy(outbox.id).all()
 }
+
+/** The raw token of the private link a row's stored parameters carry ('' once blanked). */
+const linkTokenOf = (row: OutboxRow) => (row.params as { registration?: { manageToken?: string } }).registration?.manageToken
 
 /** The MIME parts of a raw message with their Content-Type lines (mailparser folds some away). */
 const contentTypes = (mail: ReceivedMail) => [...mail.raw.toString('utf8').matchAll(/^Content-Type: ([^\r\n]+(?:\r\n[ \t][^\r\n]+)*)/gim)].map((m) => m[1]!.replace(/\r\n[ \t]+/g, ' '))
@@ -221,6 +224,8 @@ describe('an SMTP outage delays mail but loses none and sends none twice', () =>
 		getDb().update(outbox).set({ attempts: MAX_ATTEMPTS - 1 }).where(eq(outbox.id, row!.id)).run()
 		expect(await deliverDueMail(getDb(), smtpMailer(port), { now: () => t0 })).toMatchObject({ attempted: 1, failed: 1 })
 		expect(rowsFor(['uporna@primer.rs'])[0]).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS })
+		// Given up on: the raw token of its private link is no longer kept (only hashes are).
+		expect(linkTokenOf(rowsFor(['uporna@primer.rs'])[0]!)).toBe('')
 
 		const smtp = await mailServer(port)
 		const mailer = smtpMailer(port)
@@ -242,6 +247,11 @@ describe('an SMTP outage delays mail but loses none and sends none twice', () =>
 		const received = smtp.to('uporna@primer.rs')
 		expect(received.map((m) => m.parsed.messageId)).toEqual([`<outbox-${row!.id}@sajam.test>`, `<outbox-${copy.id}@sajam.test>`])
 		expect(rowsFor(['uporna@primer.rs']).map((r) => r.status)).toEqual(['sent', 'sent'])
+		// Each resend went out with a fresh link of the same registration; the rows keep no token.
+		const links = received.map((m) => /\/tickets\/([A-Za-z0-9_-]{43})/.exec(m.parsed.text ?? '')![1]!)
+		expect(new Set(links).size).toBe(2)
+		for (const token of links) expect(findByManageToken(getDb(), token)?.email).toBe('uporna@primer.rs')
+		expect(rowsFor(['uporna@primer.rs']).map(linkTokenOf)).toEqual(['', ''])
 	})
 })
 

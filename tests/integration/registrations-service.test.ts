@@ -53,6 +53,8 @@ function makeEvent(capacity: number | null, waitlist = true) {
 }
 
 const register = (input: RegistrationInput, at = now) => registerVisitor(getDb(), { slug }, input, 'api', { kind: 'system' }, at)
+/** The raw token of the private link minted with the registration (the database keeps only its hash). */
+const tokenOf = (result: ReturnType<typeof register>) => (result.kind === 'created' ? result.manageToken : '')
 const eventRow = () => getDb().select().from(events).where(eq(events.slug, slug)).get()!
 const mails = (registrationId: number) =>
 	getDb().select().from(outbox).where(eq(outbox.registrationId, registrationId)).all().map((m) => m.template)
@@ -108,7 +110,7 @@ describe('registering', () => {
 
 	test('after cancelling, the same address may register again', () => {
 		const first = register(visitor(1, { email: 'mila@example.rs' }))
-		cancelByManageToken(getDb(), first.registration.manageToken, now)
+		cancelByManageToken(getDb(), tokenOf(first), now)
 		expect(register(visitor(1, { email: 'mila@example.rs' })).kind).toBe('created')
 	})
 
@@ -133,9 +135,9 @@ describe('cancelling and promotion', () => {
 		expect([w1, w2, w3].map((r) => r.registration.status)).toEqual(['waitlisted', 'waitlisted', 'waitlisted'])
 
 		// One place frees: w1 (3) does not fit, w2 (1) does.
-		const first = cancelByManageToken(getDb(), b.registration.manageToken, now)
+		const first = cancelByManageToken(getDb(), tokenOf(b), now)
 		expect(first.promoted).toEqual([w2.registration.id])
-		const second = cancelByManageToken(getDb(), b.registration.manageToken, now)
+		const second = cancelByManageToken(getDb(), tokenOf(b), now)
 		expect(second).toMatchObject({ promoted: [], changed: false })
 		expect(eventRow().confirmedPersons).toBe(4)
 		expectCountersConsistent()
@@ -153,7 +155,7 @@ describe('cancelling and promotion', () => {
 	test('a cancelled ticket code is revoked', () => {
 		makeEvent(3)
 		const r = register(visitor(1))
-		cancelByManageToken(getDb(), r.registration.manageToken, now)
+		cancelByManageToken(getDb(), tokenOf(r), now)
 		const row = getDb().select().from(registrations).where(eq(registrations.id, r.registration.id)).get()!
 		expect(row.ticketCode).toBeNull()
 		expect(mails(r.registration.id)).toEqual(['registration-confirmed', 'registration-cancelled'])
@@ -195,12 +197,12 @@ describe('erasing one’s data', () => {
 	test('cancels, overwrites the personal data, drops unsent mail', () => {
 		makeEvent(2)
 		const r = register(visitor(1, { name: 'Jelena Jovanović', email: 'jelena@example.rs', demographics: { gender: 'female', municipality: 'krusevac' } }))
-		eraseByManageToken(getDb(), r.registration.manageToken, now)
+		eraseByManageToken(getDb(), tokenOf(r), now)
 		const row = getDb().select().from(registrations).where(eq(registrations.id, r.registration.id)).get()!
 		expect(row).toMatchObject({ status: 'cancelled', name: '', gender: null, municipality: null })
 		expect(row.email).not.toContain('jelena')
 		expect(JSON.stringify(getDb().select().from(outbox).all())).not.toContain('jelena')
-		expect(() => cancelByManageToken(getDb(), r.registration.manageToken, now)).toThrow(ServiceError)
+		expect(() => cancelByManageToken(getDb(), tokenOf(r), now)).toThrow(ServiceError)
 		expectCountersConsistent()
 	})
 })
