@@ -180,8 +180,9 @@ function finalHeaders(req, res) {
 	if (PRIVATE_PREFIX.test(path)) {
 		const current = String(res.getHeader('cache-control') ?? '')
 		const type = String(res.getHeader('content-type') ?? '')
-		const pageOrData = path.endsWith('.data') || type.startsWith('text/html') || type.includes('x-script') || !/\bprivate\b/.test(current)
-		if (pageOrData) res.setHeader('Cache-Control', 'private, no-store')
+		const pageOrData = path.endsWith('.data') || type.startsWith('text/html') || type.includes('x-script')
+		// A download or an image may keep what its route chose, as long as no shared cache may keep it.
+		if (pageOrData || !/\b(?:private|no-store)\b/.test(current)) res.setHeader('Cache-Control', 'private, no-store')
 	}
 	if (!STATIC_PREFIX.test(path)) addVary(res, ['Accept-Language', 'Cookie'])
 }
