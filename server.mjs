@@ -115,7 +115,7 @@ function remixHandler() {
 
 const app = express()
 app.disable('x-powered-by')
-app.set('trust proxy', trustProxy.split(',').map((s) => s.trim()))
+app.set('trust proxy', trust)
 app.use(compression())
 // Fingerprinted assets never change; everything else in public/ may, except the scanner's ZXing
 // reader, whose file name carries its version (scripts/copy-zxing-wasm.mjs).

@@ -3,7 +3,7 @@
 // single-fetch handling). The route modules are the same ones Remix serves, so guards, parsing
 // and services are untouched; only the dispatch is shorter. See docs/decisions/0004.
 import proxyaddr from 'proxy-addr'
-import { allowBody, declaredLength, isCookieAuthenticated, isJsonContentType, isSameSiteWrite, isUnsafeMethod, LIMITS, sendRefusal } from './http-layer.mjs'
+import { allowBody, compileTrust, declaredLength, isCookieAuthenticated, isJsonContentType, isSameSiteWrite, isUnsafeMethod, LIMITS, sendRefusal } from './http-layer.mjs'
 
 /** The build's resource routes (no component) under api/, with their full paths compiled. */
 export function compileApiRoutes(build) {
@@ -115,7 +115,7 @@ class BufferedRequest extends Request {
 /** A request handler for node:http that answers /api/ requests, or returns false. */
 export function createApiHandler(build, { trustProxy = 'loopback', publicOrigin = null } = {}) {
 	const compiled = compileApiRoutes(build)
-	const trust = proxyaddr.compile(trustProxy.split(',').map((s) => s.trim()))
+	const trust = compileTrust(trustProxy)
 	/** The API's JSON error for a request refused before its route ran (localized by the build). */
 	const refuse = async (req, res, url, status, code) => {
 		const headers = new Headers()

@@ -33,8 +33,12 @@ export function declaredLength(req) {
 	return Number.isFinite(length) && length >= 0 ? length : null
 }
 
-/** Compiles TRUST_PROXY (Express syntax) once. */
+/** Compiles TRUST_PROXY (Express syntax: addresses, subnets, names like "loopback", a hop count, "true") once. */
 export function compileTrust(trustProxy) {
+	const value = String(trustProxy).trim()
+	if (value === 'true') return () => true
+	if (value === 'false') return () => false
+	if (/^\d+$/.test(value)) return (_address, hop) => hop < Number(value)
 	return proxyaddr.compile(
 		String(trustProxy)
 			.split(',')
@@ -99,7 +103,7 @@ export const isJsonContentType = (value) => /^application\/(?:[\w.+-]+\+)?json\s
  * answer. A client that does not stop sending within 10 s is cut off.
  */
 export async function sendRefusal(req, res, response) {
-	if (res.headersSent) return
+	if (res.headersSent) return void drain(req)
 	res.statusCode = response.status
 	for (const [name, value] of response.headers) res.setHeader(name, value)
 	const body = Buffer.from(await response.arrayBuffer())
