@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
@@ -41,7 +42,8 @@ export default async function handleRequest(
 ) {
 	const locale = await getLocale(request)
 	const i18n = sharedI18n(locale)
-	const nonce = typeof loadContext?.cspNonce === 'string' ? loadContext.cspNonce : ''
+	// server.mjs makes the nonce; under `remix vite:dev` (no server.mjs) the page makes its own.
+	const nonce = typeof loadContext?.cspNonce === 'string' && loadContext.cspNonce ? loadContext.cspNonce : randomBytes(16).toString('base64')
 	// Bots and no-JS readers get the whole page at once; browsers get it streamed.
 	const readyEvent = isbot(request.headers.get('user-agent') || '') || remixContext.isSpaMode ? 'onAllReady' : 'onShellReady'
 
@@ -60,7 +62,7 @@ export default async function handleRequest(
 					const body = new PassThrough()
 					const stream = createReadableStreamFromReadable(body)
 					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-					responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce))
+					responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' }))
 					setSecurityHeaders(responseHeaders)
 					resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }))
 					pipe(body)

@@ -2,8 +2,10 @@
 // scripts React and Remix write into this one response (its nonce), nothing else: no
 // 'unsafe-inline', no eval ('wasm-unsafe-eval' is for the scanner's ZXing reader).
 
-export function contentSecurityPolicy(nonce: string): string {
-	const scripts = ["'self'", nonce ? `'nonce-${nonce}'` : '', "'wasm-unsafe-eval'"].filter(Boolean).join(' ')
+export function contentSecurityPolicy(nonce: string, { development = false } = {}): string {
+	// Vite's dev server writes inline scripts of its own (hot reload) that carry no nonce; in
+	// development only, inline scripts are allowed instead (a nonce would switch that off).
+	const scripts = ["'self'", development ? "'unsafe-inline'" : `'nonce-${nonce}'`, "'wasm-unsafe-eval'"].join(' ')
 	return [
 		"default-src 'self'",
 		"img-src 'self' data: blob:",
