@@ -15,6 +15,19 @@ export const LOGO_TOKEN_FIELD = 'logoToken'
 /** The honeypot: people never see it, bots fill it. */
 export const HONEYPOT_FIELD = 'website'
 
+/**
+ * A logo sent with a form that fails elsewhere is kept as a draft only when the sender is a real
+ * applicant: who they are and the privacy notice are valid. An empty form with a 2 MiB file
+ * stores nothing (issue 10: anonymous clients could fill the disk with drafts).
+ */
+export const DRAFT_NEEDS_VALID_FIELDS = ['organization.name', 'contact.name', 'contact.email', 'consent.privacy'] as const
+
+/** Whether a failed submission may keep its logo as a draft (see DRAFT_NEEDS_VALID_FIELDS). */
+export function mayKeepDraft(fieldErrors: Record<string, unknown> | undefined): boolean {
+	if (!fieldErrors) return true
+	return DRAFT_NEEDS_VALID_FIELDS.every((field) => !fieldErrors[field])
+}
+
 /** A stand as the preference selects and the plan picture show it: where it is and what it offers. */
 export type PreferenceStand = { label: string; x: number; y: number; width: number; height: number; sizeM2: number; power: boolean; accessible: boolean; zone: string | null }
 /** The fair's published plan, for ranked stand preferences; null while there is none. */

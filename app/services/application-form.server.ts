@@ -15,7 +15,7 @@ import { data, type AppLoadContext } from '@remix-run/node'
 import type { TFunction } from 'i18next'
 import type { ApplicationRow } from '#db/schema/index.ts'
 import { matchStandLabel } from '#app/domain/application-input.ts'
-import { applicationFormSchema, HONEYPOT_FIELD, LOGO_FIELD, LOGO_TOKEN_FIELD, padFormLists, type PreferencePlan } from '#app/domain/application-form.ts'
+import { applicationFormSchema, HONEYPOT_FIELD, LOGO_FIELD, LOGO_TOKEN_FIELD, mayKeepDraft, padFormLists, type PreferencePlan } from '#app/domain/application-form.ts'
 import type { ApplicationApiInput } from '#app/domain/application-input.ts'
 import type { LegalForm, Municipality } from '#app/domain/application-options.ts'
 import { formatNumber } from '#app/domain/format.ts'
@@ -24,7 +24,7 @@ import { MAX_IMAGE_BYTES } from '#app/domain/image-check.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { findDraftImage, storeDraftImage, type DraftImage } from './application-images.server.ts'
-import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
+import { clientIp, takeRateLimit } from '#app/utils/rate-limit.server.ts'
 import type { FairContext } from './applications.server.ts'
 import { ServiceError } from './errors.server.ts'
 import { getFloorPlan } from './floor-plan.server.ts'
@@ -97,7 +97,7 @@ export type ParsedApplicationForm =
 export function parseApplicationForm(
 	db: Db,
 	input: { formData: FormData; upload: Upload },
-	ctx: { categories: readonly string[]; now: Date; t: TFunction; locale: Locale; store?: boolean; standLabels?: readonly string[] },
+	ctx: { categories: readonly string[]; now: Date; t: TFunction; locale: Locale; store?: boolean; standLabels?: readonly string[]; client?: string },
 ): ParsedApplicationForm {
 	const { formData, upload } = input
 	const honeypotValue = formData.get(HONEYPOT_FIELD)
@@ -112,7 +112,10 @@ export function parseApplicationForm(
 	if (upload.kind === 'too_large') logoError = ctx.t('apply:errors.image_too_large')
 	else if (upload.kind === 'file' && ctx.store !== false && !honeypot) {
 		try {
-			draft = storeDraftImage(db, upload.bytes, ctx.now)
+			// A valid submission attaches the image at once; a failed one keeps it only for a real applicant.
+			const failed = submission.status !== 'success'
+			if (failed && !mayKeepDraft(submission.error ?? undefined)) throw new ServiceError('image_not_kept', 422, 'logo')
+			draft = storeDraftImage(db, upload.bytes, ctx.now, failed ? { client: ctx.client ?? 'unknown' } : undefined)
 		} catch (error) {
 			if (!(error instanceof ServiceError)) throw error
 			logoError = ctx.t(`apply:errors.${error.code}`)
@@ -152,7 +155,7 @@ export async function readApplicationForm(
 	}
 	const limit = takeRateLimit(context)
 	const standLabels = publishedStandLabels(db, ctx.fair.event.id)
-	const parsed = parseApplicationForm(db, input, { categories: ctx.fair.categories, now: ctx.now, t: ctx.t, locale: ctx.locale, store: limit.ok, standLabels })
+	const parsed = parseApplicationForm(db, input, { categories: ctx.fair.categories, now: ctx.now, t: ctx.t, locale: ctx.locale, store: limit.ok, standLabels, client: clientIp(context) })
 	if (!limit.ok) return { kind: 'rate_limited', formData: input.formData, retryAfterSeconds: limit.retryAfterSeconds }
 	// A bot that filled the hidden field is told nothing and gets nothing stored.
 	if (parsed.honeypot) return { kind: 'honeypot' }

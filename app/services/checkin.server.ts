@@ -58,7 +58,7 @@ type TicketRow = {
 	checked_in_by: string | null
 }
 type EventInfo = { id: number; slug: string; reentry_allowed: number }
-type CheckinLookup = { id: number; result: ScanResult; registration_id: number | null; scanned_at: number }
+type CheckinLookup = { id: number; result: ScanResult; registration_id: number | null; scanned_at: number; event_id: number | null; actor: string }
 
 // The hot path's statements, prepared once per connection. Plain SQL: mapping rows through the
 // ORM costs more than these indexed lookups do.
@@ -71,7 +71,7 @@ function buildStatements(db: Db) {
 		eventById: sqlite.prepare<[number], EventInfo>('SELECT id, slug, reentry_allowed FROM events WHERE id = ?'),
 		eventBySlug: sqlite.prepare<[string], EventInfo>('SELECT id, slug, reentry_allowed FROM events WHERE slug = ?'),
 		byNonce: sqlite.prepare<[string, string], CheckinLookup>(
-			'SELECT id, result, registration_id, scanned_at FROM checkins WHERE device_id = ? AND nonce = ? AND nonce IS NOT NULL',
+			'SELECT id, result, registration_id, scanned_at, event_id, actor FROM checkins WHERE device_id = ? AND nonce = ? AND nonce IS NOT NULL',
 		),
 		insert: sqlite.prepare<[number | null, number | null, string, CheckinMethod, ScanResult, string | null, string | null, number, number, number, number, string], { id: number }>(
 			`INSERT INTO checkins (event_id, registration_id, code, method, result, device_id, nonce, scanned_at, recorded_at, offline, duplicate, actor)
@@ -152,7 +152,13 @@ function recordOne(ctx: Context, request: ScanRequest, scannerEventId: number | 
 	const nonce = request.nonce ?? null
 	if (deviceId !== null && nonce !== null) {
 		const previous = st.byNonce.get(deviceId, nonce)
-		if (previous) return replay(ctx, previous)
+		if (previous) {
+			// A scan is sent again by the scanner that sent it: the same link or login, or one for the
+			// same event. Anyone else naming that (device, nonce) learns nothing about it.
+			const sameScanner = previous.actor === ctx.actor || (scannerEventId !== null && previous.event_id === scannerEventId)
+			if (!sameScanner) throw new ServiceError('nonce_conflict', 409)
+			return replay(ctx, previous)
+		}
 	}
 	const scannedAt = effectiveScanTime(request.scannedAt, now)
 	const code = request.code === null ? null : request.code.trim()

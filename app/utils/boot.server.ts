@@ -1,4 +1,4 @@
-import { purgeDraftImages } from '#app/services/application-images.server.ts'
+import { DRAFT_WINDOW_MS, purgeDraftImages } from '#app/services/application-images.server.ts'
 import { sweepApplicationDeadlines } from '#app/services/application-lifecycle.server.ts'
 import { createMailer, mailerConfigFromEnv, startMailWorker, type MailWorker } from '#app/services/outbox-delivery.server.ts'
 import { ensureBootstrapAdmin } from '#app/services/users.server.ts'
@@ -9,8 +9,6 @@ const state = globalThis as unknown as { sajamBooted?: Promise<void>; sajamMailW
 
 /** Confirmation reminders and missed deadlines are checked this often (a minute late is fine). */
 const DEADLINE_SWEEP_INTERVAL_MS = 60_000
-/** A logo kept from a form that failed validation waits this long for the form to be sent again. */
-const DRAFT_IMAGE_TTL_MS = 24 * 60 * 60 * 1000
 
 /**
  * What the server does once at start: parse the environment (a bad value stops it here),
@@ -33,7 +31,7 @@ function startDeadlineSweep(db: ReturnType<typeof getDb>) {
 	const sweep = () => {
 		try {
 			sweepApplicationDeadlines(db)
-			purgeDraftImages(db, new Date(Date.now() - DRAFT_IMAGE_TTL_MS))
+			purgeDraftImages(db, new Date(Date.now() - DRAFT_WINDOW_MS))
 		} catch (error) {
 			// A failed sweep changes nothing (one transaction each); the next minute tries again.
 			console.error('application deadline sweep failed:', error)

@@ -23,6 +23,7 @@ function migrationsFolder(): string {
 
 export function openDatabase(file: string, { runMigrations = true } = {}): Db {
 	const sqlite = new Database(file)
+	useIncrementalVacuum(sqlite)
 	sqlite.pragma('journal_mode = WAL')
 	sqlite.pragma('foreign_keys = ON')
 	// FULL: a registration or a scan that was answered "ok" survives a power cut.
@@ -32,6 +33,25 @@ export function openDatabase(file: string, { runMigrations = true } = {}): Db {
 	const db = drizzle(sqlite, { schema }) as Db
 	if (runMigrations) migrate(db, { migrationsFolder: migrationsFolder() })
 	return db
+}
+
+/**
+ * Deleted rows (expired logo drafts, erased people) leave free pages that SQLite keeps for reuse;
+ * in incremental auto-vacuum mode releaseFreePages hands them back to the file system. A new
+ * database takes the mode before its first table; an older one is rebuilt once (VACUUM).
+ */
+function useIncrementalVacuum(sqlite: Database.Database) {
+	const INCREMENTAL = 2
+	if (sqlite.pragma('auto_vacuum', { simple: true }) === INCREMENTAL) return
+	sqlite.pragma('auto_vacuum = INCREMENTAL')
+	const hasTables = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get()
+	if (hasTables) sqlite.exec('VACUUM')
+}
+
+/** Returns the database's free pages to the file system (after large deletions). */
+export function releaseFreePages(db: Db) {
+	db.$client.pragma('incremental_vacuum')
+	db.$client.pragma('wal_checkpoint(TRUNCATE)')
 }
 
 /**

@@ -170,7 +170,7 @@ async function waitForDataset(page: Page) {
 }
 
 // Chromium reports a refused API call (401) as a console error; the page expects it here.
-const REFUSED = /status of 401 \(Unauthorized\)/
+const REFUSED = /^HTTP 401 /
 
 describe('scanner link, camera and verdicts', () => {
 	let page: Page

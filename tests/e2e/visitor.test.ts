@@ -177,7 +177,7 @@ describe('a visitor on a phone', () => {
 		const { page, watch } = await phone()
 		await page.goto(`${server.url}/`)
 		expect((await html(page)).text).not.toContain(DRAFT.title)
-		const response = await watch.expecting(/status of 404/, () => page.goto(`${server.url}/events/${DRAFT.slug}`))
+		const response = await watch.expecting(/^HTTP 404 /, () => page.goto(`${server.url}/events/${DRAFT.slug}`))
 		expect(response?.status()).toBe(404)
 		const view = await html(page)
 		expect(view.text).toContain(common.error.notFoundTitle)

@@ -209,7 +209,8 @@ describe('the apply page', () => {
 
 	test('a good image sent with a failing form is kept as a draft and attached on success', async () => {
 		const slug = await createFair()
-		const first = await post(`/fairs/${slug}/apply`, { ...VALID, 'contact.email': 'not an email' }, { bytes: PNG, name: 'logo.png', type: 'image/png' })
+		// A wrong PIB check digit: the applicant is real (name, contact, privacy valid), so the image waits.
+		const first = await post(`/fairs/${slug}/apply`, { ...VALID, 'organization.pib': '101134703' }, { bytes: PNG, name: 'logo.png', type: 'image/png' })
 		expect(first.response.status).toBe(422)
 		const token = inputValue(first.text, 'logoToken')
 		expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/)
@@ -220,6 +221,41 @@ describe('the apply page', () => {
 		const manage = (second.response.headers.get('location') ?? '').split('/')[2]!.split('?')[0]!
 		const [app] = sql('SELECT id FROM applications WHERE manage_token = ?', manage) as { id: number }[]
 		expect(sql('SELECT application_id, mime FROM application_images WHERE token = ?', token)).toEqual([{ application_id: app!.id, mime: 'image/png' }])
+	})
+
+	test('a file sent with an empty or anonymous form is not kept: nothing is stored', async () => {
+		const slug = await createFair()
+		const drafts = () => (sql('SELECT count(*) AS n FROM application_images WHERE application_id IS NULL') as { n: number }[])[0]!.n
+		const before = drafts()
+		for (const fields of [{}, { ...VALID, 'contact.email': 'not an email' }, { ...VALID, 'consent.privacy': '' }]) {
+			const answer = await post(`/fairs/${slug}/apply`, fields, { bytes: PNG, name: 'logo.png', type: 'image/png' })
+			expect(answer.response.status).toBe(422)
+			expect(inputValue(answer.text, 'logoToken') ?? '').toBe('')
+			expect(answer.text).toContain(html(srApply.errors.image_not_kept))
+		}
+		expect(drafts()).toBe(before)
+	})
+
+	test("one client's drafts are capped: past 8 MiB the form asks for the file again", async () => {
+		const slug = await createFair()
+		// A valid PNG signature with 1.9 MiB of filler: four fit in the budget, the fifth does not.
+		const big = new Uint8Array(1.9 * 1024 * 1024)
+		big.set(PNG.subarray(0, 8))
+		const client = { 'X-Forwarded-For': '203.0.113.77' }
+		const failing = { ...VALID, 'organization.pib': '101134703' }
+		for (let i = 0; i < 4; i++) {
+			const kept = await post(`/fairs/${slug}/apply`, failing, { bytes: big, name: 'logo.png', type: 'image/png' }, client)
+			expect(inputValue(kept.text, 'logoToken')).toMatch(/^[A-Za-z0-9_-]{22}$/)
+		}
+		const refused = await post(`/fairs/${slug}/apply`, failing, { bytes: big, name: 'logo.png', type: 'image/png' }, client)
+		expect(refused.response.status).toBe(422)
+		expect(inputValue(refused.text, 'logoToken') ?? '').toBe('')
+		expect(refused.text).toContain(html(srApply.errors.image_not_kept))
+		// Another client still can; and a valid application with an image is never refused by the cap.
+		const other = await post(`/fairs/${slug}/apply`, failing, { bytes: big, name: 'logo.png', type: 'image/png' }, { 'X-Forwarded-For': '203.0.113.78' })
+		expect(inputValue(other.text, 'logoToken')).toMatch(/^[A-Za-z0-9_-]{22}$/)
+		const saved = await post(`/fairs/${slug}/apply`, { ...VALID, 'contact.email': 'druga@rasinka.rs' }, { bytes: big, name: 'logo.png', type: 'image/png' }, client)
+		expect(saved.response.status).toBe(302)
 	})
 
 	test('a closed window, an unknown fair and an event that is not a fair get a clear page', async () => {

@@ -232,6 +232,27 @@ describe('scanner links', () => {
 		expect((await api('POST', `/api/v1/registrations/${ticketB.id}/checkin/undo`, { token: scannerA })).status).toBe(403)
 	})
 
+	test("another event's scanner replaying a (device, nonce) pair learns nothing about that scan", async () => {
+		const visitor = await register(eventA, { name: 'Snežana Ilić', partySize: 2 })
+		const first = await scan(scannerA, { code: visitor.code, deviceId: 'door-9', nonce: 'secret-nonce' })
+		expect(first.body).toMatchObject({ result: 'ok', registration: { name: 'Snežana Ilić' } })
+		const scannerB = await cliToken(['--role', 'scanner', '--event', eventB, '--name', 'Ulaz B'])
+		const before = countScans()
+		for (const attempt of [
+			() => scan(scannerB, { code: 'anything', deviceId: 'door-9', nonce: 'secret-nonce' }),
+			() => api('POST', '/api/v1/checkins/batch', { token: scannerB, body: { deviceId: 'door-9', scans: [{ nonce: 'secret-nonce', code: 'anything', scannedAt: new Date().toISOString() }] } }),
+		]) {
+			const answer = await attempt()
+			expect(answer.status).toBe(409)
+			expect(answer.body.error).toBe('nonce_conflict')
+			expect(JSON.stringify(answer.body)).not.toContain('Snežana')
+		}
+		expect(countScans()).toBe(before)
+		// Another link for event A (a new one for the same door) still gets the first answer back.
+		const scannerA2 = await cliToken(['--role', 'scanner', '--event', eventA, '--name', 'Ulaz 1, nova veza'])
+		expect((await scan(scannerA2, { code: visitor.code, deviceId: 'door-9', nonce: 'secret-nonce' })).body).toMatchObject({ result: 'ok', replayed: true })
+	})
+
 	test('an expired link is refused; so is a revoked one', async () => {
 		const expired = await cliToken(['--role', 'scanner', '--event', eventA, '--expires', '2020-01-01T00:00:00+01:00'])
 		const ticket = await register(eventA)

@@ -77,17 +77,29 @@ export function describeViolations(violations: AxeViolation[]): string {
 }
 
 export type PageErrorWatch = {
-	/** What the pages reported so far (uncaught exceptions, console.error). */
+	/** What the pages reported so far (uncaught exceptions, console.error, CSP violations, HTTP errors). */
 	readonly errors: string[]
 	/** Throws with every error seen since the last check, then forgets them. */
 	check(): void
-	/** Runs `fn` while errors matching `pattern` are expected (e.g. the console line for a 404). */
+	/** Runs `fn` while errors matching `pattern` are expected (e.g. `/^HTTP 404 /` for a missing page). */
 	expecting<T>(pattern: RegExp, fn: () => Promise<T>): Promise<T>
 }
 
+/** Reported by the pages to the console, so it reaches the watch like any console.error. */
+const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (e) => {
+	console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber)
+})`
+
 /**
- * Collects uncaught page exceptions and console errors from every page of the context. Call
+ * Collects what goes wrong in every page of the context: uncaught exceptions, the page's own
+ * console.error calls, CSP violations, and answers of 400 and above to the page's requests. Call
  * `check()` after each test (afterEach), so a broken hydration or a CSP refusal fails the test.
+ *
+ * Only structured facts count, never the wording of the browser's own log lines: those change
+ * from one Chromium version to the next ("Failed to load resource: net::ERR_…"), and a request
+ * that fails because the network is down is something the page must handle, not an error of
+ * the page. The browser's log entries are told from the page's console calls by their arguments:
+ * a page's console.error carries them, the browser's entries have none.
  */
 export function watchPageErrors(context: BrowserContext): PageErrorWatch {
 	const errors: string[] = []
@@ -95,14 +107,20 @@ export function watchPageErrors(context: BrowserContext): PageErrorWatch {
 	const record = (text: string) => {
 		if (!expected.some((pattern) => pattern.test(text))) errors.push(text)
 	}
+	void context.addInitScript({ content: REPORT_CSP_VIOLATIONS })
 	const watchPage = (page: Page) => {
 		page.on('pageerror', (error) => record(`pageerror on ${page.url()}: ${error.stack ?? error.message}`))
 		page.on('console', (message: ConsoleMessage) => {
-			if (message.type() !== 'error') return
+			if (message.type() !== 'error' || message.args().length === 0) return
 			const where = message.location()
-			// Chromium asks for /favicon.ico on its own (we link an SVG icon); that is not the page's doing.
-			if (where.url?.endsWith('/favicon.ico')) return
 			record(`console.error on ${page.url()}: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`)
+		})
+		page.on('response', (response) => {
+			if (response.status() < 400) return
+			const url = new URL(response.url())
+			// Chromium asks for /favicon.ico on its own (we link an SVG icon); that is not the page's doing.
+			if (url.pathname === '/favicon.ico') return
+			record(`HTTP ${response.status()} ${response.request().method()} ${url.pathname}${url.search} on ${page.url()}`)
 		})
 	}
 	context.pages().forEach(watchPage)
