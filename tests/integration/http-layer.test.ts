@@ -19,6 +19,7 @@ let organizer: string
 let eventSlug: string
 let fairSlug: string
 let ticketPath: string
+let applicationPath: string
 let sessionCookie: string
 
 const KiB = 1024
@@ -123,6 +124,18 @@ beforeAll(async () => {
 	})
 	expect(registered.status, registered.text).toBe(201)
 	ticketPath = new URL(registered.body.registration.manageUrl).pathname
+	const applied = await apiCall(server.url, 'POST', `/api/v1/fairs/${fairSlug}/applications`, {
+		body: {
+			organization: { name: 'Neformalna grupa Rasina', legalForm: 'informal_group', municipality: 'krusevac' },
+			contact: { name: 'Ana Jovanović', email: 'ana@primer.rs' },
+			products: 'Sir i kajmak',
+			category: 'food',
+			needs: {},
+			consent: { privacy: true },
+		},
+	})
+	expect(applied.status, applied.text).toBe(201)
+	applicationPath = new URL(applied.body.application.manageUrl).pathname
 	sessionCookie = await logIn()
 }, 60_000)
 
@@ -224,7 +237,7 @@ describe('a write from another site is a 403 page, never a 500', () => {
 		expect(text).toContain(html(enCommon.error.forbiddenTitle))
 	})
 
-	test('a private link form (cancel a ticket) with Origin: null, also as single-fetch .data: 403, and nothing happens', async () => {
+	test('private link forms (cancel a ticket, withdraw an application) with Origin: null, also as single-fetch .data: 403, and nothing happens', async () => {
 		const page = await fetch(`${server.url}${ticketPath}`, { method: 'POST', headers: { Origin: 'null' }, body: new URLSearchParams({ intent: 'cancel' }), redirect: 'manual' })
 		expect(page.status).toBe(403)
 		expect(await page.text()).toContain(html(srCommon.error.forbiddenTitle))
@@ -232,6 +245,8 @@ describe('a write from another site is a 403 page, never a 500', () => {
 		expect(data.status).toBe(403)
 		const event = await apiCall(server.url, 'GET', `/api/v1/events/${eventSlug}`)
 		expect(event.body.event.registered).toBe(1)
+		const withdraw = await fetch(`${server.url}${applicationPath}`, { method: 'POST', headers: { Origin: 'null' }, body: new URLSearchParams({ intent: 'withdraw' }), redirect: 'manual' })
+		expect(withdraw.status).toBe(403)
 	})
 
 	test('behind a trusted proxy (loopback by default), the forwarded host is the site', async () => {
@@ -344,7 +359,7 @@ describe('headers on every kind of response', () => {
 			expect(response.status, path).toBeLessThan(400)
 			expect(response.headers.get('cache-control'), path).toBe('private, no-store')
 		}
-		for (const path of [ticketPath, `${ticketPath}.data`, '/tickets/not-a-real-token-at-all-000000000000000000000', '/admin']) {
+		for (const path of [ticketPath, `${ticketPath}.data`, applicationPath, `${applicationPath}.data`, `${applicationPath}/edit`, '/tickets/not-a-real-token-at-all-000000000000000000000', '/admin']) {
 			const response = await fetch(server.url + path, { redirect: 'manual' })
 			await response.arrayBuffer()
 			expect(response.headers.get('cache-control'), path).toBe('private, no-store')
