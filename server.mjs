@@ -1,51 +1,176 @@
 // The production server: Express serving the built Remix app and its static files.
 // `npm start` runs this. It exists (instead of remix-serve) to hand the routes the client's IP
-// address for rate limits, and to keep per-request overhead low.
+// address for rate limits, to keep per-request overhead low, and to apply the HTTP rules that
+// must hold before any route runs (server/http-layer.mjs: body limits, origin checks, headers).
+import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import http from 'node:http'
-import { createRequestHandler } from '@remix-run/express'
+import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { createApiHandler } from './server/direct-routes.mjs'
+import {
+	applyResponseHeaders,
+	compileTrust,
+	countingStream,
+	declaredLength,
+	drain,
+	isSameSiteWrite,
+	isUnsafeMethod,
+	logClientErrors,
+	allowBody,
+	pageBodyLimit,
+	sendRefusal,
+} from './server/http-layer.mjs'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const buildDir = path.resolve(root, process.env.REMIX_BUILD_DIR ?? 'build')
 const build = await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)
 
-const app = express()
-app.disable('x-powered-by')
-// Behind a reverse proxy on the same machine (nginx, Caddy), X-Forwarded-For is the client.
-// TRUST_PROXY can name other proxies (Express syntax: "loopback", an address, a hop count).
-app.set('trust proxy', process.env.TRUST_PROXY?.split(',').map((s) => s.trim()) ?? 'loopback')
-app.use(compression())
-// Fingerprinted assets never change; everything else in public/ may.
-app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y', index: false }))
-app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h', index: false }))
-app.all(
-	'*',
-	createRequestHandler({
-		build,
-		mode: process.env.NODE_ENV ?? 'production',
-		getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
-	}),
-)
-
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '0.0.0.0'
+// Behind a reverse proxy on the same machine (nginx, Caddy), X-Forwarded-For is the client.
+// TRUST_PROXY can name other proxies (Express syntax: "loopback", an address, a hop count).
 const trustProxy = process.env.TRUST_PROXY ?? 'loopback'
-const handleApi = createApiHandler(build, { trustProxy })
-// /api/ goes straight to its route module; everything else through Express and Remix.
-const server = http.createServer((req, res) => {
-	handleApi(req, res)
-		.then((handled) => {
-			if (!handled) app(req, res)
-		})
-		.catch((error) => {
-			console.error(error)
-			if (!res.headersSent) res.writeHead(500).end()
-		})
-})
+const trust = compileTrust(trustProxy)
+const publicOrigin = (() => {
+	try {
+		return new URL(process.env.PUBLIC_URL ?? `http://localhost:${port}`).origin
+	} catch {
+		return null
+	}
+})()
+const mode = process.env.NODE_ENV ?? 'production'
+
+/** A refusal page (403, 413) in the reader's language, from the build's catalogs. */
+async function refusePage(req, res, status, kind, values) {
+	const headers = new Headers()
+	for (const name of ['accept-language', 'cookie']) if (typeof req.headers[name] === 'string') headers.set(name, req.headers[name])
+	const url = new URL(req.url ?? '/', publicOrigin ?? 'http://localhost')
+	await sendRefusal(req, res, await build.entry.module.pageRefusal(new Request(url, { headers }), status, kind, values))
+}
+
+function remixHeaders(nodeHeaders) {
+	const headers = new Headers()
+	for (const [name, values] of Object.entries(nodeHeaders)) {
+		if (values === undefined) continue
+		if (Array.isArray(values)) for (const value of values) headers.append(name, value)
+		else headers.set(name, values)
+	}
+	return headers
+}
+
+async function sendRemixResponse(res, response) {
+	res.statusMessage = response.statusText
+	res.status(response.status)
+	for (const [name, value] of response.headers.entries()) res.append(name, value)
+	if (/text\/event-stream/i.test(response.headers.get('Content-Type') ?? '')) res.flushHeaders()
+	if (response.body) await writeReadableStreamToWritable(response.body, res)
+	else res.end()
+}
+
+/**
+ * Remix behind Express, as @remix-run/express does it, with two differences: the body reaches
+ * Remix through a counter that answers 413 the moment it passes the page limit (a chunked body
+ * has no Content-Length to refuse by), and the load context carries this response's CSP nonce.
+ */
+function remixHandler() {
+	const handleRequest = createRequestHandler(build, mode)
+	return async (req, res, next) => {
+		try {
+			const [, forwardedPort] = req.get('X-Forwarded-Host')?.split(':') ?? []
+			const [, hostPort] = req.get('host')?.split(':') ?? []
+			const portNumber = Number.parseInt(forwardedPort ?? hostPort ?? '', 10)
+			const url = new URL(`${req.protocol}://${req.hostname}${Number.isSafeInteger(portNumber) ? `:${portNumber}` : ''}${req.originalUrl}`)
+			let controller = new AbortController()
+			const init = { method: req.method, headers: remixHeaders(req.headers), signal: controller.signal }
+			let tooLarge = false
+			if (req.method !== 'GET' && req.method !== 'HEAD') {
+				const limit = pageBodyLimit(req)
+				const counter = countingStream(limit, () => {
+					tooLarge = true
+					controller?.abort()
+					req.unpipe(counter)
+					void refusePage(req, res, 413, 'payload_too_large', { limitBytes: limit })
+				})
+				allowBody(req, res)
+				req.pipe(counter)
+				init.body = createReadableStreamFromReadable(counter)
+				init.duplex = 'half'
+			}
+			res.on('finish', () => (controller = null))
+			res.on('close', () => controller?.abort())
+			const request = new Request(url.href, init)
+			const loadContext = { clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown', cspNonce: randomBytes(16).toString('base64') }
+			const response = await handleRequest(request, loadContext)
+			// A 413 was already answered while the body came in; what Remix made of the rest is moot.
+			if (tooLarge || res.headersSent) return void response.body?.cancel().catch(() => {})
+			await sendRemixResponse(res, response)
+		} catch (error) {
+			next(error)
+		}
+	}
+}
+
+const app = express()
+app.disable('x-powered-by')
+app.set('trust proxy', trust)
+app.use(compression())
+// Fingerprinted assets never change; everything else in public/ may, except the scanner's ZXing
+// reader, whose file name carries its version (scripts/copy-zxing-wasm.mjs).
+app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y', index: false }))
+app.use(
+	express.static(path.join(buildDir, 'client'), {
+		maxAge: '1h',
+		index: false,
+		setHeaders(res, file) {
+			if (/\/scanner\/zxing_reader-[^/]+\.wasm$/.test(file)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
+		},
+	}),
+)
+app.all('*', remixHandler())
+
+const handleApi = createApiHandler(build, { trustProxy, publicOrigin })
+
+/** The checks every request passes before any route runs. Returns false when it was answered. */
+async function admit(req, res) {
+	const pathname = (req.url ?? '/').split('?')[0] ?? '/'
+	if (pathname.startsWith('/api/') || !isUnsafeMethod(req.method)) return true
+	// A page write from another site (or from an opaque origin) is refused here, as a page: Remix's
+	// own check would throw and answer a blank 500. Past this point Remix need not check again.
+	if (!isSameSiteWrite(req, { trust, publicOrigin })) {
+		res.logNote = `origin ${JSON.stringify(String(req.headers.origin ?? `sec-fetch-site ${req.headers['sec-fetch-site']}`))} is not this site`
+		await refusePage(req, res, 403, 'forbidden_origin')
+		return false
+	}
+	delete req.headers.origin
+	const limit = pageBodyLimit(req)
+	if ((declaredLength(req) ?? 0) > limit) {
+		await refusePage(req, res, 413, 'payload_too_large', { limitBytes: limit })
+		return false
+	}
+	return true
+}
+
+async function handle(req, res) {
+	applyResponseHeaders(req, res)
+	logClientErrors(req, res)
+	try {
+		if (!(await admit(req, res))) return
+		// /api/ goes straight to its route module; everything else through Express and Remix.
+		if (!(await handleApi(req, res))) app(req, res)
+	} catch (error) {
+		console.error(error)
+		if (!res.headersSent) res.writeHead(500, { Connection: 'close' }).end()
+		drain(req)
+	}
+}
+
+const server = http.createServer(handle)
+// Expect: 100-continue (curl, for bodies over 1 MiB) is answered only once a route is about to
+// read the body (allowBody), so a refused body is never sent at all.
+server.on('checkContinue', (req, res) => void handle(req, res))
 server.listen(port, host, () => {
 	console.log(`Sajam listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
 })

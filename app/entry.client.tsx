@@ -1,3 +1,5 @@
+// First: zod may not compile parsers with `new Function` under the pages' CSP.
+import '#app/utils/zod-jitless.ts'
 import { RemixBrowser } from '@remix-run/react'
 import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'

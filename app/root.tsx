@@ -1,3 +1,5 @@
+// First: zod must know it may not compile parsers before any schema is built in the browser.
+import '#app/utils/zod-jitless.ts'
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import {
 	isRouteErrorResponse,
@@ -13,6 +15,7 @@ import { useTranslation } from 'react-i18next'
 import { SiteFooter, SiteHeader } from '#app/components/site-chrome.tsx'
 import { getLocale, rememberLocaleHeader } from '#app/utils/i18n.server.ts'
 import styles from '#app/styles/app.css?url'
+import { useNonce } from '#app/utils/nonce.ts'
 import { useLocale } from '#app/utils/use-locale.ts'
 
 export const links: LinksFunction = () => [
@@ -31,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
 	const locale = useLocale()
 	const { i18n } = useTranslation()
+	const nonce = useNonce()
 	// Keep the browser's i18next on the page's language after client-side navigation.
 	useEffect(() => {
 		if (i18n.language !== locale) void i18n.changeLanguage(locale)
@@ -46,8 +50,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 			</head>
 			<body>
 				{children}
-				<ScrollRestoration />
-				<Scripts />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
 			</body>
 		</html>
 	)
@@ -69,7 +73,9 @@ export function ErrorBoundary() {
 	const error = useRouteError()
 	const { t } = useTranslation()
 	const notFound = isRouteErrorResponse(error) && error.status === 404
-	if (!notFound) console.error(error)
+	// A refusal (a Response thrown with a 4xx) is logged by the server as one line; only a real
+	// error is worth its stack (in the browser console; on the server, entry.server's handleError).
+	if (!isRouteErrorResponse(error) && typeof document !== 'undefined') console.error(error)
 	return (
 		<>
 			<SiteHeader />

@@ -1,5 +1,7 @@
 // `npm run demo`: builds the app, prepares data/demo.db with a realistic Kruševac fair and the
-// Center's promo events, prints how to log in, and serves on http://localhost:3000.
+// Center's promo events, prints how to log in, and serves on http://localhost:3000 — to this
+// computer only (127.0.0.1), since the demo's admin password is in the README; HOST=0.0.0.0 (or an
+// address) shows it to the network.
 // Run it again at any time: an existing demo database is kept (delete data/demo.db to start over).
 import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
@@ -7,6 +9,8 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const port = process.env.PORT ?? '3000'
+const host = process.env.HOST || '127.0.0.1'
+const everywhere = host === '0.0.0.0' || host === '::'
 const demo = {
 	email: 'organizer@sajam.local',
 	password: 'sajam-demo-2026',
@@ -15,6 +19,7 @@ const env = {
 	...process.env,
 	NODE_ENV: 'production',
 	PORT: port,
+	HOST: host,
 	DATABASE_PATH: process.env.DATABASE_PATH ?? path.join('data', 'demo.db'),
 	PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
 }
@@ -58,6 +63,15 @@ ${fairSlug ? `  The fair         ${env.PUBLIC_URL}/events/${fairSlug}
     login          ${demo.email}
     password       ${demo.password}
   Database         ${env.DATABASE_PATH}
+
+  Listening on     ${host}:${port}${
+		everywhere
+			? `, every network interface: anyone who can reach this computer can log in
+                   with the demo password above`
+			: host === '127.0.0.1' || host === 'localhost' || host === '::1'
+				? ` (this computer only; HOST=0.0.0.0 npm run demo shows it to the network)`
+				: ''
+	}
 
   Stop with Ctrl+C.
 `)

@@ -3,8 +3,7 @@
 // single-fetch handling). The route modules are the same ones Remix serves, so guards, parsing
 // and services are untouched; only the dispatch is shorter. See docs/decisions/0004.
 import proxyaddr from 'proxy-addr'
-
-const MAX_BODY_BYTES = 8 * 1024 * 1024
+import { allowBody, compileTrust, declaredLength, isCookieAuthenticated, isJsonContentType, isSameSiteWrite, isUnsafeMethod, LIMITS, sendRefusal } from './http-layer.mjs'
 
 /** The build's resource routes (no component) under api/, with their full paths compiled. */
 export function compileApiRoutes(build) {
@@ -59,19 +58,22 @@ export function matchApiRoute(compiled, pathname) {
 	return null
 }
 
-function readBody(req) {
+/** The body, or null as soon as it passes `limit` bytes (the rest is then left to drain, never kept). */
+function readBody(req, limit) {
 	return new Promise((resolve, reject) => {
 		const chunks = []
 		let size = 0
-		req.on('data', (chunk) => {
+		const onData = (chunk) => {
 			size += chunk.length
-			if (size > MAX_BODY_BYTES) {
-				reject(Object.assign(new Error('too large'), { status: 413 }))
-				req.destroy()
+			if (size > limit) {
+				req.off('data', onData)
+				chunks.length = 0
+				resolve(null)
 				return
 			}
 			chunks.push(chunk)
-		})
+		}
+		req.on('data', onData)
 		req.on('end', () => resolve(Buffer.concat(chunks)))
 		req.on('error', reject)
 	})
@@ -111,9 +113,16 @@ class BufferedRequest extends Request {
 }
 
 /** A request handler for node:http that answers /api/ requests, or returns false. */
-export function createApiHandler(build, { trustProxy = 'loopback' } = {}) {
+export function createApiHandler(build, { trustProxy = 'loopback', publicOrigin = null } = {}) {
 	const compiled = compileApiRoutes(build)
-	const trust = proxyaddr.compile(trustProxy.split(',').map((s) => s.trim()))
+	const trust = compileTrust(trustProxy)
+	/** The API's JSON error for a request refused before its route ran (localized by the build). */
+	const refuse = async (req, res, url, status, code) => {
+		const headers = new Headers()
+		for (const name of ['accept-language', 'cookie']) if (typeof req.headers[name] === 'string') headers.set(name, req.headers[name])
+		await sendRefusal(req, res, await build.entry.module.apiRefusal(new Request(url, { headers }), status, code))
+		return true
+	}
 	return async function handleApi(req, res) {
 		const host = req.headers.host ?? 'localhost'
 		let url
@@ -125,13 +134,26 @@ export function createApiHandler(build, { trustProxy = 'loopback' } = {}) {
 		if (!url.pathname.startsWith('/api/')) return false
 		const found = matchApiRoute(compiled, url.pathname)
 		if (!found) return false
+		const method = req.method ?? 'GET'
+		if (isUnsafeMethod(method)) {
+			// A browser's session cookie is sent by any page of the same site: a write carried by the
+			// cookie must come from our own pages (Origin), and as JSON, which no plain form can send.
+			if (isCookieAuthenticated(req)) {
+				if (!isSameSiteWrite(req, { trust, publicOrigin, strictFetchSite: true })) {
+					res.logNote = `cookie write from origin ${JSON.stringify(String(req.headers.origin ?? `sec-fetch-site ${req.headers['sec-fetch-site']}`))}`
+					return refuse(req, res, url, 403, 'forbidden_origin')
+				}
+				if (!isJsonContentType(req.headers['content-type'])) return refuse(req, res, url, 415, 'unsupported_media_type')
+			}
+		}
+		const limit = typeof found.route.module.maxBodyBytes === 'number' ? found.route.module.maxBodyBytes : LIMITS.api
+		if (method !== 'GET' && method !== 'HEAD' && (declaredLength(req) ?? 0) > limit) return refuse(req, res, url, 413, 'payload_too_large')
 		const controller = new AbortController()
 		// Only a client that went away mid-request aborts it (an abort after a finished answer would
 		// cost a DOMException per request for nothing).
 		res.on('close', () => {
 			if (!res.writableFinished) controller.abort()
 		})
-		const method = req.method ?? 'GET'
 		let response
 		try {
 			const headers = new Headers()
@@ -143,7 +165,9 @@ export function createApiHandler(build, { trustProxy = 'loopback' } = {}) {
 			let request
 			if (method === 'GET' || method === 'HEAD') request = new Request(url, init)
 			else {
-				const body = await readBody(req)
+				allowBody(req, res)
+				const body = await readBody(req, limit)
+				if (body === null) return refuse(req, res, url, 413, 'payload_too_large')
 				// A JSON body is handed over as it is; anything else (a form) as a real stream.
 				request = isJson(headers) ? new BufferedRequest(url, init, body) : new Request(url, { ...init, body })
 			}
@@ -156,7 +180,6 @@ export function createApiHandler(build, { trustProxy = 'loopback' } = {}) {
 			}
 		} catch (error) {
 			if (error instanceof Response) response = error
-			else if (error?.status === 413) response = Response.json({ error: 'payload_too_large', message: 'Payload too large' }, { status: 413 })
 			else {
 				console.error(error)
 				response = Response.json({ error: 'internal', message: 'Internal error' }, { status: 500 })

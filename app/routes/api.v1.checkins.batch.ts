@@ -7,6 +7,9 @@ import { asApiError, methodNotAllowed, readJsonBody } from '#app/utils/api.serve
 import { requireApiRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
+/** server.mjs refuses a longer body (413) before reading it; the default for the API is 64 KiB. */
+export const maxBodyBytes = MAX_BATCH_BYTES
+
 const ALLOWED = ['POST']
 
 export async function loader({ request }: LoaderFunctionArgs) {

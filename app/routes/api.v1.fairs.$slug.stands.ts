@@ -13,6 +13,8 @@ import { getDb } from '#app/utils/db.server.ts'
 const ALLOWED = ['GET', 'HEAD', 'PUT']
 /** 500 stands of about 200 bytes each, with room for long zone names. */
 const MAX_BODY_BYTES = 256 * 1024
+/** server.mjs refuses a longer body (413) before reading it; the default for the API is 64 KiB. */
+export const maxBodyBytes = MAX_BODY_BYTES
 
 function planJson(plan: PlanInfo) {
 	return { width: plan.width, height: plan.height, published: plan.publishedAt !== null, publishedAt: plan.publishedAt?.toISOString() ?? null }

@@ -38,6 +38,8 @@ export type TestServer = {
 	dbPath: string
 	dataDir: string
 	admin: { email: string; password: string }
+	/** The server process's id (to read its memory use from /proc). */
+	pid: number
 	/** What the server printed so far (for failure messages). */
 	output(): string
 	/** Runs `node build/cli.js ...args` with the server's environment (same database). */
@@ -193,5 +195,5 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
 		await new Promise((resolve) => setTimeout(resolve, 100))
 	}
 
-	return { url, dbPath, dataDir, admin, output, cli, stop }
+	return { url, dbPath, dataDir, admin, pid: child.pid!, output, cli, stop }
 }
