@@ -16,6 +16,9 @@ export default tseslint.config(
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
+		rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }] },
+	},
+	{
 		// Scripts, benchmarks and the server run on Node; the service worker in a browser worker.
 		files: ['**/*.{js,mjs}'],
 		languageOptions: { globals: { ...globals.node } },
@@ -35,7 +38,6 @@ export default tseslint.config(
 	{
 		files: ['**/*.{ts,tsx}'],
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
 			// `any` is allowed in tests (parsed JSON); the app code keeps it out by review.
 			'@typescript-eslint/no-explicit-any': 'off',
 			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
