@@ -14,7 +14,7 @@ import { outbox, type OutboxRow } from '#db/schema/index.ts'
 import { mailContext, renderMail, UnrenderableMailError } from '#emails/index.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import type { Env } from '#app/utils/env.server.ts'
-import { onMailQueued } from './outbox.server.ts'
+import { isAccountMailTemplate, onMailQueued } from './outbox.server.ts'
 
 /** Waits after the 1st, 2nd, ... failed attempt; after the list, every RETRY_EVERY_MS. */
 export const RETRY_DELAYS_MS = [10_000, 30_000, 60_000, 5 * 60_000, 15 * 60_000]
@@ -150,7 +150,9 @@ function claimDue(db: Db, now: Date, limit: number): OutboxRow[] {
 const stillOurs = (row: OutboxRow) => and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts))
 
 function markSent(db: Db, row: OutboxRow, messageId: string, note: string | null, now: Date) {
-	db.update(outbox).set({ status: 'sent', sentAt: now, messageId, lastError: note }).where(stillOurs(row)).run()
+	// A sent invitation or reset keeps no copy of its one-time link (the tables hold only its hash).
+	const params = isAccountMailTemplate(row.template) ? {} : undefined
+	db.update(outbox).set({ status: 'sent', sentAt: now, messageId, lastError: note, ...(params ? { params } : {}) }).where(stillOurs(row)).run()
 }
 
 /** Schedules the next attempt, or gives up (`failed`) after MAX_ATTEMPTS or a permanent refusal. */
