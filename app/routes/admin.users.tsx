@@ -67,8 +67,10 @@ export default function UsersPage() {
 	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const { t } = useTranslation(['accounts', 'admin', 'common'])
+	const invited = searchParams.get('invited')
 	const [form, fields] = useForm({
-		id: 'invite',
+		// A new id after each invitation: the form starts empty again (the browser came back by a redirect).
+		id: invited ? `invite-${invited}` : 'invite',
 		lastResult: actionData?.result,
 		constraint: getZodConstraint(InviteSchema),
 		shouldValidate: 'onSubmit',
@@ -76,7 +78,6 @@ export default function UsersPage() {
 		defaultValue: { role: 'organizer', locale: data.locale },
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema, error: makeZodErrorMap(t) }),
 	})
-	const invited = searchParams.get('invited')
 	const error = searchParams.get('error')
 	const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))
 	return (
