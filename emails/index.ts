@@ -1,8 +1,9 @@
 // The mail templates by name, and the context they render in. The outbox stores a template's name
 // and its parameters; delivery renders them here, in the recipient's language.
 import type { Locale } from '#app/domain/locale.ts'
-import { isApplicationMailTemplate, type ApplicationMailParams, type MailParams, type MailParamsOf, type MailTemplate } from '#app/services/outbox.server.ts'
+import { isAccountMailTemplate, isApplicationMailTemplate, type AccountMailParams, type ApplicationMailParams, type MailParams, type MailParamsOf, type MailTemplate } from '#app/services/outbox.server.ts'
 import { sharedI18n } from '#app/utils/i18n.ts'
+import { accountInvitation } from './account-invitation.ts'
 import { applicationConfirmReminder } from './application-confirm-reminder.ts'
 import { applicationDecision } from './application-decision.ts'
 import { applicationOffer } from './application-offer.ts'
@@ -15,6 +16,7 @@ import { registrationCancelled } from './registration-cancelled.ts'
 import { registrationConfirmed } from './registration-confirmed.ts'
 import { registrationLink } from './registration-link.ts'
 import { registrationPromoted } from './registration-promoted.ts'
+import { passwordReset } from './password-reset.ts'
 import { registrationWaitlisted } from './registration-waitlisted.ts'
 import type { MailBuilder, MailContext, RenderedMail } from './types.ts'
 
@@ -32,6 +34,8 @@ export const MAIL_BUILDERS: { [T in MailTemplate]: MailBuilder<MailParamsOf<T>> 
 	'application-offer': applicationOffer,
 	'application-stand': applicationStand,
 	'application-fair-cancelled': applicationFairCancelled,
+	'account-invitation': accountInvitation,
+	'password-reset': passwordReset,
 }
 
 export function mailContext(
@@ -47,6 +51,12 @@ export class UnrenderableMailError extends Error {}
 export async function renderMail(template: string, params: unknown, ctx: MailContext): Promise<RenderedMail> {
 	const builder = Object.hasOwn(MAIL_BUILDERS, template) ? MAIL_BUILDERS[template as MailTemplate] : undefined
 	if (!builder) throw new UnrenderableMailError(`unknown mail template '${template}'`)
+	if (isAccountMailTemplate(template)) {
+		// A sent account mail keeps no parameters (its link was one-time): nothing to send again.
+		const account = params as Partial<AccountMailParams> | null
+		if (!account?.account) throw new UnrenderableMailError('the mail has no parameters (sent already?)')
+		return (builder as MailBuilder<AccountMailParams>)(account as AccountMailParams, ctx)
+	}
 	const p = params as Partial<MailParams & ApplicationMailParams> | null
 	// Erasing a registration or an application blanks the parameters of its mails (ZZPL): nothing is left to send.
 	if (isApplicationMailTemplate(template)) {

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next'
 import type { InviteMethod } from '#app/domain/invite.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { MailParams } from '#app/services/outbox.server.ts'
-import type { ApplicationMailParams } from '#app/services/outbox.server.ts'
+import type { AccountMailParams, ApplicationMailParams } from '#app/services/outbox.server.ts'
 
 export type MailContext = {
 	locale: Locale
@@ -39,4 +39,4 @@ export type RenderedMail = {
 	icalEvent?: { method: InviteMethod; filename: string; content: string }
 }
 
-export type MailBuilder<P extends MailParams | ApplicationMailParams = MailParams> = (params: P, ctx: MailContext) => Promise<RenderedMail>
+export type MailBuilder<P extends MailParams | ApplicationMailParams | AccountMailParams = MailParams> = (params: P, ctx: MailContext) => Promise<RenderedMail>

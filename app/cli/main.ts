@@ -4,20 +4,16 @@
 import { sweepApplicationDeadlines } from '#app/services/application-lifecycle.server.ts'
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { count, inArray } from 'drizzle-orm'
-import { z } from 'zod'
 import { outbox as outboxTable } from '#db/schema/outbox.ts'
-import { ROLES } from '#db/schema/users.ts'
-import { createApiToken } from '#app/services/api-tokens.server.ts'
 import { getTicketKeys, rotateTicketKey } from '#app/services/ticket-keys.server.ts'
 import type { Actor } from '#app/services/audit.server.ts'
-import { findEventBySlug } from '#app/services/events.server.ts'
 import { createMailer, deliverDueMail, mailerConfigFromEnv } from '#app/services/outbox-delivery.server.ts'
-import { UserExistsError, createUser } from '#app/services/users.server.ts'
 import { closeDb, getDb, openDatabase, type Db } from '#app/utils/db.server.ts'
 import { createOwnerOnlyFile, makeOwnerOnly } from '#app/utils/file-modes.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
+import { tokenCommand, userCommand } from './accounts.ts'
+import { CliError, parse, usageError } from './args.ts'
 
 const ACTOR: Actor = { kind: 'cli' }
 
@@ -26,12 +22,23 @@ const USAGE = `Usage: sajam <command> [options]
 Commands:
   migrate                                   apply pending database migrations
   seed --demo                               load the demo fair and promo events
-  user add --email E --password P --role admin|organizer|scanner [--name N]
-                                            create a staff user
+  user add --email E --password-stdin --role admin|organizer|scanner [--name N]
+                                            create a staff user; the password is read from
+                                            stdin (--password P still works, but stays in
+                                            the shell history and in \`ps\`)
+  user list                                 one JSON line per user: {id,email,role,disabled}
+  user disable --email E | user enable --email E
+                                            a disabled user cannot log in; their sessions end
+                                            at once (the last active admin cannot be disabled)
+  user passwd --email E                     set a new password read from stdin; the user's
+                                            sessions end
   token create --role admin|organizer|scanner [--event SLUG] [--name N] [--expires ISO]
                                             create an API token (printed as the last line);
                                             --event limits a scanner token to one event;
-                                            --expires ends its validity at that time
+                                            --expires ends its validity at that time (default:
+                                            a year for organizer and admin tokens)
+  token list                                one JSON line per token (never the secret)
+  token revoke ID                           the token answers 401 from then on
   backup FILE [--force]                     consistent copy of the live database (online backup)
   outbox send                               deliver the mail that is due now; prints a JSON
                                             summary, fails if any mail could not be sent
@@ -43,70 +50,6 @@ Commands:
 The database is DATABASE_PATH (default data/sajam.db).
 Exit status: 0 success, 1 failure, 2 usage error.`
 
-/** A failure the operator can act on: printed as one line, no stack. */
-class CliError extends Error {
-	constructor(
-		message: string,
-		readonly exitCode = 1,
-	) {
-		super(message)
-	}
-}
-
-const usageError = (message: string) => new CliError(`${message} (see --help)`, 2)
-
-type Options = NonNullable<ParseArgsConfig['options']>
-
-function parse<O extends Options>(command: string, args: string[], options: O, positionals = 0) {
-	let parsed
-	try {
-		parsed = parseArgs({ args, options, strict: true, allowPositionals: positionals > 0 })
-	} catch (error) {
-		throw usageError(`${command}: ${(error as Error).message.split('\n')[0]}`)
-	}
-	if (parsed.positionals.length > positionals) {
-		throw usageError(`${command}: unexpected argument '${parsed.positionals[positionals]}'`)
-	}
-	return parsed
-}
-
-/** Checks options with zod and turns the first problem into one line naming the option. */
-function validate<S extends z.ZodType>(command: string, schema: S, values: unknown): z.output<S> {
-	const result = schema.safeParse(values)
-	if (result.success) return result.data
-	const issue = result.error.issues[0]!
-	const option = issue.path.length ? `--${String(issue.path[0])}: ` : ''
-	throw usageError(`${command}: ${option}${issue.message}`)
-}
-
-/** zod's message for an option: "is required" when it is missing, else what it must be. */
-const mustBe = (what: string) => ({
-	error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `must be ${what}`),
-})
-const role = z.enum(ROLES, mustBe(`one of ${ROLES.join(', ')}`))
-
-const UserAddSchema = z.object({
-	email: z.email(mustBe('an email address')),
-	password: z.string(mustBe('a string')).min(8, 'must be at least 8 characters'),
-	role,
-	name: z.string().trim().min(1).max(120).optional(),
-})
-
-const TokenCreateSchema = z
-	.object({
-		role,
-		event: z.string().trim().min(1).optional(),
-		name: z.string().trim().min(1).max(120).optional(),
-		// Any time, even a past one (an already expired token is what a test of expiry needs).
-		expires: z.iso
-			.datetime({ offset: true, ...mustBe('an ISO 8601 time with an offset, e.g. 2026-12-05T18:00:00+01:00') })
-			.transform((v) => new Date(v))
-			.optional(),
-	})
-	.refine((v) => v.event === undefined || v.role === 'scanner', {
-		path: ['event'],
-		message: 'only a scanner token can be limited to one event',
-	})
 
 function withDb<T>(work: (db: Db) => T): T {
 	try {
@@ -130,53 +73,6 @@ async function seed(args: string[]) {
 	const { seedDemo } = await import('#db/seed.ts')
 	const result = withDb((db) => seedDemo(db))
 	console.log(JSON.stringify(result))
-}
-
-async function user(args: string[]) {
-	const [sub, ...rest] = args
-	if (sub !== 'add') throw usageError(sub ? `user: unknown subcommand '${sub}'` : 'user: missing subcommand (add)')
-	const { values } = parse('user add', rest, {
-		email: { type: 'string' },
-		password: { type: 'string' },
-		role: { type: 'string' },
-		name: { type: 'string' },
-	})
-	const input = validate('user add', UserAddSchema, values)
-	const db = getDb()
-	try {
-		const row = await createUser(db, input, ACTOR)
-		console.log(JSON.stringify({ id: row.id, email: row.email, name: row.name, role: row.role }))
-	} catch (error) {
-		if (error instanceof UserExistsError) throw new CliError(`user add: a user with email ${input.email.trim().toLowerCase()} already exists`)
-		throw error
-	} finally {
-		closeDb()
-	}
-}
-
-async function token(args: string[]) {
-	const [sub, ...rest] = args
-	if (sub !== 'create') throw usageError(sub ? `token: unknown subcommand '${sub}'` : 'token: missing subcommand (create)')
-	const { values } = parse('token create', rest, {
-		role: { type: 'string' },
-		event: { type: 'string' },
-		name: { type: 'string' },
-		expires: { type: 'string' },
-	})
-	const input = validate('token create', TokenCreateSchema, values)
-	const { token: secret, row } = withDb((db) => {
-		let eventId: number | null = null
-		if (input.event !== undefined) {
-			const event = findEventBySlug(db, input.event)
-			if (!event) throw new CliError(`token create: unknown event '${input.event}'`)
-			eventId = event.id
-		}
-		return createApiToken(db, { role: input.role, name: input.name, eventId, expiresAt: input.expires ?? null }, ACTOR)
-	})
-	const scope = input.event ? ` for event ${input.event}` : ''
-	const until = row.expiresAt ? `, valid until ${row.expiresAt.toISOString()}` : ''
-	console.log(`token ${row.id} "${row.name}" (${row.role}${scope}${until}); it is shown only this once:`)
-	console.log(secret)
 }
 
 async function backup(args: string[]) {
@@ -266,7 +162,7 @@ async function keys(args: string[]) {
 	throw usageError(sub ? `keys: unknown subcommand '${sub}'` : 'keys: missing subcommand (list, rotate)')
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { migrate, seed, user, token, backup, outbox, applications: applicationsCommand, keys }
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { migrate, seed, user: userCommand, token: tokenCommand, backup, outbox, applications: applicationsCommand, keys }
 
 async function main(argv: string[]): Promise<number> {
 	const [command, ...args] = argv

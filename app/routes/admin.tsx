@@ -35,11 +35,24 @@ export default function AdminLayout() {
 									<Link to="/admin/research">{t('exhibitors:research.nav')}</Link>
 								</li>
 							)}
+							{user.role === 'admin' ? (
+								<>
+									<li>
+										<Link to="/admin/users">{t('accounts:nav.users')}</Link>
+									</li>
+									<li>
+										<Link to="/admin/tokens">{t('accounts:nav.tokens')}</Link>
+									</li>
+								</>
+							) : null}
 						</ul>
 					</nav>
 					<div className="who">
 						<span>
-							{user.name} · {t(`roles.${user.role}`)}
+							<Link to="/admin/account" title={t('accounts:nav.account')}>
+								{user.name}
+							</Link>{' '}
+							· {t(`roles.${user.role}`)}
 						</span>
 						<Form method="post" action="/admin/logout">
 							<button type="submit" className="link-button">

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '#app/components/form-fields.tsx'
 import { LoginSchema, safeRedirect } from '#app/domain/login-input.ts'
@@ -9,26 +9,46 @@ import { createSession, verifyLogin } from '#app/services/users.server.ts'
 import { getOptionalUser, sessionCookie } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
+import { checkLoginLimit, recordLoginFailure, recordLoginSuccess } from '#app/utils/login-limit.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
+
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+	const headers = new Headers()
+	const retryAfter = actionHeaders.get('Retry-After')
+	if (retryAfter) headers.set('Retry-After', retryAfter)
+	return headers
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'))
 	if (await getOptionalUser(request)) throw redirect(redirectTo)
 	const { t } = await getRequestT(request, 'admin')
-	return { redirectTo, title: `${t('login.title')} · Sajam` }
+	return { redirectTo, passwordSet: new URL(request.url).searchParams.get('password') === 'set', title: `${t('login.title')} · Sajam` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
 
-export async function action({ request }: ActionFunctionArgs) {
-	const { t } = await getRequestT(request, ['admin', 'common'])
+export async function action({ request, context }: ActionFunctionArgs) {
+	const { t } = await getRequestT(request, ['admin', 'accounts', 'common'])
 	const formData = await request.formData()
 	const submission = parseWithZod(formData, { schema: LoginSchema, error: makeZodErrorMap(t) })
 	if (submission.status !== 'success') return { result: submission.reply({ hideFields: ['password'] }) }
-	const user = await verifyLogin(getDb(), submission.value.email, submission.value.password)
+	const { email, password } = submission.value
+	// Checked before the password: while the limit holds, even the right one does not get through.
+	const limit = checkLoginLimit(email, context)
+	if (!limit.ok) {
+		const minutes = Math.ceil(limit.retryAfterSeconds / 60)
+		return data(
+			{ result: submission.reply({ formErrors: [t('accounts:login.limited', { minutes })], hideFields: ['password'] }) },
+			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+		)
+	}
+	const user = await verifyLogin(getDb(), email, password)
 	if (!user) {
+		recordLoginFailure(email, context)
 		return { result: submission.reply({ formErrors: [t('admin:login.wrongCredentials')], hideFields: ['password'] }) }
 	}
+	recordLoginSuccess(email)
 	const session = createSession(getDb(), user.id)
 	return redirect(safeRedirect(submission.value.redirectTo), {
 		headers: { 'Set-Cookie': await sessionCookie().serialize(session.id, { expires: session.expiresAt }) },
@@ -36,9 +56,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-	const { redirectTo } = useLoaderData<typeof loader>()
+	const { redirectTo, passwordSet } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation(['admin', 'common'])
+	const { t } = useTranslation(['admin', 'accounts', 'common'])
 	const [form, fields] = useForm({
 		id: 'login',
 		lastResult: actionData?.result,
@@ -54,6 +74,11 @@ export default function LoginPage() {
 			<section className="card login-card" aria-labelledby="login-title">
 				<h1 id="login-title">{t('login.title')}</h1>
 				<p className="muted">{t('login.intro')}</p>
+				{passwordSet && !form.errors?.length ? (
+					<p className="notice success" role="status" data-notice="password-set">
+						{t('accounts:login.passwordSet')}
+					</p>
+				) : null}
 				<Form method="post" className="form" {...getFormProps(form)}>
 					{form.errors?.length ? (
 						<p className="notice danger" role="alert" id={form.errorId}>
@@ -67,6 +92,9 @@ export default function LoginPage() {
 						{t('login.submit')}
 					</button>
 				</Form>
+				<p>
+					<Link to="/admin/forgot-password">{t('accounts:login.forgot')}</Link>
+				</p>
 			</section>
 		</div>
 	)

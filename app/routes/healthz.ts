@@ -1,9 +1,14 @@
 import { sql } from 'drizzle-orm'
+import { startBackgroundWork } from '#app/utils/boot.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
-/** Liveness and database check for the operator's monitoring. */
-export function loader() {
+/**
+ * Liveness and database check for the operator's monitoring. Waits for the start-up work (the
+ * first admin takes a memory-hard hash, a few hundred ms): "ok" means the server is ready to use.
+ */
+export async function loader() {
 	try {
+		await startBackgroundWork()
 		getDb().get(sql`select 1`)
 		return Response.json({ ok: true, database: 'ok' }, { headers: { 'Cache-Control': 'no-store' } })
 	} catch {

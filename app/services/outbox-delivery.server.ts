@@ -15,7 +15,7 @@ import { mailContext, renderMail, UnrenderableMailError } from '#emails/index.ts
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import type { Env } from '#app/utils/env.server.ts'
 import { ensureOwnerOnlyDir, OWNER_ONLY_FILE } from '#app/utils/file-modes.server.ts'
-import { onMailQueued } from './outbox.server.ts'
+import { isAccountMailTemplate, onMailQueued } from './outbox.server.ts'
 
 /** Waits after the 1st, 2nd, ... failed attempt; after the list, every RETRY_EVERY_MS. */
 export const RETRY_DELAYS_MS = [10_000, 30_000, 60_000, 5 * 60_000, 15 * 60_000]
@@ -179,7 +179,15 @@ const paramsWithoutLinkToken = sql`CASE
 	ELSE ${outbox.params} END`
 
 function markSent(db: Db, row: OutboxRow, messageId: string, note: string | null, now: Date) {
-	db.update(outbox).set({ status: 'sent', sentAt: now, messageId, lastError: note, params: paramsWithoutLinkToken }).where(stillOurs(row)).run()
+	// A sent invitation or reset keeps no copy of its one-time link (the tables hold only its hash);
+	// any other mail drops the raw token of its private link.
+	db.update(outbox).set({ status: 'sent', sentAt: now, messageId, lastError: note, params: paramsWithoutLinks(row) }).where(stillOurs(row)).run()
+}
+
+/** What a mail keeps of its parameters once it is sent or given up on (no usable link). */
+function paramsWithoutLinks(row: OutboxRow) {
+	// An invitation or a reset is nothing but its one-time link: nothing of it is kept.
+	return isAccountMailTemplate(row.template) ? sql`'{}'` : paramsWithoutLinkToken
 }
 
 /** The person was erased while their mail was on its way: their row was blanked meanwhile. */
@@ -195,7 +203,7 @@ function markFailedAttempt(db: Db, row: OutboxRow, error: string, now: Date, per
 		.set({
 			status: giveUp ? 'failed' : 'pending',
 			lastError: error,
-			...(giveUp ? { params: paramsWithoutLinkToken } : {}),
+			...(giveUp ? { params: paramsWithoutLinks(row) } : {}),
 			nextAttemptAt: giveUp ? now : new Date(now.getTime() + retryDelayMs(row.attempts)),
 		})
 		.where(stillOurs(row))

@@ -3,7 +3,7 @@
 // (outbox-delivery.server.ts), after commit.
 import { sql } from 'drizzle-orm'
 import { outbox } from '#db/schema/index.ts'
-import type { ApplicationRow, EventRow, RegistrationRow } from '#db/schema/index.ts'
+import type { ApplicationRow, EventRow, RegistrationRow, Role } from '#db/schema/index.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { mintPrivateLink } from './private-links.server.ts'
@@ -31,11 +31,19 @@ export const APPLICATION_MAIL_TEMPLATES = [
 ] as const
 export type ApplicationMailTemplate = (typeof APPLICATION_MAIL_TEMPLATES)[number]
 
-export const MAIL_TEMPLATES = [...REGISTRATION_MAIL_TEMPLATES, ...APPLICATION_MAIL_TEMPLATES] as const
+/** Mails to staff about their account: a one-time link; parameters {account}. */
+export const ACCOUNT_MAIL_TEMPLATES = ['account-invitation', 'password-reset'] as const
+export type AccountMailTemplate = (typeof ACCOUNT_MAIL_TEMPLATES)[number]
+
+export const MAIL_TEMPLATES = [...REGISTRATION_MAIL_TEMPLATES, ...APPLICATION_MAIL_TEMPLATES, ...ACCOUNT_MAIL_TEMPLATES] as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number]
 
 export function isApplicationMailTemplate(template: string): template is ApplicationMailTemplate {
 	return (APPLICATION_MAIL_TEMPLATES as readonly string[]).includes(template)
+}
+
+export function isAccountMailTemplate(template: string): template is AccountMailTemplate {
+	return (ACCOUNT_MAIL_TEMPLATES as readonly string[]).includes(template)
 }
 
 /** The event as it was when the mail was queued (the mail describes that moment). */
@@ -102,8 +110,28 @@ export type ApplicationMailParams = {
 	setupStartsAt?: string
 }
 
+/**
+ * An invitation or a password reset. `url` holds the one-time link: the only place its token
+ * exists outside the mail itself, so delivery blanks these parameters once the mail is sent.
+ */
+export type AccountMailParams = {
+	account: {
+		email: string
+		name: string | null
+		role: Role
+		/** Who invited (the invitation mail). */
+		inviter: string | null
+		url: string
+		expiresAt: string
+	}
+}
+
 /** The parameters a template is rendered from. */
-export type MailParamsOf<T extends MailTemplate> = T extends ApplicationMailTemplate ? ApplicationMailParams : MailParams
+export type MailParamsOf<T extends MailTemplate> = T extends ApplicationMailTemplate
+	? ApplicationMailParams
+	: T extends AccountMailTemplate
+		? AccountMailParams
+		: MailParams
 
 export function snapshotApplication(a: ApplicationRow, manageToken: string): ApplicationSnapshot {
 	return {
@@ -192,9 +220,9 @@ type OutboxInsert = {
 	locale: Locale
 	toAddress: string
 	toName: string | null
-	params: MailParams | ApplicationMailParams
+	params: MailParams | ApplicationMailParams | AccountMailParams
 	now: Date
-	eventId: number
+	eventId: number | null
 	registrationId: number | null
 	applicationId: number | null
 }
@@ -274,6 +302,21 @@ export function withFreshLink(tx: Db, params: Record<string, unknown>, owner: { 
 		next.application = { ...(next.application as object), manageToken: mintPrivateLink(tx, { applicationId: owner.applicationId }, now) }
 	}
 	return next
+}
+
+/** Queues an invitation or a reset link to a staff member, in the given language. Inside the caller's transaction. */
+export function enqueueAccountMail(tx: Db, template: AccountMailTemplate, locale: Locale, params: AccountMailParams, now: Date) {
+	insertMail(tx, {
+		template,
+		locale,
+		toAddress: params.account.email,
+		toName: params.account.name,
+		params,
+		now,
+		eventId: null,
+		registrationId: null,
+		applicationId: null,
+	})
 }
 
 function wakeWorkerAfterCommit() {

@@ -1,11 +1,14 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
 // scrypt from node:crypto: memory-hard like argon2id, and no native dependency to compile.
-// N=2^15, r=8, p=1 is OWASP's recommended minimum; parameters are stored with the hash so they
-// can be raised later without invalidating old passwords.
-const PARAMS = { N: 2 ** 15, r: 8, p: 1 }
+// N=2^17, r=8, p=1 is OWASP's recommendation today. Parameters are stored with each hash, so a
+// hash made with older ones (N=2^15 before issue 10) still verifies and is re-hashed at the next
+// login (needsRehash).
+const PARAMS = { N: 2 ** 17, r: 8, p: 1 }
 const KEY_LENGTH = 32
-const MAX_MEM = 64 * 1024 * 1024
+// scrypt needs 128·N·r bytes (128 MiB at N=2^17); node refuses above maxmem (32 MiB by default).
+// The ceiling also bounds what a stored hash with absurd parameters could ask for.
+const MAX_MEM = 256 * 1024 * 1024
 
 function scryptAsync(password: string, salt: Buffer, keylen: number, options: ScryptOptions) {
 	return new Promise<Buffer>((resolve, reject) =>
@@ -30,6 +33,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
 		maxmem: MAX_MEM,
 	})
 	return key.length === expected.length && timingSafeEqual(key, expected)
+}
+
+/** Whether a stored hash was made with weaker parameters than today's (re-hash it at login). */
+export function needsRehash(stored: string): boolean {
+	const [scheme, n, r, p] = stored.split('$')
+	return scheme !== 'scrypt' || Number(n) < PARAMS.N || Number(r) < PARAMS.r || Number(p) < PARAMS.p
 }
 
 /** A hash of nothing, so a login with an unknown email costs as long as one with a known email. */

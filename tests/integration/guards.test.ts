@@ -26,8 +26,21 @@ type Route = ManifestRoute & {
 
 const MUTATING = ['POST', 'PUT', 'PATCH', 'DELETE'] as const
 
-/** Admin routes an anonymous visitor may use: the login page (its form and its action). */
-const PUBLIC_ADMIN = new Set(['GET admin/login', 'POST admin/login'])
+/**
+ * Admin routes an anonymous visitor may use: the login page, "forgot password", and the pages of
+ * the one-time links (a reset, an invitation), each its form and its action. The links' pages
+ * answer an unknown token with 404 (covered in accounts.test.ts).
+ */
+const PUBLIC_ADMIN = new Set([
+	'GET admin/login',
+	'POST admin/login',
+	'GET admin/forgot-password',
+	'POST admin/forgot-password',
+	'GET admin/reset/:token',
+	'POST admin/reset/:token',
+	'GET admin/invitation/:token',
+	'POST admin/invitation/:token',
+])
 
 /**
  * The public API, from CONTRACT.md, as "METHOD path" (params as in the manifest). Anything under

@@ -42,8 +42,8 @@ export type TestServer = {
 	pid: number
 	/** What the server printed so far (for failure messages). */
 	output(): string
-	/** Runs `node build/cli.js ...args` with the server's environment (same database). */
-	cli(args: string[]): Promise<CliResult>
+	/** Runs `node build/cli.js ...args` with the server's environment (same database); `input` goes to its stdin. */
+	cli(args: string[], options?: { input?: string }): Promise<CliResult>
 	stop(): Promise<void>
 }
 
@@ -82,18 +82,19 @@ function tail(limit = 64 * 1024) {
 }
 
 /** Runs `node build/cli.js ...args` from the repository root with exactly this environment. */
-export function runBuiltCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-	return runNode([CLI_BUNDLE, ...args], env)
+export function runBuiltCli(args: string[], env: NodeJS.ProcessEnv, options: { input?: string } = {}): Promise<CliResult> {
+	return runNode([CLI_BUNDLE, ...args], env, options)
 }
 
 /** Runs node with these arguments from the repository root; collects output and exit code. */
-export function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+export function runNode(args: string[], env: NodeJS.ProcessEnv, options: { input?: string } = {}): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
-		const run = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+		const run = spawn(process.execPath, args, { cwd: ROOT, env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
+		if (options.input !== undefined) run.stdin!.end(options.input)
 		let stdout = ''
 		let stderr = ''
-		run.stdout.on('data', (chunk) => (stdout += chunk))
-		run.stderr.on('data', (chunk) => (stderr += chunk))
+		run.stdout!.on('data', (chunk) => (stdout += chunk))
+		run.stderr!.on('data', (chunk) => (stderr += chunk))
 		run.on('error', reject)
 		run.on('close', (code) => resolve({ code, stdout, stderr }))
 	})
@@ -172,7 +173,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
 		rmSync(tempDir, { recursive: true, force: true })
 	}
 
-	const cli = (args: string[]) => runBuiltCli(args, env)
+	const cli = (args: string[], cliOptions: { input?: string } = {}) => runBuiltCli(args, env, cliOptions)
 
 	const deadline = Date.now() + (options.timeout ?? 30_000)
 	let lastProblem: string

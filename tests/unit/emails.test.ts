@@ -11,7 +11,9 @@ import { escapeText, foldLine } from '#app/domain/invite.ts'
 import { LOCALES, type Locale } from '#app/domain/locale.ts'
 import latinMail from '#app/locales/sr-Latn/mail.json'
 import {
+	ACCOUNT_MAIL_TEMPLATES,
 	APPLICATION_MAIL_TEMPLATES,
+	type AccountMailParams,
 	MAIL_TEMPLATES,
 	REGISTRATION_MAIL_TEMPLATES,
 	type ApplicationMailParams,
@@ -83,6 +85,21 @@ function applicationParams(overrides: { event?: Partial<ApplicationMailParams['e
 	}
 }
 
+function accountParams(overrides: Partial<AccountMailParams['account']> = {}): AccountMailParams {
+	return {
+		account: {
+			email: 'milica@example.org',
+			name: 'Milica <b>Savić</b>',
+			role: 'organizer',
+			inviter: null,
+			url: `${PUBLIC_URL}/admin/password/inv_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG`,
+			// 17:00 on Saturday 28 November 2026 in Belgrade.
+			expiresAt: '2026-11-28T16:00:00.000Z',
+			...overrides,
+		},
+	}
+}
+
 /** 23:59 on Saturday 5 December 2026 in Belgrade (UTC+1). */
 const CONFIRM_BY = '2026-12-05T22:59:00.000Z'
 const NOTE = 'Vaš štand je pored ulaza <script>alert(1)</script> & "struja" je obezbeđena.\nDrugi red.\n\nDrugi pasus.'
@@ -109,6 +126,8 @@ const PARAMS_FOR: { [T in MailTemplate]: MailParamsOf<T> } = {
 		...applicationParams({ event: { sequence: 2, status: 'cancelled' }, application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY } }),
 		stand: { label: 'B3', zone: 'Hol', sizeM2: 6, power: true },
 	},
+	'account-invitation': accountParams({ inviter: 'Vesna <i>Ilić</i>' }),
+	'password-reset': accountParams(),
 }
 
 const render = <T extends MailTemplate>(template: T, locale: Locale, p: MailParamsOf<T> = PARAMS_FOR[template], queuedAt = QUEUED_AT) =>
@@ -499,5 +518,30 @@ describe('renderMail', () => {
 		expect(b.html).toBe(a.html)
 		expect(b.icalEvent!.content).toBe(a.icalEvent!.content)
 		expect(b.attachments![0]!.content.equals(a.attachments![0]!.content)).toBe(true)
+	})
+})
+
+describe.each(LOCALES)('account mails in %s', (locale) => {
+	test.each(ACCOUNT_MAIL_TEMPLATES)('%s carries the one-time link, when it ends, and why the mail came', async (template) => {
+		const mail = await render(template, locale)
+		const { url, email } = PARAMS_FOR[template].account
+		expect(mail.text).toContain(url)
+		expect(mail.html).toContain(`href="${url}"`)
+		expect(mail.text).toContain(email)
+		// The end of the link in Belgrade time (17:00), not UTC.
+		expect(mail.text).toContain('17:00')
+		expect(mail.text).toMatch(locale === 'sr-Cyrl' ? /Центар за социјално предузетништво Крушевац/ : locale === 'en' ? /Center for Social Entrepreneurship/ : /Centar za socijalno preduzetništvo Kruševac/)
+	})
+
+	test('the invitation names the inviter and the role, escaped', async () => {
+		const mail = await render('account-invitation', locale)
+		expect(mail.html).not.toContain('<i>Ilić</i>')
+		expect(mail.html).not.toContain('<b>Savić</b>')
+		expect(mail.text).toContain('Vesna <i>Ilić</i>')
+		expect(mail.text).toContain(locale === 'sr-Cyrl' ? 'организатор' : locale === 'en' ? 'organizer' : 'organizator')
+	})
+
+	test('a sent account mail (its parameters blanked) cannot be rendered again', async () => {
+		await expect(renderMail('password-reset', {}, mailContext(locale, { publicUrl: PUBLIC_URL, from: FROM, queuedAt: QUEUED_AT }))).rejects.toBeInstanceOf(UnrenderableMailError)
 	})
 })
