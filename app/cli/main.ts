@@ -7,15 +7,12 @@ import path from 'node:path'
 import { count, inArray } from 'drizzle-orm'
 import { outbox as outboxTable } from '#db/schema/outbox.ts'
 import { getTicketKeys, rotateTicketKey } from '#app/services/ticket-keys.server.ts'
-import type { Actor } from '#app/services/audit.server.ts'
 import { createMailer, deliverDueMail, mailerConfigFromEnv } from '#app/services/outbox-delivery.server.ts'
 import { closeDb, getDb, openDatabase, type Db } from '#app/utils/db.server.ts'
 import { createOwnerOnlyFile, makeOwnerOnly } from '#app/utils/file-modes.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { tokenCommand, userCommand } from './accounts.ts'
 import { CliError, parse, usageError } from './args.ts'
-
-const ACTOR: Actor = { kind: 'cli' }
 
 const USAGE = `Usage: sajam <command> [options]
 
