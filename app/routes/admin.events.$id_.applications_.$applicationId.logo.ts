@@ -8,6 +8,10 @@ import { idParam } from '#app/utils/api.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+
+// No form here: any other method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).
+export const action = methodNotAllowed
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')

@@ -15,6 +15,10 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import researchStyles from '#app/styles/research.css?url'
 import type { TFunction } from 'i18next'
 import type { FairCategory } from '#app/domain/fair-settings-input.ts'
+import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+
+// No form here: any other method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).
+export const action = methodNotAllowed
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: researchStyles }]
 

@@ -2,6 +2,10 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+
+// No form here: any other method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).
+export const action = methodNotAllowed
 
 // Every admin route guards itself in its own loader and action: Remix runs loaders in
 // parallel, so this layout's check alone would not protect a child's data.

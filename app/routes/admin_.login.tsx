@@ -10,6 +10,7 @@ import { getOptionalUser, sessionCookie } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'))
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
 	const { t } = await getRequestT(request, ['admin', 'common'])
-	const formData = await request.formData()
+	const formData = await readPageForm(request)
 	const submission = parseWithZod(formData, { schema: LoginSchema, error: makeZodErrorMap(t) })
 	if (submission.status !== 'success') return { result: submission.reply({ hideFields: ['password'] }) }
 	const user = await verifyLogin(getDb(), submission.value.email, submission.value.password)

@@ -2,7 +2,8 @@
 // know it, their stand on the plan once they were told it, the fair, what they submitted, and what
 // they can do: edit while applications are open, confirm participation after acceptance,
 // withdraw, download or delete their data. The token in
-// the address is the credential: the page is never cached, indexed, or named in a Referer.
+// the address is the credential: the page is never cached, indexed, or named in a Referer to
+// another site.
 // Withdrawing and deleting ask first; both steps are plain POSTs, so they work without JavaScript.
 import {
 	data,
@@ -27,6 +28,7 @@ import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },
@@ -54,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data?.title ?? 'Sajam' },
 	{ name: 'robots', content: 'noindex, nofollow' },
-	{ name: 'referrer', content: 'no-referrer' },
+	{ name: 'referrer', content: 'same-origin' },
 ]
 
 /** `sure=yes` marks the second step of withdrawing or deleting; without it the page only asks. */
@@ -68,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { t } = await getRequestT(request, ['application', 'api'])
 	const limit = takeRateLimit(context)
 	if (!limit.ok) return data({ error: t('api:errors.rate_limited') }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
-	const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()))
+	const parsed = ActionSchema.safeParse(Object.fromEntries(await readPageForm(request, { headers: PRIVATE_PAGE_HEADERS })))
 	if (!parsed.success) throw new Response('Bad request', { status: 400, headers: privateHeaders() })
 	const { intent, sure } = parsed.data
 	const db = getDb()

@@ -12,6 +12,7 @@ import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
 import { applicationsOpen, findApplicationByManageToken, findFair, updateApplication } from '#app/services/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { findEventById } from '#app/services/events.server.ts'
+import { PRIVATE_PAGE_HEADERS } from '#app/services/ticket-headers.server.ts'
 import applyStyles from '#app/styles/apply.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb, writeTransaction } from '#app/utils/db.server.ts'
@@ -23,7 +24,7 @@ export const links: LinksFunction = () => [
 ]
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
-	const headers = new Headers({ 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' })
+	const headers = new Headers(PRIVATE_PAGE_HEADERS)
 	const retryAfter = actionHeaders.get('Retry-After')
 	if (retryAfter) headers.set('Retry-After', retryAfter)
 	return headers

@@ -1,6 +1,6 @@
 // /tickets/{token}: the visitor's private page — the QR ticket, the event, calendar links, cancel,
 // and their own data with download and delete. The token in the address is the credential: the
-// page is never cached, indexed, or named in a Referer.
+// page is never cached, indexed, or named in a Referer to another site.
 import {
 	data,
 	redirect,
@@ -23,6 +23,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: visitorStyles }]
 
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data?.title ?? 'Sajam' },
 	{ name: 'robots', content: 'noindex, nofollow' },
-	{ name: 'referrer', content: 'no-referrer' },
+	{ name: 'referrer', content: 'same-origin' },
 ]
 
 const INTENTS = ['cancel', 'delete'] as const
@@ -60,7 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		const { t } = await getRequestT(request, 'api')
 		return data({ error: t('errors.rate_limited') }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
 	}
-	const intent = (await request.formData()).get('intent')
+	const intent = (await readPageForm(request, { headers: PRIVATE_PAGE_HEADERS })).get('intent')
 	if (!INTENTS.includes(intent as (typeof INTENTS)[number])) throw new Response('Bad request', { status: 400, headers: privateHeaders() })
 	try {
 		if (intent === 'delete') {
