@@ -14,6 +14,7 @@ import { SiteFooter, SiteHeader } from '#app/components/site-chrome.tsx'
 import { getLocale, rememberLocaleHeader } from '#app/utils/i18n.server.ts'
 import styles from '#app/styles/app.css?url'
 import { useLocale } from '#app/utils/use-locale.ts'
+import { methodNotAllowed } from '#app/utils/page-form.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: styles },
@@ -21,6 +22,9 @@ export const links: LinksFunction = () => [
 	{ rel: 'apple-touch-icon', href: '/icon-192.png' },
 	{ rel: 'alternate', type: 'text/calendar', href: '/calendar.ics', title: 'Sajam' },
 ]
+
+// A POST to / (without ?index) lands here: a 405 page with one log line, not Remix's stack trace.
+export const action = methodNotAllowed
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const locale = await getLocale(request)

@@ -11,6 +11,9 @@
 export const PAGE_FORM_MAX_BYTES = 1024 * 1024
 export const MULTIPART_MAX_BYTES = 4 * 1024 * 1024
 
+/** How much of an oversized body is read (and dropped) before the connection is cut. */
+const DRAIN_MAX_BYTES = 32 * 1024 * 1024
+
 const URLENCODED = 'application/x-www-form-urlencoded'
 const MULTIPART = 'multipart/form-data'
 
@@ -58,6 +61,13 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array<A
 		if (done) break
 		size += value.byteLength
 		if (size > limit) {
+			// Read on without keeping, so the client gets its 413 instead of a reset connection; a
+			// sender that goes on and on is cut off.
+			while (size <= DRAIN_MAX_BYTES) {
+				const next = await reader.read()
+				if (next.done) return null
+				size += next.value.byteLength
+			}
 			await reader.cancel().catch(() => {})
 			return null
 		}
