@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import {
-	isRouteErrorResponse,
 	Links,
 	Meta,
 	Outlet,
@@ -10,6 +9,7 @@ import {
 } from '@remix-run/react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ErrorMessage } from '#app/components/error-page.tsx'
 import { SiteFooter, SiteHeader } from '#app/components/site-chrome.tsx'
 import { getLocale, rememberLocaleHeader } from '#app/utils/i18n.server.ts'
 import styles from '#app/styles/app.css?url'
@@ -69,36 +69,13 @@ export default function App() {
 	)
 }
 
-/** What the error page says for a status the visitor (or their browser) caused; others are ours. */
-const CLIENT_ERRORS: Record<number, { title: string; text: string }> = {
-	400: { title: 'error.badRequestTitle', text: 'error.badRequestText' },
-	404: { title: 'error.notFoundTitle', text: 'error.notFoundText' },
-	405: { title: 'error.methodNotAllowedTitle', text: 'error.methodNotAllowedText' },
-	413: { title: 'error.tooLargeTitle', text: 'error.tooLargeText' },
-	415: { title: 'error.unsupportedTitle', text: 'error.unsupportedText' },
-}
-
 export function ErrorBoundary() {
 	const error = useRouteError()
-	const { t } = useTranslation()
-	const status = isRouteErrorResponse(error) ? error.status : 500
-	const messages = CLIENT_ERRORS[status] ?? { title: 'error.genericTitle', text: 'error.genericText' }
-	// A refused request (4xx) was logged once where it was refused; only our own failures are errors.
-	if (status >= 500) console.error(error)
 	return (
 		<>
 			<SiteHeader />
 			<main id="main" className="site-main">
-				<section className="container narrow error-page">
-					<p className="error-code">{status}</p>
-					<h1>{t(messages.title)}</h1>
-					<p>{t(messages.text)}</p>
-					<p>
-						<a className="button" href="/">
-							{t('error.backHome')}
-						</a>
-					</p>
-				</section>
+				<ErrorMessage error={error} />
 			</main>
 			<SiteFooter />
 		</>

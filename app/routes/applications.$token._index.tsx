@@ -17,6 +17,7 @@ import {
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { ErrorMessage } from '#app/components/error-page.tsx'
 import { PrivateLinkNotFound } from '#app/components/private-link-pages.tsx'
 import { ApplicationConfirmStep, ApplicationFair, ApplicationStand, ApplicationStatusCard, ApplicationSummary, AskButton } from '#app/components/application-status.tsx'
 import { confirmParticipation, eraseApplication, withdrawApplication } from '#app/services/application-lifecycle.server.ts'
@@ -190,6 +191,7 @@ export default function ApplicationPage() {
 /** An unknown, malformed or deleted link: said plainly, and (through `headers`) never cached. */
 export function ErrorBoundary() {
 	const error = useRouteError()
-	if (!isRouteErrorResponse(error) || error.status !== 404) throw error
-	return <PrivateLinkNotFound namespace="application" />
+	if (isRouteErrorResponse(error) && error.status === 404) return <PrivateLinkNotFound namespace="application" />
+	// A refused form (400, 413, 415, …): the same page as anywhere else, and this route's private headers.
+	return <ErrorMessage error={error} />
 }

@@ -12,6 +12,7 @@ import {
 } from '@remix-run/node'
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { ErrorMessage } from '#app/components/error-page.tsx'
 import { PrivateLinkNotFound } from '#app/components/private-link-pages.tsx'
 import { ConfirmStep, PersonalData, TicketCard, TicketEvent } from '#app/components/ticket-view.tsx'
 import { ServiceError } from '#app/services/errors.server.ts'
@@ -144,6 +145,7 @@ export default function TicketPage() {
 /** An unknown or deleted link: said plainly, and (through `headers`) never cached. */
 export function ErrorBoundary() {
 	const error = useRouteError()
-	if (!isRouteErrorResponse(error) || error.status !== 404) throw error
-	return <PrivateLinkNotFound namespace="ticket" />
+	if (isRouteErrorResponse(error) && error.status === 404) return <PrivateLinkNotFound namespace="ticket" />
+	// A refused form (400, 413, 415, …): the same page as anywhere else, and this route's private headers.
+	return <ErrorMessage error={error} />
 }

@@ -11,7 +11,7 @@
 export const PAGE_FORM_MAX_BYTES = 1024 * 1024
 export const MULTIPART_MAX_BYTES = 4 * 1024 * 1024
 
-/** How much of an oversized body is read (and dropped) before the connection is cut. */
+/** How much of a refused body is read (and dropped) before the connection is cut. */
 const DRAIN_MAX_BYTES = 32 * 1024 * 1024
 
 const URLENCODED = 'application/x-www-form-urlencoded'
@@ -50,7 +50,33 @@ function mediaType(contentType: string | null): string {
 	return (contentType ?? '').split(';')[0]!.trim().toLowerCase()
 }
 
-/** Reads the whole body, counting: null once it passes `limit` (the rest is not read). */
+/**
+ * Reads what is left of the body and drops it, up to DRAIN_MAX_BYTES, so a refused request is
+ * answered on a connection that stays usable (a body left unread makes the server cut the
+ * connection, and the client may see a reset instead of the answer). A sender that goes on and on
+ * is cut off.
+ */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead = 0): Promise<void> {
+	let size = alreadyRead
+	try {
+		while (size <= DRAIN_MAX_BYTES) {
+			const next = await reader.read()
+			if (next.done) return
+			size += next.value.byteLength
+		}
+		await reader.cancel()
+	} catch {
+		// The client went away: nothing to answer on.
+	}
+}
+
+/** A refusal before the body was read: the body is drained first. */
+async function refuseUnread(request: Request, status: PageFormRefusal, detail: string, headers?: HeadersInit): Promise<Response> {
+	if (request.body && !request.bodyUsed) await drain(request.body.getReader())
+	return pageFormRefusal(request, status, detail, headers)
+}
+
+/** Reads the whole body, counting: null once it passes `limit` (the rest is drained, not kept). */
 async function readCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
 	if (!request.body) return new Uint8Array(0)
 	const reader = request.body.getReader()
@@ -61,14 +87,7 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array<A
 		if (done) break
 		size += value.byteLength
 		if (size > limit) {
-			// Read on without keeping, so the client gets its 413 instead of a reset connection; a
-			// sender that goes on and on is cut off.
-			while (size <= DRAIN_MAX_BYTES) {
-				const next = await reader.read()
-				if (next.done) return null
-				size += next.value.byteLength
-			}
-			await reader.cancel().catch(() => {})
+			await drain(reader, size)
 			return null
 		}
 		chunks.push(value)
@@ -92,11 +111,11 @@ export async function readPageForm(request: Request, options: PageFormOptions = 
 	const type = mediaType(contentType)
 	const multipart = type === MULTIPART && options.uploads === true
 	if (type !== URLENCODED && !multipart) {
-		throw pageFormRefusal(request, 415, `content type ${JSON.stringify(type.slice(0, 80) || 'none')}`, options.headers)
+		throw await refuseUnread(request, 415, `content type ${JSON.stringify(type.slice(0, 80) || 'none')}`, options.headers)
 	}
 	const limit = multipart ? MULTIPART_MAX_BYTES : PAGE_FORM_MAX_BYTES
 	const declared = Number(request.headers.get('Content-Length') ?? '0')
-	if (declared > limit) throw pageFormRefusal(request, 413, `declared ${declared} bytes`, options.headers)
+	if (declared > limit) throw await refuseUnread(request, 413, `declared ${declared} bytes`, options.headers)
 
 	let body: Uint8Array<ArrayBuffer> | null
 	try {
@@ -125,6 +144,6 @@ export async function readPageForm(request: Request, options: PageFormOptions = 
  * The action of a page that takes no form: a POST (or any other method but GET) is a 405 page,
  * the same as Remix answers by itself, but logged as one line instead of a stack trace.
  */
-export function methodNotAllowed({ request }: { request: Request }): never {
-	throw pageFormRefusal(request, 405, 'this page takes no form', { Allow: 'GET, HEAD' })
+export async function methodNotAllowed({ request }: { request: Request }): Promise<never> {
+	throw await refuseUnread(request, 405, 'this page takes no form', { Allow: 'GET, HEAD' })
 }
