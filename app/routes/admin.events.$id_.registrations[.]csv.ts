@@ -9,8 +9,12 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
 import { methodNotAllowed } from '#app/utils/page-form.server.ts'
 
-// No form here: any other method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).
-export const action = methodNotAllowed
+// No form here: an anonymous caller goes to the login first, as for the page; then any other
+// method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).
+export async function action({ request }: { request: Request }) {
+	await requireRole(request, 'organizer')
+	return methodNotAllowed({ request })
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')

@@ -69,9 +69,11 @@ const ActionSchema = z.object({
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const token = params.token ?? ''
 	const { t } = await getRequestT(request, ['application', 'api'])
+	// The form first: a refused body is answered as such, and a limited request is not cut off.
+	const form = await readPageForm(request, { headers: PRIVATE_PAGE_HEADERS })
 	const limit = takeRateLimit(context)
 	if (!limit.ok) return data({ error: t('api:errors.rate_limited') }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
-	const parsed = ActionSchema.safeParse(Object.fromEntries(await readPageForm(request, { headers: PRIVATE_PAGE_HEADERS })))
+	const parsed = ActionSchema.safeParse(Object.fromEntries(form))
 	if (!parsed.success) throw new Response('Bad request', { status: 400, headers: privateHeaders() })
 	const { intent, sure } = parsed.data
 	const db = getDb()

@@ -57,12 +57,13 @@ const INTENTS = ['cancel', 'delete'] as const
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const token = params.token ?? ''
+	// The form first: a refused body is answered as such, and a limited request is not cut off.
+	const intent = (await readPageForm(request, { headers: PRIVATE_PAGE_HEADERS })).get('intent')
 	const limit = takeRateLimit(context)
 	if (!limit.ok) {
 		const { t } = await getRequestT(request, 'api')
 		return data({ error: t('errors.rate_limited') }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
 	}
-	const intent = (await readPageForm(request, { headers: PRIVATE_PAGE_HEADERS })).get('intent')
 	if (!INTENTS.includes(intent as (typeof INTENTS)[number])) throw new Response('Bad request', { status: 400, headers: privateHeaders() })
 	try {
 		if (intent === 'delete') {

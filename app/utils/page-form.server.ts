@@ -70,9 +70,17 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRea
 	}
 }
 
+/**
+ * For an action that refuses before it reads the form (an unknown private link): the body is read
+ * and dropped first, so the refusal is answered, not cut off with the connection.
+ */
+export async function discardPageForm(request: Request): Promise<void> {
+	if (request.body && !request.bodyUsed) await drain(request.body.getReader())
+}
+
 /** A refusal before the body was read: the body is drained first. */
 async function refuseUnread(request: Request, status: PageFormRefusal, detail: string, headers?: HeadersInit): Promise<Response> {
-	if (request.body && !request.bodyUsed) await drain(request.body.getReader())
+	await discardPageForm(request)
 	return pageFormRefusal(request, status, detail, headers)
 }
 

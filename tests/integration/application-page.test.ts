@@ -388,7 +388,7 @@ describe('data, logo and erasure', () => {
 		expect(response.headers.get('content-type')).toBe('image/png')
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff')
 		expect(response.headers.get('cache-control')).toMatch(/^private/)
-		expect(response.headers.get('referrer-policy')).toBe('same-origin')
+		expect(response.headers.get('referrer-policy')).toBe('no-referrer')
 		expect(Buffer.from(await response.arrayBuffer()).equals(PNG)).toBe(true)
 		const etag = response.headers.get('etag')!
 		expect((await fetch(`${server.url}${path}/logo`, { headers: { 'If-None-Match': etag } })).status).toBe(304)

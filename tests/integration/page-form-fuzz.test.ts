@@ -217,20 +217,19 @@ function describeRequest(r: FuzzRequest): string {
 // ---------------------------------------------------------------------------------------------
 // Sending
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
-
 /** One raw HTTP request, exactly as generated (node:http sets nothing we did not ask for but Host). */
 function send(r: Pick<FuzzRequest, 'method' | 'path' | 'headers' | 'body' | 'chunked'>): Promise<{ status: number; body: string }> {
 	const url = new URL(server.url)
 	return new Promise((resolve, reject) => {
 		const headers: Record<string, string> = { ...r.headers }
 		if (r.body && !r.chunked) headers['Content-Length'] = String(r.body.length)
+		// Said outright: node:http would send a DELETE's body unframed, which is no HTTP at all.
+		if (r.body && r.chunked) headers['Transfer-Encoding'] = 'chunked'
 		if (!r.body) headers['Content-Length'] = '0'
-		// A server may refuse a big body without reading it and then close the connection; such a
-		// request gets a connection of its own, so the next request does not meet a closed one.
-		const own = (r.body?.length ?? 0) > 1024 * 1024
-		if (own) headers.Connection = 'close'
-		const request = http.request({ host: url.hostname, port: url.port, method: r.method, path: r.path, headers, agent: own ? false : agent }, (response) => {
+		// Each request on a connection of its own: a server may refuse a body without reading it and
+		// close the connection, and a request sent on a connection shared with it would be blamed.
+		headers.Connection = 'close'
+		const request = http.request({ host: url.hostname, port: url.port, method: r.method, path: r.path, headers, agent: false }, (response) => {
 			const chunks: Buffer[] = []
 			response.on('data', (chunk: Buffer) => chunks.push(chunk))
 			response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
@@ -375,7 +374,6 @@ beforeAll(async () => {
 }, 90_000)
 
 afterAll(async () => {
-	agent.destroy()
 	await server?.stop()
 })
 
@@ -478,7 +476,7 @@ describe('refusals', () => {
 	})
 
 	test('a POST to a page without a form is a 405 page', async () => {
-		for (const path of ['/', '/privacy', `/fairs/${fairSlug}/map`, '/admin']) {
+		for (const path of ['/', '/privacy', `/fairs/${fairSlug}/map`, '/tickets/deleted']) {
 			const answer = await post(`${path}?lang=en`, 'application/x-www-form-urlencoded', 'a=b')
 			expect(answer.status, path).toBe(405)
 			expect(answer.body, path).toContain(enCommon.error.methodNotAllowedTitle)
