@@ -2,7 +2,6 @@
 import '#app/utils/zod-jitless.ts'
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import {
-	isRouteErrorResponse,
 	Links,
 	Meta,
 	Outlet,
@@ -12,11 +11,13 @@ import {
 } from '@remix-run/react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ErrorMessage } from '#app/components/error-page.tsx'
 import { SiteFooter, SiteHeader } from '#app/components/site-chrome.tsx'
 import { getLocale, rememberLocaleHeader } from '#app/utils/i18n.server.ts'
 import styles from '#app/styles/app.css?url'
 import { useNonce } from '#app/utils/nonce.ts'
 import { useLocale } from '#app/utils/use-locale.ts'
+import { methodNotAllowed } from '#app/utils/page-form.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: styles },
@@ -24,6 +25,9 @@ export const links: LinksFunction = () => [
 	{ rel: 'apple-touch-icon', href: '/icon-192.png' },
 	{ rel: 'alternate', type: 'text/calendar', href: '/calendar.ics', title: 'Sajam' },
 ]
+
+// A POST to / (without ?index) lands here: a 405 page with one log line, not Remix's stack trace.
+export const action = methodNotAllowed
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const locale = await getLocale(request)
@@ -71,25 +75,11 @@ export default function App() {
 
 export function ErrorBoundary() {
 	const error = useRouteError()
-	const { t } = useTranslation()
-	const notFound = isRouteErrorResponse(error) && error.status === 404
-	// A refusal (a Response thrown with a 4xx) is logged by the server as one line; only a real
-	// error is worth its stack (in the browser console; on the server, entry.server's handleError).
-	if (!isRouteErrorResponse(error) && typeof document !== 'undefined') console.error(error)
 	return (
 		<>
 			<SiteHeader />
 			<main id="main" className="site-main">
-				<section className="container narrow error-page">
-					<p className="error-code">{isRouteErrorResponse(error) ? error.status : 500}</p>
-					<h1>{notFound ? t('error.notFoundTitle') : t('error.genericTitle')}</h1>
-					<p>{notFound ? t('error.notFoundText') : t('error.genericText')}</p>
-					<p>
-						<a className="button" href="/">
-							{t('error.backHome')}
-						</a>
-					</p>
-				</section>
+				<ErrorMessage error={error} />
 			</main>
 			<SiteFooter />
 		</>

@@ -6,6 +6,11 @@ import { listUpcomingEvents } from '#app/services/events.server.ts'
 import { eventCardView } from '#app/services/event-views.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
+import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+
+// No form here: any other method than GET is a 405 page with one log line (Remix's own 405
+// logs a stack trace).
+export const action = methodNotAllowed
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { locale, t } = await getRequestT(request, 'public')

@@ -6,6 +6,14 @@ import { adminEventRow } from '#app/services/admin-event-views.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
+import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+
+// No form here: an anonymous caller goes to the login first, as for the page; then any other
+// method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).
+export async function action({ request }: { request: Request }) {
+	await requireRole(request, 'organizer')
+	return methodNotAllowed({ request })
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')

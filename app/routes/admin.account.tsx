@@ -14,6 +14,7 @@ import { getSessionId, requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
@@ -26,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requireUser(request)
 	const { t } = await getRequestT(request, ['accounts', 'common'])
-	const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema, error: makeZodErrorMap(t) })
+	const submission = parseWithZod(await readPageForm(request), { schema: ChangePasswordSchema, error: makeZodErrorMap(t) })
 	const hide = ['current', 'password', 'confirm']
 	if (submission.status !== 'success') return { result: submission.reply({ hideFields: hide }), changed: false }
 	try {

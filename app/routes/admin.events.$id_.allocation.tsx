@@ -22,6 +22,7 @@ import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: planStyles },
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const back = `/admin/events/${event.id}/allocation`
 	const { t } = await getRequestT(request, ['allocation', 'api'])
 	const db = getDb()
-	const form = await request.formData()
+	const form = await readPageForm(request)
 	const intent = String(form.get('intent') ?? '')
 	const applicationId = Number(form.get('applicationId'))
 	const standLabel = String(form.get('standLabel') ?? '')

@@ -14,6 +14,7 @@ import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import reviewStyles from '#app/styles/review.css?url'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 /** The fair behind the address; any other kind of event has no applications (404). */
 function requireAdminFair(idParam: string | undefined) {
@@ -44,7 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
 	const event = requireAdminFair(params.id)
-	const formData = await request.formData()
+	const formData = await readPageForm(request)
 	if (formData.get('intent') !== 'release') throw new Response('Bad request', { status: 400 })
 	const { t } = await getRequestT(request, 'review')
 	const form = ReleaseFormSchema.safeParse(Object.fromEntries(formData))

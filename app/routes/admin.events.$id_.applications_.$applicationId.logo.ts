@@ -8,6 +8,14 @@ import { idParam } from '#app/utils/api.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+
+// No form here: an anonymous caller goes to the login first, as for the page; then any other
+// method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).
+export async function action({ request }: { request: Request }) {
+	await requireRole(request, 'organizer')
+	return methodNotAllowed({ request })
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')

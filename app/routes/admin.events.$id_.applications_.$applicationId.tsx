@@ -21,6 +21,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import reviewStyles from '#app/styles/review.css?url'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 /** The fair and its application behind the address; 404 for another kind of event or another fair's id. */
 function requireApplication(params: { id?: string; applicationId?: string }) {
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const { event, application } = requireApplication(params)
 	const actor = { kind: 'user', id: user.id } as const
 	const { t } = await getRequestT(request, ['review', 'common', 'api'])
-	const formData = await request.formData()
+	const formData = await readPageForm(request)
 	const intent = formData.get('intent')
 	const query = parseReviewListQuery(new URL(request.url).searchParams)
 	const done = (saved: (typeof SAVED)[number]) => redirect(`/admin/events/${event.id}/applications/${application.id}${reviewListSearch(query, { saved })}`)

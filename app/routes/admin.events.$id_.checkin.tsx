@@ -17,6 +17,7 @@ import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 const REFRESH_MS = 10_000
 
@@ -37,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
 	const event = requireAdminEvent(params.id)
-	const form = UndoCheckinSchema.safeParse(Object.fromEntries(await request.formData()))
+	const form = UndoCheckinSchema.safeParse(Object.fromEntries(await readPageForm(request)))
 	if (!form.success) throw new Response('Bad request', { status: 400 })
 	// The form names a registration; the address names the event. They must agree.
 	const registration = findRegistrationOfEvent(getDb(), event.id, form.data.registrationId)

@@ -26,6 +26,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT, getT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import styles from '#app/styles/fair-settings.css?url'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -78,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
 	const event = requireFairEvent(params.id)
 	const { t } = await getRequestT(request, ['fair', 'common', 'api'])
-	const formData = await request.formData()
+	const formData = await readPageForm(request)
 	const submission = parseWithZod(formData, { schema: fairSettingsFormSchema(event.startsAt), error: makeZodErrorMap(t) })
 	if (submission.status !== 'success') return { result: submission.reply() }
 	try {

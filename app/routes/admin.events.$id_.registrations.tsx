@@ -30,6 +30,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const event = requireAdminEvent(params.id)
 	const actor = { kind: 'user', id: user.id } as const
 	const list = `/admin/events/${event.id}/registrations`
-	const formData = await request.formData()
+	const formData = await readPageForm(request)
 
 	if (formData.get('intent') === 'add') {
 		const { t } = await getRequestT(request, ['admin', 'common', 'api'])

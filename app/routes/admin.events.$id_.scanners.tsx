@@ -18,6 +18,7 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: checkinStyles }]
 
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
 	const event = requireAdminEvent(params.id)
 	const actor = { kind: 'user', id: user.id } as const
-	const formData = await request.formData()
+	const formData = await readPageForm(request)
 
 	if (formData.get('intent') === 'revoke') {
 		const form = RevokeScannerLinkSchema.safeParse(Object.fromEntries(formData))

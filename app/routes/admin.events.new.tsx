@@ -10,6 +10,7 @@ import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
 	const { t } = await getRequestT(request, ['admin', 'common', 'api'])
-	const formData = await request.formData()
+	const formData = await readPageForm(request)
 	const submission = parseWithZod(formData, { schema: EventFormSchema, error: makeZodErrorMap(t) })
 	if (submission.status !== 'success') return { result: submission.reply() }
 	const status = formData.get('intent') === 'publish' ? 'published' : 'draft'

@@ -12,6 +12,7 @@ import { kickMailWorker } from '#app/utils/boot.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 /** Reuses the event status colours: green for sent, red for failed, neutral while on the way. */
 const PILL: Record<OutboxStatus, string> = { pending: 'pill', sending: 'pill status-draft', sent: 'pill status-published', failed: 'pill status-cancelled' }
@@ -53,7 +54,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
-	const formData = await request.formData()
+	const formData = await readPageForm(request)
 	const id = Number(formData.get('id'))
 	if (formData.get('intent') !== 'resend' || !Number.isSafeInteger(id) || id <= 0) throw new Response('Bad request', { status: 400 })
 	// Back to the list as the organizer was looking at it.

@@ -15,6 +15,14 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import researchStyles from '#app/styles/research.css?url'
 import type { TFunction } from 'i18next'
 import type { FairCategory } from '#app/domain/fair-settings-input.ts'
+import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+
+// No form here: an anonymous caller goes to the login first, as for the page; then any other
+// method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).
+export async function action({ request }: { request: Request }) {
+	await requireRole(request, 'organizer')
+	return methodNotAllowed({ request })
+}
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: researchStyles }]
 

@@ -18,6 +18,7 @@ import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 const DEFAULT_DAYS = STAFF_TOKEN_TTL_MS / (24 * 3600_000)
 
@@ -32,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request }: ActionFunctionArgs) {
 	const me = await requireRole(request, 'admin')
 	const actor = { kind: 'user', id: me.id } as const
-	const formData = await request.formData()
+	const formData = await readPageForm(request)
 
 	if (formData.get('intent') === 'revoke') {
 		const form = RevokeTokenSchema.safeParse(Object.fromEntries(formData))

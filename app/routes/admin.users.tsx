@@ -19,6 +19,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 const INVITATION_DAYS = INVITATION_TTL_MS / (24 * 3600_000)
 
@@ -32,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
 	const me = await requireRole(request, 'admin')
-	const formData = await request.formData()
+	const formData = await readPageForm(request)
 	const { t } = await getRequestT(request, ['accounts', 'common'])
 
 	if (formData.get('intent') === 'invite') {

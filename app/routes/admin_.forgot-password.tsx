@@ -14,6 +14,7 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { takePasswordResetAttempt } from '#app/utils/login-limit.server.ts'
 import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
 	const headers = new Headers()
@@ -31,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const { t, locale } = await getRequestT(request, ['accounts', 'common'])
-	const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema, error: makeZodErrorMap(t) })
+	const submission = parseWithZod(await readPageForm(request), { schema: ForgotPasswordSchema, error: makeZodErrorMap(t) })
 	if (submission.status !== 'success') return { result: submission.reply(), sent: false, limited: null }
 	const limit = takeRateLimit(context)
 	const verdict = limit.ok ? takePasswordResetAttempt(submission.value.email, context) : limit

@@ -11,6 +11,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { checkLoginLimit, recordLoginFailure, recordLoginSuccess } from '#app/utils/login-limit.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
 	const headers = new Headers()
@@ -30,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const { t } = await getRequestT(request, ['admin', 'accounts', 'common'])
-	const formData = await request.formData()
+	const formData = await readPageForm(request)
 	const submission = parseWithZod(formData, { schema: LoginSchema, error: makeZodErrorMap(t) })
 	if (submission.status !== 'success') return { result: submission.reply({ hideFields: ['password'] }) }
 	const { email, password } = submission.value

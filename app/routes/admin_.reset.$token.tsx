@@ -14,6 +14,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { LINK_PAGE_HEADERS } from '#app/utils/link-page-headers.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export const headers: HeadersFunction = () => LINK_PAGE_HEADERS
 
@@ -28,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { t } = await getRequestT(request, ['accounts', 'common'])
-	const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema, error: makeZodErrorMap(t) })
+	const submission = parseWithZod(await readPageForm(request), { schema: ResetPasswordSchema, error: makeZodErrorMap(t) })
 	if (submission.status !== 'success') return { result: submission.reply({ hideFields: ['password', 'confirm'] }), invalid: false }
 	try {
 		await completePasswordReset(getDb(), params.token ?? '', submission.value.password)

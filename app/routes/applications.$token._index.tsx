@@ -2,7 +2,8 @@
 // know it, their stand on the plan once they were told it, the fair, what they submitted, and what
 // they can do: edit while applications are open, confirm participation after acceptance,
 // withdraw, download or delete their data. The token in
-// the address is the credential: the page is never cached, indexed, or named in a Referer.
+// the address is the credential: the page is never cached, indexed, or named in a Referer to
+// another site.
 // Withdrawing and deleting ask first; both steps are plain POSTs, so they work without JavaScript.
 import {
 	data,
@@ -16,6 +17,7 @@ import {
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { ErrorMessage } from '#app/components/error-page.tsx'
 import { PrivateLinkNotFound } from '#app/components/private-link-pages.tsx'
 import { ApplicationConfirmStep, ApplicationFair, ApplicationStand, ApplicationStatusCard, ApplicationSummary, AskButton } from '#app/components/application-status.tsx'
 import { confirmParticipation, eraseApplication, withdrawApplication } from '#app/services/application-lifecycle.server.ts'
@@ -27,6 +29,7 @@ import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },
@@ -54,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data?.title ?? 'Sajam' },
 	{ name: 'robots', content: 'noindex, nofollow' },
-	{ name: 'referrer', content: 'no-referrer' },
+	{ name: 'referrer', content: 'same-origin' },
 ]
 
 /** `sure=yes` marks the second step of withdrawing or deleting; without it the page only asks. */
@@ -66,9 +69,11 @@ const ActionSchema = z.object({
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const token = params.token ?? ''
 	const { t } = await getRequestT(request, ['application', 'api'])
+	// The form first: a refused body is answered as such, and a limited request is not cut off.
+	const form = await readPageForm(request, { headers: PRIVATE_PAGE_HEADERS })
 	const limit = takeRateLimit(context)
 	if (!limit.ok) return data({ error: t('api:errors.rate_limited') }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
-	const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()))
+	const parsed = ActionSchema.safeParse(Object.fromEntries(form))
 	if (!parsed.success) throw new Response('Bad request', { status: 400, headers: privateHeaders() })
 	const { intent, sure } = parsed.data
 	const db = getDb()
@@ -188,6 +193,7 @@ export default function ApplicationPage() {
 /** An unknown, malformed or deleted link: said plainly, and (through `headers`) never cached. */
 export function ErrorBoundary() {
 	const error = useRouteError()
-	if (!isRouteErrorResponse(error) || error.status !== 404) throw error
-	return <PrivateLinkNotFound namespace="application" />
+	if (isRouteErrorResponse(error) && error.status === 404) return <PrivateLinkNotFound namespace="application" />
+	// A refused form (400, 413, 415, …): the same page as anywhere else, and this route's private headers.
+	return <ErrorMessage error={error} />
 }

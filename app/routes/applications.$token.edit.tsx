@@ -12,10 +12,12 @@ import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
 import { applicationsOpen, findApplicationByManageToken, findFair, updateApplication } from '#app/services/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { findEventById } from '#app/services/events.server.ts'
+import { PRIVATE_PAGE_HEADERS } from '#app/services/ticket-headers.server.ts'
 import applyStyles from '#app/styles/apply.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb, writeTransaction } from '#app/utils/db.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
+import { discardPageForm } from '#app/utils/page-form.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },
@@ -23,7 +25,7 @@ export const links: LinksFunction = () => [
 ]
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
-	const headers = new Headers({ 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' })
+	const headers = new Headers(PRIVATE_PAGE_HEADERS)
 	const retryAfter = actionHeaders.get('Retry-After')
 	if (retryAfter) headers.set('Retry-After', retryAfter)
 	return headers
@@ -77,7 +79,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const token = params.token ?? ''
-	const { application, fair } = loadApplication(token)
+	let loaded
+	try {
+		loaded = loadApplication(token)
+	} catch (error) {
+		// An unknown link is a 404, answered after the body is read, not cut off with the connection.
+		await discardPageForm(request)
+		throw error
+	}
+	const { application, fair } = loaded
 	const { t, locale } = await getRequestT(request, ['apply', 'common', 'api'])
 	const now = new Date()
 	const form = await readApplicationForm(getDb(), request, context, { fair, now, t, locale })

@@ -6,6 +6,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { findManagedApplication } from '#app/services/application-page.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+
+// No form here: any other method than GET is a 405 page with one log line (Remix's own 405
+// logs a stack trace).
+export const action = methodNotAllowed
 
 const COMMON = {
 	'Referrer-Policy': 'no-referrer',

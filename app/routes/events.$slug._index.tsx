@@ -26,6 +26,7 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
 import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: visitorStyles }]
 
@@ -59,7 +60,7 @@ const mailedAgain = (slug: string) => redirect(`/events/${slug}?sent=1#registrat
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const slug = params.slug ?? ''
 	const { t, locale } = await getRequestT(request, ['public', 'common', 'api'])
-	const formData = await request.formData()
+	const formData = await readPageForm(request)
 	const submission = parseWithZod(formData, { schema: RegistrationFormSchema, error: makeZodErrorMap(t) })
 	const limit = takeRateLimit(context)
 	if (!limit.ok) {

@@ -16,6 +16,7 @@ import applyStyles from '#app/styles/apply.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb, writeTransaction } from '#app/utils/db.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
+import { discardPageForm } from '#app/utils/page-form.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },
@@ -60,7 +61,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const slug = params.slug ?? ''
-	const fair = loadFair(slug)
+	let fair
+	try {
+		fair = loadFair(slug)
+	} catch (error) {
+		// An unknown fair is a 404, answered after the body is read, not cut off with the connection.
+		await discardPageForm(request)
+		throw error
+	}
 	const { t, locale } = await getRequestT(request, ['apply', 'common', 'api'])
 	const now = new Date()
 	const form = await readApplicationForm(getDb(), request, context, { fair, now, t, locale })

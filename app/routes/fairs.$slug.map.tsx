@@ -18,6 +18,11 @@ import exhibitorStyles from '#app/styles/exhibitors.css?url'
 import planStyles from '#app/styles/plan.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
+import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+
+// No form here: any other method than GET is a 405 page with one log line (Remix's own 405
+// logs a stack trace).
+export const action = methodNotAllowed
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: exhibitorStyles },

@@ -21,6 +21,7 @@ import { getOptionalUser, requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import scanStyles from '#app/styles/scan.css?url'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: scanStyles },
@@ -66,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The no-JS check-in from the name search: a plain POST, then back to the same search. */
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
-	const form = await request.formData()
+	const form = await readPageForm(request)
 	const slug = String(form.get('event') ?? '')
 	const registrationId = Number(form.get('registrationId'))
 	const q = String(form.get('q') ?? '').slice(0, MAX_SEARCH_QUERY_LENGTH)

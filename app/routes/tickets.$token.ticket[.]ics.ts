@@ -5,6 +5,11 @@ import { findTicket, ticketCalendar } from '#app/services/ticket-views.server.ts
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getLocale } from '#app/utils/i18n.server.ts'
+import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+
+// No form here: any other method than GET is a 405 page with one log line (Remix's own 405
+// logs a stack trace).
+export const action = methodNotAllowed
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const ticket = findTicket(getDb(), params.token ?? '')

@@ -1,6 +1,6 @@
 // /tickets/{token}: the visitor's private page — the QR ticket, the event, calendar links, cancel,
 // and their own data with download and delete. The token in the address is the credential: the
-// page is never cached, indexed, or named in a Referer.
+// page is never cached, indexed, or named in a Referer to another site.
 import {
 	data,
 	redirect,
@@ -12,6 +12,7 @@ import {
 } from '@remix-run/node'
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { ErrorMessage } from '#app/components/error-page.tsx'
 import { PrivateLinkNotFound } from '#app/components/private-link-pages.tsx'
 import { ConfirmStep, PersonalData, TicketCard, TicketEvent } from '#app/components/ticket-view.tsx'
 import { ServiceError } from '#app/services/errors.server.ts'
@@ -23,6 +24,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: visitorStyles }]
 
@@ -48,19 +50,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data?.title ?? 'Sajam' },
 	{ name: 'robots', content: 'noindex, nofollow' },
-	{ name: 'referrer', content: 'no-referrer' },
+	{ name: 'referrer', content: 'same-origin' },
 ]
 
 const INTENTS = ['cancel', 'delete'] as const
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const token = params.token ?? ''
+	// The form first: a refused body is answered as such, and a limited request is not cut off.
+	const intent = (await readPageForm(request, { headers: PRIVATE_PAGE_HEADERS })).get('intent')
 	const limit = takeRateLimit(context)
 	if (!limit.ok) {
 		const { t } = await getRequestT(request, 'api')
 		return data({ error: t('errors.rate_limited') }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
 	}
-	const intent = (await request.formData()).get('intent')
 	if (!INTENTS.includes(intent as (typeof INTENTS)[number])) throw new Response('Bad request', { status: 400, headers: privateHeaders() })
 	try {
 		if (intent === 'delete') {
@@ -143,6 +146,7 @@ export default function TicketPage() {
 /** An unknown or deleted link: said plainly, and (through `headers`) never cached. */
 export function ErrorBoundary() {
 	const error = useRouteError()
-	if (!isRouteErrorResponse(error) || error.status !== 404) throw error
-	return <PrivateLinkNotFound namespace="ticket" />
+	if (isRouteErrorResponse(error) && error.status === 404) return <PrivateLinkNotFound namespace="ticket" />
+	// A refused form (400, 413, 415, …): the same page as anywhere else, and this route's private headers.
+	return <ErrorMessage error={error} />
 }

@@ -4,13 +4,6 @@
 // elsewhere is kept as a draft so the exhibitor does not choose the file again.
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import {
-	MaxPartSizeExceededError,
-	unstable_composeUploadHandlers,
-	unstable_createMemoryUploadHandler,
-	unstable_parseMultipartFormData,
-	type UploadHandler,
-} from '@remix-run/node'
 import { data, type AppLoadContext } from '@remix-run/node'
 import type { TFunction } from 'i18next'
 import type { ApplicationRow } from '#db/schema/index.ts'
@@ -24,58 +17,34 @@ import { MAX_IMAGE_BYTES } from '#app/domain/image-check.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { findDraftImage, storeDraftImage, type DraftImage } from './application-images.server.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 import { clientIp, takeRateLimit } from '#app/utils/rate-limit.server.ts'
 import type { FairContext } from './applications.server.ts'
 import { ServiceError } from './errors.server.ts'
 import { getFloorPlan } from './floor-plan.server.ts'
 
-/** Text fields are small; the whole request may carry one image a little over the limit. */
-const MAX_TEXT_PART_BYTES = 16 * 1024
-/** Past this the request is refused outright (413): an upload this big is not a mistaken photo. */
-export const MAX_REQUEST_BYTES = 16 * 1024 * 1024
-
-export class RequestTooLarge extends Error {}
-
 type Upload = { kind: 'none' } | { kind: 'file'; bytes: Uint8Array } | { kind: 'too_large' }
 
 /**
- * The form's fields and its upload. Reads at most MAX_IMAGE_BYTES + 1 of the logo into memory
- * (the rest is drained and counted), text parts at most 16 KiB each. `RequestTooLarge` when the
- * request is bigger than MAX_REQUEST_BYTES or a text part is oversized.
+ * The form's fields and its upload, through the one page-form reader (415, 400 and 413 are thrown
+ * as pages there). A logo over MAX_IMAGE_BYTES is not a refusal of the request but a field error
+ * (`too_large`), so the exhibitor keeps what they typed; any other file part becomes ''.
  */
 export async function readApplicationFormData(request: Request): Promise<{ formData: FormData; upload: Upload }> {
-	const declared = Number(request.headers.get('Content-Length') ?? '0')
-	if (declared > MAX_REQUEST_BYTES) throw new RequestTooLarge()
-	const type = request.headers.get('Content-Type') ?? ''
-	if (!type.startsWith('multipart/form-data')) return { formData: await request.formData(), upload: { kind: 'none' } }
+	const posted = await readPageForm(request, { uploads: true })
+	const formData = new FormData()
 	let upload: Upload = { kind: 'none' }
-	let total = 0
-	const logoHandler: UploadHandler = async ({ name, filename, data }) => {
-		if (filename === undefined) return undefined
-		const chunks: Uint8Array[] = []
-		let size = 0
-		for await (const chunk of data) {
-			size += chunk.length
-			total += chunk.length
-			if (total > MAX_REQUEST_BYTES) throw new RequestTooLarge()
-			if (size <= MAX_IMAGE_BYTES + 1) chunks.push(chunk)
+	for (const [name, value] of posted) {
+		if (typeof value === 'string') {
+			formData.append(name, value)
+			continue
 		}
-		// A file input left empty still sends a part with no name and no bytes.
-		if (name !== LOGO_FIELD || (size === 0 && !filename)) return ''
-		upload = size > MAX_IMAGE_BYTES ? { kind: 'too_large' } : { kind: 'file', bytes: Buffer.concat(chunks) }
-		return ''
+		// A file input left empty still sends a part with no file name and no bytes.
+		if (name !== LOGO_FIELD) formData.append(name, '')
+		else if (value.size > MAX_IMAGE_BYTES) upload = { kind: 'too_large' }
+		else if (value.size > 0 || value.name) upload = { kind: 'file', bytes: new Uint8Array(await value.arrayBuffer()) }
 	}
-	try {
-		const formData = await unstable_parseMultipartFormData(
-			request,
-			unstable_composeUploadHandlers(logoHandler, unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART_BYTES })),
-		)
-		formData.delete(LOGO_FIELD)
-		return { formData, upload }
-	} catch (error) {
-		if (error instanceof RequestTooLarge || error instanceof MaxPartSizeExceededError) throw new RequestTooLarge()
-		throw error
-	}
+	return { formData, upload }
 }
 
 export type LogoView = { kind: 'draft'; token: string; type: string; size: string }
@@ -136,9 +105,9 @@ export type ApplicationFormRequest =
 	| { kind: 'parsed'; formData: FormData; parsed: ParsedApplicationForm }
 
 /**
- * The first steps of the apply and the edit form alike: read the multipart body (413 when too
- * large), take the rate limit (after reading, so typed values come back; a limited request stores
- * no logo), and check the fields against the fair's categories and its published plan.
+ * The first steps of the apply and the edit form alike: read the body (a refusal is a 400, 413 or
+ * 415 page), take the rate limit (after reading, so typed values come back; a limited request
+ * stores no logo), and check the fields against the fair's categories and its published plan.
  */
 export async function readApplicationForm(
 	db: Db,
@@ -146,13 +115,7 @@ export async function readApplicationForm(
 	context: AppLoadContext | undefined,
 	ctx: { fair: FairContext; now: Date; t: TFunction; locale: Locale },
 ): Promise<ApplicationFormRequest> {
-	let input
-	try {
-		input = await readApplicationFormData(request)
-	} catch (error) {
-		if (error instanceof RequestTooLarge) throw new Response(ctx.t('apply:errors.request_too_large'), { status: 413 })
-		throw error
-	}
+	const input = await readApplicationFormData(request)
 	const limit = takeRateLimit(context)
 	const standLabels = publishedStandLabels(db, ctx.fair.event.id)
 	const parsed = parseApplicationForm(db, input, { categories: ctx.fair.categories, now: ctx.now, t: ctx.t, locale: ctx.locale, store: limit.ok, standLabels, client: clientIp(context) })

@@ -2,12 +2,6 @@
 // uploads, and its forms that do more than call one service: the stands table, the JSON import,
 // the plan's size and its background. Each gives back what the page shows again (the rows typed
 // with their errors, or a form's problem) or, when the change is saved, what the notice needs.
-import {
-	MaxPartSizeExceededError,
-	unstable_composeUploadHandlers,
-	unstable_createMemoryUploadHandler,
-	unstable_parseMultipartFormData,
-} from '@remix-run/node'
 import type { TFunction } from 'i18next'
 import type { EventRow } from '#db/schema/index.ts'
 import { BLANK_ROW, bodyFromRows, rowsFromForm, rowsToKeep, type StandRowValues } from '#app/components/floor-plan-editor.tsx'
@@ -16,13 +10,11 @@ import { MAX_IMAGE_BYTES } from '#app/domain/image-check.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import { PlanExtentSchema, labelKey, standsBodySchema, planNumberText } from '#app/domain/stand-input.ts'
 import type { Db } from '#app/utils/db.server.ts'
+import { readPageForm } from '#app/utils/page-form.server.ts'
 import { issuesToFields, makeZodErrorMap } from '#app/utils/validation.ts'
 import type { Actor } from './audit.server.ts'
 import { ServiceError } from './errors.server.ts'
 import { getFloorPlan, replaceStands, setPlanBackground, setPlanExtent } from './floor-plan.server.ts'
-
-/** A background image or a JSON export, and the few small text fields around it. */
-const MAX_UPLOAD_REQUEST = MAX_IMAGE_BYTES + 64 * 1024
 
 const show = planNumberText
 
@@ -73,28 +65,21 @@ const formReply = (form: FormReply['form'], message: string, details?: string[])
 
 export type PlanUpload = { formData: FormData; file: Uint8Array | null; tooLarge: boolean }
 
-/** The posted form, with its one file in memory; `tooLarge` (and no file) past the image limit. */
+/**
+ * The posted form, with its one file (`file`) in memory; `tooLarge` (and no file) past the image
+ * limit. A body the form cannot have sent is refused by readPageForm (400, 413, 415).
+ */
 export async function readPlanUpload(request: Request): Promise<PlanUpload> {
-	if (Number(request.headers.get('Content-Length') ?? 0) > MAX_UPLOAD_REQUEST * 2) return { formData: new FormData(), file: null, tooLarge: true }
-	if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) return { formData: await request.formData(), file: null, tooLarge: false }
+	const posted = await readPageForm(request, { uploads: true })
+	const formData = new FormData()
 	let file: Uint8Array | null = null
-	try {
-		const formData = await unstable_parseMultipartFormData(
-			request,
-			unstable_composeUploadHandlers(async ({ name, filename, data }) => {
-				if (name !== 'file' || filename === undefined) return undefined
-				const chunks: Uint8Array[] = []
-				for await (const chunk of data) chunks.push(chunk)
-				file = Buffer.concat(chunks)
-				return ''
-			}, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_REQUEST })),
-		)
-		if (file !== null && (file as Uint8Array).length > MAX_IMAGE_BYTES) return { formData, file: null, tooLarge: true }
-		return { formData, file, tooLarge: false }
-	} catch (error) {
-		if (error instanceof MaxPartSizeExceededError) return { formData: new FormData(), file: null, tooLarge: true }
-		throw error
+	let tooLarge = false
+	for (const [name, value] of posted) {
+		if (typeof value === 'string') formData.append(name, value)
+		else if (name === 'file' && value.size > MAX_IMAGE_BYTES) tooLarge = true
+		else if (name === 'file') file = new Uint8Array(await value.arrayBuffer())
 	}
+	return { formData, file: tooLarge ? null : file, tooLarge }
 }
 
 /** The stands table as posted (rows marked for deletion left out), with `more` blank rows added. */

@@ -68,7 +68,7 @@ async function post(path: string, fields: Record<string, string>) {
 
 function expectPrivate(response: Response) {
 	expect(response.headers.get('cache-control')).toBe('private, no-store')
-	expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+	expect(response.headers.get('referrer-policy')).toBe('same-origin')
 	expect(response.headers.get('x-robots-tag')).toContain('noindex')
 }
 

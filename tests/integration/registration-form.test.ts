@@ -143,7 +143,7 @@ describe('the form on the event page', () => {
 		const ticket = await page(`${path}?registered=1`)
 		expect(ticket.response.status).toBe(200)
 		expect(ticket.response.headers.get('cache-control')).toBe('private, no-store')
-		expect(ticket.response.headers.get('referrer-policy')).toBe('no-referrer')
+		expect(ticket.response.headers.get('referrer-policy')).toBe('same-origin')
 		expect(ticket.text).toMatch(/<meta name="robots" content="noindex/)
 		expect(ticket.text).toContain(html(srTicket.registeredNotice.replace('{{email}}', fields.email!)))
 		expect(ticket.text).toMatch(/<svg class="ticket-qr"[^>]*role="img"[^>]*aria-label="[^"]+"[\s\S]*?<path d="M\d/)
