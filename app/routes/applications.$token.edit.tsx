@@ -7,7 +7,7 @@ import { ApplicationForm } from '#app/components/application-form.tsx'
 import { apiBodyToFormValue } from '#app/domain/application-form.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
 import { applicationRowToApiBody, preferencePlan, preferencesOnPlan, readApplicationForm, refusalReply } from '#app/services/application-form.server.ts'
-import { attachDraftImage, findApplicationImage } from '#app/services/application-images.server.ts'
+import { findApplicationImage } from '#app/services/application-images.server.ts'
 import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
 import { applicationsOpen, findApplicationByManageToken, findFair, updateApplication } from '#app/services/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
@@ -15,7 +15,7 @@ import { findEventById } from '#app/services/events.server.ts'
 import { PRIVATE_PAGE_HEADERS } from '#app/services/ticket-headers.server.ts'
 import applyStyles from '#app/styles/apply.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
-import { getDb, writeTransaction } from '#app/utils/db.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
 import { discardPageForm } from '#app/utils/page-form.server.ts'
 
@@ -103,10 +103,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	}
 	if (!parsed.ok) return data({ result: parsed.reply, logo: parsed.logo }, { status: 422 })
 	try {
-		writeTransaction(getDb(), (tx) => {
-			const updated = updateApplication(tx, token, parsed.body, now)
-			if (parsed.logoToken) attachDraftImage(tx, parsed.logoToken, updated.id, now)
-		})
+		updateApplication(getDb(), token, parsed.body, now, parsed.logoToken)
 		return redirect(`/applications/${token}?saved=1`)
 	} catch (error) {
 		if (!(error instanceof ServiceError)) throw error

@@ -19,9 +19,9 @@ import { ServiceError } from '#app/services/errors.server.ts'
 import { findPublicEvent } from '#app/services/events.server.ts'
 import { eventPageView } from '#app/services/event-views.server.ts'
 import { registrationPanelView } from '#app/services/registration-views.server.ts'
-import { registerVisitor } from '#app/services/registrations.server.ts'
+import { registerVisitorGrouped } from '#app/services/registrations.server.ts'
 import visitorStyles from '#app/styles/visitor.css?url'
-import { getDb, writeInBatch } from '#app/utils/db.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
 import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
@@ -74,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
 		const input = registrationInputFromForm(submission.value, locale)
-		const result = await writeInBatch(getDb(), (tx) => registerVisitor(tx, { slug }, input, 'web', { kind: 'system' }))
+		const result = await registerVisitorGrouped(getDb(), { slug }, input, 'web', { kind: 'system' })
 		if (result.kind === 'already_registered') return mailedAgain(slug)
 		return redirect(`/tickets/${result.manageToken}?registered=1`)
 	} catch (error) {

@@ -7,14 +7,13 @@ import { ApplicationForm } from '#app/components/application-form.tsx'
 import { emptyFormValue } from '#app/domain/application-form.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
 import { formatDateTime } from '#app/domain/format.ts'
-import { attachDraftImage } from '#app/services/application-images.server.ts'
 import { preferencePlan, readApplicationForm, refusalReply } from '#app/services/application-form.server.ts'
 import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
 import { applicationsOpen, findFair, submitApplication, type FairContext } from '#app/services/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import applyStyles from '#app/styles/apply.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
-import { getDb, writeTransaction } from '#app/utils/db.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
 import { discardPageForm } from '#app/utils/page-form.server.ts'
 
@@ -80,11 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	if (!applicationsOpen(fair, now)) return refusalReply(formData, new ServiceError('applications_closed', 409), t)
 	if (!parsed.ok) return data({ result: parsed.reply, logo: parsed.logo }, { status: 422 })
 	try {
-		const { manageToken } = writeTransaction(getDb(), (tx) => {
-			const result = submitApplication(tx, slug, parsed.body, now, { kind: 'system' }, locale)
-			if (parsed.logoToken) attachDraftImage(tx, parsed.logoToken, result.application.id, now)
-			return result
-		})
+		const { manageToken } = submitApplication(getDb(), slug, parsed.body, now, { kind: 'system' }, locale, parsed.logoToken)
 		return redirect(`/applications/${manageToken}?submitted=1`)
 	} catch (error) {
 		if (!(error instanceof ServiceError)) throw error

@@ -14,6 +14,7 @@ import { ServiceError } from './errors.server.ts'
 import type { PrivateAnswer, StoredAnswer } from './idempotency.server.ts'
 import { enqueueApplicationMail } from './outbox.server.ts'
 import { findLinkOwner, mintPrivateLink } from './private-links.server.ts'
+import { attachDraftImage } from './application-images.server.ts'
 
 export type FairContext = { event: EventRow; settings: FairSettingsRow | undefined; categories: string[] }
 
@@ -77,6 +78,7 @@ function applicationValues(body: ApplicationApiInput) {
 /**
  * A new application; `applications_closed` (409) outside the window or for a cancelled fair.
  * Queues the "application received" mail with the magic link, in the exhibitor's language.
+ * `logoToken`: a logo draft from the form, attached in the same transaction.
  */
 export function submitApplication(
 	db: Db,
@@ -85,6 +87,7 @@ export function submitApplication(
 	now = new Date(),
 	actor: Actor = { kind: 'system' },
 	locale: Locale = DEFAULT_LOCALE,
+	logoToken: string | null = null,
 ): SubmitResult {
 	return writeTransaction(db, (tx) => {
 		const fair = findFair(tx, fairSlug)
@@ -105,6 +108,7 @@ export function submitApplication(
 			.returning()
 			.get()
 		recordAudit(tx, actor, 'application.submitted', `application:${application.id}`, { eventId: fair.event.id, category: body.category }, now)
+		if (logoToken) attachDraftImage(tx, logoToken, application.id, now)
 		// One link for the answer and the first mail: the page the exhibitor lands on is the mailed one.
 		const manageToken = mintPrivateLink(tx, { applicationId: application.id }, now)
 		enqueueApplicationMail(tx, 'application-received', fair.event, application, now, { manageToken })
@@ -114,9 +118,10 @@ export function submitApplication(
 
 /**
  * The exhibitor corrects their application through the magic link, while the window is open.
- * Decisions are not touched: an organizer sees the new data in review.
+ * Decisions are not touched: an organizer sees the new data in review. `logoToken`: a logo draft
+ * from the form, replacing the image in the same transaction.
  */
-export function updateApplication(db: Db, token: string, body: ApplicationApiInput, now = new Date()): ApplicationRow {
+export function updateApplication(db: Db, token: string, body: ApplicationApiInput, now = new Date(), logoToken: string | null = null): ApplicationRow {
 	return writeTransaction(db, (tx) => {
 		const current = findApplicationByManageToken(tx, token)
 		if (!current) throw new ServiceError('not_found', 404)
@@ -132,6 +137,7 @@ export function updateApplication(db: Db, token: string, body: ApplicationApiInp
 			.returning()
 			.get()!
 		recordAudit(tx, { kind: 'system' }, 'application.updated', `application:${current.id}`, { eventId: current.eventId }, now)
+		if (logoToken) attachDraftImage(tx, logoToken, updated.id, now)
 		return updated
 	})
 }

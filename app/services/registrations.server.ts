@@ -5,7 +5,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { events, registrations, type EventRow, type RegistrationRow } from '#db/schema/index.ts'
 import { decideRegistration, pickPromotions, waitlistPosition } from '#app/domain/registration-rules.ts'
 import type { RegistrationInput } from '#app/domain/registration-input.ts'
-import { writeTransaction, type Db } from '#app/utils/db.server.ts'
+import { writeInBatch, writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
 import { ServiceError } from './errors.server.ts'
 import { enqueueMail } from './outbox.server.ts'
@@ -99,6 +99,14 @@ function waitingQueue(tx: Db, eventId: number) {
 /** Moves persons between the event's counters; the CHECK on capacity is the last line of defence. */
 function adjustCounters(tx: Db, eventId: number, confirmedDelta: number, waitlistedDelta: number): EventRow {
 	return statements(tx).adjustCounters.get({ eventId, confirmed: confirmedDelta, waitlisted: waitlistedDelta })!
+}
+
+/**
+ * registerVisitor with group commit: the registrations of one event-loop turn share a transaction
+ * and one disk flush (writeInBatch), each decided in arrival order inside the write lock.
+ */
+export function registerVisitorGrouped(db: Db, eventRef: { slug: string }, input: RegistrationInput, source: RegistrationSource, actor: Actor): Promise<RegisterResult> {
+	return writeInBatch(db, (tx) => registerVisitor(tx, eventRef, input, source, actor))
 }
 
 /**
