@@ -16,7 +16,9 @@ export default tseslint.config(
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
-		rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }] },
+		rules: {
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+		},
 	},
 	{
 		// Scripts, benchmarks and the server run on Node; the service worker in a browser worker.
@@ -41,7 +43,13 @@ export default tseslint.config(
 			// `any` is allowed in tests (parsed JSON); the app code keeps it out by review.
 			'@typescript-eslint/no-explicit-any': 'off',
 			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-			'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='transaction'][arguments.0.async=true]", message: 'A drizzle/SQLite transaction callback must be synchronous.' }],
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "CallExpression[callee.property.name='transaction'][arguments.0.async=true]",
+					message: 'A drizzle/SQLite transaction callback must be synchronous.',
+				},
+			],
 		},
 	},
 	{
@@ -52,7 +60,22 @@ export default tseslint.config(
 				'error',
 				{
 					patterns: [
-						{ group: [...layer('services'), ...layer('routes'), ...layer('components'), ...layer('utils'), '#db/*', '@remix-run/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'node:fs', 'node:http'], message: 'app/domain is pure (docs/architecture.md).' },
+						{
+							group: [
+								...layer('services'),
+								...layer('routes'),
+								...layer('components'),
+								...layer('utils'),
+								'#db/*',
+								'@remix-run/*',
+								'better-sqlite3',
+								'drizzle-orm',
+								'drizzle-orm/*',
+								'node:fs',
+								'node:http',
+							],
+							message: 'app/domain is pure (docs/architecture.md).',
+						},
 					],
 				},
 			],
@@ -62,7 +85,14 @@ export default tseslint.config(
 		// Services do the work; they never import a page, a component or a route module.
 		files: ['app/services/**', 'app/utils/**', 'emails/**'],
 		rules: {
-			'no-restricted-imports': ['error', { patterns: [{ group: [...layer('routes'), ...layer('components')], message: 'Services and utils do not import routes or components (docs/architecture.md).' }] }],
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: [...layer('routes'), ...layer('components')], message: 'Services and utils do not import routes or components (docs/architecture.md).' },
+					],
+				},
+			],
 		},
 	},
 	{
@@ -72,7 +102,15 @@ export default tseslint.config(
 		rules: {
 			'@typescript-eslint/no-restricted-imports': [
 				'error',
-				{ patterns: [{ group: ['**/*.server', '**/*.server.ts', '#db/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], allowTypeImports: true, message: 'Browser code does not import server modules (docs/architecture.md).' }] },
+				{
+					patterns: [
+						{
+							group: ['**/*.server', '**/*.server.ts', '#db/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'],
+							allowTypeImports: true,
+							message: 'Browser code does not import server modules (docs/architecture.md).',
+						},
+					],
+				},
 			],
 		},
 	},
@@ -80,7 +118,18 @@ export default tseslint.config(
 		// Routes stay thin: transactions belong to services.
 		files: ['app/routes/**'],
 		rules: {
-			'no-restricted-imports': ['error', { paths: [{ name: '#app/utils/db.server.ts', importNames: ['writeTransaction', 'writeInBatch'], message: 'Open transactions in a service, not in a route (docs/architecture.md).' }] }],
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '#app/utils/db.server.ts',
+							importNames: ['writeTransaction', 'writeInBatch'],
+							message: 'Open transactions in a service, not in a route (docs/architecture.md).',
+						},
+					],
+				},
+			],
 		},
 	},
 )

@@ -1,14 +1,7 @@
 // First: zod must know it may not compile parsers before any schema is built in the browser.
 import '#app/utils/zod-jitless.ts'
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import {
-	Links,
-	Meta,
-	Outlet,
-	Scripts,
-	ScrollRestoration,
-	useRouteError,
-} from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorMessage } from '#app/components/error-page.tsx'

@@ -17,15 +17,21 @@ const [APPS, STANDS] = (process.env.BENCH_ALLOC_SIZE ?? '200x220').split('x').ma
 const app = await startApp({ seed: false })
 try {
 	const token = (await cli(app, ['token', 'create', '--role', 'organizer', '--name', 'bench'])).trim().split('\n').at(-1)
-	const created = await api(app, 'POST', '/api/v1/events', {
-		title: 'Bench sajam',
-		kind: 'fair',
-		startsAt: '2031-06-01T10:00:00+02:00',
-		endsAt: '2031-06-01T18:00:00+02:00',
-		venue: { name: 'Hala', address: 'Bb', city: 'Kruševac' },
-		capacity: null,
-		status: 'published',
-	}, token)
+	const created = await api(
+		app,
+		'POST',
+		'/api/v1/events',
+		{
+			title: 'Bench sajam',
+			kind: 'fair',
+			startsAt: '2031-06-01T10:00:00+02:00',
+			endsAt: '2031-06-01T18:00:00+02:00',
+			venue: { name: 'Hala', address: 'Bb', city: 'Kruševac' },
+			capacity: null,
+			status: 'published',
+		},
+		token,
+	)
 	if (created.status !== 201) throw new Error(`create fair: ${JSON.stringify(created.body)}`)
 	const slug = created.body.event.slug
 	const problem = instance(APPS, STANDS, 4242)
@@ -55,7 +61,9 @@ try {
 	}
 	// One solve first: warms the JIT and shows what a solve does at this size.
 	const first = await api(app, 'POST', `/api/v1/fairs/${slug}/allocation`, { timeLimitMs: LIMIT_MS }, token)
-	console.log(`${APPS}×${STANDS}: assigned ${first.body.objective.assigned}, preference cost ${first.body.objective.preferenceCost}, same-category pairs ${first.body.spread.sameCategoryPairsBefore} → ${first.body.spread.sameCategoryPairs} (${first.body.spread.status}, exact ${first.body.spread.exactMs} ms, spread ${first.body.spread.spreadMs} ms)`)
+	console.log(
+		`${APPS}×${STANDS}: assigned ${first.body.objective.assigned}, preference cost ${first.body.objective.preferenceCost}, same-category pairs ${first.body.spread.sameCategoryPairsBefore} → ${first.body.spread.sameCategoryPairs} (${first.body.spread.status}, exact ${first.body.spread.exactMs} ms, spread ${first.body.spread.spreadMs} ms)`,
+	)
 
 	const rows = []
 	for (const path of ['/healthz', '/api/v1/events']) {
@@ -76,7 +84,15 @@ try {
 		const busy = await load(app.url + path, { connections: 8, duration: SECONDS })
 		running = false
 		await solver
-		rows.push({ endpoint: path, solve: `${APPS}×${STANDS}${SPREAD ? '' : ' exact only'}`, rps: busy.rps, 'p50 ms': busy.p50, 'p99 ms': busy.p99, non2xx: busy.non2xx, solves: solveTimes.length })
+		rows.push({
+			endpoint: path,
+			solve: `${APPS}×${STANDS}${SPREAD ? '' : ' exact only'}`,
+			rps: busy.rps,
+			'p50 ms': busy.p50,
+			'p99 ms': busy.p99,
+			non2xx: busy.non2xx,
+			solves: solveTimes.length,
+		})
 	}
 	console.log(table(rows))
 	console.log(`Each busy run had solves running back to back (spread stage limit ${LIMIT_MS / 1000} s). Goal: p99 unaffected.`)

@@ -85,7 +85,13 @@ export function instance(apps, standCount, seed) {
 	const pins = []
 	for (let i = 0; i < Math.floor(apps / 25); i++) {
 		const application = applications[i * 7]
-		const stand = stands.find((s) => !pins.some((p) => p.standLabel === s.label) && s.power >= application.needs.power && s.accessible >= application.needs.accessible && s.sizeM2 >= (application.needs.sizeM2 ?? 0))
+		const stand = stands.find(
+			(s) =>
+				!pins.some((p) => p.standLabel === s.label) &&
+				s.power >= application.needs.power &&
+				s.accessible >= application.needs.accessible &&
+				s.sizeM2 >= (application.needs.sizeM2 ?? 0),
+		)
 		if (stand) pins.push({ applicationId: application.id, standLabel: stand.label })
 	}
 	return { stands, applications, pins }

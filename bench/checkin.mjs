@@ -131,7 +131,9 @@ try {
 	]
 	console.log(`\nCheck-in, ${duration} s at 64 connections, ${codes.length} tickets (${new Date().toISOString()})\n`)
 	console.log(table(rows))
-	console.log(`non-2xx answers: ${scans.non2xx}, errors: ${scans.errors}; after the run: ${stats.checkedIn} of ${stats.registrations} checked in, ${stats.scans} scans recorded`)
+	console.log(
+		`non-2xx answers: ${scans.non2xx}, errors: ${scans.errors}; after the run: ${stats.checkedIn} of ${stats.registrations} checked in, ${stats.scans} scans recorded`,
+	)
 
 	// Batch sync: a device that was offline all day sends 10,000 queued scans in one request.
 	const batchTimes = []

@@ -107,7 +107,6 @@ export function table(rows) {
 	return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => r[k])))].join('\n')
 }
 
-
 /** A JSON call to the app's API; returns status and parsed body. */
 export async function api(app, method, pathname, body, token) {
 	const response = await fetch(app.url + pathname, {

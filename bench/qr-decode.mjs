@@ -52,7 +52,12 @@ for (const [name, image] of [
 		times.push(performance.now() - start)
 	}
 	times.sort((a, b) => a - b)
-	rows.push({ frame: name, decoded: first[0]?.text === code ? 'yes' : first.length ? 'WRONG' : 'no', 'p50 ms': times[25].toFixed(1), 'p95 ms': times[47].toFixed(1) })
+	rows.push({
+		frame: name,
+		decoded: first[0]?.text === code ? 'yes' : first.length ? 'WRONG' : 'no',
+		'p50 ms': times[25].toFixed(1),
+		'p95 ms': times[47].toFixed(1),
+	})
 }
 console.log(`\nQR decode per 640×480 frame, ZXing wasm (zxing-wasm/reader), 50 runs each (${new Date().toISOString()})\n`)
 console.table(rows)

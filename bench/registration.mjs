@@ -29,17 +29,23 @@ function rawSqliteInserts(seconds) {
 
 async function createEvent(app, token, capacity, waitlist) {
 	const start = new Date(Date.now() + 30 * 24 * 3600 * 1000)
-	const { status, body } = await api(app, 'POST', '/api/v1/events', {
-		title: `Bench ${randomUUID().slice(0, 8)}`,
-		kind: 'workshop',
-		startsAt: start.toISOString(),
-		endsAt: new Date(start.getTime() + 7200_000).toISOString(),
-		venue: 'Kulturni centar',
-		capacity,
-		waitlist,
-		maxPartySize: 4,
-		status: 'published',
-	}, token)
+	const { status, body } = await api(
+		app,
+		'POST',
+		'/api/v1/events',
+		{
+			title: `Bench ${randomUUID().slice(0, 8)}`,
+			kind: 'workshop',
+			startsAt: start.toISOString(),
+			endsAt: new Date(start.getTime() + 7200_000).toISOString(),
+			venue: 'Kulturni centar',
+			capacity,
+			waitlist,
+			maxPartySize: 4,
+			status: 'published',
+		},
+		token,
+	)
 	if (status !== 201) throw new Error(`create event: ${status} ${JSON.stringify(body)}`)
 	return body.event.slug
 }
@@ -92,7 +98,8 @@ try {
 		const { body } = await api(app, 'GET', `/api/v1/events/${raceSlug}`)
 		confirmedTotal += answers.filter((a) => a.status === 201).length
 		oversold += Math.max(0, body.event.registered - 100)
-		if (answers.filter((a) => a.status === 201).length !== 10) console.log(`round ${round}: ${answers.filter((a) => a.status === 201).length} confirmed of the last 10`)
+		if (answers.filter((a) => a.status === 201).length !== 10)
+			console.log(`round ${round}: ${answers.filter((a) => a.status === 201).length} confirmed of the last 10`)
 	}
 	console.log(`\nOversell race: ${rounds} rounds × 200 concurrent registrations for the last 10 places`)
 	console.log(`confirmed in races: ${confirmedTotal} (expected ${rounds * 10}), oversold places: ${oversold}, 5xx answers: ${serverErrors}`)

@@ -170,46 +170,273 @@ const PLAN: {
 	en?: string
 	founded: number
 }[] = [
-	{ outcome: 'confirmed', catalogue: true, research: true, staff: { employees: 4, women: 3, v: { disability: 4 }, volunteers: 9 }, apr: 'yes', ways: ['work_integration'], accessible: true, size: 6, website: 'https://iskra-krusevac.org.rs', en: 'Hand-painted ceramics and souvenirs with Kruševac motifs.', founded: 2008 },
-	{ outcome: 'confirmed', catalogue: true, research: true, staff: { employees: 6, women: 2, v: { over_50: 3, long_term_unemployed: 1 }, volunteers: 0 }, apr: 'pending', ways: ['local_development'], size: 6, website: 'https://rasinskimed.rs', en: 'Acacia, meadow and forest honey from Mount Jastrebac.', founded: 2015 },
-	{ outcome: 'confirmed', catalogue: true, research: true, staff: { employees: 7, women: 7, v: { violence_survivors: 2, long_term_unemployed: 3 }, volunteers: 2 }, apr: 'yes', ways: ['work_integration', 'local_development'], power: true, size: 9, en: 'Traditional embroidery and woven goods made by women of Župa.', founded: 2018 },
-	{ outcome: 'confirmed', catalogue: true, research: true, staff: { employees: 3, women: 3, v: { over_50: 2 }, volunteers: 6 }, apr: 'no', ways: ['general_interest'], size: 6, en: 'Homemade fruit preserves, ajvar and winter stores from our grandmothers’ recipes.', founded: 2012 },
-	{ outcome: 'confirmed', catalogue: true, research: true, staff: { employees: 2, women: 1, v: { youth: 2 }, volunteers: 5 }, apr: 'dont_know', ways: ['general_interest'], power: true, size: 6, founded: 2020 },
-	{ outcome: 'confirmed', catalogue: true, research: true, staff: { employees: 18, women: 8, v: { disability: 14 }, volunteers: 0 }, apr: 'yes', ways: ['work_integration'], power: true, accessible: true, size: 9, website: 'https://napredak-krusevac.rs', en: 'Bookbinding, printing and stamp making.', founded: 1992 },
-	{ outcome: 'confirmed', catalogue: false, research: true, staff: { employees: 2, women: 1, v: { disability: 2 }, volunteers: 4 }, apr: 'no', ways: ['work_integration'], accessible: true, size: 4, founded: 1998 },
-	{ outcome: 'confirmed', catalogue: true, research: false, staff: { employees: 5, women: 3, v: { over_50: 2 }, volunteers: 0 }, apr: 'pending', ways: ['local_development'], power: true, size: 6, en: 'Grape juice and dried fruit from Župa.', founded: 2016 },
-	{ outcome: 'confirmed', catalogue: true, research: true, staff: { employees: 1, women: 1, v: { youth: 1 }, volunteers: 7 }, apr: 'no', ways: ['general_interest'], size: 6, founded: 2019 },
-	{ outcome: 'accepted', catalogue: true, research: true, staff: { employees: 1, women: 1, v: {}, volunteers: 0 }, apr: 'dont_know', ways: [], size: 4, website: 'https://lavanda-trstenik.rs', en: 'Natural soaps and creams made from medicinal herbs.', founded: 2021 },
-	{ outcome: 'accepted', catalogue: true, research: true, staff: { employees: 2, women: 2, v: { disability: 1 }, volunteers: 12 }, apr: 'no', ways: ['general_interest', 'work_integration'], accessible: true, size: 6, founded: 2010 },
-	{ outcome: 'accepted', catalogue: false, research: true, staff: { employees: 5, women: 5, v: { social_assistance: 2, roma: 1 }, volunteers: 1 }, apr: 'yes', ways: ['work_integration'], power: true, size: 6, founded: 2017 },
-	{ outcome: 'waitlisted', catalogue: true, research: true, staff: { employees: 4, women: 2, v: { roma: 4 }, volunteers: 3 }, apr: 'pending', ways: ['work_integration'], power: true, size: 9, founded: 2014 },
-	{ outcome: 'waitlisted', catalogue: true, research: true, staff: { employees: 3, women: 2, v: { youth: 2, long_term_unemployed: 1 }, volunteers: 10 }, apr: 'no', ways: ['general_interest', 'local_development'], size: 4, website: 'https://rasinazazajednicu.org', founded: 2011 },
-	{ outcome: 'waitlisted', catalogue: true, research: false, staff: { employees: 0, women: 0, v: {}, volunteers: 6 }, apr: 'no', ways: [], size: 4, founded: 2022 },
-	{ outcome: 'rejected', catalogue: true, research: true, staff: { employees: 0, women: 0, v: {}, volunteers: 14 }, apr: 'no', ways: ['general_interest'], size: 4, founded: 2005 },
-	{ outcome: 'rejected', catalogue: false, research: true, staff: { employees: 3, women: 1, v: { over_50: 1 }, volunteers: 0 }, apr: 'dont_know', ways: ['local_development'], power: true, size: 6, founded: 2013 },
-	{ outcome: 'submitted', catalogue: true, research: true, staff: { employees: 6, women: 4, v: { disability: 5 }, volunteers: 2 }, apr: 'yes', ways: ['work_integration'], accessible: true, size: 6, website: 'https://rukekojestvaraju.rs', founded: 2016 },
-	{ outcome: 'submitted', catalogue: true, research: true, staff: { employees: 2, women: 1, v: { disability: 1, youth: 1 }, volunteers: 8 }, apr: 'pending', ways: ['work_integration', 'general_interest'], size: 6, founded: 2009 },
-	{ outcome: 'submitted', catalogue: true, research: false, staff: { employees: 0, women: 0, v: {}, volunteers: 11 }, apr: 'no', ways: [], size: 4, founded: 2023 },
+	{
+		outcome: 'confirmed',
+		catalogue: true,
+		research: true,
+		staff: { employees: 4, women: 3, v: { disability: 4 }, volunteers: 9 },
+		apr: 'yes',
+		ways: ['work_integration'],
+		accessible: true,
+		size: 6,
+		website: 'https://iskra-krusevac.org.rs',
+		en: 'Hand-painted ceramics and souvenirs with Kruševac motifs.',
+		founded: 2008,
+	},
+	{
+		outcome: 'confirmed',
+		catalogue: true,
+		research: true,
+		staff: { employees: 6, women: 2, v: { over_50: 3, long_term_unemployed: 1 }, volunteers: 0 },
+		apr: 'pending',
+		ways: ['local_development'],
+		size: 6,
+		website: 'https://rasinskimed.rs',
+		en: 'Acacia, meadow and forest honey from Mount Jastrebac.',
+		founded: 2015,
+	},
+	{
+		outcome: 'confirmed',
+		catalogue: true,
+		research: true,
+		staff: { employees: 7, women: 7, v: { violence_survivors: 2, long_term_unemployed: 3 }, volunteers: 2 },
+		apr: 'yes',
+		ways: ['work_integration', 'local_development'],
+		power: true,
+		size: 9,
+		en: 'Traditional embroidery and woven goods made by women of Župa.',
+		founded: 2018,
+	},
+	{
+		outcome: 'confirmed',
+		catalogue: true,
+		research: true,
+		staff: { employees: 3, women: 3, v: { over_50: 2 }, volunteers: 6 },
+		apr: 'no',
+		ways: ['general_interest'],
+		size: 6,
+		en: 'Homemade fruit preserves, ajvar and winter stores from our grandmothers’ recipes.',
+		founded: 2012,
+	},
+	{
+		outcome: 'confirmed',
+		catalogue: true,
+		research: true,
+		staff: { employees: 2, women: 1, v: { youth: 2 }, volunteers: 5 },
+		apr: 'dont_know',
+		ways: ['general_interest'],
+		power: true,
+		size: 6,
+		founded: 2020,
+	},
+	{
+		outcome: 'confirmed',
+		catalogue: true,
+		research: true,
+		staff: { employees: 18, women: 8, v: { disability: 14 }, volunteers: 0 },
+		apr: 'yes',
+		ways: ['work_integration'],
+		power: true,
+		accessible: true,
+		size: 9,
+		website: 'https://napredak-krusevac.rs',
+		en: 'Bookbinding, printing and stamp making.',
+		founded: 1992,
+	},
+	{
+		outcome: 'confirmed',
+		catalogue: false,
+		research: true,
+		staff: { employees: 2, women: 1, v: { disability: 2 }, volunteers: 4 },
+		apr: 'no',
+		ways: ['work_integration'],
+		accessible: true,
+		size: 4,
+		founded: 1998,
+	},
+	{
+		outcome: 'confirmed',
+		catalogue: true,
+		research: false,
+		staff: { employees: 5, women: 3, v: { over_50: 2 }, volunteers: 0 },
+		apr: 'pending',
+		ways: ['local_development'],
+		power: true,
+		size: 6,
+		en: 'Grape juice and dried fruit from Župa.',
+		founded: 2016,
+	},
+	{
+		outcome: 'confirmed',
+		catalogue: true,
+		research: true,
+		staff: { employees: 1, women: 1, v: { youth: 1 }, volunteers: 7 },
+		apr: 'no',
+		ways: ['general_interest'],
+		size: 6,
+		founded: 2019,
+	},
+	{
+		outcome: 'accepted',
+		catalogue: true,
+		research: true,
+		staff: { employees: 1, women: 1, v: {}, volunteers: 0 },
+		apr: 'dont_know',
+		ways: [],
+		size: 4,
+		website: 'https://lavanda-trstenik.rs',
+		en: 'Natural soaps and creams made from medicinal herbs.',
+		founded: 2021,
+	},
+	{
+		outcome: 'accepted',
+		catalogue: true,
+		research: true,
+		staff: { employees: 2, women: 2, v: { disability: 1 }, volunteers: 12 },
+		apr: 'no',
+		ways: ['general_interest', 'work_integration'],
+		accessible: true,
+		size: 6,
+		founded: 2010,
+	},
+	{
+		outcome: 'accepted',
+		catalogue: false,
+		research: true,
+		staff: { employees: 5, women: 5, v: { social_assistance: 2, roma: 1 }, volunteers: 1 },
+		apr: 'yes',
+		ways: ['work_integration'],
+		power: true,
+		size: 6,
+		founded: 2017,
+	},
+	{
+		outcome: 'waitlisted',
+		catalogue: true,
+		research: true,
+		staff: { employees: 4, women: 2, v: { roma: 4 }, volunteers: 3 },
+		apr: 'pending',
+		ways: ['work_integration'],
+		power: true,
+		size: 9,
+		founded: 2014,
+	},
+	{
+		outcome: 'waitlisted',
+		catalogue: true,
+		research: true,
+		staff: { employees: 3, women: 2, v: { youth: 2, long_term_unemployed: 1 }, volunteers: 10 },
+		apr: 'no',
+		ways: ['general_interest', 'local_development'],
+		size: 4,
+		website: 'https://rasinazazajednicu.org',
+		founded: 2011,
+	},
+	{
+		outcome: 'waitlisted',
+		catalogue: true,
+		research: false,
+		staff: { employees: 0, women: 0, v: {}, volunteers: 6 },
+		apr: 'no',
+		ways: [],
+		size: 4,
+		founded: 2022,
+	},
+	{
+		outcome: 'rejected',
+		catalogue: true,
+		research: true,
+		staff: { employees: 0, women: 0, v: {}, volunteers: 14 },
+		apr: 'no',
+		ways: ['general_interest'],
+		size: 4,
+		founded: 2005,
+	},
+	{
+		outcome: 'rejected',
+		catalogue: false,
+		research: true,
+		staff: { employees: 3, women: 1, v: { over_50: 1 }, volunteers: 0 },
+		apr: 'dont_know',
+		ways: ['local_development'],
+		power: true,
+		size: 6,
+		founded: 2013,
+	},
+	{
+		outcome: 'submitted',
+		catalogue: true,
+		research: true,
+		staff: { employees: 6, women: 4, v: { disability: 5 }, volunteers: 2 },
+		apr: 'yes',
+		ways: ['work_integration'],
+		accessible: true,
+		size: 6,
+		website: 'https://rukekojestvaraju.rs',
+		founded: 2016,
+	},
+	{
+		outcome: 'submitted',
+		catalogue: true,
+		research: true,
+		staff: { employees: 2, women: 1, v: { disability: 1, youth: 1 }, volunteers: 8 },
+		apr: 'pending',
+		ways: ['work_integration', 'general_interest'],
+		size: 6,
+		founded: 2009,
+	},
+	{
+		outcome: 'submitted',
+		catalogue: true,
+		research: false,
+		staff: { employees: 0, women: 0, v: {}, volunteers: 11 },
+		apr: 'no',
+		ways: [],
+		size: 4,
+		founded: 2023,
+	},
 ]
 
 const CONTACTS = [
-	'Milica Stojanović', 'Dragan Nikolić', 'Snežana Radovanović', 'Jelena Marković', 'Nikola Jovanović',
-	'Zoran Đorđević', 'Vesna Ilić', 'Miroslav Pavlović', 'Ivana Milenković', 'Tamara Stevanović',
-	'Gordana Petković', 'Dragana Lazić', 'Dejan Ristić', 'Marija Vasić', 'Ana Kostić',
-	'Ljiljana Živković', 'Bojan Mitić', 'Slobodan Krstić', 'Jovana Tasić', 'Stefan Obradović',
+	'Milica Stojanović',
+	'Dragan Nikolić',
+	'Snežana Radovanović',
+	'Jelena Marković',
+	'Nikola Jovanović',
+	'Zoran Đorđević',
+	'Vesna Ilić',
+	'Miroslav Pavlović',
+	'Ivana Milenković',
+	'Tamara Stevanović',
+	'Gordana Petković',
+	'Dragana Lazić',
+	'Dejan Ristić',
+	'Marija Vasić',
+	'Ana Kostić',
+	'Ljiljana Živković',
+	'Bojan Mitić',
+	'Slobodan Krstić',
+	'Jovana Tasić',
+	'Stefan Obradović',
 ]
 
 const MUNICIPALITY_CODES = Object.fromEntries(Object.entries(MUNICIPALITY_NAMES).map(([code, name]) => [name, code]))
 
 /** "Milica Stojanović" → "milica.stojanovic@example.rs". */
 function demoEmail(name: string): string {
-	const ascii = name.toLowerCase().replace(/đ/g, 'dj').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+	const ascii = name
+		.toLowerCase()
+		.replace(/đ/g, 'dj')
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
 	return `${ascii.replace(/[^a-z]+/g, '.')}@example.rs`
 }
 
 /** An invented PIB with a correct check digit (8 digits from `seed`, then the one digit that fits). */
 function demoPib(seed: number): string {
-	const body = String(10_990_000 + seed * 373).padStart(8, '0').slice(0, 8)
+	const body = String(10_990_000 + seed * 373)
+		.padStart(8, '0')
+		.slice(0, 8)
 	for (let d = 0; d < 10; d++) if (isValidPib(body + d)) return body + d
 	throw new Error('unreachable: every 8 digits have a check digit')
 }
@@ -302,15 +529,56 @@ function demoStands(): Stand[] {
 			zone,
 		}))
 	return [
-		...row('A', 2, 3, 3, 'Trg', (n) => n <= 6, (n) => n <= 2),
-		...row('B', 9, 3, 2, 'Trg', (n) => n <= 2, (n) => n <= 4),
-		...row('C', 16, 2.5, 2, 'Kod fontane', () => false, (n) => n <= 2),
+		...row(
+			'A',
+			2,
+			3,
+			3,
+			'Trg',
+			(n) => n <= 6,
+			(n) => n <= 2,
+		),
+		...row(
+			'B',
+			9,
+			3,
+			2,
+			'Trg',
+			(n) => n <= 2,
+			(n) => n <= 4,
+		),
+		...row(
+			'C',
+			16,
+			2.5,
+			2,
+			'Kod fontane',
+			() => false,
+			(n) => n <= 2,
+		),
 	]
 }
 
-function seedDemoFloorPlan(tx: Db, fair: EventRow, inserted: { id: number; status: string; category: string; needsPower: boolean; needsAccessible: boolean; needsSizeM2: number | null; preferences: string[]; confirmedAt: Date | null; decisionReleasedAt: Date | null }[], now: Date) {
+function seedDemoFloorPlan(
+	tx: Db,
+	fair: EventRow,
+	inserted: {
+		id: number
+		status: string
+		category: string
+		needsPower: boolean
+		needsAccessible: boolean
+		needsSizeM2: number | null
+		preferences: string[]
+		confirmedAt: Date | null
+		decisionReleasedAt: Date | null
+	}[],
+	now: Date,
+) {
 	const plan = demoStands()
-	tx.insert(floorPlans).values({ eventId: fair.id, width: 40, height: 24, publishedAt: new Date(now.getTime() - 10 * DAY), updatedAt: now }).run()
+	tx.insert(floorPlans)
+		.values({ eventId: fair.id, width: 40, height: 24, publishedAt: new Date(now.getTime() - 10 * DAY), updatedAt: now })
+		.run()
 	const standRows = tx
 		.insert(stands)
 		.values(plan.map((stand) => ({ eventId: fair.id, ...stand, createdAt: now, updatedAt: now })))

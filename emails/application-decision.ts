@@ -19,7 +19,12 @@ export const applicationDecision: MailBuilder<ApplicationMailParams> = async (pa
 	const org = application.orgName
 	const body: Block[] =
 		decision === 'accepted'
-			? [paragraph(t('application.decision.accepted.intro', { org })), fairDetails(params, ctx), confirmRequest(params, ctx), paragraph(t('application.decision.accepted.next'))]
+			? [
+					paragraph(t('application.decision.accepted.intro', { org })),
+					fairDetails(params, ctx),
+					confirmRequest(params, ctx),
+					paragraph(t('application.decision.accepted.next')),
+				]
 			: decision === 'waitlisted'
 				? [paragraph(t('application.decision.waitlisted.intro', { org })), fairDetails(params, ctx), paragraph(t('application.decision.waitlisted.next'))]
 				: [paragraph(t('application.decision.rejected.intro', { org })), paragraph(t('application.decision.rejected.kind'))]

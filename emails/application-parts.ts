@@ -16,7 +16,10 @@ export function fairDetails(params: ApplicationMailParams, ctx: MailContext): Bl
 	const { t } = ctx
 	const view = eventView(params.event, ctx)
 	const rows: [string, string][] = view.date
-		? [[t('details.date'), view.date], [t('details.time'), view.time]]
+		? [
+				[t('details.date'), view.date],
+				[t('details.time'), view.time],
+			]
 		: [[t('details.when'), view.time]]
 	rows.push([t('details.where'), view.where])
 	rows.push([t('application.details.organization'), params.application.orgName])
@@ -55,7 +58,10 @@ export function confirmRequest(params: ApplicationMailParams, ctx: MailContext):
 export function organizerNote(params: ApplicationMailParams, ctx: MailContext): Block[] {
 	const note = params.application.decisionNote?.replace(/\r\n?/g, '\n').trim()
 	if (!note) return []
-	const paragraphs = note.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)
+	const paragraphs = note
+		.split(/\n\s*\n/)
+		.map((p) => p.trim())
+		.filter(Boolean)
 	return [
 		paragraph(ctx.t('application.common.noteHeading'), { strong: true }),
 		...paragraphs.map((p) => {

@@ -26,7 +26,12 @@ function setupStart(params: ApplicationMailParams): Date {
 }
 
 /** The exhibitor's setup slot as an invite; CANCEL takes it out of their calendar (fair cancelled). */
-export function setupInvite(params: ApplicationMailParams, ctx: MailContext, label: string, method: InviteMethod = 'REQUEST'): NonNullable<RenderedMail['icalEvent']> {
+export function setupInvite(
+	params: ApplicationMailParams,
+	ctx: MailContext,
+	label: string,
+	method: InviteMethod = 'REQUEST',
+): NonNullable<RenderedMail['icalEvent']> {
 	const { t } = ctx
 	const view = eventView(params.event, ctx)
 	const content = buildInvite({
@@ -62,7 +67,12 @@ export const applicationStand: MailBuilder<ApplicationMailParams> = async (param
 	rows.push([t('application.stand.setup'), setupText])
 	rows.push([t('application.stand.opening'), t('application.stand.openingAt', { time: formatTime(view.start, ctx.locale) })])
 	rows.push([t('details.where'), view.where])
-	const bring = [t('application.stand.bring.cloth'), ...(stand.power ? [t('application.stand.bring.cable')] : []), t('application.stand.bring.prices'), t('application.stand.bring.bags')]
+	const bring = [
+		t('application.stand.bring.cloth'),
+		...(stand.power ? [t('application.stand.bring.cable')] : []),
+		t('application.stand.bring.prices'),
+		t('application.stand.bring.bags'),
+	]
 	const bringBlock: Block = {
 		html: `<ul style="margin:0 0 16px;padding-left:20px;font-family:-apple-system,'Segoe UI',Roboto,Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2328">${bring
 			.map((item) => `<li>${escapeHtml(item)}</li>`)
@@ -89,4 +99,3 @@ export const applicationStand: MailBuilder<ApplicationMailParams> = async (param
 		icalEvent: setupInvite(params, ctx, stand.label),
 	}
 }
-

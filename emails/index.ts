@@ -1,7 +1,15 @@
 // The mail templates by name, and the context they render in. The outbox stores a template's name
 // and its parameters; delivery renders them here, in the recipient's language.
 import type { Locale } from '#app/domain/locale.ts'
-import { isAccountMailTemplate, isApplicationMailTemplate, type AccountMailParams, type ApplicationMailParams, type MailParams, type MailParamsOf, type MailTemplate } from '#app/services/outbox.server.ts'
+import {
+	isAccountMailTemplate,
+	isApplicationMailTemplate,
+	type AccountMailParams,
+	type ApplicationMailParams,
+	type MailParams,
+	type MailParamsOf,
+	type MailTemplate,
+} from '#app/services/outbox.server.ts'
 import { sharedI18n } from '#app/utils/i18n.ts'
 import { accountInvitation } from './account-invitation.ts'
 import { applicationConfirmReminder } from './application-confirm-reminder.ts'
@@ -38,10 +46,7 @@ export const MAIL_BUILDERS: { [T in MailTemplate]: MailBuilder<MailParamsOf<T>> 
 	'password-reset': passwordReset,
 }
 
-export function mailContext(
-	locale: Locale,
-	options: { publicUrl: string; from: MailContext['from']; queuedAt: Date },
-): MailContext {
+export function mailContext(locale: Locale, options: { publicUrl: string; from: MailContext['from']; queuedAt: Date }): MailContext {
 	return { locale, t: sharedI18n(locale).getFixedT(locale, 'mail'), ...options }
 }
 

@@ -42,7 +42,10 @@ export function eventDetails(params: MailParams, ctx: MailContext, options: { pa
 	const view = eventView(params.event, ctx)
 	// The title is the mail's heading; a phone shows date and time best on rows of their own.
 	const rows: [string, string][] = view.date
-		? [[t('details.date'), view.date], [t('details.time'), view.time]]
+		? [
+				[t('details.date'), view.date],
+				[t('details.time'), view.time],
+			]
 		: [[t('details.when'), view.time]]
 	rows.push([t('details.where'), view.where])
 	if (options.party) rows.push([t('details.party'), t('details.persons', { count: params.registration.partySize })])

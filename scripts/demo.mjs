@@ -42,7 +42,11 @@ const seeded = run(process.execPath, ['build/cli.js', 'seed', '--demo'], { captu
 // The seed names the demo fair (also on a second run, when it changes nothing).
 const fairSlug = JSON.parse(seeded.stdout.trim().split('\n').at(-1) || '{}').fair ?? null
 // The demo organizer; "already exists" on a second run is fine.
-const added = run(process.execPath, ['build/cli.js', 'user', 'add', '--email', demo.email, '--password', demo.password, '--role', 'admin', '--name', 'Demo organizator'], { allowFailure: true })
+const added = run(
+	process.execPath,
+	['build/cli.js', 'user', 'add', '--email', demo.email, '--password', demo.password, '--role', 'admin', '--name', 'Demo organizator'],
+	{ allowFailure: true },
+)
 if (added.status !== 0 && !/exists/i.test(added.stderr)) {
 	process.stderr.write(added.stderr)
 	process.exit(1)
@@ -55,11 +59,15 @@ console.log(`
   In Cyrillic      ${env.PUBLIC_URL}/?lang=sr-Cyrl
   In English       ${env.PUBLIC_URL}/?lang=en
   Calendar feed    ${env.PUBLIC_URL}/calendar.ics
-${fairSlug ? `  The fair         ${env.PUBLIC_URL}/events/${fairSlug}
+${
+	fairSlug
+		? `  The fair         ${env.PUBLIC_URL}/events/${fairSlug}
     apply          ${env.PUBLIC_URL}/fairs/${fairSlug}/apply
     exhibitors     ${env.PUBLIC_URL}/fairs/${fairSlug}/exhibitors
     map            ${env.PUBLIC_URL}/fairs/${fairSlug}/map
-` : ''}  Organizers       ${env.PUBLIC_URL}/admin
+`
+		: ''
+}  Organizers       ${env.PUBLIC_URL}/admin
     login          ${demo.email}
     password       ${demo.password}
   Database         ${env.DATABASE_PATH}

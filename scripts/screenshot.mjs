@@ -8,7 +8,16 @@ const out = process.env.SCREENSHOT_DIR ?? 'screenshots'
 mkdirSync(out, { recursive: true })
 const browser = await chromium.launch({
 	executablePath: '/usr/bin/chromium',
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	args: [
+		'--headless',
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+	],
 })
 for (const url of urls) {
 	for (const width of [390, 1280]) {

@@ -3,7 +3,17 @@
 // single-fetch handling). The route modules are the same ones Remix serves, so guards, parsing
 // and services are untouched; only the dispatch is shorter. See docs/decisions/0004.
 import proxyaddr from 'proxy-addr'
-import { allowBody, compileTrust, declaredLength, isCookieAuthenticated, isJsonContentType, isSameSiteWrite, isUnsafeMethod, LIMITS, sendRefusal } from './http-layer.mjs'
+import {
+	allowBody,
+	compileTrust,
+	declaredLength,
+	isCookieAuthenticated,
+	isJsonContentType,
+	isSameSiteWrite,
+	isUnsafeMethod,
+	LIMITS,
+	sendRefusal,
+} from './http-layer.mjs'
 
 /** The build's resource routes (no component) under api/, with their full paths compiled. */
 export function compileApiRoutes(build) {
@@ -192,7 +202,7 @@ export function createApiHandler(build, { trustProxy = 'loopback', publicOrigin 
 		}
 		const cookies = response.headers.getSetCookie()
 		if (cookies.length) res.setHeader('set-cookie', cookies)
-		if (method === 'HEAD' || !response.body) return res.end(), true
+		if (method === 'HEAD' || !response.body) return (res.end(), true)
 		const body = Buffer.from(await response.arrayBuffer())
 		res.setHeader('content-length', body.length)
 		res.end(body)

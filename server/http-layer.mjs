@@ -204,6 +204,7 @@ function addVary(res, names) {
 /** One line for each refused request (4xx): method, path, status. Never a stack. */
 export function logClientErrors(req, res) {
 	res.once('finish', () => {
-		if (res.statusCode >= 400 && res.statusCode < 500) console.log(`${req.method} ${loggablePath(req.url)} ${res.statusCode}${res.logNote ? ` (${res.logNote})` : ''}`)
+		if (res.statusCode >= 400 && res.statusCode < 500)
+			console.log(`${req.method} ${loggablePath(req.url)} ${res.statusCode}${res.logNote ? ` (${res.logNote})` : ''}`)
 	})
 }

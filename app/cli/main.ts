@@ -47,7 +47,6 @@ Commands:
 The database is DATABASE_PATH (default data/sajam.db).
 Exit status: 0 success, 1 failure, 2 usage error.`
 
-
 function withDb<T>(work: (db: Db) => T): T {
 	try {
 		return work(getDb())
@@ -116,9 +115,15 @@ async function outbox(args: string[]) {
 		const summary = await deliverDueMail(db, mailer)
 		const notSent = summary.retrying + summary.failed
 		if (notSent > 0) {
-			throw new CliError(`outbox send: ${notSent} of ${summary.attempted} mail(s) not sent (${summary.retrying} will be retried, ${summary.failed} failed): ${summary.lastError}`)
+			throw new CliError(
+				`outbox send: ${notSent} of ${summary.attempted} mail(s) not sent (${summary.retrying} will be retried, ${summary.failed} failed): ${summary.lastError}`,
+			)
 		}
-		const queued = db.select({ n: count() }).from(outboxTable).where(inArray(outboxTable.status, ['pending', 'sending'])).get()!.n
+		const queued = db
+			.select({ n: count() })
+			.from(outboxTable)
+			.where(inArray(outboxTable.status, ['pending', 'sending']))
+			.get()!.n
 		console.log(JSON.stringify({ ...summary, queued, mode: mailer.mode }))
 	} finally {
 		mailer.close()
@@ -159,7 +164,16 @@ async function keys(args: string[]) {
 	throw usageError(sub ? `keys: unknown subcommand '${sub}'` : 'keys: missing subcommand (list, rotate)')
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { migrate, seed, user: userCommand, token: tokenCommand, backup, outbox, applications: applicationsCommand, keys }
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+	migrate,
+	seed,
+	user: userCommand,
+	token: tokenCommand,
+	backup,
+	outbox,
+	applications: applicationsCommand,
+	keys,
+}
 
 async function main(argv: string[]): Promise<number> {
 	const [command, ...args] = argv

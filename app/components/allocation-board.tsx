@@ -43,9 +43,11 @@ export function shortName(name: string, max = 14) {
 export function useNeedsText() {
 	const { t } = useTranslation('allocation')
 	return (needs: Needs) => {
-		const parts = [needs.power ? t('needs.power') : null, needs.accessible ? t('needs.accessible') : null, needs.sizeM2 ? t('needs.size', { size: needs.sizeM2 }) : null].filter(
-			(p): p is string => p !== null,
-		)
+		const parts = [
+			needs.power ? t('needs.power') : null,
+			needs.accessible ? t('needs.accessible') : null,
+			needs.sizeM2 ? t('needs.size', { size: needs.sizeM2 }) : null,
+		].filter((p): p is string => p !== null)
 		return parts.length ? parts.join(', ') : t('needs.none')
 	}
 }
@@ -163,7 +165,11 @@ export function AllocationBoard({
 									<div className="alloc-stand">
 										{e.standLabel ? t('list.stand', { label: e.standLabel }) : t('list.noStand')}
 										{e.locked ? <span className="pill">{t('list.locked')}</span> : null}
-										{!e.released ? <span className="pill">{t('list.notReleased')}</span> : e.standLabel ? <span className="muted"> · {e.notified ? t('list.notified') : t('list.notNotified')}</span> : null}
+										{!e.released ? (
+											<span className="pill">{t('list.notReleased')}</span>
+										) : e.standLabel ? (
+											<span className="muted"> · {e.notified ? t('list.notified') : t('list.notNotified')}</span>
+										) : null}
 									</div>
 								</div>
 							</div>
@@ -187,7 +193,17 @@ export function AllocationBoard({
 	)
 }
 
-function DragHandle({ exhibitor, handlers, label, withName }: { exhibitor: BoardExhibitor; handlers: ReturnType<ReturnType<typeof useStandDrag>['handlers']>; label: string; withName?: boolean }) {
+function DragHandle({
+	exhibitor,
+	handlers,
+	label,
+	withName,
+}: {
+	exhibitor: BoardExhibitor
+	handlers: ReturnType<ReturnType<typeof useStandDrag>['handlers']>
+	label: string
+	withName?: boolean
+}) {
 	return (
 		<span className="alloc-chip" data-drag-application={exhibitor.id} role="img" aria-label={label} title={label} {...handlers}>
 			<span aria-hidden="true">⠿</span>
@@ -287,7 +303,12 @@ export function AllocationPlan({
 	const y1 = Math.min(plan.height, Math.max(...stands.map((s) => s.y + s.height)) + margin)
 	const font = Math.max(0.35, Math.min(0.9, Math.max(x1 - x0, y1 - y0) / 30))
 	return (
-		<svg viewBox={`${x0 - 0.1} ${y0 - 0.1} ${x1 - x0 + 0.2} ${y1 - y0 + 0.2}`} className="plan-svg alloc-svg" role="group" aria-label={t('board.svgLabel', { count: stands.length })}>
+		<svg
+			viewBox={`${x0 - 0.1} ${y0 - 0.1} ${x1 - x0 + 0.2} ${y1 - y0 + 0.2}`}
+			className="plan-svg alloc-svg"
+			role="group"
+			aria-label={t('board.svgLabel', { count: stands.length })}
+		>
 			<rect x={x0} y={y0} width={x1 - x0} height={y1 - y0} fill="#fff" stroke="#4a5652" strokeWidth="0.04" />
 			{stands.map((s) => {
 				const h = holders[s.label]
@@ -298,7 +319,9 @@ export function AllocationPlan({
 				const maxChars = Math.max(3, Math.floor((s.width - 0.2) / (nameSize * 0.56)))
 				return (
 					<g key={s.label} data-stand={s.label} className="alloc-stand-shape">
-						<title>{h ? `${t('board.held', { label: s.label, name: h.name })}${h.locked ? `, ${t('board.lockedMark')}` : ''}` : t('board.free', { label: s.label })}</title>
+						<title>
+							{h ? `${t('board.held', { label: s.label, name: h.name })}${h.locked ? `, ${t('board.lockedMark')}` : ''}` : t('board.free', { label: s.label })}
+						</title>
 						<rect
 							x={s.x}
 							y={s.y}
@@ -309,7 +332,15 @@ export function AllocationPlan({
 							strokeWidth={isOver ? 0.25 : h?.changed ? 0.18 : 0.05}
 							strokeDasharray={h?.changed && !isOver ? '0.3 0.15' : undefined}
 						/>
-						<text x={s.x + s.width / 2} y={s.y + s.height * (h ? 0.38 : 0.5)} fontSize={size} textAnchor="middle" dominantBaseline="central" fontWeight="700" fill={colour ? colour.text : '#1c2421'}>
+						<text
+							x={s.x + s.width / 2}
+							y={s.y + s.height * (h ? 0.38 : 0.5)}
+							fontSize={size}
+							textAnchor="middle"
+							dominantBaseline="central"
+							fontWeight="700"
+							fill={colour ? colour.text : '#1c2421'}
+						>
 							{s.label}
 						</text>
 						{h?.locked ? <Padlock x={s.x + 0.12} y={s.y + 0.1} size={Math.min(0.5, s.height * 0.22)} fill={colour!.text} /> : null}
@@ -330,7 +361,12 @@ function Padlock({ x, y, size, fill }: { x: number; y: number; size: number; fil
 	const w = size * 0.8
 	return (
 		<g aria-hidden="true">
-			<path d={`M${x + w * 0.22} ${y + size * 0.45} v${-size * 0.15} a${w * 0.28} ${w * 0.28} 0 0 1 ${w * 0.56} 0 v${size * 0.15}`} fill="none" stroke={fill} strokeWidth={size * 0.1} />
+			<path
+				d={`M${x + w * 0.22} ${y + size * 0.45} v${-size * 0.15} a${w * 0.28} ${w * 0.28} 0 0 1 ${w * 0.56} 0 v${size * 0.15}`}
+				fill="none"
+				stroke={fill}
+				strokeWidth={size * 0.1}
+			/>
 			<rect x={x} y={y + size * 0.45} width={w} height={size * 0.55} rx={size * 0.08} fill={fill} />
 		</g>
 	)

@@ -92,7 +92,16 @@ function Select({
 					{hint}
 				</span>
 			) : null}
-			<select id={field.id} name={field.name} defaultValue={(field.initialValue as string | undefined) ?? ''} key={field.key} aria-invalid={field.errors?.length ? true : undefined} aria-describedby={describedBy} required={required} onChange={onChange ? (e) => onChange(e.target.value) : undefined}>
+			<select
+				id={field.id}
+				name={field.name}
+				defaultValue={(field.initialValue as string | undefined) ?? ''}
+				key={field.key}
+				aria-invalid={field.errors?.length ? true : undefined}
+				aria-describedby={describedBy}
+				required={required}
+				onChange={onChange ? (e) => onChange(e.target.value) : undefined}
+			>
 				{children}
 			</select>
 			<FieldErrors field={field as FieldMetadata<unknown>} />
@@ -101,7 +110,19 @@ function Select({
 }
 
 /** A group of checkboxes or radios sharing one name, as a fieldset with its legend. */
-function ChoiceGroup({ field, legend, hint, type, options }: { field: FieldMetadata<unknown>; legend: ReactNode; hint?: string; type: 'checkbox' | 'radio'; options: { value: string; label: string }[] }) {
+function ChoiceGroup({
+	field,
+	legend,
+	hint,
+	type,
+	options,
+}: {
+	field: FieldMetadata<unknown>
+	legend: ReactNode
+	hint?: string
+	type: 'checkbox' | 'radio'
+	options: { value: string; label: string }[]
+}) {
 	const initial = field.initialValue
 	const chosen = new Set((Array.isArray(initial) ? initial : [initial]).filter((v): v is string => typeof v === 'string'))
 	const describedBy = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(' ') || undefined
@@ -115,7 +136,14 @@ function ChoiceGroup({ field, legend, hint, type, options }: { field: FieldMetad
 			) : null}
 			{options.map((o) => (
 				<div className="check" key={o.value}>
-					<input type={type} id={`${field.id}-${o.value}`} name={field.name} value={o.value} defaultChecked={chosen.has(o.value)} key={`${field.key ?? ''}-${o.value}`} />
+					<input
+						type={type}
+						id={`${field.id}-${o.value}`}
+						name={field.name}
+						value={o.value}
+						defaultChecked={chosen.has(o.value)}
+						key={`${field.key ?? ''}-${o.value}`}
+					/>
 					<label htmlFor={`${field.id}-${o.value}`}>{o.label}</label>
 				</div>
 			))}
@@ -124,7 +152,19 @@ function ChoiceGroup({ field, legend, hint, type, options }: { field: FieldMetad
 	)
 }
 
-export function ApplicationForm({ action, categories, categoryNames = {}, nowIso, plan, mapHref, earlierWishes = [], lastResult, defaultValue, logo, submitLabel }: Props) {
+export function ApplicationForm({
+	action,
+	categories,
+	categoryNames = {},
+	nowIso,
+	plan,
+	mapHref,
+	earlierWishes = [],
+	lastResult,
+	defaultValue,
+	logo,
+	submitLabel,
+}: Props) {
 	const { t } = useTranslation(['apply', 'common'])
 	const standLabels = plan?.stands.map((s) => s.label)
 	const navigation = useNavigation()
@@ -137,7 +177,11 @@ export function ApplicationForm({ action, categories, categoryNames = {}, nowIso
 		shouldRevalidate: 'onInput',
 		// The schema's input is the raw form (typed loosely by the preprocess); FormShape names its fields.
 		onValidate: ({ formData }) =>
-			parseWithZod(formData, { schema: applicationFormSchema(categories, new Date(nowIso), standLabels), disableAutoCoercion: true, error: makeZodErrorMap(t) }) as unknown as Submission<FormShape>,
+			parseWithZod(formData, {
+				schema: applicationFormSchema(categories, new Date(nowIso), standLabels),
+				disableAutoCoercion: true,
+				error: makeZodErrorMap(t),
+			}) as unknown as Submission<FormShape>,
 	})
 	const serverRefused = Boolean(lastResult?.error && Object.keys(lastResult.error).length)
 	const errorEntries = Object.entries(form.allErrors).filter(([name, errors]) => name !== '' && errors.length > 0)
@@ -196,8 +240,25 @@ export function ApplicationForm({ action, categories, categoryNames = {}, nowIso
 
 			<fieldset>
 				<legend>{t('section.organization')}</legend>
-				<TextField field={org.name} label={<>{t('org.name')} <Required /></>} autoComplete="organization" required />
-				<Select field={org.legalForm} label={<>{t('org.legalForm')} <Required /></>} required>
+				<TextField
+					field={org.name}
+					label={
+						<>
+							{t('org.name')} <Required />
+						</>
+					}
+					autoComplete="organization"
+					required
+				/>
+				<Select
+					field={org.legalForm}
+					label={
+						<>
+							{t('org.legalForm')} <Required />
+						</>
+					}
+					required
+				>
 					<option value="">{t('org.choose')}</option>
 					{LEGAL_FORMS.map((f) => (
 						<option key={f} value={f}>
@@ -210,7 +271,15 @@ export function ApplicationForm({ action, categories, categoryNames = {}, nowIso
 					<TextField field={org.pib} label={t('org.pib')} hint={t('org.pibHint')} inputMode="numeric" autoComplete="off" />
 				</div>
 				<div className="field-grid two">
-					<Select field={org.municipality} label={<>{t('org.municipality')} <Required /></>} required>
+					<Select
+						field={org.municipality}
+						label={
+							<>
+								{t('org.municipality')} <Required />
+							</>
+						}
+						required
+					>
 						<option value="">{t('org.choose')}</option>
 						<optgroup label={t('org.rasina')}>
 							{RASINA_MUNICIPALITIES.map((m) => (
@@ -242,13 +311,32 @@ export function ApplicationForm({ action, categories, categoryNames = {}, nowIso
 			<fieldset>
 				<legend>{t('section.law')}</legend>
 				<p className="fieldset-hint">{t('law.intro')}</p>
-				<ChoiceGroup field={law.apr as FieldMetadata<unknown>} legend={t('law.apr')} type="radio" options={APR_STATUS.map((v) => ({ value: v, label: t(`apr.${v}`) }))} />
+				<ChoiceGroup
+					field={law.apr as FieldMetadata<unknown>}
+					legend={t('law.apr')}
+					type="radio"
+					options={APR_STATUS.map((v) => ({ value: v, label: t(`apr.${v}`) }))}
+				/>
 				<div className="field date-field">
 					<label htmlFor={law.aprDate.id}>{t('law.aprDate')}</label>
-					<input type="date" id={law.aprDate.id} name={law.aprDate.name} defaultValue={(law.aprDate.initialValue as string | undefined) ?? ''} key={law.aprDate.key} aria-invalid={law.aprDate.errors?.length ? true : undefined} aria-describedby={law.aprDate.errors?.length ? law.aprDate.errorId : undefined} />
+					<input
+						type="date"
+						id={law.aprDate.id}
+						name={law.aprDate.name}
+						defaultValue={(law.aprDate.initialValue as string | undefined) ?? ''}
+						key={law.aprDate.key}
+						aria-invalid={law.aprDate.errors?.length ? true : undefined}
+						aria-describedby={law.aprDate.errors?.length ? law.aprDate.errorId : undefined}
+					/>
 					<FieldErrors field={law.aprDate as FieldMetadata<unknown>} />
 				</div>
-				<ChoiceGroup field={law.ways as FieldMetadata<unknown>} legend={t('law.ways')} hint={t('law.waysHint')} type="checkbox" options={STATUS_WAYS.map((v) => ({ value: v, label: t(`way.${v}`) }))} />
+				<ChoiceGroup
+					field={law.ways as FieldMetadata<unknown>}
+					legend={t('law.ways')}
+					hint={t('law.waysHint')}
+					type="checkbox"
+					options={STATUS_WAYS.map((v) => ({ value: v, label: t(`way.${v}`) }))}
+				/>
 				<CheckboxField field={law.selfIdentified} label={t('law.selfIdentified')} />
 			</fieldset>
 
@@ -273,7 +361,15 @@ export function ApplicationForm({ action, categories, categoryNames = {}, nowIso
 
 			<fieldset>
 				<legend>{t('section.fair')}</legend>
-				<Select field={fields.category} label={<>{t('fair.category')} <Required /></>} required>
+				<Select
+					field={fields.category}
+					label={
+						<>
+							{t('fair.category')} <Required />
+						</>
+					}
+					required
+				>
 					<option value="">{t('org.choose')}</option>
 					{categories.map((c) => (
 						<option key={c} value={c}>
@@ -281,7 +377,16 @@ export function ApplicationForm({ action, categories, categoryNames = {}, nowIso
 						</option>
 					))}
 				</Select>
-				<TextAreaField field={fields.products} label={<>{t('fair.products')} <Required /></>} hint={t('fair.productsHint')} rows={3} />
+				<TextAreaField
+					field={fields.products}
+					label={
+						<>
+							{t('fair.products')} <Required />
+						</>
+					}
+					hint={t('fair.productsHint')}
+					rows={3}
+				/>
 				<TextAreaField field={fields.description} label={t('fair.description')} hint={t('fair.descriptionHint')} rows={4} />
 				<TextAreaField field={fields.descriptionEn} label={t('fair.descriptionEn')} rows={3} />
 				<div className="field">
@@ -316,7 +421,14 @@ export function ApplicationForm({ action, categories, categoryNames = {}, nowIso
 						<TextField field={needs.sizeM2} label={t('fair.sizeM2')} inputMode="decimal" />
 					</div>
 				</fieldset>
-				<Preferences plan={plan} mapHref={mapHref} earlierWishes={earlierWishes} preferences={preferences.slice(0, FORM_PREFERENCES)} group={fields.preferences as FieldMetadata<unknown>} lastResult={lastResult} />
+				<Preferences
+					plan={plan}
+					mapHref={mapHref}
+					earlierWishes={earlierWishes}
+					preferences={preferences.slice(0, FORM_PREFERENCES)}
+					group={fields.preferences as FieldMetadata<unknown>}
+					lastResult={lastResult}
+				/>
 				<ChoiceGroup
 					field={fields.selling as FieldMetadata<unknown>}
 					legend={t('fair.selling')}
@@ -330,8 +442,31 @@ export function ApplicationForm({ action, categories, categoryNames = {}, nowIso
 
 			<fieldset>
 				<legend>{t('section.contact')}</legend>
-				<TextField field={contact.name} label={<>{t('contact.name')} <Required /></>} autoComplete="name" autoCapitalize="words" required />
-				<TextField field={contact.email} type="email" label={<>{t('contact.email')} <Required /></>} hint={t('contact.emailHint')} autoComplete="email" inputMode="email" spellCheck={false} required />
+				<TextField
+					field={contact.name}
+					label={
+						<>
+							{t('contact.name')} <Required />
+						</>
+					}
+					autoComplete="name"
+					autoCapitalize="words"
+					required
+				/>
+				<TextField
+					field={contact.email}
+					type="email"
+					label={
+						<>
+							{t('contact.email')} <Required />
+						</>
+					}
+					hint={t('contact.emailHint')}
+					autoComplete="email"
+					inputMode="email"
+					spellCheck={false}
+					required
+				/>
 				<TextField field={contact.phone} label={t('contact.phone')} type="text" inputMode="tel" autoComplete="tel" />
 			</fieldset>
 
@@ -346,7 +481,14 @@ export function ApplicationForm({ action, categories, categoryNames = {}, nowIso
 					</p>
 				</div>
 				<div className="check-required">
-					<CheckboxField field={consent.privacy} label={<>{t('consent.privacy')} <Required /></>} />
+					<CheckboxField
+						field={consent.privacy}
+						label={
+							<>
+								{t('consent.privacy')} <Required />
+							</>
+						}
+					/>
 				</div>
 				<p className="fieldset-hint">{t('consent.extra')}</p>
 				<CheckboxField field={consent.catalogue} label={t('consent.catalogue')} />
@@ -403,7 +545,15 @@ function Preferences({
 	}
 	const chosen = picked ?? initial
 	const optionText = (s: PlanForPreferences['stands'][number]) =>
-		[s.label, t('fair.standSize', { size: formatNumber(s.sizeM2, locale) }), s.power ? t('fair.standPower') : null, s.accessible ? t('fair.standAccessible') : null, s.zone].filter(Boolean).join(' · ')
+		[
+			s.label,
+			t('fair.standSize', { size: formatNumber(s.sizeM2, locale) }),
+			s.power ? t('fair.standPower') : null,
+			s.accessible ? t('fair.standAccessible') : null,
+			s.zone,
+		]
+			.filter(Boolean)
+			.join(' · ')
 	return (
 		<fieldset className="sub" id={group.id} tabIndex={-1}>
 			<legend>{t('fair.preferences')}</legend>

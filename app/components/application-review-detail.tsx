@@ -65,7 +65,13 @@ export function ApplicationData({ application: a }: { application: Application }
 			<section className="card" aria-labelledby="org-title">
 				<div style={{ display: 'flex', gap: '1rem', alignItems: 'flex-start', flexWrap: 'wrap' }}>
 					{a.logoUrl ? (
-						<img src={a.logoUrl} alt={t('detail.logoAlt', { name: org.name })} width={96} height={96} style={{ objectFit: 'contain', borderRadius: 8, background: 'var(--cream)' }} />
+						<img
+							src={a.logoUrl}
+							alt={t('detail.logoAlt', { name: org.name })}
+							width={96}
+							height={96}
+							style={{ objectFit: 'contain', borderRadius: 8, background: 'var(--cream)' }}
+						/>
 					) : null}
 					<h2 id="org-title" style={{ marginTop: 0 }}>
 						{t('apply:section.organization')}
@@ -77,7 +83,15 @@ export function ApplicationData({ application: a }: { application: Application }
 					<Fact label={t('apply:org.companyNumber')}>{dash(org.companyNumber)}</Fact>
 					<Fact label={t('apply:org.pib')}>{dash(org.pib)}</Fact>
 					<Fact label={t('apply:org.foundedYear')}>{dash(org.foundedYear)}</Fact>
-					<Fact label={t('apply:org.website')}>{org.website ? <a href={org.website} rel="noopener noreferrer nofollow" target="_blank">{org.website}</a> : dash(null)}</Fact>
+					<Fact label={t('apply:org.website')}>
+						{org.website ? (
+							<a href={org.website} rel="noopener noreferrer nofollow" target="_blank">
+								{org.website}
+							</a>
+						) : (
+							dash(null)
+						)}
+					</Fact>
 					{org.social.length ? (
 						<Fact label={t('apply:org.social')}>
 							{org.social.map((link) => (
@@ -99,7 +113,9 @@ export function ApplicationData({ application: a }: { application: Application }
 							{t(`apply:apr.${a.lawStatus.apr}`, { defaultValue: a.lawStatus.apr })}
 							{a.lawStatus.aprDate ? ` (${a.lawStatus.aprDate})` : null}
 						</Fact>
-						<Fact label={t('apply:law.ways')}>{a.lawStatus.ways.length ? a.lawStatus.ways.map((w) => t(`apply:way.${w}`, { defaultValue: w })).join('; ') : dash(null)}</Fact>
+						<Fact label={t('apply:law.ways')}>
+							{a.lawStatus.ways.length ? a.lawStatus.ways.map((w) => t(`apply:way.${w}`, { defaultValue: w })).join('; ') : dash(null)}
+						</Fact>
 						<Fact label={t('detail.selfIdentified')}>{yesNo(a.lawStatus.selfIdentified)}</Fact>
 					</dl>
 				) : (
@@ -160,7 +176,13 @@ export function ApplicationData({ application: a }: { application: Application }
 export function ReviewSummary({ stats, reviews }: Pick<ReviewDetailPage, 'stats' | 'reviews'>) {
 	const { t } = useTranslation('review')
 	return (
-		<section className="card" aria-labelledby="reviews-title" data-reviews={stats.count} data-average={stats.overall ?? ''} data-disagreement={stats.disagreement}>
+		<section
+			className="card"
+			aria-labelledby="reviews-title"
+			data-reviews={stats.count}
+			data-average={stats.overall ?? ''}
+			data-disagreement={stats.disagreement}
+		>
 			<h2 id="reviews-title">{t('detail.reviewsTitle', { count: stats.count })}</h2>
 			{stats.count === 0 ? (
 				<p className="muted">{t('detail.noReviewsYet')}</p>
@@ -232,7 +254,11 @@ export function ReviewForm({ defaultValue, lastResult }: { defaultValue: ReviewD
 				{CRITERIA.map((c) => {
 					const field = fields[c]
 					return (
-						<fieldset key={c} aria-invalid={field.errors?.length ? true : undefined} aria-describedby={field.errors?.length ? field.errorId : `${field.id}-hint`}>
+						<fieldset
+							key={c}
+							aria-invalid={field.errors?.length ? true : undefined}
+							aria-describedby={field.errors?.length ? field.errorId : `${field.id}-hint`}
+						>
 							<legend>{t(`criteria.${c}`)}</legend>
 							<span className="hint muted" id={`${field.id}-hint`} style={{ display: 'block', fontSize: '0.9rem', marginBottom: '0.35rem' }}>
 								{t(`criteriaHint.${c}`)}
@@ -240,7 +266,14 @@ export function ReviewForm({ defaultValue, lastResult }: { defaultValue: ReviewD
 							<div className="button-row" style={{ margin: 0, gap: '0.25rem 1rem' }}>
 								{SCORES.map((n) => (
 									<div className="check" key={n}>
-										<input type="radio" id={`${field.id}-${n}`} name={field.name} value={String(n)} defaultChecked={field.initialValue === String(n)} required />
+										<input
+											type="radio"
+											id={`${field.id}-${n}`}
+											name={field.name}
+											value={String(n)}
+											defaultChecked={field.initialValue === String(n)}
+											required
+										/>
 										<label htmlFor={`${field.id}-${n}`}>{n}</label>
 									</div>
 								))}
@@ -281,7 +314,9 @@ export function DecisionForm({ application: a, lastResult }: { application: Appl
 				{t('decisionForm.staged')}
 			</p>
 			{a.status === 'withdrawn' ? (
-				<p className="notice danger">{t(a.withdrawnReason === 'confirmation_missed' ? 'decisionForm.missed' : 'decisionForm.withdrawn', { date: a.withdrawnAt ?? '' })}</p>
+				<p className="notice danger">
+					{t(a.withdrawnReason === 'confirmation_missed' ? 'decisionForm.missed' : 'decisionForm.withdrawn', { date: a.withdrawnAt ?? '' })}
+				</p>
 			) : (
 				<Form method="post" className="form" {...getFormProps(form)}>
 					<input type="hidden" name="intent" value="decision" />

@@ -271,7 +271,13 @@ export function ReleasePanel({ release, error }: { release: ReviewListPage['rele
 				<input type="hidden" name="intent" value="release" />
 				<input type="hidden" name="pending" value={release.fingerprint} />
 				<div className="check">
-					<input type="checkbox" id="release-confirm" name="confirm" aria-invalid={error ? true : undefined} aria-describedby={error ? 'release-error' : undefined} />
+					<input
+						type="checkbox"
+						id="release-confirm"
+						name="confirm"
+						aria-invalid={error ? true : undefined}
+						aria-describedby={error ? 'release-error' : undefined}
+					/>
 					<label htmlFor="release-confirm">{t('release.confirm', { count })}</label>
 				</div>
 				{error ? (

@@ -62,10 +62,7 @@ export function ArrivalsChart({ bars, title }: { bars: ArrivalBar[]; title: stri
 	const y = (value: number) => TOP + PLOT_HEIGHT - (value / top) * PLOT_HEIGHT
 	const busiest = bars.reduce((a, b) => (b.persons > a.persons ? b : a))
 	const total = bars.reduce((sum, b) => sum + b.persons, 0)
-	const summary =
-		total === 0
-			? t('checkin.chart.summaryNone')
-			: t('checkin.chart.summary', { count: total, busiest: busiest.range, persons: busiest.persons })
+	const summary = total === 0 ? t('checkin.chart.summaryNone') : t('checkin.chart.summary', { count: total, busiest: busiest.range, persons: busiest.persons })
 	return (
 		<figure className="arrivals-chart">
 			<div className="arrivals-scroll">

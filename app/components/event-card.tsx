@@ -7,11 +7,7 @@ export function AvailabilityNote({ event }: { event: Pick<EventCardView, 'availa
 	if (event.status === 'cancelled') return <span className="pill status-cancelled">{t('common:status.cancelled')}</span>
 	if (event.availability === 'unlimited') return <span className="places">{t('places.free')}</span>
 	if (event.availability === 'full') return <span className="pill status-full">{t('places.full')}</span>
-	return (
-		<span className="places">
-			{t('places.remaining', { count: event.remaining ?? 0, formatted: event.remainingText })}
-		</span>
-	)
+	return <span className="places">{t('places.remaining', { count: event.remaining ?? 0, formatted: event.remainingText })}</span>
 }
 
 export function EventCard({ event }: { event: EventCardView }) {

@@ -50,11 +50,7 @@ export function EventForm({
 				<TextField field={fields.title} label={t('eventForm.title')} hint={t('eventForm.titleHint')} />
 				<TextField field={fields.titleEn} label={t('eventForm.titleEn')} />
 				<div className="field-grid two">
-					<SelectField
-						field={fields.kind}
-						label={t('eventForm.kind')}
-						options={EVENT_KINDS.map((k) => ({ value: k, label: t(`common:kind.${k}`) }))}
-					/>
+					<SelectField field={fields.kind} label={t('eventForm.kind')} options={EVENT_KINDS.map((k) => ({ value: k, label: t(`common:kind.${k}`) }))} />
 					<TextField field={fields.slug} label={t('eventForm.slug')} hint={t('eventForm.slugHint')} />
 				</div>
 				<TextField field={fields.summary} label={t('eventForm.summary')} hint={t('eventForm.summaryHint')} />

@@ -83,7 +83,9 @@ export function FloorPlanEditor({
 	useEffect(() => setHydrated(true), [])
 
 	const zones = [...new Set(rows.map((r) => r.zone.trim()).filter(Boolean))].sort()
-	const drawn = rows.map((r, i) => ({ row: r, index: i, rect: rectOf(r) })).filter((d): d is { row: Row; index: number; rect: Rect } => d.rect !== null && !isBlank(d.row))
+	const drawn = rows
+		.map((r, i) => ({ row: r, index: i, rect: rectOf(r) }))
+		.filter((d): d is { row: Row; index: number; rect: Rect } => d.rect !== null && !isBlank(d.row))
 	const overlapping = new Set(findOverlaps(drawn.map((d) => d.rect)).flatMap(([i, j]) => [drawn[i]!.row.key, drawn[j]!.row.key]))
 	const selectedIndex = rows.findIndex((r) => r.key === selected)
 	const selectedRow = selectedIndex >= 0 ? rows[selectedIndex]! : null
@@ -122,7 +124,15 @@ export function FloorPlanEditor({
 			2,
 		)
 		const label = nextLabel(rows.map((r) => r.label).filter((l) => l.trim()))
-		const row = withKey({ ...BLANK_ROW, label, x: fmt(spot.x), y: fmt(spot.y), width: fmt(spot.width), height: fmt(spot.height), sizeM2: fmt(areaOf(spot.width, spot.height)) })
+		const row = withKey({
+			...BLANK_ROW,
+			label,
+			x: fmt(spot.x),
+			y: fmt(spot.y),
+			width: fmt(spot.width),
+			height: fmt(spot.height),
+			sizeM2: fmt(areaOf(spot.width, spot.height)),
+		})
 		// Before the blank rows, so the table keeps its empty rows at the end.
 		setRows((current) => {
 			const firstBlank = current.findIndex(isBlank)
@@ -187,7 +197,11 @@ export function FloorPlanEditor({
 		setSelected(rows[index]!.key)
 		const [sx, sy] = step
 		const next = event.shiftKey
-			? clampRect({ ...rect, width: Math.min(rect.width + sx * SNAP_METRES, plan.width - rect.x), height: Math.min(rect.height + sy * SNAP_METRES, plan.height - rect.y) })
+			? clampRect({
+					...rect,
+					width: Math.min(rect.width + sx * SNAP_METRES, plan.width - rect.x),
+					height: Math.min(rect.height + sy * SNAP_METRES, plan.height - rect.y),
+				})
 			: clampRect({ ...rect, x: rect.x + sx * SNAP_METRES, y: rect.y + sy * SNAP_METRES })
 		setRect(index, next)
 	}
@@ -232,7 +246,9 @@ export function FloorPlanEditor({
 							</pattern>
 						</defs>
 						<rect x="0" y="0" width={plan.width} height={plan.height} fill="#fff" />
-						{backgroundUrl ? <image href={backgroundUrl} x="0" y="0" width={plan.width} height={plan.height} preserveAspectRatio="none" opacity="0.45" /> : null}
+						{backgroundUrl ? (
+							<image href={backgroundUrl} x="0" y="0" width={plan.width} height={plan.height} preserveAspectRatio="none" opacity="0.45" />
+						) : null}
 						<rect x="0" y="0" width={plan.width} height={plan.height} fill="url(#plan-grid)" stroke="#4a5652" strokeWidth="0.08" />
 						{drawn.map(({ row, index, rect }) => {
 							const style = zoneStyle(zones, row.zone.trim())
@@ -246,7 +262,13 @@ export function FloorPlanEditor({
 								x: fmt(rect.x),
 								y: fmt(rect.y),
 							})
-							const extras = [row.power ? t('power') : null, row.accessible ? t('accessible') : null, row.zone.trim() || null, occupant ?? null, bad ? t('editor.overlaps') : null]
+							const extras = [
+								row.power ? t('power') : null,
+								row.accessible ? t('accessible') : null,
+								row.zone.trim() || null,
+								occupant ?? null,
+								bad ? t('editor.overlaps') : null,
+							]
 							return (
 								<g
 									key={row.key}
@@ -269,7 +291,15 @@ export function FloorPlanEditor({
 										strokeDasharray={style.dash}
 										onPointerDown={(e) => startDrag(e, index, 'move')}
 									/>
-									<text x={rect.x + rect.width / 2} y={rect.y + rect.height / 2} fontSize={fontSize} textAnchor="middle" dominantBaseline="central" aria-hidden="true" pointerEvents="none">
+									<text
+										x={rect.x + rect.width / 2}
+										y={rect.y + rect.height / 2}
+										fontSize={fontSize}
+										textAnchor="middle"
+										dominantBaseline="central"
+										aria-hidden="true"
+										pointerEvents="none"
+									>
 										{row.label}
 									</text>
 									{row.power || row.accessible ? (
@@ -316,7 +346,16 @@ export function FloorPlanEditor({
 							{zones.map((z) => (
 								<li key={z}>
 									<svg width="18" height="18" viewBox="0 0 1 1" aria-hidden="true">
-										<rect x="0.05" y="0.05" width="0.9" height="0.9" fill={zoneStyle(zones, z).fill} stroke="#083b32" strokeWidth="0.08" strokeDasharray={zoneStyle(zones, z).dash ? '0.2 0.1' : undefined} />
+										<rect
+											x="0.05"
+											y="0.05"
+											width="0.9"
+											height="0.9"
+											fill={zoneStyle(zones, z).fill}
+											stroke="#083b32"
+											strokeWidth="0.08"
+											strokeDasharray={zoneStyle(zones, z).dash ? '0.2 0.1' : undefined}
+										/>
 									</svg>
 									{z}
 								</li>
@@ -354,7 +393,8 @@ export function FloorPlanEditor({
 									<input type="checkbox" checked={selectedRow.power} onChange={(e) => update(selectedIndex, { power: e.target.checked })} /> ⚡ {t('power')}
 								</label>
 								<label className="check">
-									<input type="checkbox" checked={selectedRow.accessible} onChange={(e) => update(selectedIndex, { accessible: e.target.checked })} /> ♿ {t('accessible')}
+									<input type="checkbox" checked={selectedRow.accessible} onChange={(e) => update(selectedIndex, { accessible: e.target.checked })} /> ♿{' '}
+									{t('accessible')}
 								</label>
 								<p className="button-row">
 									<button type="button" className="button danger small" onClick={() => removeRow(selectedIndex)}>
@@ -400,7 +440,8 @@ export function FloorPlanEditor({
 									{FIELDS.map((f) => {
 										const errs = fieldError(i, f)
 										const id = fieldId(`stands.${i}.${f}`)
-										const describedBy = [errs ? `${id}-error` : null, f === 'label' && whole ? `${fieldId(`stands.${i}`)}-error` : null].filter(Boolean).join(' ') || undefined
+										const describedBy =
+											[errs ? `${id}-error` : null, f === 'label' && whole ? `${fieldId(`stands.${i}`)}-error` : null].filter(Boolean).join(' ') || undefined
 										return (
 											<td key={f}>
 												<input
@@ -431,10 +472,22 @@ export function FloorPlanEditor({
 										)
 									})}
 									<td>
-										<input type="checkbox" name={`stands[${i}].power`} checked={row.power} onChange={(e) => update(i, { power: e.target.checked })} aria-label={`${t('power')}, ${who}`} />
+										<input
+											type="checkbox"
+											name={`stands[${i}].power`}
+											checked={row.power}
+											onChange={(e) => update(i, { power: e.target.checked })}
+											aria-label={`${t('power')}, ${who}`}
+										/>
 									</td>
 									<td>
-										<input type="checkbox" name={`stands[${i}].accessible`} checked={row.accessible} onChange={(e) => update(i, { accessible: e.target.checked })} aria-label={`${t('accessible')}, ${who}`} />
+										<input
+											type="checkbox"
+											name={`stands[${i}].accessible`}
+											checked={row.accessible}
+											onChange={(e) => update(i, { accessible: e.target.checked })}
+											aria-label={`${t('accessible')}, ${who}`}
+										/>
 									</td>
 									<td>
 										<input

@@ -93,7 +93,12 @@ export function FloorPlanMap({
 		navigate(href, { preventScrollReset: true })
 	}
 	return (
-		<svg viewBox={`${view.x - 0.25} ${view.y - 0.25} ${view.width + 0.5} ${view.height + 0.5}`} className="plan-svg map-svg" role="group" aria-label={t('map.svgLabel', { count: stands.length })}>
+		<svg
+			viewBox={`${view.x - 0.25} ${view.y - 0.25} ${view.width + 0.5} ${view.height + 0.5}`}
+			className="plan-svg map-svg"
+			role="group"
+			aria-label={t('map.svgLabel', { count: stands.length })}
+		>
 			<defs>
 				<pattern id="occupied-hatch" width="0.6" height="0.6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
 					<rect width="0.6" height="0.6" fill={OCCUPIED_FILL} />
@@ -131,7 +136,13 @@ export function FloorPlanMap({
 							{s.label}
 						</text>
 						{s.power || s.accessible ? (
-							<text x={s.x + 0.12} y={s.y + Math.min(fontSize, s.height * 0.45) * 0.85} fontSize={Math.min(fontSize, s.height * 0.45) * 0.75} aria-hidden="true" fill={textFill}>
+							<text
+								x={s.x + 0.12}
+								y={s.y + Math.min(fontSize, s.height * 0.45) * 0.85}
+								fontSize={Math.min(fontSize, s.height * 0.45) * 0.75}
+								aria-hidden="true"
+								fill={textFill}
+							>
 								{s.power ? '⚡' : ''}
 								{s.accessible ? '♿' : ''}
 							</text>

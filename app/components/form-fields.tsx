@@ -29,7 +29,11 @@ export function TextField({
 	field: FieldMetadata<string | number | Date | undefined | null>
 	type?: 'text' | 'email' | 'password' | 'number' | 'datetime-local' | 'url'
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'type'>) {
-	const props = getInputProps(field as FieldMetadata<string>, { type, ariaAttributes: true, ariaDescribedBy: describedBy(field as FieldMetadata<unknown>, hint) })
+	const props = getInputProps(field as FieldMetadata<string>, {
+		type,
+		ariaAttributes: true,
+		ariaDescribedBy: describedBy(field as FieldMetadata<unknown>, hint),
+	})
 	return (
 		<div className="field">
 			<label htmlFor={field.id}>{label}</label>
@@ -95,7 +99,11 @@ export function SelectField({
 }
 
 export function CheckboxField({ field, label, hint }: Common & { field: FieldMetadata<boolean | string | undefined> }) {
-	const props = getInputProps(field as FieldMetadata<string>, { type: 'checkbox', ariaAttributes: true, ariaDescribedBy: describedBy(field as FieldMetadata<unknown>, hint) })
+	const props = getInputProps(field as FieldMetadata<string>, {
+		type: 'checkbox',
+		ariaAttributes: true,
+		ariaDescribedBy: describedBy(field as FieldMetadata<unknown>, hint),
+	})
 	return (
 		<div className="field">
 			<div className="check">

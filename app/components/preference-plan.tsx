@@ -13,7 +13,15 @@ const CHOSEN = '#136b5a'
 const CHOSEN_EDGE = '#083b32'
 const BADGE = '#f2b544'
 
-export function PreferencePlan({ plan, stands, chosen }: { plan: { width: number; height: number }; stands: readonly PlanStandOutline[]; chosen: readonly (string | undefined)[] }) {
+export function PreferencePlan({
+	plan,
+	stands,
+	chosen,
+}: {
+	plan: { width: number; height: number }
+	stands: readonly PlanStandOutline[]
+	chosen: readonly (string | undefined)[]
+}) {
 	const { t } = useTranslation('apply')
 	// Lines and letters in plan units, scaled to the plan so they look the same on any plan.
 	const unit = Math.max(plan.width, plan.height) / 100

@@ -120,7 +120,15 @@ export function RegistrationForm({ action, panel, lastResult, defaultLocale }: P
 			<fieldset>
 				<legend>{t('register.aboutYou')}</legend>
 				<TextField field={fields.name} label={t('register.name')} autoComplete="name" autoCapitalize="words" />
-				<TextField field={fields.email} type="email" label={t('register.email')} hint={t('register.emailHint')} autoComplete="email" inputMode="email" spellCheck={false} />
+				<TextField
+					field={fields.email}
+					type="email"
+					label={t('register.email')}
+					hint={t('register.emailHint')}
+					autoComplete="email"
+					inputMode="email"
+					spellCheck={false}
+				/>
 				{panel.maxPartySize > 1 ? (
 					<SelectField
 						field={fields.partySize as FieldMetadata<string | undefined>}
@@ -129,11 +137,7 @@ export function RegistrationForm({ action, panel, lastResult, defaultLocale }: P
 						options={Array.from({ length: panel.maxPartySize }, (_, i) => ({ value: String(i + 1), label: t('register.persons', { count: i + 1 }) }))}
 					/>
 				) : null}
-				<SelectField
-					field={fields.locale}
-					label={t('register.locale')}
-					options={LOCALES.map((l) => ({ value: l, label: t(`register.localeName.${l}`) }))}
-				/>
+				<SelectField field={fields.locale} label={t('register.locale')} options={LOCALES.map((l) => ({ value: l, label: t(`register.localeName.${l}`) }))} />
 			</fieldset>
 
 			<fieldset>

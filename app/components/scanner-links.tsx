@@ -130,14 +130,7 @@ export function CreatedLink({ created }: { created: CreatedScannerLink }) {
 	const { qr } = created
 	return (
 		<section className="card scanner-created" aria-labelledby="created-title" data-created-link={created.url}>
-			<svg
-				className="scanner-qr"
-				viewBox={`0 0 ${qr.size} ${qr.size}`}
-				shapeRendering="crispEdges"
-				role="img"
-				aria-labelledby="created-qr-title"
-				data-qr=""
-			>
+			<svg className="scanner-qr" viewBox={`0 0 ${qr.size} ${qr.size}`} shapeRendering="crispEdges" role="img" aria-labelledby="created-qr-title" data-qr="">
 				<title id="created-qr-title">{t('checkin.scanners.qrTitle', { label: created.label })}</title>
 				<rect width={qr.size} height={qr.size} fill="#fff" />
 				<path d={qr.path} fill="#000" />

@@ -29,7 +29,17 @@ export function mayKeepDraft(fieldErrors: Record<string, unknown> | undefined): 
 }
 
 /** A stand as the preference selects and the plan picture show it: where it is and what it offers. */
-export type PreferenceStand = { label: string; x: number; y: number; width: number; height: number; sizeM2: number; power: boolean; accessible: boolean; zone: string | null }
+export type PreferenceStand = {
+	label: string
+	x: number
+	y: number
+	width: number
+	height: number
+	sizeM2: number
+	power: boolean
+	accessible: boolean
+	zone: string | null
+}
 /** The fair's published plan, for ranked stand preferences; null while there is none. */
 export type PreferencePlan = { width: number; height: number; stands: PreferenceStand[] }
 
@@ -63,7 +73,8 @@ export function formValueToApiBody(value: unknown): unknown {
 	const vulnerable = dict(staff.vulnerable)
 
 	const lawStatus = withoutUndefined({ apr: text(law.apr), aprDate: text(law.aprDate), ways: list(law.ways), selfIdentified: checked(law.selfIdentified) })
-	const lawGiven = lawStatus.apr !== undefined || lawStatus.aprDate !== undefined || (lawStatus.ways as string[]).length > 0 || lawStatus.selfIdentified === true
+	const lawGiven =
+		lawStatus.apr !== undefined || lawStatus.aprDate !== undefined || (lawStatus.ways as string[]).length > 0 || lawStatus.selfIdentified === true
 
 	const vulnerableCounts = withoutUndefined(Object.fromEntries(VULNERABLE_STAFF_GROUPS.map((g) => [g, num(vulnerable[g])])))
 	const staffBody = withoutUndefined({ employees: num(staff.employees), women: num(staff.women), volunteers: num(staff.volunteers) })
@@ -134,7 +145,8 @@ export type ApplicationFormValue = {
 	consent: { privacy: string; catalogue: string; research: string }
 }
 
-const pad = (values: readonly string[], length: number) => [...values, ...Array<string>(Math.max(0, length - values.length)).fill('')].slice(0, Math.max(length, values.length))
+const pad = (values: readonly string[], length: number) =>
+	[...values, ...Array<string>(Math.max(0, length - values.length)).fill('')].slice(0, Math.max(length, values.length))
 const on = (v: boolean | undefined) => (v ? 'on' : '')
 const str = (v: number | string | null | undefined) => (v === null || v === undefined ? '' : String(v))
 
@@ -168,7 +180,13 @@ export function apiBodyToFormValue(body: ApplicationApiInput): ApplicationFormVa
 		category: body.category,
 		description: str(body.description),
 		descriptionEn: str(body.descriptionEn),
-		needs: { power: on(needs.power), accessible: on(needs.accessible), sizeM2: str(needs.sizeM2), table: on(needs.table), chairs: needs.chairs ? String(needs.chairs) : '' },
+		needs: {
+			power: on(needs.power),
+			accessible: on(needs.accessible),
+			sizeM2: str(needs.sizeM2),
+			table: on(needs.table),
+			chairs: needs.chairs ? String(needs.chairs) : '',
+		},
 		preferences: pad(body.preferences, FORM_PREFERENCES),
 		selling: body.selling === true ? 'yes' : body.selling === false ? 'no' : '',
 		contact: { name: contact.name, email: contact.email, phone: str(contact.phone) },
@@ -187,6 +205,10 @@ export function padFormLists<T extends { initialValue?: Record<string, unknown> 
 	const strings = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => (typeof s === 'string' ? s : ''))
 	return {
 		...reply,
-		initialValue: { ...value, organization: { ...org, social: pad(strings(org.social), FORM_SOCIAL_LINKS) }, preferences: pad(strings(value.preferences), FORM_PREFERENCES) },
+		initialValue: {
+			...value,
+			organization: { ...org, social: pad(strings(org.social), FORM_SOCIAL_LINKS) },
+			preferences: pad(strings(value.preferences), FORM_PREFERENCES),
+		},
 	}
 }

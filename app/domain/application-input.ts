@@ -4,14 +4,7 @@
 // Messages are catalog keys under common:validation, turned into text by the error map.
 // People are counts only (ZZPL): no names of employees, no per-person data.
 import { z } from 'zod'
-import {
-	APR_STATUS,
-	isRegisteredLegalForm,
-	LEGAL_FORMS,
-	MUNICIPALITIES_RASINA_FIRST,
-	STATUS_WAYS,
-	VULNERABLE_STAFF_GROUPS,
-} from './application-options.ts'
+import { APR_STATUS, isRegisteredLegalForm, LEGAL_FORMS, MUNICIPALITIES_RASINA_FIRST, STATUS_WAYS, VULNERABLE_STAFF_GROUPS } from './application-options.ts'
 import { isValidCompanyNumber, isValidPib, normalizeCompanyNumber, normalizePib } from './serbian-ids.ts'
 import { labelKey } from './stand-input.ts'
 
@@ -59,7 +52,10 @@ const blankAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const isoDate = z
 	.string()
 	.trim()
-	.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), custom('date'))
+	.refine(
+		(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+		custom('date'),
+	)
 
 function organizationSchema(now: Date) {
 	return z

@@ -9,8 +9,23 @@ export const PRODUCT_ID = '-//Centar za socijalno preduzetnistvo Krusevac//Sajam
 
 type CalendarEvent = Pick<
 	EventRow,
-	| 'id' | 'slug' | 'title' | 'titleEn' | 'summary' | 'summaryEn' | 'description' | 'descriptionEn'
-	| 'venueName' | 'venueAddress' | 'venueCity' | 'startsAt' | 'endsAt' | 'status' | 'sequence' | 'updatedAt' | 'createdAt'
+	| 'id'
+	| 'slug'
+	| 'title'
+	| 'titleEn'
+	| 'summary'
+	| 'summaryEn'
+	| 'description'
+	| 'descriptionEn'
+	| 'venueName'
+	| 'venueAddress'
+	| 'venueCity'
+	| 'startsAt'
+	| 'endsAt'
+	| 'status'
+	| 'sequence'
+	| 'updatedAt'
+	| 'createdAt'
 >
 
 /** A stable UID per event: calendars match updates and cancellations to the entry by it. */
@@ -62,10 +77,7 @@ export function buildCalendar(
 }
 
 /** A VCALENDAR from prepared `ics` attributes, folded by octets. */
-export function calendarFromAttributes(
-	list: EventAttributes[],
-	options: { calName?: string; method?: 'PUBLISH' | 'REQUEST' | 'CANCEL' } = {},
-): string {
+export function calendarFromAttributes(list: EventAttributes[], options: { calName?: string; method?: 'PUBLISH' | 'REQUEST' | 'CANCEL' } = {}): string {
 	const { error, value } = createEvents(list, { productId: PRODUCT_ID, method: options.method ?? 'PUBLISH', calName: options.calName })
 	if (error || !value) throw error ?? new Error('Calendar could not be built')
 	return foldLines(value)
@@ -98,7 +110,11 @@ export function foldLine(line: string): string {
 
 /** Refolds a whole iCalendar text by octets. */
 export function foldLines(text: string): string {
-	return text.replace(/\r\n[ \t]/g, '').split('\r\n').map(foldLine).join('\r\n')
+	return text
+		.replace(/\r\n[ \t]/g, '')
+		.split('\r\n')
+		.map(foldLine)
+		.join('\r\n')
 }
 
 /** `ics` refuses an empty list, but an empty feed is a valid calendar. */
@@ -110,7 +126,11 @@ function emptyCalendar(calName?: string) {
 	return lines.join('\r\n') + '\r\n'
 }
 
-const googleDate = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+const googleDate = (d: Date) =>
+	d
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '')
 
 /** "Add to Google Calendar" link with the event's details filled in. */
 export function googleCalendarLink(event: CalendarEvent, locale: Locale, publicUrl: string) {

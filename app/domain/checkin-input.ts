@@ -15,7 +15,13 @@ export const MIN_SEARCH_QUERY_LENGTH = 2
 
 const custom = (key: string) => ({ params: { key } })
 
-const eventSlug = z.string().trim().toLowerCase().min(2).max(80).refine((v) => SLUG_PATTERN.test(v), custom('slug'))
+const eventSlug = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.min(2)
+	.max(80)
+	.refine((v) => SLUG_PATTERN.test(v), custom('slug'))
 /** A device chooses its own id (random, kept in its storage) and its nonces. */
 const deviceId = z.string().trim().min(1).max(100)
 const nonce = z.string().trim().min(1).max(100)

@@ -15,7 +15,13 @@ const custom = (key: string) => ({ params: { key } })
 
 const title = z.string().trim().min(3).max(160)
 const optionalText = (max: number) => z.string().trim().max(max).optional()
-const slug = z.string().trim().toLowerCase().min(2).max(80).refine((v) => SLUG_PATTERN.test(v), custom('slug'))
+const slug = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.min(2)
+	.max(80)
+	.refine((v) => SLUG_PATTERN.test(v), custom('slug'))
 const kind = z.enum(EVENT_KINDS)
 const capacity = z.number().int().min(1).max(MAX_CAPACITY)
 const maxPartySize = z.number().int().min(1).max(MAX_PARTY_SIZE)
@@ -78,7 +84,12 @@ export type EventFormValues = z.infer<typeof EventFormSchema>
 const isoDateTime = z.iso.datetime({ offset: true }).transform((v) => new Date(v))
 
 const venue = z.union([
-	z.string().trim().min(2).max(160).transform((name) => ({ name })),
+	z
+		.string()
+		.trim()
+		.min(2)
+		.max(160)
+		.transform((name) => ({ name })),
 	z.object({
 		name: z.string().trim().min(2).max(160),
 		address: optionalText(200),

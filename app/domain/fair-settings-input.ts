@@ -265,7 +265,10 @@ export function fairSettingsApiSchema(fairStartsAt: Date) {
 		.strictObject({
 			applicationsOpenAt: isoDateTime.nullable().default(null),
 			applicationsCloseAt: isoDateTime.nullable().default(null),
-			categories: z.array(apiCategory).max(MAX_CATEGORIES).default([...DEFAULT_CATEGORIES]),
+			categories: z
+				.array(apiCategory)
+				.max(MAX_CATEGORIES)
+				.default([...DEFAULT_CATEGORIES]),
 			standCount: standCount.nullable().default(null),
 			setupMinutesBefore: setupMinutesBefore.default(DEFAULT_FAIR_SETTINGS.setupMinutesBefore),
 			confirmationDays: confirmationDays.default(DEFAULT_FAIR_SETTINGS.confirmationDays),
@@ -275,16 +278,14 @@ export function fairSettingsApiSchema(fairStartsAt: Date) {
 			const drafts = value.categories.map(toDraft)
 			checkCategories(drafts, ctx, (i, field) => ['categories', i, ...(typeof value.categories[i] === 'string' ? [] : [field])])
 		})
-		.transform(
-			(value): FairSettingsInput => ({
-				applicationsOpenAt: value.applicationsOpenAt,
-				applicationsCloseAt: value.applicationsCloseAt,
-				categories: resolveCategories(value.categories.map(toDraft)),
-				standCount: value.standCount,
-				setupMinutesBefore: value.setupMinutesBefore,
-				confirmationDays: value.confirmationDays,
-			}),
-		)
+		.transform((value): FairSettingsInput => ({
+			applicationsOpenAt: value.applicationsOpenAt,
+			applicationsCloseAt: value.applicationsCloseAt,
+			categories: resolveCategories(value.categories.map(toDraft)),
+			standCount: value.standCount,
+			setupMinutesBefore: value.setupMinutesBefore,
+			confirmationDays: value.confirmationDays,
+		}))
 }
 
 function toDraft(c: z.output<typeof apiCategory>): CategoryDraft {

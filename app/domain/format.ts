@@ -74,8 +74,13 @@ export function formatPercent(ratio: number, locale: Locale) {
 
 function belgradeParts(date: Date) {
 	const parts = dateFormat('en', {
-		year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-		second: '2-digit', hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		hourCycle: 'h23',
 	}).formatToParts(date)
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
 	return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') }

@@ -41,7 +41,10 @@ export type Invite = {
 
 /** RFC 5545 3.3.5: UTC date-time, "20261219T090000Z". */
 export function icalUtc(date: Date) {
-	return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+	return date
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '')
 }
 
 /** RFC 5545 3.3.11: TEXT escapes backslash, semicolon, comma and line breaks. */

@@ -35,7 +35,10 @@ export function parseListQuery(params: URLSearchParams): RegistrationListQuery {
 }
 
 /** The query string that shows the same list (search, filter, page) with a new notice. */
-export function listSearchParams(query: Pick<RegistrationListQuery, 'q' | 'status' | 'page'>, notice?: { notice: ListNotice; rid?: number; promoted?: number }) {
+export function listSearchParams(
+	query: Pick<RegistrationListQuery, 'q' | 'status' | 'page'>,
+	notice?: { notice: ListNotice; rid?: number; promoted?: number },
+) {
 	const params = new URLSearchParams()
 	if (query.q) params.set('q', query.q)
 	if (query.status !== 'all') params.set('status', query.status)

@@ -13,9 +13,7 @@ export type EventForRegistration = {
 }
 
 export type RegistrationDecision =
-	| { outcome: 'confirmed' }
-	| { outcome: 'waitlisted' }
-	| { outcome: 'refused'; reason: 'not_open' | 'registration_closed' | 'sold_out' | 'party_too_large' }
+	{ outcome: 'confirmed' } | { outcome: 'waitlisted' } | { outcome: 'refused'; reason: 'not_open' | 'registration_closed' | 'sold_out' | 'party_too_large' }
 
 /** Registration closes at the organizer's time, or when the event starts. */
 export function registrationClosesAt(event: Pick<EventForRegistration, 'startsAt' | 'registrationClosesAt'>): Date {
@@ -33,12 +31,7 @@ export function isRegistrationOpen(event: Pick<EventForRegistration, 'status' | 
  * `pickPromotions` would have promoted them from the list. An organizer adding someone by hand
  * may do so after registration closed, but never beyond capacity.
  */
-export function decideRegistration(
-	event: EventForRegistration,
-	partySize: number,
-	now: Date,
-	{ organizerOverride = false } = {},
-): RegistrationDecision {
+export function decideRegistration(event: EventForRegistration, partySize: number, now: Date, { organizerOverride = false } = {}): RegistrationDecision {
 	if (event.status !== 'published') return { outcome: 'refused', reason: 'not_open' }
 	if (!organizerOverride && now >= registrationClosesAt(event)) return { outcome: 'refused', reason: 'registration_closed' }
 	if (partySize < 1 || partySize > event.maxPartySize) return { outcome: 'refused', reason: 'party_too_large' }

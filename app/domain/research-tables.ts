@@ -134,7 +134,12 @@ function lines(
 }
 
 function emptyCounts(periods: string[]): Record<string, number> {
-	return Object.fromEntries(periods.flatMap((p) => [[col(p, EXH), 0], [col(p, OTH), 0]]))
+	return Object.fromEntries(
+		periods.flatMap((p) => [
+			[col(p, EXH), 0],
+			[col(p, OTH), 0],
+		]),
+	)
 }
 
 /** Counts of organizations per value of one dimension, protected. */

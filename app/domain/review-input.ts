@@ -62,7 +62,11 @@ export const STATUS_FILTERS = ['all', ...APPLICATION_STATUSES] as const
 export const REVIEW_NOTICES = ['released', 'release_changed', 'review_saved', 'decision_saved'] as const
 export type ReviewNotice = (typeof REVIEW_NOTICES)[number]
 
-const code = z.string().trim().max(60).regex(/^[a-z0-9_]*$/)
+const code = z
+	.string()
+	.trim()
+	.max(60)
+	.regex(/^[a-z0-9_]*$/)
 
 /**
  * The list's address bar. A wrong or hand-edited value falls back to the default, never fails:

@@ -63,7 +63,10 @@ export function reviewStats(reviews: readonly ReviewScores[]): ReviewStats {
 }
 
 /** Reviews grouped by application id, with stats for every id asked for (zero reviews included). */
-export function statsByApplication<R extends ReviewScores & { applicationId: number }>(ids: readonly number[], reviews: readonly R[]): Map<number, ReviewStats> {
+export function statsByApplication<R extends ReviewScores & { applicationId: number }>(
+	ids: readonly number[],
+	reviews: readonly R[],
+): Map<number, ReviewStats> {
 	const grouped = new Map<number, R[]>(ids.map((id) => [id, []]))
 	for (const review of reviews) grouped.get(review.applicationId)?.push(review)
 	return new Map([...grouped].map(([id, list]) => [id, reviewStats(list)]))

@@ -123,9 +123,10 @@ export function suppressTable<R extends string, C extends string>(counts: Record
 
 	const show = (value: number, isHidden: boolean): Suppressed => (isHidden ? null : value)
 	return {
-		cells: Object.fromEntries(
-			rows.map((r, i) => [r, Object.fromEntries(columns.map((c, j) => [c, show(values[i]![j]!, hidden[i]![j]!)]))]),
-		) as Record<R, Record<C, Suppressed>>,
+		cells: Object.fromEntries(rows.map((r, i) => [r, Object.fromEntries(columns.map((c, j) => [c, show(values[i]![j]!, hidden[i]![j]!)]))])) as Record<
+			R,
+			Record<C, Suppressed>
+		>,
 		rowTotals: Object.fromEntries(rows.map((r, i) => [r, show(rowSums[i]!, rowTotalHidden[i]!)])) as Record<R, Suppressed>,
 		columnTotals: Object.fromEntries(columns.map((c, j) => [c, show(columnSums[j]!, columnTotalHidden[j]!)])) as Record<C, Suppressed>,
 		total: show(grandTotal, totalHidden),

@@ -44,7 +44,10 @@ export const StandSchema = z
 		width: metres.positive().max(MAX_PLAN_SIDE),
 		height: metres.positive().max(MAX_PLAN_SIDE),
 		/** Optional in practice: width × height when absent (CONTRACT.md names it; we accept its absence). */
-		sizeM2: metres.positive().max(MAX_PLAN_SIDE * MAX_PLAN_SIDE).optional(),
+		sizeM2: metres
+			.positive()
+			.max(MAX_PLAN_SIDE * MAX_PLAN_SIDE)
+			.optional(),
 		power: z.boolean().default(false),
 		accessible: z.boolean().default(false),
 		zone: z
@@ -101,10 +104,18 @@ export function standIssues(stands: readonly (Rect & { label: string })[], exten
 		if (first === undefined) seen.set(key, i)
 		else issues.push({ path: ['stands', i, 'label'], key: 'standLabelTaken', values: { label: s.label.trim() } })
 		if (s.x + s.width > extent.width + EPSILON) {
-			issues.push({ path: ['stands', i, 'x'], key: 'standOutsidePlan', values: { label: s.label.trim(), width: String(extent.width), height: String(extent.height) } })
+			issues.push({
+				path: ['stands', i, 'x'],
+				key: 'standOutsidePlan',
+				values: { label: s.label.trim(), width: String(extent.width), height: String(extent.height) },
+			})
 		}
 		if (s.y + s.height > extent.height + EPSILON) {
-			issues.push({ path: ['stands', i, 'y'], key: 'standOutsidePlan', values: { label: s.label.trim(), width: String(extent.width), height: String(extent.height) } })
+			issues.push({
+				path: ['stands', i, 'y'],
+				key: 'standOutsidePlan',
+				values: { label: s.label.trim(), width: String(extent.width), height: String(extent.height) },
+			})
 		}
 	})
 	for (const [i, j] of findOverlaps(stands)) {

@@ -21,8 +21,7 @@ export const TICKET_CODE_LENGTH = (TICKET_CODE_BYTES / 3) * 4
 export type TicketClaims = { keyId: number; eventId: number; registrationId: number; nonce: Uint8Array }
 
 export type TicketVerification =
-	| { valid: true; claims: TicketClaims }
-	| { valid: false; reason: 'malformed' | 'unknown_version' | 'unknown_key' | 'bad_signature' }
+	{ valid: true; claims: TicketClaims } | { valid: false; reason: 'malformed' | 'unknown_version' | 'unknown_key' | 'bad_signature' }
 
 function u32(value: number, what: string) {
 	if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) throw new RangeError(`${what} out of range: ${value}`)

@@ -7,9 +7,33 @@
  */
 
 const SINGLE: Record<string, string> = {
-	a: 'а', b: 'б', c: 'ц', č: 'ч', ć: 'ћ', d: 'д', đ: 'ђ', e: 'е', f: 'ф', g: 'г', h: 'х',
-	i: 'и', j: 'ј', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о', p: 'п', r: 'р', s: 'с', š: 'ш',
-	t: 'т', u: 'у', v: 'в', z: 'з', ž: 'ж',
+	a: 'а',
+	b: 'б',
+	c: 'ц',
+	č: 'ч',
+	ć: 'ћ',
+	d: 'д',
+	đ: 'ђ',
+	e: 'е',
+	f: 'ф',
+	g: 'г',
+	h: 'х',
+	i: 'и',
+	j: 'ј',
+	k: 'к',
+	l: 'л',
+	m: 'м',
+	n: 'н',
+	o: 'о',
+	p: 'п',
+	r: 'р',
+	s: 'с',
+	š: 'ш',
+	t: 'т',
+	u: 'у',
+	v: 'в',
+	z: 'з',
+	ž: 'ж',
 }
 const DIGRAPHS: Record<string, string> = { lj: 'љ', nj: 'њ', dž: 'џ' }
 
@@ -19,17 +43,46 @@ const SPLIT_PREFIXES = ['nadž', 'podž', 'odž', 'injek', 'konjuk', 'konjunk', 
 /** Words kept in Latin: brands and foreign names that Serbian texts leave as they are. */
 const KEEP_LATIN = new Set(
 	[
-		'Facebook', 'Instagram', 'LinkedIn', 'TikTok', 'YouTube', 'Google', 'Outlook', 'Apple',
-		'iCalendar', 'iPhone', 'Android', 'Chrome', 'Firefox', 'Safari', 'OpenStreetMap', 'ReLOaD',
-		'email', 'e-mail', 'online', 'offline',
+		'Facebook',
+		'Instagram',
+		'LinkedIn',
+		'TikTok',
+		'YouTube',
+		'Google',
+		'Outlook',
+		'Apple',
+		'iCalendar',
+		'iPhone',
+		'Android',
+		'Chrome',
+		'Firefox',
+		'Safari',
+		'OpenStreetMap',
+		'ReLOaD',
+		'email',
+		'e-mail',
+		'online',
+		'offline',
 		// technical abbreviations written in Latin in Serbian texts too
-		'API', 'JSON', 'URL', 'PDF', 'CSV', 'HTML', 'HTTP', 'HTTPS', 'ICS', 'ISO', 'UTC', 'PNG', 'JPEG', 'SVG',
+		'API',
+		'JSON',
+		'URL',
+		'PDF',
+		'CSV',
+		'HTML',
+		'HTTP',
+		'HTTPS',
+		'ICS',
+		'ISO',
+		'UTC',
+		'PNG',
+		'JPEG',
+		'SVG',
 	].map((w) => w.toLowerCase()),
 )
 
 /** Segments that must pass through untouched. */
-const PROTECTED =
-	/(\{\{[^}]*\}\}|\$t\([^)]*\)|<[^>]*>|https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\/[\w\-./?=&%#]+)/u
+const PROTECTED = /(\{\{[^}]*\}\}|\$t\([^)]*\)|<[^>]*>|https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\/[\w\-./?=&%#]+)/u
 
 const WORD = /([\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*)/u
 
@@ -80,9 +133,36 @@ export function latinToCyrillic(text: string): string {
 }
 
 const CYRILLIC_TO_LATIN: Record<string, string> = {
-	а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', ђ: 'đ', е: 'e', ж: 'ž', з: 'z', и: 'i', ј: 'j', к: 'k',
-	л: 'l', љ: 'lj', м: 'm', н: 'n', њ: 'nj', о: 'o', п: 'p', р: 'r', с: 's', т: 't', ћ: 'ć',
-	у: 'u', ф: 'f', х: 'h', ц: 'c', ч: 'č', џ: 'dž', ш: 'š',
+	а: 'a',
+	б: 'b',
+	в: 'v',
+	г: 'g',
+	д: 'd',
+	ђ: 'đ',
+	е: 'e',
+	ж: 'ž',
+	з: 'z',
+	и: 'i',
+	ј: 'j',
+	к: 'k',
+	л: 'l',
+	љ: 'lj',
+	м: 'm',
+	н: 'n',
+	њ: 'nj',
+	о: 'o',
+	п: 'p',
+	р: 'r',
+	с: 's',
+	т: 't',
+	ћ: 'ć',
+	у: 'u',
+	ф: 'f',
+	х: 'h',
+	ц: 'c',
+	ч: 'č',
+	џ: 'dž',
+	ш: 'š',
 }
 
 export function cyrillicToLatin(text: string): string {

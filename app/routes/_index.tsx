@@ -25,10 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: data?.title ?? 'Sajam' },
-	{ name: 'description', content: data?.description },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'description', content: data?.description }]
 
 export default function Home() {
 	const { featured, events } = useLoaderData<typeof loader>()

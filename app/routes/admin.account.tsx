@@ -68,7 +68,13 @@ export default function AccountPage() {
 				<Form method="post" className="form" {...getFormProps(form)}>
 					<input type="text" name="username" autoComplete="username" defaultValue={user.email} hidden readOnly />
 					<TextField field={fields.current} type="password" label={t('password.current')} autoComplete="current-password" />
-					<TextField field={fields.password} type="password" label={t('password.new')} hint={t('password.newHint', { min: PASSWORD_MIN })} autoComplete="new-password" />
+					<TextField
+						field={fields.password}
+						type="password"
+						label={t('password.new')}
+						hint={t('password.newHint', { min: PASSWORD_MIN })}
+						autoComplete="new-password"
+					/>
 					<TextField field={fields.confirm} type="password" label={t('password.confirm')} autoComplete="new-password" />
 					<button className="button" type="submit">
 						{t('account.submit')}

@@ -33,7 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const released = Number(url.searchParams.get('released'))
 	return {
 		title: t('metaTitle', { title: event.title }),
-		notice: notice === 'released' && Number.isSafeInteger(released) && released >= 0 ? { kind: 'released' as const, count: released } : notice === 'release_changed' ? { kind: 'release_changed' as const, count: 0 } : null,
+		notice:
+			notice === 'released' && Number.isSafeInteger(released) && released >= 0
+				? { kind: 'released' as const, count: released }
+				: notice === 'release_changed'
+					? { kind: 'release_changed' as const, count: 0 }
+					: null,
 		...reviewListPage(getDb(), event, query, user.id, locale, (code) => t(`apply:category.${code}`, { defaultValue: code })),
 	}
 }
@@ -52,7 +57,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!form.success) return { releaseError: t('release.confirmRequired') }
 	const search = reviewListSearch(parseReviewListQuery(new URL(request.url).searchParams))
 	const back = (extra: Record<string, string | number>) =>
-		redirect(`/admin/events/${event.id}/applications${search}${search ? '&' : '?'}${new URLSearchParams(Object.entries(extra).map(([k, v]) => [k, String(v)]))}`)
+		redirect(
+			`/admin/events/${event.id}/applications${search}${search ? '&' : '?'}${new URLSearchParams(Object.entries(extra).map(([k, v]) => [k, String(v)]))}`,
+		)
 	// Release only what the organizer was shown: another organizer may have decided meanwhile.
 	if (pendingFingerprint(unreleasedDecisions(getDb(), event.id)) !== form.data.pending) return back({ notice: 'release_changed' })
 	const { released } = releaseDecisions(getDb(), event.id, { kind: 'user', id: user.id })

@@ -74,7 +74,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		try {
 			decideApplication(getDb(), application.id, submission.value.decision, submission.value.note ?? null, actor)
 		} catch (error) {
-			if (error instanceof ServiceError) return { decision: submission.reply({ formErrors: [t(`api:errors.${error.code}`, { defaultValue: t('api:errors.generic') })] }) }
+			if (error instanceof ServiceError)
+				return { decision: submission.reply({ formErrors: [t(`api:errors.${error.code}`, { defaultValue: t('api:errors.generic') })] }) }
 			throw error
 		}
 		return done('decision')
@@ -110,7 +111,11 @@ export default function ApplicationReview() {
 				</div>
 				<div className="review-detail-column">
 					<ReviewSummary stats={data.stats} reviews={data.reviews} />
-					<ReviewForm key={`review-${data.myReview ? JSON.stringify(data.myReview) : 'new'}`} defaultValue={data.myReview} lastResult={actionData && 'review' in actionData ? actionData.review : undefined} />
+					<ReviewForm
+						key={`review-${data.myReview ? JSON.stringify(data.myReview) : 'new'}`}
+						defaultValue={data.myReview}
+						lastResult={actionData && 'review' in actionData ? actionData.review : undefined}
+					/>
 					<DecisionForm
 						key={`decision-${a.status}-${a.decisionNote ?? ''}`}
 						application={a}

@@ -23,7 +23,6 @@ const REFRESH_MS = 10_000
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: checkinStyles }]
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
 	const event = requireAdminEvent(params.id)

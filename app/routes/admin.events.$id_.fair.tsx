@@ -9,13 +9,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import type { EventRow } from '#db/schema/index.ts'
 import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
-import {
-	NEW_CATEGORY_ROWS,
-	categoryCode,
-	categoryName,
-	fairSettingsFormSchema,
-	fairSettingsFromForm,
-} from '#app/domain/fair-settings-input.ts'
+import { NEW_CATEGORY_ROWS, categoryCode, categoryName, fairSettingsFormSchema, fairSettingsFromForm } from '#app/domain/fair-settings-input.ts'
 import { formatDateTime, toBelgradeLocalInput } from '#app/domain/format.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { getFairSettings, updateFairSettings } from '#app/services/fair-settings.server.ts'
@@ -145,8 +139,20 @@ export default function FairSettingsPage() {
 						<legend>{t('settings.stands')}</legend>
 						<div className="field-grid three fair-settings-numbers">
 							<TextField field={fields.standCount} type="number" inputMode="numeric" label={t('settings.standCount')} hint={t('settings.standCountHint')} />
-							<TextField field={fields.setupMinutesBefore} type="number" inputMode="numeric" label={t('settings.setupMinutes')} hint={t('settings.setupMinutesHint')} />
-							<TextField field={fields.confirmationDays} type="number" inputMode="numeric" label={t('settings.confirmationDays')} hint={t('settings.confirmationDaysHint')} />
+							<TextField
+								field={fields.setupMinutesBefore}
+								type="number"
+								inputMode="numeric"
+								label={t('settings.setupMinutes')}
+								hint={t('settings.setupMinutesHint')}
+							/>
+							<TextField
+								field={fields.confirmationDays}
+								type="number"
+								inputMode="numeric"
+								label={t('settings.confirmationDays')}
+								hint={t('settings.confirmationDaysHint')}
+							/>
 						</div>
 					</fieldset>
 					<fieldset aria-describedby={fields.categories.errors?.length ? `categories-hint ${fields.categories.errorId}` : 'categories-hint'}>

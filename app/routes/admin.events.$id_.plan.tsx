@@ -117,7 +117,9 @@ export default function PlanEditorPage() {
 			<div className="section-head">
 				<h1>{t('editor.title')}</h1>
 				<p className="button-row" style={{ margin: 0 }}>
-					<span className={`pill ${plan.published ? 'status-published' : 'status-draft'}`}>{plan.published ? t('editor.published') : t('editor.notPublished')}</span>
+					<span className={`pill ${plan.published ? 'status-published' : 'status-draft'}`}>
+						{plan.published ? t('editor.published') : t('editor.notPublished')}
+					</span>
 					{plan.published && event.status !== 'draft' ? <Link to={`/fairs/${event.slug}/map`}>{t('editor.viewPublic')}</Link> : null}
 				</p>
 			</div>
@@ -208,7 +210,13 @@ export default function PlanEditorPage() {
 					<Form method="post" encType="multipart/form-data">
 						<div className="field">
 							<label htmlFor="plan-import">{t('import.file')}</label>
-							<input id="plan-import" name="file" type="file" accept="application/json,.json" aria-describedby={`plan-import-hint${formProblem?.form === 'import' ? ' import-error' : ''}`} />
+							<input
+								id="plan-import"
+								name="file"
+								type="file"
+								accept="application/json,.json"
+								aria-describedby={`plan-import-hint${formProblem?.form === 'import' ? ' import-error' : ''}`}
+							/>
 						</div>
 						<button type="submit" name="intent" value="import" className="button secondary">
 							{t('import.submit')}

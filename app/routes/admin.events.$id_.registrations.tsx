@@ -32,7 +32,6 @@ import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
 import { readPageForm } from '#app/utils/page-form.server.ts'
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
 	const event = requireAdminEvent(params.id)

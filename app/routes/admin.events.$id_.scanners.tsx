@@ -22,7 +22,6 @@ import { readPageForm } from '#app/utils/page-form.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: checkinStyles }]
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
 	const event = requireAdminEvent(params.id)
@@ -79,7 +78,9 @@ export default function EventScanners() {
 	return (
 		<>
 			<p className="breadcrumb">
-				<Link to={`/admin/events/${event.id}/checkin`}>← {t('checkin.title')}: {event.title}</Link>
+				<Link to={`/admin/events/${event.id}/checkin`}>
+					← {t('checkin.title')}: {event.title}
+				</Link>
 			</p>
 			<h1>{t('checkin.scanners.title')}</h1>
 			<p className="prose">{t('checkin.scanners.intro')}</p>
@@ -95,7 +96,11 @@ export default function EventScanners() {
 			</section>
 			<section aria-labelledby="links-title">
 				<h2 id="links-title">{t('checkin.scanners.listTitle')}</h2>
-				{data.links.length === 0 ? <p className="empty-state">{t('checkin.scanners.none')}</p> : <ScannerLinkTable links={data.links} eventTitle={event.title} />}
+				{data.links.length === 0 ? (
+					<p className="empty-state">{t('checkin.scanners.none')}</p>
+				) : (
+					<ScannerLinkTable links={data.links} eventTitle={event.title} />
+				)}
 			</section>
 		</>
 	)

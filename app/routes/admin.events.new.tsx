@@ -45,7 +45,11 @@ export default function NewEvent() {
 	return (
 		<div className="container narrow" style={{ padding: 0 }}>
 			<h1>{t('eventForm.newTitle')}</h1>
-			<EventForm mode="create" lastResult={actionData?.result} defaultValue={{ kind: 'workshop', venueCity: 'Kruševac', maxPartySize: '1', waitlist: 'on', reentryAllowed: 'on' }} />
+			<EventForm
+				mode="create"
+				lastResult={actionData?.result}
+				defaultValue={{ kind: 'workshop', venueCity: 'Kruševac', maxPartySize: '1', waitlist: 'on', reentryAllowed: 'on' }}
+			/>
 		</div>
 	)
 }

@@ -150,7 +150,14 @@ export default function TokensPage() {
 						label={t('tokens.createEvent')}
 						options={[{ value: '', label: t('tokens.createEventAny') }, ...data.events.map((e) => ({ value: e.slug, label: e.title }))]}
 					/>
-					<TextField field={fields.days} type="number" min={1} max={3650} label={t('tokens.createDays')} hint={t('tokens.createDaysHint', { days: DEFAULT_DAYS })} />
+					<TextField
+						field={fields.days}
+						type="number"
+						min={1}
+						max={3650}
+						label={t('tokens.createDays')}
+						hint={t('tokens.createDaysHint', { days: DEFAULT_DAYS })}
+					/>
 					<button className="button" type="submit">
 						{t('tokens.createSubmit')}
 					</button>

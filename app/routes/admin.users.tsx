@@ -54,7 +54,10 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (!change.success) throw new Response('Bad request', { status: 400 })
 	const value = change.data
 	try {
-		updateUserAccess(getDb(), value.userId, value.intent === 'role' ? { role: value.role } : { disabled: value.intent === 'disable' }, { kind: 'user', id: me.id })
+		updateUserAccess(getDb(), value.userId, value.intent === 'role' ? { role: value.role } : { disabled: value.intent === 'disable' }, {
+			kind: 'user',
+			id: me.id,
+		})
 	} catch (error) {
 		if (!(error instanceof ServiceError)) throw error
 		// last_admin or not_found: said on the page the browser comes back to.

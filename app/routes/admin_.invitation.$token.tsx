@@ -36,7 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		await acceptInvitation(getDb(), params.token ?? '', submission.value)
 	} catch (error) {
 		if (!(error instanceof ServiceError)) throw error
-		if (error.code === 'user_exists') return { result: submission.reply({ formErrors: [t('invite.exists')], hideFields: ['password', 'confirm'] }), invalid: false }
+		if (error.code === 'user_exists')
+			return { result: submission.reply({ formErrors: [t('invite.exists')], hideFields: ['password', 'confirm'] }), invalid: false }
 		return data({ result: null, invalid: true }, { status: 404 })
 	}
 	return redirect('/admin/login?password=set', { headers: LINK_PAGE_HEADERS })
@@ -83,7 +84,13 @@ export default function InvitationPage() {
 					) : null}
 					<input type="text" name="username" autoComplete="username" defaultValue={invitation.email} hidden readOnly />
 					<TextField field={fields.name} label={t('invite.name')} autoComplete="name" />
-					<TextField field={fields.password} type="password" label={t('password.new')} hint={t('password.newHint', { min: PASSWORD_MIN })} autoComplete="new-password" />
+					<TextField
+						field={fields.password}
+						type="password"
+						label={t('password.new')}
+						hint={t('password.newHint', { min: PASSWORD_MIN })}
+						autoComplete="new-password"
+					/>
 					<TextField field={fields.confirm} type="password" label={t('password.confirm')} autoComplete="new-password" />
 					<button className="button" type="submit">
 						{t('invite.submit')}

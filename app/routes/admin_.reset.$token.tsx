@@ -74,7 +74,13 @@ export default function ResetPasswordPage() {
 				<p className="muted">{t('reset.intro', { email })}</p>
 				<Form method="post" className="form" {...getFormProps(form)}>
 					<input type="text" name="username" autoComplete="username" defaultValue={email} hidden readOnly />
-					<TextField field={fields.password} type="password" label={t('password.new')} hint={t('password.newHint', { min: PASSWORD_MIN })} autoComplete="new-password" />
+					<TextField
+						field={fields.password}
+						type="password"
+						label={t('password.new')}
+						hint={t('password.newHint', { min: PASSWORD_MIN })}
+						autoComplete="new-password"
+					/>
 					<TextField field={fields.confirm} type="password" label={t('password.confirm')} autoComplete="new-password" />
 					<button className="button" type="submit">
 						{t('reset.submit')}

@@ -55,7 +55,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	const application = toApplicationJson(result.application, result.event, getEnv().PUBLIC_URL, standLabelOf(db, id))
 	return Response.json(
-		{ application: { ...application, standLocked: result.standLabel ? result.locked : false }, ...(result.swappedWith ? { swappedWith: result.swappedWith } : {}) },
+		{
+			application: { ...application, standLocked: result.standLabel ? result.locked : false },
+			...(result.swappedWith ? { swappedWith: result.swappedWith } : {}),
+		},
 		{ headers: { 'Cache-Control': 'no-store' } },
 	)
 }

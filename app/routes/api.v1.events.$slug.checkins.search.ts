@@ -15,7 +15,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const q = (new URL(request.url).searchParams.get('q') ?? '').trim()
 	if (q.length < MIN_SEARCH_QUERY_LENGTH || q.length > MAX_SEARCH_QUERY_LENGTH) {
 		const { t } = await getRequestT(request, 'common')
-		const message = q.length < MIN_SEARCH_QUERY_LENGTH ? t('validation.tooShort', { count: MIN_SEARCH_QUERY_LENGTH }) : t('validation.tooLong', { count: MAX_SEARCH_QUERY_LENGTH })
+		const message =
+			q.length < MIN_SEARCH_QUERY_LENGTH
+				? t('validation.tooShort', { count: MIN_SEARCH_QUERY_LENGTH })
+				: t('validation.tooLong', { count: MAX_SEARCH_QUERY_LENGTH })
 		return apiError(request, 422, 'invalid_fields', { fields: { q: [message] } })
 	}
 	return Response.json({ results: searchForCheckin(getDb(), event.id, q) }, { headers: { 'Cache-Control': 'private, no-store' } })

@@ -28,7 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return Response.json({ registrations: listRegistrationsJson(getDb(), event, getEnv().PUBLIC_URL, status ?? undefined) })
 }
 
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	if (request.method !== 'POST') return methodNotAllowed(request, ALLOWED)
 	const key = await publicPostPreamble(request, context)

@@ -26,9 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	}
 	const publicUrl = getEnv().PUBLIC_URL
 	const standLabels = standLabelsOf(getDb(), fair.event.id)
-	return Response.json({ applications: listApplications(getDb(), fair.event.id).map((row) => toApplicationJson(row, fair.event, publicUrl, standLabels.get(row.id))) })
+	return Response.json({
+		applications: listApplications(getDb(), fair.event.id).map((row) => toApplicationJson(row, fair.event, publicUrl, standLabels.get(row.id))),
+	})
 }
-
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	if (request.method !== 'POST') return methodNotAllowed(request, ALLOWED)

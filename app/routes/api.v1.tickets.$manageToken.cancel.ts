@@ -21,7 +21,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	try {
 		const result = cancelByManageToken(getDb(), params.manageToken ?? '')
 		return Response.json(
-			{ registration: toRegistrationJson(result.registration, result.event, getEnv().PUBLIC_URL, undefined, params.manageToken ?? null), promoted: result.promoted },
+			{
+				registration: toRegistrationJson(result.registration, result.event, getEnv().PUBLIC_URL, undefined, params.manageToken ?? null),
+				promoted: result.promoted,
+			},
 			{ headers: { 'Cache-Control': 'no-store' } },
 		)
 	} catch (error) {

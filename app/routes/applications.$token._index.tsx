@@ -5,21 +5,20 @@
 // the address is the credential: the page is never cached, indexed, or named in a Referer to
 // another site.
 // Withdrawing and deleting ask first; both steps are plain POSTs, so they work without JavaScript.
-import {
-	data,
-	redirect,
-	type ActionFunctionArgs,
-	type HeadersFunction,
-	type LinksFunction,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorMessage } from '#app/components/error-page.tsx'
 import { PrivateLinkNotFound } from '#app/components/private-link-pages.tsx'
-import { ApplicationConfirmStep, ApplicationFair, ApplicationStand, ApplicationStatusCard, ApplicationSummary, AskButton } from '#app/components/application-status.tsx'
+import {
+	ApplicationConfirmStep,
+	ApplicationFair,
+	ApplicationStand,
+	ApplicationStatusCard,
+	ApplicationSummary,
+	AskButton,
+} from '#app/components/application-status.tsx'
 import { confirmParticipation, eraseApplication, withdrawApplication } from '#app/services/application-lifecycle.server.ts'
 import { applicationPageView, findManagedApplication } from '#app/services/application-page.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'

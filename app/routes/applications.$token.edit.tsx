@@ -111,7 +111,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	}
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.fair.title} · Sajam` : 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: data ? `${data.fair.title} · Sajam` : 'Sajam' },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export default function EditApplicationPage() {
 	const { token, fair, categories, categoryNames, nowIso, plan, state, values, hasLogo, earlierWishes } = useLoaderData<typeof loader>()

@@ -33,7 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		ETag: etag,
 		'Content-Type': image.mime,
 	}
-	if (request.headers.get('If-None-Match')?.split(',').some((tag) => tag.trim() === etag)) return new Response(null, { status: 304, headers })
+	if (
+		request.headers
+			.get('If-None-Match')
+			?.split(',')
+			.some((tag) => tag.trim() === etag)
+	)
+		return new Response(null, { status: 304, headers })
 	return new Response(new Uint8Array(image.bytes), {
 		headers: { ...headers, 'Content-Length': String(image.bytes.length), 'Content-Disposition': 'inline' },
 	})

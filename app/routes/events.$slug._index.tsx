@@ -1,13 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import {
-	data,
-	redirect,
-	type ActionFunctionArgs,
-	type HeadersFunction,
-	type LinksFunction,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AvailabilityNote } from '#app/components/event-card.tsx'
@@ -134,9 +126,7 @@ export default function EventPage() {
 							<dd>
 								{event.venueName}
 								<br />
-								<span className="muted">
-									{[event.venueAddress, event.venueCity].filter(Boolean).join(', ')}
-								</span>
+								<span className="muted">{[event.venueAddress, event.venueCity].filter(Boolean).join(', ')}</span>
 								<br />
 								<a href={event.mapUrl} rel="noopener noreferrer" target="_blank">
 									{t('event.openMap')}

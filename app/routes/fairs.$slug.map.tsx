@@ -181,7 +181,9 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 				</p>
 			</Form>
 			<p className="muted" role="status" data-matching={data.counts.matching}>
-				{data.filtered ? t('map.matching', { count: data.counts.matching, formatted: data.counts.matchingText }) : t('map.summary', { count: data.stands.length, formatted: data.counts.stands })}
+				{data.filtered
+					? t('map.matching', { count: data.counts.matching, formatted: data.counts.matchingText })
+					: t('map.summary', { count: data.stands.length, formatted: data.counts.stands })}
 			</p>
 			<div className="map-layout">
 				<figure className="map-figure">
@@ -227,7 +229,9 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 						{selected ? (
 							<>
 								<p className="muted">
-									{[t('map.size', { size: selected.size }), selected.power ? `⚡ ${t('power')}` : null, selected.accessible ? `♿ ${t('accessible')}` : null].filter(Boolean).join(' · ')}
+									{[t('map.size', { size: selected.size }), selected.power ? `⚡ ${t('power')}` : null, selected.accessible ? `♿ ${t('accessible')}` : null]
+										.filter(Boolean)
+										.join(' · ')}
 								</p>
 								{selected.exhibitor ? (
 									<ExhibitorCard exhibitor={selected.exhibitor} showStand={false} />
@@ -237,7 +241,10 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 							</>
 						) : null}
 						<p>
-							<Link to={`${base}${query.q || query.category ? `?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.category ? { category: query.category } : {}) })}` : ''}`} preventScrollReset>
+							<Link
+								to={`${base}${query.q || query.category ? `?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.category ? { category: query.category } : {}) })}` : ''}`}
+								preventScrollReset
+							>
 								{t('map.closeCard')}
 							</Link>
 						</p>
@@ -267,7 +274,9 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 										</th>
 										<td>{s.occupant === 'occupied' ? <span className="muted">{t('map.occupied')}</span> : s.occupant!.name}</td>
 										<td>
-											{s.occupant === 'occupied' ? '–' : (
+											{s.occupant === 'occupied' ? (
+												'–'
+											) : (
 												<span className="map-category">
 													<Swatch fill={categoryColour(data.categories, s.occupant!.category).fill} />
 													{categoryName(s.occupant!.category)}

@@ -48,7 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const events = listUpcomingEvents(db).map((event) => ({ slug: event.slug, title: event.title, startsAt: formatDateTime(event.startsAt, locale) }))
 	const row = url.searchParams.get('event') ? findEventBySlug(db, url.searchParams.get('event')!) : undefined
 	const selected = row ? { slug: row.slug, title: row.title } : null
-	if (row && !events.some((event) => event.slug === row.slug)) events.unshift({ slug: row.slug, title: row.title, startsAt: formatDateTime(row.startsAt, locale) })
+	if (row && !events.some((event) => event.slug === row.slug))
+		events.unshift({ slug: row.slug, title: row.title, startsAt: formatDateTime(row.startsAt, locale) })
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, MAX_SEARCH_QUERY_LENGTH)
 	const results =
 		row && q.length >= MIN_SEARCH_QUERY_LENGTH
@@ -59,7 +60,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const noticed = row ? findRegistrationOfEvent(db, row.id, Number(url.searchParams.get('rid'))) : undefined
 	const notice =
 		result && (SCAN_RESULTS as readonly string[]).includes(result)
-			? { result: result as ScanResult, name: noticed?.name ?? '', time: /^\d\d:\d\d$/.test(url.searchParams.get('time') ?? '') ? url.searchParams.get('time')! : '' }
+			? {
+					result: result as ScanResult,
+					name: noticed?.name ?? '',
+					time: /^\d\d:\d\d$/.test(url.searchParams.get('time') ?? '') ? url.searchParams.get('time')! : '',
+				}
 			: null
 	return { ...base, events, selected, q, results, notice }
 }
@@ -148,7 +153,10 @@ function NameSearch() {
 			<p className="scan-event-title">{event.title}</p>
 			{notice ? (
 				<p className={`notice ${notice.result === 'ok' ? 'success' : notice.result === 'already_checked_in' ? '' : 'danger'}`} role="status">
-					<strong>{notice.name ? `${notice.name}: ` : ''}{t(`verdict.title.${notice.result}`)}</strong>
+					<strong>
+						{notice.name ? `${notice.name}: ` : ''}
+						{t(`verdict.title.${notice.result}`)}
+					</strong>
 					{notice.result === 'already_checked_in' && notice.time ? ` ${t('verdict.alreadyAt', { time: notice.time })}` : ''}
 				</p>
 			) : null}
@@ -158,7 +166,16 @@ function NameSearch() {
 				<input type="hidden" name="event" value={event.slug} />
 				<div className="field">
 					<label htmlFor="scan-q">{t('manual.label')}</label>
-					<input id="scan-q" name="q" type="text" autoComplete="off" defaultValue={data.q} maxLength={MAX_SEARCH_QUERY_LENGTH} minLength={MIN_SEARCH_QUERY_LENGTH} required />
+					<input
+						id="scan-q"
+						name="q"
+						type="text"
+						autoComplete="off"
+						defaultValue={data.q}
+						maxLength={MAX_SEARCH_QUERY_LENGTH}
+						minLength={MIN_SEARCH_QUERY_LENGTH}
+						required
+					/>
 				</div>
 				<button type="submit" className="button">
 					{t('manual.submit')}
@@ -173,7 +190,11 @@ function NameSearch() {
 							<span className="who">
 								<strong>{hit.name}</strong>
 								<small>
-									{[hit.emailHint, t('verdict.party', { count: hit.partySize }), hit.checkedInTime ? t('manual.checkedInAt', { time: hit.checkedInTime }) : null]
+									{[
+										hit.emailHint,
+										t('verdict.party', { count: hit.partySize }),
+										hit.checkedInTime ? t('manual.checkedInAt', { time: hit.checkedInTime }) : null,
+									]
 										.filter(Boolean)
 										.join(' · ')}
 								</small>

@@ -1,15 +1,7 @@
 // /tickets/{token}: the visitor's private page — the QR ticket, the event, calendar links, cancel,
 // and their own data with download and delete. The token in the address is the credential: the
 // page is never cached, indexed, or named in a Referer to another site.
-import {
-	data,
-	redirect,
-	type ActionFunctionArgs,
-	type HeadersFunction,
-	type LinksFunction,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ErrorMessage } from '#app/components/error-page.tsx'

@@ -11,14 +11,20 @@ export class OfflineError extends Error {}
 
 /** The server refused who we are: 401 (expired or revoked link) or 403 (another event, too little). */
 export class AccessError extends Error {
-	constructor(readonly status: 401 | 403, readonly code: string) {
+	constructor(
+		readonly status: 401 | 403,
+		readonly code: string,
+	) {
 		super(`access refused: ${status} ${code}`)
 	}
 }
 
 /** Any other answer that is not what we asked for. */
 export class ApiError extends Error {
-	constructor(readonly status: number, readonly code: string) {
+	constructor(
+		readonly status: number,
+		readonly code: string,
+	) {
 		super(`API error: ${status} ${code}`)
 	}
 }
@@ -139,6 +145,10 @@ export type SearchHit = {
 }
 
 export async function searchRegistrations(access: Access, slug: string, q: string): Promise<SearchHit[]> {
-	const answer = await call<{ results?: SearchHit[]; registrations?: SearchHit[] }>(access, 'GET', `${eventPath(slug)}/checkins/search?q=${encodeURIComponent(q)}`)
+	const answer = await call<{ results?: SearchHit[]; registrations?: SearchHit[] }>(
+		access,
+		'GET',
+		`${eventPath(slug)}/checkins/search?q=${encodeURIComponent(q)}`,
+	)
 	return answer.results ?? answer.registrations ?? []
 }

@@ -10,7 +10,10 @@ export type Camera = {
 export type CameraProblem = 'insecure' | 'unsupported' | 'denied' | 'not_found' | 'failed'
 
 export class CameraError extends Error {
-	constructor(readonly problem: CameraProblem, cause?: unknown) {
+	constructor(
+		readonly problem: CameraProblem,
+		cause?: unknown,
+	) {
 		super(`camera: ${problem}`, { cause })
 	}
 }

@@ -17,10 +17,24 @@ export function unlockAudio() {
 
 const PATTERNS: Record<VerdictTone, { tones: { hz: number; ms: number }[]; wave: OscillatorType; vibrate: number[] }> = {
 	green: { tones: [{ hz: 1320, ms: 140 }], wave: 'sine', vibrate: [80] },
-	amber: { tones: [{ hz: 880, ms: 110 }, { hz: 880, ms: 110 }], wave: 'triangle', vibrate: [80, 80, 80] },
+	amber: {
+		tones: [
+			{ hz: 880, ms: 110 },
+			{ hz: 880, ms: 110 },
+		],
+		wave: 'triangle',
+		vibrate: [80, 80, 80],
+	},
 	red: { tones: [{ hz: 220, ms: 420 }], wave: 'square', vibrate: [300, 100, 300] },
 	// Kept for later (the phone could not decide): a soft double note, unlike any verdict.
-	grey: { tones: [{ hz: 660, ms: 90 }, { hz: 520, ms: 140 }], wave: 'sine', vibrate: [60] },
+	grey: {
+		tones: [
+			{ hz: 660, ms: 90 },
+			{ hz: 520, ms: 140 },
+		],
+		wave: 'sine',
+		vibrate: [60],
+	},
 }
 
 export function signal(tone: VerdictTone) {

@@ -103,7 +103,11 @@ export function ManualCheckIn({ session, online }: { session: ScannerSession; on
 										<span className="who">
 											<strong>{hit.name}</strong>
 											<small>
-												{[hit.emailHint, t('verdict.party', { count: hit.partySize }), hit.checkedInAt ? t('manual.checkedInAt', { time: formatTime(new Date(hit.checkedInAt), locale) }) : null]
+												{[
+													hit.emailHint,
+													t('verdict.party', { count: hit.partySize }),
+													hit.checkedInAt ? t('manual.checkedInAt', { time: formatTime(new Date(hit.checkedInAt), locale) }) : null,
+												]
 													.filter(Boolean)
 													.join(' · ')}
 											</small>
@@ -128,7 +132,16 @@ export function ManualCheckIn({ session, online }: { session: ScannerSession; on
 				<form className="scan-code" onSubmit={submitCode}>
 					<div className="field">
 						<label htmlFor="scan-code">{t('manual.codeLabel')}</label>
-						<input id="scan-code" name="code" type="text" autoComplete="off" autoCapitalize="off" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} />
+						<input
+							id="scan-code"
+							name="code"
+							type="text"
+							autoComplete="off"
+							autoCapitalize="off"
+							spellCheck={false}
+							value={code}
+							onChange={(e) => setCode(e.target.value)}
+						/>
 						<span className="hint">{t('manual.codeHelp')}</span>
 					</div>
 					<button type="submit" className="button secondary">

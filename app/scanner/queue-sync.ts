@@ -27,7 +27,9 @@ export async function syncQueuedScans(
 		const chunk = queued.slice(i, i + BATCH_SIZE)
 		const answer = await sendChunk(access, deviceId, slug, chunk)
 		const sent = new Map(chunk.map((scan) => [scan.nonce, scan]))
-		const acknowledged = answer.results.filter((r) => sent.has(r.nonce)).map((r) => ({ scan: sent.get(r.nonce)!, result: r.result, firstCheckedInAt: r.firstCheckedInAt }))
+		const acknowledged = answer.results
+			.filter((r) => sent.has(r.nonce))
+			.map((r) => ({ scan: sent.get(r.nonce)!, result: r.result, firstCheckedInAt: r.firstCheckedInAt }))
 		await removeQueued([...acknowledged.map((a) => a.scan.nonce), ...answer.rejected])
 		report.rejected += answer.rejected.length
 		for (const { scan, result } of acknowledged) {

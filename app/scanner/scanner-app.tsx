@@ -56,10 +56,12 @@ function EventScanner({ access, slug, viaLink }: { access: Access; slug: string;
 		void session.start()
 		// Fetch the QR reader now, while there is a network, and let the worker keep every file.
 		void registerScannerWorker()
-			.then(() => prepareQrDetector().then(
-				() => true,
-				() => false,
-			))
+			.then(() =>
+				prepareQrDetector().then(
+					() => true,
+					() => false,
+				),
+			)
 			.then((complete) => warmOfflineCache(complete))
 		return () => session.stop()
 	}, [session])

@@ -210,8 +210,7 @@ export class ScannerSession {
 		}
 		if (error instanceof AccessError) {
 			this.markOnline()
-			const problem: AccessProblem =
-				error.status === 403 ? 'forbidden' : this.access.kind === 'session' ? 'login' : 'expired'
+			const problem: AccessProblem = error.status === 403 ? 'forbidden' : this.access.kind === 'session' ? 'login' : 'expired'
 			clearTimeout(this.timer)
 			this.set({ problem })
 			// A link that no longer works must not leave names on the phone.
@@ -278,7 +277,10 @@ export class ScannerSession {
 			return
 		}
 		try {
-			const answer = 'code' in what ? await sendScan(this.access, this.deviceId, scan) : await sendManualCheckIn(this.access, this.deviceId, { ...scan, registrationId: what.registrationId })
+			const answer =
+				'code' in what
+					? await sendScan(this.access, this.deviceId, scan)
+					: await sendManualCheckIn(this.access, this.deviceId, { ...scan, registrationId: what.registrationId })
 			this.markOnline()
 			await removeQueued([nonce])
 			await this.refreshQueueCount()
@@ -298,7 +300,14 @@ export class ScannerSession {
 		if (ticket.status === 'cancelled') return { decided: true, result: 'cancelled', registrationId, ticket }
 		if (ticket.status !== 'confirmed') return { decided: true, result: 'not_confirmed', registrationId, ticket }
 		if (first && new Date(first) <= scannedAt) {
-			return { decided: true, result: 'already_checked_in', registrationId, ticket, firstCheckedInAt: first, firstCheckedInBy: ticket.checkedInAt ? (ticket.checkedInBy ?? null) : this.deviceId }
+			return {
+				decided: true,
+				result: 'already_checked_in',
+				registrationId,
+				ticket,
+				firstCheckedInAt: first,
+				firstCheckedInBy: ticket.checkedInAt ? (ticket.checkedInBy ?? null) : this.deviceId,
+			}
 		}
 		return { decided: true, result: 'ok', registrationId, ticket, firstCheckedInAt: scannedAt.toISOString() }
 	}

@@ -46,9 +46,7 @@ const imported = new Map<string, Promise<CryptoKey | null>>()
 function importKey(key: PublicKeyJwk): Promise<CryptoKey | null> {
 	let found = imported.get(key.x)
 	if (!found) {
-		found = crypto.subtle
-			.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: key.x }, { name: 'Ed25519' }, false, ['verify'])
-			.catch(() => null)
+		found = crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: key.x }, { name: 'Ed25519' }, false, ['verify']).catch(() => null)
 		imported.set(key.x, found)
 	}
 	return found

@@ -51,7 +51,8 @@ export async function decideLocally(code: string, dataset: Dataset | undefined, 
 		const mine = local.get(ticket.registrationId)
 		const serverAt = ticket.checkedInAt ? new Date(ticket.checkedInAt) : null
 		const localAt = mine ? new Date(mine.at) : null
-		const first = serverAt && (!localAt || serverAt <= localAt) ? { at: serverAt, by: ticket.checkedInBy ?? null } : localAt ? { at: localAt, by: mine!.by } : null
+		const first =
+			serverAt && (!localAt || serverAt <= localAt) ? { at: serverAt, by: ticket.checkedInBy ?? null } : localAt ? { at: localAt, by: mine!.by } : null
 		state = {
 			id: ticket.registrationId,
 			eventId: dataset.event.id,

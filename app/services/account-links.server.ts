@@ -46,7 +46,16 @@ export function inviteUser(
 			.run()
 		const row = tx
 			.insert(invitations)
-			.values({ email, name: input.name?.trim() || null, role: input.role, locale: input.locale, tokenHash: hashLinkToken(token), invitedBy: inviter.id, expiresAt, createdAt: now })
+			.values({
+				email,
+				name: input.name?.trim() || null,
+				role: input.role,
+				locale: input.locale,
+				tokenHash: hashLinkToken(token),
+				invitedBy: inviter.id,
+				expiresAt,
+				createdAt: now,
+			})
 			.returning()
 			.get()
 		enqueueAccountMail(
@@ -64,7 +73,14 @@ export function inviteUser(
 /** Invitations not yet used or replaced and not expired, oldest first. */
 export function listPendingInvitations(db: Db, now = new Date()) {
 	return db
-		.select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
+		.select({
+			id: invitations.id,
+			email: invitations.email,
+			name: invitations.name,
+			role: invitations.role,
+			expiresAt: invitations.expiresAt,
+			createdAt: invitations.createdAt,
+		})
 		.from(invitations)
 		.where(and(isNull(invitations.usedAt), gt(invitations.expiresAt, now)))
 		.orderBy(asc(invitations.createdAt))
@@ -74,7 +90,11 @@ export function listPendingInvitations(db: Db, now = new Date()) {
 /** The invitation behind a link, if it can still be used. */
 export function findOpenInvitation(db: Db, token: string, now = new Date()): InvitationRow | null {
 	if (!looksLike(token, INVITATION_PREFIX)) return null
-	const row = db.select().from(invitations).where(eq(invitations.tokenHash, hashLinkToken(token))).get()
+	const row = db
+		.select()
+		.from(invitations)
+		.where(eq(invitations.tokenHash, hashLinkToken(token)))
+		.get()
 	return row && !row.usedAt && row.expiresAt > now ? row : null
 }
 
@@ -110,7 +130,9 @@ export function requestPasswordReset(db: Db, email: string, locale: Locale, publ
 	const token = newToken(RESET_PREFIX)
 	const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_MS)
 	writeTransaction(db, (tx) => {
-		tx.insert(passwordResets).values({ userId: user.id, tokenHash: hashLinkToken(token), expiresAt, createdAt: now }).run()
+		tx.insert(passwordResets)
+			.values({ userId: user.id, tokenHash: hashLinkToken(token), expiresAt, createdAt: now })
+			.run()
 		enqueueAccountMail(
 			tx,
 			'password-reset',

@@ -11,7 +11,13 @@ import { listUsers } from './users.server.ts'
 export function usersPage(db: Db, me: UserRow, locale: Locale, now = new Date()) {
 	return {
 		users: listUsers(db).map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled, isMe: u.id === me.id })),
-		invitations: listPendingInvitations(db, now).map((i) => ({ id: i.id, email: i.email, name: i.name, role: i.role, expires: formatDateTime(i.expiresAt, locale) })),
+		invitations: listPendingInvitations(db, now).map((i) => ({
+			id: i.id,
+			email: i.email,
+			name: i.name,
+			role: i.role,
+			expires: formatDateTime(i.expiresAt, locale),
+		})),
 	}
 }
 

@@ -149,7 +149,10 @@ function runJob(job: AllocationJob): Promise<JobAnswer> {
 			if (message.stage === 'error') return finish({ kind: 'error', error: message.error }, message.retire === true)
 			if (message.stage === 'done') {
 				if (!exact) return finish({ kind: 'unavailable', error: 'the worker finished without stage 1' }, true)
-				return finish({ kind: 'done', exact, status: message.status, result: message.result, ...(message.error ? { error: message.error } : {}) }, message.retire === true)
+				return finish(
+					{ kind: 'done', exact, status: message.status, result: message.result, ...(message.error ? { error: message.error } : {}) },
+					message.retire === true,
+				)
 			}
 			if (message.stage === 'exact') exact = { result: message.result, ms: message.ms }
 			latest = message.result

@@ -78,7 +78,13 @@ export type PreviewReply = {
 	spread: { status: string; pairs: number; before: number }
 	holders: Record<string, BoardHolder>
 	changes: Array<{ kind: 'added' | 'moved' | 'removed'; id: number; name: string; from?: string; to?: string }>
-	unplaced: Array<{ id: number; name: string; reason: 'no_fitting_stand' | 'fitting_stands_taken'; needs: Needs; taken: Array<{ label: string; name: string }> }>
+	unplaced: Array<{
+		id: number
+		name: string
+		reason: 'no_fitting_stand' | 'fitting_stands_taken'
+		needs: Needs
+		taken: Array<{ label: string; name: string }>
+	}>
 	pinProblems: Array<{ name: string; label: string }>
 }
 
@@ -131,12 +137,19 @@ export function isAcceptedExhibitor(db: Db, event: EventRow, applicationId: numb
  * The page's words for a refused change (`t` reads `allocation` and `api`); null for an error that
  * is not the service's (the route rethrows it).
  */
-export function allocationErrorMessage(db: Db, event: EventRow, error: unknown, attempt: { applicationId: number; standLabel: string }, t: TFunction): string | null {
+export function allocationErrorMessage(
+	db: Db,
+	event: EventRow,
+	error: unknown,
+	attempt: { applicationId: number; standLabel: string },
+	t: TFunction,
+): string | null {
 	if (error instanceof StandDoesNotFitError) {
 		const application = loadAllocationState(db, event).accepted.find((a) => a.id === attempt.applicationId)
 		const needs = error.unmet.map((n) => (n === 'sizeM2' ? t('needs.size', { size: application?.needsSizeM2 ?? '' }) : t(`needs.${n}`)))
 		return t('actions.doesNotFit', { label: attempt.standLabel, needs: needs.join(', ') })
 	}
-	if (error instanceof ServiceError) return error.code === 'allocation_stale' ? t('preview.stale') : t(`api:errors.${error.code}`, { defaultValue: t('api:errors.generic') })
+	if (error instanceof ServiceError)
+		return error.code === 'allocation_stale' ? t('preview.stale') : t(`api:errors.${error.code}`, { defaultValue: t('api:errors.generic') })
 	return null
 }

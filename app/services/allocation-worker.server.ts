@@ -13,14 +13,7 @@
 // The main thread keeps the last result it received, so it has an answer whenever it stops waiting.
 import { parentPort } from 'node:worker_threads'
 import loadHighs, { type Highs } from 'highs'
-import {
-	allocateExact,
-	buildSpreadModel,
-	readSpreadSolution,
-	spreadBySwaps,
-	type AllocationInput,
-	type AllocationResult,
-} from '#app/domain/allocation.ts'
+import { allocateExact, buildSpreadModel, readSpreadSolution, spreadBySwaps, type AllocationInput, type AllocationResult } from '#app/domain/allocation.ts'
 
 export type AllocationJob = { id: number; input: AllocationInput; deadline: number; spread: boolean }
 
@@ -91,8 +84,7 @@ export function solveJob(job: AllocationJob, highs: Highs | null, post: (message
 	// Quick swaps first (milliseconds): the baseline and the MIP's start.
 	const swapped = exact.sameCategoryPairs === 0 ? exact : spreadBySwaps(input, exact)
 	post({ id, stage: 'swaps', result: swapped, ms: performance.now() - started })
-	const done = (status: DoneStatus, result: AllocationResult, error?: string) =>
-		post({ id, stage: 'done', status, result, ...(error ? { error } : {}) })
+	const done = (status: DoneStatus, result: AllocationResult, error?: string) => post({ id, stage: 'done', status, result, ...(error ? { error } : {}) })
 
 	const model = swapped.sameCategoryPairs === 0 ? null : buildSpreadModel(input, swapped)
 	if (!model || model.constantPairs === swapped.sameCategoryPairs) return done('not_needed', swapped)

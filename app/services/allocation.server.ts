@@ -65,7 +65,17 @@ export function toAllocationApplication(row: ApplicationRow): AllocationApplicat
 }
 
 export function toStand(row: StandRow): Stand {
-	return { label: row.label, x: row.x, y: row.y, width: row.width, height: row.height, sizeM2: row.sizeM2, power: row.power, accessible: row.accessible, zone: row.zone }
+	return {
+		label: row.label,
+		x: row.x,
+		y: row.y,
+		width: row.width,
+		height: row.height,
+		sizeM2: row.sizeM2,
+		power: row.power,
+		accessible: row.accessible,
+		zone: row.zone,
+	}
 }
 
 export type SavedAssignment = { applicationId: number; standId: number; standLabel: string; locked: boolean; notifiedAt: Date | null }
@@ -348,14 +358,23 @@ export function assignStand(
 			if (unmetNeeds(myStand, toAllocationApplication(other)).length > 0) throw new ServiceError('swap_does_not_fit', 409, 'standLabel')
 			swapRows(tx, current, holder, now)
 			tx.update(standAssignments).set({ locked: options.locked }).where(eq(standAssignments.applicationId, applicationId)).run()
-			recordAudit(tx, actor, 'allocation.swapped', `application:${applicationId}`, { eventId: event.id, with: holder.applicationId, standLabel: stand.label }, now)
+			recordAudit(
+				tx,
+				actor,
+				'allocation.swapped',
+				`application:${applicationId}`,
+				{ eventId: event.id, with: holder.applicationId, standLabel: stand.label },
+				now,
+			)
 			return { application, event, standLabel: stand.label, locked: options.locked, swappedWith: holder.applicationId }
 		}
 		if (current && current.standId === stand.id) {
 			tx.update(standAssignments).set({ locked: options.locked }).where(eq(standAssignments.applicationId, applicationId)).run()
 		} else {
 			if (current) tx.delete(standAssignments).where(eq(standAssignments.applicationId, applicationId)).run()
-			tx.insert(standAssignments).values({ applicationId, eventId: event.id, standId: stand.id, locked: options.locked, assignedAt: now, notifiedAt: null }).run()
+			tx.insert(standAssignments)
+				.values({ applicationId, eventId: event.id, standId: stand.id, locked: options.locked, assignedAt: now, notifiedAt: null })
+				.run()
 		}
 		recordAudit(tx, actor, 'allocation.assigned', `application:${applicationId}`, { eventId: event.id, standLabel: stand.label, locked: options.locked }, now)
 		return { application, event, standLabel: stand.label, locked: options.locked }
@@ -364,7 +383,9 @@ export function assignStand(
 
 function swapRows(tx: Db, a: typeof standAssignments.$inferSelect, b: typeof standAssignments.$inferSelect, now: Date) {
 	// The stand column is unique: take both out, put both back crosswise.
-	tx.delete(standAssignments).where(inArray(standAssignments.applicationId, [a.applicationId, b.applicationId])).run()
+	tx.delete(standAssignments)
+		.where(inArray(standAssignments.applicationId, [a.applicationId, b.applicationId]))
+		.run()
 	tx.insert(standAssignments)
 		.values([
 			{ applicationId: a.applicationId, eventId: a.eventId, standId: b.standId, locked: a.locked, assignedAt: now, notifiedAt: null },
@@ -381,7 +402,14 @@ export function setStandLock(db: Db, applicationId: number, locked: boolean, act
 		if (!current) throw new ServiceError('no_stand', 409, 'standLabel')
 		tx.update(standAssignments).set({ locked }).where(eq(standAssignments.applicationId, applicationId)).run()
 		const stand = tx.select().from(stands).where(eq(stands.id, current.standId)).get()!
-		recordAudit(tx, actor, locked ? 'allocation.pinned' : 'allocation.unpinned', `application:${applicationId}`, { eventId: event.id, standLabel: stand.label }, now)
+		recordAudit(
+			tx,
+			actor,
+			locked ? 'allocation.pinned' : 'allocation.unpinned',
+			`application:${applicationId}`,
+			{ eventId: event.id, standLabel: stand.label },
+			now,
+		)
 		return { application, event, standLabel: stand.label, locked }
 	})
 }

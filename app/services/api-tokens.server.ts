@@ -48,7 +48,11 @@ export function createApiToken(
 // cost more than running it).
 const byHash = new WeakMap<Db, ReturnType<typeof prepareByHash>>()
 function prepareByHash(db: Db) {
-	return db.select().from(apiTokens).where(eq(apiTokens.tokenHash, sql.placeholder('hash'))).prepare()
+	return db
+		.select()
+		.from(apiTokens)
+		.where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
+		.prepare()
 }
 
 /**

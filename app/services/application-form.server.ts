@@ -8,7 +8,15 @@ import { data, type AppLoadContext } from '@remix-run/node'
 import type { TFunction } from 'i18next'
 import type { ApplicationRow } from '#db/schema/index.ts'
 import { matchStandLabel } from '#app/domain/application-input.ts'
-import { applicationFormSchema, HONEYPOT_FIELD, LOGO_FIELD, LOGO_TOKEN_FIELD, mayKeepDraft, padFormLists, type PreferencePlan } from '#app/domain/application-form.ts'
+import {
+	applicationFormSchema,
+	HONEYPOT_FIELD,
+	LOGO_FIELD,
+	LOGO_TOKEN_FIELD,
+	mayKeepDraft,
+	padFormLists,
+	type PreferencePlan,
+} from '#app/domain/application-form.ts'
 import type { ApplicationApiInput } from '#app/domain/application-input.ts'
 import type { LegalForm, Municipality } from '#app/domain/application-options.ts'
 import { formatNumber } from '#app/domain/format.ts'
@@ -118,7 +126,15 @@ export async function readApplicationForm(
 	const input = await readApplicationFormData(request)
 	const limit = takeRateLimit(context)
 	const standLabels = publishedStandLabels(db, ctx.fair.event.id)
-	const parsed = parseApplicationForm(db, input, { categories: ctx.fair.categories, now: ctx.now, t: ctx.t, locale: ctx.locale, store: limit.ok, standLabels, client: clientIp(context) })
+	const parsed = parseApplicationForm(db, input, {
+		categories: ctx.fair.categories,
+		now: ctx.now,
+		t: ctx.t,
+		locale: ctx.locale,
+		store: limit.ok,
+		standLabels,
+		client: clientIp(context),
+	})
 	if (!limit.ok) return { kind: 'rate_limited', formData: input.formData, retryAfterSeconds: limit.retryAfterSeconds }
 	// A bot that filled the hidden field is told nothing and gets nothing stored.
 	if (parsed.honeypot) return { kind: 'honeypot' }
@@ -164,7 +180,6 @@ export function applicationRowToApiBody(row: ApplicationRow): ApplicationApiInpu
 	} as ApplicationApiInput
 }
 
-
 /**
  * The published plan exhibitors choose their preferences on (its labels are what the form and the
  * API accept, applicationApiSchema's `standLabels`), or null: then a preference is a zone, free text.
@@ -175,7 +190,17 @@ export function preferencePlan(db: Db, eventId: number): PreferencePlan | null {
 	return {
 		width: plan.width,
 		height: plan.height,
-		stands: stands.map((s) => ({ label: s.label, x: s.x, y: s.y, width: s.width, height: s.height, sizeM2: s.sizeM2, power: s.power, accessible: s.accessible, zone: s.zone })),
+		stands: stands.map((s) => ({
+			label: s.label,
+			x: s.x,
+			y: s.y,
+			width: s.width,
+			height: s.height,
+			sizeM2: s.sizeM2,
+			power: s.power,
+			accessible: s.accessible,
+			zone: s.zone,
+		})),
 	}
 }
 

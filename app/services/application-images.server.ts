@@ -47,13 +47,23 @@ function forgetOldBudgets(now: number) {
  */
 export function storeDraftImage(db: Db, bytes: Uint8Array, now = new Date(), budget?: { client: string }): DraftImage {
 	const check = checkUpload(bytes)
-	if (!check.ok) throw new ServiceError(check.key === 'imageEmpty' ? 'image_empty' : check.key === 'imageTooLarge' ? 'image_too_large' : 'image_not_allowed', 422, 'logo')
+	if (!check.ok)
+		throw new ServiceError(check.key === 'imageEmpty' ? 'image_empty' : check.key === 'imageTooLarge' ? 'image_too_large' : 'image_not_allowed', 422, 'logo')
 	const buffer = Buffer.from(bytes)
-	if (budget && clientDraftBytes(budget.client, now.getTime()) + buffer.length > DRAFT_PER_CLIENT_LIMIT_BYTES) throw new ServiceError('image_not_kept', 422, 'logo')
+	if (budget && clientDraftBytes(budget.client, now.getTime()) + buffer.length > DRAFT_PER_CLIENT_LIMIT_BYTES)
+		throw new ServiceError('image_not_kept', 422, 'logo')
 	const token = randomBytes(16).toString('base64url')
 	const insertImage = (tx: Db) =>
-		tx.insert(applicationImages)
-			.values({ token: hashToken(token), applicationId: null, mime: check.mimeType, bytes: buffer, sha256: createHash('sha256').update(buffer).digest('hex'), createdAt: now })
+		tx
+			.insert(applicationImages)
+			.values({
+				token: hashToken(token),
+				applicationId: null,
+				mime: check.mimeType,
+				bytes: buffer,
+				sha256: createHash('sha256').update(buffer).digest('hex'),
+				createdAt: now,
+			})
 			.run()
 	writeTransaction(db, (tx) => {
 		if (!budget) return insertImage(tx)

@@ -169,7 +169,14 @@ export function withdrawApplication(db: Db, token: string, now = new Date()): Wi
 			.returning()
 			.get()!
 		dropStand(tx, application.id)
-		recordAudit(tx, { kind: 'system' }, 'application.withdrawn', `application:${application.id}`, { eventId: application.eventId, from: application.status }, now)
+		recordAudit(
+			tx,
+			{ kind: 'system' },
+			'application.withdrawn',
+			`application:${application.id}`,
+			{ eventId: application.eventId, from: application.status },
+			now,
+		)
 		const offered = holdsReleasedPlace(application) ? offerFreedPlace(tx, eventOf(tx, application), now) : null
 		return { application: withdrawn, changed: true, offered }
 	})
@@ -188,12 +195,7 @@ export function confirmParticipation(db: Db, token: string, now = new Date()): C
 		if (!holdsReleasedPlace(application)) throw new ServiceError('not_accepted', 409)
 		if (application.confirmedAt) return { application, changed: false }
 		if (!application.confirmBy || now >= application.confirmBy) throw new ServiceError('confirmation_closed', 409)
-		const confirmed = tx
-			.update(applications)
-			.set({ confirmedAt: now, updatedAt: now })
-			.where(eq(applications.id, application.id))
-			.returning()
-			.get()!
+		const confirmed = tx.update(applications).set({ confirmedAt: now, updatedAt: now }).where(eq(applications.id, application.id)).returning().get()!
 		recordAudit(tx, { kind: 'system' }, 'application.confirmed', `application:${application.id}`, { eventId: application.eventId }, now)
 		return { application: confirmed, changed: true }
 	})

@@ -164,7 +164,13 @@ export function applicationManageUrl(publicUrl: string, token: string) {
  * `manageUrl` only in the answer that creates it (the caller passes the token just minted); the
  * database keeps only hashes of links, so elsewhere it is null.
  */
-export function toApplicationJson(row: ApplicationRow, event: Pick<EventRow, 'slug'>, publicUrl: string, standLabel?: string | null, manageToken: string | null = null) {
+export function toApplicationJson(
+	row: ApplicationRow,
+	event: Pick<EventRow, 'slug'>,
+	publicUrl: string,
+	standLabel?: string | null,
+	manageToken: string | null = null,
+) {
 	return {
 		id: row.id,
 		fair: event.slug,

@@ -19,14 +19,7 @@ function prepareInsert(db: Db) {
 }
 
 /** Call inside the transaction that makes the change, so the log and the change agree. */
-export function recordAudit(
-	tx: Db,
-	actor: Actor,
-	action: string,
-	subject: string | null,
-	details: Record<string, unknown> | null = null,
-	now = new Date(),
-) {
+export function recordAudit(tx: Db, actor: Actor, action: string, subject: string | null, details: Record<string, unknown> | null = null, now = new Date()) {
 	let insert = inserts.get(tx)
 	if (!insert) inserts.set(tx, (insert = prepareInsert(tx)))
 	insert.run({ at: now.getTime(), actor: actorLabel(actor), action, subject, details: details === null ? null : JSON.stringify(details) })

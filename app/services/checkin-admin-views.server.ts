@@ -5,14 +5,7 @@ import type { EventRow } from '#db/schema/index.ts'
 import type { ArrivalBar } from '#app/components/arrivals-chart.tsx'
 import { ARRIVAL_BUCKET_MINUTES, REFUSED_RESULTS, type ScanResult } from '#app/domain/checkin-rules.ts'
 import { defaultExpiryChoice, expiryPresets, type CheckinPageQuery, type ExpiryChoice } from '#app/domain/checkin-admin-input.ts'
-import {
-	formatDateTime,
-	formatNumber,
-	formatPercent,
-	formatTime,
-	formatTimeWithSeconds,
-	toBelgradeLocalInput,
-} from '#app/domain/format.ts'
+import { formatDateTime, formatNumber, formatPercent, formatTime, formatTimeWithSeconds, toBelgradeLocalInput } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { arrivals, checkinStats, listScannerLinks, scanLog, type ScanLogEntry, type ScannerLinkView } from './checkin.server.ts'

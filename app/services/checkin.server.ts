@@ -73,7 +73,10 @@ function buildStatements(db: Db) {
 		byNonce: sqlite.prepare<[string, string], CheckinLookup>(
 			'SELECT id, result, registration_id, scanned_at, event_id, actor FROM checkins WHERE device_id = ? AND nonce = ? AND nonce IS NOT NULL',
 		),
-		insert: sqlite.prepare<[number | null, number | null, string, CheckinMethod, ScanResult, string | null, string | null, number, number, number, number, string], { id: number }>(
+		insert: sqlite.prepare<
+			[number | null, number | null, string, CheckinMethod, ScanResult, string | null, string | null, number, number, number, number, string],
+			{ id: number }
+		>(
 			`INSERT INTO checkins (event_id, registration_id, code, method, result, device_id, nonce, scanned_at, recorded_at, offline, duplicate, actor)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		),
@@ -187,7 +190,20 @@ function recordOne(ctx: Context, request: ScanRequest, scannerEventId: number | 
 	const eventId = scannerEventId ?? ticket?.event_id ?? null
 	const method: CheckinMethod = code === null ? 'manual' : 'scan'
 	const stored = (request.code ?? '').slice(0, MAX_STORED_CODE_LENGTH)
-	const { id } = st.insert.get(eventId, ticket?.id ?? null, stored, method, verdict.result, deviceId, nonce, scannedAt.getTime(), now.getTime(), offline ? 1 : 0, duplicate ? 1 : 0, ctx.actor)!
+	const { id } = st.insert.get(
+		eventId,
+		ticket?.id ?? null,
+		stored,
+		method,
+		verdict.result,
+		deviceId,
+		nonce,
+		scannedAt.getTime(),
+		now.getTime(),
+		offline ? 1 : 0,
+		duplicate ? 1 : 0,
+		ctx.actor,
+	)!
 	let firstAt: Date | null = null
 	if (verdict.result === 'ok' && row) {
 		const by = deviceId ?? ctx.actor
@@ -265,7 +281,13 @@ export function recordScanBatch(
 				},
 				eventFor(scan.event ?? batch.event),
 			)
-			results[index] = { nonce: scan.nonce, result: answer.result, replayed: answer.replayed, checkinId: answer.checkinId, ...(answer.firstCheckedInAt ? { firstCheckedInAt: answer.firstCheckedInAt } : {}) }
+			results[index] = {
+				nonce: scan.nonce,
+				result: answer.result,
+				replayed: answer.replayed,
+				checkinId: answer.checkinId,
+				...(answer.firstCheckedInAt ? { firstCheckedInAt: answer.firstCheckedInAt } : {}),
+			}
 		}
 		if (order.length) recordAudit(tx, scanner.actor, 'checkin.sync', `device:${batch.deviceId}`, { scans: order.length }, now)
 		return results

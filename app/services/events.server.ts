@@ -108,12 +108,9 @@ export function updateEvent(db: Db, id: number, patch: EventPatch, actor: Actor,
 		if (next.capacity !== null && next.capacity < current.confirmedPersons) {
 			throw new ServiceError('capacity_below_registered', 409, 'capacity')
 		}
-		const changed = Object.keys(definedOnly(patch)).filter(
-			(key) => String(current[key as keyof EventRow]) !== String(next[key as keyof EventRow]),
-		)
+		const changed = Object.keys(definedOnly(patch)).filter((key) => String(current[key as keyof EventRow]) !== String(next[key as keyof EventRow]))
 		if (changed.length === 0) return current
-		const calendarChanged =
-			changed.some((key) => (CALENDAR_FIELDS as readonly string[]).includes(key)) || next.status === 'cancelled'
+		const calendarChanged = changed.some((key) => (CALENDAR_FIELDS as readonly string[]).includes(key)) || next.status === 'cancelled'
 		const row = tx
 			.update(events)
 			.set({

@@ -60,14 +60,18 @@ export function listCatalogue(db: Db, eventId: number): CatalogueEntry[] {
 		.leftJoin(stands, eq(stands.id, standAssignments.standId))
 		.where(inCatalogue(eventId))
 		.all()
-	return rows
-		.map(({ imageId, ...row }) => ({ ...row, hasLogo: imageId !== null }))
-		.sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id)
+	return rows.map(({ imageId, ...row }) => ({ ...row, hasLogo: imageId !== null })).sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id)
 }
 
 /** Whether one application is in its fair's public catalogue (the logo route asks this). */
 export function isInCatalogue(db: Db, eventId: number, applicationId: number): boolean {
-	return db.select({ id: applications.id }).from(applications).where(and(inCatalogue(eventId), eq(applications.id, applicationId))).get() !== undefined
+	return (
+		db
+			.select({ id: applications.id })
+			.from(applications)
+			.where(and(inCatalogue(eventId), eq(applications.id, applicationId)))
+			.get() !== undefined
+	)
 }
 
 /**

@@ -120,7 +120,10 @@ function ensurePlan(tx: Db, eventId: number, now: Date, extent?: PlanExtent): Pl
 		return { width: values.width, height: values.height }
 	}
 	if (extent && (extent.width !== row.width || extent.height !== row.height)) {
-		tx.update(floorPlans).set({ ...extent, updatedAt: now }).where(eq(floorPlans.eventId, eventId)).run()
+		tx.update(floorPlans)
+			.set({ ...extent, updatedAt: now })
+			.where(eq(floorPlans.eventId, eventId))
+			.run()
 		return extent
 	}
 	return { width: row.width, height: row.height }
@@ -139,7 +142,8 @@ export function replaceStands(db: Db, eventId: number, input: readonly StandInpu
 		const plan = ensurePlan(tx, eventId, now, extent)
 		// Checked again inside the lock: the extent may have changed since the body was validated.
 		const issue = standIssues(input, plan)[0]
-		if (issue) throw new ServiceError(issue.key === 'standOverlap' || issue.key === 'standLabelTaken' ? 'invalid_fields' : 'plan_too_small', 422, issue.path.join('.'))
+		if (issue)
+			throw new ServiceError(issue.key === 'standOverlap' || issue.key === 'standLabelTaken' ? 'invalid_fields' : 'plan_too_small', 422, issue.path.join('.'))
 		const existing = tx.select().from(stands).where(eq(stands.eventId, eventId)).all()
 		const byKey = new Map(existing.map((s) => [labelKey(s.label), s]))
 		const wanted = new Set(input.map((s) => labelKey(s.label)))
@@ -153,16 +157,31 @@ export function replaceStands(db: Db, eventId: number, input: readonly StandInpu
 		let added = 0
 		let updated = 0
 		for (const s of input) {
-			const values = { label: s.label, x: s.x, y: s.y, width: s.width, height: s.height, sizeM2: s.sizeM2, power: s.power, accessible: s.accessible, zone: s.zone ?? null }
+			const values = {
+				label: s.label,
+				x: s.x,
+				y: s.y,
+				width: s.width,
+				height: s.height,
+				sizeM2: s.sizeM2,
+				power: s.power,
+				accessible: s.accessible,
+				zone: s.zone ?? null,
+			}
 			const match = byKey.get(labelKey(s.label))
 			if (match) {
 				const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => match[k] !== values[k])
 				if (changed) {
-					tx.update(stands).set({ ...values, updatedAt: now }).where(eq(stands.id, match.id)).run()
+					tx.update(stands)
+						.set({ ...values, updatedAt: now })
+						.where(eq(stands.id, match.id))
+						.run()
 					updated++
 				}
 			} else {
-				tx.insert(stands).values({ ...values, eventId, createdAt: now, updatedAt: now }).run()
+				tx.insert(stands)
+					.values({ ...values, eventId, createdAt: now, updatedAt: now })
+					.run()
 				added++
 			}
 		}

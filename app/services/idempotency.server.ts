@@ -42,11 +42,15 @@ export function runIdempotent(
 				.where(and(eq(idempotencyKeys.scope, request.scope), eq(idempotencyKeys.key, request.key)))
 				.get()
 			if (previous && previous.createdAt.getTime() > now.getTime() - IDEMPOTENCY_TTL_MS) {
-				if (previous.requestHash !== request.bodyHash) return { ...answerError(new ServiceError('idempotency_key_reused', 422, 'Idempotency-Key')), replayed: false }
+				if (previous.requestHash !== request.bodyHash)
+					return { ...answerError(new ServiceError('idempotency_key_reused', 422, 'Idempotency-Key')), replayed: false }
 				const stored = { status: previous.status, body: JSON.parse(previous.body) as unknown }
 				return { ...(privateAnswer ? privateAnswer.rebuild(tx, stored) : stored), replayed: true }
 			}
-			if (previous) tx.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, request.scope), eq(idempotencyKeys.key, request.key))).run()
+			if (previous)
+				tx.delete(idempotencyKeys)
+					.where(and(eq(idempotencyKeys.scope, request.scope), eq(idempotencyKeys.key, request.key)))
+					.run()
 		}
 		let answer: StoredAnswer
 		try {
@@ -58,9 +62,18 @@ export function runIdempotent(
 		}
 		if (request.key) {
 			const stored = privateAnswer ? privateAnswer.minimize(answer) : answer
-			tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS))).run()
+			tx.delete(idempotencyKeys)
+				.where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)))
+				.run()
 			tx.insert(idempotencyKeys)
-				.values({ scope: request.scope, key: request.key, requestHash: request.bodyHash, status: stored.status, body: JSON.stringify(stored.body), createdAt: now })
+				.values({
+					scope: request.scope,
+					key: request.key,
+					requestHash: request.bodyHash,
+					status: stored.status,
+					body: JSON.stringify(stored.body),
+					createdAt: now,
+				})
 				.run()
 		}
 		return { ...answer, replayed: false }

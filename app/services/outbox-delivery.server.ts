@@ -181,7 +181,10 @@ const paramsWithoutLinkToken = sql`CASE
 function markSent(db: Db, row: OutboxRow, messageId: string, note: string | null, now: Date) {
 	// A sent invitation or reset keeps no copy of its one-time link (the tables hold only its hash);
 	// any other mail drops the raw token of its private link.
-	db.update(outbox).set({ status: 'sent', sentAt: now, messageId, lastError: note, params: paramsWithoutLinks(row) }).where(stillOurs(row)).run()
+	db.update(outbox)
+		.set({ status: 'sent', sentAt: now, messageId, lastError: note, params: paramsWithoutLinks(row) })
+		.where(stillOurs(row))
+		.run()
 }
 
 /** What a mail keeps of its parameters once it is sent or given up on (no usable link). */
@@ -225,11 +228,7 @@ export type DeliverySummary = {
  * SMTP server is unreachable (then the rest waits for its next attempt, nothing is lost).
  * `beforeEach` runs before each mail (the server's worker uses it to let requests go first).
  */
-export async function deliverDueMail(
-	db: Db,
-	mailer: Mailer,
-	options: { now?: () => Date; beforeEach?: () => Promise<void> } = {},
-): Promise<DeliverySummary> {
+export async function deliverDueMail(db: Db, mailer: Mailer, options: { now?: () => Date; beforeEach?: () => Promise<void> } = {}): Promise<DeliverySummary> {
 	const clock = options.now ?? (() => new Date())
 	const summary: DeliverySummary = { attempted: 0, sent: 0, retrying: 0, failed: 0, lastError: null }
 	while (true) {

@@ -33,7 +33,10 @@ export function registerThroughApi(
 		(tx) => {
 			const result = registerVisitor(tx, { slug: request.slug }, request.input, 'api', { kind: 'system' }, now)
 			if (result.kind === 'already_registered') return answerError(new ServiceError('already_registered', 409))
-			return { status: 201, body: { registration: toRegistrationJson(result.registration, result.event, request.publicUrl, result.position, result.manageToken) } }
+			return {
+				status: 201,
+				body: { registration: toRegistrationJson(result.registration, result.event, request.publicUrl, result.position, result.manageToken) },
+			}
 		},
 		answerError,
 		now,

@@ -82,9 +82,7 @@ function listConditions(db: Db, eventId: number, filter: { q: string; status: St
 	const needle = foldForSearch(filter.q)
 	if (needle) {
 		registerFold(db)
-		conditions.push(
-			sql`(instr(sajam_fold(${registrations.name}), ${needle}) > 0 OR instr(sajam_fold(${registrations.email}), ${needle}) > 0)`,
-		)
+		conditions.push(sql`(instr(sajam_fold(${registrations.name}), ${needle}) > 0 OR instr(sajam_fold(${registrations.email}), ${needle}) > 0)`)
 	}
 	return and(...conditions)
 }
@@ -187,9 +185,21 @@ export function registrationsPage(db: Db, event: EventRow, query: RegistrationLi
  */
 export function registrationsCsv(db: Db, eventId: number, t: TFunction, delimiter: CsvDelimiter = ';'): string {
 	const yesNo = (value: boolean) => t(value ? 'admin:registrations.csv.yes' : 'admin:registrations.csv.no')
-	const header = ['id', 'name', 'email', 'partySize', 'status', 'language', 'registeredAt', 'confirmedAt', 'cancelledAt', 'source', 'consentPhotos', 'consentNewsletter', 'consentResearch'].map(
-		(key) => t(`admin:registrations.csv.${key}`),
-	)
+	const header = [
+		'id',
+		'name',
+		'email',
+		'partySize',
+		'status',
+		'language',
+		'registeredAt',
+		'confirmedAt',
+		'cancelledAt',
+		'source',
+		'consentPhotos',
+		'consentNewsletter',
+		'consentResearch',
+	].map((key) => t(`admin:registrations.csv.${key}`))
 	const rows = db.select(LISTED).from(registrations).where(eq(registrations.eventId, eventId)).orderBy(asc(registrations.id)).all()
 	function* records(): Generator<CsvCell[]> {
 		yield header

@@ -26,8 +26,16 @@ export type RegisterResult =
 const p = (name: string) => sql.placeholder(name)
 function buildStatements(db: Db) {
 	return {
-		eventBySlug: db.select().from(events).where(eq(events.slug, p('slug'))).prepare(),
-		eventById: db.select().from(events).where(eq(events.id, p('id'))).prepare(),
+		eventBySlug: db
+			.select()
+			.from(events)
+			.where(eq(events.slug, p('slug')))
+			.prepare(),
+		eventById: db
+			.select()
+			.from(events)
+			.where(eq(events.id, p('id')))
+			.prepare(),
 		liveByEmail: db
 			.select()
 			.from(registrations)
@@ -72,7 +80,12 @@ function buildStatements(db: Db) {
 			})
 			.returning()
 			.prepare(),
-		setTicketCode: db.update(registrations).set({ ticketCode: sql`${p('code')}` }).where(eq(registrations.id, p('id'))).returning().prepare(),
+		setTicketCode: db
+			.update(registrations)
+			.set({ ticketCode: sql`${p('code')}` })
+			.where(eq(registrations.id, p('id')))
+			.returning()
+			.prepare(),
 	}
 }
 const statementCache = new WeakMap<Db, ReturnType<typeof buildStatements>>()
@@ -105,7 +118,13 @@ function adjustCounters(tx: Db, eventId: number, confirmedDelta: number, waitlis
  * registerVisitor with group commit: the registrations of one event-loop turn share a transaction
  * and one disk flush (writeInBatch), each decided in arrival order inside the write lock.
  */
-export function registerVisitorGrouped(db: Db, eventRef: { slug: string }, input: RegistrationInput, source: RegistrationSource, actor: Actor): Promise<RegisterResult> {
+export function registerVisitorGrouped(
+	db: Db,
+	eventRef: { slug: string },
+	input: RegistrationInput,
+	source: RegistrationSource,
+	actor: Actor,
+): Promise<RegisterResult> {
 	return writeInBatch(db, (tx) => registerVisitor(tx, eventRef, input, source, actor))
 }
 
@@ -133,7 +152,11 @@ export function registerVisitor(
 		const decision = decideRegistration(event, input.partySize, now, { organizerOverride: source === 'organizer' })
 		if (decision.outcome === 'refused') {
 			const reason = decision.reason === 'not_open' ? (event.status === 'cancelled' ? 'event_cancelled' : 'not_found') : decision.reason
-			throw new ServiceError(reason, reason === 'party_too_large' ? 422 : reason === 'not_found' ? 404 : 409, reason === 'party_too_large' ? 'partySize' : undefined)
+			throw new ServiceError(
+				reason,
+				reason === 'party_too_large' ? 422 : reason === 'not_found' ? 404 : 409,
+				reason === 'party_too_large' ? 'partySize' : undefined,
+			)
 		}
 		const status = decision.outcome
 		let registration = statements(tx).insertRegistration.get({

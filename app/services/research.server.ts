@@ -171,7 +171,14 @@ export function researchLabel(t: TFunction, dimension: string, key: string, loca
  */
 export function researchCsv(data: ResearchData, t: TFunction, locale: Locale, delimiter: CsvDelimiter): string {
 	const records: CsvCell[][] = [
-		[t('exhibitors:research.csv.scope'), t('exhibitors:research.csv.period'), t('exhibitors:research.csv.dimension'), t('exhibitors:research.csv.value'), t('exhibitors:research.csv.applicants'), t('exhibitors:research.csv.exhibitors')],
+		[
+			t('exhibitors:research.csv.scope'),
+			t('exhibitors:research.csv.period'),
+			t('exhibitors:research.csv.dimension'),
+			t('exhibitors:research.csv.value'),
+			t('exhibitors:research.csv.applicants'),
+			t('exhibitors:research.csv.exhibitors'),
+		],
 	]
 	const number = (cell: Parameters<typeof cellText>[0]): CsvCell => (typeof cell === 'number' ? cell : cellText(cell, String))
 	const add = (scope: string, periodNames: string[], tables: ResearchTables, withAll: boolean) => {
@@ -179,9 +186,13 @@ export function researchCsv(data: ResearchData, t: TFunction, locale: Locale, de
 			const dimension = t(`exhibitors:research.dimension.${table.dimension}`)
 			const lines = table.totals ? [...table.rows, table.totals] : table.rows
 			for (const line of lines) {
-				const value = line.key === 'total' && line === table.totals ? t('exhibitors:research.csv.total') : researchLabel(t, table.dimension, line.key, locale, data.ownCategories)
+				const value =
+					line.key === 'total' && line === table.totals
+						? t('exhibitors:research.csv.total')
+						: researchLabel(t, table.dimension, line.key, locale, data.ownCategories)
 				line.periods.forEach((cells, i) => records.push([scope, periodNames[i]!, dimension, value, number(cells.applicants), number(cells.exhibitors)]))
-				if (withAll) records.push([scope, t('exhibitors:research.csv.allYears'), dimension, value, number(line.total.applicants), number(line.total.exhibitors)])
+				if (withAll)
+					records.push([scope, t('exhibitors:research.csv.allYears'), dimension, value, number(line.total.applicants), number(line.total.exhibitors)])
 			}
 		}
 	}

@@ -55,7 +55,12 @@ export function createScannerLink(
 	const event = findEventById(db, input.eventId)
 	if (!event) throw new ServiceError('not_found', 404)
 	if (input.expiresAt <= now) throw new ServiceError('expiry_in_past', 422, 'expiresAt')
-	const { token, row } = createApiToken(db, { role: 'scanner', eventId: event.id, expiresAt: input.expiresAt, name: input.label?.trim() || undefined }, actor, now)
+	const { token, row } = createApiToken(
+		db,
+		{ role: 'scanner', eventId: event.id, expiresAt: input.expiresAt, name: input.label?.trim() || undefined },
+		actor,
+		now,
+	)
 	return { token, url: scannerLinkUrl(publicUrl, event.slug, token), link: view(row, undefined, now) }
 }
 
@@ -81,7 +86,11 @@ export function listScannerLinks(db: Db, eventId: number, now = new Date()): Sca
 /** Revokes a scanner link at once: its next request gets 401. Revoking twice changes nothing. */
 export function revokeScannerLink(db: Db, id: number, actor: Actor, now = new Date()): ScannerLinkView {
 	return writeTransaction(db, (tx) => {
-		const row = tx.select().from(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.role, 'scanner'))).get()
+		const row = tx
+			.select()
+			.from(apiTokens)
+			.where(and(eq(apiTokens.id, id), eq(apiTokens.role, 'scanner')))
+			.get()
 		if (!row) throw new ServiceError('not_found', 404)
 		if (row.revokedAt) return view(row, undefined, now)
 		const revoked = tx.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, id)).returning().get()!

@@ -49,7 +49,9 @@ function keyFromEnvironment(value: string): TicketKey {
 				type: 'pkcs8',
 			})
 	const publicKey = createPublicKey(privateKey)
-	const digest = createHash('sha256').update(publicKey.export({ format: 'der', type: 'spki' })).digest()
+	const digest = createHash('sha256')
+		.update(publicKey.export({ format: 'der', type: 'spki' }))
+		.digest()
 	return { keyId: 0x8000 | (digest.readUInt16BE(0) & 0x7fff), privateKey, publicKey, createdAt: 'environment' }
 }
 

@@ -93,7 +93,8 @@ export function ticketCalendar({ registration, event, token }: Ticket, locale: L
 	const t = getT(locale, 'ticket')
 	const texts = localizeEventTexts(event, locale)
 	const link = manageUrl(publicUrl, token)
-	const status = event.status === 'cancelled' || registration.status === 'cancelled' ? 'CANCELLED' : registration.status === 'waitlisted' ? 'TENTATIVE' : 'CONFIRMED'
+	const status =
+		event.status === 'cancelled' || registration.status === 'cancelled' ? 'CANCELLED' : registration.status === 'waitlisted' ? 'TENTATIVE' : 'CONFIRMED'
 	const description = [
 		texts.summary,
 		t('calendar.persons', { count: registration.partySize, formatted: formatNumber(registration.partySize, locale) }),

@@ -23,7 +23,13 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase()
 export const hashSessionId = (id: string) => hash('sha256', id, 'hex')
 
 export function findUserByEmail(db: Db, email: string): UserRow | null {
-	return db.select().from(users).where(eq(users.email, normalizeEmail(email))).get() ?? null
+	return (
+		db
+			.select()
+			.from(users)
+			.where(eq(users.email, normalizeEmail(email)))
+			.get() ?? null
+	)
 }
 
 /** Inside a transaction: inserts the user (the caller has hashed the password). */
@@ -80,7 +86,9 @@ export function createSession(db: Db, userId: number, now = new Date()) {
 		tx.delete(sessions)
 			.where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS))))
 			.run()
-		tx.insert(sessions).values({ id: hashSessionId(id), userId, expiresAt, lastSeenAt: now, createdAt: now }).run()
+		tx.insert(sessions)
+			.values({ id: hashSessionId(id), userId, expiresAt, lastSeenAt: now, createdAt: now })
+			.run()
 	})
 	return { id, expiresAt }
 }
@@ -102,7 +110,9 @@ export function getSessionUser(db: Db, sessionId: string, now = new Date()): Use
 }
 
 export function deleteSession(db: Db, sessionId: string) {
-	db.delete(sessions).where(eq(sessions.id, hashSessionId(sessionId))).run()
+	db.delete(sessions)
+		.where(eq(sessions.id, hashSessionId(sessionId)))
+		.run()
 }
 
 /** Ends every session of the user except `keep` (a raw session id), inside the caller's transaction. */
@@ -136,13 +146,7 @@ function activeAdminIds(tx: Db): number[] {
  * Changes a user's role and/or disables or enables them, refusing (409 `last_admin`) to leave no
  * active admin. Disabling ends the user's sessions at once.
  */
-export function updateUserAccess(
-	db: Db,
-	userId: number,
-	change: { role?: Role; disabled?: boolean },
-	actor: Actor,
-	now = new Date(),
-): UserRow {
+export function updateUserAccess(db: Db, userId: number, change: { role?: Role; disabled?: boolean }, actor: Actor, now = new Date()): UserRow {
 	return writeTransaction(db, (tx) => {
 		const user = tx.select().from(users).where(eq(users.id, userId)).get()
 		if (!user) throw new ServiceError('not_found', 404)

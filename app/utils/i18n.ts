@@ -48,13 +48,77 @@ import enAccounts from '#app/locales/en/accounts.json'
 import cyrlAccounts from '#app/locales/sr-Cyrl/accounts.json'
 import latnAccounts from '#app/locales/sr-Latn/accounts.json'
 
-export const NAMESPACES = ['common', 'public', 'admin', 'api', 'mail', 'ticket', 'scan', 'apply', 'review', 'exhibitors', 'application', 'fair', 'plan', 'allocation', 'accounts'] as const
+export const NAMESPACES = [
+	'common',
+	'public',
+	'admin',
+	'api',
+	'mail',
+	'ticket',
+	'scan',
+	'apply',
+	'review',
+	'exhibitors',
+	'application',
+	'fair',
+	'plan',
+	'allocation',
+	'accounts',
+] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
 export const resources = {
-	'sr-Latn': { common: latnCommon, public: latnPublic, admin: latnAdmin, api: latnApi, mail: latnMail, ticket: latnTicket, scan: latnScan, apply: latnApply, review: latnReview, exhibitors: latnExhibitors, application: latnApplication, fair: latnFair, plan: latnPlan, allocation: latnAllocation, accounts: latnAccounts },
-	'sr-Cyrl': { common: cyrlCommon, public: cyrlPublic, admin: cyrlAdmin, api: cyrlApi, mail: cyrlMail, ticket: cyrlTicket, scan: cyrlScan, apply: cyrlApply, review: cyrlReview, exhibitors: cyrlExhibitors, application: cyrlApplication, fair: cyrlFair, plan: cyrlPlan, allocation: cyrlAllocation, accounts: cyrlAccounts },
-	en: { common: enCommon, public: enPublic, admin: enAdmin, api: enApi, mail: enMail, ticket: enTicket, scan: enScan, apply: enApply, review: enReview, exhibitors: enExhibitors, application: enApplication, fair: enFair, plan: enPlan, allocation: enAllocation, accounts: enAccounts },
+	'sr-Latn': {
+		common: latnCommon,
+		public: latnPublic,
+		admin: latnAdmin,
+		api: latnApi,
+		mail: latnMail,
+		ticket: latnTicket,
+		scan: latnScan,
+		apply: latnApply,
+		review: latnReview,
+		exhibitors: latnExhibitors,
+		application: latnApplication,
+		fair: latnFair,
+		plan: latnPlan,
+		allocation: latnAllocation,
+		accounts: latnAccounts,
+	},
+	'sr-Cyrl': {
+		common: cyrlCommon,
+		public: cyrlPublic,
+		admin: cyrlAdmin,
+		api: cyrlApi,
+		mail: cyrlMail,
+		ticket: cyrlTicket,
+		scan: cyrlScan,
+		apply: cyrlApply,
+		review: cyrlReview,
+		exhibitors: cyrlExhibitors,
+		application: cyrlApplication,
+		fair: cyrlFair,
+		plan: cyrlPlan,
+		allocation: cyrlAllocation,
+		accounts: cyrlAccounts,
+	},
+	en: {
+		common: enCommon,
+		public: enPublic,
+		admin: enAdmin,
+		api: enApi,
+		mail: enMail,
+		ticket: enTicket,
+		scan: enScan,
+		apply: enApply,
+		review: enReview,
+		exhibitors: enExhibitors,
+		application: enApplication,
+		fair: enFair,
+		plan: enPlan,
+		allocation: enAllocation,
+		accounts: enAccounts,
+	},
 } satisfies Record<Locale, Record<Namespace, object>>
 
 export const i18nOptions = {

@@ -11,9 +11,7 @@ const KEY_LENGTH = 32
 const MAX_MEM = 256 * 1024 * 1024
 
 function scryptAsync(password: string, salt: Buffer, keylen: number, options: ScryptOptions) {
-	return new Promise<Buffer>((resolve, reject) =>
-		scrypt(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
-	)
+	return new Promise<Buffer>((resolve, reject) => scrypt(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))))
 }
 
 export async function hashPassword(password: string): Promise<string> {

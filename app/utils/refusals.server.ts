@@ -7,8 +7,7 @@ import { getRequestT } from './i18n.server.ts'
 
 export type PageRefusal = 'forbidden_origin' | 'payload_too_large'
 
-const escapeHtml = (text: string) =>
-	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 function formatMiB(bytes: number, locale: string): string {
 	const mib = bytes / (1024 * 1024)

@@ -12,15 +12,12 @@ export function makeZodErrorMap(t: TFunction): z.core.$ZodErrorMap {
 		if (key) return t(`common:validation.${key}`, values)
 		switch (issue.code) {
 			case 'invalid_type':
-				if (issue.input === undefined || issue.input === null || issue.input === '')
-					return t('common:validation.required')
+				if (issue.input === undefined || issue.input === null || issue.input === '') return t('common:validation.required')
 				if (issue.expected === 'number' || issue.expected === 'int') return t('common:validation.number')
 				return t('common:validation.type')
 			case 'too_small':
 				if (issue.origin === 'string')
-					return Number(issue.minimum) <= 1
-						? t('common:validation.required')
-						: t('common:validation.tooShort', { count: Number(issue.minimum) })
+					return Number(issue.minimum) <= 1 ? t('common:validation.required') : t('common:validation.tooShort', { count: Number(issue.minimum) })
 				if (issue.origin === 'array') return t('common:validation.tooFewItems', { count: Number(issue.minimum) })
 				return t('common:validation.tooSmall', { min: Number(issue.minimum) })
 			case 'too_big':

@@ -48,7 +48,10 @@ export const fairSettings = sqliteTable(
 		confirmationDays: integer('confirmation_days').notNull().default(7),
 	},
 	(t) => [
-		check('fair_settings_window_order', sql`${t.applicationsOpenAt} IS NULL OR ${t.applicationsCloseAt} IS NULL OR ${t.applicationsCloseAt} >= ${t.applicationsOpenAt}`),
+		check(
+			'fair_settings_window_order',
+			sql`${t.applicationsOpenAt} IS NULL OR ${t.applicationsCloseAt} IS NULL OR ${t.applicationsCloseAt} >= ${t.applicationsOpenAt}`,
+		),
 		check('fair_settings_stand_count', sql`${t.standCount} IS NULL OR ${t.standCount} >= 0`),
 		check('fair_settings_setup_minutes', sql`${t.setupMinutesBefore} >= 0`),
 		check('fair_settings_confirmation_days', sql`${t.confirmationDays} >= 1`),

@@ -50,7 +50,9 @@ export const checkins = sqliteTable(
 		actor: text('actor').notNull(),
 	},
 	(t) => [
-		uniqueIndex('checkins_device_nonce').on(t.deviceId, t.nonce).where(sql`${t.nonce} IS NOT NULL`),
+		uniqueIndex('checkins_device_nonce')
+			.on(t.deviceId, t.nonce)
+			.where(sql`${t.nonce} IS NOT NULL`),
 		index('checkins_event_scanned').on(t.eventId, t.scannedAt),
 		index('checkins_registration').on(t.registrationId, t.scannedAt),
 	],

@@ -56,10 +56,7 @@ export const events = sqliteTable(
 		check('events_capacity_positive', sql`${t.capacity} IS NULL OR ${t.capacity} >= 0`),
 		check('events_party_size_positive', sql`${t.maxPartySize} >= 1`),
 		check('events_ends_after_start', sql`${t.endsAt} >= ${t.startsAt}`),
-		check(
-			'events_confirmed_within_capacity',
-			sql`${t.capacity} IS NULL OR ${t.confirmedPersons} <= ${t.capacity}`,
-		),
+		check('events_confirmed_within_capacity', sql`${t.capacity} IS NULL OR ${t.confirmedPersons} <= ${t.capacity}`),
 	],
 )
 

@@ -34,7 +34,11 @@ export const outbox = sqliteTable(
 		applicationId: integer('application_id').references(() => applications.id, { onDelete: 'set null' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 	},
-	(t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_registration').on(t.registrationId), index('outbox_application').on(t.applicationId)],
+	(t) => [
+		index('outbox_due').on(t.status, t.nextAttemptAt),
+		index('outbox_registration').on(t.registrationId),
+		index('outbox_application').on(t.applicationId),
+	],
 )
 
 export type OutboxRow = typeof outbox.$inferSelect

@@ -48,10 +48,7 @@ export const stands = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 	},
-	(t) => [
-		uniqueIndex('stands_event_label').on(t.eventId, t.label),
-		check('stands_geometry', sql`${t.width} > 0 AND ${t.height} > 0 AND ${t.sizeM2} > 0`),
-	],
+	(t) => [uniqueIndex('stands_event_label').on(t.eventId, t.label), check('stands_geometry', sql`${t.width} > 0 AND ${t.height} > 0 AND ${t.sizeM2} > 0`)],
 )
 
 /**

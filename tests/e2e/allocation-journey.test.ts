@@ -88,7 +88,8 @@ function allocationSubject(label?: string) {
 }
 
 /** The stand mail to this exhibitor for this stand. */
-const standMail = (e: Exhibitor, label: string) => (mail: ReceivedMail) => mail.envelope.to.includes(emailOf(e)) && allocationSubject(label).test(mail.parsed.subject ?? '')
+const standMail = (e: Exhibitor, label: string) => (mail: ReceivedMail) =>
+	mail.envelope.to.includes(emailOf(e)) && allocationSubject(label).test(mail.parsed.subject ?? '')
 
 /** The text/calendar alternative or attachment of a mail, as text. */
 function calendarPart(mail: ReceivedMail) {
@@ -168,7 +169,12 @@ test('the organizer publishes the plan, allocates, reads why two have no stand, 
 	expect(text).toContain(takenLine)
 	expect(text).toContain(fill(allocationSr.preview.takenItem, { label: 'A1', name: byKey('rasinka').name }))
 	expect(text).toContain(fill(allocationSr.preview.takenItem, { label: 'B1', name: byKey('iskra').name }))
-	for (const [key, label] of [['rasinka', 'A1'], ['iskra', 'B1'], ['leptir', 'A2'], ['tajna', 'A3']] as const) {
+	for (const [key, label] of [
+		['rasinka', 'A1'],
+		['iskra', 'B1'],
+		['leptir', 'A2'],
+		['tajna', 'A3'],
+	] as const) {
 		expect(text).toContain(fill(allocationSr.preview.added, { name: byKey(key).name, to: label }))
 	}
 	// The proposal is on the plan, not saved yet.
@@ -180,7 +186,9 @@ test('the organizer publishes the plan, allocates, reads why two have no stand, 
 	await Promise.all([page.waitForURL((url) => url.searchParams.get('notice') === 'saved'), page.locator('button[name=intent][value=commit]').click()])
 	await page.locator('.notice.success').waitFor()
 	expect(await page.locator('.notice.success').innerText()).toContain(fill(allocationSr.notices.saved_other, { count: 4 }))
-	await expect.poll(async () => (await page.locator(`#exhibitor-${idOf('leptir')} .alloc-stand`).innerText()).trim()).toContain(fill(allocationSr.list.stand, { label: 'A2' }))
+	await expect
+		.poll(async () => (await page.locator(`#exhibitor-${idOf('leptir')} .alloc-stand`).innerText()).trim())
+		.toContain(fill(allocationSr.list.stand, { label: 'A2' }))
 })
 
 test('the stand mails arrive over SMTP with the stand and a calendar invite for setting up', async () => {
@@ -195,7 +203,11 @@ test('the stand mails arrive over SMTP with the stand and a calendar invite for 
 	await smtp.waitFor(standMail(byKey('leptir'), 'A2'), 15_000)
 	// Nobody without a stand got a stand mail.
 	const standSubject = allocationSubject()
-	expect(smtp.messages.filter((m) => [byKey('zupa'), byKey('kovacnica')].some((e) => m.envelope.to.includes(emailOf(e))) && standSubject.test(m.parsed.subject ?? ''))).toEqual([])
+	expect(
+		smtp.messages.filter(
+			(m) => [byKey('zupa'), byKey('kovacnica')].some((e) => m.envelope.to.includes(emailOf(e))) && standSubject.test(m.parsed.subject ?? ''),
+		),
+	).toEqual([])
 })
 
 test('the organizer pins Radionica Leptir to B2 by dragging it onto the plan', async () => {
@@ -218,7 +230,9 @@ test('the organizer pins Radionica Leptir to B2 by dragging it onto the plan', a
 	await page.mouse.up()
 
 	// The move posts the "move" form (pinned); the page shows the new stand with the padlock.
-	await expect.poll(async () => (await page.locator(`#exhibitor-${leptir} .alloc-stand`).innerText()).replace(/\s+/g, ' ')).toContain(fill(allocationSr.list.stand, { label: 'B2' }))
+	await expect
+		.poll(async () => (await page.locator(`#exhibitor-${leptir} .alloc-stand`).innerText()).replace(/\s+/g, ' '))
+		.toContain(fill(allocationSr.list.stand, { label: 'B2' }))
 	expect(await page.locator(`#exhibitor-${leptir} .alloc-stand .pill`, { hasText: allocationSr.list.locked }).count()).toBe(1)
 	expect(await page.locator('.alloc-svg [data-stand="B2"] title').textContent()).toBe(
 		`${fill(allocationSr.board.held, { label: 'B2', name: byKey('leptir').name })}, ${allocationSr.board.lockedMark}`,
@@ -253,12 +267,16 @@ test('allocating again keeps the pinned stand; saving mails the new stand', asyn
 
 	await Promise.all([page.waitForURL((url) => url.searchParams.get('notice') === 'saved'), page.locator('button[name=intent][value=commit]').click()])
 	await page.locator('.notice.success').waitFor()
-	await expect.poll(async () => (await page.locator(`#exhibitor-${leptir} .alloc-stand`).innerText()).replace(/\s+/g, ' ')).toContain(fill(allocationSr.list.stand, { label: 'B2' }))
+	await expect
+		.poll(async () => (await page.locator(`#exhibitor-${leptir} .alloc-stand`).innerText()).replace(/\s+/g, ' '))
+		.toContain(fill(allocationSr.list.stand, { label: 'B2' }))
 	expect(await page.locator(`#exhibitor-${leptir} .alloc-stand .pill`, { hasText: allocationSr.list.locked }).count()).toBe(1)
 	await screenshot(page, 'allocation-saved-1280')
 
 	const list = await api('GET', `/api/v1/fairs/${FAIR.slug}/applications`)
-	const stands = Object.fromEntries(list.body.applications.filter((a: { standLabel?: string }) => a.standLabel).map((a: { id: number; standLabel: string }) => [a.id, a.standLabel]))
+	const stands = Object.fromEntries(
+		list.body.applications.filter((a: { standLabel?: string }) => a.standLabel).map((a: { id: number; standLabel: string }) => [a.id, a.standLabel]),
+	)
 	expect(stands).toEqual({ [idOf('rasinka')]: 'A1', [idOf('iskra')]: 'B1', [leptir]: 'B2', [idOf('tajna')]: 'A3' })
 
 	// Leptir is told about its new stand, with a new invite for the same setup slot.
@@ -270,7 +288,7 @@ test('allocating again keeps the pinned stand; saving mails the new stand', asyn
 	await admin.context.close()
 })
 
-test('on a 390 px phone the public map shows the plan, a tapped stand\'s card, and filters by category', async () => {
+test("on a 390 px phone the public map shows the plan, a tapped stand's card, and filters by category", async () => {
 	const { context, page } = await contexts.phone(browser)
 	await page.goto(`${server.url}/fairs/${FAIR.slug}/map`)
 	await waitForHydration(page)

@@ -34,7 +34,16 @@ beforeAll(async () => {
 	await seedDemo(server)
 	api = await organizerApi(server)
 	const when = { startsAt: `${NEXT_YEAR}-04-18T09:00:00+02:00`, endsAt: `${NEXT_YEAR}-04-18T15:00:00+02:00` }
-	await api.create({ slug: PUBLISHED.slug, title: PUBLISHED.title, titleEn: PUBLISHED.titleEn, kind: 'fair', ...when, venue: VENUE, capacity: 300, status: 'published' })
+	await api.create({
+		slug: PUBLISHED.slug,
+		title: PUBLISHED.title,
+		titleEn: PUBLISHED.titleEn,
+		kind: 'fair',
+		...when,
+		venue: VENUE,
+		capacity: 300,
+		status: 'published',
+	})
 	await api.create({ ...DRAFT, kind: 'other', ...when, venue: VENUE, capacity: null, status: 'draft' })
 	await api.create({ ...CANCELLED, kind: 'roundtable', ...when, venue: VENUE, capacity: 30, status: 'published' })
 	await api.update(CANCELLED.slug, { status: 'cancelled' })
@@ -167,10 +176,7 @@ describe('one event', () => {
 
 		// The button on the page, clicked in the browser, saves the same calendar file.
 		await page.goto(`${server.url}/events/${PUBLISHED.slug}`)
-		const [download] = await Promise.all([
-			page.waitForEvent('download'),
-			page.getByRole('link', { name: publicSr.event.downloadIcs, exact: true }).click(),
-		])
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: publicSr.event.downloadIcs, exact: true }).click()])
 		expect(download.suggestedFilename()).toBe(`${PUBLISHED.slug}.ics`)
 		const saved = parseCalendar(readFileSync((await download.path())!, 'utf8')).events
 		expect(saved.map((v) => v.uid)).toEqual([feed.uid])

@@ -29,7 +29,9 @@ async function watchedPage(): Promise<WatchedPage> {
 	await watched.context.addInitScript(() => {
 		window.__cspViolations = []
 		document.addEventListener('securitypolicyviolation', (event) => {
-			window.__cspViolations!.push(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`)
+			window.__cspViolations!.push(
+				`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`,
+			)
 		})
 	})
 	return watched

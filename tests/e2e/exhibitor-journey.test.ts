@@ -65,7 +65,12 @@ function pngLogo(): Buffer {
 	header[9] = 2 // truecolour
 	const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([0xe0, 0x9b, 0x2c]))])
 	const pixels = Buffer.concat(Array.from({ length: size }, () => row))
-	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))])
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', header),
+		chunk('IDAT', deflateSync(pixels)),
+		chunk('IEND', Buffer.alloc(0)),
+	])
 }
 
 beforeAll(async () => {
@@ -167,17 +172,27 @@ test('an organizer scores and accepts; nobody is emailed until the decisions are
 	await expect.poll(() => page.locator('img[src*="/logo"]').count()).toBeGreaterThan(0)
 
 	// A review on the rubric: 5, 4, 4.
-	for (const [criterion, score] of [['fit', 5], ['quality', 4], ['novelty', 4]] as const) {
+	for (const [criterion, score] of [
+		['fit', 5],
+		['quality', 4],
+		['novelty', 4],
+	] as const) {
 		await page.locator(`input[type=radio][name="${criterion}"][value="${score}"]`).check()
 	}
-	await Promise.all([page.waitForURL((url) => url.search.includes('saved=')), page.locator('form:has(input[name=intent][value=review]) button[type=submit]').click()])
+	await Promise.all([
+		page.waitForURL((url) => url.search.includes('saved=')),
+		page.locator('form:has(input[name=intent][value=review]) button[type=submit]').click(),
+	])
 	// With JavaScript the address changes a moment before the page is rendered again.
 	await expect.poll(() => bodyText(page)).toMatch(/4[,.]3/)
 
 	// The decision is staged: the exhibitor's page still says "under review", no mail goes out.
 	await page.locator('#decision-accepted').check()
 	await page.locator('form:has(input[name=intent][value=decision]) textarea').fill('Dobrodošli! Štand vam je pored ulaza.')
-	await Promise.all([page.waitForURL((url) => url.search.includes('saved=')), page.locator('form:has(input[name=intent][value=decision]) button[type=submit]').click()])
+	await Promise.all([
+		page.waitForURL((url) => url.search.includes('saved=')),
+		page.locator('form:has(input[name=intent][value=decision]) button[type=submit]').click(),
+	])
 	await page.locator('[data-staging-hint]').waitFor()
 	await journey.exhibitor.page.reload()
 	await journey.exhibitor.page.getByText(applicationSr.state.submitted.title).waitFor()
@@ -190,7 +205,10 @@ test('an organizer scores and accepts; nobody is emailed until the decisions are
 	await waitForHydration(page)
 	await page.locator('[data-release-item]', { hasText: COOP.name }).waitFor()
 	await page.locator('#release-confirm').check()
-	await Promise.all([page.waitForURL((url) => url.search.includes('released=')), page.locator('form:has(input[name=intent][value=release]) button[type=submit]').click()])
+	await Promise.all([
+		page.waitForURL((url) => url.search.includes('released=')),
+		page.locator('form:has(input[name=intent][value=release]) button[type=submit]').click(),
+	])
 	await page.locator('[data-notice=released][data-released="1"]').waitFor()
 	await screenshot(page, 'review-list-1280')
 	const decision = await smtp.waitFor((m) => mailTo(COOP.email)(m) && m !== smtp.messages.find(mailTo(COOP.email)))

@@ -94,10 +94,7 @@ async function loginAfterRedirect(page: Page, target: string, javaScript: boolea
 	if (!javaScript) expect(await page.getByLabel(admin.login.password, { exact: true }).inputValue()).toBe('')
 
 	await page.getByLabel(admin.login.password, { exact: true }).fill(server.admin.password)
-	await Promise.all([
-		page.waitForURL((u) => u.pathname === target),
-		page.getByRole('button', { name: admin.login.submit }).click(),
-	])
+	await Promise.all([page.waitForURL((u) => u.pathname === target), page.getByRole('button', { name: admin.login.submit }).click()])
 	await page.waitForLoadState('load')
 }
 
@@ -201,10 +198,7 @@ async function cancelEvent(page: Page, id: number) {
 	expect(await refused.text()).toContain(p.confirmCancelRequired)
 
 	await confirm.check()
-	await Promise.all([
-		page.waitForURL((u) => u.searchParams.get('saved') === 'cancel'),
-		page.getByRole('button', { name: p.cancel, exact: true }).click(),
-	])
+	await Promise.all([page.waitForURL((u) => u.searchParams.get('saved') === 'cancel'), page.getByRole('button', { name: p.cancel, exact: true }).click()])
 	await page.getByText(p.saved.cancel).waitFor()
 	expect(await page.getByRole('status').innerText()).toBe(p.saved.cancel)
 	expect(await text(page, '.pill')).toBe(common.status.cancelled)

@@ -107,7 +107,15 @@ describe('the ticket page without JavaScript', () => {
 	})
 
 	test('leave the waiting list in two steps', async () => {
-		const event = await api.create({ title: 'Okrugli sto sa jednim mestom', kind: 'roundtable', ...WHEN, venue: VENUE, capacity: 1, waitlist: true, status: 'published' })
+		const event = await api.create({
+			title: 'Okrugli sto sa jednim mestom',
+			kind: 'roundtable',
+			...WHEN,
+			venue: VENUE,
+			capacity: 1,
+			waitlist: true,
+			status: 'published',
+		})
 		const first = await fetch(`${server.url}/events/${event.slug}`, {
 			method: 'POST',
 			redirect: 'manual',
@@ -130,7 +138,15 @@ describe('the ticket page without JavaScript', () => {
 
 describe('the exhibitor’s magic link without JavaScript', () => {
 	test('edit, confirm after the release, withdraw and delete, each ending on the right page', async () => {
-		const fair = await api.create({ title: 'Mini-sajam bez skripti', kind: 'fair', startsAt: `${NEXT_YEAR}-11-14T10:00:00+01:00`, endsAt: `${NEXT_YEAR}-11-14T18:00:00+01:00`, venue: VENUE, capacity: null, status: 'published' })
+		const fair = await api.create({
+			title: 'Mini-sajam bez skripti',
+			kind: 'fair',
+			startsAt: `${NEXT_YEAR}-11-14T10:00:00+01:00`,
+			endsAt: `${NEXT_YEAR}-11-14T18:00:00+01:00`,
+			venue: VENUE,
+			capacity: null,
+			status: 'published',
+		})
 		const submitted = await apiCall(server.url, 'POST', `/api/v1/fairs/${fair.slug}/applications`, {
 			body: {
 				organization: { name: 'Udruženje Nit', legalForm: 'informal_group', municipality: 'krusevac' },

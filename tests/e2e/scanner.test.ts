@@ -19,7 +19,14 @@ import { readTicketCode, signTicketCode } from '#app/domain/ticket-code.ts'
 import scanSr from '#app/locales/sr-Latn/scan.json'
 import { PHONE, launchBrowser, loginAsAdmin, newPhoneContext, waitForHydration, type PageErrorWatch } from '#tests/support/browser.ts'
 import { launchBrowserWithCamera, writeQrVideo } from '#tests/support/fake-camera.ts'
-import { checkPageErrorsAfterEach, expectAccessible, expectNoSidewaysScroll, screenshot, skipAfterFailedStep, type WatchedPage } from '#tests/support/journey.ts'
+import {
+	checkPageErrorsAfterEach,
+	expectAccessible,
+	expectNoSidewaysScroll,
+	screenshot,
+	skipAfterFailedStep,
+	type WatchedPage,
+} from '#tests/support/journey.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
@@ -272,7 +279,7 @@ describe('scanner link, camera and verdicts', () => {
 		await expect.poll(() => queued(page)).toBe(0)
 	})
 
-	test("a link for one event cannot check in at another, even through the API", async () => {
+	test('a link for one event cannot check in at another, even through the API', async () => {
 		const other = await call('POST', '/api/v1/checkins', link.token, { code: codes.goran, event: OTHER.slug })
 		expect(other.status).toBe(403)
 		const stats = await call('GET', `/api/v1/events/${OTHER.slug}/checkins/stats`, link.token)

@@ -281,9 +281,7 @@ describe('a visitor registers on a phone, gets the ticket by mail, cancels, and 
 		const brankoToken = await submit(branko, publicSr.register.submitWaitlist)
 		expect(await branko.locator('.ticket-status').innerText()).toBe(ticketSr.status.waitlisted)
 		expect(await branko.locator('.ticket-position-number').innerText()).toBe('1')
-		expect(await branko.getByRole('status').innerText()).toBe(
-			ticketSr.waitlistedNotice.replace('{{position}}', '1').replace('{{email}}', BRANKO.email),
-		)
+		expect(await branko.getByRole('status').innerText()).toBe(ticketSr.waitlistedNotice.replace('{{position}}', '1').replace('{{email}}', BRANKO.email))
 		expect(await branko.getByRole('img', { name: ticketSr.qrAlt }).count()).toBe(0)
 		await expectAccessible(branko)
 		await expectNoSidewaysScroll(branko)
@@ -309,7 +307,7 @@ describe('a visitor registers on a phone, gets the ticket by mail, cancels, and 
 		journey.cveta = { page: cveta, token: cvetaToken }
 	})
 
-	test('the mails arrive over SMTP: Ana\'s ticket (QR, link, invite), the waiting list with positions', async () => {
+	test("the mails arrive over SMTP: Ana's ticket (QR, link, invite), the waiting list with positions", async () => {
 		const ana = await mailTo(ANA, subject('confirmed'))
 		expect(ana.envelope.to).toEqual([ANA.email])
 		expect(ana.parsed.from?.value[0]?.address).toBe('no-reply@sajam.test')
@@ -345,10 +343,7 @@ describe('a visitor registers on a phone, gets the ticket by mail, cancels, and 
 		expect(await page.locator('.ticket-status').innerText()).toBe(ticketSr.status.confirmed)
 		expect(await readQrOnPage(page)).toBe(journey.ana.code)
 
-		const [download] = await Promise.all([
-			page.waitForEvent('download'),
-			page.getByRole('link', { name: publicSr.event.downloadIcs, exact: true }).tap(),
-		])
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: publicSr.event.downloadIcs, exact: true }).tap()])
 		expect(download.suggestedFilename()).toMatch(/\.ics$/)
 		const ics = readFileSync((await download.path())!, 'utf8')
 		const calendar = new ICAL.Component(ICAL.parse(ics))
@@ -409,7 +404,7 @@ describe('a visitor registers on a phone, gets the ticket by mail, cancels, and 
 		expect((await apiAgain.json()).promoted).toEqual([])
 	})
 
-	test('Branko\'s party, first in line and fitting, is promoted at once; Cveta is now first in line', async () => {
+	test("Branko's party, first in line and fitting, is promoted at once; Cveta is now first in line", async () => {
 		// The counts right after the cancel: Ana's 2 places went to Branko's 2; Cveta waits.
 		expect(await counts()).toEqual({ registered: 2, waitlisted: 1, remaining: 0 })
 		expect(await registrationOf(ANA.email)).toMatchObject({ status: 'cancelled' })

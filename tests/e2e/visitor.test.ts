@@ -230,7 +230,7 @@ describe('accessibility (axe-core)', () => {
 		expect(found.join('\n\n'), 'axe-core found serious or critical violations').toBe('')
 	})
 
-	test('the new-event form too (Serbian Latin, the organizers\' language)', async () => {
+	test("the new-event form too (Serbian Latin, the organizers' language)", async () => {
 		const { page } = await phone()
 		await loginAsAdmin(page, server, '/admin/events/new')
 		expect(await page.locator('h1').innerText()).toBe(admin.eventForm.newTitle)

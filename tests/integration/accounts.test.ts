@@ -41,11 +41,20 @@ async function post(path: string, fields: Record<string, string>, options: { coo
 		},
 		body: new URLSearchParams(fields),
 	})
-	return { status: response.status, location: response.headers.get('location'), headers: response.headers, text: await response.text(), cookie: cookieOf(response) }
+	return {
+		status: response.status,
+		location: response.headers.get('location'),
+		headers: response.headers,
+		text: await response.text(),
+		cookie: cookieOf(response),
+	}
 }
 
 async function get(path: string, cookie?: string, lang?: string) {
-	const response = await fetch(server.url + path, { redirect: 'manual', headers: { ...(cookie ? { Cookie: cookie } : {}), ...(lang ? { 'Accept-Language': lang } : {}) } })
+	const response = await fetch(server.url + path, {
+		redirect: 'manual',
+		headers: { ...(cookie ? { Cookie: cookie } : {}), ...(lang ? { 'Accept-Language': lang } : {}) },
+	})
 	return { status: response.status, location: response.headers.get('location'), headers: response.headers, text: await response.text() }
 }
 
@@ -85,12 +94,16 @@ async function cli(args: string[], input?: string) {
 describe('invitations', () => {
 	test('an admin invites a colleague; the mail arrives in their language; the one-time link sets the password; they log in', async () => {
 		const email = 'milica.savic@sajam.test'
-		const invited = await post('/admin/users', { intent: 'invite', email: 'Milica.Savic@sajam.test', name: 'Milica Savić', role: 'organizer', locale: 'en' }, { cookie: adminCookie })
+		const invited = await post(
+			'/admin/users',
+			{ intent: 'invite', email: 'Milica.Savic@sajam.test', name: 'Milica Savić', role: 'organizer', locale: 'en' },
+			{ cookie: adminCookie },
+		)
 		expect(invited.status, invited.text.slice(0, 300)).toBe(302)
 		expect(invited.location).toBe(`/admin/users?invited=${encodeURIComponent(email)}`)
 
 		const received = await mail.waitFor((m) => m.envelope.to.includes(email))
-		expect(received.parsed.subject).toBe('Your invitation to Sajam, the Center\'s event system')
+		expect(received.parsed.subject).toBe("Your invitation to Sajam, the Center's event system")
 		const link = linkIn(received, 'invitation')
 		expect(dbGet<{ n: number }>(server, 'SELECT count(*) AS n FROM invitations WHERE token_hash = ?', sha256(link.split('/').at(-1)!)).n).toBe(1)
 
@@ -118,7 +131,17 @@ describe('invitations', () => {
 		expect((await post(link, { name: 'X', password: 'neka-druga-lozinka', confirm: 'neka-druga-lozinka' })).status).toBe(404)
 
 		// The sent mail keeps no copy of the link in the outbox.
-		await expect.poll(() => dbGet<{ status: string; params: string }>(server, "SELECT status, params FROM outbox WHERE template = 'account-invitation' AND to_address = ?", email), { timeout: 5_000 }).toEqual({ status: 'sent', params: '{}' })
+		await expect
+			.poll(
+				() =>
+					dbGet<{ status: string; params: string }>(
+						server,
+						"SELECT status, params FROM outbox WHERE template = 'account-invitation' AND to_address = ?",
+						email,
+					),
+				{ timeout: 5_000 },
+			)
+			.toEqual({ status: 'sent', params: '{}' })
 	})
 
 	test('an address that has an account cannot be invited; an expired invitation link does not work', async () => {
@@ -127,7 +150,13 @@ describe('invitations', () => {
 		expect(taken.text).toContain('već postoji')
 
 		const token = 'inv_' + randomBytes(32).toString('base64url')
-		dbRun(server, "INSERT INTO invitations (email, role, locale, token_hash, expires_at, created_at) VALUES ('late@sajam.test', 'organizer', 'sr-Latn', ?, ?, ?)", sha256(token), Date.now() - 1000, Date.now() - 8 * 86400_000)
+		dbRun(
+			server,
+			"INSERT INTO invitations (email, role, locale, token_hash, expires_at, created_at) VALUES ('late@sajam.test', 'organizer', 'sr-Latn', ?, ?, ?)",
+			sha256(token),
+			Date.now() - 1000,
+			Date.now() - 8 * 86400_000,
+		)
 		expect((await get(`/admin/invitation/${token}`)).status).toBe(404)
 		expect((await post(`/admin/invitation/${token}`, { name: 'Late', password: 'kasno-je-sada-1', confirm: 'kasno-je-sada-1' })).status).toBe(404)
 		expect(dbAll(server, "SELECT id FROM users WHERE email = 'late@sajam.test'")).toEqual([])
@@ -137,7 +166,12 @@ describe('invitations', () => {
 describe('the admin role means something', () => {
 	test('an organizer gets 403 on the users and tokens pages and their actions; an admin gets them', async () => {
 		const organizer = await addUserAndLogIn(server, 'org.403@sajam.test', 'organizer')
-		for (const path of ['/admin/users', '/admin/tokens', '/admin/users.data?_routes=routes%2Fadmin.users', '/admin/tokens.data?_routes=routes%2Fadmin.tokens']) {
+		for (const path of [
+			'/admin/users',
+			'/admin/tokens',
+			'/admin/users.data?_routes=routes%2Fadmin.users',
+			'/admin/tokens.data?_routes=routes%2Fadmin.tokens',
+		]) {
 			expect((await get(path, organizer)).status, path).toBe(403)
 			expect((await get(path, adminCookie)).status, path).toBe(200)
 		}
@@ -189,7 +223,10 @@ describe('disabling', () => {
 		expect(refused.status).toBe(200)
 		expect(refused.cookie).toBe('')
 
-		const listed = (await cli(['user', 'list'])).stdout.trim().split('\n').map((line) => JSON.parse(line))
+		const listed = (await cli(['user', 'list'])).stdout
+			.trim()
+			.split('\n')
+			.map((line) => JSON.parse(line))
 		expect(listed.find((u) => u.email === email)).toEqual({ id, email, role: 'organizer', disabled: true, name: expect.any(String) })
 
 		await post('/admin/users', { intent: 'enable', userId: String(id) }, { cookie: adminCookie })
@@ -251,7 +288,14 @@ describe('forgot password', () => {
 		await cli(['user', 'add', '--email', email, '--password', 'stara-lozinka-1', '--role', 'organizer'])
 		const token = 'pwr_' + randomBytes(32).toString('base64url')
 		const id = userId(email)
-		dbRun(server, 'INSERT INTO password_resets (user_id, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?)', id, sha256(token), Date.now() - 1, Date.now() - 3600_000)
+		dbRun(
+			server,
+			'INSERT INTO password_resets (user_id, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?)',
+			id,
+			sha256(token),
+			Date.now() - 1,
+			Date.now() - 3600_000,
+		)
 		expect((await get(`/admin/reset/${token}`)).status).toBe(404)
 		expect((await post(`/admin/reset/${token}`, { password: 'nova-lozinka-12', confirm: 'nova-lozinka-12' })).status).toBe(404)
 		expect((await login(email, 'stara-lozinka-1')).status).toBe(302)
@@ -331,12 +375,20 @@ describe('sessions', () => {
 		const email = 'menja.lozinku@sajam.test'
 		const here = await addUserAndLogIn(server, email, 'organizer')
 		const elsewhere = await logInCookie(server, email, 'organizer-password-1')
-		const wrong = await post('/admin/account', { current: 'nije-ova-lozinka', password: 'sasvim-nova-lozinka', confirm: 'sasvim-nova-lozinka' }, { cookie: here, lang: 'en' })
+		const wrong = await post(
+			'/admin/account',
+			{ current: 'nije-ova-lozinka', password: 'sasvim-nova-lozinka', confirm: 'sasvim-nova-lozinka' },
+			{ cookie: here, lang: 'en' },
+		)
 		expect(wrong.status).toBe(200)
 		expect(wrong.text).toContain('The current password is not correct.')
 		expect(await isLoggedIn(elsewhere)).toBe(true)
 
-		const changed = await post('/admin/account', { current: 'organizer-password-1', password: 'sasvim-nova-lozinka', confirm: 'sasvim-nova-lozinka' }, { cookie: here })
+		const changed = await post(
+			'/admin/account',
+			{ current: 'organizer-password-1', password: 'sasvim-nova-lozinka', confirm: 'sasvim-nova-lozinka' },
+			{ cookie: here },
+		)
 		expect(changed.status).toBe(200)
 		expect(changed.text).toContain('data-notice="changed"')
 		expect(await isLoggedIn(here)).toBe(true)
@@ -394,7 +446,11 @@ describe('API tokens', () => {
 	const tokenList = async () => {
 		const result = await cli(['token', 'list'])
 		expect(result.code, result.stderr).toBe(0)
-		return result.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line))
+		return result.stdout
+			.trim()
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => JSON.parse(line))
 	}
 
 	test('token create defaults to a year; token list shows last use (written at most once a minute) and never the secret; token revoke is 401 at once', async () => {
@@ -404,7 +460,17 @@ describe('API tokens', () => {
 		const id = Number(/token (\d+)/.exec(created.stdout)![1])
 
 		let row = (await tokenList()).find((t) => t.id === id)
-		expect(row).toEqual({ id, name: 'izvestaji', role: 'organizer', event: null, createdAt: expect.any(String), expiresAt: expect.any(String), lastUsedAt: null, revoked: false, revokedAt: null })
+		expect(row).toEqual({
+			id,
+			name: 'izvestaji',
+			role: 'organizer',
+			event: null,
+			createdAt: expect.any(String),
+			expiresAt: expect.any(String),
+			lastUsedAt: null,
+			revoked: false,
+			revokedAt: null,
+		})
 		const year = new Date(row.expiresAt).getTime() - new Date(row.createdAt).getTime()
 		expect(year).toBe(365 * 86400_000)
 		expect(JSON.stringify(await tokenList())).not.toContain(secret)

@@ -25,7 +25,15 @@ async function fairWith(stands: StandSpec[]) {
 	const { slug } = await createPublishedFair(server, organizer, { title: `Mini-sajam ${counter}` })
 	// A row of stands 3 m apart (not neighbours), each 2 × 3 m unless told otherwise.
 	const body = {
-		stands: stands.map((s, i) => ({ label: s.label, x: i * 5, y: 0, width: s.width ?? 2, height: s.height ?? 3, power: !!s.power, accessible: !!s.accessible })),
+		stands: stands.map((s, i) => ({
+			label: s.label,
+			x: i * 5,
+			y: 0,
+			width: s.width ?? 2,
+			height: s.height ?? 3,
+			power: !!s.power,
+			accessible: !!s.accessible,
+		})),
 	}
 	const put = await api('PUT', `/api/v1/fairs/${slug}/stands`, { token: organizer, body })
 	expect(put.status, put.text).toBe(200)
@@ -172,7 +180,10 @@ describe('POST /api/v1/fairs/{slug}/allocation', () => {
 
 		// The mail arrives: stand, map link, setup invite.
 		const first = result.body.assignments.find((a: { applicationId: number }) => a.applicationId === releasedPlaced[0])
-		const received = await mail.waitFor((m) => m.parsed.subject?.includes(first.standLabel) === true && m.envelope.to.some((to) => to.startsWith(`kontakt${counter}-`)), 15_000)
+		const received = await mail.waitFor(
+			(m) => m.parsed.subject?.includes(first.standLabel) === true && m.envelope.to.some((to) => to.startsWith(`kontakt${counter}-`)),
+			15_000,
+		)
 		expect(received.parsed.text).toContain(`/fairs/${slug}/map?stand=${first.standLabel}`)
 		expect(received.raw.toString()).toMatch(/UID:stand-setup-/)
 
@@ -208,7 +219,7 @@ describe('PUT /api/v1/applications/{id}/stand', () => {
 		const others = APPS.filter((_, i) => i !== 3)
 		const best = bruteForce(rest, others)
 		expect(result.body.objective).toEqual({ assigned: best.assigned + 1, preferenceCost: best.preferenceCost + 3 })
-		expect(query("SELECT locked FROM stand_assignments WHERE application_id = ?", pinned)).toEqual([{ locked: 1 }])
+		expect(query('SELECT locked FROM stand_assignments WHERE application_id = ?', pinned)).toEqual([{ locked: 1 }])
 
 		const unpin = await api('PUT', `/api/v1/applications/${pinned}/stand`, { token: organizer, body: { locked: false } })
 		expect(unpin.body.application).toMatchObject({ standLabel: 'B2', standLocked: false })
@@ -219,10 +230,7 @@ describe('PUT /api/v1/applications/{id}/stand', () => {
 
 	test('a stand that does not fit: 422 with the unmet needs; a taken one: 409, or a swap when asked', async () => {
 		const slug = await fairWith(STANDS)
-		const [power, plain] = await applyAll(slug, [
-			{ name: 'Struja', power: true, accessible: true },
-			{ name: 'Bez potreba' },
-		])
+		const [power, plain] = await applyAll(slug, [{ name: 'Struja', power: true, accessible: true }, { name: 'Bez potreba' }])
 		await decide(power!, 'accepted')
 		await decide(plain!, 'accepted')
 		const bad = await api('PUT', `/api/v1/applications/${power}/stand`, { token: organizer, body: { standLabel: 'A2', locked: true } })
@@ -252,7 +260,11 @@ describe('PUT /api/v1/applications/{id}/stand', () => {
 /** A new user with this role, logged in: their session cookie. */
 const logIn = (role: string) => addUserAndLogIn(server, `${role}-${++counter}@sajam.test`, role)
 
-const unescape = (html: string) => html.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&')
+const unescape = (html: string) =>
+	html
+		.replace(/&quot;/g, '"')
+		.replace(/&#x27;/g, "'")
+		.replace(/&amp;/g, '&')
 
 describe('the admin page, without JavaScript', () => {
 	test('propose, save, move by hand (a stand that does not fit is refused in words)', async () => {
@@ -262,7 +274,8 @@ describe('the admin page, without JavaScript', () => {
 		const eventId = eventIdOf(server, slug)
 		const cookie = await logIn('organizer')
 		const page = `${server.url}/admin/events/${eventId}/allocation?lang=en`
-		const post = (fields: Record<string, string>) => fetch(page, { method: 'POST', redirect: 'manual', headers: { ...FORM, Cookie: cookie }, body: new URLSearchParams(fields) })
+		const post = (fields: Record<string, string>) =>
+			fetch(page, { method: 'POST', redirect: 'manual', headers: { ...FORM, Cookie: cookie }, body: new URLSearchParams(fields) })
 
 		const view = await fetch(page, { headers: { Cookie: cookie } })
 		expect(view.status).toBe(200)
@@ -291,7 +304,9 @@ describe('the admin page, without JavaScript', () => {
 		const refused = await post({ intent: 'move', applicationId: String(ids[1]), standLabel: 'A2', locked: 'on' })
 		expect(refused.status).toBe(200)
 		const refusal = await refused.text()
-		expect(refusal, refusal.slice(refusal.indexOf('role="alert"'), refusal.indexOf('role="alert"') + 200)).toContain('Stand A2 does not meet the exhibitor’s needs: power.')
+		expect(refusal, refusal.slice(refusal.indexOf('role="alert"'), refusal.indexOf('role="alert"') + 200)).toContain(
+			'Stand A2 does not meet the exhibitor’s needs: power.',
+		)
 		const free = await post({ intent: 'move', applicationId: String(ids[2]), standLabel: 'A3', locked: 'on' })
 		expect(free.status).toBe(302)
 		expect(query('SELECT locked FROM stand_assignments WHERE application_id = ?', ids[2])).toEqual([{ locked: 1 }])
@@ -305,7 +320,15 @@ describe('the admin page, without JavaScript', () => {
 		const organizerCookie = await logIn('organizer')
 		const other = await api('POST', '/api/v1/events', {
 			token: organizer,
-			body: { title: 'Radionica', kind: 'workshop', startsAt: '2030-12-05T10:00:00+01:00', endsAt: '2030-12-05T12:00:00+01:00', venue: { name: 'Centar', address: 'Bb', city: 'Kruševac' }, capacity: 20, status: 'published' },
+			body: {
+				title: 'Radionica',
+				kind: 'workshop',
+				startsAt: '2030-12-05T10:00:00+01:00',
+				endsAt: '2030-12-05T12:00:00+01:00',
+				venue: { name: 'Centar', address: 'Bb', city: 'Kruševac' },
+				capacity: 20,
+				status: 'published',
+			},
 		})
 		const otherId = eventIdOf(server, other.body.event.slug)
 		expect((await fetch(`${server.url}/admin/events/${otherId}/allocation`, { headers: { Cookie: organizerCookie } })).status).toBe(404)

@@ -63,7 +63,22 @@ describe('POST /api/v1/events', () => {
 		})
 		expect(result.status, JSON.stringify(result.body)).toBe(201)
 		const event = result.body.event
-		for (const key of ['slug', 'title', 'kind', 'startsAt', 'endsAt', 'venue', 'capacity', 'registered', 'remaining', 'waitlisted', 'maxPartySize', 'waitlist', 'status', 'url']) {
+		for (const key of [
+			'slug',
+			'title',
+			'kind',
+			'startsAt',
+			'endsAt',
+			'venue',
+			'capacity',
+			'registered',
+			'remaining',
+			'waitlisted',
+			'maxPartySize',
+			'waitlist',
+			'status',
+			'url',
+		]) {
 			expect(event, key).toHaveProperty(key)
 		}
 		expect(event).toMatchObject({

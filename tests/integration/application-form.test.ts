@@ -41,7 +41,10 @@ async function createFair(overrides: Record<string, unknown> = {}) {
 }
 
 /** What the database keeps of a link or draft token. */
-const sha256 = (token: string | undefined) => createHash('sha256').update(token ?? '').digest('hex')
+const sha256 = (token: string | undefined) =>
+	createHash('sha256')
+		.update(token ?? '')
+		.digest('hex')
 
 function sql(statement: string, ...params: unknown[]) {
 	const db = new Database(server.dbPath, { fileMustExist: true })
@@ -152,8 +155,20 @@ describe('the apply page', () => {
 		const location = response.headers.get('location') ?? ''
 		expect(location).toMatch(/^\/applications\/[A-Za-z0-9_-]{40,}\?submitted=1$/)
 		const token = location.split('/')[2]!.split('?')[0]!
-		const [row] = sql('SELECT * FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)', sha256(token)) as Record<string, unknown>[]
-		expect(row).toMatchObject({ org_name: 'Zadruga Rasinka', pib: '101134702', needs_power: 1, needs_chairs: 2, selling: 1, consent_catalogue: 1, consent_research: 0, locale: 'sr-Latn' })
+		const [row] = sql('SELECT * FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)', sha256(token)) as Record<
+			string,
+			unknown
+		>[]
+		expect(row).toMatchObject({
+			org_name: 'Zadruga Rasinka',
+			pib: '101134702',
+			needs_power: 1,
+			needs_chairs: 2,
+			selling: 1,
+			consent_catalogue: 1,
+			consent_research: 0,
+			locale: 'sr-Latn',
+		})
 		expect(JSON.parse(row!.staff as string)).toEqual({ employees: 6, women: 5, vulnerable: { roma: 2 }, volunteers: 3 })
 		expect(JSON.parse(row!.preferences as string)).toEqual(['kod ulaza'])
 	})
@@ -223,7 +238,9 @@ describe('the apply page', () => {
 		const second = await post(`/fairs/${slug}/apply`, { ...VALID, logoToken: token! })
 		expect(second.response.status).toBe(302)
 		const manage = (second.response.headers.get('location') ?? '').split('/')[2]!.split('?')[0]!
-		const [app] = sql('SELECT id FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)', sha256(manage)) as { id: number }[]
+		const [app] = sql('SELECT id FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)', sha256(manage)) as {
+			id: number
+		}[]
 		expect(sql('SELECT application_id, mime FROM application_images WHERE token = ?', sha256(token))).toEqual([{ application_id: app!.id, mime: 'image/png' }])
 	})
 
@@ -258,7 +275,12 @@ describe('the apply page', () => {
 		// Another client still can; and a valid application with an image is never refused by the cap.
 		const other = await post(`/fairs/${slug}/apply`, failing, { bytes: big, name: 'logo.png', type: 'image/png' }, { 'X-Forwarded-For': '203.0.113.78' })
 		expect(inputValue(other.text, 'logoToken')).toMatch(/^[A-Za-z0-9_-]{22}$/)
-		const saved = await post(`/fairs/${slug}/apply`, { ...VALID, 'contact.email': 'druga@rasinka.rs' }, { bytes: big, name: 'logo.png', type: 'image/png' }, client)
+		const saved = await post(
+			`/fairs/${slug}/apply`,
+			{ ...VALID, 'contact.email': 'druga@rasinka.rs' },
+			{ bytes: big, name: 'logo.png', type: 'image/png' },
+			client,
+		)
 		expect(saved.response.status).toBe(302)
 	})
 
@@ -272,7 +294,7 @@ describe('the apply page', () => {
 		expect(text).not.toContain('name="organization.name"')
 		const refused = await post(`/fairs/${slug}/apply`, VALID)
 		expect(refused.response.status).toBe(409)
-		expect((await fetch(`${server.url}/events/${slug}`).then((r) => r.text()))).not.toContain(`/fairs/${slug}/apply`)
+		expect(await fetch(`${server.url}/events/${slug}`).then((r) => r.text())).not.toContain(`/fairs/${slug}/apply`)
 		expect((await fetch(`${server.url}/fairs/no-such-fair/apply`)).status).toBe(404)
 		const promo = await createFair({ kind: 'promo', capacity: 10 })
 		expect((await fetch(`${server.url}/fairs/${promo}/apply`)).status).toBe(404)
@@ -307,10 +329,17 @@ describe('the edit page', () => {
 		const bad = await post(`/applications/${token}/edit`, { ...VALID, 'staff.women': '60' })
 		expect(bad.response.status).toBe(422)
 		expect(bad.text).toContain(html(srCommon.validation.womenOverEmployees))
-		const { response } = await post(`/applications/${token}/edit`, { ...VALID, 'organization.name': 'Zadruga Rasinka Plus', 'staff.employees': '8' }, { bytes: JPEG, name: 'x.jpg', type: 'image/jpeg' })
+		const { response } = await post(
+			`/applications/${token}/edit`,
+			{ ...VALID, 'organization.name': 'Zadruga Rasinka Plus', 'staff.employees': '8' },
+			{ bytes: JPEG, name: 'x.jpg', type: 'image/jpeg' },
+		)
 		expect(response.status).toBe(302)
 		expect(response.headers.get('location')).toBe(`/applications/${token}?saved=1`)
-		const [row] = sql('SELECT id, org_name, staff FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)', sha256(token)) as { id: number; org_name: string; staff: string }[]
+		const [row] = sql(
+			'SELECT id, org_name, staff FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)',
+			sha256(token),
+		) as { id: number; org_name: string; staff: string }[]
 		expect(row!.org_name).toBe('Zadruga Rasinka Plus')
 		expect(JSON.parse(row!.staff).employees).toBe(8)
 		expect(sql('SELECT mime FROM application_images WHERE application_id = ?', row!.id)).toEqual([{ mime: 'image/jpeg' }])
@@ -324,7 +353,9 @@ describe('the edit page', () => {
 		expect(page).not.toContain('name="organization.name"')
 		const refused = await post(`/applications/${token}/edit`, { ...VALID, 'organization.name': 'Kasno' })
 		expect(refused.response.status).toBe(409)
-		expect(sql('SELECT org_name FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)', sha256(token))).toEqual([{ org_name: 'Zadruga Rasinka' }])
+		expect(sql('SELECT org_name FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)', sha256(token))).toEqual([
+			{ org_name: 'Zadruga Rasinka' },
+		])
 
 		const other = await submitted()
 		const db = openDatabase(server.dbPath, { runMigrations: false })
@@ -363,7 +394,9 @@ describe('stand preferences', () => {
 	}
 	const storedPreferences = (location: string) => {
 		const token = location.split('/')[2]!.split('?')[0]!
-		const [row] = sql('SELECT preferences FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)', sha256(token)) as { preferences: string }[]
+		const [row] = sql('SELECT preferences FROM applications WHERE id = (SELECT application_id FROM private_links WHERE token_hash = ?)', sha256(token)) as {
+			preferences: string
+		}[]
 		return JSON.parse(row!.preferences) as string[]
 	}
 
@@ -420,7 +453,9 @@ describe('stand preferences', () => {
 		expect(Object.keys(refused.body.fields)).toEqual(['preferences.0'])
 		const accepted = await apiCall(server.url, 'POST', `/api/v1/fairs/${slug}/applications`, { body: { ...body, preferences: ['b1'] } })
 		expect(accepted.status, accepted.text).toBe(201)
-		expect(sql('SELECT preferences FROM applications WHERE org_name = ? AND event_id = (SELECT id FROM events WHERE slug = ?)', 'Udruženje Ruke', slug)).toEqual([{ preferences: '["B1"]' }])
+		expect(
+			sql('SELECT preferences FROM applications WHERE org_name = ? AND event_id = (SELECT id FROM events WHERE slug = ?)', 'Udruženje Ruke', slug),
+		).toEqual([{ preferences: '["B1"]' }])
 	})
 
 	test('without a published plan: one zone field, stored as the first preference', async () => {
@@ -431,7 +466,10 @@ describe('stand preferences', () => {
 		expect(page).toMatch(/<input[^>]*name="preferences\[0\]"/)
 		expect(page).not.toMatch(/name="preferences\[1\]"/)
 		expect(page).not.toContain('<select id="application-form-preferences')
-		const { response } = await post(`/fairs/${slug}/apply`, { 'preferences[0]': 'Hol', ...Object.fromEntries(Object.entries(VALID).filter(([k]) => !k.startsWith('preferences'))) })
+		const { response } = await post(`/fairs/${slug}/apply`, {
+			'preferences[0]': 'Hol',
+			...Object.fromEntries(Object.entries(VALID).filter(([k]) => !k.startsWith('preferences'))),
+		})
 		expect(response.status).toBe(302)
 		expect(storedPreferences(response.headers.get('location') ?? '')).toEqual(['Hol'])
 

@@ -106,7 +106,9 @@ describe('staged decisions and release', () => {
 		expect(exhibitorView(row(a.id), now)).toMatchObject({ status: 'accepted', canConfirm: true, confirmBy: later(5 * DAY) })
 		expect(exhibitorView(row(b.id), now).status).toBe('waitlisted')
 		const decisionMail = getDb().select().from(outbox).where(eq(outbox.applicationId, a.id)).all()[1]!
-		expect(decisionMail.params).toMatchObject({ application: { releasedStatus: 'accepted', decisionNote: 'Dobrodošli!', confirmBy: later(5 * DAY).toISOString() } })
+		expect(decisionMail.params).toMatchObject({
+			application: { releasedStatus: 'accepted', decisionNote: 'Dobrodošli!', confirmBy: later(5 * DAY).toISOString() },
+		})
 
 		// Nothing left to release: a second release mails nobody.
 		expect(releaseDecisions(getDb(), eventId, organizer, now)).toEqual({ released: 0 })
@@ -144,8 +146,15 @@ describe('staged decisions and release', () => {
 		const untold = apply('Udruženje Iskra')
 		for (const a of [told, untold]) decide(a, 'accepted')
 		releaseDecisions(getDb(), eventId, organizer, now)
-		for (const [a, label, notifiedAt] of [[told, 'A1', now], [untold, 'A2', null]] as const) {
-			const stand = getDb().insert(stands).values({ eventId, label, x: label === 'A1' ? 0 : 3, y: 0, width: 3, height: 2, sizeM2: 6, createdAt: now, updatedAt: now }).returning().get()
+		for (const [a, label, notifiedAt] of [
+			[told, 'A1', now],
+			[untold, 'A2', null],
+		] as const) {
+			const stand = getDb()
+				.insert(stands)
+				.values({ eventId, label, x: label === 'A1' ? 0 : 3, y: 0, width: 3, height: 2, sizeM2: 6, createdAt: now, updatedAt: now })
+				.returning()
+				.get()
 			getDb().insert(standAssignments).values({ applicationId: a.id, eventId, standId: stand.id, assignedAt: now, notifiedAt }).run()
 		}
 		updateEvent(getDb(), eventId, { startsAt: new Date('2026-12-20T09:00:00Z'), endsAt: new Date('2026-12-20T16:00:00Z') }, organizer, later(DAY))
@@ -166,7 +175,11 @@ describe('staged decisions and release', () => {
 		decide(rejected, 'rejected')
 		releaseDecisions(getDb(), eventId, organizer, now)
 		withdrawApplication(getDb(), gone.manageToken, now)
-		const stand = getDb().insert(stands).values({ eventId, label: 'A1', x: 0, y: 0, width: 3, height: 2, sizeM2: 6, createdAt: now, updatedAt: now }).returning().get()
+		const stand = getDb()
+			.insert(stands)
+			.values({ eventId, label: 'A1', x: 0, y: 0, width: 3, height: 2, sizeM2: 6, createdAt: now, updatedAt: now })
+			.returning()
+			.get()
 		getDb().insert(standAssignments).values({ applicationId: accepted.id, eventId, standId: stand.id, assignedAt: now, notifiedAt: now }).run()
 		updateEvent(getDb(), eventId, { status: 'cancelled' }, organizer, later(DAY))
 		for (const a of [accepted, waiting, pending]) expect(mailsOf(a.id).at(-1)).toBe('application-fair-cancelled')
@@ -280,7 +293,11 @@ describe('erasure', () => {
 		getDb().update(outbox).set({ status: 'sent' }).where(eq(outbox.template, 'application-received')).run()
 		eraseApplication(getDb(), accepted.manageToken, now)
 		expect(getDb().select().from(applications).where(eq(applications.id, accepted.id)).get()).toBeUndefined()
-		const left = getDb().select().from(outbox).all().filter((m) => m.toAddress === accepted.contactEmail || JSON.stringify(m.params).includes(accepted.manageToken))
+		const left = getDb()
+			.select()
+			.from(outbox)
+			.all()
+			.filter((m) => m.toAddress === accepted.contactEmail || JSON.stringify(m.params).includes(accepted.manageToken))
 		expect(left).toEqual([])
 		expect(row(waiting.id).status).toBe('accepted')
 		expect(() => eraseApplication(getDb(), accepted.manageToken, now)).toThrow('not_found')

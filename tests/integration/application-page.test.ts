@@ -23,20 +23,27 @@ const lead = (text: string) => html(text.split('{{')[0]!)
 // A 1×1 transparent PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
 
-const db = <T,>(run: (db: Database.Database) => T): T => withDatabase(server, run, { foreignKeys: true })
+const db = <T>(run: (db: Database.Database) => T): T => withDatabase(server, run, { foreignKeys: true })
 
 type Row = Record<string, unknown>
 // The database keeps only the SHA-256 of a link's token.
 const byLink = 'id = (SELECT application_id FROM private_links WHERE token_hash = ?)'
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex')
 const row = (token: string) => db((d) => d.prepare(`SELECT * FROM applications WHERE ${byLink}`).get(sha256(token)) as Row | undefined)
-const update = (token: string, set: string, ...params: unknown[]) => db((d) => d.prepare(`UPDATE applications SET ${set} WHERE ${byLink}`).run(...params, sha256(token)))
+const update = (token: string, set: string, ...params: unknown[]) =>
+	db((d) => d.prepare(`UPDATE applications SET ${set} WHERE ${byLink}`).run(...params, sha256(token)))
 
 let counter = 0
 async function applyFor(overrides: Record<string, unknown> = {}) {
 	counter++
 	const { application, email, id } = await submitApplication(server, fair.slug, {
-		organization: { name: `Zadruga Rasinka ${counter}`, legalForm: 'social_cooperative', municipality: 'krusevac', pib: '101134702', companyNumber: '65794896' },
+		organization: {
+			name: `Zadruga Rasinka ${counter}`,
+			legalForm: 'social_cooperative',
+			municipality: 'krusevac',
+			pib: '101134702',
+			companyNumber: '65794896',
+		},
 		contact: { name: 'Jelena Petrović', email: `jelena${counter}@rasinka.rs`, phone: '064 123 4567' },
 		products: 'Med, ajvar i džemovi',
 		category: 'food',
@@ -97,7 +104,15 @@ describe('the magic-link page', () => {
 		expect(text).toContain(`href="/events/${fair.slug}"`)
 		expect(text).toContain('2030')
 		expect(text).toContain('Trg kosovskih junaka')
-		for (const value of ['Med, ajvar i džemovi', srApply.legalForm.social_cooperative, srApply.category.food, '101134702', 'A3, B1', srApplication.needs.power, 'Radna integracija']) {
+		for (const value of [
+			'Med, ajvar i džemovi',
+			srApply.legalForm.social_cooperative,
+			srApply.category.food,
+			'101134702',
+			'A3, B1',
+			srApplication.needs.power,
+			'Radna integracija',
+		]) {
 			expect(text, value).toContain(html(value))
 		}
 		expect(text).toContain(`href="${path}/edit"`)
@@ -176,7 +191,12 @@ describe('the magic-link page', () => {
 
 	test('released acceptance: confirm before the deadline, then the page says confirmed', async () => {
 		const { path, token } = await applyFor()
-		update(token, "status = 'accepted', released_status = 'accepted', decision_released_at = ?, confirm_by = ?, decision_note = 'Dobrodošli na sajam!'", Date.now(), Date.now() + 3 * 86_400_000)
+		update(
+			token,
+			"status = 'accepted', released_status = 'accepted', decision_released_at = ?, confirm_by = ?, decision_note = 'Dobrodošli na sajam!'",
+			Date.now(),
+			Date.now() + 3 * 86_400_000,
+		)
 		const before = await page(path)
 		expect(before.text).toContain(html(srApplication.pill.accepted))
 		expect(before.text).toContain(html(srApplication.state.awaiting.title))
@@ -203,7 +223,10 @@ describe('the magic-link page', () => {
 		const late = await post(path, { intent: 'confirm' })
 		expect(late.response.status).toBe(409)
 		// The deadline sweep may have withdrawn it in between: then it is no longer accepted.
-		expect([html(srApplication.errors.confirmation_closed), html(srApplication.errors.not_accepted)].some((m) => late.text.includes(m)), late.text.slice(0, 300)).toBe(true)
+		expect(
+			[html(srApplication.errors.confirmation_closed), html(srApplication.errors.not_accepted)].some((m) => late.text.includes(m)),
+			late.text.slice(0, 300),
+		).toBe(true)
 		expect(row(token)!.confirmed_at).toBeNull()
 
 		const submitted = await applyFor()
@@ -223,7 +246,13 @@ describe('the magic-link page', () => {
 
 	test('the edit link is gone once applications close', async () => {
 		const { path } = await applyFor()
-		db((d) => d.prepare('INSERT INTO fair_settings (event_id, applications_close_at) SELECT id, ? FROM events WHERE slug = ? ON CONFLICT (event_id) DO UPDATE SET applications_close_at = excluded.applications_close_at').run(Date.now() - 1_000, fair.slug))
+		db((d) =>
+			d
+				.prepare(
+					'INSERT INTO fair_settings (event_id, applications_close_at) SELECT id, ? FROM events WHERE slug = ? ON CONFLICT (event_id) DO UPDATE SET applications_close_at = excluded.applications_close_at',
+				)
+				.run(Date.now() - 1_000, fair.slug),
+		)
 		try {
 			const { text } = await page(path)
 			expect(text).not.toContain(`href="${path}/edit"`)
@@ -257,18 +286,22 @@ describe('the stand on the plan', () => {
 		return db((d) => {
 			const { event_id: eventId } = d.prepare('SELECT event_id FROM applications WHERE id = ?').get(id) as { event_id: number }
 			const now = Date.now()
-			d.prepare('INSERT INTO floor_plans (event_id, width, height, published_at, updated_at) VALUES (?, 30, 20, ?, ?) ON CONFLICT (event_id) DO UPDATE SET published_at = excluded.published_at').run(
-				eventId,
-				published ? now : null,
-				now,
-			)
+			d.prepare(
+				'INSERT INTO floor_plans (event_id, width, height, published_at, updated_at) VALUES (?, 30, 20, ?, ?) ON CONFLICT (event_id) DO UPDATE SET published_at = excluded.published_at',
+			).run(eventId, published ? now : null, now)
 			const insert = d.prepare(
 				'INSERT INTO stands (event_id, label, x, y, width, height, size_m2, power, accessible, zone, created_at, updated_at) VALUES (?, ?, ?, 2, 3, 2, 6, ?, ?, ?, ?, ?)',
 			)
 			const standId = Number(insert.run(eventId, label, 2, 1, 1, 'Trg', now, now).lastInsertRowid)
 			insert.run(eventId, `${label}x`, 6, 0, 0, null, now, now)
 			insert.run(eventId, `${label}y`, 10, 0, 0, null, now, now)
-			d.prepare('INSERT INTO stand_assignments (application_id, event_id, stand_id, locked, assigned_at, notified_at) VALUES (?, ?, ?, 0, ?, ?)').run(id, eventId, standId, now, notifiedAt)
+			d.prepare('INSERT INTO stand_assignments (application_id, event_id, stand_id, locked, assigned_at, notified_at) VALUES (?, ?, ?, 0, ?, ?)').run(
+				id,
+				eventId,
+				standId,
+				now,
+				notifiedAt,
+			)
 			return standId
 		})
 	}
@@ -357,7 +390,11 @@ describe('the stand on the plan', () => {
 describe('data, logo and erasure', () => {
 	test('download my data: JSON attachment with the application as the exhibitor knows it, logo as metadata', async () => {
 		const { path, token, id, email } = await applyFor()
-		db((d) => d.prepare("INSERT INTO application_images (token, application_id, mime, bytes, sha256, created_at) VALUES (?, ?, 'image/png', ?, 'abc123', ?)").run(`img${id}`.padEnd(22, 'x'), id, PNG, Date.now()))
+		db((d) =>
+			d
+				.prepare("INSERT INTO application_images (token, application_id, mime, bytes, sha256, created_at) VALUES (?, ?, 'image/png', ?, 'abc123', ?)")
+				.run(`img${id}`.padEnd(22, 'x'), id, PNG, Date.now()),
+		)
 		const response = await fetch(`${server.url}${path}/data.json`)
 		expect(response.status).toBe(200)
 		expect(response.headers.get('content-type')).toMatch(/^application\/json/)
@@ -386,7 +423,11 @@ describe('data, logo and erasure', () => {
 	test('the logo: its bytes with the stored type, nosniff, private caching; shown on the page', async () => {
 		const { path, id } = await applyFor()
 		expect((await page(`${path}/logo`)).response.status).toBe(404)
-		db((d) => d.prepare("INSERT INTO application_images (token, application_id, mime, bytes, sha256, created_at) VALUES (?, ?, 'image/png', ?, 'def4567890abcdef', ?)").run(`img${id}`.padEnd(22, 'y'), id, PNG, Date.now()))
+		db((d) =>
+			d
+				.prepare("INSERT INTO application_images (token, application_id, mime, bytes, sha256, created_at) VALUES (?, ?, 'image/png', ?, 'def4567890abcdef', ?)")
+				.run(`img${id}`.padEnd(22, 'y'), id, PNG, Date.now()),
+		)
 		const response = await fetch(`${server.url}${path}/logo`)
 		expect(response.status).toBe(200)
 		expect(response.headers.get('content-type')).toBe('image/png')
@@ -402,7 +443,11 @@ describe('data, logo and erasure', () => {
 
 	test('delete my data: asks first, then removes the application and its logo; the old link is 404', async () => {
 		const { path, token, id } = await applyFor()
-		db((d) => d.prepare("INSERT INTO application_images (token, application_id, mime, bytes, sha256, created_at) VALUES (?, ?, 'image/png', ?, 'feed', ?)").run(`img${id}`.padEnd(22, 'z'), id, PNG, Date.now()))
+		db((d) =>
+			d
+				.prepare("INSERT INTO application_images (token, application_id, mime, bytes, sha256, created_at) VALUES (?, ?, 'image/png', ?, 'feed', ?)")
+				.run(`img${id}`.padEnd(22, 'z'), id, PNG, Date.now()),
+		)
 		const ask = await post(path, { intent: 'delete' })
 		expect(ask.response.status).toBe(200)
 		expect(ask.text).toContain(html(srApplication.delete.title))

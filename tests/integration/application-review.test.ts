@@ -32,7 +32,10 @@ async function createEvent(kind = 'fair') {
 
 type Applied = { id: number; email: string; token: string }
 let applicantCounter = 0
-async function apply(slug: string, over: { category?: string; legalForm?: string; power?: boolean; accessible?: boolean; name?: string } = {}): Promise<Applied> {
+async function apply(
+	slug: string,
+	over: { category?: string; legalForm?: string; power?: boolean; accessible?: boolean; name?: string } = {},
+): Promise<Applied> {
 	applicantCounter++
 	const email = `izlagac${applicantCounter}@example.rs`
 	const registered = (over.legalForm ?? 'association') !== 'informal_group'
@@ -83,13 +86,22 @@ async function page(path: string, cookie = admin) {
 }
 
 async function post(path: string, fields: Record<string, string>, cookie = admin) {
-	const response = await fetch(server.url + path, { method: 'POST', redirect: 'manual', headers: { ...FORM, Cookie: cookie }, body: new URLSearchParams(fields) })
+	const response = await fetch(server.url + path, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { ...FORM, Cookie: cookie },
+		body: new URLSearchParams(fields),
+	})
 	return { status: response.status, location: response.headers.get('location'), html: await response.text() }
 }
 
 type ListRow = { id: number; status: string; released: string; reviews: number; average: string; disagreement: boolean }
 function listRows(html: string): ListRow[] {
-	return [...html.matchAll(/<tr data-application-id="(\d+)" data-status="(\w+)" data-released="(\w+)" data-reviews="(\d+)" data-average="([^"]*)" data-disagreement="(\w+)"/g)].map((m) => ({
+	return [
+		...html.matchAll(
+			/<tr data-application-id="(\d+)" data-status="(\w+)" data-released="(\w+)" data-reviews="(\d+)" data-average="([^"]*)" data-disagreement="(\w+)"/g,
+		),
+	].map((m) => ({
 		id: Number(m[1]),
 		status: m[2]!,
 		released: m[3]!,
@@ -122,7 +134,11 @@ describe('guards and addresses', () => {
 	test('anonymous callers go to the login page; a scanner is refused (403)', async () => {
 		const fair = await createEvent()
 		const a = await apply(fair.slug)
-		for (const path of [`/admin/events/${fair.id}/applications`, `/admin/events/${fair.id}/applications/${a.id}`, `/admin/events/${fair.id}/applications/${a.id}/logo`]) {
+		for (const path of [
+			`/admin/events/${fair.id}/applications`,
+			`/admin/events/${fair.id}/applications/${a.id}`,
+			`/admin/events/${fair.id}/applications/${a.id}/logo`,
+		]) {
 			const anonymous = await page(path, '')
 			expect(anonymous.status, path).toBe(302)
 			expect(anonymous.location).toMatch(/^\/admin\/login\?redirectTo=/)
@@ -143,7 +159,7 @@ describe('guards and addresses', () => {
 		expect((db.prepare('SELECT status FROM applications WHERE id = ?').get(a.id) as { status: string }).status).toBe('submitted')
 	})
 
-	test('404 for events that are not fairs, unknown applications and another fair\'s application', async () => {
+	test("404 for events that are not fairs, unknown applications and another fair's application", async () => {
 		const workshop = await createEvent('workshop')
 		const fair = await createEvent()
 		const other = await createEvent()
@@ -153,7 +169,9 @@ describe('guards and addresses', () => {
 		expect((await page(`/admin/events/${fair.id}/applications/999999`)).status).toBe(404)
 		expect((await page(`/admin/events/${fair.id}/applications/abc`)).status).toBe(404)
 		expect((await page(`/admin/events/${other.id}/applications/${a.id}/logo`)).status).toBe(404)
-		expect((await api('POST', '/api/v1/applications/999999/decision', { token: organizerToken, body: { decision: 'accepted' } })).body).toMatchObject({ error: 'not_found' })
+		expect((await api('POST', '/api/v1/applications/999999/decision', { token: organizerToken, body: { decision: 'accepted' } })).body).toMatchObject({
+			error: 'not_found',
+		})
 		expect((await api('POST', '/api/v1/applications/x1/decision', { token: organizerToken, body: { decision: 'accepted' } })).status).toBe(404)
 		expect((await api('POST', `/api/v1/fairs/${workshop.slug}/decisions/release`, { token: organizerToken })).body).toMatchObject({ error: 'not_a_fair' })
 		expect((await api('POST', '/api/v1/fairs/no-such-fair/decisions/release', { token: organizerToken })).status).toBe(404)
@@ -166,7 +184,14 @@ describe('guards and addresses', () => {
 		const fair = await createEvent()
 		const a = await apply(fair.slug)
 		const decide = (options: ApiOptions) => api('POST', `/api/v1/applications/${a.id}/decision`, { token: organizerToken, ...options })
-		for (const body of [{}, { decision: 'maybe' }, { decision: 'withdrawn' }, { decision: 'accepted', note: 'x'.repeat(1001) }, { decision: 'accepted', status: 'accepted' }, []]) {
+		for (const body of [
+			{},
+			{ decision: 'maybe' },
+			{ decision: 'withdrawn' },
+			{ decision: 'accepted', note: 'x'.repeat(1001) },
+			{ decision: 'accepted', status: 'accepted' },
+			[],
+		]) {
 			const result = await decide({ body })
 			expect(result.status, JSON.stringify(body)).toBe(422)
 			expect(result.body.error).toBe('invalid_fields')
@@ -206,7 +231,11 @@ describe('staged decisions and their release', () => {
 		expect(changed.body.application.status).toBe('accepted')
 		expect((await api('POST', `/api/v1/applications/${b.id}/decision`, { token: organizerToken, body: { decision: 'rejected' } })).status).toBe(200)
 		// Through the admin page, as a plain form.
-		const form = await post(`/admin/events/${fair.id}/applications/${c.id}`, { intent: 'decision', decision: 'waitlisted', note: 'Javićemo se ako se oslobodi mesto.' })
+		const form = await post(`/admin/events/${fair.id}/applications/${c.id}`, {
+			intent: 'decision',
+			decision: 'waitlisted',
+			note: 'Javićemo se ako se oslobodi mesto.',
+		})
 		expect(form.status).toBe(302)
 		expect(form.location).toBe(`/admin/events/${fair.id}/applications/${c.id}?saved=decision`)
 		const detail = await page(form.location!)
@@ -291,7 +320,11 @@ describe('reviews', () => {
 		const agreed = await apply(fair.slug)
 		const none = await apply(fair.slug)
 		const review = (x: Applied, scores: [number, number, number], cookie: string, note = '') =>
-			post(`/admin/events/${fair.id}/applications/${x.id}`, { intent: 'review', fit: String(scores[0]), quality: String(scores[1]), novelty: String(scores[2]), note }, cookie)
+			post(
+				`/admin/events/${fair.id}/applications/${x.id}`,
+				{ intent: 'review', fit: String(scores[0]), quality: String(scores[1]), novelty: String(scores[2]), note },
+				cookie,
+			)
 
 		const saved = await review(split, [5, 5, 5], admin, 'Odlična priča o radnoj integraciji.')
 		expect(saved.status).toBe(302)
@@ -331,11 +364,20 @@ describe('reviews', () => {
 		expect((await page(`/admin/events/${fair.id}/applications?lang=en`)).html).toContain('data-average="3.8"')
 	})
 
-	test('an application\'s logo is shown to organizers from the guarded route', async () => {
+	test("an application's logo is shown to organizers from the guarded route", async () => {
 		const fair = await createEvent()
 		const a = await apply(fair.slug)
 		const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
-		dbRun(server, 'INSERT INTO application_images (token, application_id, mime, bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)', 't'.repeat(22), a.id, 'image/png', png, 'ab'.repeat(32), Date.now())
+		dbRun(
+			server,
+			'INSERT INTO application_images (token, application_id, mime, bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+			't'.repeat(22),
+			a.id,
+			'image/png',
+			png,
+			'ab'.repeat(32),
+			Date.now(),
+		)
 		const detail = await page(`/admin/events/${fair.id}/applications/${a.id}`)
 		const src = /<img src="([^"]+\/logo\?v=[^"]+)"/.exec(detail.html)?.[1]
 		expect(src).toBe(`/admin/events/${fair.id}/applications/${a.id}/logo?v=${'ab'.repeat(6)}`)
@@ -347,7 +389,7 @@ describe('reviews', () => {
 	})
 })
 
-describe('the list\'s filters', () => {
+describe("the list's filters", () => {
 	test('status, category, legal form and needs filter; counts cover the whole fair', async () => {
 		const fair = await createEvent()
 		const food = await apply(fair.slug, { category: 'food', power: true })

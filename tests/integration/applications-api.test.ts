@@ -12,7 +12,6 @@ import { createPublishedFair, dbRun } from '#tests/support/fair-fixtures.ts'
 let server: TestServer
 let organizer: string
 
-
 const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, options)
 
 const createToken = (role: string) => cliToken(server, role)
@@ -116,7 +115,7 @@ describe('POST /api/v1/fairs/{slug}/applications', () => {
 		expect(Object.keys(result.body.fields)).toEqual(['category'])
 	})
 
-	test('the fair\'s own categories decide', async () => {
+	test("the fair's own categories decide", async () => {
 		const other = await createEvent()
 		sql('INSERT INTO fair_settings (event_id, categories) SELECT id, ? FROM events WHERE slug = ?', JSON.stringify(['honey', 'other']), other.slug)
 		expectError(await apply(other.slug, validBody({ category: 'food' })), 422, 'invalid_fields')

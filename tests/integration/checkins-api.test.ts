@@ -59,7 +59,12 @@ let visitorCounter = 0
 async function register(slug: string, overrides: { name?: string; partySize?: number } = {}): Promise<Ticket> {
 	visitorCounter++
 	const result = await api('POST', `/api/v1/events/${slug}/registrations`, {
-		body: { name: overrides.name ?? `Posetilac ${visitorCounter}`, email: `posetilac${visitorCounter}@example.rs`, partySize: overrides.partySize ?? 1, consent: { privacy: true } },
+		body: {
+			name: overrides.name ?? `Posetilac ${visitorCounter}`,
+			email: `posetilac${visitorCounter}@example.rs`,
+			partySize: overrides.partySize ?? 1,
+			consent: { privacy: true },
+		},
 	})
 	expect(result.status, JSON.stringify(result.body)).toBe(201)
 	const r = result.body.registration
@@ -113,7 +118,13 @@ describe('single scans', () => {
 		expect(Date.parse(firstAt)).toBeGreaterThan(Date.now() - 60_000)
 
 		const again = await scan(scannerA, { code: ticket.code, deviceId: 'door-2', nonce: 'n-1' })
-		expect(again.body).toMatchObject({ result: 'already_checked_in', firstCheckedInAt: firstAt, firstCheckedInBy: 'door-1', reentryAllowed: true, replayed: false })
+		expect(again.body).toMatchObject({
+			result: 'already_checked_in',
+			firstCheckedInAt: firstAt,
+			firstCheckedInBy: 'door-1',
+			reentryAllowed: true,
+			replayed: false,
+		})
 		expect(again.body.registration.id).toBe(ticket.id)
 
 		// The same (device, nonce) again: the first answer, nothing recorded.
@@ -182,7 +193,9 @@ describe('single scans', () => {
 		expect((await scan(scanner, { code: holder.code })).body.result).toBe('ok')
 		await api('POST', `/api/v1/tickets/${holder.manageToken}/cancel`)
 		expect((await scan(scanner, { code: holder.code })).body.result).toBe('cancelled')
-		const promoted = readDb((db) => db.prepare('SELECT status, ticket_code FROM registrations WHERE id = ?').get(waitingId) as { status: string; ticket_code: string })
+		const promoted = readDb(
+			(db) => db.prepare('SELECT status, ticket_code FROM registrations WHERE id = ?').get(waitingId) as { status: string; ticket_code: string },
+		)
 		expect(promoted.status).toBe('confirmed')
 		expect((await scan(scanner, { code: promoted.ticket_code })).body.result).toBe('ok')
 	})
@@ -240,7 +253,11 @@ describe('scanner links', () => {
 		const before = countScans()
 		for (const attempt of [
 			() => scan(scannerB, { code: 'anything', deviceId: 'door-9', nonce: 'secret-nonce' }),
-			() => api('POST', '/api/v1/checkins/batch', { token: scannerB, body: { deviceId: 'door-9', scans: [{ nonce: 'secret-nonce', code: 'anything', scannedAt: new Date().toISOString() }] } }),
+			() =>
+				api('POST', '/api/v1/checkins/batch', {
+					token: scannerB,
+					body: { deviceId: 'door-9', scans: [{ nonce: 'secret-nonce', code: 'anything', scannedAt: new Date().toISOString() }] },
+				}),
 		]) {
 			const answer = await attempt()
 			expect(answer.status).toBe(409)
@@ -371,12 +388,19 @@ describe('offline sync from three devices', () => {
 		const { slug } = await createEvent({ capacity: null })
 		const scanner = await cliToken(['--role', 'scanner', '--event', slug])
 		const tickets = await Promise.all(Array.from({ length: 20 }, () => register(slug)))
-		const scans = Array.from({ length: 10_000 }, (_, i) => ({ nonce: `big-${i}`, code: tickets[i % 20]!.code, scannedAt: new Date(Date.now() - 3 * 3600_000 + i * 1000).toISOString() }))
+		const scans = Array.from({ length: 10_000 }, (_, i) => ({
+			nonce: `big-${i}`,
+			code: tickets[i % 20]!.code,
+			scannedAt: new Date(Date.now() - 3 * 3600_000 + i * 1000).toISOString(),
+		}))
 		const result = await api('POST', '/api/v1/checkins/batch', { token: scanner, body: { deviceId: 'big', scans } })
 		expect(result.status, JSON.stringify(result.body).slice(0, 300)).toBe(200)
 		expect(result.body.results.filter((r: any) => r.result === 'ok')).toHaveLength(20)
 		expect(result.body.results.filter((r: any) => r.result === 'already_checked_in')).toHaveLength(9_980)
-		const tooMany = await api('POST', '/api/v1/checkins/batch', { token: scanner, body: { deviceId: 'big', scans: [...scans, { ...scans[0], nonce: 'one-more' }] } })
+		const tooMany = await api('POST', '/api/v1/checkins/batch', {
+			token: scanner,
+			body: { deviceId: 'big', scans: [...scans, { ...scans[0], nonce: 'one-more' }] },
+		})
 		expect(tooMany.status).toBe(422)
 	})
 })
@@ -393,7 +417,15 @@ describe('at the door and for the organizer', () => {
 		const found = await api('GET', `/api/v1/events/${slug}/checkins/search?q=djordje%20petrovic`, { token: scanner })
 		expect(found.status).toBe(200)
 		expect(found.body.results).toEqual([
-			{ id: djordje.id, name: 'Đorđe Petrović', emailHint: expect.stringMatching(/^p•••@example\.rs$/), partySize: 2, status: 'confirmed', checkedInAt: null, checkedInBy: null },
+			{
+				id: djordje.id,
+				name: 'Đorđe Petrović',
+				emailHint: expect.stringMatching(/^p•••@example\.rs$/),
+				partySize: 2,
+				status: 'confirmed',
+				checkedInAt: null,
+				checkedInBy: null,
+			},
 		])
 		const cyrillic = await api('GET', `/api/v1/events/${slug}/checkins/search?q=${encodeURIComponent('Ђорђ')}`, { token: scanner })
 		expect(cyrillic.body.results.map((r: any) => r.name)).toEqual(['Ana Đorđević', 'Đorđe Petrović'])

@@ -151,9 +151,7 @@ describe('token create', () => {
 		const token = lastLine(expectSuccess(await server.cli(['token', 'create', '--role', 'scanner', '--event', 'promocija-za-skener'])))
 		const sqlite = new Database(server.dbPath, { readonly: true })
 		try {
-			const row = sqlite
-				.prepare('SELECT t.role, e.slug FROM api_tokens t JOIN events e ON e.id = t.event_id ORDER BY t.id DESC LIMIT 1')
-				.get()
+			const row = sqlite.prepare('SELECT t.role, e.slug FROM api_tokens t JOIN events e ON e.id = t.event_id ORDER BY t.id DESC LIMIT 1').get()
 			expect(row).toEqual({ role: 'scanner', slug: 'promocija-za-skener' })
 		} finally {
 			sqlite.close()
@@ -258,10 +256,18 @@ describe('ticket keys', () => {
 		try {
 			const before = await runBuiltCli(['keys', 'list'], env)
 			expect(before.code).toBe(0)
-			expect(before.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ keyId: 1, current: true })])
+			expect(
+				before.stdout
+					.trim()
+					.split('\n')
+					.map((l) => JSON.parse(l)),
+			).toEqual([expect.objectContaining({ keyId: 1, current: true })])
 			const rotated = await runBuiltCli(['keys', 'rotate'], env)
 			expect(JSON.parse(rotated.stdout)).toEqual({ rotated: true, keyId: 2 })
-			const after = (await runBuiltCli(['keys', 'list'], env)).stdout.trim().split('\n').map((l) => JSON.parse(l))
+			const after = (await runBuiltCli(['keys', 'list'], env)).stdout
+				.trim()
+				.split('\n')
+				.map((l) => JSON.parse(l))
 			expect(after.map((k) => [k.keyId, k.current])).toEqual([
 				[1, false],
 				[2, true],

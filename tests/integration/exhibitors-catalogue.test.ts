@@ -92,9 +92,25 @@ beforeAll(async () => {
 	for (const key of ['public', 'staged', 'noConsent']) attachLogo(ids[key]!)
 	// Stands: the textiles exhibitor has been mailed stand A3; the tea one has B1, not yet mailed.
 	const eventId = eventIdOf(server, fair)
-	for (const [label, application, notified] of [['A3', ids.textiles, Date.now()], ['B1', ids.public, null]] as const) {
-		const stand = sql('INSERT INTO stands (event_id, label, x, y, width, height, size_m2, created_at, updated_at) VALUES (?, ?, 0, 0, 3, 2, 6, ?, ?)', eventId, label, Date.now(), Date.now())
-		sql('INSERT INTO stand_assignments (application_id, event_id, stand_id, locked, assigned_at, notified_at) VALUES (?, ?, ?, 0, ?, ?)', application, eventId, stand.lastInsertRowid, Date.now(), notified)
+	for (const [label, application, notified] of [
+		['A3', ids.textiles, Date.now()],
+		['B1', ids.public, null],
+	] as const) {
+		const stand = sql(
+			'INSERT INTO stands (event_id, label, x, y, width, height, size_m2, created_at, updated_at) VALUES (?, ?, 0, 0, 3, 2, 6, ?, ?)',
+			eventId,
+			label,
+			Date.now(),
+			Date.now(),
+		)
+		sql(
+			'INSERT INTO stand_assignments (application_id, event_id, stand_id, locked, assigned_at, notified_at) VALUES (?, ?, ?, 0, ?, ?)',
+			application,
+			eventId,
+			stand.lastInsertRowid,
+			Date.now(),
+			notified,
+		)
 	}
 })
 
@@ -177,14 +193,14 @@ describe('the catalogue page', () => {
 		expect((await page(`/fairs/${workshop}/exhibitors`)).status).toBe(404)
 	})
 
-	test('the fair\'s event page links to it', async () => {
+	test("the fair's event page links to it", async () => {
 		const { html } = await page(`/events/${fair}`)
 		expect(html).toContain(`href="/fairs/${fair}/exhibitors"`)
 	})
 })
 
 describe('logos', () => {
-	test('a catalogue exhibitor\'s logo is served, with its checked type', async () => {
+	test("a catalogue exhibitor's logo is served, with its checked type", async () => {
 		const response = await fetch(`${server.url}/fairs/${fair}/exhibitors/${ids.public}/logo`)
 		expect(response.status).toBe(200)
 		expect(response.headers.get('content-type')).toBe('image/png')

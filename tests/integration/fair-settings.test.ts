@@ -11,7 +11,7 @@ let organizer: string
 let cookie: string
 
 const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, options)
-const query = <T,>(statement: string, ...params: unknown[]) => dbGet<T>(server, statement, ...params)
+const query = <T>(statement: string, ...params: unknown[]) => dbGet<T>(server, statement, ...params)
 const write = (statement: string, ...params: unknown[]) => void dbRun(server, statement, ...params)
 
 let counter = 0
@@ -60,9 +60,29 @@ describe('GET and PUT /api/v1/fairs/{slug}/settings', () => {
 		const { slug } = await createFair()
 		const result = await settingsOf(slug)
 		expect(result.status, result.text).toBe(200)
-		expect(result.body.settings).toMatchObject({ applicationsOpenAt: null, applicationsCloseAt: null, standCount: null, setupMinutesBefore: 60, confirmationDays: 7 })
-		expect(result.body.settings.categories.map((c: { code: string }) => c.code)).toEqual(['food', 'handicrafts', 'textiles', 'upcycling', 'cosmetics', 'plants', 'services', 'other'])
-		expect(result.body.settings.categories[0]).toEqual({ code: 'food', label: null, labelEn: null, names: { 'sr-Latn': 'Hrana i med', 'sr-Cyrl': 'Храна и мед', en: 'Food and honey' } })
+		expect(result.body.settings).toMatchObject({
+			applicationsOpenAt: null,
+			applicationsCloseAt: null,
+			standCount: null,
+			setupMinutesBefore: 60,
+			confirmationDays: 7,
+		})
+		expect(result.body.settings.categories.map((c: { code: string }) => c.code)).toEqual([
+			'food',
+			'handicrafts',
+			'textiles',
+			'upcycling',
+			'cosmetics',
+			'plants',
+			'services',
+			'other',
+		])
+		expect(result.body.settings.categories[0]).toEqual({
+			code: 'food',
+			label: null,
+			labelEn: null,
+			names: { 'sr-Latn': 'Hrana i med', 'sr-Cyrl': 'Храна и мед', en: 'Food and honey' },
+		})
 	})
 
 	test('PUT stores the settings and GET gives them back unchanged', async () => {
@@ -99,7 +119,11 @@ describe('GET and PUT /api/v1/fairs/{slug}/settings', () => {
 		// What GET answers can be sent back unchanged.
 		expect((await putSettings(slug, expected)).body.settings).toEqual(expected)
 		expect(query('SELECT categories FROM fair_settings WHERE event_id = ?', id)).toEqual({
-			categories: JSON.stringify(['food', { code: 'plants', label: 'Cveće i rasad' }, { code: 'custom-knjige-i-dzepni-kalendari', label: 'Knjige i džepni kalendari', labelEn: 'Books and pocket calendars' }]),
+			categories: JSON.stringify([
+				'food',
+				{ code: 'plants', label: 'Cveće i rasad' },
+				{ code: 'custom-knjige-i-dzepni-kalendari', label: 'Knjige i džepni kalendari', labelEn: 'Books and pocket calendars' },
+			]),
 		})
 		expect(query<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'fair.settings' AND subject = ?", `event:${id}`).n).toBe(2)
 	})
@@ -127,7 +151,10 @@ describe('GET and PUT /api/v1/fairs/{slug}/settings', () => {
 		expect(removed.body.fields).toEqual({ categories: [expect.any(String)] })
 		const renamed = await putSettings(slug, { categories: ['food', { code: 'custom-knjige', label: 'Knjige i stripovi' }] })
 		expect(renamed.status, renamed.text).toBe(200)
-		expect(renamed.body.settings.categories.map((c: { code: string; label: string | null }) => [c.code, c.label])).toEqual([['food', null], ['custom-knjige', 'Knjige i stripovi']])
+		expect(renamed.body.settings.categories.map((c: { code: string; label: string | null }) => [c.code, c.label])).toEqual([
+			['food', null],
+			['custom-knjige', 'Knjige i stripovi'],
+		])
 		// A standard category in use too, even by a withdrawn application: its data still name it.
 		await apply(slug, 'food')
 		write("UPDATE applications SET status = 'withdrawn' WHERE category = 'food'")
@@ -149,7 +176,8 @@ describe('GET and PUT /api/v1/fairs/{slug}/settings', () => {
 })
 
 describe('/admin/events/{id}/fair without JavaScript', () => {
-	const page = (id: number, init: RequestInit = {}) => fetch(`${server.url}/admin/events/${id}/fair`, { redirect: 'manual', ...init, headers: { Cookie: cookie, ...init.headers } })
+	const page = (id: number, init: RequestInit = {}) =>
+		fetch(`${server.url}/admin/events/${id}/fair`, { redirect: 'manual', ...init, headers: { Cookie: cookie, ...init.headers } })
 	const post = (id: number, fields: Record<string, string>) => page(id, { method: 'POST', headers: FORM, body: new URLSearchParams(fields) })
 
 	test('the page shows the settings; the event page links to it; other events are 404', async () => {
@@ -163,7 +191,9 @@ describe('/admin/events/{id}/fair without JavaScript', () => {
 		expect(await (await fetch(`${server.url}/admin/events/${id}`, { headers: { Cookie: cookie } })).text()).toContain(`href="/admin/events/${id}/fair"`)
 		const promo = await createFair({ kind: 'promo' })
 		expect((await page(promo.id)).status).toBe(404)
-		expect(await (await fetch(`${server.url}/admin/events/${promo.id}`, { headers: { Cookie: cookie } })).text()).not.toContain(`/admin/events/${promo.id}/fair`)
+		expect(await (await fetch(`${server.url}/admin/events/${promo.id}`, { headers: { Cookie: cookie } })).text()).not.toContain(
+			`/admin/events/${promo.id}/fair`,
+		)
 		expect((await fetch(`${server.url}/admin/events/${id}/fair`, { redirect: 'manual' })).status).toBe(302)
 	})
 
@@ -200,7 +230,13 @@ describe('/admin/events/{id}/fair without JavaScript', () => {
 		expect(response.status, await response.clone().text()).toBe(302)
 		expect(response.headers.get('location')).toBe(`/admin/events/${id}/fair?saved=1`)
 		const { settings } = (await settingsOf(slug)).body
-		expect(settings).toMatchObject({ applicationsOpenAt: '2030-10-01T06:00:00.000Z', applicationsCloseAt: '2030-11-20T22:59:00.000Z', standCount: 18, setupMinutesBefore: 45, confirmationDays: 10 })
+		expect(settings).toMatchObject({
+			applicationsOpenAt: '2030-10-01T06:00:00.000Z',
+			applicationsCloseAt: '2030-11-20T22:59:00.000Z',
+			standCount: 18,
+			setupMinutesBefore: 45,
+			confirmationDays: 10,
+		})
 		expect(settings.categories.map((c: { code: string; label: string | null }) => [c.code, c.label])).toEqual([
 			['handicrafts', 'Rukotvorine'],
 			['food', null],
@@ -213,7 +249,14 @@ describe('/admin/events/{id}/fair without JavaScript', () => {
 
 	test('errors come back with the values typed; a category in use is refused on the page too', async () => {
 		const { id, slug } = await createFair()
-		const bad = await post(id, { applicationsOpenAt: '2030-11-10T10:00', applicationsCloseAt: '2030-11-01T10:00', setupMinutesBefore: '60', confirmationDays: '7', 'categories[0].code': 'food', 'categories[0].label': 'Hrana i med' })
+		const bad = await post(id, {
+			applicationsOpenAt: '2030-11-10T10:00',
+			applicationsCloseAt: '2030-11-01T10:00',
+			setupMinutesBefore: '60',
+			confirmationDays: '7',
+			'categories[0].code': 'food',
+			'categories[0].label': 'Hrana i med',
+		})
 		expect(bad.status).toBe(200)
 		const html = await bad.text()
 		expect(html).toContain('Prijave moraju da se zatvore posle otvaranja.')
@@ -222,7 +265,13 @@ describe('/admin/events/{id}/fair without JavaScript', () => {
 		expect(query('SELECT count(*) AS n FROM fair_settings WHERE event_id = ?', id)).toEqual({ n: 0 })
 
 		await apply(slug, 'food')
-		const inUse = await post(id, { setupMinutesBefore: '60', confirmationDays: '7', 'categories[0].code': 'food', 'categories[0].remove': 'on', 'categories[1].label': 'Knjige' })
+		const inUse = await post(id, {
+			setupMinutesBefore: '60',
+			confirmationDays: '7',
+			'categories[0].code': 'food',
+			'categories[0].remove': 'on',
+			'categories[1].label': 'Knjige',
+		})
 		expect(inUse.status).toBe(200)
 		expect(await inUse.text()).toContain('ne može da se ukloni')
 		expect(query('SELECT count(*) AS n FROM fair_settings WHERE event_id = ?', id)).toEqual({ n: 0 })

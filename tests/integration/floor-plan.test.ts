@@ -40,7 +40,14 @@ const acceptAndRelease = (id: number) => run(`UPDATE applications SET status = '
 /** An assignment the exhibitor has been told of (the public map names only those). */
 function assign(eventId: number, applicationId: number, label: string) {
 	const stand = query('SELECT id FROM stands WHERE event_id = ? AND label = ?', eventId, label)[0] as { id: number }
-	run('INSERT INTO stand_assignments (application_id, event_id, stand_id, locked, assigned_at, notified_at) VALUES (?, ?, ?, 0, ?, ?)', applicationId, eventId, stand.id, Date.now(), Date.now())
+	run(
+		'INSERT INTO stand_assignments (application_id, event_id, stand_id, locked, assigned_at, notified_at) VALUES (?, ?, ?, 0, ?, ?)',
+		applicationId,
+		eventId,
+		stand.id,
+		Date.now(),
+		Date.now(),
+	)
 	return stand.id
 }
 
@@ -69,7 +76,12 @@ async function page(path: string, as: string | null = cookie) {
 }
 
 async function postForm(path: string, fields: Record<string, string>) {
-	const response = await fetch(server.url + path, { method: 'POST', redirect: 'manual', headers: { ...FORM, Cookie: cookie }, body: new URLSearchParams(fields) })
+	const response = await fetch(server.url + path, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { ...FORM, Cookie: cookie },
+		body: new URLSearchParams(fields),
+	})
 	return { status: response.status, location: response.headers.get('location'), html: await response.text() }
 }
 

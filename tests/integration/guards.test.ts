@@ -90,7 +90,10 @@ function withFullPaths(manifest: ManifestRoute[]): Route[] {
 		for (let r: ManifestRoute | undefined = route; r; r = r.parentId ? byId.get(r.parentId) : undefined) {
 			if (r.path) segments.unshift(r.path)
 		}
-		const fullPath = segments.join('/').replace(/\/+/g, '/').replace(/^\/|\/$/g, '')
+		const fullPath = segments
+			.join('/')
+			.replace(/\/+/g, '/')
+			.replace(/^\/|\/$/g, '')
 		const concrete = fullPath
 			.split('/')
 			.filter((s) => !s.endsWith('?')) // optional segments: leave them out
@@ -217,9 +220,7 @@ describe('/api', () => {
 					// not JSON: reported below
 				}
 				// 405 is how a route says it has no such method at all: nothing to guard.
-				const refused =
-					(result.status === 401 && body.error === 'unauthorized') ||
-					(result.status === 405 && body.error === 'method_not_allowed')
+				const refused = (result.status === 401 && body.error === 'unauthorized') || (result.status === 405 && body.error === 'method_not_allowed')
 				if (!refused) unguarded.push(`${method} ${route.url} (${route.id}) → ${result.status} ${result.text.slice(0, 120)}`)
 				if (result.status === 401) guarded++
 				if (refused) expect(result.type).toMatch(/^application\/json/)

@@ -40,7 +40,10 @@ type RawAnswer = { status: number; headers: http.IncomingHttpHeaders; text: stri
  * (no Expect: 100-continue), with a Content-Length or chunked. Resolves with the answer as soon as
  * it is complete; a reset connection rejects.
  */
-function sendBig(path: string, { size, chunked = false, headers = {} }: { size: number; chunked?: boolean; headers?: Record<string, string> }): Promise<RawAnswer> {
+function sendBig(
+	path: string,
+	{ size, chunked = false, headers = {} }: { size: number; chunked?: boolean; headers?: Record<string, string> },
+): Promise<RawAnswer> {
 	const url = new URL(server.url + path)
 	return new Promise((resolve, reject) => {
 		const request = http.request({
@@ -179,13 +182,20 @@ describe('bodies over the limit are answered 413 before they are read', () => {
 		const declared = await apiCall(server.url, 'POST', '/api/v1/events', { token: organizer, raw: body, headers: { 'Accept-Language': 'en' } })
 		expect(declared.status).toBe(413)
 		expect(declared.body).toEqual({ error: 'payload_too_large', message: enApi.errors.payload_too_large })
-		const chunked = await sendBig('/api/v1/events', { size: 70 * KiB, chunked: true, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${organizer}` } })
+		const chunked = await sendBig('/api/v1/events', {
+			size: 70 * KiB,
+			chunked: true,
+			headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${organizer}` },
+		})
 		expect(chunked.status).toBe(413)
 		// Refused before any work: before the route looks at who is asking.
 		const anonymous = await sendBig('/api/v1/events', { size: 70 * KiB, headers: { 'Content-Type': 'application/json' } })
 		expect(anonymous.status).toBe(413)
 		// A route that takes more (an offline scanner's batch) keeps its own limit.
-		const batch = await sendBig('/api/v1/checkins/batch', { size: 70 * KiB, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${organizer}` } })
+		const batch = await sendBig('/api/v1/checkins/batch', {
+			size: 70 * KiB,
+			headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${organizer}` },
+		})
 		expect(batch.status).toBe(400)
 	})
 
@@ -238,14 +248,29 @@ describe('a write from another site is a 403 page, never a 500', () => {
 	})
 
 	test('private link forms (cancel a ticket, withdraw an application) with Origin: null, also as single-fetch .data: 403, and nothing happens', async () => {
-		const page = await fetch(`${server.url}${ticketPath}`, { method: 'POST', headers: { Origin: 'null' }, body: new URLSearchParams({ intent: 'cancel' }), redirect: 'manual' })
+		const page = await fetch(`${server.url}${ticketPath}`, {
+			method: 'POST',
+			headers: { Origin: 'null' },
+			body: new URLSearchParams({ intent: 'cancel' }),
+			redirect: 'manual',
+		})
 		expect(page.status).toBe(403)
 		expect(await page.text()).toContain(html(srCommon.error.forbiddenTitle))
-		const data = await fetch(`${server.url}${ticketPath}.data`, { method: 'POST', headers: { Origin: 'https://evil.example' }, body: new URLSearchParams({ intent: 'cancel' }), redirect: 'manual' })
+		const data = await fetch(`${server.url}${ticketPath}.data`, {
+			method: 'POST',
+			headers: { Origin: 'https://evil.example' },
+			body: new URLSearchParams({ intent: 'cancel' }),
+			redirect: 'manual',
+		})
 		expect(data.status).toBe(403)
 		const event = await apiCall(server.url, 'GET', `/api/v1/events/${eventSlug}`)
 		expect(event.body.event.registered).toBe(1)
-		const withdraw = await fetch(`${server.url}${applicationPath}`, { method: 'POST', headers: { Origin: 'null' }, body: new URLSearchParams({ intent: 'withdraw' }), redirect: 'manual' })
+		const withdraw = await fetch(`${server.url}${applicationPath}`, {
+			method: 'POST',
+			headers: { Origin: 'null' },
+			body: new URLSearchParams({ intent: 'withdraw' }),
+			redirect: 'manual',
+		})
 		expect(withdraw.status).toBe(403)
 	})
 
@@ -359,7 +384,15 @@ describe('headers on every kind of response', () => {
 			expect(response.status, path).toBeLessThan(400)
 			expect(response.headers.get('cache-control'), path).toBe('private, no-store')
 		}
-		for (const path of [ticketPath, `${ticketPath}.data`, applicationPath, `${applicationPath}.data`, `${applicationPath}/edit`, '/tickets/not-a-real-token-at-all-000000000000000000000', '/admin']) {
+		for (const path of [
+			ticketPath,
+			`${ticketPath}.data`,
+			applicationPath,
+			`${applicationPath}.data`,
+			`${applicationPath}/edit`,
+			'/tickets/not-a-real-token-at-all-000000000000000000000',
+			'/admin',
+		]) {
 			const response = await fetch(server.url + path, { redirect: 'manual' })
 			await response.arrayBuffer()
 			expect(response.headers.get('cache-control'), path).toBe('private, no-store')

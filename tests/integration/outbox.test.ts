@@ -87,7 +87,14 @@ function register(eventId: number, email: string, locale: Locale, now: Date, par
 	return registerVisitor(
 		getDb(),
 		{ id: eventId },
-		{ name: `Posetilac ${email.split('@')[0]}`, email, partySize, locale, consent: { privacy: true, photos: false, newsletter: false, research: false }, demographics: {} },
+		{
+			name: `Posetilac ${email.split('@')[0]}`,
+			email,
+			partySize,
+			locale,
+			consent: { privacy: true, photos: false, newsletter: false, research: false },
+			demographics: {},
+		},
 		'web',
 		SYSTEM,
 		now,
@@ -102,7 +109,8 @@ function rowsFor(emails: string[]): OutboxRow[] {
 const linkTokenOf = (row: OutboxRow) => (row.params as { registration?: { manageToken?: string } }).registration?.manageToken
 
 /** The MIME parts of a raw message with their Content-Type lines (mailparser folds some away). */
-const contentTypes = (mail: ReceivedMail) => [...mail.raw.toString('utf8').matchAll(/^Content-Type: ([^\r\n]+(?:\r\n[ \t][^\r\n]+)*)/gim)].map((m) => m[1]!.replace(/\r\n[ \t]+/g, ' '))
+const contentTypes = (mail: ReceivedMail) =>
+	[...mail.raw.toString('utf8').matchAll(/^Content-Type: ([^\r\n]+(?:\r\n[ \t][^\r\n]+)*)/gim)].map((m) => m[1]!.replace(/\r\n[ \t]+/g, ' '))
 
 function expectTicketMail(parsed: ParsedMail, method: 'REQUEST' | 'CANCEL' = 'REQUEST') {
 	const qr = parsed.attachments.find((a) => a.contentType === 'image/png')
@@ -149,7 +157,12 @@ describe('an SMTP outage delays mail but loses none and sends none twice', () =>
 		const smtp = await mailServer(port)
 		const later = new Date(t0.getTime() + RETRY_DELAYS_MS[0]! + 1_000)
 		expect(await deliverDueMail(getDb(), mailer, { now: () => later })).toMatchObject({ attempted: 3, sent: 3, retrying: 0 })
-		expect(smtp.messages.map((m) => m.envelope.to).flat().sort()).toEqual([...emails].sort())
+		expect(
+			smtp.messages
+				.map((m) => m.envelope.to)
+				.flat()
+				.sort(),
+		).toEqual([...emails].sort())
 		for (const row of rowsFor(emails)) {
 			expect(row.status).toBe('sent')
 			expect(row.attempts).toBe(2)
@@ -192,9 +205,17 @@ describe('an SMTP outage delays mail but loses none and sends none twice', () =>
 		register(event.id, 'busy@primer.rs', 'sr-Latn', t0)
 		const [crashed, busy] = rowsFor(['crash@primer.rs', 'busy@primer.rs'])
 		// As a crashed process leaves it: claimed ('sending') and its lease run out.
-		getDb().update(outbox).set({ status: 'sending', attempts: 1, nextAttemptAt: new Date(t0.getTime() - 1) }).where(eq(outbox.id, crashed!.id)).run()
+		getDb()
+			.update(outbox)
+			.set({ status: 'sending', attempts: 1, nextAttemptAt: new Date(t0.getTime() - 1) })
+			.where(eq(outbox.id, crashed!.id))
+			.run()
 		// As another process holds it right now: claimed, lease still running.
-		getDb().update(outbox).set({ status: 'sending', attempts: 1, nextAttemptAt: new Date(t0.getTime() + 60_000) }).where(eq(outbox.id, busy!.id)).run()
+		getDb()
+			.update(outbox)
+			.set({ status: 'sending', attempts: 1, nextAttemptAt: new Date(t0.getTime() + 60_000) })
+			.where(eq(outbox.id, busy!.id))
+			.run()
 
 		expect(await deliverDueMail(getDb(), mailer, { now: () => t0 })).toMatchObject({ attempted: 1, sent: 1 })
 		expect(smtp.to('busy@primer.rs')).toHaveLength(0)
@@ -209,7 +230,10 @@ describe('an SMTP outage delays mail but loses none and sends none twice', () =>
 		const event = newEvent(50, t0)
 		const emails = Array.from({ length: 25 }, (_, i) => `paralelno${i}@primer.rs`)
 		for (const email of emails) register(event.id, email, 'en', t0)
-		const [a, b] = await Promise.all([deliverDueMail(getDb(), smtpMailer(smtp.port), { now: () => t0 }), deliverDueMail(getDb(), smtpMailer(smtp.port), { now: () => t0 })])
+		const [a, b] = await Promise.all([
+			deliverDueMail(getDb(), smtpMailer(smtp.port), { now: () => t0 }),
+			deliverDueMail(getDb(), smtpMailer(smtp.port), { now: () => t0 }),
+		])
 		expect(a.sent + b.sent).toBe(25)
 		expect(a.attempted + b.attempted).toBe(25)
 		for (const email of emails) expect(smtp.to(email), email).toHaveLength(1)
@@ -221,7 +245,11 @@ describe('an SMTP outage delays mail but loses none and sends none twice', () =>
 		const event = newEvent(10, t0)
 		register(event.id, 'uporna@primer.rs', 'sr-Cyrl', t0)
 		const [row] = rowsFor(['uporna@primer.rs'])
-		getDb().update(outbox).set({ attempts: MAX_ATTEMPTS - 1 }).where(eq(outbox.id, row!.id)).run()
+		getDb()
+			.update(outbox)
+			.set({ attempts: MAX_ATTEMPTS - 1 })
+			.where(eq(outbox.id, row!.id))
+			.run()
 		expect(await deliverDueMail(getDb(), smtpMailer(port), { now: () => t0 })).toMatchObject({ attempted: 1, failed: 1 })
 		expect(rowsFor(['uporna@primer.rs'])[0]).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS })
 		// Given up on: the raw token of its private link is no longer kept (only hashes are).
@@ -274,7 +302,13 @@ describe('calendar updates by mail', () => {
 			const ics = m.attachments.find((a) => a.contentType === 'text/calendar' || a.contentType === 'application/ics')!.content.toString('utf8')
 			const cal = new ICAL.Component(ICAL.parse(ics))
 			const v = cal.getFirstSubcomponent('vevent')!
-			return { method: cal.getFirstPropertyValue('method'), uid: v.getFirstPropertyValue('uid'), sequence: Number(v.getFirstPropertyValue('sequence')), status: v.getFirstPropertyValue('status'), start: (v.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate() }
+			return {
+				method: cal.getFirstPropertyValue('method'),
+				uid: v.getFirstPropertyValue('uid'),
+				sequence: Number(v.getFirstPropertyValue('sequence')),
+				status: v.getFirstPropertyValue('status'),
+				start: (v.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate(),
+			}
 		})
 		expect(invites.map((i) => i.method)).toEqual(['REQUEST', 'REQUEST', 'CANCEL'])
 		expect(new Set(invites.map((i) => i.uid)).size).toBe(1)

@@ -102,7 +102,13 @@ function randomText(rng: Rng): string {
 	return rng.weighted([
 		[6, () => rng.pick(ODD_TEXT)],
 		[2, () => Array.from({ length: rng.int(40) }, () => String.fromCharCode(32 + rng.int(95))).join('')],
-		[1, () => String.fromCodePoint(...Array.from({ length: 1 + rng.int(12) }, () => rng.pick([0x41 + rng.int(26), 0x400 + rng.int(256), 0x1f600 + rng.int(64), 0x4e00 + rng.int(500)])))],
+		[
+			1,
+			() =>
+				String.fromCodePoint(
+					...Array.from({ length: 1 + rng.int(12) }, () => rng.pick([0x41 + rng.int(26), 0x400 + rng.int(256), 0x1f600 + rng.int(64), 0x4e00 + rng.int(500)])),
+				),
+		],
 		[1, () => 'x'.repeat(1_000 + rng.int(40_000))],
 	] as const)()
 }
@@ -123,7 +129,9 @@ function multipart(boundary: string, fields: Field[], files: FilePart[]): Uint8A
 	const chunks: Buffer[] = []
 	for (const [name, value] of fields) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
 	for (const file of files) {
-		chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`))
+		chunks.push(
+			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+		)
 		chunks.push(Buffer.from(file.bytes), Buffer.from('\r\n'))
 	}
 	chunks.push(Buffer.from(`--${boundary}--\r\n`))
@@ -137,7 +145,11 @@ function randomFields(rng: Rng, target: Target): Field[] {
 	const fields: Field[] = []
 	for (const name of target.fields) if (rng.chance(0.7)) fields.push([name, randomText(rng)])
 	// Repeated, unknown and oddly named fields.
-	for (let i = rng.int(4); i > 0; i--) fields.push([rng.pick([...target.fields, 'intent', 'x', '', 'a[b]', 'a.b.c', '__proto__', 'constructor', 'logo', 'preferences[99]', 'social[-1]']), randomText(rng)])
+	for (let i = rng.int(4); i > 0; i--)
+		fields.push([
+			rng.pick([...target.fields, 'intent', 'x', '', 'a[b]', 'a.b.c', '__proto__', 'constructor', 'logo', 'preferences[99]', 'social[-1]']),
+			randomText(rng),
+		])
 	return fields
 }
 
@@ -146,7 +158,17 @@ function randomFiles(rng: Rng, target: Target): FilePart[] {
 	const name = target.upload && rng.chance(0.8) ? target.upload : rng.pick(['file', 'logo', 'x', 'name'])
 	return rng.weighted([
 		[3, () => [{ name, filename: 'logo.png', type: 'image/png', bytes: Buffer.concat([Buffer.from(PNG_HEAD), rng.bytes(rng.int(400))]) }]],
-		[2, () => [{ name, filename: rng.pick(['a.png', 'x.jpg', '', '../../x', 'ć.svg']), type: rng.pick(['image/png', 'image/svg+xml', 'application/json', 'text/plain', '']), bytes: rng.bytes(rng.int(3_000)) }]],
+		[
+			2,
+			() => [
+				{
+					name,
+					filename: rng.pick(['a.png', 'x.jpg', '', '../../x', 'ć.svg']),
+					type: rng.pick(['image/png', 'image/svg+xml', 'application/json', 'text/plain', '']),
+					bytes: rng.bytes(rng.int(3_000)),
+				},
+			],
+		],
 		[1, () => [{ name, filename: '', type: 'application/octet-stream', bytes: new Uint8Array(0) }]],
 		[1, () => [{ name, filename: 'big.png', type: 'image/png', bytes: Buffer.concat([Buffer.from(PNG_HEAD), Buffer.alloc(2 * 1024 * 1024)]) }]],
 	] as const)()
@@ -162,27 +184,71 @@ function generateRequest(rng: Rng, index: number, target: Target, origin: string
 		[3, () => ['urlencoded with a charset', 'application/x-www-form-urlencoded; charset=ISO-8859-1', urlencoded(fields())]],
 		[4, () => ['urlencoded random bytes', 'application/x-www-form-urlencoded', rng.bytes(rng.int(2_000))]],
 		[14, () => ['multipart', `multipart/form-data; boundary=${boundary}`, multipart(boundary, fields(), randomFiles(rng, target))]],
-		[10, () => {
-			const whole = multipart(boundary, fields(), randomFiles(rng, target))
-			return ['multipart cut off', `multipart/form-data; boundary=${boundary}`, whole.slice(0, rng.int(whole.length))]
-		}],
+		[
+			10,
+			() => {
+				const whole = multipart(boundary, fields(), randomFiles(rng, target))
+				return ['multipart cut off', `multipart/form-data; boundary=${boundary}`, whole.slice(0, rng.int(whole.length))]
+			},
+		],
 		[4, () => ['multipart random bytes', `multipart/form-data; boundary=${boundary}`, rng.bytes(rng.int(3_000))]],
 		[4, () => ['multipart without a boundary', 'multipart/form-data', multipart(boundary, fields(), [])]],
 		[3, () => ['multipart with the wrong boundary', `multipart/form-data; boundary=other${boundary}`, multipart(boundary, fields(), [])]],
 		[2, () => ['multipart with a quoted boundary', `multipart/form-data; boundary="${boundary}"`, multipart(boundary, fields(), randomFiles(rng, target))]],
-		[7, () => ['json', rng.pick(['application/json', 'application/json; charset=utf-8']), Buffer.from(rng.chance(0.7) ? JSON.stringify(Object.fromEntries(fields())) : '{"broken":')]],
-		[5, () => ['text/plain', 'text/plain', Buffer.from(fields().map(([n, v]) => `${n}=${v}`).join('\r\n'))]],
+		[
+			7,
+			() => [
+				'json',
+				rng.pick(['application/json', 'application/json; charset=utf-8']),
+				Buffer.from(rng.chance(0.7) ? JSON.stringify(Object.fromEntries(fields())) : '{"broken":'),
+			],
+		],
+		[
+			5,
+			() => [
+				'text/plain',
+				'text/plain',
+				Buffer.from(
+					fields()
+						.map(([n, v]) => `${n}=${v}`)
+						.join('\r\n'),
+				),
+			],
+		],
 		[4, () => ['no content type', null, rng.chance(0.5) ? urlencoded(fields()) : null]],
-		[5, () => [
-			'odd content type',
-			rng.pick(['application/xml', 'application/octet-stream', 'text/html', 'multipart/mixed; boundary=x', 'multipart/form-data; boundary=', 'form', ';', 'application/x-www-form-urlencoded, text/plain', '*/*', 'application/x-www-form-urlencodedx', 'a'.repeat(300)]),
-			urlencoded(fields()),
-		]],
+		[
+			5,
+			() => [
+				'odd content type',
+				rng.pick([
+					'application/xml',
+					'application/octet-stream',
+					'text/html',
+					'multipart/mixed; boundary=x',
+					'multipart/form-data; boundary=',
+					'form',
+					';',
+					'application/x-www-form-urlencoded, text/plain',
+					'*/*',
+					'application/x-www-form-urlencodedx',
+					'a'.repeat(300),
+				]),
+				urlencoded(fields()),
+			],
+		],
 		[1, () => ['oversized urlencoded', 'application/x-www-form-urlencoded', Buffer.from(`name=${'a'.repeat(1024 * 1024 + rng.int(50_000))}`)]],
-		[0.6, () => {
-			const big: FilePart = { name: target.upload ?? 'file', filename: 'big.png', type: 'image/png', bytes: new Uint8Array(4 * 1024 * 1024 + rng.int(50_000)) }
-			return ['oversized multipart', `multipart/form-data; boundary=${boundary}`, multipart(boundary, fields(), [big])]
-		}],
+		[
+			0.6,
+			() => {
+				const big: FilePart = {
+					name: target.upload ?? 'file',
+					filename: 'big.png',
+					type: 'image/png',
+					bytes: new Uint8Array(4 * 1024 * 1024 + rng.int(50_000)),
+				}
+				return ['oversized multipart', `multipart/form-data; boundary=${boundary}`, multipart(boundary, fields(), [big])]
+			},
+		],
 	] as const)()
 	const method = rng.weighted([
 		[92, 'POST'],
@@ -206,7 +272,11 @@ function generateRequest(rng: Rng, index: number, target: Target, origin: string
 }
 
 function describeRequest(r: FuzzRequest): string {
-	const preview = r.body ? Buffer.from(r.body.slice(0, 160)).toString('latin1').replace(/[^\x20-\x7e]/g, '.') : '(no body)'
+	const preview = r.body
+		? Buffer.from(r.body.slice(0, 160))
+				.toString('latin1')
+				.replace(/[^\x20-\x7e]/g, '.')
+		: '(no body)'
 	const headers = Object.entries(r.headers)
 		.filter(([name]) => name !== 'Cookie')
 		.map(([name, value]) => `${name}: ${value.slice(0, 100)}`)
@@ -249,7 +319,21 @@ function send(r: Pick<FuzzRequest, 'method' | 'path' | 'headers' | 'body' | 'chu
 // ---------------------------------------------------------------------------------------------
 // Setup: real events, a real ticket, a real application, an organizer session
 
-const EVENT_FIELDS = ['name', 'email', 'partySize', 'locale', 'consentPrivacy', 'consentPhotos', 'consentNewsletter', 'consentResearch', 'gender', 'ageGroup', 'municipality', 'vulnerableGroup', 'website']
+const EVENT_FIELDS = [
+	'name',
+	'email',
+	'partySize',
+	'locale',
+	'consentPrivacy',
+	'consentPhotos',
+	'consentNewsletter',
+	'consentResearch',
+	'gender',
+	'ageGroup',
+	'municipality',
+	'vulnerableGroup',
+	'website',
+]
 const APPLICATION_FIELDS = [
 	'organization.name',
 	'organization.legalForm',
@@ -309,7 +393,10 @@ function dbValue<T>(statement: string, ...params: unknown[]): T {
 	const db = new Database(server.dbPath, { fileMustExist: true, readonly: true })
 	try {
 		db.pragma('busy_timeout = 5000')
-		return db.prepare(statement).pluck().get(...params) as T
+		return db
+			.prepare(statement)
+			.pluck()
+			.get(...params) as T
 	} finally {
 		db.close()
 	}
@@ -355,20 +442,50 @@ beforeAll(async () => {
 	applicationToken = applications[0]!
 	const cookie = await logInCookie(server)
 
-	for (const slug of [promo.slug, full.slug, fair.slug]) targets.push({ label: 'event page', path: `/events/${slug}`, dataPath: `/events/${slug}.data`, fields: EVENT_FIELDS })
-	targets.push({ label: 'stand application', path: `/fairs/${fair.slug}/apply`, dataPath: `/fairs/${fair.slug}/apply.data`, fields: APPLICATION_FIELDS, upload: 'logo' })
+	for (const slug of [promo.slug, full.slug, fair.slug])
+		targets.push({ label: 'event page', path: `/events/${slug}`, dataPath: `/events/${slug}.data`, fields: EVENT_FIELDS })
+	targets.push({
+		label: 'stand application',
+		path: `/fairs/${fair.slug}/apply`,
+		dataPath: `/fairs/${fair.slug}/apply.data`,
+		fields: APPLICATION_FIELDS,
+		upload: 'logo',
+	})
 	for (const token of tickets) targets.push({ label: 'ticket page', path: `/tickets/${token}`, dataPath: `/tickets/${token}.data`, fields: ['intent'] })
 	for (const token of applications) {
 		targets.push({ label: 'application page', path: `/applications/${token}`, dataPath: `/applications/${token}.data`, fields: ['intent', 'sure'] })
-		targets.push({ label: 'application edit page', path: `/applications/${token}/edit`, dataPath: `/applications/${token}/edit.data`, fields: APPLICATION_FIELDS, upload: 'logo' })
+		targets.push({
+			label: 'application edit page',
+			path: `/applications/${token}/edit`,
+			dataPath: `/applications/${token}/edit.data`,
+			fields: APPLICATION_FIELDS,
+			upload: 'logo',
+		})
 	}
 	targets.push({ label: 'login', path: '/admin/login', dataPath: '/admin/login.data', fields: ['email', 'password', 'redirectTo'] })
 	targets.push({ label: 'scanner search (organizer)', path: '/scan', fields: ['event', 'registrationId', 'q'], cookie })
 	targets.push({ label: 'new event (organizer)', path: '/admin/events/new', fields: ['title', 'kind', 'startsAt', 'endsAt', 'capacity', 'intent'], cookie })
-	targets.push({ label: 'floor plan (organizer, uploads)', path: `/admin/events/${fairId}/plan`, fields: ['intent', 'width', 'height', 'stands[0].label'], upload: 'file', cookie })
+	targets.push({
+		label: 'floor plan (organizer, uploads)',
+		path: `/admin/events/${fairId}/plan`,
+		fields: ['intent', 'width', 'height', 'stands[0].label'],
+		upload: 'file',
+		cookie,
+	})
 	targets.push({ label: 'outbox (organizer)', path: '/admin/outbox', fields: ['intent', 'id'], cookie })
 	targets.push({ label: 'a ticket that does not exist', path: '/tickets/no-such-token', fields: ['intent'] })
-	for (const path of ['/', '/privacy', `/fairs/${fair.slug}/map`, `/fairs/${fair.slug}/exhibitors`, '/tickets/deleted', '/applications/deleted', '/admin', '/calendar.ics', `/tickets/${tickets[1]}/ticket.ics`, '/healthz']) {
+	for (const path of [
+		'/',
+		'/privacy',
+		`/fairs/${fair.slug}/map`,
+		`/fairs/${fair.slug}/exhibitors`,
+		'/tickets/deleted',
+		'/applications/deleted',
+		'/admin',
+		'/calendar.ics',
+		`/tickets/${tickets[1]}/ticket.ics`,
+		'/healthz',
+	]) {
 		targets.push({ label: 'page without a form', path, fields: ['intent', 'name'], dataPath: path === '/' ? '/_root.data' : `${path}.data` })
 	}
 }, 90_000)
@@ -400,7 +517,10 @@ describe('page form fuzz', () => {
 			}),
 		)
 		const seconds = (performance.now() - started) / 1000
-		const summary = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ')
+		const summary = [...statuses]
+			.sort(([a], [b]) => a - b)
+			.map(([status, n]) => `${status}×${n}`)
+			.join(' ')
 		console.log(`page form fuzz: ${requests.length} requests (seed ${SEED}) in ${seconds.toFixed(1)} s; ${summary}`)
 		expect(failures, `${failures.length} requests failed:\n${failures.slice(0, 30).join('\n')}\n--- server output\n${server.output().slice(-4000)}`).toEqual([])
 		// The server is still well after all that.
@@ -437,7 +557,18 @@ describe('refusals', () => {
 		expect(none.status).toBe(415)
 		expect(none.body).toContain(srCommon.error.unsupportedTitle)
 		// The login takes no upload: multipart is not a body it accepts either.
-		const login = await post('/admin/login', 'multipart/form-data; boundary=x', multipart('x', [['email', 'a@b.rs'], ['password', 'x']], []))
+		const login = await post(
+			'/admin/login',
+			'multipart/form-data; boundary=x',
+			multipart(
+				'x',
+				[
+					['email', 'a@b.rs'],
+					['password', 'x'],
+				],
+				[],
+			),
+		)
 		expect(login.status).toBe(415)
 		expect(registrations()).toBe(before)
 		expect(cancelled()).toBe(cancelledBefore)
@@ -445,14 +576,20 @@ describe('refusals', () => {
 
 	test('a multipart body that does not parse is a 400 page, and nothing is stored', async () => {
 		const before = applicationsCount()
-		const whole = multipart('b0undary', VALID_APPLICATION, [{ name: 'logo', filename: 'logo.png', type: 'image/png', bytes: Uint8Array.from([...PNG_HEAD, 1, 2, 3]) }])
+		const whole = multipart('b0undary', VALID_APPLICATION, [
+			{ name: 'logo', filename: 'logo.png', type: 'image/png', bytes: Uint8Array.from([...PNG_HEAD, 1, 2, 3]) },
+		])
 		const cut = await post(`/fairs/${fairSlug}/apply?lang=en`, 'multipart/form-data; boundary=b0undary', whole.slice(0, whole.length - 20))
 		expect(cut.status).toBe(400)
 		expect(cut.body).toContain(enCommon.error.badRequestTitle)
 		const noBoundary = await post(`/fairs/${fairSlug}/apply`, 'multipart/form-data', whole)
 		expect(noBoundary.status).toBe(400)
 		expect(noBoundary.body).toContain(srCommon.error.badRequestTitle)
-		const random = await post(`/applications/${applicationToken}/edit`, 'multipart/form-data; boundary=b0undary', Uint8Array.from({ length: 500 }, (_, i) => (i * 131) % 256))
+		const random = await post(
+			`/applications/${applicationToken}/edit`,
+			'multipart/form-data; boundary=b0undary',
+			Uint8Array.from({ length: 500 }, (_, i) => (i * 131) % 256),
+		)
 		expect(random.status).toBe(400)
 		expect(applicationsCount()).toBe(before)
 		// The same body whole is a real application: the refusals were about the body, not the fields.
@@ -467,7 +604,13 @@ describe('refusals', () => {
 		const declared = await post(`/events/${promoSlug}?lang=en`, 'application/x-www-form-urlencoded', big)
 		expect(declared.status).toBe(413)
 		expect(declared.body).toContain(enCommon.error.tooLargeTitle)
-		const chunked = await send({ method: 'POST', path: `/events/${promoSlug}`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: Buffer.from(big), chunked: true })
+		const chunked = await send({
+			method: 'POST',
+			path: `/events/${promoSlug}`,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: Buffer.from(big),
+			chunked: true,
+		})
 		expect(chunked.status).toBe(413)
 		expect(chunked.body).toContain(srCommon.error.tooLargeTitle)
 		const upload = multipart('b', VALID_APPLICATION, [{ name: 'logo', filename: 'logo.png', type: 'image/png', bytes: new Uint8Array(4 * 1024 * 1024) }])

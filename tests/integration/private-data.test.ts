@@ -41,7 +41,9 @@ function everyStoredValue(dbPath: string): string {
 	return withDb(dbPath, (db) => {
 		const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
 		return tables
-			.map(({ name }) => JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all(), (_key, value) => (Buffer.isBuffer(value) ? value.toString('latin1') : value)))
+			.map(({ name }) =>
+				JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all(), (_key, value) => (Buffer.isBuffer(value) ? value.toString('latin1') : value)),
+			)
 			.join('\n')
 	})
 }
@@ -64,7 +66,10 @@ async function until<T>(probe: () => T | undefined | null | false, what: string,
 /** Waits until every mail to this address was delivered (written as .eml: SMTP_URL is unset) and returns their rows. */
 async function deliveredMails(dbPath: string, email: string, count: number) {
 	return until(() => {
-		const rows = withDb(dbPath, (db) => db.prepare("SELECT id, status FROM outbox WHERE to_address = ? ORDER BY id").all(email) as { id: number; status: string }[])
+		const rows = withDb(
+			dbPath,
+			(db) => db.prepare('SELECT id, status FROM outbox WHERE to_address = ? ORDER BY id').all(email) as { id: number; status: string }[],
+		)
 		return rows.length >= count && rows.every((r) => r.status === 'sent') ? rows : undefined
 	}, `${count} sent mails to ${email}`)
 }
@@ -202,7 +207,12 @@ describe('erasing leaves no copy', () => {
 		expect(existsSync(file)).toBe(true)
 		expect(fileBytes(server.dbPath) + everyStoredValue(server.dbPath)).toContain(email)
 
-		const erased = await fetch(`${server.url}/tickets/${token}`, { method: 'POST', redirect: 'manual', headers: FORM, body: new URLSearchParams({ intent: 'delete' }) })
+		const erased = await fetch(`${server.url}/tickets/${token}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: FORM,
+			body: new URLSearchParams({ intent: 'delete' }),
+		})
 		expect(erased.status, await erased.text()).toBe(302)
 		expect(erased.headers.get('location')).toBe('/tickets/deleted')
 
@@ -287,7 +297,9 @@ describe('migration 0008', () => {
 			migrate(drizzle(sqlite), { migrationsFolder: folder })
 			const now = Date.now()
 			const event = sqlite
-				.prepare("INSERT INTO events (slug, title, kind, venue_name, starts_at, ends_at, status, created_at, updated_at) VALUES ('stari-sajam', 'Stari sajam', 'fair', 'Trg', ?, ?, 'published', ?, ?)")
+				.prepare(
+					"INSERT INTO events (slug, title, kind, venue_name, starts_at, ends_at, status, created_at, updated_at) VALUES ('stari-sajam', 'Stari sajam', 'fair', 'Trg', ?, ?, 'published', ?, ?)",
+				)
 				.run(Date.parse('2030-12-05T09:00:00Z'), Date.parse('2030-12-05T17:00:00Z'), now, now)
 			sqlite
 				.prepare(
@@ -300,7 +312,9 @@ describe('migration 0008', () => {
 				)
 				.run(event.lastInsertRowid, now, OLD_APPLICATION, now, now)
 			sqlite
-				.prepare("INSERT INTO outbox (template, locale, to_address, to_name, params, status, next_attempt_at, sent_at, created_at) VALUES ('registration-waitlisted', 'sr-Latn', 'stana@example.rs', 'Stana Starović', ?, 'sent', ?, ?, ?)")
+				.prepare(
+					"INSERT INTO outbox (template, locale, to_address, to_name, params, status, next_attempt_at, sent_at, created_at) VALUES ('registration-waitlisted', 'sr-Latn', 'stana@example.rs', 'Stana Starović', ?, 'sent', ?, ?, ?)",
+				)
 				.run(JSON.stringify({ event: { slug: 'stari-sajam' }, registration: { manageToken: OLD_TICKET } }), now, now, now)
 		} finally {
 			sqlite.close()

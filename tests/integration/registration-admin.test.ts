@@ -116,7 +116,10 @@ describe('who may see it', () => {
 				method,
 				redirect: 'manual',
 				headers: method === 'POST' ? FORM : {},
-				body: method === 'POST' ? new URLSearchParams({ intent: 'add', name: 'Uljez', email: 'uljez@example.rs', partySize: '1', locale: 'sr-Latn', informed: 'on' }) : undefined,
+				body:
+					method === 'POST'
+						? new URLSearchParams({ intent: 'add', name: 'Uljez', email: 'uljez@example.rs', partySize: '1', locale: 'sr-Latn', informed: 'on' })
+						: undefined,
 			})
 			expect(response.status, `${method} ${path}`).toBe(302)
 			expect(response.headers.get('location')).toBe(`/admin/login?redirectTo=${encodeURIComponent(path)}`)
@@ -287,7 +290,21 @@ describe('manual add, counts, search, cancel and resend (4 places, parties up to
 		expect(lines.at(-1)).toBe('')
 		const c = srAdmin.registrations.csv
 		expect(lines[0]).toBe(
-			[c.id, c.name, c.email, c.partySize, c.status, c.language, c.registeredAt, c.confirmedAt, c.cancelledAt, c.source, c.consentPhotos, c.consentNewsletter, c.consentResearch].join(';'),
+			[
+				c.id,
+				c.name,
+				c.email,
+				c.partySize,
+				c.status,
+				c.language,
+				c.registeredAt,
+				c.confirmedAt,
+				c.cancelledAt,
+				c.source,
+				c.consentPhotos,
+				c.consentNewsletter,
+				c.consentResearch,
+			].join(';'),
 		)
 		expect(lines[0]).not.toMatch(/pol|starost|opštin|ranjiv|gender|age|municipal|vulnerab/i)
 		expect(lines.slice(1, -1).map((l) => Number(l.split(';')[0]))).toEqual([rid.ana, rid.bojan, rid.djordje, rid.vesna])
@@ -296,7 +313,9 @@ describe('manual add, counts, search, cancel and resend (4 places, parties up to
 		expect(vesna).toContain(`;"'=HYPERLINK(""x"")";vesna@example.rs;1;`)
 		const s = srAdmin.registrations
 		const time = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d`
-		expect(ana).toMatch(new RegExp(`^${rid.ana};Ana Jovanović;ana@example.rs;2;${s.status.cancelled};sr-Latn;${time};${time};${time};${s.source.organizer};ne;ne;ne$`))
+		expect(ana).toMatch(
+			new RegExp(`^${rid.ana};Ana Jovanović;ana@example.rs;2;${s.status.cancelled};sr-Latn;${time};${time};${time};${s.source.organizer};ne;ne;ne$`),
+		)
 		expect(vesna).toMatch(new RegExp(`;${s.status.confirmed};sr-Latn;${time};${time};;${s.source.organizer};ne;ne;ne$`))
 		// Belgrade wall-clock time of the stored instant.
 		const stored = db.prepare('SELECT created_at FROM registrations WHERE id = ?').get(rid.ana) as { created_at: number }

@@ -109,7 +109,20 @@ describe('the form on the event page', () => {
 		const { response, text } = await page(`/events/${event.slug}`)
 		expect(response.status).toBe(200)
 		expect(text).toMatch(new RegExp(`<form[^>]*method="post"[^>]*action="/events/${event.slug}\\?index#registration"`))
-		for (const name of ['name', 'email', 'partySize', 'locale', 'consentPrivacy', 'consentPhotos', 'consentNewsletter', 'consentResearch', 'gender', 'ageGroup', 'municipality', 'vulnerableGroup']) {
+		for (const name of [
+			'name',
+			'email',
+			'partySize',
+			'locale',
+			'consentPrivacy',
+			'consentPhotos',
+			'consentNewsletter',
+			'consentResearch',
+			'gender',
+			'ageGroup',
+			'municipality',
+			'vulnerableGroup',
+		]) {
 			expect(text, name).toContain(`name="${name}"`)
 		}
 		// Optional consents are never ticked in advance.
@@ -135,7 +148,14 @@ describe('the form on the event page', () => {
 
 	test('registers without JavaScript: 302 to the ticket page, which shows the QR ticket, privately', async () => {
 		const event = await createEvent()
-		const fields = formFields({ partySize: '3', consentPhotos: 'on', gender: 'female', ageGroup: '25_34', municipality: 'krusevac', vulnerableGroup: 'prefer_not_to_say' })
+		const fields = formFields({
+			partySize: '3',
+			consentPhotos: 'on',
+			gender: 'female',
+			ageGroup: '25_34',
+			municipality: 'krusevac',
+			vulnerableGroup: 'prefer_not_to_say',
+		})
 		const response = await registerForm(event.slug, fields)
 		expect(response.status).toBe(302)
 		const { path } = ticketPath(response)
@@ -167,7 +187,7 @@ describe('the form on the event page', () => {
 		})
 	})
 
-	test('the server says what is wrong, in the visitor\'s language, and keeps what was typed', async () => {
+	test("the server says what is wrong, in the visitor's language, and keeps what was typed", async () => {
 		const event = await createEvent()
 		const bad = formFields({ email: 'nije-adresa', consentPrivacy: undefined, name: 'Zoran Ilić' })
 		const sr = await registerForm(event.slug, bad)
@@ -188,7 +208,7 @@ describe('the form on the event page', () => {
 		expect(await registrations(event.slug)).toHaveLength(0)
 	})
 
-	test('a party above the event\'s maximum is refused on that field', async () => {
+	test("a party above the event's maximum is refused on that field", async () => {
 		const event = await createEvent({ maxPartySize: 2 })
 		const response = await registerForm(event.slug, formFields({ partySize: '3' }))
 		expect(response.status).toBe(422)
@@ -324,7 +344,7 @@ describe('the ticket page without JavaScript', () => {
 		expect((await submit(`${server.url}/tickets/${'x'.repeat(43)}`, { intent: 'cancel' })).status).toBe(404)
 	})
 
-	test('the calendar file is this visitor\'s entry for the event', async () => {
+	test("the calendar file is this visitor's entry for the event", async () => {
 		const { path } = await registered()
 		const response = await fetch(`${server.url}${path}/ticket.ics`)
 		expect(response.headers.get('content-type')).toMatch(/^text\/calendar/)
@@ -367,7 +387,15 @@ describe('rate limit on the form', () => {
 		const created = await fetch(`${limited.url}/api/v1/events`, {
 			method: 'POST',
 			headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-			body: JSON.stringify({ title: 'Sajam zdrave hrane', kind: 'fair', startsAt: '2030-05-09T10:00:00+02:00', endsAt: '2030-05-09T16:00:00+02:00', venue: 'Trg', capacity: 100, status: 'published' }),
+			body: JSON.stringify({
+				title: 'Sajam zdrave hrane',
+				kind: 'fair',
+				startsAt: '2030-05-09T10:00:00+02:00',
+				endsAt: '2030-05-09T16:00:00+02:00',
+				venue: 'Trg',
+				capacity: 100,
+				status: 'published',
+			}),
 		})
 		const { slug } = (await created.json()).event
 		const post = () => submit(`${limited.url}/events/${slug}?index`, formFields())

@@ -28,7 +28,17 @@ beforeAll(() => {
 	const start = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 4, 20, 8))
 	event = createEvent(
 		getDb(),
-		{ title: 'Okrugli sto o zapošljavanju', kind: 'roundtable', venueName: 'Kulturni centar', startsAt: start, endsAt: new Date(start.getTime() + 3 * 3600_000), capacity: 3, maxPartySize: 2, waitlist: true, status: 'published' },
+		{
+			title: 'Okrugli sto o zapošljavanju',
+			kind: 'roundtable',
+			venueName: 'Kulturni centar',
+			startsAt: start,
+			endsAt: new Date(start.getTime() + 3 * 3600_000),
+			capacity: 3,
+			maxPartySize: 2,
+			waitlist: true,
+			status: 'published',
+		},
 		system,
 	)
 	id.ljubica = register('Љубица Ђорђевић', 'ljubica@example.rs', 2, { gender: 'female', ageGroup: '50_64', municipality: 'brus', vulnerableGroup: 'roma' })

@@ -12,7 +12,6 @@ let server: TestServer
 let organizer: string
 let scanner: string
 
-
 const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, options)
 
 const createToken = (role: string) => cliToken(server, role)
@@ -43,8 +42,7 @@ function visitor(overrides: Record<string, unknown> = {}) {
 	return { name: `Posetilac ${visitorCounter}`, email: `posetilac${visitorCounter}@example.rs`, consent: { privacy: true }, ...overrides }
 }
 
-const register = (slug: string, body: unknown, headers: Record<string, string> = {}) =>
-	api('POST', `/api/v1/events/${slug}/registrations`, { body, headers })
+const register = (slug: string, body: unknown, headers: Record<string, string> = {}) => api('POST', `/api/v1/events/${slug}/registrations`, { body, headers })
 
 async function eventJson(slug: string) {
 	const result = await api('GET', `/api/v1/events/${slug}`, { token: organizer })
@@ -126,7 +124,7 @@ describe('POST /api/v1/events/{slug}/registrations', () => {
 		expect(outboxFor('jelena.markovic@example.rs')).toEqual(['registration-confirmed'])
 	})
 
-	test('the locale is the body\'s, else the request\'s language, else Serbian Latin', async () => {
+	test("the locale is the body's, else the request's language, else Serbian Latin", async () => {
 		const event = await createEvent()
 		expect((await register(event.slug, visitor({ locale: 'sr-Cyrl' }))).body.registration.locale).toBe('sr-Cyrl')
 		expect((await register(event.slug, visitor(), { 'Accept-Language': 'en-US,en;q=0.9' })).body.registration.locale).toBe('en')
@@ -160,7 +158,7 @@ describe('POST /api/v1/events/{slug}/registrations', () => {
 		expect((await listRegistrations(event.slug)).filter((r) => r.email === 'dupla@example.rs')).toHaveLength(1)
 	})
 
-	test('409 sold_out when full without a waiting list, in the caller\'s language', async () => {
+	test("409 sold_out when full without a waiting list, in the caller's language", async () => {
 		const event = await createEvent({ capacity: 1, waitlist: false })
 		expect((await register(event.slug, visitor())).status).toBe(201)
 		const refused = await register(event.slug, visitor(), { 'Accept-Language': 'en' })
@@ -169,7 +167,7 @@ describe('POST /api/v1/events/{slug}/registrations', () => {
 		expect((await eventJson(event.slug)).registered).toBe(1)
 	})
 
-	test('409 registration_closed after the organizer\'s closing time, and once the event has started', async () => {
+	test("409 registration_closed after the organizer's closing time, and once the event has started", async () => {
 		const closing = await createEvent({ registrationClosesAt: '2020-01-01T10:00:00+01:00' })
 		expectError(await register(closing.slug, visitor()), 409, 'registration_closed')
 		const started = await createEvent({ startsAt: '2020-06-01T10:00:00+02:00', endsAt: '2030-06-01T12:00:00+02:00' })
@@ -207,7 +205,7 @@ describe('POST /api/v1/events/{slug}/registrations', () => {
 		expect(await listRegistrations(event.slug)).toHaveLength(0)
 	})
 
-	test('422 on partySize above the event\'s maxPartySize, with the rule\'s message on the field', async () => {
+	test("422 on partySize above the event's maxPartySize, with the rule's message on the field", async () => {
 		const event = await createEvent({ maxPartySize: 2 })
 		const result = await register(event.slug, visitor({ partySize: 3 }), { 'Accept-Language': 'en' })
 		expectError(result, 422, 'invalid_fields')

@@ -57,7 +57,12 @@ const register = (input: RegistrationInput, at = now) => registerVisitor(getDb()
 const tokenOf = (result: ReturnType<typeof register>) => (result.kind === 'created' ? result.manageToken : '')
 const eventRow = () => getDb().select().from(events).where(eq(events.slug, slug)).get()!
 const mails = (registrationId: number) =>
-	getDb().select().from(outbox).where(eq(outbox.registrationId, registrationId)).all().map((m) => m.template)
+	getDb()
+		.select()
+		.from(outbox)
+		.where(eq(outbox.registrationId, registrationId))
+		.all()
+		.map((m) => m.template)
 
 /** The counters must always equal the sum over the rows. */
 function expectCountersConsistent() {

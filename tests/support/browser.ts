@@ -149,10 +149,7 @@ export async function loginAsAdmin(page: Page, server: Pick<TestServer, 'url' | 
 	await page.goto(`${server.url}/admin/login${query}`)
 	await page.locator('input[name=email]').fill(server.admin.email)
 	await page.locator('input[name=password]').fill(server.admin.password)
-	await Promise.all([
-		page.waitForURL((url) => url.pathname !== '/admin/login'),
-		page.locator('form button[type=submit]').click(),
-	])
+	await Promise.all([page.waitForURL((url) => url.pathname !== '/admin/login'), page.locator('form button[type=submit]').click()])
 	// With JavaScript the address changes a moment before the next page is rendered.
 	await page.locator('input[name=password]').waitFor({ state: 'detached' })
 }

@@ -57,7 +57,12 @@ export async function submitApplication(server: TestServer, slug: string, body: 
 
 /** Logs in through the admin login form (a plain POST); the session cookie, ready for a Cookie header. */
 export async function logInCookie(server: TestServer, email = server.admin.email, password = server.admin.password): Promise<string> {
-	const response = await fetch(`${server.url}/admin/login`, { method: 'POST', redirect: 'manual', headers: FORM, body: new URLSearchParams({ email, password, redirectTo: '/admin' }) })
+	const response = await fetch(`${server.url}/admin/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: FORM,
+		body: new URLSearchParams({ email, password, redirectTo: '/admin' }),
+	})
 	expect(response.status).toBe(302)
 	return response.headers
 		.getSetCookie()

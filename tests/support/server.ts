@@ -149,9 +149,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
 	const stderr = tail()
 	child.stdout!.on('data', (chunk) => stdout.push(chunk))
 	child.stderr!.on('data', (chunk) => stderr.push(chunk))
-	const exited = new Promise<string>((resolve) =>
-		child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`)),
-	)
+	const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`)))
 	let hasExited = false
 	let exitReason = ''
 	void exited.then((reason) => {
@@ -160,8 +158,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
 		running.delete(child)
 	})
 
-	const output = () =>
-		`${hasExited ? `--- the server has exited (${exitReason})\n` : ''}--- stdout\n${stdout.text}\n--- stderr\n${stderr.text}`
+	const output = () => `${hasExited ? `--- the server has exited (${exitReason})\n` : ''}--- stdout\n${stdout.text}\n--- stderr\n${stderr.text}`
 
 	async function stop() {
 		if (!hasExited) {

@@ -107,9 +107,16 @@ function bruteForce(input: AllocationInput, result: AllocationResult) {
 	let fewestPairs = Infinity
 	for (const assignment of allAssignments(input, result)) {
 		let cost = 0
-		for (const [id, label] of assignment) cost += preferenceCost(input.applications.find((a) => a.id === id)!, label)
+		for (const [id, label] of assignment)
+			cost += preferenceCost(
+				input.applications.find((a) => a.id === id)!,
+				label,
+			)
 		const better = assignment.size > best.assigned || (assignment.size === best.assigned && cost < best.preferenceCost)
-		const pairs = countSameCategoryPairs(input, [...assignment].map(([applicationId, standLabel]) => ({ applicationId, standLabel })))
+		const pairs = countSameCategoryPairs(
+			input,
+			[...assignment].map(([applicationId, standLabel]) => ({ applicationId, standLabel })),
+		)
 		if (better) {
 			best = { assigned: assignment.size, preferenceCost: cost }
 			fewestPairs = pairs
@@ -218,11 +225,7 @@ describe('exact stage against brute force', () => {
 	test('unplaced exhibitors are explained', () => {
 		const input: AllocationInput = {
 			stands: [stand('A', 0, 0, { power: true }), stand('B', 2, 0)],
-			applications: [
-				app(1, { needs: { power: true } }),
-				app(2, { needs: { power: true } }),
-				app(3, { needs: { accessible: true } }),
-			],
+			applications: [app(1, { needs: { power: true } }), app(2, { needs: { power: true } }), app(3, { needs: { accessible: true } })],
 		}
 		const result = allocateExact(input)
 		expect(result.objective.assigned).toBe(1)
@@ -236,12 +239,7 @@ describe('exact stage against brute force', () => {
 	test('pins stay, even against preferences; bad pins are reported and the application still takes part', () => {
 		const input: AllocationInput = {
 			stands: [stand('A', 0, 0), stand('B', 2, 0), stand('C', 4, 0, { power: true })],
-			applications: [
-				app(1, { preferences: ['A'] }),
-				app(2, { preferences: ['A'] }),
-				app(3, { needs: { power: true } }),
-				app(4),
-			],
+			applications: [app(1, { preferences: ['A'] }), app(2, { preferences: ['A'] }), app(3, { needs: { power: true } }), app(4)],
 			pins: [
 				{ applicationId: 2, standLabel: 'A' },
 				{ applicationId: 3, standLabel: 'Z9' },

@@ -63,7 +63,13 @@ describe('the application form maps onto the API schema', () => {
 		expect(submission.status).toBe('success')
 		if (submission.status !== 'success') return
 		const v = submission.value
-		expect(v.organization).toMatchObject({ companyNumber: '65794896', pib: '101134702', foundedYear: 2019, website: 'https://www.rasinka.rs', social: ['https://instagram.com/rasinka'] })
+		expect(v.organization).toMatchObject({
+			companyNumber: '65794896',
+			pib: '101134702',
+			foundedYear: 2019,
+			website: 'https://www.rasinka.rs',
+			social: ['https://instagram.com/rasinka'],
+		})
 		expect(v.lawStatus).toEqual({ apr: 'pending', aprDate: '2026-03-01', ways: ['work_integration', 'local_development'], selfIdentified: true })
 		expect(v.staff).toEqual({ employees: 6, women: 5, vulnerable: { roma: 2 }, volunteers: 0 })
 		expect(v.needs).toEqual({ power: true, accessible: false, sizeM2: 6.5, table: false, chairs: 2 })
@@ -74,7 +80,16 @@ describe('the application form maps onto the API schema', () => {
 	})
 
 	test('blank law status and staff sections are left out, not refused', () => {
-		const entries = { ...valid, 'lawStatus.apr': '', 'lawStatus.aprDate': '', 'lawStatus.ways': [], 'lawStatus.selfIdentified': '', 'staff.employees': '', 'staff.women': '', 'staff.vulnerable.roma': '' }
+		const entries = {
+			...valid,
+			'lawStatus.apr': '',
+			'lawStatus.aprDate': '',
+			'lawStatus.ways': [],
+			'lawStatus.selfIdentified': '',
+			'staff.employees': '',
+			'staff.women': '',
+			'staff.vulnerable.roma': '',
+		}
 		const submission = parse(entries)
 		expect(submission.status).toBe('success')
 		if (submission.status === 'success') {

@@ -127,7 +127,9 @@ describe('the application API schema', () => {
 		expect(issuesToFields(refused.error!.issues)).toEqual({ 'preferences.1': ['Na planu nema štanda „X9“. Izaberite jedan od štandova sa plana.'] })
 		// A repeat in another case is still a repeat; an unknown label is not also called a repeat.
 		const repeat = onPlan.safeParse({ ...valid, preferences: ['A3', 'a3'] })
-		expect(repeat.error?.issues.map((i) => [i.path.join('.'), (i as { params?: { key?: string } }).params?.key])).toEqual([['preferences.1', 'duplicatePreference']])
+		expect(repeat.error?.issues.map((i) => [i.path.join('.'), (i as { params?: { key?: string } }).params?.key])).toEqual([
+			['preferences.1', 'duplicatePreference'],
+		])
 		const unknownTwice = onPlan.safeParse({ ...valid, preferences: ['X9', 'x9'] })
 		expect(unknownTwice.error?.issues.map((i) => (i as { params?: { key?: string } }).params?.key)).toEqual(['noSuchStand', 'noSuchStand'])
 		// Without a published plan a wish is free text (a zone), as before.
@@ -155,7 +157,8 @@ describe('the application API schema', () => {
 	test('messages are translated through the error map', () => {
 		const result = schema.safeParse(withOrg({ pib: '101134703' }), { error: makeZodErrorMap(getT('sr-Latn', ['common'])) })
 		expect(result.success).toBe(false)
-		if (!result.success) expect(issuesToFields(result.error.issues)).toEqual({ 'organization.pib': ['PIB ima 9 cifara, a poslednja je kontrolna. Proverite broj.'] })
+		if (!result.success)
+			expect(issuesToFields(result.error.issues)).toEqual({ 'organization.pib': ['PIB ima 9 cifara, a poslednja je kontrolna. Proverite broj.'] })
 	})
 
 	test.each([

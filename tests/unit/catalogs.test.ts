@@ -17,7 +17,11 @@ const baseKeys = (catalog: Catalog) => [...new Set(catalogKeys(catalog).map((k) 
 describe('message catalogs', () => {
 	test('every locale has the same files', () => {
 		for (const locale of LOCALES) {
-			expect(readdirSync(path.join(root, locale)).filter((f) => f.endsWith('.json')).sort()).toEqual([...files].sort())
+			expect(
+				readdirSync(path.join(root, locale))
+					.filter((f) => f.endsWith('.json'))
+					.sort(),
+			).toEqual([...files].sort())
 		}
 	})
 

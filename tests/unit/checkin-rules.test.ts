@@ -138,7 +138,10 @@ describe('bucketArrivals', () => {
 	})
 
 	test('order of input does not matter', () => {
-		const a = [{ at: at('11:40'), persons: 1 }, { at: at('10:05'), persons: 2 }]
+		const a = [
+			{ at: at('11:40'), persons: 1 },
+			{ at: at('10:05'), persons: 2 },
+		]
 		expect(bucketArrivals(a)).toEqual(bucketArrivals([...a].reverse()))
 		expect(bucketArrivals(a)).toHaveLength(7)
 	})

@@ -65,7 +65,9 @@ function params(overrides: { event?: Partial<MailParams['event']>; registration?
 	}
 }
 
-function applicationParams(overrides: { event?: Partial<ApplicationMailParams['event']>; application?: Partial<ApplicationMailParams['application']> } = {}): ApplicationMailParams {
+function applicationParams(
+	overrides: { event?: Partial<ApplicationMailParams['event']>; application?: Partial<ApplicationMailParams['application']> } = {},
+): ApplicationMailParams {
 	return {
 		event: { ...params().event, ...overrides.event },
 		application: {
@@ -123,7 +125,10 @@ const PARAMS_FOR: { [T in MailTemplate]: MailParamsOf<T> } = {
 		setupStartsAt: '2026-12-19T08:00:00.000Z',
 	},
 	'application-fair-cancelled': {
-		...applicationParams({ event: { sequence: 2, status: 'cancelled' }, application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY } }),
+		...applicationParams({
+			event: { sequence: 2, status: 'cancelled' },
+			application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY },
+		}),
 		stand: { label: 'B3', zone: 'Hol', sizeM2: 6, power: true },
 	},
 	'account-invitation': accountParams({ inviter: 'Vesna <i>Ilić</i>' }),
@@ -168,7 +173,13 @@ describe.each(LOCALES)('every template in %s', (locale) => {
 		expect(mail.html).toContain(`href="${manage}"`)
 		expect(mail.text).toContain('ana.jovic@example.org')
 		expect(mail.text).toContain(PUBLIC_URL)
-		expect(mail.text).toMatch(locale === 'sr-Cyrl' ? /Центар за социјално предузетништво Крушевац/ : locale === 'en' ? /Center for Social Entrepreneurship/ : /Centar za socijalno preduzetništvo Kruševac/)
+		expect(mail.text).toMatch(
+			locale === 'sr-Cyrl'
+				? /Центар за социјално предузетништво Крушевац/
+				: locale === 'en'
+					? /Center for Social Entrepreneurship/
+					: /Centar za socijalno preduzetništvo Kruševac/,
+		)
 	})
 
 	test.each(REGISTRATION_MAIL_TEMPLATES)('%s escapes what visitors and organizers typed', async (template) => {
@@ -187,10 +198,18 @@ describe.each(LOCALES)('every template in %s', (locale) => {
 		expect(mail.html).toContain(`href="${link}"`)
 		expect(mail.text).toContain('mira.petrovic@example.org')
 		expect(mail.text).toContain(PUBLIC_URL)
-		expect(mail.text).toMatch(locale === 'sr-Cyrl' ? /Центар за социјално предузетништво Крушевац/ : locale === 'en' ? /Center for Social Entrepreneurship/ : /Centar za socijalno preduzetništvo Kruševac/)
+		expect(mail.text).toMatch(
+			locale === 'sr-Cyrl'
+				? /Центар за социјално предузетништво Крушевац/
+				: locale === 'en'
+					? /Center for Social Entrepreneurship/
+					: /Centar za socijalno preduzetništvo Kruševac/,
+		)
 		// The fair's name, date and place.
 		expect(mail.subject).toContain(locale === 'en' ? 'Mini-fair of Social Entrepreneurship' : locale === 'sr-Cyrl' ? 'Мини-сајам' : 'Mini-sajam')
-		expect(mail.text).toContain(locale === 'en' ? 'Saturday, 19 December 2026' : locale === 'sr-Cyrl' ? 'субота, 19. децембар 2026.' : 'subota, 19. decembar 2026.')
+		expect(mail.text).toContain(
+			locale === 'en' ? 'Saturday, 19 December 2026' : locale === 'sr-Cyrl' ? 'субота, 19. децембар 2026.' : 'subota, 19. decembar 2026.',
+		)
 		expect(mail.text).toContain(locale === 'sr-Cyrl' ? 'Плато испред Културног центра' : 'Plato ispred Kulturnog centra')
 		expect(mail.text).not.toContain('/tickets/')
 	})
@@ -325,8 +344,7 @@ describe('language and formatting', () => {
 	})
 
 	test('party sizes use the language’s plural forms', async () => {
-		const party = async (locale: Locale, partySize: number) =>
-			(await render('registration-link', locale, params({ registration: { partySize } }))).text
+		const party = async (locale: Locale, partySize: number) => (await render('registration-link', locale, params({ registration: { partySize } }))).text
 		expect(await party('sr-Latn', 1)).toContain('Dolazite: 1 osoba')
 		expect(await party('sr-Latn', 3)).toContain('Dolazite: 3 osobe')
 		expect(await party('sr-Latn', 5)).toContain('Dolazite: 5 osoba')
@@ -436,7 +454,11 @@ describe('calendar invites', () => {
 	})
 
 	test('waitlisted visitors of a cancelled event get no cancellation of an entry they never had', async () => {
-		const mail = await render('event-cancelled', 'en', params({ event: { status: 'cancelled', sequence: 3 }, registration: { status: 'waitlisted', ticketCode: null } }))
+		const mail = await render(
+			'event-cancelled',
+			'en',
+			params({ event: { status: 'cancelled', sequence: 3 }, registration: { status: 'waitlisted', ticketCode: null } }),
+		)
 		expect(mail.icalEvent).toBeUndefined()
 	})
 
@@ -464,7 +486,17 @@ describe('calendar invites', () => {
 	test('the UID is the event’s, as in the public feed and the event’s .ics', async () => {
 		const { event } = params()
 		const feed = buildCalendar(
-			[{ ...event, description: '', descriptionEn: null, startsAt: new Date(event.startsAt), endsAt: new Date(event.endsAt), createdAt: new Date(event.createdAt), updatedAt: new Date(event.updatedAt) }],
+			[
+				{
+					...event,
+					description: '',
+					descriptionEn: null,
+					startsAt: new Date(event.startsAt),
+					endsAt: new Date(event.endsAt),
+					createdAt: new Date(event.createdAt),
+					updatedAt: new Date(event.updatedAt),
+				},
+			],
 			'en',
 			PUBLIC_URL,
 		)
@@ -530,7 +562,13 @@ describe.each(LOCALES)('account mails in %s', (locale) => {
 		expect(mail.text).toContain(email)
 		// The end of the link in Belgrade time (17:00), not UTC.
 		expect(mail.text).toContain('17:00')
-		expect(mail.text).toMatch(locale === 'sr-Cyrl' ? /Центар за социјално предузетништво Крушевац/ : locale === 'en' ? /Center for Social Entrepreneurship/ : /Centar za socijalno preduzetništvo Kruševac/)
+		expect(mail.text).toMatch(
+			locale === 'sr-Cyrl'
+				? /Центар за социјално предузетништво Крушевац/
+				: locale === 'en'
+					? /Center for Social Entrepreneurship/
+					: /Centar za socijalno preduzetništvo Kruševac/,
+		)
 	})
 
 	test('the invitation names the inviter and the role, escaped', async () => {
@@ -542,6 +580,8 @@ describe.each(LOCALES)('account mails in %s', (locale) => {
 	})
 
 	test('a sent account mail (its parameters blanked) cannot be rendered again', async () => {
-		await expect(renderMail('password-reset', {}, mailContext(locale, { publicUrl: PUBLIC_URL, from: FROM, queuedAt: QUEUED_AT }))).rejects.toBeInstanceOf(UnrenderableMailError)
+		await expect(renderMail('password-reset', {}, mailContext(locale, { publicUrl: PUBLIC_URL, from: FROM, queuedAt: QUEUED_AT }))).rejects.toBeInstanceOf(
+			UnrenderableMailError,
+		)
 	})
 })

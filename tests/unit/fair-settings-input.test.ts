@@ -99,13 +99,19 @@ describe('the form', () => {
 	})
 
 	test('the window must close after it opens and no later than the fair starts', () => {
-		expect(keysOf(parseForm({ ...base, 'categories[0].code': 'food', applicationsOpenAt: '2026-12-01T10:00', applicationsCloseAt: '2026-12-01T09:00' }))).toEqual({
+		expect(
+			keysOf(parseForm({ ...base, 'categories[0].code': 'food', applicationsOpenAt: '2026-12-01T10:00', applicationsCloseAt: '2026-12-01T09:00' })),
+		).toEqual({
 			applicationsCloseAt: 'closesBeforeOpens',
 		})
-		expect(keysOf(parseForm({ ...base, 'categories[0].code': 'food', applicationsCloseAt: '2026-12-19T10:01' }))).toEqual({ applicationsCloseAt: 'closesAfterFairStart' })
+		expect(keysOf(parseForm({ ...base, 'categories[0].code': 'food', applicationsCloseAt: '2026-12-19T10:01' }))).toEqual({
+			applicationsCloseAt: 'closesAfterFairStart',
+		})
 		// Closing exactly at the start is the default and allowed.
 		expect(parseForm({ ...base, 'categories[0].code': 'food', applicationsCloseAt: '2026-12-19T10:00' }).success).toBe(true)
-		expect(keysOf(parseForm({ ...base, 'categories[0].code': 'food', applicationsOpenAt: '2026-12-20T10:00' }))).toEqual({ applicationsOpenAt: 'opensAfterFairStart' })
+		expect(keysOf(parseForm({ ...base, 'categories[0].code': 'food', applicationsOpenAt: '2026-12-20T10:00' }))).toEqual({
+			applicationsOpenAt: 'opensAfterFairStart',
+		})
 		expect(keysOf(parseForm({ ...base, 'categories[0].code': 'food', applicationsOpenAt: '2026-02-30T10:00' }))).toEqual({ applicationsOpenAt: 'dateTime' })
 	})
 
@@ -117,7 +123,9 @@ describe('the form', () => {
 
 	test('categories: at least one, words for new ones, no two with the same name, only known codes', () => {
 		expect(keysOf(parseForm({ ...base, 'categories[0].code': 'food', 'categories[0].remove': 'on' }))).toEqual({ categories: 'categoryRequired' })
-		expect(keysOf(parseForm({ ...base, 'categories[0].code': 'food', 'categories[0].label': 'Med', 'categories[1].label': 'med' }))).toEqual({ 'categories.1.label': 'categoryTaken' })
+		expect(keysOf(parseForm({ ...base, 'categories[0].code': 'food', 'categories[0].label': 'Med', 'categories[1].label': 'med' }))).toEqual({
+			'categories.1.label': 'categoryTaken',
+		})
 		expect(keysOf(parseForm({ ...base, 'categories[0].code': 'custom-knjige' }))).toEqual({ 'categories.0.label': 'required' })
 		expect(keysOf(parseForm({ ...base, 'categories[0].code': 'weapons', 'categories[0].label': 'Oružje' }))).toEqual({ 'categories.0.label': 'choice' })
 		expect(Object.keys(keysOf(parseForm({ ...base, 'categories[0].label': 'K' })))).toEqual(['categories.0.label'])
@@ -130,13 +138,25 @@ describe('the API body', () => {
 	test('an empty body is the defaults', () => {
 		const r = parse({})
 		expect(r.success).toBe(true)
-		expect(r.data).toEqual({ applicationsOpenAt: null, applicationsCloseAt: null, categories: [...DEFAULT_CATEGORIES], standCount: null, setupMinutesBefore: 60, confirmationDays: 7 })
+		expect(r.data).toEqual({
+			applicationsOpenAt: null,
+			applicationsCloseAt: null,
+			categories: [...DEFAULT_CATEGORIES],
+			standCount: null,
+			setupMinutesBefore: 60,
+			confirmationDays: 7,
+		})
 	})
 
 	test('codes, renamed and new categories; GET output can be sent back', () => {
 		const r = parse({
 			applicationsCloseAt: '2026-12-12T23:59:00+01:00',
-			categories: ['food', { code: 'plants', label: 'Cveće i rasad', labelEn: 'Flowers and seedlings' }, { label: 'Knjige', labelEn: 'Books' }, { code: 'other', label: null, labelEn: null, names: { en: 'Other' } }],
+			categories: [
+				'food',
+				{ code: 'plants', label: 'Cveće i rasad', labelEn: 'Flowers and seedlings' },
+				{ label: 'Knjige', labelEn: 'Books' },
+				{ code: 'other', label: null, labelEn: null, names: { en: 'Other' } },
+			],
 			standCount: 30,
 		})
 		expect(r.success, JSON.stringify(r.error?.issues)).toBe(true)
@@ -150,7 +170,9 @@ describe('the API body', () => {
 	})
 
 	test('refuses a bad window, unknown fields and codes, a bare own code, duplicates', () => {
-		expect(keysOf(parse({ applicationsOpenAt: '2026-12-10T10:00:00+01:00', applicationsCloseAt: '2026-12-09T10:00:00+01:00' }))).toEqual({ applicationsCloseAt: 'closesBeforeOpens' })
+		expect(keysOf(parse({ applicationsOpenAt: '2026-12-10T10:00:00+01:00', applicationsCloseAt: '2026-12-09T10:00:00+01:00' }))).toEqual({
+			applicationsCloseAt: 'closesBeforeOpens',
+		})
 		expect(keysOf(parse({ applicationsCloseAt: '2026-12-20T10:00:00+01:00' }))).toEqual({ applicationsCloseAt: 'closesAfterFairStart' })
 		expect(parse({ applicationsCloseAt: '2026-12-12 10:00' }).success).toBe(false)
 		expect(parse({ colour: 'red' }).success).toBe(false)
@@ -164,7 +186,11 @@ describe('the API body', () => {
 })
 
 describe('categories', () => {
-	const list: FairCategory[] = ['food', { code: 'custom-knjige', label: 'Knjige i džepni kalendari', labelEn: 'Books' }, { code: 'handicrafts', label: 'Rukotvorine' }]
+	const list: FairCategory[] = [
+		'food',
+		{ code: 'custom-knjige', label: 'Knjige i džepni kalendari', labelEn: 'Books' },
+		{ code: 'handicrafts', label: 'Rukotvorine' },
+	]
 
 	test('names: catalog words for standard codes, the organizer’s own words otherwise, Cyrillic derived', () => {
 		expect(list.map((c) => categoryName(c, 'sr-Latn', standardName))).toEqual(['Hrana i med', 'Knjige i džepni kalendari', 'Rukotvorine'])

@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-	formatEventTimeRange,
-	formatLongDate,
-	formatNumber,
-	formatShortDate,
-	fromBelgradeLocalInput,
-	toBelgradeLocalInput,
-} from '#app/domain/format.ts'
+import { formatEventTimeRange, formatLongDate, formatNumber, formatShortDate, fromBelgradeLocalInput, toBelgradeLocalInput } from '#app/domain/format.ts'
 
 const fairStart = new Date('2026-12-19T09:00:00Z') // 10:00 in Belgrade (CET, UTC+1)
 

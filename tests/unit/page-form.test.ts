@@ -77,7 +77,9 @@ describe('readPageForm', () => {
 		const counted = request(stream, 'multipart/form-data; boundary=b')
 		expect(counted.headers.get('Content-Length')).toBeNull()
 		expect(await refusal(readPageForm(counted, { uploads: true }))).toBe(413)
-		expect(await refusal(readPageForm(request('a=b', 'application/x-www-form-urlencoded', { headers: { 'Content-Length': String(PAGE_FORM_MAX_BYTES + 1) } })))).toBe(413)
+		expect(
+			await refusal(readPageForm(request('a=b', 'application/x-www-form-urlencoded', { headers: { 'Content-Length': String(PAGE_FORM_MAX_BYTES + 1) } }))),
+		).toBe(413)
 	})
 
 	test('a page without a form answers 405', async () => {

@@ -55,7 +55,12 @@ function shownNumbers(result: ReturnType<typeof researchTables>): number[] {
 
 describe('researchTables', () => {
 	test('counts applicants and exhibitors per value, with totals, when every cell is large', () => {
-		const rows = [...many(6), ...many(5, { exhibitor: false }), ...many(7, { legalForm: 'cooperative' }), ...many(5, { legalForm: 'cooperative', exhibitor: false })]
+		const rows = [
+			...many(6),
+			...many(5, { exhibitor: false }),
+			...many(7, { legalForm: 'cooperative' }),
+			...many(5, { legalForm: 'cooperative', exhibitor: false }),
+		]
 		const result = researchTables(rows, OPTIONS(['2026']))
 		expect(result.consented).toBe(23)
 		expect(line(result, 'legalForm', 'association').periods).toEqual([{ applicants: 11, exhibitors: 6 }])
@@ -74,7 +79,12 @@ describe('researchTables', () => {
 	test('a count of 1–4 is "small", and what would give it away by subtraction is hidden too', () => {
 		// 8 associations: 6 exhibit, 2 do not. Applicants 8 and exhibitors 6 side by side would
 		// tell that 2 associations were not accepted, so the exhibitors cell goes as well.
-		const rows = [...many(6), ...many(2, { exhibitor: false }), ...many(10, { legalForm: 'cooperative' }), ...many(5, { legalForm: 'cooperative', exhibitor: false })]
+		const rows = [
+			...many(6),
+			...many(2, { exhibitor: false }),
+			...many(10, { legalForm: 'cooperative' }),
+			...many(5, { legalForm: 'cooperative', exhibitor: false }),
+		]
 		const result = researchTables(rows, OPTIONS(['2026']))
 		const association = line(result, 'legalForm', 'association').periods[0]!
 		expect(association.applicants).toBe(8)
@@ -96,7 +106,7 @@ describe('researchTables', () => {
 	test('no number from 1 to 4 is ever shown, whatever the mix', () => {
 		let seed = 7
 		const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
-		const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
+		const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
 		for (let round = 0; round < 30; round++) {
 			const rows = Array.from({ length: 5 + Math.floor(random() * 40) }, () =>
 				row({
@@ -107,7 +117,12 @@ describe('researchTables', () => {
 					ways: random() < 0.5 ? ['work_integration', 'general_interest'] : ['local_development'],
 					municipality: pick(['krusevac', 'brus']),
 					category: pick(['food', 'handicrafts']),
-					staff: { employees: Math.floor(random() * 6), women: Math.floor(random() * 3), vulnerable: { roma: Math.floor(random() * 3) }, volunteers: Math.floor(random() * 2) },
+					staff: {
+						employees: Math.floor(random() * 6),
+						women: Math.floor(random() * 3),
+						vulnerable: { roma: Math.floor(random() * 3) },
+						volunteers: Math.floor(random() * 2),
+					},
 				}),
 			)
 			const result = researchTables(rows, OPTIONS(['2024', '2025', '2026']))
@@ -116,7 +131,12 @@ describe('researchTables', () => {
 	})
 
 	test('across years: a column pair per year and the all-years total', () => {
-		const rows = [...many(5, { period: '2025' }), ...many(5, { period: '2025', exhibitor: false }), ...many(6, { period: '2026' }), ...many(6, { period: '2026', exhibitor: false })]
+		const rows = [
+			...many(5, { period: '2025' }),
+			...many(5, { period: '2025', exhibitor: false }),
+			...many(6, { period: '2026' }),
+			...many(6, { period: '2026', exhibitor: false }),
+		]
 		const result = researchTables(rows, OPTIONS(['2025', '2026']))
 		expect(line(result, 'legalForm', 'association')).toEqual({
 			key: 'association',

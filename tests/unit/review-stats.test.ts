@@ -62,12 +62,15 @@ describe('reviewStats', () => {
 	})
 
 	test('statsByApplication groups reviews and keeps applications without any', () => {
-		const map = statsByApplication([1, 2, 3], [
-			{ applicationId: 1, ...s(5, 5, 5) },
-			{ applicationId: 1, ...s(1, 1, 1) },
-			{ applicationId: 3, ...s(2, 3, 4) },
-			{ applicationId: 99, ...s(5, 5, 5) },
-		])
+		const map = statsByApplication(
+			[1, 2, 3],
+			[
+				{ applicationId: 1, ...s(5, 5, 5) },
+				{ applicationId: 1, ...s(1, 1, 1) },
+				{ applicationId: 3, ...s(2, 3, 4) },
+				{ applicationId: 99, ...s(5, 5, 5) },
+			],
+		)
 		expect([...map.keys()]).toEqual([1, 2, 3])
 		expect(map.get(1)).toMatchObject({ count: 2, overall: 3, disagreement: true })
 		expect(map.get(2)).toMatchObject({ count: 0, overall: null })
@@ -151,6 +154,11 @@ describe('review input', () => {
 	})
 
 	test('the release fingerprint names each staged decision', () => {
-		expect(pendingFingerprint([{ id: 3, status: 'accepted' }, { id: 7, status: 'rejected' }])).toBe('3:accepted,7:rejected')
+		expect(
+			pendingFingerprint([
+				{ id: 3, status: 'accepted' },
+				{ id: 7, status: 'rejected' },
+			]),
+		).toBe('3:accepted,7:rejected')
 	})
 })

@@ -30,7 +30,16 @@ const codes = { ana: code(1), branko: code(2), cveta: code(3), dragan: code(4), 
 const reissued = code(2) // Branko's new code: the old one is no longer current
 
 function ticket(registrationId: number, patch: Partial<DatasetTicket> = {}): DatasetTicket {
-	return { registrationId, name: `Visitor ${registrationId}`, partySize: 2, status: 'confirmed', codeHash: null, checkedInAt: null, checkedInBy: null, ...patch }
+	return {
+		registrationId,
+		name: `Visitor ${registrationId}`,
+		partySize: 2,
+		status: 'confirmed',
+		codeHash: null,
+		checkedInAt: null,
+		checkedInBy: null,
+		...patch,
+	}
 }
 
 const dataset: Dataset = {
@@ -97,10 +106,14 @@ describe('the verdict on the phone', () => {
 	})
 
 	test('a ticket checked in elsewhere is amber with the first time and device', async () => {
-		expect(await decide(codes.dragan)).toMatchObject({ result: 'already_checked_in', firstCheckedInAt: '2026-05-16T08:32:00.000Z', firstCheckedInBy: 'scan-OTHER1' })
+		expect(await decide(codes.dragan)).toMatchObject({
+			result: 'already_checked_in',
+			firstCheckedInAt: '2026-05-16T08:32:00.000Z',
+			firstCheckedInBy: 'scan-OTHER1',
+		})
 	})
 
-	test("a ticket this phone let in (not yet in the dataset) is amber too", async () => {
+	test('a ticket this phone let in (not yet in the dataset) is amber too', async () => {
 		const local: LocalCheckIns = new Map([[1, { at: '2026-05-16T08:50:00.000Z', by: 'scan-THIS01' }]])
 		expect(await decide(codes.ana, local)).toMatchObject({ result: 'already_checked_in', firstCheckedInBy: 'scan-THIS01' })
 	})

@@ -73,9 +73,11 @@ describe('a plan', () => {
 
 	test('the sweep finds exactly the pairs of the all-pairs check on random plans', () => {
 		let seed = 42
-		const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+		const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
 		for (let n = 0; n < 50; n++) {
-			const stands = Array.from({ length: 25 }, () => rect(Math.round(rnd() * 40) / 2, Math.round(rnd() * 40) / 2, 1 + Math.round(rnd() * 6) / 2, 1 + Math.round(rnd() * 6) / 2))
+			const stands = Array.from({ length: 25 }, () =>
+				rect(Math.round(rnd() * 40) / 2, Math.round(rnd() * 40) / 2, 1 + Math.round(rnd() * 6) / 2, 1 + Math.round(rnd() * 6) / 2),
+			)
 			const expected: Array<[number, number]> = []
 			for (let i = 0; i < stands.length; i++) for (let j = i + 1; j < stands.length; j++) if (areNeighbours(stands[i]!, stands[j]!)) expected.push([i, j])
 			expect(adjacentPairs(stands)).toEqual(expected)

@@ -75,7 +75,9 @@ describe('standsBodySchema', () => {
 	})
 
 	test('negative positions and non-positive sizes are refused', () => {
-		const paths = issuesOf({ stands: [stand('A', -1, 0), { ...stand('B', 4, 0, 0, 2), sizeM2: 4 }, { ...stand('C', 8, 0, 2, -2), sizeM2: 4 }, { ...stand('D', 12, 0), sizeM2: 0 }] }).map((i) => i.path)
+		const paths = issuesOf({
+			stands: [stand('A', -1, 0), { ...stand('B', 4, 0, 0, 2), sizeM2: 4 }, { ...stand('C', 8, 0, 2, -2), sizeM2: 4 }, { ...stand('D', 12, 0), sizeM2: 0 }],
+		}).map((i) => i.path)
 		expect(paths).toEqual(['stands.0.x', 'stands.1.width', 'stands.2.height', 'stands.3.sizeM2'])
 	})
 

@@ -16,7 +16,9 @@ const claims = { keyId: 7, eventId: 12, registrationId: 3456, nonce: new Uint8Ar
 
 describe('ticket codes', () => {
 	test('the public key is RFC 8032’s for this secret', () => {
-		expect(publicKey.export({ format: 'jwk' }).x).toBe(Buffer.from('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', 'hex').toString('base64url'))
+		expect(publicKey.export({ format: 'jwk' }).x).toBe(
+			Buffer.from('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', 'hex').toString('base64url'),
+		)
 	})
 
 	test('test vector: a known code for known claims', () => {
