@@ -115,8 +115,31 @@ export async function sendRefusal(req, res, response) {
 		res.end(req.method === 'HEAD' ? undefined : body)
 		return
 	}
+	// The rest of the body is read (and dropped) before the answer: a client still sending, that
+	// asked for the connection to close, would otherwise meet a closed socket (EPIPE) instead of
+	// reading the refusal. A client that will not finish within DRAIN_TIMEOUT_MS is answered and cut.
+	const finished = await drained(req)
+	if (!finished) res.setHeader('Connection', 'close')
 	res.end(req.method === 'HEAD' ? undefined : body)
-	drain(req)
+	if (!finished) res.once('finish', () => req.socket?.destroy())
+}
+
+const DRAIN_TIMEOUT_MS = 10_000
+
+/** Resolves true once the request body has been read to its end (and dropped), false after the timeout. */
+function drained(req) {
+	if (req.complete || req.destroyed) return Promise.resolve(true)
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => resolve(false), DRAIN_TIMEOUT_MS)
+		timer.unref()
+		const done = () => {
+			clearTimeout(timer)
+			resolve(true)
+		}
+		req.once('end', done)
+		req.once('close', done)
+		req.resume()
+	})
 }
 
 /** Reads and drops the rest of a request body; gives up on a client that will not stop after 10 s. */

@@ -102,7 +102,7 @@ describe('the ticket page without JavaScript', () => {
 		expect(new URL(page.url()).pathname).toBe('/tickets/deleted')
 		expect(await bodyText(page)).toContain(ticketSr.deleted.title)
 		// The old link leads nowhere now.
-		expect((await watch.expecting(/status of 404/, () => page.goto(`${server.url}${ticket}`)))?.status()).toBe(404)
+		expect((await watch.expecting(/^HTTP 404 /, () => page.goto(`${server.url}${ticket}`)))?.status()).toBe(404)
 		expectNoServerError(documents)
 	})
 
@@ -196,7 +196,7 @@ describe('the exhibitor’s magic link without JavaScript', () => {
 		expect(await submit(page, '.confirm-actions button[name=intent][value=delete]')).toBe(200)
 		expect(new URL(page.url()).pathname).toBe('/applications/deleted')
 		expect(await bodyText(page)).toContain(applicationSr.deleted.title)
-		expect((await watch.expecting(/status of 404/, () => page.goto(`${server.url}${self}`)))?.status()).toBe(404)
+		expect((await watch.expecting(/^HTTP 404 /, () => page.goto(`${server.url}${self}`)))?.status()).toBe(404)
 		expectNoServerError(documents)
 	})
 })
