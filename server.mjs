@@ -28,19 +28,13 @@ const root = path.dirname(fileURLToPath(import.meta.url))
 const buildDir = path.resolve(root, process.env.REMIX_BUILD_DIR ?? 'build')
 const build = await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)
 
-const port = Number(process.env.PORT ?? 3000)
-const host = process.env.HOST ?? '0.0.0.0'
+// The environment as the app validated it (app/utils/env.server.ts): a bad value stops the server
+// here with zod's message, and every variable is read in one place.
+const { port, host, publicUrl, trustProxy } = build.entry.module.listenerEnv()
 // Behind a reverse proxy on the same machine (nginx, Caddy), X-Forwarded-For is the client.
 // TRUST_PROXY can name other proxies (Express syntax: "loopback", an address, a hop count).
-const trustProxy = process.env.TRUST_PROXY ?? 'loopback'
 const trust = compileTrust(trustProxy)
-const publicOrigin = (() => {
-	try {
-		return new URL(process.env.PUBLIC_URL ?? `http://localhost:${port}`).origin
-	} catch {
-		return null
-	}
-})()
+const publicOrigin = new URL(publicUrl).origin
 const mode = process.env.NODE_ENV ?? 'production'
 
 /** A refusal page (403, 413) in the reader's language, from the build's catalogs. */

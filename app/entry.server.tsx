@@ -12,6 +12,7 @@ import { getLocale } from '#app/utils/i18n.server.ts'
 import { NonceProvider } from '#app/utils/nonce.ts'
 
 export { apiRefusal, pageRefusal } from '#app/utils/refusals.server.ts'
+export { listenerEnv } from '#app/utils/env.server.ts'
 
 export const streamTimeout = 5_000
 

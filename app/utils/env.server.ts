@@ -19,6 +19,8 @@ const EnvSchema = z.object({
 	ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
 	ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(8).optional()),
 	RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+	/** Proxies whose X-Forwarded-For / X-Forwarded-Host are believed: `loopback`, addresses, a hop count. */
+	TRUST_PROXY: z.string().trim().min(1).default('loopback'),
 })
 
 export type Env = z.infer<typeof EnvSchema> & {
@@ -73,4 +75,10 @@ export function getEnv(): Env {
 /** For tests that change the environment between cases. */
 export function resetEnvForTests() {
 	cached = undefined
+}
+
+/** What server.mjs (plain JavaScript) needs to listen, from the same validated environment. */
+export function listenerEnv() {
+	const env = getEnv()
+	return { port: env.PORT, host: env.HOST, publicUrl: env.PUBLIC_URL, trustProxy: env.TRUST_PROXY }
 }

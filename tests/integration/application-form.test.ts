@@ -13,12 +13,10 @@ import { withdrawApplication } from '#app/services/application-lifecycle.server.
 import { openDatabase } from '#app/utils/db.server.ts'
 import { apiCall, cliToken } from '#tests/support/api-client.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
+import { escapedByReact as html } from '#tests/support/html.ts'
 
 let server: TestServer
 let organizer: string
-
-/** React escapes text; compare against the same escaping. */
-const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')
 
 let counter = 0
 async function createFair(overrides: Record<string, unknown> = {}) {

@@ -10,13 +10,12 @@ import srApplication from '#app/locales/sr-Latn/application.json'
 import { cliToken } from '#tests/support/api-client.ts'
 import { createPublishedFair, submitApplication, withDatabase } from '#tests/support/fair-fixtures.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
+import { escapedByReact as html } from '#tests/support/html.ts'
 
 let server: TestServer
 let organizer: string
 let fair: { slug: string; title: string }
 
-/** React escapes text; compare against the same escaping. */
-const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')
 /** The sentence before the first interpolation, escaped: enough to recognise a message. */
 const lead = (text: string) => html(text.split('{{')[0]!)
 

@@ -13,6 +13,7 @@ import srApply from '#app/locales/sr-Latn/apply.json'
 import srCommon from '#app/locales/sr-Latn/common.json'
 import { apiCall, cliToken } from '#tests/support/api-client.ts'
 import { ROOT, startServer, type TestServer } from '#tests/support/server.ts'
+import { escapedByRefusalPage as html } from '#tests/support/html.ts'
 
 let server: TestServer
 let organizer: string
@@ -24,8 +25,6 @@ let sessionCookie: string
 
 const KiB = 1024
 const MiB = 1024 * KiB
-
-const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 /** The server's resident memory, in bytes. */
 function rss(): number {

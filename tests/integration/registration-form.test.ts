@@ -8,12 +8,10 @@ import srCommon from '#app/locales/sr-Latn/common.json'
 import srPublic from '#app/locales/sr-Latn/public.json'
 import srTicket from '#app/locales/sr-Latn/ticket.json'
 import { startServer, type TestServer } from '#tests/support/server.ts'
+import { escapedByReact as html } from '#tests/support/html.ts'
 
 let server: TestServer
 let organizer: string
-
-/** React escapes text; compare against the same escaping. */
-const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')
 
 async function createToken(role: string) {
 	const result = await server.cli(['token', 'create', '--role', role])
