@@ -20,7 +20,7 @@ const EnvSchema = z.object({
 	ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(8).optional()),
 	RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
 	/** Proxies whose X-Forwarded-For / X-Forwarded-Host are believed: `loopback`, addresses, a hop count. */
-	TRUST_PROXY: z.string().trim().min(1).default('loopback'),
+	TRUST_PROXY: z.preprocess(emptyToUndefined, z.string().trim().min(1).default('loopback')),
 })
 
 export type Env = z.infer<typeof EnvSchema> & {
