@@ -11,6 +11,7 @@ import applicationSr from '#app/locales/sr-Latn/application.json'
 import { PHONE, launchBrowser, loginAsAdmin, waitForHydration } from '#tests/support/browser.ts'
 import { bodyText, expectAccessible, expectNoSidewaysScroll, screenshot, useJourneySteps } from '#tests/support/journey.ts'
 import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
+import { outboxSettled, queuedTemplates } from '#tests/support/outbox.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
@@ -196,8 +197,10 @@ test('an organizer scores and accepts; nobody is emailed until the decisions are
 	await page.locator('[data-staging-hint]').waitFor()
 	await journey.exhibitor.page.reload()
 	await journey.exhibitor.page.getByText(applicationSr.state.submitted.title).waitFor()
-	await new Promise((resolve) => setTimeout(resolve, 1500))
-	expect(smtp.messages.filter(mailTo(COOP.email)), 'only the "received" mail before the release').toHaveLength(1)
+	// A decision is staged, not sent: nothing but the "received" mail was queued for the exhibitor.
+	await outboxSettled(server.dbPath)
+	expect(queuedTemplates(server.dbPath, COOP.email), 'only the "received" mail before the release').toEqual(['application-received'])
+	expect(smtp.messages.filter(mailTo(COOP.email))).toHaveLength(1)
 	await screenshot(page, 'review-detail-1280')
 
 	// One action releases the decisions: now the decision mail goes out.

@@ -19,6 +19,7 @@ import ticketSr from '#app/locales/sr-Latn/ticket.json'
 import { PHONE, launchBrowser, waitForHydration } from '#tests/support/browser.ts'
 import { bodyText, expectAccessible, expectNoSidewaysScroll, screenshot, useJourneySteps } from '#tests/support/journey.ts'
 import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
+import { outboxSettled, queuedTemplates } from '#tests/support/outbox.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
@@ -449,8 +450,11 @@ describe('a visitor registers on a phone, gets the ticket by mail, cancels, and 
 		const calendar = new ICAL.Component(ICAL.parse(cancel.content.toString('utf8')))
 		expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL')
 		expectEvent(calendar)
-		// Give a wrongly queued second mail the time to arrive (the worker sends at once).
-		await new Promise((resolve) => setTimeout(resolve, 1_500))
+		// What was queued is all that can ever be sent: no second cancellation, nothing extra.
+		await outboxSettled(server.dbPath)
+		expect(queuedTemplates(server.dbPath, ANA.email)).toEqual(['registration-confirmed', 'registration-cancelled'])
+		expect(queuedTemplates(server.dbPath, BRANKO.email)).toEqual(['registration-waitlisted', 'registration-promoted'])
+		expect(queuedTemplates(server.dbPath, CVETA.email)).toEqual(['registration-waitlisted'])
 		expect(smtp.to(ANA.email).map((m) => m.parsed.subject)).toEqual([subject('confirmed'), subject('cancelled')])
 		expect(smtp.to(BRANKO.email).map((m) => m.parsed.subject)).toEqual([subject('waitlisted'), subject('promoted')])
 		expect(smtp.to(CVETA.email).map((m) => m.parsed.subject)).toEqual([subject('waitlisted')])

@@ -70,7 +70,10 @@ function waitForMail(email: string, template: string, nth = 1) {
 	return mail.waitFor(() => arrived(email, template).length >= nth, 15_000)
 }
 
-/** No mail is in flight: every row of the outbox is sent (what could arrive, has). */
+/**
+ * No mail is in flight: every row of the outbox is sent. The test SMTP server stores a mail before
+ * it acknowledges it, and a row is marked sent only after that, so what could arrive, has.
+ */
 async function outboxSettled() {
 	for (let i = 0; i < 150; i++) {
 		const { n } = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status != 'sent'").get() as { n: number }
@@ -253,7 +256,6 @@ describe('staged decisions and their release', () => {
 
 		// Nothing queued, nothing arrived: only the "received" mails.
 		await outboxSettled()
-		await new Promise((r) => setTimeout(r, 300))
 		for (const x of [a, b, c, untouched]) {
 			expect(queued(x.email, 'application-decision')).toBe(0)
 			expect(mail.to(x.email).map(templateOf)).toEqual(['application-received'])
@@ -306,7 +308,6 @@ describe('staged decisions and their release', () => {
 		await waitForMail(b.email, 'application-decision', 2)
 		expect((await api('POST', `/api/v1/fairs/${fair.slug}/decisions/release`, { token: organizerToken })).body).toEqual({ released: 0 })
 		await outboxSettled()
-		await new Promise((r) => setTimeout(r, 300))
 		expect(arrived(b.email, 'application-decision')).toHaveLength(2)
 		for (const x of [a, c]) expect(arrived(x.email, 'application-decision')).toHaveLength(1)
 		expect(arrived(untouched.email, 'application-decision')).toHaveLength(0)
