@@ -6,8 +6,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '#app/components/form-fields.tsx'
+import { NewPasswordFields } from '#app/components/new-password-fields.tsx'
 import { ChangePasswordSchema } from '#app/domain/account-input.ts'
-import { PASSWORD_MIN } from '#app/domain/account-rules.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { changeOwnPassword } from '#app/services/users.server.ts'
 import { getSessionId, requireUser } from '#app/utils/auth.server.ts'
@@ -68,14 +68,7 @@ export default function AccountPage() {
 				<Form method="post" className="form" {...getFormProps(form)}>
 					<input type="text" name="username" autoComplete="username" defaultValue={user.email} hidden readOnly />
 					<TextField field={fields.current} type="password" label={t('password.current')} autoComplete="current-password" />
-					<TextField
-						field={fields.password}
-						type="password"
-						label={t('password.new')}
-						hint={t('password.newHint', { min: PASSWORD_MIN })}
-						autoComplete="new-password"
-					/>
-					<TextField field={fields.confirm} type="password" label={t('password.confirm')} autoComplete="new-password" />
+					<NewPasswordFields password={fields.password} confirm={fields.confirm} />
 					<button className="button" type="submit">
 						{t('account.submit')}
 					</button>

@@ -6,8 +6,8 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '#app/components/form-fields.tsx'
+import { NewPasswordFields } from '#app/components/new-password-fields.tsx'
 import { AcceptInvitationSchema } from '#app/domain/account-input.ts'
-import { PASSWORD_MIN } from '#app/domain/account-rules.ts'
 import { acceptInvitation, findOpenInvitation } from '#app/services/account-links.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -84,14 +84,7 @@ export default function InvitationPage() {
 					) : null}
 					<input type="text" name="username" autoComplete="username" defaultValue={invitation.email} hidden readOnly />
 					<TextField field={fields.name} label={t('invite.name')} autoComplete="name" />
-					<TextField
-						field={fields.password}
-						type="password"
-						label={t('password.new')}
-						hint={t('password.newHint', { min: PASSWORD_MIN })}
-						autoComplete="new-password"
-					/>
-					<TextField field={fields.confirm} type="password" label={t('password.confirm')} autoComplete="new-password" />
+					<NewPasswordFields password={fields.password} confirm={fields.confirm} />
 					<button className="button" type="submit">
 						{t('invite.submit')}
 					</button>

@@ -5,9 +5,8 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { TextField } from '#app/components/form-fields.tsx'
+import { NewPasswordFields } from '#app/components/new-password-fields.tsx'
 import { ResetPasswordSchema } from '#app/domain/account-input.ts'
-import { PASSWORD_MIN } from '#app/domain/account-rules.ts'
 import { completePasswordReset, findOpenReset } from '#app/services/account-links.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -74,14 +73,7 @@ export default function ResetPasswordPage() {
 				<p className="muted">{t('reset.intro', { email })}</p>
 				<Form method="post" className="form" {...getFormProps(form)}>
 					<input type="text" name="username" autoComplete="username" defaultValue={email} hidden readOnly />
-					<TextField
-						field={fields.password}
-						type="password"
-						label={t('password.new')}
-						hint={t('password.newHint', { min: PASSWORD_MIN })}
-						autoComplete="new-password"
-					/>
-					<TextField field={fields.confirm} type="password" label={t('password.confirm')} autoComplete="new-password" />
+					<NewPasswordFields password={fields.password} confirm={fields.confirm} />
 					<button className="button" type="submit">
 						{t('reset.submit')}
 					</button>
