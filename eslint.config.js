@@ -7,7 +7,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 /** Import patterns (both the #app alias and relative paths) for a layer. */
-const layer = (name) => [`#app/${name}/*`, `../${name}/*`, `../../${name}/*`]
+const layer = (name) => [`\\#app/${name}/**`, `../${name}/*`, `../../${name}/*`]
 
 export default tseslint.config(
 	{
@@ -63,10 +63,11 @@ export default tseslint.config(
 						{
 							group: [
 								...layer('services'),
+								...layer('http'),
 								...layer('routes'),
 								...layer('components'),
 								...layer('utils'),
-								'#db/*',
+								'\\#db/**',
 								'@remix-run/*',
 								'better-sqlite3',
 								'drizzle-orm',
@@ -82,15 +83,85 @@ export default tseslint.config(
 		},
 	},
 	{
-		// Services do the work; they never import a page, a component or a route module.
-		files: ['app/services/**', 'app/utils/**', 'emails/**'],
+		// Services do the work without knowing about HTTP: no Remix, no Request or Response, no
+		// page or component. Commands write (each owns its transaction), queries and views only
+		// read, workers run outside a request; docs/architecture.md.
+		files: ['app/services/**', 'emails/**'],
 		rules: {
 			'no-restricted-imports': [
 				'error',
 				{
 					patterns: [
-						{ group: [...layer('routes'), ...layer('components')], message: 'Services and utils do not import routes or components (docs/architecture.md).' },
+						{
+							group: [...layer('routes'), ...layer('components'), ...layer('http'), '@remix-run/*'],
+							message: 'Services know nothing of HTTP, routes or components (docs/architecture.md).',
+						},
 					],
+				},
+			],
+			'no-restricted-globals': [
+				'error',
+				{ name: 'Response', message: 'A service throws a ServiceError; app/http turns it into a Response.' },
+				{ name: 'Request', message: 'A service takes plain values, not a Request.' },
+			],
+		},
+	},
+	{
+		// Queries and views read: they never open a write transaction nor call a command.
+		files: ['app/services/queries/**', 'app/services/views/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [...layer('routes'), ...layer('components'), ...layer('http'), '@remix-run/*', '\\#app/services/commands/**', '../commands/*'],
+							message: 'Queries and views only read: no commands, no HTTP (docs/architecture.md).',
+						},
+					],
+					paths: [
+						{
+							name: '#app/utils/db.server.ts',
+							importNames: ['writeTransaction', 'writeInBatch'],
+							message: 'Queries and views only read (docs/architecture.md).',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
+		// Queries come before views: a query returns rows, it does not shape a page.
+		files: ['app/services/queries/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [...layer('routes'), ...layer('components'), ...layer('http'), '@remix-run/*', '\\#app/services/commands/**', '\\#app/services/views/**', '../commands/*', '../views/*'],
+							message: 'Queries read rows: no commands, views or HTTP (docs/architecture.md).',
+						},
+					],
+					paths: [
+						{
+							name: '#app/utils/db.server.ts',
+							importNames: ['writeTransaction', 'writeInBatch'],
+							message: 'Queries only read (docs/architecture.md).',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
+		// Infrastructure (env, database, i18n, passwords) and the HTTP helpers never import a page.
+		files: ['app/utils/**', 'app/http/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [{ group: [...layer('routes'), ...layer('components')], message: 'Utils and HTTP helpers do not import routes or components (docs/architecture.md).' }],
 				},
 			],
 		},
@@ -105,7 +176,7 @@ export default tseslint.config(
 				{
 					patterns: [
 						{
-							group: ['**/*.server', '**/*.server.ts', '#db/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'],
+							group: ['**/*.server', '**/*.server.ts', '\\#db/**', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'],
 							allowTypeImports: true,
 							message: 'Browser code does not import server modules (docs/architecture.md).',
 						},

@@ -6,12 +6,12 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { startBackgroundWork } from '#app/utils/boot.server.ts'
-import { contentSecurityPolicy, setSecurityHeaders } from '#app/utils/http-headers.server.ts'
+import { contentSecurityPolicy, setSecurityHeaders } from '#app/http/http-headers.server.ts'
 import { sharedI18n } from '#app/utils/i18n.ts'
 import { getLocale } from '#app/utils/i18n.server.ts'
 import { NonceProvider } from '#app/utils/nonce.ts'
 
-export { apiRefusal, pageRefusal } from '#app/utils/refusals.server.ts'
+export { apiRefusal, pageRefusal } from '#app/http/refusals.server.ts'
 export { listenerEnv } from '#app/utils/env.server.ts'
 
 export const streamTimeout = 5_000

@@ -8,7 +8,7 @@ import { isRegisteredLegalForm, MUNICIPALITY_NAMES, type LegalForm } from '#app/
 import { fromBelgradeLocalInput, toBelgradeLocalInput } from '#app/domain/format.ts'
 import type { EventInput } from '#app/domain/event-input.ts'
 import { isValidPib } from '#app/domain/serbian-ids.ts'
-import { createEvent } from '#app/services/events.server.ts'
+import { createEvent } from '#app/services/commands/events.server.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { CENTER_VENUE, DEMO_EXHIBITORS, DEMO_FAIR_VENUE, type DemoExhibitor } from './demo-data.ts'
 

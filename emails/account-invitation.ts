@@ -1,6 +1,6 @@
 // An admin invited a colleague: a one-time link to choose a password (and so create the account).
 import { INVITATION_TTL_MS } from '#app/domain/account-rules.ts'
-import type { AccountMailParams } from '#app/services/outbox.server.ts'
+import type { AccountMailParams } from '#app/services/commands/outbox.server.ts'
 import { accountFooter, linkBlocks, until } from './account-parts.ts'
 import { compose, heading, paragraph } from './layout.ts'
 import type { MailBuilder } from './types.ts'

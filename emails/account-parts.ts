@@ -1,7 +1,7 @@
 // What the two account mails share: the one-time link as a button and written out, when it stops
 // working (in Belgrade time, the reader's words), and a footer that says why the mail came.
 import { formatDateTime } from '#app/domain/format.ts'
-import type { AccountMailParams } from '#app/services/outbox.server.ts'
+import type { AccountMailParams } from '#app/services/commands/outbox.server.ts'
 import { button, linkLine, paragraph, type Block } from './layout.ts'
 import type { MailContext } from './types.ts'
 

@@ -1,6 +1,6 @@
 // Sent before the confirmation deadline to an accepted exhibitor who has not confirmed yet: after
 // the deadline the place goes to the next one on the waiting list.
-import type { ApplicationMailParams } from '#app/services/outbox.server.ts'
+import type { ApplicationMailParams } from '#app/services/commands/outbox.server.ts'
 import { applicationButton, applicationFooter, applicationGreeting, confirmDeadline, confirmRequest, fairDetails } from './application-parts.ts'
 import { compose, heading, paragraph } from './layout.ts'
 import { eventView } from './parts.ts'

@@ -1,7 +1,7 @@
 // Sent when the organizers release the fair's decisions: accepted (confirm by the deadline),
 // waitlisted or rejected, by what the exhibitor is now told (`releasedStatus`), with the
 // organizers' note if they wrote one.
-import type { ApplicationMailParams } from '#app/services/outbox.server.ts'
+import type { ApplicationMailParams } from '#app/services/commands/outbox.server.ts'
 import { applicationButton, applicationFooter, applicationGreeting, confirmDeadline, confirmRequest, fairDetails, organizerNote } from './application-parts.ts'
 import { compose, heading, paragraph, type Block } from './layout.ts'
 import { eventView } from './parts.ts'

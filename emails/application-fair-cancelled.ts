@@ -1,7 +1,7 @@
 // Sent to every exhibitor still in the running (not withdrawn, not told "rejected") when the fair
 // is cancelled. One who had been told their stand also gets a CANCEL for their setup slot, so it
 // leaves their calendar.
-import type { ApplicationMailParams } from '#app/services/outbox.server.ts'
+import type { ApplicationMailParams } from '#app/services/commands/outbox.server.ts'
 import { applicationButton, applicationFooter, applicationGreeting, fairDetails } from './application-parts.ts'
 import { setupInvite } from './application-stand.ts'
 import { compose, heading, paragraph } from './layout.ts'

@@ -1,6 +1,6 @@
 // Sent when a place at the fair frees up and the first exhibitor on the waiting list is accepted
 // in its stead: they confirm by the deadline, or the place goes on to the next one.
-import type { ApplicationMailParams } from '#app/services/outbox.server.ts'
+import type { ApplicationMailParams } from '#app/services/commands/outbox.server.ts'
 import { applicationButton, applicationFooter, applicationGreeting, confirmDeadline, confirmRequest, fairDetails } from './application-parts.ts'
 import { compose, heading, paragraph } from './layout.ts'
 import { eventView } from './parts.ts'

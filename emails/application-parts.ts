@@ -2,7 +2,7 @@
 // confirmation deadline in Belgrade time, the organizers' note (as text), and the footer that says
 // why the contact person gets the mail.
 import { formatLongDate, formatTime } from '#app/domain/format.ts'
-import type { ApplicationMailParams } from '#app/services/outbox.server.ts'
+import type { ApplicationMailParams } from '#app/services/commands/outbox.server.ts'
 import { button, details, linkLine, paragraph, type Block } from './layout.ts'
 import { eventView } from './parts.ts'
 import type { MailContext } from './types.ts'

@@ -1,6 +1,6 @@
 // Sent when an exhibitor's application arrives: thanks, what happens next, and the magic link to
 // follow the status, edit the application while the window is open, or withdraw it.
-import type { ApplicationMailParams } from '#app/services/outbox.server.ts'
+import type { ApplicationMailParams } from '#app/services/commands/outbox.server.ts'
 import { applicationButton, applicationFooter, applicationGreeting, fairDetails } from './application-parts.ts'
 import { compose, heading, paragraph } from './layout.ts'
 import { eventView } from './parts.ts'

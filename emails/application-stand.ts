@@ -6,7 +6,7 @@
 // (a move) updates the same entry.
 import { formatLongDate, formatNumber, formatTime } from '#app/domain/format.ts'
 import { buildInvite, type InviteMethod } from '#app/domain/invite.ts'
-import type { ApplicationMailParams } from '#app/services/outbox.server.ts'
+import type { ApplicationMailParams } from '#app/services/commands/outbox.server.ts'
 import { applicationButton, applicationFooter, applicationGreeting, applicationUrl } from './application-parts.ts'
 import { button, compose, details, escapeHtml, heading, paragraph, type Block } from './layout.ts'
 import { eventView } from './parts.ts'

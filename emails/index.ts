@@ -9,7 +9,7 @@ import {
 	type MailParams,
 	type MailParamsOf,
 	type MailTemplate,
-} from '#app/services/outbox.server.ts'
+} from '#app/services/commands/outbox.server.ts'
 import { sharedI18n } from '#app/utils/i18n.ts'
 import { accountInvitation } from './account-invitation.ts'
 import { applicationConfirmReminder } from './application-confirm-reminder.ts'

@@ -1,5 +1,5 @@
 // "Forgot password": a one-time link, valid for an hour, to choose a new password.
-import type { AccountMailParams } from '#app/services/outbox.server.ts'
+import type { AccountMailParams } from '#app/services/commands/outbox.server.ts'
 import { accountFooter, linkBlocks, until } from './account-parts.ts'
 import { compose, heading, paragraph } from './layout.ts'
 import type { MailBuilder } from './types.ts'

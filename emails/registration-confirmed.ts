@@ -1,6 +1,6 @@
 // Sent when a registration is confirmed (or a ticket is resent): the ticket's QR inline and the
 // calendar invite (METHOD:REQUEST).
-import type { MailParams } from '#app/services/outbox.server.ts'
+import type { MailParams } from '#app/services/commands/outbox.server.ts'
 import { compose, heading, paragraph } from './layout.ts'
 import { eventDetails, eventView, footer, greeting, manageButton, qrBlock, ticketInvite } from './parts.ts'
 import type { MailBuilder, MailContext } from './types.ts'

@@ -3,8 +3,8 @@
 import type { TFunction } from 'i18next'
 import type { InviteMethod } from '#app/domain/invite.ts'
 import type { Locale } from '#app/domain/locale.ts'
-import type { MailParams } from '#app/services/outbox.server.ts'
-import type { AccountMailParams, ApplicationMailParams } from '#app/services/outbox.server.ts'
+import type { MailParams } from '#app/services/commands/outbox.server.ts'
+import type { AccountMailParams, ApplicationMailParams } from '#app/services/commands/outbox.server.ts'
 
 export type MailContext = {
 	locale: Locale

@@ -1,6 +1,6 @@
-// Bundles the stand allocation's worker thread (app/services/allocation-worker.server.ts with the
+// Bundles the stand allocation's worker thread (app/services/workers/allocation-worker.server.ts with the
 // domain code it runs: app/domain/allocation.ts, stand geometry) into build/allocation-worker.js,
-// next to build/server/index.js, where app/services/allocation-solver.server.ts looks for it first.
+// next to build/server/index.js, where app/services/workers/allocation-solver.server.ts looks for it first.
 // Plain JavaScript at run time: no tsx needed in production. npm packages (highs, munkres) stay
 // external: they are in node_modules. Part of `npm run build`; honours REMIX_BUILD_DIR.
 import path from 'node:path'
@@ -12,7 +12,7 @@ const outfile = path.join(process.env.REMIX_BUILD_DIR ?? 'build', 'allocation-wo
 
 const result = await build({
 	absWorkingDir: root,
-	entryPoints: ['app/services/allocation-worker.server.ts'],
+	entryPoints: ['app/services/workers/allocation-worker.server.ts'],
 	outfile,
 	bundle: true,
 	platform: 'node',

@@ -1,13 +1,13 @@
 // The operator's command line: `npm run cli -- <command>`, or `node build/cli.js <command>`.
 // Exit 0 on success; otherwise a one-line reason on stderr and exit 1 (2 for a usage mistake).
 // Machine-readable results go to stdout; the token of `token create` is always its last line.
-import { sweepApplicationDeadlines } from '#app/services/application-lifecycle.server.ts'
+import { sweepApplicationDeadlines } from '#app/services/commands/application-lifecycle.server.ts'
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { count, inArray } from 'drizzle-orm'
 import { outbox as outboxTable } from '#db/schema/outbox.ts'
-import { getTicketKeys, rotateTicketKey } from '#app/services/ticket-keys.server.ts'
-import { createMailer, deliverDueMail, mailerConfigFromEnv } from '#app/services/outbox-delivery.server.ts'
+import { getTicketKeys, rotateTicketKey } from '#app/services/commands/ticket-keys.server.ts'
+import { createMailer, deliverDueMail, mailerConfigFromEnv } from '#app/services/workers/outbox-delivery.server.ts'
 import { closeDb, getDb, openDatabase, type Db } from '#app/utils/db.server.ts'
 import { createOwnerOnlyFile, makeOwnerOnly } from '#app/utils/file-modes.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'

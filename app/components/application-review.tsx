@@ -7,7 +7,7 @@ import { APPLICATION_STATUSES } from '#db/schema/applications.ts'
 import { LEGAL_FORMS } from '#app/domain/application-options.ts'
 import { NEEDS_FILTERS, SORT_ORDERS } from '#app/domain/review-stats.ts'
 import { isFiltered } from '#app/domain/review-input.ts'
-import type { ReviewListPage } from '#app/services/application-review-views.server.ts'
+import type { ReviewListPage } from '#app/services/views/application-review-views.server.ts'
 
 type Row = ReviewListPage['rows'][number]
 type Needs = Row['needs']

@@ -5,7 +5,7 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EventFacts } from './event-facts.tsx'
-import type { ApplicationPageView } from '#app/services/application-page.server.ts'
+import type { ApplicationPageView } from '#app/services/views/application-page.server.ts'
 import { StandLocator } from './stand-locator.tsx'
 
 type Props = { application: ApplicationPageView }

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { EventCardView } from '#app/services/event-views.server.ts'
+import type { EventCardView } from '#app/services/views/event-views.server.ts'
 
 export function AvailabilityNote({ event }: { event: Pick<EventCardView, 'availability' | 'remaining' | 'remainingText' | 'status'> }) {
 	const { t } = useTranslation('public')

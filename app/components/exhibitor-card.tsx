@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { CatalogueView } from '#app/services/exhibitors.server.ts'
+import type { CatalogueView } from '#app/services/queries/exhibitors.server.ts'
 
 type Exhibitor = CatalogueView['exhibitors'][number]
 

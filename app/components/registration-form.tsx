@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LOCALES, type Locale } from '#app/domain/locale.ts'
 import { AGE_GROUPS, GENDERS, MUNICIPALITIES, RegistrationFormSchema, VULNERABLE_GROUPS } from '#app/domain/registration-input.ts'
-import type { RegistrationPanelView } from '#app/services/registration-views.server.ts'
+import type { RegistrationPanelView } from '#app/services/views/registration-views.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { CheckboxField, FieldErrors, SelectField, TextField } from './form-fields.tsx'
 

@@ -7,7 +7,7 @@ import { Form } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EXPIRY_CHOICES, ScannerLinkFormSchema, type ExpiryChoice } from '#app/domain/checkin-admin-input.ts'
-import type { CreatedScannerLink, ScannerLinkRow } from '#app/services/checkin-admin-views.server.ts'
+import type { CreatedScannerLink, ScannerLinkRow } from '#app/services/views/checkin-admin-views.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { TextField } from './form-fields.tsx'
 

@@ -4,7 +4,7 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EventFacts } from './event-facts.tsx'
-import type { TicketPageView } from '#app/services/ticket-views.server.ts'
+import type { TicketPageView } from '#app/services/views/ticket-views.server.ts'
 
 type TicketProps = { ticket: TicketPageView }
 

@@ -10,8 +10,8 @@
  * 2. `buildSpreadModel` / `readSpreadSolution`: a MIP for HiGHS that keeps both optimal values
  *    and, among those assignments, minimises the number of neighbouring stands held by the same category.
  *
- * All of it runs in a worker thread (app/services/allocation-worker.server.ts, started by
- * app/services/allocation-solver.server.ts). Pure: no database, no clock, no Node APIs.
+ * All of it runs in a worker thread (app/services/workers/allocation-worker.server.ts, started by
+ * app/services/workers/allocation-solver.server.ts). Pure: no database, no clock, no Node APIs.
  */
 import munkres from 'munkres'
 import { adjacentPairs, type AdjacencyOptions, type Stand } from './stand-geometry.ts'

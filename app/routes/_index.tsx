@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EventCard } from '#app/components/event-card.tsx'
-import { listUpcomingEvents } from '#app/services/events.server.ts'
-import { eventCardView } from '#app/services/event-views.server.ts'
+import { listUpcomingEvents } from '#app/services/commands/events.server.ts'
+import { eventCardView } from '#app/services/views/event-views.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).

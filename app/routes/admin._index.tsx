@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { listEventsForAdmin } from '#app/services/events.server.ts'
-import { adminEventRow } from '#app/services/admin-event-views.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { listEventsForAdmin } from '#app/services/commands/events.server.ts'
+import { adminEventRow } from '#app/services/views/admin-event-views.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: an anonymous caller goes to the login first, as for the page; then any other
 // method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).

@@ -9,12 +9,12 @@ import { TextField } from '#app/components/form-fields.tsx'
 import { NewPasswordFields } from '#app/components/new-password-fields.tsx'
 import { ChangePasswordSchema } from '#app/domain/account-input.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { changeOwnPassword } from '#app/services/users.server.ts'
-import { getSessionId, requireUser } from '#app/utils/auth.server.ts'
+import { changeOwnPassword } from '#app/services/commands/users.server.ts'
+import { getSessionId, requireUser } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
-import { readPageForm } from '#app/utils/page-form.server.ts'
+import { readPageForm } from '#app/http/page-form.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)

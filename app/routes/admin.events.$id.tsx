@@ -4,15 +4,15 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { EventForm } from '#app/components/event-form.tsx'
 import { EventFormSchema, eventInputFromForm } from '#app/domain/event-input.ts'
-import { adminEventRow, eventFormDefaults } from '#app/services/admin-event-views.server.ts'
+import { adminEventRow, eventFormDefaults } from '#app/services/views/admin-event-views.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { setEventStatus, updateEvent } from '#app/services/events.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { setEventStatus, updateEvent } from '#app/services/commands/events.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
-import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
-import { readPageForm } from '#app/utils/page-form.server.ts'
+import { requireAdminEvent } from '#app/http/admin-event.server.ts'
+import { readPageForm } from '#app/http/page-form.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')

@@ -8,21 +8,21 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { AllocationBoard, useNeedsText } from '#app/components/allocation-board.tsx'
-import { assignStand, commitAllocation, notifyStands, setStandLock, swapStands, unassignStand } from '#app/services/allocation.server.ts'
+import { assignStand, commitAllocation, notifyStands, setStandLock, swapStands, unassignStand } from '#app/services/commands/allocation.server.ts'
 import {
 	allocationErrorMessage,
 	allocationPageView,
 	allocationPreviewReply,
 	isAcceptedExhibitor,
 	type PreviewReply,
-} from '#app/services/allocation-views.server.ts'
+} from '#app/services/views/allocation-views.server.ts'
 import planStyles from '#app/styles/plan.css?url'
 import allocationStyles from '#app/styles/allocation.css?url'
-import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { requireAdminEvent } from '#app/http/admin-event.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { readPageForm } from '#app/utils/page-form.server.ts'
+import { readPageForm } from '#app/http/page-form.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: planStyles },

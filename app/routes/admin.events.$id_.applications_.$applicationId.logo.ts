@@ -2,13 +2,13 @@
 // for the organizers' review, whatever the exhibitor's consents (the public catalogue has its own,
 // consent-checked route). The type is the one found in the bytes at upload, never the file's name.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { findApplicationImage } from '#app/services/application-images.server.ts'
-import { findApplicationOfEvent } from '#app/services/application-reviews.server.ts'
-import { idParam } from '#app/utils/api.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
+import { findApplicationImage } from '#app/services/commands/application-images.server.ts'
+import { findApplicationOfEvent } from '#app/services/commands/application-reviews.server.ts'
+import { idParam } from '#app/http/api.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
+import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: an anonymous caller goes to the login first, as for the page; then any other
 // method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).

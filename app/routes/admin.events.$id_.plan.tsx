@@ -7,7 +7,7 @@ import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunct
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BLANK_ROW, FloorPlanEditor } from '#app/components/floor-plan-editor.tsx'
-import { setPlanBackground, setPlanPublished } from '#app/services/floor-plan.server.ts'
+import { setPlanBackground, setPlanPublished } from '#app/services/commands/floor-plan.server.ts'
 import {
 	floorPlanPageView,
 	importStandsFile,
@@ -16,10 +16,10 @@ import {
 	savePlanBackground,
 	savePlanExtent,
 	standRowsWithMore,
-} from '#app/services/floor-plan-views.server.ts'
+} from '#app/services/views/floor-plan-views.server.ts'
 import planStyles from '#app/styles/plan.css?url'
-import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { requireAdminEvent } from '#app/http/admin-event.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 

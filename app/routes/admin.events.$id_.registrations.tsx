@@ -23,14 +23,14 @@ import {
 	type ListNotice,
 } from '#app/domain/registration-admin-input.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { findRegistrationOfEvent, registrationsPage } from '#app/services/registration-queries.server.ts'
-import { cancelByOrganizer, registerVisitor, resendRegistrationMail } from '#app/services/registrations.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { findRegistrationOfEvent, registrationsPage } from '#app/services/queries/registration-queries.server.ts'
+import { cancelByOrganizer, registerVisitor, resendRegistrationMail } from '#app/services/commands/registrations.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
-import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
-import { readPageForm } from '#app/utils/page-form.server.ts'
+import { requireAdminEvent } from '#app/http/admin-event.server.ts'
+import { readPageForm } from '#app/http/page-form.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')

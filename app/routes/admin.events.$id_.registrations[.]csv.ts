@@ -2,12 +2,12 @@
 // app/domain/csv.ts for the format). `;` by default, for Excel with Serbian settings;
 // ?delimiter=comma for other programs. Personal data: never cached, always a download.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { registrationsCsv } from '#app/services/registration-queries.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { registrationsCsv } from '#app/services/queries/registration-queries.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { requireAdminEvent } from '#app/http/admin-event.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: an anonymous caller goes to the login first, as for the page; then any other
 // method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).

@@ -8,17 +8,17 @@ import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { useTranslation } from 'react-i18next'
 import { CreatedLink, ScannerLinkForm, ScannerLinkTable } from '#app/components/scanner-links.tsx'
 import { RevokeScannerLinkSchema, ScannerLinkFormSchema, expiryFromForm } from '#app/domain/checkin-admin-input.ts'
-import { createdLinkView, scannersPage } from '#app/services/checkin-admin-views.server.ts'
-import { createScannerLink, listScannerLinks, revokeScannerLink } from '#app/services/checkin.server.ts'
+import { createdLinkView, scannersPage } from '#app/services/views/checkin-admin-views.server.ts'
+import { createScannerLink, listScannerLinks, revokeScannerLink } from '#app/services/commands/checkin.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import checkinStyles from '#app/styles/checkin.css?url'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
-import { requireAdminEvent } from '#app/utils/admin-event.server.ts'
-import { readPageForm } from '#app/utils/page-form.server.ts'
+import { requireAdminEvent } from '#app/http/admin-event.server.ts'
+import { readPageForm } from '#app/http/page-form.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: checkinStyles }]
 

@@ -4,13 +4,13 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EventForm } from '#app/components/event-form.tsx'
 import { EventFormSchema, eventInputFromForm } from '#app/domain/event-input.ts'
-import { createEvent } from '#app/services/events.server.ts'
+import { createEvent } from '#app/services/commands/events.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
-import { readPageForm } from '#app/utils/page-form.server.ts'
+import { readPageForm } from '#app/http/page-form.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')

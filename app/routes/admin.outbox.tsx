@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next'
 import { OUTBOX_STATUSES, type OutboxStatus } from '#db/schema/outbox.ts'
 import { formatDateTime, formatNumber } from '#app/domain/format.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { OUTBOX_PAGE_SIZE, listOutbox, outboxCounts, resendOutboxMail } from '#app/services/outbox-admin.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { OUTBOX_PAGE_SIZE, listOutbox, outboxCounts, resendOutboxMail } from '#app/services/commands/outbox-admin.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
 import { kickMailWorker } from '#app/utils/boot.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { readPageForm } from '#app/utils/page-form.server.ts'
+import { readPageForm } from '#app/http/page-form.server.ts'
 
 /** Reuses the event status colours: green for sent, red for failed, neutral while on the way. */
 const PILL: Record<OutboxStatus, string> = { pending: 'pill', sending: 'pill status-draft', sent: 'pill status-published', failed: 'pill status-cancelled' }

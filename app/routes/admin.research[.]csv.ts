@@ -2,12 +2,12 @@
 // page ("<5", "—"). `;` by default (Excel with Serbian settings), ?delimiter=comma otherwise; the
 // fair as on the page (?fair=id). Never cached.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { researchCsv, researchData } from '#app/services/research.server.ts'
-import { idParam } from '#app/utils/api.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { researchCsv, researchData } from '#app/services/queries/research.server.ts'
+import { idParam } from '#app/http/api.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: an anonymous caller goes to the login first, as for the page; then any other
 // method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).

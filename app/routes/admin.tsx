@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireUser } from '#app/utils/auth.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { requireUser } from '#app/http/auth.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: an anonymous caller goes to the login first, as for the page; then any other
 // method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).

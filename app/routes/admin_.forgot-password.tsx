@@ -7,14 +7,14 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '#app/components/form-fields.tsx'
 import { ForgotPasswordSchema } from '#app/domain/account-input.ts'
-import { requestPasswordReset } from '#app/services/account-links.server.ts'
+import { requestPasswordReset } from '#app/services/commands/account-links.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { takePasswordResetAttempt } from '#app/utils/login-limit.server.ts'
-import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
+import { takePasswordResetAttempt } from '#app/http/login-limit.server.ts'
+import { takeRateLimit } from '#app/http/rate-limit.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
-import { readPageForm } from '#app/utils/page-form.server.ts'
+import { readPageForm } from '#app/http/page-form.server.ts'
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
 	const headers = new Headers()

@@ -8,13 +8,13 @@ import { useTranslation } from 'react-i18next'
 import { TextField } from '#app/components/form-fields.tsx'
 import { NewPasswordFields } from '#app/components/new-password-fields.tsx'
 import { AcceptInvitationSchema } from '#app/domain/account-input.ts'
-import { acceptInvitation, findOpenInvitation } from '#app/services/account-links.server.ts'
+import { acceptInvitation, findOpenInvitation } from '#app/services/commands/account-links.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { LINK_PAGE_HEADERS } from '#app/utils/link-page-headers.server.ts'
+import { LINK_PAGE_HEADERS } from '#app/http/link-page-headers.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
-import { readPageForm } from '#app/utils/page-form.server.ts'
+import { readPageForm } from '#app/http/page-form.server.ts'
 
 export const headers: HeadersFunction = () => LINK_PAGE_HEADERS
 

@@ -5,13 +5,13 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '#app/components/form-fields.tsx'
 import { LoginSchema, safeRedirect } from '#app/domain/login-input.ts'
-import { createSession, verifyLogin } from '#app/services/users.server.ts'
-import { getOptionalUser, sessionCookie } from '#app/utils/auth.server.ts'
+import { createSession, verifyLogin } from '#app/services/commands/users.server.ts'
+import { getOptionalUser, sessionCookie } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { checkLoginLimit, recordLoginFailure, recordLoginSuccess } from '#app/utils/login-limit.server.ts'
+import { checkLoginLimit, recordLoginFailure, recordLoginSuccess } from '#app/http/login-limit.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
-import { readPageForm } from '#app/utils/page-form.server.ts'
+import { readPageForm } from '#app/http/page-form.server.ts'
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
 	const headers = new Headers()

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { deleteSession } from '#app/services/users.server.ts'
-import { getSessionId, sessionCookie } from '#app/utils/auth.server.ts'
+import { deleteSession } from '#app/services/commands/users.server.ts'
+import { getSessionId, sessionCookie } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 // Logging out changes state, so it is a POST (the admin bar's button); a GET only redirects.

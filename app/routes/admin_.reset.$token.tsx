@@ -7,13 +7,13 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { NewPasswordFields } from '#app/components/new-password-fields.tsx'
 import { ResetPasswordSchema } from '#app/domain/account-input.ts'
-import { completePasswordReset, findOpenReset } from '#app/services/account-links.server.ts'
+import { completePasswordReset, findOpenReset } from '#app/services/commands/account-links.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { LINK_PAGE_HEADERS } from '#app/utils/link-page-headers.server.ts'
+import { LINK_PAGE_HEADERS } from '#app/http/link-page-headers.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
-import { readPageForm } from '#app/utils/page-form.server.ts'
+import { readPageForm } from '#app/http/page-form.server.ts'
 
 export const headers: HeadersFunction = () => LINK_PAGE_HEADERS
 

@@ -3,11 +3,11 @@
 // released (POST /api/v1/fairs/{slug}/decisions/release). 404 unknown, 409 withdrawn, 422 bad body.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { DecisionApiSchema } from '#app/domain/review-input.ts'
-import { decideApplication } from '#app/services/application-lifecycle.server.ts'
-import { toApplicationJson } from '#app/services/applications.server.ts'
-import { findApplicationEventId } from '#app/services/application-reviews.server.ts'
-import { apiError, asApiError, idParam, methodNotAllowed, readJsonBody } from '#app/utils/api.server.ts'
-import { requireApiRole } from '#app/utils/auth.server.ts'
+import { decideApplication } from '#app/services/commands/application-lifecycle.server.ts'
+import { toApplicationJson } from '#app/services/commands/applications.server.ts'
+import { findApplicationEventId } from '#app/services/commands/application-reviews.server.ts'
+import { apiError, asApiError, idParam, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
+import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 

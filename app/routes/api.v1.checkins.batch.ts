@@ -2,9 +2,9 @@
 // {results: [{nonce, result, replayed}]}, in the order of the request. One transaction.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { MAX_BATCH_BYTES, ScanBatchApiSchema } from '#app/domain/checkin-input.ts'
-import { recordScanBatch } from '#app/services/checkin.server.ts'
-import { asApiError, methodNotAllowed, readJsonBody } from '#app/utils/api.server.ts'
-import { requireApiRole } from '#app/utils/auth.server.ts'
+import { recordScanBatch } from '#app/services/commands/checkin.server.ts'
+import { asApiError, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
+import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 /** server.mjs refuses a longer body (413) before reading it; the default for the API is 64 KiB. */

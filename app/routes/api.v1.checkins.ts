@@ -2,9 +2,9 @@
 // Every scan is recorded, whatever the result; a repeated (deviceId, nonce) records nothing.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { ScanApiSchema } from '#app/domain/checkin-input.ts'
-import { recordScanGrouped } from '#app/services/checkin.server.ts'
-import { asApiError, methodNotAllowed, readJsonBody } from '#app/utils/api.server.ts'
-import { requireApiRole } from '#app/utils/auth.server.ts'
+import { recordScanGrouped } from '#app/services/commands/checkin.server.ts'
+import { asApiError, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
+import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['POST']

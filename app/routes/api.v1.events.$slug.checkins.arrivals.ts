@@ -1,9 +1,9 @@
 // GET /api/v1/events/{slug}/checkins/arrivals (organizer) → {buckets: [{start, label,
 // registrations, persons}], registrations, persons}: arrivals per quarter hour, Belgrade time.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { arrivals } from '#app/services/checkin.server.ts'
-import { methodNotAllowed } from '#app/utils/api.server.ts'
-import { requireApiEventRole } from '#app/utils/auth.server.ts'
+import { arrivals } from '#app/services/commands/checkin.server.ts'
+import { methodNotAllowed } from '#app/http/api.server.ts'
+import { requireApiEventRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['GET', 'HEAD']

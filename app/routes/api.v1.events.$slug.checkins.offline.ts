@@ -1,9 +1,9 @@
 // GET /api/v1/events/{slug}/checkins/offline (scanner+) → what the scanner needs to decide
 // offline: {event, keys, tickets: [{registrationId, name, partySize, status, codeHash, checkedInAt}], generatedAt}.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { offlineDataset } from '#app/services/checkin.server.ts'
-import { methodNotAllowed } from '#app/utils/api.server.ts'
-import { requireApiEventRole } from '#app/utils/auth.server.ts'
+import { offlineDataset } from '#app/services/commands/checkin.server.ts'
+import { methodNotAllowed } from '#app/http/api.server.ts'
+import { requireApiEventRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['GET', 'HEAD']

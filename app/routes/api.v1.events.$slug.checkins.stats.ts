@@ -1,8 +1,8 @@
 // GET /api/v1/events/{slug}/checkins/stats (scanner+) → {registered, checkedIn, persons, ...}.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { checkinStats } from '#app/services/checkin.server.ts'
-import { methodNotAllowed } from '#app/utils/api.server.ts'
-import { requireApiEventRole } from '#app/utils/auth.server.ts'
+import { checkinStats } from '#app/services/commands/checkin.server.ts'
+import { methodNotAllowed } from '#app/http/api.server.ts'
+import { requireApiEventRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['GET', 'HEAD']

@@ -3,9 +3,9 @@
 // open on the volunteer's phone are shown this once (only a hash is stored).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { ScannerLinkApiSchema } from '#app/domain/checkin-input.ts'
-import { createScannerLink, listScannerLinks } from '#app/services/checkin.server.ts'
-import { asApiError, methodNotAllowed, readJsonBody } from '#app/utils/api.server.ts'
-import { requireApiEventRole } from '#app/utils/auth.server.ts'
+import { createScannerLink, listScannerLinks } from '#app/services/commands/checkin.server.ts'
+import { asApiError, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
+import { requireApiEventRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 

@@ -5,11 +5,11 @@
 // notified). The solve's MIP runs in a worker thread, so other requests keep being answered.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { commitAllocation, previewAllocation, type AllocationPreview } from '#app/services/allocation.server.ts'
+import { commitAllocation, previewAllocation, type AllocationPreview } from '#app/services/commands/allocation.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { findFairForOrganizer } from '#app/services/floor-plan.server.ts'
-import { apiError, asApiError, MAX_JSON_BYTES, methodNotAllowed, readJsonBody } from '#app/utils/api.server.ts'
-import { requireApiRole } from '#app/utils/auth.server.ts'
+import { findFairForOrganizer } from '#app/services/commands/floor-plan.server.ts'
+import { apiError, asApiError, MAX_JSON_BYTES, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
+import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['POST']

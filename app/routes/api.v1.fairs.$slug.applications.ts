@@ -2,13 +2,20 @@
 // GET /api/v1/fairs/{slug}/applications (organizer) → {applications}.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { applicationApiSchema } from '#app/domain/application-input.ts'
-import { standLabelsOf } from '#app/services/allocation.server.ts'
-import { publishedStandLabels } from '#app/services/application-form.server.ts'
-import { applicationAnswerById, applicationsOpen, findFair, listApplications, submitApplication, toApplicationJson } from '#app/services/applications.server.ts'
+import { standLabelsOf } from '#app/services/commands/allocation.server.ts'
+import { publishedStandLabels } from '#app/http/application-form.server.ts'
+import {
+	applicationAnswerById,
+	applicationsOpen,
+	findFair,
+	listApplications,
+	submitApplication,
+	toApplicationJson,
+} from '#app/services/commands/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { hashRequestBody, runIdempotent } from '#app/services/idempotency.server.ts'
-import { apiError, methodNotAllowed, readJsonBodyAndText, serviceErrorResponse, publicPostPreamble, serviceErrorAnswer } from '#app/utils/api.server.ts'
-import { requireApiRole } from '#app/utils/auth.server.ts'
+import { hashRequestBody, runIdempotent } from '#app/services/commands/idempotency.server.ts'
+import { apiError, methodNotAllowed, readJsonBodyAndText, serviceErrorResponse, publicPostPreamble, serviceErrorAnswer } from '#app/http/api.server.ts'
+import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'

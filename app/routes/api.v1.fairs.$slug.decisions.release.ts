@@ -2,10 +2,10 @@
 // the fair is told to its exhibitor together, one decision mail each (through the outbox). Releasing
 // again with nothing new staged releases 0 and mails nobody.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { releaseDecisions } from '#app/services/application-lifecycle.server.ts'
-import { findFair } from '#app/services/applications.server.ts'
-import { apiError, asApiError, methodNotAllowed } from '#app/utils/api.server.ts'
-import { requireApiRole } from '#app/utils/auth.server.ts'
+import { releaseDecisions } from '#app/services/commands/application-lifecycle.server.ts'
+import { findFair } from '#app/services/commands/applications.server.ts'
+import { apiError, asApiError, methodNotAllowed } from '#app/http/api.server.ts'
+import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['POST']

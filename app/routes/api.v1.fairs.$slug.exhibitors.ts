@@ -2,8 +2,8 @@
 // descriptionEn?, municipality, website?, logoUrl?}]}: the fair's public catalogue, ordered by name.
 // Only accepted (and released) exhibitors who consented to the catalogue; see exhibitors.server.ts.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { findCatalogueFair, listCatalogue, toExhibitorJson } from '#app/services/exhibitors.server.ts'
-import { apiError, methodNotAllowed } from '#app/utils/api.server.ts'
+import { findCatalogueFair, listCatalogue, toExhibitorJson } from '#app/services/queries/exhibitors.server.ts'
+import { apiError, methodNotAllowed } from '#app/http/api.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 

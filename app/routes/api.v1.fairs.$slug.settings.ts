@@ -4,9 +4,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { fairSettingsApiSchema } from '#app/domain/fair-settings-input.ts'
 import type { Locale } from '#app/domain/locale.ts'
-import { findFairForOrganizer, getFairSettings, toFairSettingsJson, updateFairSettings } from '#app/services/fair-settings.server.ts'
-import { asApiError, methodNotAllowed, readJsonBody } from '#app/utils/api.server.ts'
-import { requireApiRole } from '#app/utils/auth.server.ts'
+import { findFairForOrganizer, getFairSettings, toFairSettingsJson, updateFairSettings } from '#app/services/commands/fair-settings.server.ts'
+import { asApiError, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
+import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 

@@ -5,9 +5,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { hasRole } from '#app/domain/roles.ts'
 import { standsBodySchema } from '#app/domain/stand-input.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { findFairForOrganizer, getFloorPlan, getPlanInfo, replaceStands, toStandJson, type PlanInfo } from '#app/services/floor-plan.server.ts'
-import { apiError, methodNotAllowed, readJsonBody, serviceErrorResponse } from '#app/utils/api.server.ts'
-import { getOptionalUser, requireApiRole } from '#app/utils/auth.server.ts'
+import { findFairForOrganizer, getFloorPlan, getPlanInfo, replaceStands, toStandJson, type PlanInfo } from '#app/services/commands/floor-plan.server.ts'
+import { apiError, methodNotAllowed, readJsonBody, serviceErrorResponse } from '#app/http/api.server.ts'
+import { getOptionalUser, requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['GET', 'HEAD', 'PUT']

@@ -2,9 +2,9 @@
 // body {deviceId?, nonce?, scannedAt?} → the same answer as a scan.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { ManualCheckinApiSchema } from '#app/domain/checkin-input.ts'
-import { manualCheckinGrouped } from '#app/services/checkin.server.ts'
-import { apiError, asApiError, idParam, methodNotAllowed, readJsonBody } from '#app/utils/api.server.ts'
-import { requireApiRole } from '#app/utils/auth.server.ts'
+import { manualCheckinGrouped } from '#app/services/commands/checkin.server.ts'
+import { apiError, asApiError, idParam, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
+import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['POST']

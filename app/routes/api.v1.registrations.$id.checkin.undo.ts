@@ -1,9 +1,9 @@
 // POST /api/v1/registrations/{id}/checkin/undo (organizer): undoes a mistaken check-in →
 // {registration: {id, name, partySize, event, checkedInAt: null}, undone}; 409 not_checked_in.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { undoCheckin } from '#app/services/checkin.server.ts'
-import { apiError, asApiError, idParam, methodNotAllowed } from '#app/utils/api.server.ts'
-import { requireApiRole } from '#app/utils/auth.server.ts'
+import { undoCheckin } from '#app/services/commands/checkin.server.ts'
+import { apiError, asApiError, idParam, methodNotAllowed } from '#app/http/api.server.ts'
+import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['POST']

@@ -1,8 +1,8 @@
 // POST /api/v1/scanner-links/{id}/revoke (organizer) → {link}: the link stops working at once.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { revokeScannerLink } from '#app/services/checkin.server.ts'
-import { apiError, asApiError, idParam, methodNotAllowed } from '#app/utils/api.server.ts'
-import { requireApiRole } from '#app/utils/auth.server.ts'
+import { revokeScannerLink } from '#app/services/commands/checkin.server.ts'
+import { apiError, asApiError, idParam, methodNotAllowed } from '#app/http/api.server.ts'
+import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['POST']

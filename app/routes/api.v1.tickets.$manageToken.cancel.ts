@@ -1,12 +1,12 @@
 // POST /api/v1/tickets/{manageToken}/cancel (public: the manage link's token is the credential)
 // → {registration, promoted: [id]}. Cancelling twice answers the same, with nothing promoted.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { toRegistrationJson } from '#app/services/registration-json.server.ts'
-import { cancelByManageToken } from '#app/services/registrations.server.ts'
-import { apiError, asApiError, methodNotAllowed } from '#app/utils/api.server.ts'
+import { toRegistrationJson } from '#app/services/views/registration-json.server.ts'
+import { cancelByManageToken } from '#app/services/commands/registrations.server.ts'
+import { apiError, asApiError, methodNotAllowed } from '#app/http/api.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
+import { takeRateLimit } from '#app/http/rate-limit.server.ts'
 
 const ALLOWED = ['POST']
 

@@ -19,16 +19,16 @@ import {
 	ApplicationSummary,
 	AskButton,
 } from '#app/components/application-status.tsx'
-import { confirmParticipation, eraseApplication, withdrawApplication } from '#app/services/application-lifecycle.server.ts'
-import { applicationPageView, findManagedApplication } from '#app/services/application-page.server.ts'
+import { confirmParticipation, eraseApplication, withdrawApplication } from '#app/services/commands/application-lifecycle.server.ts'
+import { applicationPageView, findManagedApplication } from '#app/services/views/application-page.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { PRIVATE_PAGE_HEADERS, privateHeaders } from '#app/services/ticket-headers.server.ts'
+import { PRIVATE_PAGE_HEADERS, privateHeaders } from '#app/http/private-headers.server.ts'
 import applicationStyles from '#app/styles/application-page.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { takeRateLimit } from '#app/utils/rate-limit.server.ts'
-import { readPageForm } from '#app/utils/page-form.server.ts'
+import { takeRateLimit } from '#app/http/rate-limit.server.ts'
+import { readPageForm } from '#app/http/page-form.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },

@@ -1,11 +1,11 @@
 // /applications/{token}/data.json: "download my data", everything stored about this application
 // as the exhibitor may know it (what is left out, and why: applicationDataExport).
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { applicationDataExport, findManagedApplication } from '#app/services/application-page.server.ts'
-import { privateHeaders } from '#app/services/ticket-headers.server.ts'
+import { applicationDataExport, findManagedApplication } from '#app/services/views/application-page.server.ts'
+import { privateHeaders } from '#app/http/private-headers.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).

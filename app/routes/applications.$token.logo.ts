@@ -4,9 +4,9 @@
 // keep a private copy but no shared cache may; the page adds the picture's hash (?v=) so a
 // replaced logo is fetched anew.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { findManagedApplication } from '#app/services/application-page.server.ts'
+import { findManagedApplication } from '#app/services/views/application-page.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).

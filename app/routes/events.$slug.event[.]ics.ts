@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { buildCalendar } from '#app/domain/calendar.ts'
-import { findPublicEvent } from '#app/services/events.server.ts'
+import { findPublicEvent } from '#app/services/commands/events.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getLocale } from '#app/utils/i18n.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).

@@ -7,15 +7,15 @@ import { ApplicationForm } from '#app/components/application-form.tsx'
 import { emptyFormValue } from '#app/domain/application-form.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
 import { formatDateTime } from '#app/domain/format.ts'
-import { preferencePlan, readApplicationForm, refusalReply } from '#app/services/application-form.server.ts'
+import { preferencePlan, readApplicationForm, refusalReply } from '#app/http/application-form.server.ts'
 import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
-import { applicationsOpen, findFair, submitApplication, type FairContext } from '#app/services/applications.server.ts'
+import { applicationsOpen, findFair, submitApplication, type FairContext } from '#app/services/commands/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import applyStyles from '#app/styles/apply.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
-import { discardPageForm } from '#app/utils/page-form.server.ts'
+import { discardPageForm } from '#app/http/page-form.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },

@@ -2,11 +2,11 @@
 // catalogue. Only for an application in that fair's catalogue (accepted, released, consented, not
 // withdrawn): anything else is 404, so ids cannot be walked to see other applicants' images.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { findApplicationImage } from '#app/services/application-images.server.ts'
-import { findCatalogueFair, isInCatalogue } from '#app/services/exhibitors.server.ts'
-import { idParam } from '#app/utils/api.server.ts'
+import { findApplicationImage } from '#app/services/commands/application-images.server.ts'
+import { findCatalogueFair, isInCatalogue } from '#app/services/queries/exhibitors.server.ts'
+import { idParam } from '#app/http/api.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).

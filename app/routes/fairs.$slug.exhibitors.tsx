@@ -6,12 +6,12 @@ import { useTranslation } from 'react-i18next'
 import { ExhibitorCard } from '#app/components/exhibitor-card.tsx'
 import { categoryNameByCode } from '#app/domain/fair-settings-input.ts'
 import { formatNumber } from '#app/domain/format.ts'
-import { catalogueView, findCatalogueFair, listCatalogue } from '#app/services/exhibitors.server.ts'
+import { catalogueView, findCatalogueFair, listCatalogue } from '#app/services/queries/exhibitors.server.ts'
 import exhibitorStyles from '#app/styles/exhibitors.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).

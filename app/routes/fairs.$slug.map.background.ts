@@ -3,10 +3,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { hasRole } from '#app/domain/roles.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { findFairForOrganizer, getPlanBackground, getPlanInfo } from '#app/services/floor-plan.server.ts'
-import { getOptionalUser } from '#app/utils/auth.server.ts'
+import { findFairForOrganizer, getPlanBackground, getPlanInfo } from '#app/services/commands/floor-plan.server.ts'
+import { getOptionalUser } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).

@@ -12,13 +12,13 @@ import { EMPTY_FILL, FloorPlanMap, Swatch, categoryColour, standHref, type MapSt
 import { localizeEventTexts } from '#app/domain/event-text.ts'
 import { formatNumber } from '#app/domain/format.ts'
 import { foldForSearch } from '#app/domain/search-text.ts'
-import { catalogueView, findCatalogueFair, listCatalogue } from '#app/services/exhibitors.server.ts'
-import { getFloorPlan } from '#app/services/floor-plan.server.ts'
+import { catalogueView, findCatalogueFair, listCatalogue } from '#app/services/queries/exhibitors.server.ts'
+import { getFloorPlan } from '#app/services/commands/floor-plan.server.ts'
 import exhibitorStyles from '#app/styles/exhibitors.css?url'
 import planStyles from '#app/styles/plan.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).

@@ -1,5 +1,5 @@
 // Browsers ask for /favicon.ico on their own; the icon is an SVG.
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // Any other method than GET is a 405 with one log line (Remix's own 405 logs a stack trace).
 export const action = methodNotAllowed

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { startBackgroundWork } from '#app/utils/boot.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).

@@ -1,10 +1,10 @@
 // /tickets/{token}/data.json: "download my data", everything held about this registration.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { privateHeaders } from '#app/services/ticket-headers.server.ts'
-import { findTicket, personalDataExport } from '#app/services/ticket-views.server.ts'
+import { privateHeaders } from '#app/http/private-headers.server.ts'
+import { findTicket, personalDataExport } from '#app/services/views/ticket-views.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).

@@ -2,10 +2,10 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { DataDeleted } from '#app/components/private-link-pages.tsx'
-import { PRIVATE_PAGE_HEADERS } from '#app/services/ticket-headers.server.ts'
+import { PRIVATE_PAGE_HEADERS } from '#app/http/private-headers.server.ts'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { methodNotAllowed } from '#app/utils/page-form.server.ts'
+import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).

@@ -1,7 +1,7 @@
-import { DRAFT_WINDOW_MS, purgeDraftImages } from '#app/services/application-images.server.ts'
-import { sweepApplicationDeadlines } from '#app/services/application-lifecycle.server.ts'
-import { createMailer, mailerConfigFromEnv, startMailWorker, type MailWorker } from '#app/services/outbox-delivery.server.ts'
-import { ensureBootstrapAdmin } from '#app/services/users.server.ts'
+import { DRAFT_WINDOW_MS, purgeDraftImages } from '#app/services/commands/application-images.server.ts'
+import { sweepApplicationDeadlines } from '#app/services/commands/application-lifecycle.server.ts'
+import { createMailer, mailerConfigFromEnv, startMailWorker, type MailWorker } from '#app/services/workers/outbox-delivery.server.ts'
+import { ensureBootstrapAdmin } from '#app/services/commands/users.server.ts'
 import { getDb } from './db.server.ts'
 import { getEnv } from './env.server.ts'
 

@@ -14,9 +14,9 @@ import {
 	sweepApplicationDeadlines,
 	unreleasedDecisions,
 	withdrawApplication,
-} from '#app/services/application-lifecycle.server.ts'
-import { submitApplication } from '#app/services/applications.server.ts'
-import { createEvent, updateEvent } from '#app/services/events.server.ts'
+} from '#app/services/commands/application-lifecycle.server.ts'
+import { submitApplication } from '#app/services/commands/applications.server.ts'
+import { createEvent, updateEvent } from '#app/services/commands/events.server.ts'
 import { applications, fairSettings, outbox, standAssignments, stands, type ApplicationRow } from '#db/schema/index.ts'
 import { getDb } from '#app/utils/db.server.ts'
 

@@ -5,7 +5,7 @@
 // reviews of two organizers (averages, disagreement), the list's filters, the guards and 404s.
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { withdrawApplication } from '#app/services/application-lifecycle.server.ts'
+import { withdrawApplication } from '#app/services/commands/application-lifecycle.server.ts'
 import { openDatabase } from '#app/utils/db.server.ts'
 import { apiCall, cliToken, type ApiOptions } from '#tests/support/api-client.ts'
 import { FORM, addUserAndLogIn, createPublishedFair, dbRun, eventIdOf, logInCookie, submitApplication } from '#tests/support/fair-fixtures.ts'

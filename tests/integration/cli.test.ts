@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { verifyLogin } from '#app/services/users.server.ts'
+import { verifyLogin } from '#app/services/commands/users.server.ts'
 import { openDatabase } from '#app/utils/db.server.ts'
 import { ROOT, cleanEnv, runBuiltCli, runNode, startServer, type CliResult, type TestServer } from '#tests/support/server.ts'
 

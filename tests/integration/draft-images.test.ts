@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, test } from 'vitest'
-import { DRAFT_TOTAL_LIMIT_BYTES, purgeDraftImages, storeDraftImage } from '#app/services/application-images.server.ts'
+import { DRAFT_TOTAL_LIMIT_BYTES, purgeDraftImages, storeDraftImage } from '#app/services/commands/application-images.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { openDatabase } from '#app/utils/db.server.ts'
 

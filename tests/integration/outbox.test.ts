@@ -10,8 +10,8 @@ import { simpleParser, type ParsedMail } from 'mailparser'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { outbox, type OutboxRow } from '#db/schema/index.ts'
 import type { Locale } from '#app/domain/locale.ts'
-import { createEvent, updateEvent } from '#app/services/events.server.ts'
-import { resendOutboxMail } from '#app/services/outbox-admin.server.ts'
+import { createEvent, updateEvent } from '#app/services/commands/events.server.ts'
+import { resendOutboxMail } from '#app/services/commands/outbox-admin.server.ts'
 import {
 	MAX_ATTEMPTS,
 	RETRY_DELAYS_MS,
@@ -20,8 +20,8 @@ import {
 	startMailWorker,
 	yieldToRequests,
 	type Mailer,
-} from '#app/services/outbox-delivery.server.ts'
-import { findByManageToken, registerVisitor } from '#app/services/registrations.server.ts'
+} from '#app/services/workers/outbox-delivery.server.ts'
+import { findByManageToken, registerVisitor } from '#app/services/commands/registrations.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { cleanEnv, findFreePort, runBuiltCli } from '#tests/support/server.ts'

@@ -2,9 +2,9 @@
 // page's loader and the CSV export get. In particular, demographic answers never come out.
 import { beforeAll, describe, expect, test } from 'vitest'
 import { parseListQuery } from '#app/domain/registration-admin-input.ts'
-import { createEvent } from '#app/services/events.server.ts'
-import { listRegistrations, registrationCounts, registrationsCsv, registrationsPage } from '#app/services/registration-queries.server.ts'
-import { cancelByOrganizer, registerVisitor } from '#app/services/registrations.server.ts'
+import { createEvent } from '#app/services/commands/events.server.ts'
+import { listRegistrations, registrationCounts, registrationsCsv, registrationsPage } from '#app/services/queries/registration-queries.server.ts'
+import { cancelByOrganizer, registerVisitor } from '#app/services/commands/registrations.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import type { EventRow } from '#db/schema/index.ts'

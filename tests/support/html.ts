@@ -4,6 +4,6 @@
 export const escapedByReact = (text: string) =>
 	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')
 
-/** The escaping of the plain refusal pages served before Remix (app/utils/refusals.server.ts: &#39;). */
+/** The escaping of the plain refusal pages served before Remix (app/http/refusals.server.ts: &#39;). */
 export const escapedByRefusalPage = (text: string) =>
 	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')

@@ -13,7 +13,7 @@ import {
 	type AllocationResult,
 	type Pin,
 } from '#app/domain/allocation.ts'
-import { allocateStands, allocationWorkerFile } from '#app/services/allocation-solver.server.ts'
+import { allocateStands, allocationWorkerFile } from '#app/services/workers/allocation-solver.server.ts'
 import type { Stand } from '#app/domain/stand-geometry.ts'
 
 function mulberry32(seed: number) {

@@ -20,7 +20,7 @@ import {
 	type MailParams,
 	type MailParamsOf,
 	type MailTemplate,
-} from '#app/services/outbox.server.ts'
+} from '#app/services/commands/outbox.server.ts'
 import { MAIL_BUILDERS, UnrenderableMailError, mailContext, renderMail, type RenderedMail } from '#emails/index.ts'
 import type { MailBuilder } from '#emails/types.ts'
 import { QR_CID } from '#emails/parts.ts'

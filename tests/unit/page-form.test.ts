@@ -1,7 +1,7 @@
-// The one reader of page form bodies (app/utils/page-form.server.ts), on Request objects: what it
+// The one reader of page form bodies (app/http/page-form.server.ts), on Request objects: what it
 // takes, and the status it refuses everything else with (thrown as a Response).
 import { describe, expect, test, vi } from 'vitest'
-import { MULTIPART_MAX_BYTES, PAGE_FORM_MAX_BYTES, methodNotAllowed, readPageForm } from '#app/utils/page-form.server.ts'
+import { MULTIPART_MAX_BYTES, PAGE_FORM_MAX_BYTES, methodNotAllowed, readPageForm } from '#app/http/page-form.server.ts'
 
 const URL_ = 'http://localhost/events/x'
 

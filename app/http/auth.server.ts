@@ -1,0 +1,92 @@
+// Guards. Each one either returns who is asking or throws the Response that ends the request:
+// a redirect to the login page for pages, a JSON error for the API.
+import { createCookie, redirect } from '@remix-run/node'
+import type { EventRow, Role, UserRow } from '#db/schema/index.ts'
+import { hasRole } from '#app/domain/roles.ts'
+import { findActiveToken } from '#app/services/commands/api-tokens.server.ts'
+import type { Actor } from '#app/services/commands/audit.server.ts'
+import { findEventBySlug } from '#app/services/commands/events.server.ts'
+import { SESSION_DAYS, getSessionUser } from '#app/services/commands/users.server.ts'
+import { apiError } from '#app/http/api.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+
+let cookie: ReturnType<typeof createCookie> | undefined
+
+export function sessionCookie() {
+	const env = getEnv()
+	cookie ??= createCookie('sajam_session', {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: env.PUBLIC_URL.startsWith('https://'),
+		secrets: [env.SESSION_SECRET],
+		maxAge: SESSION_DAYS * 24 * 3600,
+	})
+	return cookie
+}
+
+export async function getSessionId(request: Request): Promise<string | null> {
+	const value = await sessionCookie().parse(request.headers.get('Cookie'))
+	return typeof value === 'string' && value.length > 0 ? value : null
+}
+
+export async function getOptionalUser(request: Request): Promise<UserRow | null> {
+	const id = await getSessionId(request)
+	return id ? getSessionUser(getDb(), id) : null
+}
+
+function loginRedirect(request: Request) {
+	const url = new URL(request.url)
+	const back = url.pathname + url.search
+	return redirect(`/admin/login?redirectTo=${encodeURIComponent(back)}`)
+}
+
+/** For /admin pages: the logged-in staff member, or a redirect to the login page. */
+export async function requireUser(request: Request): Promise<UserRow> {
+	const user = await getOptionalUser(request)
+	if (!user) throw loginRedirect(request)
+	return user
+}
+
+/** For /admin pages that need a role; a user with too little gets 403. */
+export async function requireRole(request: Request, role: Role): Promise<UserRow> {
+	const user = await requireUser(request)
+	if (!hasRole(user.role, role)) throw new Response('Forbidden', { status: 403 })
+	return user
+}
+
+export type ApiPrincipal = { actor: Actor; role: Role; eventId: number | null }
+
+/**
+ * For non-public /api routes: a Bearer token, or the session cookie of a logged-in staff member
+ * (so the scanner page can call the API). 401 without either, 403 when the role is too low.
+ */
+export async function requireApiRole(request: Request, role: Role): Promise<ApiPrincipal> {
+	const header = request.headers.get('Authorization')
+	let principal: ApiPrincipal | null = null
+	if (header) {
+		const match = /^Bearer\s+(\S+)$/i.exec(header.trim())
+		const token = match ? findActiveToken(getDb(), match[1]!) : null
+		if (!token) throw await apiError(request, 401, 'unauthorized')
+		principal = { actor: { kind: 'token', id: token.id }, role: token.role, eventId: token.eventId }
+	} else {
+		const user = await getOptionalUser(request)
+		if (user) principal = { actor: { kind: 'user', id: user.id }, role: user.role, eventId: null }
+	}
+	if (!principal) throw await apiError(request, 401, 'unauthorized')
+	if (!hasRole(principal.role, role)) throw await apiError(request, 403, 'forbidden')
+	return principal
+}
+
+/**
+ * For /api routes about one event (/api/v1/events/{slug}/...): requireApiRole, then the event.
+ * 404 for an unknown event; 403 `wrong_event_token` for a token limited to another event.
+ */
+export async function requireApiEventRole(request: Request, role: Role, slug: string | undefined): Promise<ApiPrincipal & { event: EventRow }> {
+	const principal = await requireApiRole(request, role)
+	const event = findEventBySlug(getDb(), slug ?? '')
+	if (!event) throw await apiError(request, 404, 'not_found')
+	if (principal.eventId !== null && principal.eventId !== event.id) throw await apiError(request, 403, 'wrong_event_token')
+	return { ...principal, event }
+}

@@ -1,0 +1,169 @@
+import { and, asc, desc, eq, gte, ne } from 'drizzle-orm'
+import { events, type EventRow } from '#db/schema/index.ts'
+import { remainingPlaces } from '#app/domain/capacity.ts'
+import { DEFAULT_CITY, type EventInput, type EventPatch } from '#app/domain/event-input.ts'
+import { slugify, uniqueSlug } from '#app/domain/slug.ts'
+import { writeTransaction, type Db } from '#app/utils/db.server.ts'
+import { renotifyStandsAfterFairChange } from '#app/services/commands/allocation.server.ts'
+import { notifyApplicantsOfFairCancellation } from '#app/services/commands/application-lifecycle.server.ts'
+import { recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
+import { ServiceError } from '#app/services/errors.server.ts'
+import { notifyEventChange, promoteFromWaitlist } from '#app/services/commands/registrations.server.ts'
+
+/** Published events that have not ended yet, soonest first. */
+export function listUpcomingEvents(db: Db, now = new Date()): EventRow[] {
+	return db
+		.select()
+		.from(events)
+		.where(and(eq(events.status, 'published'), gte(events.endsAt, now)))
+		.orderBy(asc(events.startsAt))
+		.all()
+}
+
+/** Every published or cancelled event (cancelled ones stay in calendars as cancelled). */
+export function listCalendarEvents(db: Db): EventRow[] {
+	return db.select().from(events).where(ne(events.status, 'draft')).orderBy(asc(events.startsAt)).all()
+}
+
+export function listEventsForAdmin(db: Db): EventRow[] {
+	return db.select().from(events).orderBy(desc(events.startsAt)).all()
+}
+
+export function findEventBySlug(db: Db, slug: string): EventRow | undefined {
+	return db.select().from(events).where(eq(events.slug, slug)).get()
+}
+
+export function findEventById(db: Db, id: number): EventRow | undefined {
+	return db.select().from(events).where(eq(events.id, id)).get()
+}
+
+/** What a visitor may see: published events, and cancelled ones (to learn they are cancelled). */
+export function findPublicEvent(db: Db, slug: string): EventRow | undefined {
+	const event = findEventBySlug(db, slug)
+	return event && event.status !== 'draft' ? event : undefined
+}
+
+function slugTaken(tx: Db, slug: string, exceptId?: number) {
+	const row = tx.select({ id: events.id }).from(events).where(eq(events.slug, slug)).get()
+	return row !== undefined && row.id !== exceptId
+}
+
+export function createEvent(db: Db, input: EventInput, actor: Actor, now = new Date()): EventRow {
+	return writeTransaction(db, (tx) => {
+		let slug: string
+		if (input.slug) {
+			if (slugTaken(tx, input.slug)) throw new ServiceError('slug_taken', 409, 'slug')
+			slug = input.slug
+		} else {
+			slug = uniqueSlug(slugify(input.title), (s) => slugTaken(tx, s))
+		}
+		const row = tx
+			.insert(events)
+			.values({
+				slug,
+				title: input.title,
+				titleEn: input.titleEn || null,
+				summary: input.summary || null,
+				summaryEn: input.summaryEn || null,
+				description: input.description ?? '',
+				descriptionEn: input.descriptionEn || null,
+				kind: input.kind,
+				venueName: input.venueName,
+				venueAddress: input.venueAddress ?? '',
+				venueCity: input.venueCity || DEFAULT_CITY,
+				startsAt: input.startsAt,
+				endsAt: input.endsAt,
+				capacity: input.capacity,
+				maxPartySize: input.maxPartySize,
+				waitlist: input.waitlist,
+				reentryAllowed: input.reentryAllowed ?? true,
+				registrationClosesAt: input.registrationClosesAt ?? null,
+				status: input.status ?? 'draft',
+				createdAt: now,
+				updatedAt: now,
+			})
+			.returning()
+			.get()
+		recordAudit(tx, actor, 'event.create', `event:${row.id}`, { slug, status: row.status }, now)
+		return row
+	})
+}
+
+/** Fields whose change makes calendar invites out of date (RFC 5545: raise SEQUENCE). */
+const CALENDAR_FIELDS = ['startsAt', 'endsAt', 'venueName', 'venueAddress', 'venueCity', 'title'] as const
+
+export function updateEvent(db: Db, id: number, patch: EventPatch, actor: Actor, now = new Date()): EventRow {
+	return writeTransaction(db, (tx) => {
+		const current = findEventById(tx, id)
+		if (!current) throw new ServiceError('not_found', 404)
+		if (current.status === 'cancelled') throw new ServiceError('event_cancelled', 409)
+		if (patch.slug && patch.slug !== current.slug && slugTaken(tx, patch.slug, id)) {
+			throw new ServiceError('slug_taken', 409, 'slug')
+		}
+		const next = { ...current, ...definedOnly(patch) }
+		if (next.endsAt < next.startsAt) throw new ServiceError('ends_before_start', 422, 'endsAt')
+		if (next.registrationClosesAt && next.registrationClosesAt > next.endsAt) {
+			throw new ServiceError('closes_after_end', 422, 'registrationClosesAt')
+		}
+		if (next.capacity !== null && next.capacity < current.confirmedPersons) {
+			throw new ServiceError('capacity_below_registered', 409, 'capacity')
+		}
+		const changed = Object.keys(definedOnly(patch)).filter((key) => String(current[key as keyof EventRow]) !== String(next[key as keyof EventRow]))
+		if (changed.length === 0) return current
+		const calendarChanged = changed.some((key) => (CALENDAR_FIELDS as readonly string[]).includes(key)) || next.status === 'cancelled'
+		const row = tx
+			.update(events)
+			.set({
+				...definedOnly(patch),
+				sequence: calendarChanged ? current.sequence + 1 : current.sequence,
+				updatedAt: now,
+			})
+			.where(eq(events.id, id))
+			.returning()
+			.get()
+		recordAudit(tx, actor, patch.status && patch.status !== current.status ? `event.${patch.status}` : 'event.update', `event:${id}`, { changed }, now)
+		// Visitors hear of a new time or place (an updated invite) or of the cancellation.
+		if (calendarChanged && current.status !== 'draft') notifyEventChange(tx, row, now)
+		// Exhibitors told their stand hear of it too, with their setup slot moved.
+		if (calendarChanged && current.status !== 'draft') renotifyStandsAfterFairChange(tx, row, now)
+		// A cancelled fair: every exhibitor still in the running is told (and loses the setup slot).
+		if (row.status === 'cancelled' && current.status === 'published') notifyApplicantsOfFairCancellation(tx, row, now)
+		// More places (or a waiting list switched on again): serve the waiting list at once.
+		if (changed.includes('capacity')) promoteFromWaitlist(tx, id, actor, now)
+		return findEventById(tx, id)!
+	})
+}
+
+export function setEventStatus(db: Db, id: number, status: 'published' | 'cancelled' | 'draft', actor: Actor, now = new Date()) {
+	return updateEvent(db, id, { status }, actor, now)
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+/** The Event object of the JSON API (CONTRACT.md). */
+export function toEventJson(event: EventRow, publicUrl: string) {
+	return {
+		slug: event.slug,
+		title: event.title,
+		titleEn: event.titleEn,
+		kind: event.kind,
+		startsAt: event.startsAt.toISOString(),
+		endsAt: event.endsAt.toISOString(),
+		venue: { name: event.venueName, address: event.venueAddress, city: event.venueCity },
+		capacity: event.capacity,
+		registered: event.confirmedPersons,
+		remaining: remainingPlaces(event.capacity, event.confirmedPersons),
+		waitlisted: event.waitlistedPersons,
+		maxPartySize: event.maxPartySize,
+		waitlist: event.waitlist,
+		reentryAllowed: event.reentryAllowed,
+		registrationClosesAt: event.registrationClosesAt?.toISOString() ?? null,
+		status: event.status,
+		sequence: event.sequence,
+		summary: event.summary,
+		description: event.description,
+		url: `${publicUrl}/events/${event.slug}`,
+	}
+}

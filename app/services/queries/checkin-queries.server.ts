@@ -1,0 +1,305 @@
+// The read side of check-in: the counts, the name search at the door, the offline dataset for the
+// scanner, the organizer's scan log and the arrivals chart. Writes are in checkin.server.ts.
+import { hash } from 'node:crypto'
+import { and, count, desc, eq, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import { checkins, events, registrations, type EventRow } from '#db/schema/index.ts'
+import { bucketArrivals, REFUSED_RESULTS, type ArrivalBucket, type ScanResult } from '#app/domain/checkin-rules.ts'
+import type { ScanLogFilter } from '#app/domain/checkin-input.ts'
+import { foldForSearch } from '#app/domain/search-text.ts'
+import type { Db } from '#app/utils/db.server.ts'
+import { registerFold } from '#app/services/queries/registration-queries.server.ts'
+import { publicTicketKeys } from '#app/services/commands/ticket-keys.server.ts'
+
+export type CheckinStats = {
+	/** Persons in confirmed registrations (CONTRACT: registered). */
+	registered: number
+	/** Confirmed registrations (parties) checked in (CONTRACT: checkedIn). */
+	checkedIn: number
+	/** Persons in those registrations (CONTRACT: persons). */
+	persons: number
+	/** Confirmed registrations (parties). */
+	registrations: number
+	/** Persons registered but not yet checked in. */
+	expected: number
+	/** Scans recorded at this event, and of them: refused ones, duplicates, undone check-ins. */
+	scans: number
+	refused: number
+	duplicates: number
+	undone: number
+	/** When the latest scan was recorded (ISO), or null. */
+	lastScanAt: string | null
+}
+
+/** The live counts for the door and the organizer. Reads only; cheap enough to poll. */
+export function checkinStats(db: Db, event: Pick<EventRow, 'id' | 'confirmedPersons'>): CheckinStats {
+	const parties = db
+		.select({
+			registrations: count(),
+			checkedIn: sql<number>`count(${registrations.checkedInAt})`,
+			persons: sql<number>`coalesce(sum(CASE WHEN ${registrations.checkedInAt} IS NOT NULL THEN ${registrations.partySize} END), 0)`,
+		})
+		.from(registrations)
+		.where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'confirmed')))
+		.get()!
+	const refusedList = sql.join(
+		REFUSED_RESULTS.map((r) => sql`${r}`),
+		sql`, `,
+	)
+	const scans = db
+		.select({
+			scans: count(),
+			refused: sql<number>`coalesce(sum(${checkins.result} IN (${refusedList})), 0)`,
+			duplicates: sql<number>`coalesce(sum(${checkins.duplicate}), 0)`,
+			undone: sql<number>`count(${checkins.undoneAt})`,
+			last: sql<number | null>`max(${checkins.recordedAt})`,
+		})
+		.from(checkins)
+		.where(eq(checkins.eventId, event.id))
+		.get()!
+	const persons = Number(parties.persons)
+	return {
+		registered: event.confirmedPersons,
+		checkedIn: Number(parties.checkedIn),
+		persons,
+		registrations: parties.registrations,
+		expected: Math.max(0, event.confirmedPersons - persons),
+		scans: scans.scans,
+		refused: Number(scans.refused),
+		duplicates: Number(scans.duplicates),
+		undone: Number(scans.undone),
+		lastScanAt: scans.last === null ? null : new Date(Number(scans.last)).toISOString(),
+	}
+}
+
+export const CHECKIN_SEARCH_LIMIT = 20
+
+export type CheckinSearchHit = {
+	id: number
+	name: string
+	/** The address with most of its local part hidden (p•••@example.com): enough to tell two namesakes apart. */
+	emailHint: string
+	partySize: number
+	status: 'confirmed'
+	checkedInAt: string | null
+	checkedInBy: string | null
+}
+
+export function emailHint(email: string): string {
+	const at = email.lastIndexOf('@')
+	if (at <= 0) return '•••'
+	return `${email.slice(0, 1)}•••${email.slice(at)}`
+}
+
+/**
+ * Confirmed registrations of the event whose name or address contains the query, compared the way
+ * people in Serbia type (foldForSearch): for the volunteer whose visitor has no ticket at hand.
+ */
+export function searchForCheckin(db: Db, eventId: number, query: string, limit = CHECKIN_SEARCH_LIMIT): CheckinSearchHit[] {
+	const needle = foldForSearch(query)
+	if (!needle) return []
+	registerFold(db)
+	const rows = db
+		.select({
+			id: registrations.id,
+			name: registrations.name,
+			email: registrations.email,
+			partySize: registrations.partySize,
+			checkedInAt: registrations.checkedInAt,
+			checkedInBy: registrations.checkedInBy,
+		})
+		.from(registrations)
+		.where(
+			and(
+				eq(registrations.eventId, eventId),
+				eq(registrations.status, 'confirmed'),
+				sql`(instr(sajam_fold(${registrations.name}), ${needle}) > 0 OR instr(sajam_fold(${registrations.email}), ${needle}) > 0)`,
+			),
+		)
+		.orderBy(sql`sajam_fold(${registrations.name})`, registrations.id)
+		.limit(limit)
+		.all()
+	return rows.map((row) => ({
+		id: row.id,
+		name: row.name,
+		emailHint: emailHint(row.email),
+		partySize: row.partySize,
+		status: 'confirmed',
+		checkedInAt: row.checkedInAt?.toISOString() ?? null,
+		checkedInBy: row.checkedInBy,
+	}))
+}
+
+/** The base64url SHA-256 of a ticket code: what the offline dataset carries instead of the code. */
+export function ticketCodeHash(code: string): string {
+	return hash('sha256', code, 'base64url')
+}
+
+export type OfflineTicket = {
+	registrationId: number
+	name: string
+	partySize: number
+	status: 'confirmed' | 'waitlisted' | 'cancelled'
+	/** base64url SHA-256 of the current ticket code; null when the registration has none (not confirmed). */
+	codeHash: string | null
+	checkedInAt: string | null
+	checkedInBy: string | null
+}
+
+export type OfflineDataset = {
+	event: { id: number; slug: string; title: string; reentryAllowed: boolean }
+	/** The public keys (JWK, Ed25519, with keyId) that tickets are signed with. */
+	keys: ReturnType<typeof publicTicketKeys>
+	tickets: OfflineTicket[]
+	generatedAt: string
+}
+
+/**
+ * What a scanner needs to decide offline exactly as the server would (decideScan): the signing
+ * keys, and every registration of the event with a hash of its current code. A cancelled or
+ * reissued ticket's code does not hash to a listed codeHash: that is how the revocation travels.
+ * Names go to the volunteer's phone; addresses and the codes themselves do not.
+ */
+export function offlineDataset(db: Db, event: Pick<EventRow, 'id' | 'slug' | 'title' | 'reentryAllowed'>, now = new Date()): OfflineDataset {
+	const rows = db
+		.select({
+			id: registrations.id,
+			name: registrations.name,
+			partySize: registrations.partySize,
+			status: registrations.status,
+			ticketCode: registrations.ticketCode,
+			checkedInAt: registrations.checkedInAt,
+			checkedInBy: registrations.checkedInBy,
+		})
+		.from(registrations)
+		.where(eq(registrations.eventId, event.id))
+		.orderBy(registrations.id)
+		.all()
+	return {
+		event: { id: event.id, slug: event.slug, title: event.title, reentryAllowed: event.reentryAllowed },
+		keys: publicTicketKeys(),
+		tickets: rows.map((row) => ({
+			registrationId: row.id,
+			name: row.name,
+			partySize: row.partySize,
+			status: row.status,
+			codeHash: row.status === 'confirmed' && row.ticketCode ? ticketCodeHash(row.ticketCode) : null,
+			checkedInAt: row.checkedInAt?.toISOString() ?? null,
+			checkedInBy: row.checkedInBy,
+		})),
+		generatedAt: now.toISOString(),
+	}
+}
+
+export const SCAN_LOG_PAGE_SIZE = 100
+
+export type ScanLogEntry = {
+	id: number
+	scannedAt: string
+	recordedAt: string
+	result: ScanResult
+	method: 'scan' | 'manual'
+	deviceId: string | null
+	actor: string
+	offline: boolean
+	duplicate: boolean
+	/** A duplicate, a refusal, an undone check-in, or a repeat where the event forbids re-entry. */
+	flagged: boolean
+	undoneAt: string | null
+	undoneBy: string | null
+	/** The start of the scanned text, enough to recognise it; a valid code is a credential, so never all of it. */
+	codePreview: string
+	registration: { id: number; name: string; partySize: number; event: string } | null
+}
+
+const refusedSql = () =>
+	sql`${checkins.result} IN (${sql.join(
+		REFUSED_RESULTS.map((r) => sql`${r}`),
+		sql`, `,
+	)})`
+
+function filterCondition(filter: ScanLogFilter, reentryAllowed: boolean): SQL | undefined {
+	switch (filter) {
+		case 'all':
+			return undefined
+		case 'duplicates':
+			return eq(checkins.duplicate, true)
+		case 'refused':
+			return refusedSql()
+		case 'undone':
+			return isNotNull(checkins.undoneAt)
+		case 'flagged':
+			return or(
+				eq(checkins.duplicate, true),
+				refusedSql(),
+				isNotNull(checkins.undoneAt),
+				reentryAllowed ? undefined : eq(checkins.result, 'already_checked_in'),
+			)
+	}
+}
+
+const CODE_PREVIEW_LENGTH = 10
+
+/**
+ * The organizer's scan log for one event, newest scan first, one page at a time: `before` is the
+ * id of the last entry of the previous page. `nextBefore` is null on the last page.
+ */
+export function scanLog(
+	db: Db,
+	event: Pick<EventRow, 'id' | 'reentryAllowed'>,
+	options: { filter?: ScanLogFilter; before?: number; limit?: number } = {},
+): { entries: ScanLogEntry[]; nextBefore: number | null } {
+	const filter = options.filter ?? 'all'
+	const limit = Math.min(Math.max(1, options.limit ?? SCAN_LOG_PAGE_SIZE), 500)
+	const conditions = [eq(checkins.eventId, event.id), filterCondition(filter, event.reentryAllowed)]
+	if (options.before !== undefined) conditions.push(lt(checkins.id, options.before))
+	const rows = db
+		.select({
+			scan: checkins,
+			registrationName: registrations.name,
+			partySize: registrations.partySize,
+			ticketEvent: events.slug,
+		})
+		.from(checkins)
+		.leftJoin(registrations, eq(registrations.id, checkins.registrationId))
+		.leftJoin(events, eq(events.id, registrations.eventId))
+		.where(and(...conditions))
+		.orderBy(desc(checkins.id))
+		.limit(limit + 1)
+		.all()
+	const page = rows.slice(0, limit)
+	const entries = page.map(({ scan, registrationName, partySize, ticketEvent }) => {
+		const refused = (REFUSED_RESULTS as readonly string[]).includes(scan.result)
+		const forbiddenRepeat = !event.reentryAllowed && scan.result === 'already_checked_in'
+		return {
+			id: scan.id,
+			scannedAt: scan.scannedAt.toISOString(),
+			recordedAt: scan.recordedAt.toISOString(),
+			result: scan.result,
+			method: scan.method,
+			deviceId: scan.deviceId,
+			actor: scan.actor,
+			offline: scan.offline,
+			duplicate: scan.duplicate,
+			flagged: scan.duplicate || refused || scan.undoneAt !== null || forbiddenRepeat,
+			undoneAt: scan.undoneAt?.toISOString() ?? null,
+			undoneBy: scan.undoneBy,
+			codePreview: scan.code.length > CODE_PREVIEW_LENGTH ? `${scan.code.slice(0, CODE_PREVIEW_LENGTH)}…` : scan.code,
+			registration:
+				scan.registrationId !== null && registrationName !== null
+					? { id: scan.registrationId, name: registrationName, partySize: partySize ?? 0, event: ticketEvent ?? '' }
+					: null,
+		}
+	})
+	return { entries, nextBefore: rows.length > limit ? page[page.length - 1]!.scan.id : null }
+}
+
+/** Arrivals per quarter hour (Belgrade time): the check-ins standing now, by their first entry. */
+export function arrivals(db: Db, eventId: number): { buckets: ArrivalBucket[]; registrations: number; persons: number } {
+	const rows = db
+		.select({ at: registrations.checkedInAt, persons: registrations.partySize })
+		.from(registrations)
+		.where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'confirmed'), isNotNull(registrations.checkedInAt)))
+		.all()
+	const list = rows.map((row) => ({ at: row.at!, persons: row.persons }))
+	return { buckets: bucketArrivals(list), registrations: list.length, persons: list.reduce((sum, a) => sum + a.persons, 0) }
+}

@@ -1,0 +1,225 @@
+// The organizer's read side of registrations: the list (search, status filter, paging), the counts
+// and the CSV export. Writes are in registrations.server.ts.
+//
+// Privacy: demographic answers never leave the database through this module. Every query names
+// its columns; gender, age group, municipality and vulnerable group are not among them. They are
+// reported elsewhere only as aggregates with small cells suppressed.
+import type { TFunction } from 'i18next'
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
+import { registrations, type EventRow, type RegistrationStatus } from '#db/schema/index.ts'
+import { REGISTRATION_STATUSES } from '#db/schema/registrations.ts'
+import { remainingPlaces } from '#app/domain/capacity.ts'
+import { csvDateTime, toCsv, type CsvCell, type CsvDelimiter } from '#app/domain/csv.ts'
+import { formatDateTime, formatNumber } from '#app/domain/format.ts'
+import type { Locale } from '#app/domain/locale.ts'
+import type { RegistrationListQuery, StatusFilter } from '#app/domain/registration-admin-input.ts'
+import { foldForSearch } from '#app/domain/search-text.ts'
+import type { Db } from '#app/utils/db.server.ts'
+import { findEventById } from '#app/services/commands/events.server.ts'
+
+export const REGISTRATIONS_PAGE_SIZE = 100
+
+/** The columns an organizer sees. Not demographics, not the manage token, not the ticket code. */
+const LISTED = {
+	id: registrations.id,
+	name: registrations.name,
+	email: registrations.email,
+	partySize: registrations.partySize,
+	status: registrations.status,
+	locale: registrations.locale,
+	source: registrations.source,
+	createdAt: registrations.createdAt,
+	confirmedAt: registrations.confirmedAt,
+	cancelledAt: registrations.cancelledAt,
+	consentPhotos: registrations.consentPhotos,
+	consentNewsletter: registrations.consentNewsletter,
+	consentResearch: registrations.consentResearch,
+}
+
+/** The event behind an /admin/events/{id}/... address, whatever its status. */
+export function eventFromParam(db: Db, idParam: string | undefined): EventRow | undefined {
+	const id = Number(idParam)
+	return Number.isSafeInteger(id) && id > 0 ? findEventById(db, id) : undefined
+}
+
+/** A registration, only if it belongs to this event (a form names its id; the address names the event). */
+export function findRegistrationOfEvent(db: Db, eventId: number, registrationId: number) {
+	return db
+		.select(LISTED)
+		.from(registrations)
+		.where(and(eq(registrations.eventId, eventId), eq(registrations.id, registrationId)))
+		.get()
+}
+
+export type StatusCount = { persons: number; parties: number }
+export type RegistrationCounts = Record<RegistrationStatus, StatusCount>
+
+/** Persons and parties (registrations) per status. */
+export function registrationCounts(db: Db, eventId: number): RegistrationCounts {
+	const rows = db
+		.select({ status: registrations.status, parties: count(), persons: sql<number>`coalesce(sum(${registrations.partySize}), 0)` })
+		.from(registrations)
+		.where(eq(registrations.eventId, eventId))
+		.groupBy(registrations.status)
+		.all()
+	const counts = Object.fromEntries(REGISTRATION_STATUSES.map((s) => [s, { persons: 0, parties: 0 }])) as RegistrationCounts
+	for (const row of rows) counts[row.status] = { persons: Number(row.persons), parties: row.parties }
+	return counts
+}
+
+// The search compares folded text (see foldForSearch) inside SQLite, so counting and paging stay
+// in SQL. The function is registered once per connection; it is pure, hence deterministic.
+const foldRegistered = new WeakSet<object>()
+export function registerFold(db: Db) {
+	if (foldRegistered.has(db.$client)) return
+	db.$client.function('sajam_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldForSearch(value) : value))
+	foldRegistered.add(db.$client)
+}
+
+function listConditions(db: Db, eventId: number, filter: { q: string; status: StatusFilter }) {
+	const conditions = [eq(registrations.eventId, eventId)]
+	if (filter.status !== 'all') conditions.push(eq(registrations.status, filter.status))
+	const needle = foldForSearch(filter.q)
+	if (needle) {
+		registerFold(db)
+		conditions.push(sql`(instr(sajam_fold(${registrations.name}), ${needle}) > 0 OR instr(sajam_fold(${registrations.email}), ${needle}) > 0)`)
+	}
+	return and(...conditions)
+}
+
+/** 1-based waiting-list positions by registration id, in registration order (as the service promotes). */
+function waitlistPositions(db: Db, eventId: number): Map<number, number> {
+	const queue = db
+		.select({ id: registrations.id })
+		.from(registrations)
+		.where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'waitlisted')))
+		.orderBy(asc(registrations.id))
+		.all()
+	return new Map(queue.map((row, index) => [row.id, index + 1]))
+}
+
+export type ListedRegistration = ReturnType<typeof listRegistrations>['rows'][number]
+
+/** One page of an event's registrations, newest first, with each waiting party's position. */
+export function listRegistrations(db: Db, eventId: number, query: Pick<RegistrationListQuery, 'q' | 'status' | 'page'>, pageSize = REGISTRATIONS_PAGE_SIZE) {
+	const where = listConditions(db, eventId, query)
+	const total = db.select({ n: count() }).from(registrations).where(where).get()?.n ?? 0
+	const pageCount = Math.max(1, Math.ceil(total / pageSize))
+	const page = Math.min(query.page, pageCount)
+	const rows = db
+		.select(LISTED)
+		.from(registrations)
+		.where(where)
+		.orderBy(desc(registrations.id))
+		.limit(pageSize)
+		.offset((page - 1) * pageSize)
+		.all()
+	const positions = rows.some((r) => r.status === 'waitlisted') ? waitlistPositions(db, eventId) : new Map<number, number>()
+	return {
+		total,
+		page,
+		pageCount,
+		rows: rows.map((row) => ({ ...row, position: positions.get(row.id) ?? null })),
+	}
+}
+
+const countView = (c: StatusCount, locale: Locale) => ({ ...c, personsText: formatNumber(c.persons, locale), partiesText: formatNumber(c.parties, locale) })
+
+/**
+ * Everything the registrations page shows, formatted for the organizer's language: the counts,
+ * capacity and places left, one page of the list, and the registration a notice is about.
+ */
+export function registrationsPage(db: Db, event: EventRow, query: RegistrationListQuery, locale: Locale) {
+	const list = listRegistrations(db, event.id, query)
+	const counts = registrationCounts(db, event.id)
+	const remaining = remainingPlaces(event.capacity, event.confirmedPersons)
+	const subject = query.rid ? findRegistrationOfEvent(db, event.id, query.rid) : undefined
+	return {
+		event: {
+			id: event.id,
+			slug: event.slug,
+			title: event.title,
+			status: event.status,
+			maxPartySize: event.maxPartySize,
+			waitlist: event.waitlist,
+			capacity: event.capacity === null ? null : formatNumber(event.capacity, locale),
+			remaining: remaining === null ? null : { value: remaining, text: formatNumber(remaining, locale) },
+		},
+		counts: {
+			confirmed: countView(counts.confirmed, locale),
+			waitlisted: countView(counts.waitlisted, locale),
+			cancelled: countView(counts.cancelled, locale),
+		},
+		total: list.total,
+		totalText: formatNumber(list.total, locale),
+		page: list.page,
+		pageCount: list.pageCount,
+		rows: list.rows.map((row) => ({
+			id: row.id,
+			name: row.name,
+			email: row.email,
+			partySize: row.partySize,
+			status: row.status,
+			position: row.position,
+			source: row.source,
+			locale: row.locale,
+			registeredAt: formatDateTime(row.createdAt, locale),
+			registeredAtIso: row.createdAt.toISOString(),
+			consents: { photos: row.consentPhotos, newsletter: row.consentNewsletter, research: row.consentResearch },
+		})),
+		subject: subject
+			? {
+					name: subject.name,
+					email: subject.email,
+					partySize: subject.partySize,
+					status: subject.status,
+					position: subject.status === 'waitlisted' ? (waitlistPositions(db, event.id).get(subject.id) ?? null) : null,
+				}
+			: null,
+	}
+}
+
+/**
+ * The event's registrations as a CSV file (see csv.ts for the format), in registration order,
+ * headers and words in the organizer's language, times in Belgrade time. No demographics.
+ */
+export function registrationsCsv(db: Db, eventId: number, t: TFunction, delimiter: CsvDelimiter = ';'): string {
+	const yesNo = (value: boolean) => t(value ? 'admin:registrations.csv.yes' : 'admin:registrations.csv.no')
+	const header = [
+		'id',
+		'name',
+		'email',
+		'partySize',
+		'status',
+		'language',
+		'registeredAt',
+		'confirmedAt',
+		'cancelledAt',
+		'source',
+		'consentPhotos',
+		'consentNewsletter',
+		'consentResearch',
+	].map((key) => t(`admin:registrations.csv.${key}`))
+	const rows = db.select(LISTED).from(registrations).where(eq(registrations.eventId, eventId)).orderBy(asc(registrations.id)).all()
+	function* records(): Generator<CsvCell[]> {
+		yield header
+		for (const row of rows) {
+			yield [
+				row.id,
+				row.name,
+				row.email,
+				row.partySize,
+				t(`admin:registrations.status.${row.status}`),
+				row.locale,
+				csvDateTime(row.createdAt),
+				csvDateTime(row.confirmedAt),
+				csvDateTime(row.cancelledAt),
+				t(`admin:registrations.source.${row.source}`),
+				yesNo(row.consentPhotos),
+				yesNo(row.consentNewsletter),
+				yesNo(row.consentResearch),
+			]
+		}
+	}
+	return toCsv(records(), { delimiter })
+}

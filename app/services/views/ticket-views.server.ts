@@ -1,0 +1,155 @@
+// What the private ticket page (/tickets/{token}) and its files show: the ticket, the event, the
+// visitor's own data, their calendar entry and their data export. Formatted here, on the server,
+// in the reader's language.
+import { eq } from 'drizzle-orm'
+import { events, type EventRow, type RegistrationRow } from '#db/schema/index.ts'
+import { calendarFromAttributes, eventAttributes, googleCalendarLink } from '#app/domain/calendar.ts'
+import { localizeEventTexts, mapLink } from '#app/domain/event-text.ts'
+import { formatDateTime, formatEventTimeRange, formatLongDate, formatNumber } from '#app/domain/format.ts'
+import type { Locale } from '#app/domain/locale.ts'
+import type { Db } from '#app/utils/db.server.ts'
+import { getT } from '#app/utils/i18n.server.ts'
+import { manageUrl } from '#app/services/views/registration-json.server.ts'
+import { currentWaitlistPosition, findByManageToken } from '#app/services/commands/registrations.server.ts'
+import { drawQr } from '#app/services/views/ticket-qr.server.ts'
+
+/** `token`: the link's token as it came in the URL (the database has only its hash). */
+export type Ticket = { registration: RegistrationRow; event: EventRow; token: string }
+
+/** The registration behind a manage link and its event; undefined for an unknown or erased link. */
+export function findTicket(db: Db, token: string): Ticket | undefined {
+	const registration = findByManageToken(db, token)
+	if (!registration) return undefined
+	const event = db.select().from(events).where(eq(events.id, registration.eventId)).get()
+	return event ? { registration, event, token } : undefined
+}
+
+export function ticketPageView(db: Db, { registration, event, token }: Ticket, locale: Locale, publicUrl: string) {
+	const texts = localizeEventTexts(event, locale)
+	const base = `/tickets/${token}`
+	const position = currentWaitlistPosition(db, registration)
+	const showTicket = registration.status === 'confirmed' && event.status !== 'cancelled' && registration.ticketCode !== null
+	return {
+		token,
+		status: registration.status,
+		position,
+		positionText: position === null ? null : formatNumber(position, locale),
+		partySize: registration.partySize,
+		partySizeText: formatNumber(registration.partySize, locale),
+		qr: showTicket ? drawQr(registration.ticketCode!) : null,
+		ticketCode: showTicket ? registration.ticketCode : null,
+		cancelledAt: registration.cancelledAt ? formatDateTime(registration.cancelledAt, locale) : null,
+		cancelledBy: registration.cancelledBy,
+		person: {
+			name: registration.name,
+			email: registration.email,
+			locale: registration.locale,
+			registeredAt: formatDateTime(registration.createdAt, locale),
+			privacyAcceptedAt: formatDateTime(registration.privacyAcceptedAt, locale),
+			consents: {
+				photos: registration.consentPhotos,
+				newsletter: registration.consentNewsletter,
+				research: registration.consentResearch,
+			},
+			demographics: {
+				gender: registration.gender,
+				ageGroup: registration.ageGroup,
+				municipality: registration.municipality,
+				vulnerableGroup: registration.vulnerableGroup,
+			},
+		},
+		event: {
+			slug: event.slug,
+			status: event.status,
+			kind: event.kind,
+			title: texts.title,
+			untranslated: texts.untranslated,
+			date: formatLongDate(event.startsAt, locale),
+			time: formatEventTimeRange(event.startsAt, event.endsAt, locale),
+			startsAtIso: event.startsAt.toISOString(),
+			venueName: texts.venueName,
+			venueAddress: [texts.venueAddress, texts.venueCity].filter(Boolean).join(', '),
+			mapUrl: mapLink(event.venueName, event.venueAddress, event.venueCity),
+		},
+		canCancel: registration.status !== 'cancelled' && event.status !== 'cancelled',
+		links: {
+			ics: `${base}/ticket.ics`,
+			qr: `${base}/qr.svg`,
+			data: `${base}/data.json`,
+			google: registration.status === 'confirmed' && event.status !== 'cancelled' ? googleCalendarLink(event, locale, publicUrl) : null,
+			manage: manageUrl(publicUrl, token),
+		},
+	}
+}
+
+export type TicketPageView = ReturnType<typeof ticketPageView>
+
+/**
+ * This visitor's calendar entry. It carries the event's UID and SEQUENCE, so it is the same entry
+ * as the public feed's and the mailed invite's, and a later update replaces it; the description
+ * adds what is the visitor's own: the party size and the link to the ticket.
+ */
+export function ticketCalendar({ registration, event, token }: Ticket, locale: Locale, publicUrl: string): string {
+	const t = getT(locale, 'ticket')
+	const texts = localizeEventTexts(event, locale)
+	const link = manageUrl(publicUrl, token)
+	const status =
+		event.status === 'cancelled' || registration.status === 'cancelled' ? 'CANCELLED' : registration.status === 'waitlisted' ? 'TENTATIVE' : 'CONFIRMED'
+	const description = [
+		texts.summary,
+		t('calendar.persons', { count: registration.partySize, formatted: formatNumber(registration.partySize, locale) }),
+		registration.status === 'waitlisted' ? t('calendar.waitlisted') : null,
+		`${t('calendar.ticket')}: ${link}`,
+	]
+		.filter(Boolean)
+		.join('\n\n')
+	return calendarFromAttributes([{ ...eventAttributes(event, locale, publicUrl), description, url: link, status }])
+}
+
+/** "Download my data" (ZZPL right of access): everything we hold about this registration. */
+export function personalDataExport({ registration, event, token }: Ticket, publicUrl: string, now = new Date()) {
+	return {
+		exportedAt: now.toISOString(),
+		controller: {
+			name: 'Centar za socijalno preduzetništvo Kruševac',
+			address: 'Jugovićeva 17, 37000 Kruševac, Srbija',
+			privacyNotice: `${publicUrl}/privacy`,
+		},
+		registration: {
+			id: registration.id,
+			status: registration.status,
+			name: registration.name,
+			email: registration.email,
+			partySize: registration.partySize,
+			locale: registration.locale,
+			source: registration.source,
+			createdAt: registration.createdAt.toISOString(),
+			confirmedAt: registration.confirmedAt?.toISOString() ?? null,
+			promotedAt: registration.promotedAt?.toISOString() ?? null,
+			cancelledAt: registration.cancelledAt?.toISOString() ?? null,
+			cancelledBy: registration.cancelledBy,
+			ticketCode: registration.ticketCode,
+			manageUrl: manageUrl(publicUrl, token),
+			consent: {
+				privacyNoticeAcknowledgedAt: registration.privacyAcceptedAt.toISOString(),
+				photos: registration.consentPhotos,
+				newsletter: registration.consentNewsletter,
+				research: registration.consentResearch,
+			},
+			demographics: {
+				gender: registration.gender,
+				ageGroup: registration.ageGroup,
+				municipality: registration.municipality,
+				vulnerableGroup: registration.vulnerableGroup,
+			},
+		},
+		event: {
+			slug: event.slug,
+			title: event.title,
+			startsAt: event.startsAt.toISOString(),
+			endsAt: event.endsAt.toISOString(),
+			venue: { name: event.venueName, address: event.venueAddress, city: event.venueCity },
+			url: `${publicUrl}/events/${event.slug}`,
+		},
+	}
+}
