@@ -3,11 +3,13 @@
 // `user passwd` and `user add --password-stdin` read them from stdin.
 import { z } from 'zod'
 import { PASSWORD_MAX, PASSWORD_MIN } from '#app/domain/account-rules.ts'
-import { createApiToken, listApiTokens, revokeApiToken } from '#app/services/commands/api-tokens.server.ts'
-import type { Actor } from '#app/services/commands/audit.server.ts'
+import { createApiToken, revokeApiToken } from '#app/services/commands/api-tokens.server.ts'
+import { listApiTokens } from '#app/services/queries/accounts.server.ts'
+import type { Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { findEventBySlug } from '#app/services/commands/events.server.ts'
-import { UserExistsError, createUser, findUserByEmail, listUsers, normalizeEmail, setPassword, updateUserAccess } from '#app/services/commands/users.server.ts'
+import { findEventBySlug } from '#app/services/queries/events.server.ts'
+import { UserExistsError, createUser, findUserByEmail, normalizeEmail, setPassword, updateUserAccess } from '#app/services/commands/users.server.ts'
+import { listUsers } from '#app/services/queries/accounts.server.ts'
 import { closeDb, getDb, type Db } from '#app/utils/db.server.ts'
 import { CliError, mustBe, parse, role, usageError, validate } from './args.ts'
 

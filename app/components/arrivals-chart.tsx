@@ -3,17 +3,7 @@
 // and the busiest quarter hour, and a visually hidden table holds every number of the chart.
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-
-export type ArrivalBar = {
-	/** Start of the quarter hour, ISO 8601 (for <time> and the tests). */
-	start: string
-	/** "10:15", Belgrade time. */
-	label: string
-	/** "10:15–10:30" */
-	range: string
-	persons: number
-	parties: number
-}
+import type { ArrivalBar } from '#app/services/views/checkin-admin-views.server.ts'
 
 // Drawing units. The SVG scales with the page, but never below 0.85 of these sizes (the wrapper
 // scrolls sideways instead, see .arrivals-chart in checkin.css) and never above 1.5, so the text

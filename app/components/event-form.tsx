@@ -3,14 +3,9 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EVENT_KINDS } from '#db/schema/events.ts'
-import { EventFormSchema } from '#app/domain/event-input.ts'
+import { EventFormSchema, type EventFormDefaults } from '#app/domain/event-input.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { CheckboxField, SelectField, TextAreaField, TextField } from './form-fields.tsx'
-
-export type EventFormDefaults = Partial<Record<keyof typeof EventFormSchema.shape, string | undefined>> & {
-	waitlist?: 'on' | undefined
-	reentryAllowed?: 'on' | undefined
-}
 
 /**
  * Create and edit an event. Validated in the browser and again on the server with the same

@@ -6,25 +6,10 @@
 import { Form } from '@remix-run/react'
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { BLANK_ROW, FIELDS, isBlank, num, type StandRowValues } from '#app/domain/stand-rows.ts'
 import { MAX_LABEL_LENGTH, SNAP_METRES, areaOf, findOverlaps, labelKey, nextLabel, snap, type PlanExtent } from '#app/domain/stand-input.ts'
 
-export type StandRowValues = {
-	label: string
-	x: string
-	y: string
-	width: string
-	height: string
-	sizeM2: string
-	power: boolean
-	accessible: boolean
-	zone: string
-}
-
 type Row = StandRowValues & { key: string }
-
-export const BLANK_ROW: StandRowValues = { label: '', x: '', y: '', width: '', height: '', sizeM2: '', power: false, accessible: false, zone: '' }
-const FIELDS = ['label', 'x', 'y', 'width', 'height', 'sizeM2'] as const
-const NUMBER_FIELDS = ['x', 'y', 'width', 'height', 'sizeM2'] as const
 
 /** Light tints for zones, told apart by a dashed or solid outline too (zoneStyle). */
 const ZONE_TINTS = ['#e8f1fb', '#fdf1d6', '#eef7f3', '#f6e8f1', '#eeeeee', '#fbe9e1']
@@ -33,8 +18,6 @@ export function zoneStyle(zones: readonly string[], zone: string) {
 	const i = zones.indexOf(zone)
 	return i < 0 ? { fill: '#ffffff', dash: undefined } : { fill: ZONE_TINTS[i % ZONE_TINTS.length]!, dash: i % 2 ? '0.3 0.15' : undefined }
 }
-
-const num = (value: string) => (value.trim() === '' ? NaN : Number(value.replace(',', '.')))
 const fmt = (value: number) => String(Math.round(value * 100) / 100)
 
 type Rect = { x: number; y: number; width: number; height: number }
@@ -42,8 +25,6 @@ function rectOf(row: StandRowValues): Rect | null {
 	const r = { x: num(row.x), y: num(row.y), width: num(row.width), height: num(row.height) }
 	return Object.values(r).every(Number.isFinite) && r.width > 0 && r.height > 0 ? r : null
 }
-
-const isBlank = (row: StandRowValues) => FIELDS.every((f) => row[f].trim() === '') && !row.zone.trim()
 
 /** A free spot for a new w × h stand: the first one scanning rows of half a metre from the top left. */
 function freeSpot(rects: Rect[], plan: PlanExtent, w: number, h: number): Rect {
@@ -535,39 +516,4 @@ function describePath(path: string, rows: StandRowValues[], t: (key: string, val
 	const row = rows[Number(m[1])]
 	const who = row?.label.trim() || t('editor.newRow', { n: Number(m[1]) + 1 })
 	return m[2] ? `${who}, ${t(`field.${m[2]}`)}` : who
-}
-
-/** The form's rows as posted, in order (stands[0].label, …). */
-export function rowsFromForm(formData: FormData): Array<StandRowValues & { delete: boolean }> {
-	const rows: Array<StandRowValues & { delete: boolean }> = []
-	for (const [name, value] of formData) {
-		const m = /^stands\[(\d{1,4})\]\.(\w+)$/.exec(name)
-		if (!m || typeof value !== 'string') continue
-		const i = Number(m[1])
-		if (i >= 2000) continue
-		const row = (rows[i] ??= { ...BLANK_ROW, delete: false })
-		const field = m[2] as keyof StandRowValues | 'delete'
-		if (field === 'power' || field === 'accessible' || field === 'delete') row[field] = value === 'on' || value === 'true'
-		else if (field in BLANK_ROW) row[field] = value
-	}
-	return rows.filter(Boolean)
-}
-
-/** What remains to save: rows neither ticked for deletion nor left empty. */
-export function rowsToKeep(rows: ReturnType<typeof rowsFromForm>): StandRowValues[] {
-	return rows.filter((r) => !r.delete && !isBlank(r)).map(({ delete: _, ...r }) => r)
-}
-
-/** The rows as the stands body the schema checks: numbers as numbers ("2,5" too), empty as absent. */
-export function bodyFromRows(rows: StandRowValues[]) {
-	const number = (v: string) => (v.trim() === '' ? undefined : num(v))
-	return {
-		stands: rows.map((r) => ({
-			label: r.label,
-			...Object.fromEntries(NUMBER_FIELDS.map((f) => [f, number(r[f])])),
-			power: r.power,
-			accessible: r.accessible,
-			zone: r.zone,
-		})),
-	}
 }

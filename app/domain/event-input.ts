@@ -197,3 +197,9 @@ export function eventPatchFromApi(body: z.infer<typeof EventPatchApiSchema>): Ev
 	}
 	return patch
 }
+
+/** The event form's values as strings, as the page starts it (new event, or an event to edit). */
+export type EventFormDefaults = Partial<Record<keyof typeof EventFormSchema.shape, string | undefined>> & {
+	waitlist?: 'on' | undefined
+	reentryAllowed?: 'on' | undefined
+}

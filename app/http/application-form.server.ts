@@ -24,12 +24,14 @@ import type { Locale } from '#app/domain/locale.ts'
 import { MAX_IMAGE_BYTES } from '#app/domain/image-check.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
-import { findDraftImage, storeDraftImage, type DraftImage } from '#app/services/commands/application-images.server.ts'
+import { storeDraftImage } from '#app/services/commands/application-images.server.ts'
+import { type DraftImage } from '#app/services/queries/application-images.server.ts'
+import { findDraftImage } from '#app/services/queries/application-images.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { clientIp, takeRateLimit } from '#app/http/rate-limit.server.ts'
-import type { FairContext } from '#app/services/commands/applications.server.ts'
+import type { FairContext } from '#app/services/queries/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { getFloorPlan } from '#app/services/commands/floor-plan.server.ts'
+import { getFloorPlan } from '#app/services/queries/floor-plan.server.ts'
 
 type Upload = { kind: 'none' } | { kind: 'file'; bytes: Uint8Array } | { kind: 'too_large' }
 

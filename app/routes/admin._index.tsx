@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { listEventsForAdmin } from '#app/services/commands/events.server.ts'
+import { listEventsForAdmin } from '#app/services/queries/events.server.ts'
 import { adminEventRow } from '#app/services/views/admin-event-views.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'

@@ -2,8 +2,8 @@
 // for the organizers' review, whatever the exhibitor's consents (the public catalogue has its own,
 // consent-checked route). The type is the one found in the bytes at upload, never the file's name.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { findApplicationImage } from '#app/services/commands/application-images.server.ts'
-import { findApplicationOfEvent } from '#app/services/commands/application-reviews.server.ts'
+import { findApplicationImage } from '#app/services/queries/application-images.server.ts'
+import { findApplicationOfEvent } from '#app/services/queries/application-reviews.server.ts'
 import { idParam } from '#app/http/api.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'

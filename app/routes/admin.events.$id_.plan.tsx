@@ -6,17 +6,11 @@ import { planNumberText } from '#app/domain/stand-input.ts'
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { BLANK_ROW, FloorPlanEditor } from '#app/components/floor-plan-editor.tsx'
+import { FloorPlanEditor } from '#app/components/floor-plan-editor.tsx'
+import { BLANK_ROW } from '#app/domain/stand-rows.ts'
 import { setPlanBackground, setPlanPublished } from '#app/services/commands/floor-plan.server.ts'
-import {
-	floorPlanPageView,
-	importStandsFile,
-	readPlanUpload,
-	saveStandRows,
-	savePlanBackground,
-	savePlanExtent,
-	standRowsWithMore,
-} from '#app/services/views/floor-plan-views.server.ts'
+import { floorPlanPageView } from '#app/services/views/floor-plan-views.server.ts'
+import { importStandsFile, readPlanUpload, saveStandRows, savePlanBackground, savePlanExtent, standRowsWithMore } from '#app/http/floor-plan-forms.server.ts'
 import planStyles from '#app/styles/plan.css?url'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'

@@ -12,7 +12,7 @@ import { RevokeTokenSchema, TokenCreateFormSchema } from '#app/domain/account-in
 import { tokensPage } from '#app/services/views/account-views.server.ts'
 import { createApiToken, revokeApiToken } from '#app/services/commands/api-tokens.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { findEventBySlug } from '#app/services/commands/events.server.ts'
+import { findEventBySlug } from '#app/services/queries/events.server.ts'
 import { ROLES } from '#db/schema/users.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'

@@ -2,7 +2,7 @@
 // (organizer) → {entries: [...], nextBefore}: the scan log, newest first, a page at a time.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { ScanLogQuerySchema } from '#app/domain/checkin-input.ts'
-import { scanLog } from '#app/services/commands/checkin.server.ts'
+import { scanLog } from '#app/services/queries/checkin-queries.server.ts'
 import { apiError, methodNotAllowed } from '#app/http/api.server.ts'
 import { requireApiEventRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'

@@ -1,7 +1,7 @@
 // GET /api/v1/events/{slug}/checkins/offline (scanner+) → what the scanner needs to decide
 // offline: {event, keys, tickets: [{registrationId, name, partySize, status, codeHash, checkedInAt}], generatedAt}.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { offlineDataset } from '#app/services/commands/checkin.server.ts'
+import { offlineDataset } from '#app/services/queries/checkin-queries.server.ts'
 import { methodNotAllowed } from '#app/http/api.server.ts'
 import { requireApiEventRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'

@@ -2,7 +2,7 @@
 // registrations by name or address, for checking in a visitor without a ticket at hand.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { MAX_SEARCH_QUERY_LENGTH, MIN_SEARCH_QUERY_LENGTH } from '#app/domain/checkin-input.ts'
-import { searchForCheckin } from '#app/services/commands/checkin.server.ts'
+import { searchForCheckin } from '#app/services/queries/checkin-queries.server.ts'
 import { apiError, methodNotAllowed } from '#app/http/api.server.ts'
 import { requireApiEventRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'

@@ -1,6 +1,6 @@
 // GET /api/v1/events/{slug}/checkins/stats (scanner+) → {registered, checkedIn, persons, ...}.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { checkinStats } from '#app/services/commands/checkin.server.ts'
+import { checkinStats } from '#app/services/queries/checkin-queries.server.ts'
 import { methodNotAllowed } from '#app/http/api.server.ts'
 import { requireApiEventRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'

@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '#db/schema/index.ts'
 import { RegistrationApiSchema, registrationInputFromApi } from '#app/domain/registration-input.ts'
-import { findEventBySlug } from '#app/services/commands/events.server.ts'
+import { findEventBySlug } from '#app/services/queries/events.server.ts'
 import { hashRequestBody } from '#app/services/commands/idempotency.server.ts'
 import { listRegistrationsJson, registerThroughApiGrouped } from '#app/services/commands/registration-api.server.ts'
 import { apiError, methodNotAllowed, readJsonBodyAndText, publicPostPreamble, serviceErrorAnswer } from '#app/http/api.server.ts'

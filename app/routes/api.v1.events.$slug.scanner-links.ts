@@ -3,7 +3,8 @@
 // open on the volunteer's phone are shown this once (only a hash is stored).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { ScannerLinkApiSchema } from '#app/domain/checkin-input.ts'
-import { createScannerLink, listScannerLinks } from '#app/services/commands/checkin.server.ts'
+import { createScannerLink } from '#app/services/commands/scanner-links.server.ts'
+import { listScannerLinks } from '#app/services/queries/scanner-links.server.ts'
 import { asApiError, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
 import { requireApiEventRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'

@@ -2,7 +2,8 @@
 // PATCH /api/v1/events/{slug} (organizer): any event field → {event}.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { EventPatchApiSchema, eventPatchFromApi } from '#app/domain/event-input.ts'
-import { findEventBySlug, toEventJson, updateEvent } from '#app/services/commands/events.server.ts'
+import { updateEvent } from '#app/services/commands/events.server.ts'
+import { findEventBySlug, toEventJson } from '#app/services/queries/events.server.ts'
 import { apiError, asApiError, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
 import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'

@@ -2,7 +2,8 @@
 // POST /api/v1/events (organizer): creates an event → 201 {event}.
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { EventCreateApiSchema, eventInputFromApi } from '#app/domain/event-input.ts'
-import { createEvent, listUpcomingEvents, toEventJson } from '#app/services/commands/events.server.ts'
+import { createEvent } from '#app/services/commands/events.server.ts'
+import { listUpcomingEvents, toEventJson } from '#app/services/queries/events.server.ts'
 import { asApiError, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
 import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'

@@ -4,14 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { applicationApiSchema } from '#app/domain/application-input.ts'
 import { standLabelsOf } from '#app/services/commands/allocation.server.ts'
 import { publishedStandLabels } from '#app/http/application-form.server.ts'
-import {
-	applicationAnswerById,
-	applicationsOpen,
-	findFair,
-	listApplications,
-	submitApplication,
-	toApplicationJson,
-} from '#app/services/commands/applications.server.ts'
+import { applicationAnswerById, submitApplication } from '#app/services/commands/applications.server.ts'
+import { applicationsOpen, findFair, listApplications, toApplicationJson } from '#app/services/queries/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { hashRequestBody, runIdempotent } from '#app/services/commands/idempotency.server.ts'
 import { apiError, methodNotAllowed, readJsonBodyAndText, serviceErrorResponse, publicPostPreamble, serviceErrorAnswer } from '#app/http/api.server.ts'

@@ -3,7 +3,7 @@
 // again with nothing new staged releases 0 and mails nobody.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { releaseDecisions } from '#app/services/commands/application-lifecycle.server.ts'
-import { findFair } from '#app/services/commands/applications.server.ts'
+import { findFair } from '#app/services/queries/applications.server.ts'
 import { apiError, asApiError, methodNotAllowed } from '#app/http/api.server.ts'
 import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'

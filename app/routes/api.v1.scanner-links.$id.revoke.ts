@@ -1,6 +1,6 @@
 // POST /api/v1/scanner-links/{id}/revoke (organizer) → {link}: the link stops working at once.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { revokeScannerLink } from '#app/services/commands/checkin.server.ts'
+import { revokeScannerLink } from '#app/services/commands/scanner-links.server.ts'
 import { apiError, asApiError, idParam, methodNotAllowed } from '#app/http/api.server.ts'
 import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { buildCalendar } from '#app/domain/calendar.ts'
-import { listCalendarEvents } from '#app/services/commands/events.server.ts'
+import { listCalendarEvents } from '#app/services/queries/events.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'

@@ -2,7 +2,7 @@
 // catalogue. Only for an application in that fair's catalogue (accepted, released, consented, not
 // withdrawn): anything else is 404, so ids cannot be walked to see other applicants' images.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { findApplicationImage } from '#app/services/commands/application-images.server.ts'
+import { findApplicationImage } from '#app/services/queries/application-images.server.ts'
 import { findCatalogueFair, isInCatalogue } from '#app/services/queries/exhibitors.server.ts'
 import { idParam } from '#app/http/api.server.ts'
 import { getDb } from '#app/utils/db.server.ts'

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { hasRole } from '#app/domain/roles.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { findFairForOrganizer, getPlanBackground, getPlanInfo } from '#app/services/commands/floor-plan.server.ts'
+import { findFairForOrganizer, getPlanBackground, getPlanInfo } from '#app/services/queries/floor-plan.server.ts'
 import { getOptionalUser } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'

@@ -12,9 +12,9 @@ import {
 	eraseApplication,
 	releaseDecisions,
 	sweepApplicationDeadlines,
-	unreleasedDecisions,
 	withdrawApplication,
 } from '#app/services/commands/application-lifecycle.server.ts'
+import { unreleasedDecisions } from '#app/services/queries/applications.server.ts'
 import { submitApplication } from '#app/services/commands/applications.server.ts'
 import { createEvent, updateEvent } from '#app/services/commands/events.server.ts'
 import { applications, fairSettings, outbox, standAssignments, stands, type ApplicationRow } from '#db/schema/index.ts'

@@ -2,7 +2,7 @@
 // applications and stands"): the happy path and its shape, field errors, hostile bodies, events
 // that are not open fairs, Idempotency-Key, and the organizer's list.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { findApplicationByManageToken } from '#app/services/commands/applications.server.ts'
+import { findApplicationByManageToken } from '#app/services/queries/applications.server.ts'
 import { withdrawApplication } from '#app/services/commands/application-lifecycle.server.ts'
 import { openDatabase } from '#app/utils/db.server.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'

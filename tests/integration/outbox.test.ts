@@ -21,7 +21,8 @@ import {
 	yieldToRequests,
 	type Mailer,
 } from '#app/services/workers/outbox-delivery.server.ts'
-import { findByManageToken, registerVisitor } from '#app/services/commands/registrations.server.ts'
+import { registerVisitor } from '#app/services/commands/registrations.server.ts'
+import { findByManageToken } from '#app/services/queries/registrations.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { cleanEnv, findFreePort, runBuiltCli } from '#tests/support/server.ts'

@@ -1,25 +1,21 @@
 // One-time links to set a password: an admin's invitation (creates the account) and "forgot
 // password" (replaces the password). Only a SHA-256 of each link's token is stored; the link
 // itself travels in the mail, and the outbox forgets it once the mail is sent.
-import { hash, randomBytes } from 'node:crypto'
-import { and, asc, eq, gt, isNull } from 'drizzle-orm'
+import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '#app/utils/secret-tokens.server.ts'
+import { and, eq, isNull } from 'drizzle-orm'
 import { invitations, passwordResets, users, type InvitationRow, type Role, type UserRow } from '#db/schema/index.ts'
 import { INVITATION_TTL_MS, PASSWORD_RESET_TTL_MS } from '#app/domain/account-rules.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
-import { recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
+import { recordAudit } from '#app/services/commands/audit.server.ts'
+import { type Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { enqueueAccountMail } from '#app/services/commands/outbox.server.ts'
 import { UserExistsError, findUserByEmail, insertUser, normalizeEmail, setPassword } from '#app/services/commands/users.server.ts'
 
 const INVITATION_PREFIX = 'inv_'
 const RESET_PREFIX = 'pwr_'
-
-const hashLinkToken = (token: string) => hash('sha256', token, 'hex')
-const newToken = (prefix: string) => prefix + randomBytes(32).toString('base64url')
-/** A well-formed token only: anything else is not even looked up. */
-const looksLike = (token: string, prefix: string) => token.startsWith(prefix) && token.length <= 100
 
 export const invitationUrl = (publicUrl: string, token: string) => `${publicUrl}/admin/invitation/${token}`
 export const resetUrl = (publicUrl: string, token: string) => `${publicUrl}/admin/reset/${token}`
@@ -36,7 +32,7 @@ export function inviteUser(
 	now = new Date(),
 ): InvitationRow {
 	const email = normalizeEmail(input.email)
-	const token = newToken(INVITATION_PREFIX)
+	const token = newSecretToken(INVITATION_PREFIX)
 	const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS)
 	return writeTransaction(db, (tx) => {
 		if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new ServiceError('user_exists', 409, 'email')
@@ -51,7 +47,7 @@ export function inviteUser(
 				name: input.name?.trim() || null,
 				role: input.role,
 				locale: input.locale,
-				tokenHash: hashLinkToken(token),
+				tokenHash: hashSecretToken(token),
 				invitedBy: inviter.id,
 				expiresAt,
 				createdAt: now,
@@ -70,30 +66,13 @@ export function inviteUser(
 	})
 }
 
-/** Invitations not yet used or replaced and not expired, oldest first. */
-export function listPendingInvitations(db: Db, now = new Date()) {
-	return db
-		.select({
-			id: invitations.id,
-			email: invitations.email,
-			name: invitations.name,
-			role: invitations.role,
-			expiresAt: invitations.expiresAt,
-			createdAt: invitations.createdAt,
-		})
-		.from(invitations)
-		.where(and(isNull(invitations.usedAt), gt(invitations.expiresAt, now)))
-		.orderBy(asc(invitations.createdAt))
-		.all()
-}
-
 /** The invitation behind a link, if it can still be used. */
 export function findOpenInvitation(db: Db, token: string, now = new Date()): InvitationRow | null {
-	if (!looksLike(token, INVITATION_PREFIX)) return null
+	if (!looksLikeSecretToken(token, INVITATION_PREFIX)) return null
 	const row = db
 		.select()
 		.from(invitations)
-		.where(eq(invitations.tokenHash, hashLinkToken(token)))
+		.where(eq(invitations.tokenHash, hashSecretToken(token)))
 		.get()
 	return row && !row.usedAt && row.expiresAt > now ? row : null
 }
@@ -127,11 +106,11 @@ export async function acceptInvitation(db: Db, token: string, input: { name: str
 export function requestPasswordReset(db: Db, email: string, locale: Locale, publicUrl: string, now = new Date()): void {
 	const user = findUserByEmail(db, email)
 	if (!user || user.disabledAt) return
-	const token = newToken(RESET_PREFIX)
+	const token = newSecretToken(RESET_PREFIX)
 	const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_MS)
 	writeTransaction(db, (tx) => {
 		tx.insert(passwordResets)
-			.values({ userId: user.id, tokenHash: hashLinkToken(token), expiresAt, createdAt: now })
+			.values({ userId: user.id, tokenHash: hashSecretToken(token), expiresAt, createdAt: now })
 			.run()
 		enqueueAccountMail(
 			tx,
@@ -146,12 +125,12 @@ export function requestPasswordReset(db: Db, email: string, locale: Locale, publ
 
 /** The user a reset link is for, if the link can still be used (and the user is not disabled). */
 export function findOpenReset(db: Db, token: string, now = new Date()): { resetId: number; user: UserRow } | null {
-	if (!looksLike(token, RESET_PREFIX)) return null
+	if (!looksLikeSecretToken(token, RESET_PREFIX)) return null
 	const row = db
 		.select({ reset: passwordResets, user: users })
 		.from(passwordResets)
 		.innerJoin(users, eq(users.id, passwordResets.userId))
-		.where(eq(passwordResets.tokenHash, hashLinkToken(token)))
+		.where(eq(passwordResets.tokenHash, hashSecretToken(token)))
 		.get()
 	if (!row || row.reset.usedAt || row.reset.expiresAt <= now || row.user.disabledAt) return null
 	return { resetId: row.reset.id, user: row.user }

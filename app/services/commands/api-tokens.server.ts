@@ -1,18 +1,13 @@
-import { hash, randomBytes } from 'node:crypto'
-import { desc, eq, sql } from 'drizzle-orm'
-import { apiTokens, events, type ApiTokenRow, type Role } from '#db/schema/index.ts'
+import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '#app/utils/secret-tokens.server.ts'
+import { eq, sql } from 'drizzle-orm'
+import { apiTokens, type ApiTokenRow, type Role } from '#db/schema/index.ts'
 import { defaultTokenExpiry, tokenNeedsTouch } from '#app/domain/account-rules.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
-import { recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
+import { recordAudit } from '#app/services/commands/audit.server.ts'
+import { type Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 
 const TOKEN_PREFIX = 'sjm_'
-
-// Tokens carry 256 random bits, so a fast hash is enough: there is nothing to brute-force.
-// Looking up by hash also keeps the comparison out of user-controlled timing.
-export function hashToken(token: string): string {
-	return hash('sha256', token, 'hex')
-}
 
 /**
  * A new token; its secret is returned only here. Without an expiry, an organizer or admin token
@@ -24,14 +19,14 @@ export function createApiToken(
 	actor: Actor,
 	now = new Date(),
 ): { token: string; row: ApiTokenRow } {
-	const token = TOKEN_PREFIX + randomBytes(32).toString('base64url')
+	const token = newSecretToken(TOKEN_PREFIX)
 	const row = writeTransaction(db, (tx) => {
 		const inserted = tx
 			.insert(apiTokens)
 			.values({
 				name: input.name?.trim() || `${input.role} token`,
 				role: input.role,
-				tokenHash: hashToken(token),
+				tokenHash: hashSecretToken(token),
 				eventId: input.eventId ?? null,
 				expiresAt: defaultTokenExpiry(input.role, input.expiresAt, now),
 				createdAt: now,
@@ -60,44 +55,13 @@ function prepareByHash(db: Db) {
  * is refused from the next request on. Its last use is written at most once a minute.
  */
 export function findActiveToken(db: Db, token: string, now = new Date()): ApiTokenRow | null {
-	if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null
+	if (!looksLikeSecretToken(token, TOKEN_PREFIX)) return null
 	let query = byHash.get(db)
 	if (!query) byHash.set(db, (query = prepareByHash(db)))
-	const row = query.get({ hash: hashToken(token) })
+	const row = query.get({ hash: hashSecretToken(token) })
 	if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null
 	if (tokenNeedsTouch(row.lastUsedAt, now)) db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run()
 	return row
-}
-
-export type ApiTokenListItem = {
-	id: number
-	name: string
-	role: Role
-	/** The event's slug for a token limited to one event. */
-	event: string | null
-	createdAt: Date
-	expiresAt: Date | null
-	lastUsedAt: Date | null
-	revokedAt: Date | null
-}
-
-/** Every token, newest first, never the secret (only its hash is stored anyway). */
-export function listApiTokens(db: Db): ApiTokenListItem[] {
-	return db
-		.select({
-			id: apiTokens.id,
-			name: apiTokens.name,
-			role: apiTokens.role,
-			event: events.slug,
-			createdAt: apiTokens.createdAt,
-			expiresAt: apiTokens.expiresAt,
-			lastUsedAt: apiTokens.lastUsedAt,
-			revokedAt: apiTokens.revokedAt,
-		})
-		.from(apiTokens)
-		.leftJoin(events, eq(events.id, apiTokens.eventId))
-		.orderBy(desc(apiTokens.id))
-		.all()
 }
 
 /** Revokes a token (idempotent: revoking it again keeps the first time). 404 for an unknown id. */

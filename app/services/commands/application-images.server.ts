@@ -4,17 +4,13 @@
 // (checkUpload): the name and declared type are never trusted.
 import { createHash, randomBytes } from 'node:crypto'
 import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm'
-import { applicationImages, type ApplicationImageRow } from '#db/schema/index.ts'
+import { applicationImages } from '#db/schema/index.ts'
 import { checkUpload } from '#app/domain/image-check.ts'
 import { releaseFreePages, writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { recordAudit } from '#app/services/commands/audit.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { hashToken } from '#app/services/commands/private-links.server.ts'
-
-/** Draft tokens: 128 random bits, base64url (22 characters); the database keeps only their SHA-256. */
-export const DRAFT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/
-
-export type DraftImage = { token: string; mime: string; size: number }
+import { hashSecretToken } from '#app/utils/secret-tokens.server.ts'
+import { DRAFT_TOKEN_PATTERN, type DraftImage } from '#app/services/queries/application-images.server.ts'
 
 /** All drafts together stay under this; past it a failed form keeps no new logo. */
 export const DRAFT_TOTAL_LIMIT_BYTES = 64 * 1024 * 1024
@@ -57,7 +53,7 @@ export function storeDraftImage(db: Db, bytes: Uint8Array, now = new Date(), bud
 		tx
 			.insert(applicationImages)
 			.values({
-				token: hashToken(token),
+				token: hashSecretToken(token),
 				applicationId: null,
 				mime: check.mimeType,
 				bytes: buffer,
@@ -79,17 +75,6 @@ export function storeDraftImage(db: Db, bytes: Uint8Array, now = new Date(), bud
 	return { token, mime: check.mimeType, size: buffer.length }
 }
 
-/** A draft (not yet attached) image by its token, without its bytes; undefined for anything else. */
-export function findDraftImage(db: Db, token: string): DraftImage | undefined {
-	if (typeof token !== 'string' || !DRAFT_TOKEN_PATTERN.test(token)) return undefined
-	const row = db
-		.select({ mime: applicationImages.mime, bytes: applicationImages.bytes })
-		.from(applicationImages)
-		.where(and(eq(applicationImages.token, hashToken(token)), isNull(applicationImages.applicationId)))
-		.get()
-	return row ? { token, mime: row.mime, size: row.bytes.length } : undefined
-}
-
 /**
  * Attaches a draft image to an application, replacing the one it had. Call inside the transaction
  * that saves the application. Returns false (and changes nothing) when the token names no draft:
@@ -100,7 +85,7 @@ export function attachDraftImage(tx: Db, token: string, applicationId: number, n
 	const draft = tx
 		.select({ id: applicationImages.id })
 		.from(applicationImages)
-		.where(and(eq(applicationImages.token, hashToken(token)), isNull(applicationImages.applicationId)))
+		.where(and(eq(applicationImages.token, hashSecretToken(token)), isNull(applicationImages.applicationId)))
 		.get()
 	if (!draft) return false
 	tx.delete(applicationImages)
@@ -109,11 +94,6 @@ export function attachDraftImage(tx: Db, token: string, applicationId: number, n
 	tx.update(applicationImages).set({ applicationId }).where(eq(applicationImages.id, draft.id)).run()
 	recordAudit(tx, { kind: 'system' }, 'application.image_attached', `application:${applicationId}`, null, now)
 	return true
-}
-
-/** The image of an application, if it has one. */
-export function findApplicationImage(db: Db, applicationId: number): ApplicationImageRow | undefined {
-	return db.select().from(applicationImages).where(eq(applicationImages.applicationId, applicationId)).get()
 }
 
 /**

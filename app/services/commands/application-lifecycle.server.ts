@@ -4,14 +4,15 @@
 // confirmation). Whenever a released acceptance is given up, the first waitlisted exhibitor is
 // offered the place at once. Every change is one synchronous write transaction with its mails
 // queued in it.
+import { unreleasedDecisions } from '#app/services/queries/applications.server.ts'
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm'
-import { hasUnreleasedDecision } from '#app/domain/application-status.ts'
 import { applications, events, fairSettings, standAssignments, stands, type ApplicationDecision, type ApplicationRow, type EventRow } from '#db/schema/index.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { queueStandMails } from '#app/services/commands/allocation.server.ts'
-import { findApplicationByManageToken } from '#app/services/commands/applications.server.ts'
+import { findApplicationByManageToken } from '#app/services/queries/applications.server.ts'
 import { removeTracesAfterErasure } from '#app/services/commands/erasure.server.ts'
-import { recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
+import { recordAudit } from '#app/services/commands/audit.server.ts'
+import { type Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { enqueueApplicationMail } from '#app/services/commands/outbox.server.ts'
 
@@ -67,17 +68,6 @@ export function decideApplication(
 		recordAudit(tx, actor, 'application.decided', `application:${applicationId}`, { eventId: current.eventId, from: current.status, to: decision }, now)
 		return { application, event: eventOf(tx, application) }
 	})
-}
-
-/** The decisions of a fair that the next release would tell exhibitors about. */
-export function unreleasedDecisions(db: Db, eventId: number): ApplicationRow[] {
-	return db
-		.select()
-		.from(applications)
-		.where(and(eq(applications.eventId, eventId), sql`${applications.status} IN ('accepted', 'waitlisted', 'rejected')`))
-		.orderBy(asc(applications.id))
-		.all()
-		.filter(hasUnreleasedDecision)
 }
 
 /**

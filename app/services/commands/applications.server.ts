@@ -1,43 +1,19 @@
-// Exhibitor applications for a fair: submitting, editing, finding by the magic link, listing,
-// and the Application object of the JSON API (CONTRACT.md). Each change is one synchronous
-// writeTransaction with its audit record. Validation of the body (including the category against
+// Exhibitor applications for a fair: submitting and editing (reading them is
+// queries/applications). Each change is one synchronous writeTransaction with its audit record. Validation of the body (including the category against
 // the fair's own categories) happens before, with applicationApiSchema(categories, now).
-import { asc, eq } from 'drizzle-orm'
-import { applications, events, fairSettings, type ApplicationRow, type EventRow, type FairSettingsRow } from '#db/schema/index.ts'
-import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
+import { findFair, applicationsOpen, findApplicationByManageToken, toApplicationJson } from '#app/services/queries/applications.server.ts'
+import { eq } from 'drizzle-orm'
+import { applications, events, type ApplicationRow, type EventRow } from '#db/schema/index.ts'
 import { DEFAULT_LOCALE, type Locale } from '#app/domain/locale.ts'
 import type { ApplicationApiInput } from '#app/domain/application-input.ts'
-import { categoryCodes } from '#app/domain/fair-settings-input.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
-import { recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
+import { recordAudit } from '#app/services/commands/audit.server.ts'
+import { type Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import type { PrivateAnswer, StoredAnswer } from '#app/services/commands/idempotency.server.ts'
 import { enqueueApplicationMail } from '#app/services/commands/outbox.server.ts'
-import { findLinkOwner, mintPrivateLink } from '#app/services/commands/private-links.server.ts'
+import { mintPrivateLink } from '#app/services/commands/private-links.server.ts'
 import { attachDraftImage } from '#app/services/commands/application-images.server.ts'
-
-export type FairContext = { event: EventRow; settings: FairSettingsRow | undefined; categories: string[] }
-
-/**
- * A published fair by its slug, with its settings. `not_found` (404) for an unknown or unpublished
- * event, `not_a_fair` (404) for an event of another kind: to a client both are "no such fair".
- */
-export function findFair(db: Db, slug: string): FairContext {
-	const event = db.select().from(events).where(eq(events.slug, slug)).get()
-	if (!event || event.status === 'draft') throw new ServiceError('not_found', 404)
-	if (event.kind !== 'fair') throw new ServiceError('not_a_fair', 404)
-	const settings = db.select().from(fairSettings).where(eq(fairSettings.eventId, event.id)).get()
-	return { event, settings, categories: settings ? categoryCodes(settings.categories) : [...DEFAULT_CATEGORIES] }
-}
-
-/** Whether applications are accepted now: a published fair, inside its window (default: until it starts). */
-export function applicationsOpen(fair: FairContext, now: Date): boolean {
-	if (fair.event.status !== 'published') return false
-	const opensAt = fair.settings?.applicationsOpenAt ?? null
-	const closesAt = fair.settings?.applicationsCloseAt ?? fair.event.startsAt
-	if (opensAt && now < opensAt) return false
-	return now < closesAt
-}
 
 /** `manageToken`: the raw token of the magic link, minted now (the database keeps only its hash). */
 export type SubmitResult = { application: ApplicationRow; event: EventRow; manageToken: string }
@@ -140,73 +116,6 @@ export function updateApplication(db: Db, token: string, body: ApplicationApiInp
 		if (logoToken) attachDraftImage(tx, logoToken, updated.id, now)
 		return updated
 	})
-}
-
-/** The application behind a magic link (looked up by the token's hash). */
-export function findApplicationByManageToken(db: Db, token: string): ApplicationRow | undefined {
-	const owner = findLinkOwner(db, token)
-	if (!owner?.applicationId) return undefined
-	return db.select().from(applications).where(eq(applications.id, owner.applicationId)).get()
-}
-
-/** A fair's applications, in the order they came. */
-export function listApplications(db: Db, eventId: number): ApplicationRow[] {
-	return db.select().from(applications).where(eq(applications.eventId, eventId)).orderBy(asc(applications.id)).all()
-}
-
-export function applicationManageUrl(publicUrl: string, token: string) {
-	return `${publicUrl}/applications/${token}`
-}
-
-/**
- * The Application object of the JSON API (CONTRACT.md), for organizers: `status` is their current
- * decision; `releasedStatus` is what the exhibitor has been told (null: still "under review").
- * `manageUrl` only in the answer that creates it (the caller passes the token just minted); the
- * database keeps only hashes of links, so elsewhere it is null.
- */
-export function toApplicationJson(
-	row: ApplicationRow,
-	event: Pick<EventRow, 'slug'>,
-	publicUrl: string,
-	standLabel?: string | null,
-	manageToken: string | null = null,
-) {
-	return {
-		id: row.id,
-		fair: event.slug,
-		status: row.status,
-		organization: {
-			name: row.orgName,
-			legalForm: row.legalForm,
-			municipality: row.municipality,
-			...(row.companyNumber ? { companyNumber: row.companyNumber } : {}),
-			...(row.pib ? { pib: row.pib } : {}),
-			...(row.foundedYear != null ? { foundedYear: row.foundedYear } : {}),
-			...(row.website ? { website: row.website } : {}),
-			...(row.social.length ? { social: row.social } : {}),
-		},
-		contact: { name: row.contactName, email: row.contactEmail, ...(row.contactPhone ? { phone: row.contactPhone } : {}) },
-		products: row.products,
-		category: row.category,
-		...(row.description ? { description: row.description } : {}),
-		...(row.descriptionEn ? { descriptionEn: row.descriptionEn } : {}),
-		needs: {
-			power: row.needsPower,
-			accessible: row.needsAccessible,
-			...(row.needsSizeM2 != null ? { sizeM2: row.needsSizeM2 } : {}),
-			table: row.needsTable,
-			chairs: row.needsChairs,
-		},
-		preferences: row.preferences,
-		...(row.selling != null ? { selling: row.selling } : {}),
-		consent: { catalogue: row.consentCatalogue, research: row.consentResearch },
-		...(standLabel ? { standLabel } : {}),
-		releasedStatus: row.releasedStatus,
-		...(row.confirmBy ? { confirmBy: row.confirmBy.toISOString() } : {}),
-		...(row.confirmedAt ? { confirmedAt: row.confirmedAt.toISOString() } : {}),
-		manageUrl: manageToken ? applicationManageUrl(publicUrl, manageToken) : null,
-		createdAt: row.createdAt.toISOString(),
-	}
 }
 
 /**

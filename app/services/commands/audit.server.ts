@@ -1,12 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { auditLog } from '#db/schema/index.ts'
+import { actorLabel, type Actor } from '#app/domain/actor.ts'
 import type { Db } from '#app/utils/db.server.ts'
-
-export type Actor = { kind: 'user'; id: number } | { kind: 'token'; id: number } | { kind: 'cli' } | { kind: 'system' }
-
-export function actorLabel(actor: Actor): string {
-	return actor.kind === 'user' || actor.kind === 'token' ? `${actor.kind}:${actor.id}` : actor.kind
-}
 
 // Prepared once per connection: the audit insert runs with every change.
 const inserts = new WeakMap<Db, ReturnType<typeof prepareInsert>>()

@@ -8,12 +8,10 @@ import { MAX_STORED_CODE_LENGTH, type CheckinMethod } from '#db/schema/checkins.
 import { decideScan, effectiveScanTime, isDuplicateScan, type ScanResult, type ScanVerification, type TicketState } from '#app/domain/checkin-rules.ts'
 import type { BatchScan } from '#app/domain/checkin-input.ts'
 import { writeInBatch, writeTransaction, type Db } from '#app/utils/db.server.ts'
-import { actorLabel, recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
+import { recordAudit } from '#app/services/commands/audit.server.ts'
+import { actorLabel, type Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { checkTicketCode } from '#app/services/commands/ticket-keys.server.ts'
-
-export * from '#app/services/queries/checkin-queries.server.ts'
-export * from '#app/services/commands/scanner-links.server.ts'
+import { checkTicketCode } from '#app/utils/ticket-keys.server.ts'
 
 /** Who scans: the actor (a scanner link's token, a logged-in organizer) and the event a token is limited to. */
 export type Scanner = { actor: Actor; tokenEventId: number | null }

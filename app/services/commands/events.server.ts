@@ -1,47 +1,17 @@
-import { and, asc, desc, eq, gte, ne } from 'drizzle-orm'
+// Creating and changing events: a new event gets a unique slug; a change of time or place tells
+// the people already registered, and a cancelled fair tells its exhibitors. Reading is queries/events.
+import { findEventById } from '#app/services/queries/events.server.ts'
+import { eq } from 'drizzle-orm'
 import { events, type EventRow } from '#db/schema/index.ts'
-import { remainingPlaces } from '#app/domain/capacity.ts'
 import { DEFAULT_CITY, type EventInput, type EventPatch } from '#app/domain/event-input.ts'
 import { slugify, uniqueSlug } from '#app/domain/slug.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { renotifyStandsAfterFairChange } from '#app/services/commands/allocation.server.ts'
 import { notifyApplicantsOfFairCancellation } from '#app/services/commands/application-lifecycle.server.ts'
-import { recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
+import { recordAudit } from '#app/services/commands/audit.server.ts'
+import { type Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { notifyEventChange, promoteFromWaitlist } from '#app/services/commands/registrations.server.ts'
-
-/** Published events that have not ended yet, soonest first. */
-export function listUpcomingEvents(db: Db, now = new Date()): EventRow[] {
-	return db
-		.select()
-		.from(events)
-		.where(and(eq(events.status, 'published'), gte(events.endsAt, now)))
-		.orderBy(asc(events.startsAt))
-		.all()
-}
-
-/** Every published or cancelled event (cancelled ones stay in calendars as cancelled). */
-export function listCalendarEvents(db: Db): EventRow[] {
-	return db.select().from(events).where(ne(events.status, 'draft')).orderBy(asc(events.startsAt)).all()
-}
-
-export function listEventsForAdmin(db: Db): EventRow[] {
-	return db.select().from(events).orderBy(desc(events.startsAt)).all()
-}
-
-export function findEventBySlug(db: Db, slug: string): EventRow | undefined {
-	return db.select().from(events).where(eq(events.slug, slug)).get()
-}
-
-export function findEventById(db: Db, id: number): EventRow | undefined {
-	return db.select().from(events).where(eq(events.id, id)).get()
-}
-
-/** What a visitor may see: published events, and cancelled ones (to learn they are cancelled). */
-export function findPublicEvent(db: Db, slug: string): EventRow | undefined {
-	const event = findEventBySlug(db, slug)
-	return event && event.status !== 'draft' ? event : undefined
-}
 
 function slugTaken(tx: Db, slug: string, exceptId?: number) {
 	const row = tx.select({ id: events.id }).from(events).where(eq(events.slug, slug)).get()
@@ -140,30 +110,4 @@ export function setEventStatus(db: Db, id: number, status: 'published' | 'cancel
 
 function definedOnly<T extends object>(value: T): Partial<T> {
 	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
-}
-
-/** The Event object of the JSON API (CONTRACT.md). */
-export function toEventJson(event: EventRow, publicUrl: string) {
-	return {
-		slug: event.slug,
-		title: event.title,
-		titleEn: event.titleEn,
-		kind: event.kind,
-		startsAt: event.startsAt.toISOString(),
-		endsAt: event.endsAt.toISOString(),
-		venue: { name: event.venueName, address: event.venueAddress, city: event.venueCity },
-		capacity: event.capacity,
-		registered: event.confirmedPersons,
-		remaining: remainingPlaces(event.capacity, event.confirmedPersons),
-		waitlisted: event.waitlistedPersons,
-		maxPartySize: event.maxPartySize,
-		waitlist: event.waitlist,
-		reentryAllowed: event.reentryAllowed,
-		registrationClosesAt: event.registrationClosesAt?.toISOString() ?? null,
-		status: event.status,
-		sequence: event.sequence,
-		summary: event.summary,
-		description: event.description,
-		url: `${publicUrl}/events/${event.slug}`,
-	}
 }

@@ -1,47 +1,14 @@
 // A fair's settings: application window, categories, stands, setup time, confirmation period.
 // Without a stored row a fair has the defaults (DEFAULT_FAIR_SETTINGS). The organizer may edit
 // them in any state but cancelled, drafts included (settings come before publishing).
+import { type FairSettings, getFairSettings } from '#app/services/queries/fair-settings.server.ts'
 import { and, count, eq, inArray } from 'drizzle-orm'
-import { applications, events, fairSettings, type EventRow } from '#db/schema/index.ts'
-import {
-	DEFAULT_FAIR_SETTINGS,
-	categoryCode,
-	categoryName,
-	removedCategoryCodes,
-	type FairCategory,
-	type FairSettingsInput,
-} from '#app/domain/fair-settings-input.ts'
-import { LOCALES, type Locale } from '#app/domain/locale.ts'
+import { applications, events, fairSettings } from '#db/schema/index.ts'
+import { removedCategoryCodes, type FairSettingsInput } from '#app/domain/fair-settings-input.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
-import { recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
+import { recordAudit } from '#app/services/commands/audit.server.ts'
+import { type Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-
-export type FairSettings = FairSettingsInput & {
-	/** False while the fair still runs on the defaults (no row stored). */
-	stored: boolean
-}
-
-export function getFairSettings(db: Db, eventId: number): FairSettings {
-	const row = db.select().from(fairSettings).where(eq(fairSettings.eventId, eventId)).get()
-	if (!row) return { ...DEFAULT_FAIR_SETTINGS, categories: [...DEFAULT_FAIR_SETTINGS.categories], stored: false }
-	return {
-		applicationsOpenAt: row.applicationsOpenAt,
-		applicationsCloseAt: row.applicationsCloseAt,
-		categories: row.categories,
-		standCount: row.standCount,
-		setupMinutesBefore: row.setupMinutesBefore,
-		confirmationDays: row.confirmationDays,
-		stored: true,
-	}
-}
-
-/** Any event of kind fair by slug, drafts included (organizers only); 404 otherwise. */
-export function findFairForOrganizer(db: Db, slug: string): EventRow {
-	const event = db.select().from(events).where(eq(events.slug, slug)).get()
-	if (!event) throw new ServiceError('not_found', 404)
-	if (event.kind !== 'fair') throw new ServiceError('not_a_fair', 404)
-	return event
-}
 
 /** Category codes of this fair that applications chose, among `codes`. */
 function codesInUse(db: Db, eventId: number, codes: string[]): string[] {
@@ -89,27 +56,4 @@ export function updateFairSettings(db: Db, eventId: number, input: FairSettingsI
 		recordAudit(tx, actor, 'fair.settings', `event:${eventId}`, { changed, removedCategories: removed }, now)
 		return { ...values, stored: true }
 	})
-}
-
-/** A category in the API: its code, the organizer's own words if any, and its name in each language. */
-export function toCategoryJson(category: FairCategory, standardName: (locale: Locale, code: string) => string) {
-	const own = typeof category === 'string' ? null : category
-	return {
-		code: categoryCode(category),
-		label: own?.label ?? null,
-		labelEn: own?.labelEn ?? null,
-		names: Object.fromEntries(LOCALES.map((locale) => [locale, categoryName(category, locale, (code) => standardName(locale, code))])),
-	}
-}
-
-/** The `settings` object of GET/PUT /api/v1/fairs/{slug}/settings. */
-export function toFairSettingsJson(settings: FairSettings, standardName: (locale: Locale, code: string) => string) {
-	return {
-		applicationsOpenAt: settings.applicationsOpenAt?.toISOString() ?? null,
-		applicationsCloseAt: settings.applicationsCloseAt?.toISOString() ?? null,
-		categories: settings.categories.map((c) => toCategoryJson(c, standardName)),
-		standCount: settings.standCount,
-		setupMinutesBefore: settings.setupMinutesBefore,
-		confirmationDays: settings.confirmationDays,
-	}
 }

@@ -3,114 +3,15 @@
 // stand that is moved or resized keeps its id and with it its assignment; a stand no longer listed
 // is deleted and its assignment goes with it (cascade), and the caller is told which.
 // Every change is one synchronous writeTransaction with its audit record.
+import { planRow, listStands } from '#app/services/queries/floor-plan.server.ts'
 import { eq } from 'drizzle-orm'
-import { applications, events, floorPlans, standAssignments, stands, type EventRow, type FloorPlanRow, type StandRow } from '#db/schema/index.ts'
+import { floorPlans, standAssignments, stands, type StandRow } from '#db/schema/index.ts'
 import { checkUpload } from '#app/domain/image-check.ts'
-import { neighboursByLabel } from '#app/domain/stand-geometry.ts'
-import { DEFAULT_PLAN, compareLabels, labelKey, standIssues, type PlanExtent, type StandInput } from '#app/domain/stand-input.ts'
+import { DEFAULT_PLAN, labelKey, standIssues, type PlanExtent, type StandInput } from '#app/domain/stand-input.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
-import { recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
+import { recordAudit } from '#app/services/commands/audit.server.ts'
+import { type Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-
-export type PlanInfo = PlanExtent & { exists: boolean; hasBackground: boolean; publishedAt: Date | null; updatedAt: Date | null }
-
-export type PlanAssignment = {
-	applicationId: number
-	standId: number
-	locked: boolean
-	name: string
-	category: string
-	/**
-	 * Named on the public map: in the public catalogue (accepted, released, catalogue consent, not
-	 * withdrawn) and told this stand already — the public never learns a stand before its exhibitor.
-	 */
-	public: boolean
-}
-
-export type FloorPlan = { plan: PlanInfo; stands: StandRow[]; assignments: PlanAssignment[] }
-
-/**
- * The fair behind an organizer's address (API or admin): any status, drafts included, since the
- * plan is drawn before the fair is published. 404 for an unknown event or one of another kind.
- */
-export function findFairForOrganizer(db: Db, slug: string): EventRow {
-	const event = db.select().from(events).where(eq(events.slug, slug)).get()
-	if (!event) throw new ServiceError('not_found', 404)
-	if (event.kind !== 'fair') throw new ServiceError('not_a_fair', 404)
-	return event
-}
-
-function planRow(db: Db, eventId: number): FloorPlanRow | undefined {
-	return db.select().from(floorPlans).where(eq(floorPlans.eventId, eventId)).get()
-}
-
-function planInfo(row: FloorPlanRow | undefined): PlanInfo {
-	if (!row) return { ...DEFAULT_PLAN, exists: false, hasBackground: false, publishedAt: null, updatedAt: null }
-	return {
-		width: row.width,
-		height: row.height,
-		exists: true,
-		hasBackground: row.backgroundBytes !== null && row.backgroundBytes.length > 0,
-		publishedAt: row.publishedAt,
-		updatedAt: row.updatedAt,
-	}
-}
-
-export function getPlanInfo(db: Db, eventId: number): PlanInfo {
-	return planInfo(planRow(db, eventId))
-}
-
-function listStands(db: Db, eventId: number): StandRow[] {
-	return db
-		.select()
-		.from(stands)
-		.where(eq(stands.eventId, eventId))
-		.all()
-		.sort((a, b) => compareLabels(a.label, b.label) || a.id - b.id)
-}
-
-/** The plan, its stands in label order, and the assignments with the exhibitor's name and category. */
-export function getFloorPlan(db: Db, eventId: number): FloorPlan {
-	const assignments = db
-		.select({
-			applicationId: standAssignments.applicationId,
-			standId: standAssignments.standId,
-			locked: standAssignments.locked,
-			name: applications.orgName,
-			category: applications.category,
-			status: applications.status,
-			releasedStatus: applications.releasedStatus,
-			consentCatalogue: applications.consentCatalogue,
-			withdrawnAt: applications.withdrawnAt,
-			notifiedAt: standAssignments.notifiedAt,
-		})
-		.from(standAssignments)
-		.innerJoin(applications, eq(applications.id, standAssignments.applicationId))
-		.where(eq(standAssignments.eventId, eventId))
-		.all()
-		.map(({ status, releasedStatus, consentCatalogue, withdrawnAt, notifiedAt, ...a }) => ({
-			...a,
-			public: status === 'accepted' && releasedStatus === 'accepted' && consentCatalogue && withdrawnAt === null && notifiedAt !== null,
-		}))
-	return { plan: getPlanInfo(db, eventId), stands: listStands(db, eventId), assignments }
-}
-
-/** The API's Stand: what PUT takes, plus its neighbours (derived from the geometry). */
-export function toStandJson(rows: readonly StandRow[]) {
-	const neighbours = neighboursByLabel(rows)
-	return rows.map((s) => ({
-		label: s.label,
-		x: s.x,
-		y: s.y,
-		width: s.width,
-		height: s.height,
-		sizeM2: s.sizeM2,
-		power: s.power,
-		accessible: s.accessible,
-		...(s.zone ? { zone: s.zone } : {}),
-		neighbours: neighbours.get(s.label) ?? [],
-	}))
-}
 
 function ensurePlan(tx: Db, eventId: number, now: Date, extent?: PlanExtent): PlanExtent {
 	const row = planRow(tx, eventId)
@@ -221,16 +122,6 @@ export function setPlanBackground(db: Db, eventId: number, bytes: Uint8Array | n
 			.run()
 		recordAudit(tx, actor, bytes ? 'plan.background' : 'plan.background_removed', `event:${eventId}`, bytes ? { mime, bytes: bytes.length } : null, now)
 	})
-}
-
-export function getPlanBackground(db: Db, eventId: number): { mime: string; bytes: Buffer; updatedAt: Date } | null {
-	const row = db
-		.select({ mime: floorPlans.backgroundMime, bytes: floorPlans.backgroundBytes, updatedAt: floorPlans.updatedAt })
-		.from(floorPlans)
-		.where(eq(floorPlans.eventId, eventId))
-		.get()
-	if (!row?.mime || !row.bytes) return null
-	return { mime: row.mime, bytes: row.bytes, updatedAt: row.updatedAt }
 }
 
 /** Publishes the plan (exhibitors pick preferences on it, the public map shows it) or takes it back. */

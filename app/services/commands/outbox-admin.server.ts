@@ -3,7 +3,8 @@
 import { count, desc, eq } from 'drizzle-orm'
 import { OUTBOX_STATUSES, outbox, type OutboxRow, type OutboxStatus } from '#db/schema/index.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
-import { recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
+import { recordAudit } from '#app/services/commands/audit.server.ts'
+import { type Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { withFreshLink } from '#app/services/commands/outbox.server.ts'
 

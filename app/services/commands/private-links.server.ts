@@ -2,25 +2,10 @@
 // database keeps only its SHA-256. A raw token exists in memory when it is minted, in the answer
 // that creates the registration or application, and in the mail that carries it; it is never
 // read back from the database (docs/decisions/0008-hashed-private-links.md).
-import { createHash, randomBytes } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import { privateLinks } from '#db/schema/index.ts'
 import type { Db } from '#app/utils/db.server.ts'
-
-/** 256 random bits, base64url: 43 characters. */
-export function newLinkToken(): string {
-	return randomBytes(32).toString('base64url')
-}
-
-/** What the database keeps of a token: SHA-256, hex (also registered as SQL `sha256()` for migrations). */
-export function hashToken(token: string): string {
-	return createHash('sha256').update(token).digest('hex')
-}
-
-/** Tokens minted since 2025 are 43 characters; the bounds leave room and refuse junk before hashing. */
-export function looksLikeLinkToken(token: unknown): token is string {
-	return typeof token === 'string' && token.length >= 40 && token.length <= 64 && /^[A-Za-z0-9_-]+$/.test(token)
-}
+import { hashSecretToken, newSecretToken } from '#app/utils/secret-tokens.server.ts'
 
 export type LinkOwner = { registrationId: number } | { applicationId: number }
 
@@ -38,24 +23,14 @@ function prepareInsert(db: Db) {
 export function mintPrivateLink(tx: Db, owner: LinkOwner, now: Date): string {
 	let insert = inserts.get(tx)
 	if (!insert) inserts.set(tx, (insert = prepareInsert(tx)))
-	const token = newLinkToken()
+	const token = newSecretToken()
 	insert.run({
-		tokenHash: hashToken(token),
+		tokenHash: hashSecretToken(token),
 		registrationId: 'registrationId' in owner ? owner.registrationId : null,
 		applicationId: 'applicationId' in owner ? owner.applicationId : null,
 		createdAt: now.getTime(),
 	})
 	return token
-}
-
-/** Who a link belongs to, looked up by the token's hash (a lookup by hash needs no constant-time compare). */
-export function findLinkOwner(db: Db, token: string): { registrationId: number | null; applicationId: number | null } | undefined {
-	if (!looksLikeLinkToken(token)) return undefined
-	return db
-		.select({ registrationId: privateLinks.registrationId, applicationId: privateLinks.applicationId })
-		.from(privateLinks)
-		.where(eq(privateLinks.tokenHash, hashToken(token)))
-		.get()
 }
 
 /** Every link of a registration stops working (erasure); inside the caller's transaction. */

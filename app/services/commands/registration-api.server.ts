@@ -8,7 +8,8 @@ import { ServiceError } from '#app/services/errors.server.ts'
 import { runIdempotent, type PrivateAnswer, type StoredAnswer } from '#app/services/commands/idempotency.server.ts'
 import { mintPrivateLink } from '#app/services/commands/private-links.server.ts'
 import { toRegistrationJson } from '#app/services/views/registration-json.server.ts'
-import { currentWaitlistPosition, registerVisitor } from '#app/services/commands/registrations.server.ts'
+import { registerVisitor } from '#app/services/commands/registrations.server.ts'
+import { currentWaitlistPosition } from '#app/services/queries/registrations.server.ts'
 
 /**
  * POST /api/v1/events/{slug}/registrations. The first answer to an Idempotency-Key is stored with

@@ -1,17 +1,19 @@
 // Registering, cancelling and promoting: every change of who holds a place. Each function is one
 // synchronous BEGIN IMMEDIATE transaction that re-checks the limit inside it, keeps the event's
 // person counters in step, writes the mail to the outbox and the audit log, and commits.
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { currentWaitlistPosition, findByManageToken, waitingQueue } from '#app/services/queries/registrations.server.ts'
+import { and, eq, sql } from 'drizzle-orm'
 import { events, registrations, type EventRow, type RegistrationRow } from '#db/schema/index.ts'
-import { decideRegistration, pickPromotions, waitlistPosition } from '#app/domain/registration-rules.ts'
+import { decideRegistration, pickPromotions } from '#app/domain/registration-rules.ts'
 import type { RegistrationInput } from '#app/domain/registration-input.ts'
 import { writeInBatch, writeTransaction, type Db } from '#app/utils/db.server.ts'
-import { recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
+import { recordAudit } from '#app/services/commands/audit.server.ts'
+import { type Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { enqueueMail } from '#app/services/commands/outbox.server.ts'
-import { findLinkOwner, mintPrivateLink, revokeRegistrationLinks } from '#app/services/commands/private-links.server.ts'
+import { mintPrivateLink, revokeRegistrationLinks } from '#app/services/commands/private-links.server.ts'
 import { removeTracesAfterErasure } from '#app/services/commands/erasure.server.ts'
-import { issueTicketCode } from '#app/services/commands/ticket-keys.server.ts'
+import { issueTicketCode } from '#app/utils/ticket-keys.server.ts'
 
 export type RegistrationSource = RegistrationRow['source']
 
@@ -40,12 +42,6 @@ function buildStatements(db: Db) {
 			.select()
 			.from(registrations)
 			.where(and(eq(registrations.eventId, p('eventId')), eq(registrations.email, p('email')), sql`${registrations.status} <> 'cancelled'`))
-			.prepare(),
-		waitingQueue: db
-			.select({ id: registrations.id, partySize: registrations.partySize })
-			.from(registrations)
-			.where(and(eq(registrations.eventId, p('eventId')), eq(registrations.status, 'waitlisted')))
-			.orderBy(asc(registrations.id))
 			.prepare(),
 		adjustCounters: db
 			.update(events)
@@ -105,10 +101,6 @@ function loadEventForUpdate(tx: Db, where: { slug: string } | { id: number }): E
 }
 
 /** The waiting list of an event, in registration order. */
-function waitingQueue(tx: Db, eventId: number) {
-	return statements(tx).waitingQueue.all({ eventId })
-}
-
 /** Moves persons between the event's counters; the CHECK on capacity is the last line of defence. */
 function adjustCounters(tx: Db, eventId: number, confirmedDelta: number, waitlistedDelta: number): EventRow {
 	return statements(tx).adjustCounters.get({ eventId, confirmed: confirmedDelta, waitlisted: waitlistedDelta })!
@@ -187,7 +179,7 @@ export function registerVisitor(
 			enqueueMail(tx, 'registration-confirmed', updatedEvent, registration, now, { manageToken })
 		} else {
 			updatedEvent = adjustCounters(tx, event.id, 0, input.partySize)
-			position = waitlistPosition(registration.id, waitingQueue(tx, event.id))
+			position = currentWaitlistPosition(tx, registration)
 			enqueueMail(tx, 'registration-waitlisted', updatedEvent, registration, now, { position, manageToken })
 		}
 		recordAudit(tx, actor, `registration.${status}`, `registration:${registration.id}`, { eventId: event.id, partySize: input.partySize, source }, now)
@@ -239,13 +231,6 @@ function cancelInTransaction(tx: Db, registration: RegistrationRow, by: 'visitor
 	const promoted = wasConfirmed ? promoteFromWaitlist(tx, event.id, actor, now) : []
 	if (promoted.length) updatedEvent = tx.select().from(events).where(eq(events.id, event.id)).get()!
 	return { registration: cancelled, event: updatedEvent, promoted, changed: true }
-}
-
-/** The registration behind a manage link (looked up by the token's hash). */
-export function findByManageToken(db: Db, token: string): RegistrationRow | undefined {
-	const owner = findLinkOwner(db, token)
-	if (!owner?.registrationId) return undefined
-	return db.select().from(registrations).where(eq(registrations.id, owner.registrationId)).get()
 }
 
 /** The visitor cancels through the manage link. */
@@ -313,17 +298,11 @@ export function resendRegistrationMail(db: Db, registrationId: number, actor: Ac
 		const event = tx.select().from(events).where(eq(events.id, registration.eventId)).get()!
 		if (registration.status === 'confirmed') enqueueMail(tx, 'registration-confirmed', event, registration, now)
 		else if (registration.status === 'waitlisted') {
-			enqueueMail(tx, 'registration-waitlisted', event, registration, now, { position: waitlistPosition(registration.id, waitingQueue(tx, event.id)) })
+			enqueueMail(tx, 'registration-waitlisted', event, registration, now, { position: currentWaitlistPosition(tx, registration) })
 		} else throw new ServiceError('registration_cancelled', 409)
 		recordAudit(tx, actor, 'registration.resend', `registration:${registration.id}`, null, now)
 		return registration
 	})
-}
-
-/** Position of a waitlisted registration now (1-based), or null. */
-export function currentWaitlistPosition(db: Db, registration: RegistrationRow): number | null {
-	if (registration.status !== 'waitlisted') return null
-	return waitlistPosition(registration.id, waitingQueue(db, registration.eventId))
 }
 
 /**

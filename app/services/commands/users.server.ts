@@ -1,12 +1,13 @@
 // Staff accounts and their sessions: create, log in, list, change role, disable, change password.
 // Invitations and "forgot password" links are in account-links.server.ts.
-import { hash, randomBytes } from 'node:crypto'
-import { and, asc, eq, isNull, lt, ne, or } from 'drizzle-orm'
+import { hashSecretToken, newSecretToken } from '#app/utils/secret-tokens.server.ts'
+import { and, eq, isNull, lt, ne, or } from 'drizzle-orm'
 import { sessions, users, type Role, type UserRow } from '#db/schema/index.ts'
 import { SESSION_IDLE_MS, SESSION_MAX_AGE_MS, leavesNoAdmin, sessionVerdict } from '#app/domain/account-rules.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { DUMMY_HASH_PROMISE, hashPassword, needsRehash, verifyPassword } from '#app/utils/password.server.ts'
-import { recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
+import { recordAudit } from '#app/services/commands/audit.server.ts'
+import { type Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 
 export const SESSION_DAYS = SESSION_MAX_AGE_MS / (24 * 3600_000)
@@ -20,8 +21,6 @@ export class UserExistsError extends Error {
 export const normalizeEmail = (email: string) => email.trim().toLowerCase()
 
 /** The row keeps only this: a copy of the database lets nobody take over a session. */
-export const hashSessionId = (id: string) => hash('sha256', id, 'hex')
-
 export function findUserByEmail(db: Db, email: string): UserRow | null {
 	return (
 		db
@@ -79,7 +78,7 @@ export async function verifyLogin(db: Db, email: string, password: string): Prom
 }
 
 export function createSession(db: Db, userId: number, now = new Date()) {
-	const id = randomBytes(32).toString('base64url')
+	const id = newSecretToken()
 	const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_MS)
 	writeTransaction(db, (tx) => {
 		// Ended sessions are swept here, on the rare write, rather than by a timer.
@@ -87,7 +86,7 @@ export function createSession(db: Db, userId: number, now = new Date()) {
 			.where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS))))
 			.run()
 		tx.insert(sessions)
-			.values({ id: hashSessionId(id), userId, expiresAt, lastSeenAt: now, createdAt: now })
+			.values({ id: hashSecretToken(id), userId, expiresAt, lastSeenAt: now, createdAt: now })
 			.run()
 	})
 	return { id, expiresAt }
@@ -95,7 +94,7 @@ export function createSession(db: Db, userId: number, now = new Date()) {
 
 /** The session's user, or null when the session is unknown, ended (cap or idle) or the user disabled. */
 export function getSessionUser(db: Db, sessionId: string, now = new Date()): UserRow | null {
-	const key = hashSessionId(sessionId)
+	const key = hashSecretToken(sessionId)
 	const row = db
 		.select({ user: users, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
 		.from(sessions)
@@ -111,26 +110,15 @@ export function getSessionUser(db: Db, sessionId: string, now = new Date()): Use
 
 export function deleteSession(db: Db, sessionId: string) {
 	db.delete(sessions)
-		.where(eq(sessions.id, hashSessionId(sessionId)))
+		.where(eq(sessions.id, hashSecretToken(sessionId)))
 		.run()
 }
 
 /** Ends every session of the user except `keep` (a raw session id), inside the caller's transaction. */
 function endSessions(tx: Db, userId: number, keep?: string | null) {
 	tx.delete(sessions)
-		.where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, hashSessionId(keep))) : eq(sessions.userId, userId))
+		.where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, hashSecretToken(keep))) : eq(sessions.userId, userId))
 		.run()
-}
-
-export type UserListItem = { id: number; email: string; name: string; role: Role; disabled: boolean; createdAt: Date }
-
-export function listUsers(db: Db): UserListItem[] {
-	return db
-		.select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, createdAt: users.createdAt })
-		.from(users)
-		.orderBy(asc(users.email))
-		.all()
-		.map(({ disabledAt, ...u }) => ({ ...u, disabled: disabledAt !== null }))
 }
 
 function activeAdminIds(tx: Db): number[] {

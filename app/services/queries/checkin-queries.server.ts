@@ -8,7 +8,7 @@ import type { ScanLogFilter } from '#app/domain/checkin-input.ts'
 import { foldForSearch } from '#app/domain/search-text.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { registerFold } from '#app/services/queries/registration-queries.server.ts'
-import { publicTicketKeys } from '#app/services/commands/ticket-keys.server.ts'
+import { publicTicketKeys } from '#app/utils/ticket-keys.server.ts'
 
 export type CheckinStats = {
 	/** Persons in confirmed registrations (CONTRACT: registered). */

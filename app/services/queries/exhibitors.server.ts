@@ -11,7 +11,7 @@ import { localizeEventTexts } from '#app/domain/event-text.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import { latinToCyrillic } from '#app/domain/transliterate.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { findFair, type FairContext } from '#app/services/commands/applications.server.ts'
+import { findFair, type FairContext } from '#app/services/queries/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 
 export type CatalogueEntry = {

@@ -15,7 +15,7 @@ import type { Locale } from '#app/domain/locale.ts'
 import type { RegistrationListQuery, StatusFilter } from '#app/domain/registration-admin-input.ts'
 import { foldForSearch } from '#app/domain/search-text.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { findEventById } from '#app/services/commands/events.server.ts'
+import { findEventById } from '#app/services/queries/events.server.ts'
 
 export const REGISTRATIONS_PAGE_SIZE = 100
 

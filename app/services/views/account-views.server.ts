@@ -4,9 +4,9 @@ import { events, type UserRow } from '#db/schema/index.ts'
 import { formatDateTime } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { listPendingInvitations } from '#app/services/commands/account-links.server.ts'
-import { listApiTokens } from '#app/services/commands/api-tokens.server.ts'
-import { listUsers } from '#app/services/commands/users.server.ts'
+import { listPendingInvitations } from '#app/services/queries/accounts.server.ts'
+import { listApiTokens } from '#app/services/queries/accounts.server.ts'
+import { listUsers } from '#app/services/queries/accounts.server.ts'
 
 export function usersPage(db: Db, me: UserRow, locale: Locale, now = new Date()) {
 	return {

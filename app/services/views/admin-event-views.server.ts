@@ -1,8 +1,8 @@
 import type { EventRow } from '#db/schema/index.ts'
 import { remainingPlaces } from '#app/domain/capacity.ts'
-import type { EventFormDefaults } from '#app/components/event-form.tsx'
 import { formatDateTime, formatNumber, toBelgradeLocalInput } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
+import type { EventFormDefaults } from '#app/domain/event-input.ts'
 
 export function adminEventRow(event: EventRow, locale: Locale) {
 	const remaining = remainingPlaces(event.capacity, event.confirmedPersons)

@@ -18,8 +18,8 @@ import {
 	toStand,
 } from '#app/services/commands/allocation.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { getFairSettings } from '#app/services/commands/fair-settings.server.ts'
-import { getPlanInfo } from '#app/services/commands/floor-plan.server.ts'
+import { getFairSettings } from '#app/services/queries/fair-settings.server.ts'
+import { getPlanInfo } from '#app/services/queries/floor-plan.server.ts'
 
 /** The page: `t` reads the `allocation` and `exhibitors` namespaces. */
 export function allocationPageView(db: Db, event: EventRow, t: TFunction, locale: Locale) {

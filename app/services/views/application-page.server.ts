@@ -23,9 +23,9 @@ import { latinToCyrillic } from '#app/domain/transliterate.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_SETUP_MINUTES } from '#app/services/commands/allocation.server.ts'
-import { findApplicationImage } from '#app/services/commands/application-images.server.ts'
-import { applicationManageUrl, applicationsOpen, findApplicationByManageToken, type FairContext } from '#app/services/commands/applications.server.ts'
-import { getPlanInfo, type PlanInfo } from '#app/services/commands/floor-plan.server.ts'
+import { findApplicationImage } from '#app/services/queries/application-images.server.ts'
+import { applicationManageUrl, applicationsOpen, findApplicationByManageToken, type FairContext } from '#app/services/queries/applications.server.ts'
+import { getPlanInfo, type PlanInfo } from '#app/services/queries/floor-plan.server.ts'
 
 /** A stand the exhibitor has been emailed (notifiedAt set), with the plan it is on. */
 export type NotifiedStand = {

@@ -12,9 +12,9 @@ import { latinToCyrillic } from '#app/domain/transliterate.ts'
 import { categoryCodes, categoryNameByCode, type FairCategory } from '#app/domain/fair-settings-input.ts'
 import { fairSettings, type ApplicationRow, type EventRow } from '#db/schema/index.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { findApplicationImage } from '#app/services/commands/application-images.server.ts'
-import { unreleasedDecisions } from '#app/services/commands/application-lifecycle.server.ts'
-import { reviewList, reviewsOf, type ReviewedApplication } from '#app/services/commands/application-reviews.server.ts'
+import { findApplicationImage } from '#app/services/queries/application-images.server.ts'
+import { unreleasedDecisions } from '#app/services/queries/applications.server.ts'
+import { reviewList, reviewsOf, type ReviewedApplication } from '#app/services/queries/application-reviews.server.ts'
 
 /** A municipality's proper name in the reader's script; null for "other" (the catalog's word). */
 export function municipalityName(code: string, locale: Locale): string | null {

@@ -2,15 +2,27 @@
 // the scan log and the scanner links, read through checkin.server.ts and formatted for the
 // reader's language. Reads only; the routes call the writes (undo, create, revoke) directly.
 import type { EventRow } from '#db/schema/index.ts'
-import type { ArrivalBar } from '#app/components/arrivals-chart.tsx'
 import { ARRIVAL_BUCKET_MINUTES, REFUSED_RESULTS, type ScanResult } from '#app/domain/checkin-rules.ts'
 import { defaultExpiryChoice, expiryPresets, type CheckinPageQuery, type ExpiryChoice } from '#app/domain/checkin-admin-input.ts'
 import { formatDateTime, formatNumber, formatPercent, formatTime, formatTimeWithSeconds, toBelgradeLocalInput } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { arrivals, checkinStats, listScannerLinks, scanLog, type ScanLogEntry, type ScannerLinkView } from '#app/services/commands/checkin.server.ts'
+import { listScannerLinks, type ScannerLinkView } from '#app/services/queries/scanner-links.server.ts'
+import { arrivals, checkinStats, scanLog, type ScanLogEntry } from '#app/services/queries/checkin-queries.server.ts'
 import { findRegistrationOfEvent } from '#app/services/queries/registration-queries.server.ts'
 import { drawQr, type QrDrawing } from '#app/services/views/ticket-qr.server.ts'
+
+/** One quarter hour of the arrivals chart, formatted for the page. */
+export type ArrivalBar = {
+	/** Start of the quarter hour, ISO 8601 (for <time> and the tests). */
+	start: string
+	/** "10:15", Belgrade time. */
+	label: string
+	/** "10:15–10:30" */
+	range: string
+	persons: number
+	parties: number
+}
 
 export const SCAN_FLAGS = ['duplicate', 'refused', 'reentry', 'offline', 'undone'] as const
 export type ScanFlag = (typeof SCAN_FLAGS)[number]

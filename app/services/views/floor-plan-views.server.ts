@@ -1,20 +1,13 @@
-// The organizer's floor plan editor (/admin/events/{id}/plan) as the page shows it, reading its
-// uploads, and its forms that do more than call one service: the stands table, the JSON import,
-// the plan's size and its background. Each gives back what the page shows again (the rows typed
-// with their errors, or a form's problem) or, when the change is saved, what the notice needs.
+// The organizer's floor plan editor (/admin/events/{id}/plan) as the page shows it. Its forms are
+// app/http/floor-plan-forms.server.ts.
 import type { TFunction } from 'i18next'
 import type { EventRow } from '#db/schema/index.ts'
-import { BLANK_ROW, bodyFromRows, rowsFromForm, rowsToKeep, type StandRowValues } from '#app/components/floor-plan-editor.tsx'
+import { type StandRowValues } from '#app/domain/stand-rows.ts'
 import { formatDateTime } from '#app/domain/format.ts'
-import { MAX_IMAGE_BYTES } from '#app/domain/image-check.ts'
 import type { Locale } from '#app/domain/locale.ts'
-import { PlanExtentSchema, labelKey, standsBodySchema, planNumberText } from '#app/domain/stand-input.ts'
+import { labelKey, planNumberText } from '#app/domain/stand-input.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { readPageForm } from '#app/http/page-form.server.ts'
-import { issuesToFields, makeZodErrorMap } from '#app/utils/validation.ts'
-import type { Actor } from '#app/services/commands/audit.server.ts'
-import { ServiceError } from '#app/services/errors.server.ts'
-import { getFloorPlan, replaceStands, setPlanBackground, setPlanExtent } from '#app/services/commands/floor-plan.server.ts'
+import { getFloorPlan } from '#app/services/queries/floor-plan.server.ts'
 
 const show = planNumberText
 
@@ -53,110 +46,4 @@ export function floorPlanPageView(db: Db, event: EventRow, t: TFunction, locale:
 		occupants,
 		assigned: floor.assignments.length,
 	}
-}
-
-export type EditorReply = { kind: 'editor'; rows: StandRowValues[]; errors: Record<string, string[]> }
-export type FormReply = { kind: 'form'; form: 'import' | 'extent' | 'background'; message: string; details?: string[] }
-/** A saved change: how many assignments it dropped (stands that went away or no longer fit). */
-export type Saved = { kind: 'saved'; dropped: number }
-
-const editorReply = (rows: StandRowValues[], errors: Record<string, string[]> = {}): EditorReply => ({ kind: 'editor', rows, errors })
-const formReply = (form: FormReply['form'], message: string, details?: string[]): FormReply => ({ kind: 'form', form, message, details })
-
-export type PlanUpload = { formData: FormData; file: Uint8Array | null; tooLarge: boolean }
-
-/**
- * The posted form, with its one file (`file`) in memory; `tooLarge` (and no file) past the image
- * limit. A body the form cannot have sent is refused by readPageForm (400, 413, 415).
- */
-export async function readPlanUpload(request: Request): Promise<PlanUpload> {
-	const posted = await readPageForm(request, { uploads: true })
-	const formData = new FormData()
-	let file: Uint8Array | null = null
-	let tooLarge = false
-	for (const [name, value] of posted) {
-		if (typeof value === 'string') formData.append(name, value)
-		else if (name === 'file' && value.size > MAX_IMAGE_BYTES) tooLarge = true
-		else if (name === 'file') file = new Uint8Array(await value.arrayBuffer())
-	}
-	return { formData, file: tooLarge ? null : file, tooLarge }
-}
-
-/** The stands table as posted (rows marked for deletion left out), with `more` blank rows added. */
-export function standRowsWithMore(formData: FormData, more: number): EditorReply {
-	return editorReply([...rowsToKeep(rowsFromForm(formData)), ...Array.from({ length: more }, () => BLANK_ROW)])
-}
-
-/** Saves the stands table (`t` reads `plan`, `common` and `api`). */
-export function saveStandRows(db: Db, eventId: number, formData: FormData, t: TFunction, actor: Actor): EditorReply | Saved {
-	const keep = rowsToKeep(rowsFromForm(formData))
-	const parsed = standsBodySchema(getFloorPlan(db, eventId).plan).safeParse(bodyFromRows(keep), { error: makeZodErrorMap(t) })
-	if (!parsed.success) return editorReply(keep, issuesToFields(parsed.error.issues))
-	try {
-		const result = replaceStands(db, eventId, parsed.data.stands, actor)
-		return { kind: 'saved', dropped: result.dropped.length }
-	} catch (error) {
-		if (!(error instanceof ServiceError)) throw error
-		return editorReply(keep, { [error.field ?? 'stands']: [t(`api:errors.${error.code}`)] })
-	}
-}
-
-/** Replaces the plan and its stands with an uploaded JSON export. */
-export function importStandsFile(db: Db, eventId: number, upload: Pick<PlanUpload, 'file' | 'tooLarge'>, t: TFunction, actor: Actor): FormReply | Saved {
-	const { file, tooLarge } = upload
-	if (tooLarge || !file) return formReply('import', t(tooLarge ? 'import.tooLarge' : 'import.noFile'))
-	let body: unknown
-	try {
-		body = JSON.parse(Buffer.from(file).toString('utf8'))
-	} catch {
-		return formReply('import', t('import.notJson'))
-	}
-	const parsed = standsBodySchema(getFloorPlan(db, eventId).plan).safeParse(body, { error: makeZodErrorMap(t) })
-	if (!parsed.success) {
-		const fields = issuesToFields(parsed.error.issues)
-		return formReply(
-			'import',
-			t('import.invalid'),
-			Object.entries(fields)
-				.flatMap(([path, messages]) => messages.map((m) => `${path}: ${m}`))
-				.slice(0, 20),
-		)
-	}
-	try {
-		const result = replaceStands(db, eventId, parsed.data.stands, actor, new Date(), parsed.data.plan)
-		return { kind: 'saved', dropped: result.dropped.length }
-	} catch (error) {
-		if (!(error instanceof ServiceError)) throw error
-		return formReply('import', `${error.field ?? ''} ${t(`api:errors.${error.code}`)}`.trim())
-	}
-}
-
-/** Sets the plan's size from the small form (a decimal comma accepted). */
-export function savePlanExtent(db: Db, eventId: number, formData: FormData, t: TFunction, actor: Actor): FormReply | Saved {
-	const parsed = PlanExtentSchema.safeParse(
-		{ width: Number(String(formData.get('width') ?? '').replace(',', '.')), height: Number(String(formData.get('height') ?? '').replace(',', '.')) },
-		{ error: makeZodErrorMap(t) },
-	)
-	if (!parsed.success) return formReply('extent', parsed.error.issues.map((i) => `${t(`field.${String(i.path[0])}`)}: ${i.message}`).join(' '))
-	try {
-		setPlanExtent(db, eventId, parsed.data, actor)
-	} catch (error) {
-		if (error instanceof ServiceError) return formReply('extent', t(`api:errors.${error.code}`))
-		throw error
-	}
-	return { kind: 'saved', dropped: 0 }
-}
-
-/** Stores an uploaded background image. */
-export function savePlanBackground(db: Db, eventId: number, upload: Pick<PlanUpload, 'file' | 'tooLarge'>, t: TFunction, actor: Actor): FormReply | Saved {
-	const { file, tooLarge } = upload
-	if (tooLarge) return formReply('background', t('common:validation.imageTooLarge'))
-	if (!file || file.length === 0) return formReply('background', t('common:validation.imageEmpty'))
-	try {
-		setPlanBackground(db, eventId, file, actor)
-	} catch (error) {
-		if (error instanceof ServiceError) return formReply('background', t(`common:validation.${error.code}`))
-		throw error
-	}
-	return { kind: 'saved', dropped: 0 }
 }

@@ -10,7 +10,7 @@ import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { manageUrl } from '#app/services/views/registration-json.server.ts'
-import { currentWaitlistPosition, findByManageToken } from '#app/services/commands/registrations.server.ts'
+import { currentWaitlistPosition, findByManageToken } from '#app/services/queries/registrations.server.ts'
 import { drawQr } from '#app/services/views/ticket-qr.server.ts'
 
 /** `token`: the link's token as it came in the URL (the database has only its hash). */
