@@ -6,9 +6,9 @@ import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunct
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ReleasePanel, ReviewFilters, ReviewTable, StatusCounts } from '#app/components/application-review.tsx'
-import { ReleaseFormSchema, isFiltered, parseReviewListQuery, pendingFingerprint, reviewListSearch } from '#app/domain/review-input.ts'
+import { ReleaseFormSchema, isFiltered, parseReviewListQuery, reviewListSearch } from '#app/domain/review-input.ts'
 import { releaseDecisions } from '#app/services/commands/application-lifecycle.server.ts'
-import { unreleasedDecisions } from '#app/services/queries/applications.server.ts'
+import { ServiceError } from '#app/services/errors.server.ts'
 import { reviewListPage } from '#app/services/views/application-review-views.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
@@ -61,10 +61,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		redirect(
 			`/admin/events/${event.id}/applications${search}${search ? '&' : '?'}${new URLSearchParams(Object.entries(extra).map(([k, v]) => [k, String(v)]))}`,
 		)
-	// Release only what the organizer was shown: another organizer may have decided meanwhile.
-	if (pendingFingerprint(unreleasedDecisions(getDb(), event.id)) !== form.data.pending) return back({ notice: 'release_changed' })
-	const { released } = releaseDecisions(getDb(), event.id, { kind: 'user', id: user.id })
-	return back({ notice: 'released', released })
+	try {
+		const { released } = releaseDecisions(getDb(), event.id, { kind: 'user', id: user.id }, new Date(), { fingerprint: form.data.pending })
+		return back({ notice: 'released', released })
+	} catch (error) {
+		if (error instanceof ServiceError && error.code === 'release_changed') return back({ notice: 'release_changed' })
+		throw error
+	}
 }
 
 export default function FairApplications() {

@@ -4,6 +4,7 @@
 // confirmation). Whenever a released acceptance is given up, the first waitlisted exhibitor is
 // offered the place at once. Every change is one synchronous write transaction with its mails
 // queued in it.
+import { pendingFingerprint } from '#app/domain/review-input.ts'
 import { unreleasedDecisions } from '#app/services/queries/applications.server.ts'
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm'
 import { applications, events, fairSettings, standAssignments, stands, type ApplicationDecision, type ApplicationRow, type EventRow } from '#db/schema/index.ts'
@@ -73,13 +74,17 @@ export function decideApplication(
 /**
  * Releases every staged decision of a fair together: each exhibitor whose decision changed since
  * they were last told gets one decision mail. An acceptance gets a confirmation deadline; one that
- * was already confirmed stays confirmed.
+ * was already confirmed stays confirmed. With `shown`, the list must still be the one the
+ * organizer confirmed (its fingerprint), or nothing is released (409 release_changed).
  */
-export function releaseDecisions(db: Db, eventId: number, actor: Actor, now = new Date()): { released: number } {
+export function releaseDecisions(db: Db, eventId: number, actor: Actor, now = new Date(), shown?: { fingerprint: string }): { released: number } {
 	return writeTransaction(db, (tx) => {
 		const event = tx.select().from(events).where(eq(events.id, eventId)).get()
 		if (!event) throw new ServiceError('not_found', 404)
 		const pending = unreleasedDecisions(tx, eventId)
+		// Release only what the organizer was shown (checked under the write lock): another organizer
+		// may have decided meanwhile.
+		if (shown && pendingFingerprint(pending) !== shown.fingerprint) throw new ServiceError('release_changed', 409)
 		for (const current of pending) {
 			const accepted = current.status === 'accepted'
 			const released = tx
