@@ -14,17 +14,18 @@
 // `notifiedAt`, so the next save or "send stand mails" tells the exhibitor the new stand.
 import { createHash } from 'node:crypto'
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
+import { diffAllocations, type AllocationDiff } from '#app/domain/allocation/diff.ts'
 import {
-	diffAllocations,
 	fits,
+	unmetNeeds,
 	type AllocationApplication,
-	type AllocationDiff,
 	type AllocationInput,
 	type Assignment,
+	type Need,
 	type Objective,
 	type PinProblem,
 	type Unassigned,
-} from '#app/domain/allocation.ts'
+} from '#app/domain/allocation/model.ts'
 import { compareLabels } from '#app/domain/stand-input.ts'
 import type { Stand } from '#app/domain/stand-geometry.ts'
 import { applications, events, fairSettings, standAssignments, stands, type ApplicationRow, type EventRow, type StandRow } from '#db/schema/index.ts'
@@ -36,23 +37,11 @@ import { enqueueApplicationMail } from '#app/services/commands/outbox.server.ts'
 
 export const DEFAULT_SETUP_MINUTES = 60
 
-export type Need = 'power' | 'accessible' | 'sizeM2'
-
 /** A manual assignment to a stand that lacks something the application needs: 422 with the needs. */
 export class StandDoesNotFitError extends ServiceError {
 	constructor(readonly unmet: Need[]) {
 		super('stand_does_not_fit', 422, 'standLabel')
 	}
-}
-
-/** What the application needs that the stand does not offer (empty: it fits). */
-export function unmetNeeds(stand: Pick<Stand, 'power' | 'accessible' | 'sizeM2'>, application: Pick<AllocationApplication, 'needs'>): Need[] {
-	const unmet: Need[] = []
-	const { power, accessible, sizeM2 } = application.needs
-	if (power && !stand.power) unmet.push('power')
-	if (accessible && !stand.accessible) unmet.push('accessible')
-	if (sizeM2 != null && sizeM2 > 0 && stand.sizeM2 + 1e-9 < sizeM2) unmet.push('sizeM2')
-	return unmet
 }
 
 export function toAllocationApplication(row: ApplicationRow): AllocationApplication {

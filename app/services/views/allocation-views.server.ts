@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next'
 import type { EventRow } from '#db/schema/index.ts'
 import type { BoardExhibitor, BoardHolder, Needs } from '#app/components/allocation-board.tsx'
-import { fits } from '#app/domain/allocation.ts'
+import { fits } from '#app/domain/allocation/model.ts'
 import { categoryCodes, categoryNameByCode } from '#app/domain/fair-settings-input.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
