@@ -26,6 +26,7 @@ import {
 	type PinProblem,
 	type Unassigned,
 } from '#app/domain/allocation/model.ts'
+import { DEFAULT_SETUP_MINUTES } from '#app/domain/fair-settings-input.ts'
 import { compareLabels } from '#app/domain/stand-input.ts'
 import type { Stand } from '#app/domain/stand-geometry.ts'
 import { applications, events, fairSettings, standAssignments, stands, type ApplicationRow, type EventRow, type StandRow } from '#db/schema/index.ts'
@@ -34,8 +35,6 @@ import { allocateStands, type SpreadReport } from '#app/services/workers/allocat
 import { recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { enqueueApplicationMail } from '#app/services/commands/outbox.server.ts'
-
-export const DEFAULT_SETUP_MINUTES = 60
 
 /** A manual assignment to a stand that lacks something the application needs: 422 with the needs. */
 export class StandDoesNotFitError extends ServiceError {
