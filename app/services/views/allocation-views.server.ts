@@ -1,7 +1,7 @@
 // What the organizer's allocation page shows (/admin/events/{id}/allocation): the board (stands,
 // who holds which, every accepted exhibitor with the stands it may move to or swap with), the
 // solver's proposal as the preview panel shows it, and the words for a refused manual change.
-// Reads only; the route calls the writes in allocation.server.ts directly.
+// Reads only; the route calls the writes (commands/allocation, stand-moves, stand-mails) directly.
 import type { TFunction } from 'i18next'
 import type { EventRow } from '#db/schema/index.ts'
 import type { BoardExhibitor, BoardHolder, Needs } from '#app/components/allocation-board.tsx'
@@ -9,15 +9,9 @@ import { fits } from '#app/domain/allocation/model.ts'
 import { categoryCodes, categoryNameByCode } from '#app/domain/fair-settings-input.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import {
-	countUnnotified,
-	loadAllocationState,
-	previewAllocation,
-	StandDoesNotFitError,
-	toAllocationApplication,
-	toStand,
-} from '#app/services/commands/allocation.server.ts'
-import { ServiceError } from '#app/services/errors.server.ts'
+import { previewAllocation } from '#app/services/queries/allocation-preview.server.ts'
+import { countUnnotified, loadAllocationState, toAllocationApplication, toStand } from '#app/services/queries/allocation.server.ts'
+import { ServiceError, StandDoesNotFitError } from '#app/services/errors.server.ts'
 import { getFairSettings } from '#app/services/commands/fair-settings.server.ts'
 import { getPlanInfo } from '#app/services/commands/floor-plan.server.ts'
 
