@@ -7,7 +7,7 @@
 import { pathToFileURL } from 'node:url'
 import { tsImport } from 'tsx/esm/api'
 
-const { allocateExact } = await tsImport('../app/domain/allocation.ts', import.meta.url)
+const { allocateExact } = await tsImport('../app/domain/allocation/exact.ts', import.meta.url)
 const { allocateStands } = await tsImport('../app/services/workers/allocation-solver.server.ts', import.meta.url)
 
 const SEEDS = Number(process.env.BENCH_ALLOC_SEEDS ?? 3)

@@ -2,7 +2,7 @@
 // so the demo always shows a fair a few weeks ahead and smaller events over the coming months.
 import { asc, count, eq } from 'drizzle-orm'
 import { applications, events, fairSettings, floorPlans, standAssignments, stands, type EventRow, type NewApplicationRow } from './schema/index.ts'
-import { allocateExact } from '#app/domain/allocation.ts'
+import { allocateExact } from '#app/domain/allocation/exact.ts'
 import type { Stand } from '#app/domain/stand-geometry.ts'
 import { isRegisteredLegalForm, MUNICIPALITY_NAMES, type LegalForm } from '#app/domain/application-options.ts'
 import { fromBelgradeLocalInput, toBelgradeLocalInput } from '#app/domain/format.ts'

@@ -1,5 +1,5 @@
 // Bundles the stand allocation's worker thread (app/services/workers/allocation-worker.server.ts with the
-// domain code it runs: app/domain/allocation.ts, stand geometry) into build/allocation-worker.js,
+// domain code it runs: app/domain/allocation/, stand geometry) into build/allocation-worker.js,
 // next to build/server/index.js, where app/services/workers/allocation-solver.server.ts looks for it first.
 // Plain JavaScript at run time: no tsx needed in production. npm packages (highs, munkres) stay
 // external: they are in node_modules. Part of `npm run build`; honours REMIX_BUILD_DIR.

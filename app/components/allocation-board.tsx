@@ -6,28 +6,8 @@
 import { Form, useFetcher } from '@remix-run/react'
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { BoardExhibitor, BoardHolder, BoardStand, Needs } from '#app/services/views/allocation-views.server.ts'
 import { EMPTY_FILL, categoryColour } from './floor-plan-map.tsx'
-
-export type BoardStand = { label: string; x: number; y: number; width: number; height: number; power: boolean; accessible: boolean }
-export type BoardHolder = { id: number; name: string; category: string; locked: boolean; changed?: boolean }
-export type Needs = { power: boolean; accessible: boolean; sizeM2: number | null }
-
-export type BoardExhibitor = {
-	id: number
-	name: string
-	category: string
-	categoryName: string
-	needs: Needs
-	preferences: string[]
-	standLabel: string | null
-	locked: boolean
-	released: boolean
-	notified: boolean
-	/** Free stands that meet the needs (the "move" select). */
-	moveOptions: string[]
-	/** Other exhibitors with a stand it can swap with (both stands fit both). */
-	swapOptions: Array<{ id: number; name: string; standLabel: string }>
-}
 
 /**
  * A name that fits a stand: the quoted part of "Udruženje osoba sa invaliditetom „Iskra”" (what

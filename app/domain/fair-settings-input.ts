@@ -23,6 +23,8 @@ const CUSTOM_CODE = /^custom-[a-z0-9]+(?:-[a-z0-9]+)*$/
 export const MAX_CATEGORIES = 30
 export const MAX_CATEGORY_LABEL = 60
 export const MAX_STAND_COUNT = 1000
+/** Setup time before the fair starts when the organizer set none (the form's default too). */
+export const DEFAULT_SETUP_MINUTES = 60
 export const MAX_SETUP_MINUTES = 24 * 60
 export const MAX_CONFIRMATION_DAYS = 60
 /** Empty rows the form offers for new categories (no JavaScript needed to add one). */
@@ -33,7 +35,7 @@ export const DEFAULT_FAIR_SETTINGS = {
 	applicationsCloseAt: null,
 	categories: [...DEFAULT_CATEGORIES],
 	standCount: null,
-	setupMinutesBefore: 60,
+	setupMinutesBefore: DEFAULT_SETUP_MINUTES,
 	confirmationDays: 7,
 } as const satisfies FairSettingsInput
 

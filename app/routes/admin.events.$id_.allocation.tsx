@@ -8,7 +8,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { AllocationBoard, useNeedsText } from '#app/components/allocation-board.tsx'
-import { assignStand, commitAllocation, notifyStands, setStandLock, swapStands, unassignStand } from '#app/services/commands/allocation.server.ts'
+import { commitAllocation } from '#app/services/commands/allocation.server.ts'
+import { notifyStands } from '#app/services/commands/stand-mails.server.ts'
+import { assignStand, setStandLock, swapStands, unassignStand } from '#app/services/commands/stand-moves.server.ts'
 import {
 	allocationErrorMessage,
 	allocationPageView,

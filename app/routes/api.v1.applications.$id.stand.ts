@@ -7,7 +7,9 @@
 // 422 stand_does_not_fit with `unmet` (power, accessible, sizeM2) when the stand lacks a need.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { assignStand, setStandLock, standLabelOf, StandDoesNotFitError, unassignStand, type ManualResult } from '#app/services/commands/allocation.server.ts'
+import { assignStand, setStandLock, unassignStand, type ManualResult } from '#app/services/commands/stand-moves.server.ts'
+import { StandDoesNotFitError } from '#app/services/errors.server.ts'
+import { standLabelOf } from '#app/services/queries/allocation.server.ts'
 import { findApplicationEventId } from '#app/services/queries/application-reviews.server.ts'
 import { toApplicationJson } from '#app/services/queries/applications.server.ts'
 import { apiError, asApiError, idParam, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'

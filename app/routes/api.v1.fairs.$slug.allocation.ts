@@ -5,7 +5,8 @@
 // notified). The solve's MIP runs in a worker thread, so other requests keep being answered.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { commitAllocation, previewAllocation, type AllocationPreview } from '#app/services/commands/allocation.server.ts'
+import { commitAllocation } from '#app/services/commands/allocation.server.ts'
+import { previewAllocation, type AllocationPreview } from '#app/services/queries/allocation-preview.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { findFairForOrganizer } from '#app/services/queries/floor-plan.server.ts'
 import { apiError, asApiError, MAX_JSON_BYTES, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'

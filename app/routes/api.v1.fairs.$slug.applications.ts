@@ -2,7 +2,7 @@
 // GET /api/v1/fairs/{slug}/applications (organizer) → {applications}.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { applicationApiSchema } from '#app/domain/application-input.ts'
-import { standLabelsOf } from '#app/services/commands/allocation.server.ts'
+import { standLabelsOf } from '#app/services/queries/allocation.server.ts'
 import { publishedStandLabels } from '#app/http/application-form.server.ts'
 import { applicationAnswerById, submitApplication } from '#app/services/commands/applications.server.ts'
 import { applicationsOpen, findFair, listApplications, toApplicationJson } from '#app/services/queries/applications.server.ts'

@@ -1,3 +1,5 @@
+import type { Need } from '#app/domain/allocation/model.ts'
+
 /**
  * A rule said no. `code` is the API's error code (and the catalog key under api:errors);
  * `status` the HTTP status the API answers with; `field` the form field it belongs to, if any.
@@ -9,5 +11,12 @@ export class ServiceError extends Error {
 		readonly field?: string,
 	) {
 		super(code)
+	}
+}
+
+/** A manual assignment to a stand that lacks something the application needs: 422 with the needs. */
+export class StandDoesNotFitError extends ServiceError {
+	constructor(readonly unmet: Need[]) {
+		super('stand_does_not_fit', 422, 'standLabel')
 	}
 }

@@ -1,18 +1,19 @@
 import { describe, expect, test } from 'vitest'
+import { diffAllocations } from '#app/domain/allocation/diff.ts'
+import { allocateExact } from '#app/domain/allocation/exact.ts'
 import {
-	allocateExact,
-	buildSpreadModel,
 	countSameCategoryPairs,
-	diffAllocations,
 	fits,
+	keepsOptimum,
 	preferenceCost,
-	readSpreadSolution,
-	spreadBySwaps,
+	unmetNeeds,
 	type AllocationApplication,
 	type AllocationInput,
 	type AllocationResult,
 	type Pin,
-} from '#app/domain/allocation.ts'
+} from '#app/domain/allocation/model.ts'
+import { buildSpreadModel, readSpreadSolution } from '#app/domain/allocation/spread.ts'
+import { spreadBySwaps } from '#app/domain/allocation/swaps.ts'
 import { allocateStands, allocationWorkerFile } from '#app/services/workers/allocation-solver.server.ts'
 import type { Stand } from '#app/domain/stand-geometry.ts'
 
@@ -176,6 +177,27 @@ describe('needs and preferences', () => {
 		expect(fits(s, { needs: { accessible: true } })).toBe(false)
 		expect(fits(stand('B', 0, 0), { needs: { power: true } })).toBe(false)
 		expect(fits(s, { needs: { sizeM2: null, power: false } })).toBe(true)
+	})
+
+	test('the unmet needs are listed in a fixed order, and a stand fits exactly when there are none', () => {
+		const s = stand('A', 0, 0, { sizeM2: 6, power: false, accessible: false })
+		expect(unmetNeeds(s, { needs: { sizeM2: 6.5, accessible: true, power: true } })).toEqual(['power', 'accessible', 'sizeM2'])
+		expect(unmetNeeds(s, { needs: { sizeM2: 6 + 1e-12, accessible: true } })).toEqual(['accessible'])
+		expect(unmetNeeds(s, { needs: { sizeM2: 0 } })).toEqual([])
+		for (const needs of [{}, { power: true }, { accessible: true }, { sizeM2: 7 }, { sizeM2: 5, power: false }]) {
+			expect(fits(s, { needs })).toBe(unmetNeeds(s, { needs }).length === 0)
+		}
+	})
+
+	test('a later stage keeps the optimum: same count and preference cost, no more same-category pairs', () => {
+		const result = (assigned: number, preferenceCost: number, sameCategoryPairs: number) =>
+			({ assignments: [], unassigned: [], pinProblems: [], objective: { assigned, preferenceCost }, sameCategoryPairs }) as AllocationResult
+		const exact = result(5, 3, 4)
+		expect(keepsOptimum(result(5, 3, 4), exact)).toBe(true)
+		expect(keepsOptimum(result(5, 3, 1), exact)).toBe(true)
+		expect(keepsOptimum(result(5, 3, 5), exact)).toBe(false)
+		expect(keepsOptimum(result(4, 3, 0), exact)).toBe(false)
+		expect(keepsOptimum(result(5, 2, 0), exact)).toBe(false)
 	})
 
 	test('preference cost is 0, 1, 2 for the first three distinct preferences, 3 otherwise', () => {

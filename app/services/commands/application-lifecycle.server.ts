@@ -9,7 +9,7 @@ import { unreleasedDecisions } from '#app/services/queries/applications.server.t
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm'
 import { applications, events, fairSettings, standAssignments, stands, type ApplicationDecision, type ApplicationRow, type EventRow } from '#db/schema/index.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
-import { queueStandMails } from '#app/services/commands/allocation.server.ts'
+import { queueStandMails } from '#app/services/commands/stand-mails.server.ts'
 import { findApplicationByManageToken } from '#app/services/queries/applications.server.ts'
 import { removeTracesAfterErasure } from '#app/services/commands/erasure.server.ts'
 import { recordAudit } from '#app/services/commands/audit.server.ts'

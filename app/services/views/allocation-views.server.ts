@@ -1,27 +1,43 @@
 // What the organizer's allocation page shows (/admin/events/{id}/allocation): the board (stands,
 // who holds which, every accepted exhibitor with the stands it may move to or swap with), the
 // solver's proposal as the preview panel shows it, and the words for a refused manual change.
-// Reads only; the route calls the writes in allocation.server.ts directly.
+// Reads only; the route calls the writes (commands/allocation, stand-moves, stand-mails) directly.
 import type { TFunction } from 'i18next'
 import type { EventRow } from '#db/schema/index.ts'
-import type { BoardExhibitor, BoardHolder, Needs } from '#app/components/allocation-board.tsx'
-import { fits } from '#app/domain/allocation.ts'
+import { fits } from '#app/domain/allocation/model.ts'
 import { categoryCodes, categoryNameByCode } from '#app/domain/fair-settings-input.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import {
-	countUnnotified,
-	loadAllocationState,
-	previewAllocation,
-	StandDoesNotFitError,
-	toAllocationApplication,
-	toStand,
-} from '#app/services/commands/allocation.server.ts'
-import { ServiceError } from '#app/services/errors.server.ts'
+import { previewAllocation } from '#app/services/queries/allocation-preview.server.ts'
+import { countUnnotified, loadAllocationState, toAllocationApplication, toStand } from '#app/services/queries/allocation.server.ts'
+import { ServiceError, StandDoesNotFitError } from '#app/services/errors.server.ts'
 import { getFairSettings } from '#app/services/queries/fair-settings.server.ts'
 import { getPlanInfo } from '#app/services/queries/floor-plan.server.ts'
 
 /** The page: `t` reads the `allocation` and `exhibitors` namespaces. */
+
+// What the allocation board (components/allocation-board.tsx) draws.
+export type BoardStand = { label: string; x: number; y: number; width: number; height: number; power: boolean; accessible: boolean }
+export type BoardHolder = { id: number; name: string; category: string; locked: boolean; changed?: boolean }
+export type Needs = { power: boolean; accessible: boolean; sizeM2: number | null }
+
+export type BoardExhibitor = {
+	id: number
+	name: string
+	category: string
+	categoryName: string
+	needs: Needs
+	preferences: string[]
+	standLabel: string | null
+	locked: boolean
+	released: boolean
+	notified: boolean
+	/** Free stands that meet the needs (the "move" select). */
+	moveOptions: string[]
+	/** Other exhibitors with a stand it can swap with (both stands fit both). */
+	swapOptions: Array<{ id: number; name: string; standLabel: string }>
+}
+
 export function allocationPageView(db: Db, event: EventRow, t: TFunction, locale: Locale) {
 	const state = loadAllocationState(db, event)
 	const fairCategories = getFairSettings(db, event.id).categories

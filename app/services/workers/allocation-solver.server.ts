@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { allocateExact, spreadBySwaps, type AllocationInput, type AllocationResult } from '#app/domain/allocation.ts'
+import { allocateExact } from '#app/domain/allocation/exact.ts'
+import { keepsOptimum, type AllocationInput, type AllocationResult } from '#app/domain/allocation/model.ts'
+import { spreadBySwaps } from '#app/domain/allocation/swaps.ts'
 import type { AllocationJob, DoneStatus, WorkerMessage } from '#app/services/workers/allocation-worker.server.ts'
 
 export const DEFAULT_SPREAD_TIME_LIMIT_MS = 5_000
@@ -172,15 +174,6 @@ function runJob(job: AllocationJob): Promise<JobAnswer> {
 		worker.on('exit', onExit)
 		worker.postMessage(job)
 	})
-}
-
-/** Same count, same preference cost, no more same-category pairs. */
-function keepsOptimum(result: AllocationResult, exact: AllocationResult): boolean {
-	return (
-		result.objective.assigned === exact.objective.assigned &&
-		result.objective.preferenceCost === exact.objective.preferenceCost &&
-		result.sameCategoryPairs <= exact.sameCategoryPairs
-	)
 }
 
 /**

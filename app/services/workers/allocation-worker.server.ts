@@ -13,7 +13,10 @@
 // The main thread keeps the last result it received, so it has an answer whenever it stops waiting.
 import { parentPort } from 'node:worker_threads'
 import loadHighs, { type Highs } from 'highs'
-import { allocateExact, buildSpreadModel, readSpreadSolution, spreadBySwaps, type AllocationInput, type AllocationResult } from '#app/domain/allocation.ts'
+import { allocateExact } from '#app/domain/allocation/exact.ts'
+import type { AllocationInput, AllocationResult } from '#app/domain/allocation/model.ts'
+import { buildSpreadModel, readSpreadSolution } from '#app/domain/allocation/spread.ts'
+import { spreadBySwaps } from '#app/domain/allocation/swaps.ts'
 
 export type AllocationJob = { id: number; input: AllocationInput; deadline: number; spread: boolean }
 
