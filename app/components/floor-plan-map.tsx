@@ -5,6 +5,7 @@
 import { useNavigate } from '@remix-run/react'
 import type { MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { MapStand } from '#app/services/views/fair-map-views.server.ts'
 
 /** Okabe & Ito (2008), with the text colour that reads best on each. */
 export const CATEGORY_PALETTE = [
@@ -19,19 +20,6 @@ export const CATEGORY_PALETTE = [
 ] as const
 export const EMPTY_FILL = '#ebe8e1'
 export const OCCUPIED_FILL = '#b9b5ab'
-
-export type MapStand = {
-	label: string
-	x: number
-	y: number
-	width: number
-	height: number
-	power: boolean
-	accessible: boolean
-	/** null: free; 'occupied': taken by an exhibitor not in the public catalogue. */
-	occupant: null | 'occupied' | { id: number; name: string; category: string }
-	matches: boolean
-}
 
 export function categoryColour(categories: readonly string[], category: string) {
 	const i = categories.indexOf(category)

@@ -8,12 +8,10 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ExhibitorCard } from '#app/components/exhibitor-card.tsx'
-import { EMPTY_FILL, FloorPlanMap, Swatch, categoryColour, standHref, type MapStand } from '#app/components/floor-plan-map.tsx'
+import { EMPTY_FILL, FloorPlanMap, Swatch, categoryColour, standHref } from '#app/components/floor-plan-map.tsx'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
-import { formatNumber } from '#app/domain/format.ts'
-import { foldForSearch } from '#app/domain/search-text.ts'
-import { catalogueView, findCatalogueFair, listCatalogue } from '#app/services/queries/exhibitors.server.ts'
-import { getFloorPlan } from '#app/services/queries/floor-plan.server.ts'
+import { findCatalogueFair } from '#app/services/queries/exhibitors.server.ts'
+import { fairMapView } from '#app/services/views/fair-map-views.server.ts'
 import exhibitorStyles from '#app/styles/exhibitors.css?url'
 import planStyles from '#app/styles/plan.css?url'
 import { getDb } from '#app/utils/db.server.ts'
@@ -29,8 +27,6 @@ export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: planStyles },
 ]
 
-const MAX_QUERY = 100
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const db = getDb()
 	const fair = findCatalogueFair(db, params.slug ?? '')
@@ -41,65 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		fair: { slug: fair.event.slug, title: texts.title, untranslated: texts.untranslated, status: fair.event.status },
 		metaTitle: `${t('plan:map.metaTitle', { fair: texts.title })} · Sajam`,
 	}
-	const floor = getFloorPlan(db, fair.event.id)
-	if (!floor.plan.publishedAt) return { ...head, published: false as const }
-
 	const url = new URL(request.url)
-	const view = catalogueView(fair.event, fair.categories, listCatalogue(db, fair.event.id), locale, null, (c) =>
-		t(`exhibitors:category.${c}`, { defaultValue: c }),
-	)
-	const exhibitors = new Map(view.exhibitors.map((e) => [e.id, e]))
-	const byStand = new Map(floor.assignments.map((a) => [a.standId, a]))
-	// Colours follow the fair's own category order, so they stay the same whatever is filtered.
-	const categories = [...fair.categories, ...view.categories.map((c) => c.code).filter((c) => !fair.categories.includes(c))]
-	const category = categories.includes(url.searchParams.get('category') ?? '') ? url.searchParams.get('category')! : null
-	const q = (url.searchParams.get('q') ?? '').slice(0, MAX_QUERY).trim()
-	const folded = foldForSearch(q)
-	const filtered = Boolean(category || folded)
-
-	const stands: MapStand[] = floor.stands.map((s) => {
-		const assignment = byStand.get(s.id)
-		const entry = assignment?.public ? exhibitors.get(assignment.applicationId) : undefined
-		const occupant = entry ? { id: entry.id, name: entry.name, category: entry.category } : assignment ? ('occupied' as const) : null
-		const named = occupant && occupant !== 'occupied' ? occupant : null
-		const matches =
-			!filtered ||
-			(named !== null && (!category || named.category === category) && (!folded || foldForSearch(named.name).includes(folded))) ||
-			(!category && folded !== '' && foldForSearch(s.label) === folded)
-		return { label: s.label, x: s.x, y: s.y, width: s.width, height: s.height, power: s.power, accessible: s.accessible, occupant, matches }
-	})
-
-	const wanted = (url.searchParams.get('stand') ?? '').trim().toLowerCase()
-	const selectedStand = wanted ? stands.find((s) => s.label.toLowerCase() === wanted) : undefined
-	const selected = selectedStand
-		? {
-				label: selectedStand.label,
-				power: selectedStand.power,
-				accessible: selectedStand.accessible,
-				size: formatNumber(floor.stands.find((s) => s.label === selectedStand.label)!.sizeM2, locale),
-				occupant: selectedStand.occupant,
-				exhibitor: selectedStand.occupant && selectedStand.occupant !== 'occupied' ? exhibitors.get(selectedStand.occupant.id)! : null,
-			}
-		: null
-
-	const used = new Set(stands.flatMap((s) => (s.occupant && s.occupant !== 'occupied' ? [s.occupant.category] : [])))
-	const named = stands.filter((s) => s.occupant && s.occupant !== 'occupied').length
-	const matching = stands.filter((s) => s.matches && s.occupant && s.occupant !== 'occupied').length
-	return {
-		...head,
-		published: true as const,
-		plan: { width: floor.plan.width, height: floor.plan.height },
-		backgroundUrl: floor.plan.hasBackground ? `/fairs/${fair.event.slug}/map/background?v=${floor.plan.updatedAt?.getTime() ?? 0}` : null,
-		stands,
-		categories,
-		legend: categories.filter((c) => used.has(c) || c === category),
-		hasOccupied: stands.some((s) => s.occupant === 'occupied'),
-		query: { q, category },
-		filtered,
-		selected,
-		wantedMissing: wanted !== '' && !selectedStand,
-		counts: { named, matching, matchingText: formatNumber(matching, locale), stands: formatNumber(stands.length, locale) },
-	}
+	const filter = { category: url.searchParams.get('category'), q: url.searchParams.get('q'), stand: url.searchParams.get('stand') }
+	const view = fairMapView(db, fair, filter, locale, (c) => t(`exhibitors:category.${c}`, { defaultValue: c }))
+	return view.published ? { ...head, ...view } : { ...head, published: false as const }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.metaTitle }] : [{ title: 'Sajam' }])
