@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { APR_STATUS, isRegisteredLegalForm, LEGAL_FORMS, MUNICIPALITIES_RASINA_FIRST, STATUS_WAYS, VULNERABLE_STAFF_GROUPS } from './application-options.ts'
 import { isValidCompanyNumber, isValidPib, normalizeCompanyNumber, normalizePib } from './serbian-ids.ts'
 import { labelKey } from './stand-input.ts'
+import { issueKey } from './input-fields.ts'
 
 export const MAX_PREFERENCES = 3
 export const MAX_PREFERENCE_LENGTH = 60
@@ -16,8 +17,6 @@ export const EARLIEST_FOUNDED_YEAR = 1900
 export const MAX_STAFF_COUNT = 5_000
 export const MAX_STAND_SIZE_M2 = 100
 export const MAX_SOCIAL_LINKS = 5
-
-const custom = (key: string) => ({ params: { key } })
 
 const name = z.string().trim().min(2).max(160)
 const optionalText = (max: number) => z.string().trim().max(max).optional()
@@ -41,10 +40,10 @@ const phone = z
 	.trim()
 	.max(40)
 	.transform((v) => v.replace(/[\s/().-]/g, ''))
-	.refine((v) => PHONE_PATTERN.test(v), custom('phone'))
+	.refine((v) => PHONE_PATTERN.test(v), issueKey('phone'))
 
-const companyNumber = z.string().max(20).transform(normalizeCompanyNumber).refine(isValidCompanyNumber, custom('companyNumber'))
-const pib = z.string().max(20).transform(normalizePib).refine(isValidPib, custom('pib'))
+const companyNumber = z.string().max(20).transform(normalizeCompanyNumber).refine(isValidCompanyNumber, issueKey('companyNumber'))
+const pib = z.string().max(20).transform(normalizePib).refine(isValidPib, issueKey('pib'))
 
 /** An empty string from a form or a client means "not given", not "invalid". */
 const blankAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
@@ -54,7 +53,7 @@ const isoDate = z
 	.trim()
 	.refine(
 		(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-		custom('date'),
+		issueKey('date'),
 	)
 
 function organizationSchema(now: Date) {
@@ -72,8 +71,8 @@ function organizationSchema(now: Date) {
 		.superRefine((org, ctx) => {
 			// Registered forms are in APR, so they have both numbers; they identify returning exhibitors.
 			if (!isRegisteredLegalForm(org.legalForm)) return
-			if (!org.companyNumber) ctx.addIssue({ code: 'custom', path: ['companyNumber'], ...custom('companyNumberRequired') })
-			if (!org.pib) ctx.addIssue({ code: 'custom', path: ['pib'], ...custom('pibRequired') })
+			if (!org.companyNumber) ctx.addIssue({ code: 'custom', path: ['companyNumber'], ...issueKey('companyNumberRequired') })
+			if (!org.pib) ctx.addIssue({ code: 'custom', path: ['pib'], ...issueKey('pibRequired') })
 		})
 }
 
@@ -120,13 +119,13 @@ function preferencesSchema(standLabels?: readonly string[]) {
 	return ranked.superRefine((labels, ctx) => {
 		// A ranking names each stand once; a repeat is a mistake worth pointing at.
 		labels.forEach((label, i) => {
-			if (labels.indexOf(label) !== i) ctx.addIssue({ code: 'custom', path: [i], ...custom('duplicatePreference') })
+			if (labels.indexOf(label) !== i) ctx.addIssue({ code: 'custom', path: [i], ...issueKey('duplicatePreference') })
 		})
 	})
 }
 
 const consentSchema = z.strictObject({
-	privacy: z.boolean().refine((v) => v === true, custom('privacyRequired')) as unknown as z.ZodLiteral<true>,
+	privacy: z.boolean().refine((v) => v === true, issueKey('privacyRequired')) as unknown as z.ZodLiteral<true>,
 	catalogue: z.boolean().default(false),
 	research: z.boolean().default(false),
 })
@@ -134,7 +133,7 @@ const consentSchema = z.strictObject({
 function lawStatusSchema(now: Date) {
 	return z.strictObject({
 		apr: z.enum(APR_STATUS),
-		aprDate: isoDate.refine((v) => new Date(`${v}T00:00:00Z`) <= now, custom('dateInFuture')).optional(),
+		aprDate: isoDate.refine((v) => new Date(`${v}T00:00:00Z`) <= now, issueKey('dateInFuture')).optional(),
 		ways: z
 			.array(z.enum(STATUS_WAYS))
 			.max(STATUS_WAYS.length)
@@ -152,12 +151,12 @@ const staffSchema = z
 		volunteers: count.default(0),
 	})
 	.superRefine((staff, ctx) => {
-		if (staff.women > staff.employees) ctx.addIssue({ code: 'custom', path: ['women'], ...custom('womenOverEmployees') })
+		if (staff.women > staff.employees) ctx.addIssue({ code: 'custom', path: ['women'], ...issueKey('womenOverEmployees') })
 		// Per group, not summed: one person can be young and Roma and long-term unemployed.
 		for (const group of VULNERABLE_STAFF_GROUPS) {
 			const value = staff.vulnerable[group]
 			if (value !== undefined && value > staff.employees) {
-				ctx.addIssue({ code: 'custom', path: ['vulnerable', group], ...custom('vulnerableOverEmployees') })
+				ctx.addIssue({ code: 'custom', path: ['vulnerable', group], ...issueKey('vulnerableOverEmployees') })
 			}
 		}
 	})
@@ -172,7 +171,7 @@ export function applicationApiSchema(categories: readonly string[], now: Date, s
 		organization: organizationSchema(now),
 		contact: contactSchema,
 		products: z.string().trim().min(2).max(1_000),
-		category: z.string().refine((v) => categories.includes(v), custom('choice')),
+		category: z.string().refine((v) => categories.includes(v), issueKey('choice')),
 		needs: needsSchema.default({ power: false, accessible: false, table: false, chairs: 0 }),
 		preferences: preferencesSchema(standLabels).default([]),
 		consent: consentSchema,

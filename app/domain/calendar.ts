@@ -3,7 +3,7 @@
 import { createEvents, type EventAttributes } from 'ics'
 import type { EventRow } from '#db/schema/events.ts'
 import { localizeEventTexts } from './event-text.ts'
-import type { Locale } from './locale.ts'
+import { TIME_ZONE, type Locale } from './locale.ts'
 
 export const PRODUCT_ID = '-//Centar za socijalno preduzetnistvo Krusevac//Sajam//SR'
 
@@ -141,7 +141,7 @@ export function googleCalendarLink(event: CalendarEvent, locale: Locale, publicU
 		dates: `${googleDate(event.startsAt)}/${googleDate(event.endsAt)}`,
 		details: [texts.summary, `${publicUrl}/events/${event.slug}`].filter(Boolean).join('\n\n'),
 		location: eventLocation(event, locale),
-		ctz: 'Europe/Belgrade',
+		ctz: TIME_ZONE,
 	})
 	return `https://calendar.google.com/calendar/render?${params.toString()}`
 }

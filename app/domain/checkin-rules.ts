@@ -1,6 +1,7 @@
 // What a scan at the door means. Pure and free of Node APIs: the server decides with it, and the
 // offline scanner in the browser imports the same function, so a verdict shown offline is the one
 // the server would have given. Times are arguments; nothing here reads a clock.
+import { TIME_ZONE } from './locale.ts'
 
 export const SCAN_RESULTS = ['ok', 'already_checked_in', 'invalid', 'wrong_event', 'cancelled', 'not_confirmed'] as const
 export type ScanResult = (typeof SCAN_RESULTS)[number]
@@ -123,7 +124,6 @@ export function effectiveScanTime(scannedAt: Date | null | undefined, recordedAt
 // ---- Arrivals per quarter hour, for the organizer's chart ----
 
 export const ARRIVAL_BUCKET_MINUTES = 15
-export const EVENT_TIME_ZONE = 'Europe/Belgrade'
 
 export type Arrival = { at: Date; persons: number }
 export type ArrivalBucket = {
@@ -137,7 +137,7 @@ export type ArrivalBucket = {
 	persons: number
 }
 
-const labelFormat = new Intl.DateTimeFormat('en-GB', { timeZone: EVENT_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const labelFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 
 /**
  * Arrivals counted per quarter hour of Belgrade time, from the first arrival's quarter to the

@@ -3,15 +3,13 @@
 // Messages are catalog keys under common:validation, turned into text by the error map.
 import { z } from 'zod'
 import { EVENT_KINDS, EVENT_STATUSES } from '#db/schema/events.ts'
-import { fromBelgradeLocalInput } from './format.ts'
 import { SLUG_PATTERN } from './slug.ts'
+import { isoDateTime, issueKey, localDateTime } from './input-fields.ts'
 
 export const MAX_CAPACITY = 100_000
 /** The Center's events are in Kruševac unless said otherwise. */
 export const DEFAULT_CITY = 'Kruševac'
 export const MAX_PARTY_SIZE = 20
-
-const custom = (key: string) => ({ params: { key } })
 
 const title = z.string().trim().min(3).max(160)
 const optionalText = (max: number) => z.string().trim().max(max).optional()
@@ -21,30 +19,17 @@ const slug = z
 	.toLowerCase()
 	.min(2)
 	.max(80)
-	.refine((v) => SLUG_PATTERN.test(v), custom('slug'))
+	.refine((v) => SLUG_PATTERN.test(v), issueKey('slug'))
 const kind = z.enum(EVENT_KINDS)
 const capacity = z.number().int().min(1).max(MAX_CAPACITY)
 const maxPartySize = z.number().int().min(1).max(MAX_PARTY_SIZE)
 
-/** Belgrade wall-clock time from an <input type="datetime-local">. */
-const localDateTime = z
-	.string()
-	.trim()
-	.transform((value, ctx) => {
-		const date = fromBelgradeLocalInput(value)
-		if (!date) {
-			ctx.addIssue({ code: 'custom', ...custom('dateTime') })
-			return z.NEVER
-		}
-		return date
-	})
-
 function endsAfterStart<T extends { startsAt?: Date; endsAt?: Date; registrationClosesAt?: Date | null }>(value: T, ctx: z.RefinementCtx) {
 	if (value.startsAt && value.endsAt && value.endsAt < value.startsAt) {
-		ctx.addIssue({ code: 'custom', path: ['endsAt'], ...custom('endsBeforeStart') })
+		ctx.addIssue({ code: 'custom', path: ['endsAt'], ...issueKey('endsBeforeStart') })
 	}
 	if (value.registrationClosesAt && value.endsAt && value.registrationClosesAt > value.endsAt) {
-		ctx.addIssue({ code: 'custom', path: ['registrationClosesAt'], ...custom('closesAfterEnd') })
+		ctx.addIssue({ code: 'custom', path: ['registrationClosesAt'], ...issueKey('closesAfterEnd') })
 	}
 }
 
@@ -79,9 +64,6 @@ export const EventFormSchema = z
 	.superRefine(endsAfterStart)
 
 export type EventFormValues = z.infer<typeof EventFormSchema>
-
-/** A time with an explicit offset, as the API contract says ("2026-12-05T10:00:00+01:00"). */
-const isoDateTime = z.iso.datetime({ offset: true }).transform((v) => new Date(v))
 
 const venue = z.union([
 	z

@@ -10,10 +10,10 @@
 // Serbian Cyrillic is transliterated from the Latin label; English falls back to the Latin label.
 import { z } from 'zod'
 import { DEFAULT_CATEGORIES, type DefaultCategory } from './application-options.ts'
-import { fromBelgradeLocalInput } from './format.ts'
 import type { Locale } from './locale.ts'
 import { slugify, uniqueSlug } from './slug.ts'
 import { latinToCyrillic } from './transliterate.ts'
+import { isoDateTime, issueKey, localDateTime } from './input-fields.ts'
 
 export type OwnCategory = { code: string; label: string; labelEn?: string | null }
 export type FairCategory = string | OwnCategory
@@ -95,7 +95,6 @@ export function removedCategoryCodes(before: readonly FairCategory[], after: rea
 	return categoryCodes(before).filter((c) => !kept.has(c))
 }
 
-const custom = (key: string) => ({ params: { key } })
 const optionalLabel = z.string().trim().min(2).max(MAX_CATEGORY_LABEL).optional()
 
 /** A category as given: a known code, possibly with words; a new one has words and no code yet. */
@@ -122,21 +121,21 @@ export function resolveCategories(drafts: readonly CategoryDraft[]): FairCategor
 
 /** Rules on the list as a whole: at least one, no code twice, no two with the same words. */
 function checkCategories(drafts: readonly CategoryDraft[], ctx: z.RefinementCtx, path: (index: number, field: 'label' | 'code') => (string | number)[]) {
-	if (drafts.length === 0) ctx.addIssue({ code: 'custom', path: ['categories'], ...custom('categoryRequired') })
-	if (drafts.length > MAX_CATEGORIES) ctx.addIssue({ code: 'custom', path: ['categories'], ...custom('tooManyCategories') })
+	if (drafts.length === 0) ctx.addIssue({ code: 'custom', path: ['categories'], ...issueKey('categoryRequired') })
+	if (drafts.length > MAX_CATEGORIES) ctx.addIssue({ code: 'custom', path: ['categories'], ...issueKey('tooManyCategories') })
 	const codes = new Set<string>()
 	const labels = new Set<string>()
 	drafts.forEach((d, i) => {
 		if (d.code !== undefined) {
-			if (!isCategoryCode(d.code)) ctx.addIssue({ code: 'custom', path: path(i, 'code'), ...custom('choice') })
-			else if (codes.has(d.code)) ctx.addIssue({ code: 'custom', path: path(i, 'code'), ...custom('categoryTaken') })
+			if (!isCategoryCode(d.code)) ctx.addIssue({ code: 'custom', path: path(i, 'code'), ...issueKey('choice') })
+			else if (codes.has(d.code)) ctx.addIssue({ code: 'custom', path: path(i, 'code'), ...issueKey('categoryTaken') })
 			codes.add(d.code)
 		}
 		const label = d.label?.trim().toLocaleLowerCase('sr')
 		// A new or own category needs words; a standard one may go without (its catalog words).
-		if (!label && !(d.code && isStandardCategory(d.code))) ctx.addIssue({ code: 'custom', path: path(i, 'label'), ...custom('required') })
+		if (!label && !(d.code && isStandardCategory(d.code))) ctx.addIssue({ code: 'custom', path: path(i, 'label'), ...issueKey('required') })
 		if (label) {
-			if (labels.has(label)) ctx.addIssue({ code: 'custom', path: path(i, 'label'), ...custom('categoryTaken') })
+			if (labels.has(label)) ctx.addIssue({ code: 'custom', path: path(i, 'label'), ...issueKey('categoryTaken') })
 			labels.add(label)
 		}
 	})
@@ -144,23 +143,10 @@ function checkCategories(drafts: readonly CategoryDraft[], ctx: z.RefinementCtx,
 
 function checkWindow(value: { applicationsOpenAt?: Date | null; applicationsCloseAt?: Date | null }, ctx: z.RefinementCtx, fairStartsAt: Date) {
 	const { applicationsOpenAt: opens, applicationsCloseAt: closes } = value
-	if (opens && closes && closes <= opens) ctx.addIssue({ code: 'custom', path: ['applicationsCloseAt'], ...custom('closesBeforeOpens') })
-	if (closes && closes > fairStartsAt) ctx.addIssue({ code: 'custom', path: ['applicationsCloseAt'], ...custom('closesAfterFairStart') })
-	if (opens && opens >= fairStartsAt) ctx.addIssue({ code: 'custom', path: ['applicationsOpenAt'], ...custom('opensAfterFairStart') })
+	if (opens && closes && closes <= opens) ctx.addIssue({ code: 'custom', path: ['applicationsCloseAt'], ...issueKey('closesBeforeOpens') })
+	if (closes && closes > fairStartsAt) ctx.addIssue({ code: 'custom', path: ['applicationsCloseAt'], ...issueKey('closesAfterFairStart') })
+	if (opens && opens >= fairStartsAt) ctx.addIssue({ code: 'custom', path: ['applicationsOpenAt'], ...issueKey('opensAfterFairStart') })
 }
-
-/** Belgrade wall-clock time from an <input type="datetime-local">. */
-const localDateTime = z
-	.string()
-	.trim()
-	.transform((value, ctx) => {
-		const date = fromBelgradeLocalInput(value)
-		if (!date) {
-			ctx.addIssue({ code: 'custom', ...custom('dateTime') })
-			return z.NEVER
-		}
-		return date
-	})
 
 const standCount = z.number().int().min(0).max(MAX_STAND_COUNT)
 const setupMinutesBefore = z.number().int().min(0).max(MAX_SETUP_MINUTES)
@@ -244,12 +230,9 @@ export function fairSettingsFromForm(value: FairSettingsFormValues, standardName
 	}
 }
 
-/** A time with an explicit offset, as the API contract says ("2026-12-05T10:00:00+01:00"). */
-const isoDateTime = z.iso.datetime({ offset: true }).transform((v) => new Date(v))
-
 const apiCategory = z.union([
 	// A bare code must be a standard one: an own category without its words would lose them.
-	z.string().refine(isStandardCategory, custom('choice')),
+	z.string().refine(isStandardCategory, issueKey('choice')),
 	z.object({
 		code: z.string().max(80).optional(),
 		label: z.string().trim().min(2).max(MAX_CATEGORY_LABEL).nullable().optional(),

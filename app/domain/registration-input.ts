@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { LOCALES } from './locale.ts'
 import { MAX_PARTY_SIZE } from './event-input.ts'
+import { issueKey } from './input-fields.ts'
 
 export const PREFER_NOT_TO_SAY = 'prefer_not_to_say'
 
@@ -26,8 +27,6 @@ export const VULNERABLE_GROUPS = [
 	'other',
 	PREFER_NOT_TO_SAY,
 ] as const
-
-const custom = (key: string) => ({ params: { key } })
 
 const name = z.string().trim().min(2).max(120)
 // Trim before checking the format: zod 4's z.email() checks first, so " a@b.rs " would fail.
@@ -58,7 +57,7 @@ export const RegistrationApiSchema = z.strictObject({
 	partySize: partySize.default(1),
 	locale: locale.optional(),
 	consent: z.strictObject({
-		privacy: z.boolean().refine((v) => v === true, custom('privacyRequired')) as unknown as z.ZodLiteral<true>,
+		privacy: z.boolean().refine((v) => v === true, issueKey('privacyRequired')) as unknown as z.ZodLiteral<true>,
 		photos: z.boolean().default(false),
 		newsletter: z.boolean().default(false),
 		research: z.boolean().default(false),
@@ -83,7 +82,7 @@ export const RegistrationFormSchema = z.object({
 	consentPrivacy: z
 		.string()
 		.default('')
-		.refine((v) => v === 'on', custom('privacyRequired')),
+		.refine((v) => v === 'on', issueKey('privacyRequired')),
 	consentPhotos: checkbox,
 	consentNewsletter: checkbox,
 	consentResearch: checkbox,

@@ -3,6 +3,7 @@
 // are metres from the plan's top left. Messages are catalog keys under common:validation.
 // Pure, no Node APIs: the plan editor in the browser imports it too.
 import { z } from 'zod'
+import { issueKey } from './input-fields.ts'
 
 export const MAX_STANDS = 500
 export const MAX_LABEL_LENGTH = 20
@@ -17,8 +18,6 @@ export type PlanExtent = { width: number; height: number }
 
 /** Rectangles, edges included, meet within this (metres): floating-point sums must not overlap. */
 const EPSILON = 1e-6
-
-const custom = (key: string, values: Record<string, string> = {}) => ({ params: { key, ...values } })
 
 /** How two labels are compared: "a1 " and "A1" are the same stand. */
 export function labelKey(label: string): string {
@@ -137,7 +136,7 @@ export function standsBodySchema(current: PlanExtent) {
 		})
 		.superRefine((body, ctx) => {
 			for (const issue of standIssues(body.stands, body.plan ?? current)) {
-				ctx.addIssue({ code: 'custom', path: issue.path, ...custom(issue.key, issue.values) })
+				ctx.addIssue({ code: 'custom', path: issue.path, ...issueKey(issue.key, issue.values) })
 			}
 		})
 }
