@@ -28,28 +28,28 @@ export function hashRequestBody(text: string) {
  */
 export function runIdempotent(
 	db: Db,
-	request: { scope: string; key: string | null; bodyHash: string },
+	call: { scope: string; key: string | null; bodyHash: string },
 	work: (tx: Db) => StoredAnswer,
 	answerError: (error: ServiceError) => StoredAnswer,
 	now = new Date(),
 	privateAnswer?: PrivateAnswer,
 ): StoredAnswer & { replayed: boolean } {
 	return writeTransaction(db, (tx) => {
-		if (request.key) {
+		if (call.key) {
 			const previous = tx
 				.select()
 				.from(idempotencyKeys)
-				.where(and(eq(idempotencyKeys.scope, request.scope), eq(idempotencyKeys.key, request.key)))
+				.where(and(eq(idempotencyKeys.scope, call.scope), eq(idempotencyKeys.key, call.key)))
 				.get()
 			if (previous && previous.createdAt.getTime() > now.getTime() - IDEMPOTENCY_TTL_MS) {
-				if (previous.requestHash !== request.bodyHash)
+				if (previous.requestHash !== call.bodyHash)
 					return { ...answerError(new ServiceError('idempotency_key_reused', 422, 'Idempotency-Key')), replayed: false }
 				const stored = { status: previous.status, body: JSON.parse(previous.body) as unknown }
 				return { ...(privateAnswer ? privateAnswer.rebuild(tx, stored) : stored), replayed: true }
 			}
 			if (previous)
 				tx.delete(idempotencyKeys)
-					.where(and(eq(idempotencyKeys.scope, request.scope), eq(idempotencyKeys.key, request.key)))
+					.where(and(eq(idempotencyKeys.scope, call.scope), eq(idempotencyKeys.key, call.key)))
 					.run()
 		}
 		let answer: StoredAnswer
@@ -60,16 +60,16 @@ export function runIdempotent(
 			if (!(error instanceof ServiceError)) throw error
 			answer = answerError(error)
 		}
-		if (request.key) {
+		if (call.key) {
 			const stored = privateAnswer ? privateAnswer.minimize(answer) : answer
 			tx.delete(idempotencyKeys)
 				.where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)))
 				.run()
 			tx.insert(idempotencyKeys)
 				.values({
-					scope: request.scope,
-					key: request.key,
-					requestHash: request.bodyHash,
+					scope: call.scope,
+					key: call.key,
+					requestHash: call.bodyHash,
 					status: stored.status,
 					body: JSON.stringify(stored.body),
 					createdAt: now,

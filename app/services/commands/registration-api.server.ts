@@ -19,7 +19,7 @@ import { currentWaitlistPosition } from '#app/services/queries/registrations.ser
  */
 export function registerThroughApi(
 	db: Db,
-	request: {
+	call: {
 		slug: string
 		input: RegistrationInput
 		idempotency: { key: string | null; bodyHash: string }
@@ -30,18 +30,18 @@ export function registerThroughApi(
 ): StoredAnswer & { replayed: boolean } {
 	return runIdempotent(
 		db,
-		{ scope: `registrations:${request.slug}`, ...request.idempotency },
+		{ scope: `registrations:${call.slug}`, ...call.idempotency },
 		(tx) => {
-			const result = registerVisitor(tx, { slug: request.slug }, request.input, 'api', { kind: 'system' }, now)
+			const result = registerVisitor(tx, { slug: call.slug }, call.input, 'api', { kind: 'system' }, now)
 			if (result.kind === 'already_registered') return answerError(new ServiceError('already_registered', 409))
 			return {
 				status: 201,
-				body: { registration: toRegistrationJson(result.registration, result.event, request.publicUrl, result.position, result.manageToken) },
+				body: { registration: toRegistrationJson(result.registration, result.event, call.publicUrl, result.position, result.manageToken) },
 			}
 		},
 		answerError,
 		now,
-		registrationAnswerById(request.publicUrl, answerError, now),
+		registrationAnswerById(call.publicUrl, answerError, now),
 	)
 }
 
@@ -82,6 +82,6 @@ export function listRegistrationsJson(db: Db, event: EventRow, publicUrl: string
  * registerThroughApi with group commit: concurrent registrations share one transaction and one
  * disk flush (writeInBatch), each still checked in arrival order inside the write lock.
  */
-export function registerThroughApiGrouped(db: Db, request: Parameters<typeof registerThroughApi>[1], answerError: Parameters<typeof registerThroughApi>[2]) {
-	return writeInBatch(db, (tx) => registerThroughApi(tx, request, answerError))
+export function registerThroughApiGrouped(db: Db, call: Parameters<typeof registerThroughApi>[1], answerError: Parameters<typeof registerThroughApi>[2]) {
+	return writeInBatch(db, (tx) => registerThroughApi(tx, call, answerError))
 }
