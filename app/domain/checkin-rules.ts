@@ -1,6 +1,7 @@
 // What a scan at the door means. Pure and free of Node APIs: the server decides with it, and the
 // offline scanner in the browser imports the same function, so a verdict shown offline is the one
 // the server would have given. Times are arguments; nothing here reads a clock.
+import type { RegistrationStatus } from './vocabulary.ts'
 
 export const SCAN_RESULTS = ['ok', 'already_checked_in', 'invalid', 'wrong_event', 'cancelled', 'not_confirmed'] as const
 export type ScanResult = (typeof SCAN_RESULTS)[number]
@@ -32,7 +33,7 @@ export type ScanVerification = { valid: false } | { valid: true; eventId: number
 export type TicketState = {
 	id: number
 	eventId: number
-	status: 'confirmed' | 'waitlisted' | 'cancelled'
+	status: RegistrationStatus
 	currentCode: boolean
 	/** When the ticket was first checked in (the scan time of the earliest admitted scan), if it was. */
 	checkedInAt: Date | null

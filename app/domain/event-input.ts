@@ -2,9 +2,9 @@
 // admin form (in the browser and on the server, through conform) and by the JSON API.
 // Messages are catalog keys under common:validation, turned into text by the error map.
 import { z } from 'zod'
-import { EVENT_KINDS, EVENT_STATUSES } from '#db/schema/events.ts'
 import { fromBelgradeLocalInput } from './format.ts'
 import { SLUG_PATTERN } from './slug.ts'
+import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from './vocabulary.ts'
 
 export const MAX_CAPACITY = 100_000
 /** The Center's events are in Kruševac unless said otherwise. */
@@ -145,7 +145,7 @@ export type EventInput = {
 	title: string
 	titleEn?: string | null
 	slug?: string
-	kind: (typeof EVENT_KINDS)[number]
+	kind: EventKind
 	summary?: string | null
 	summaryEn?: string | null
 	description?: string
@@ -183,7 +183,7 @@ export function eventInputFromApi(body: z.infer<typeof EventCreateApiSchema>): E
 }
 
 export type EventPatch = Partial<Omit<EventInput, 'status'>> & {
-	status?: (typeof EVENT_STATUSES)[number]
+	status?: EventStatus
 }
 
 export function eventPatchFromApi(body: z.infer<typeof EventPatchApiSchema>): EventPatch {
