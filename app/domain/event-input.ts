@@ -3,7 +3,7 @@
 // Messages are catalog keys under common:validation, turned into text by the error map.
 import { z } from 'zod'
 import { fromBelgradeLocalInput } from './format.ts'
-import { SLUG_PATTERN } from './slug.ts'
+import { SlugSchema } from './slug.ts'
 import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from './vocabulary.ts'
 
 export const MAX_CAPACITY = 100_000
@@ -15,13 +15,6 @@ const custom = (key: string) => ({ params: { key } })
 
 const title = z.string().trim().min(3).max(160)
 const optionalText = (max: number) => z.string().trim().max(max).optional()
-const slug = z
-	.string()
-	.trim()
-	.toLowerCase()
-	.min(2)
-	.max(80)
-	.refine((v) => SLUG_PATTERN.test(v), custom('slug'))
 const kind = z.enum(EVENT_KINDS)
 const capacity = z.number().int().min(1).max(MAX_CAPACITY)
 const maxPartySize = z.number().int().min(1).max(MAX_PARTY_SIZE)
@@ -53,7 +46,7 @@ export const EventFormSchema = z
 	.object({
 		title,
 		titleEn: optionalText(160),
-		slug: slug.optional(),
+		slug: SlugSchema.optional(),
 		kind,
 		summary: optionalText(300),
 		summaryEn: optionalText(300),
@@ -105,7 +98,7 @@ const apiFields = {
 	endsAt: isoDateTime,
 	venue,
 	capacity: capacity.nullable(),
-	slug,
+	slug: SlugSchema,
 	summary: optionalText(300).nullable(),
 	summaryEn: optionalText(300).nullable(),
 	description: optionalText(10_000),

@@ -1,8 +1,10 @@
 // The verdict a phone shows at the door, decided from the cached dataset with the same rules the
 // server uses (app/domain/checkin-rules.ts), then confirmed (or corrected) by the server.
+import type { OfflineTicket } from '#app/domain/checkin-contract.ts'
 import { decideScan, verdictTone, type ScanResult, type ScanVerification, type TicketState } from '#app/domain/checkin-rules.ts'
-import type { Dataset, DatasetTicket } from './scan-db.ts'
-import { checkSignature, codeHash, readTicketCode } from './ticket-code.ts'
+import { readTicketCode } from '#app/domain/ticket-code.ts'
+import type { Dataset } from './scan-db.ts'
+import { checkSignature, codeHash } from './ticket-code.ts'
 
 /** 'grey': the phone could not decide (no dataset yet, offline); the scan is kept for the server. */
 export type VerdictTone = 'green' | 'amber' | 'red' | 'grey'
@@ -32,20 +34,20 @@ export function toneOf(result: ScanResult | 'unknown'): VerdictTone {
 export type LocalCheckIns = Map<number, { at: string; by: string }>
 
 export type LocalDecision =
-	| { decided: true; result: ScanResult; registrationId?: number; ticket?: DatasetTicket; firstCheckedInAt?: string; firstCheckedInBy?: string | null }
+	| { decided: true; result: ScanResult; registrationId?: number; ticket?: OfflineTicket; firstCheckedInAt?: string; firstCheckedInBy?: string | null }
 	| { decided: false }
 
 export async function decideLocally(code: string, dataset: Dataset | undefined, local: LocalCheckIns, scannedAt: Date): Promise<LocalDecision> {
 	if (!dataset) return { decided: false }
 	const read = readTicketCode(code)
 	let verification: ScanVerification = { valid: false }
-	if (read) {
+	if (read.readable) {
 		const signature = await checkSignature(read, dataset.keys)
 		// A browser without Ed25519 cannot tell: better to ask the server than to refuse a guest.
 		if (signature === 'unsupported') return { decided: false }
-		if (signature === 'valid') verification = { valid: true, eventId: read.eventId, registrationId: read.registrationId }
+		if (signature === 'valid') verification = { valid: true, eventId: read.claims.eventId, registrationId: read.claims.registrationId }
 	}
-	const ticket = read ? dataset.tickets.find((t) => t.registrationId === read.registrationId) : undefined
+	const ticket = read.readable ? dataset.tickets.find((t) => t.registrationId === read.claims.registrationId) : undefined
 	let state: TicketState | undefined
 	if (ticket && verification.valid && verification.eventId === dataset.event.id) {
 		const mine = local.get(ticket.registrationId)

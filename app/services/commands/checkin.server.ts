@@ -6,7 +6,7 @@
 // scanner links in scanner-links.server.ts; both are re-exported here.
 import { MAX_STORED_CODE_LENGTH, type CheckinMethod } from '#db/schema/checkins.ts'
 import { decideScan, effectiveScanTime, isDuplicateScan, type ScanResult, type ScanVerification, type TicketState } from '#app/domain/checkin-rules.ts'
-import type { BatchScan } from '#app/domain/checkin-input.ts'
+import type { BatchResult, BatchScan, ScanAnswer, ScanRequest } from '#app/domain/checkin-contract.ts'
 import { writeInBatch, writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { actorLabel, recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
@@ -17,35 +17,6 @@ export * from '#app/services/commands/scanner-links.server.ts'
 
 /** Who scans: the actor (a scanner link's token, a logged-in organizer) and the event a token is limited to. */
 export type Scanner = { actor: Actor; tokenEventId: number | null }
-
-/** The answer to one scan: the body of POST /api/v1/checkins, and one entry of a batch's results. */
-export type ScanAnswer = {
-	result: ScanResult
-	registration?: { id: number; name: string; partySize: number; event: string }
-	/** ISO time of the ticket's first check-in: with `ok` (this scan) and `already_checked_in`. */
-	firstCheckedInAt?: string
-	/** The device of that first check-in (the "device …" in the amber verdict). */
-	firstCheckedInBy?: string | null
-	/** With `already_checked_in`: whether the event lets a checked-in visitor come back in. */
-	reentryAllowed?: boolean
-	/** True when this (deviceId, nonce) was recorded before: nothing new was recorded. */
-	replayed: boolean
-	/** The recorded scan's id (for the organizer's log). */
-	checkinId: number
-}
-
-export type ScanRequest = {
-	/** The scanned text; null for a manual check-in (then registrationId names the ticket). */
-	code: string | null
-	registrationId?: number
-	/** The event where the scanner stands (slug), if it names one. */
-	event?: string
-	deviceId?: string | null
-	nonce?: string | null
-	scannedAt?: Date | null
-	offline?: boolean
-	localResult?: ScanResult
-}
 
 type TicketRow = {
 	id: number
@@ -240,8 +211,6 @@ export function recordScanGrouped(db: Db, request: ScanRequest, scanner: Scanner
 	return writeInBatch(db, (tx) => recordScan(tx, request, scanner))
 }
 
-export type BatchResult = { nonce: string; result: ScanResult; replayed: boolean; checkinId: number; firstCheckedInAt?: string }
-
 /**
  * An offline scanner's queue (POST /api/v1/checkins/batch), in one transaction. Scans are decided
  * in the order they happened (scannedAt), so that of several devices' scans of one ticket the
@@ -302,7 +271,7 @@ export function recordScanBatch(
 export function manualCheckin(
 	db: Db,
 	registrationId: number,
-	request: { deviceId?: string | null; nonce?: string | null; scannedAt?: Date | null },
+	request: Pick<ScanRequest, 'deviceId' | 'nonce' | 'scannedAt'>,
 	scanner: Scanner,
 	now = new Date(),
 ): ScanAnswer {
