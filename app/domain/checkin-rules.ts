@@ -12,6 +12,14 @@ export const ADMITTING_RESULTS: readonly ScanResult[] = ['ok', 'already_checked_
 /** Results the organizer sees as failed attempts in the scan log. */
 export const REFUSED_RESULTS: readonly ScanResult[] = ['invalid', 'wrong_event', 'cancelled', 'not_confirmed']
 
+/**
+ * Whether the answer to a scan names the visitor (name, party size). Not for a code that is no
+ * ticket of ours, and not for another event's visitor: they are none of this door's business.
+ */
+export function namesRegistration(result: ScanResult): boolean {
+	return result !== 'invalid' && result !== 'wrong_event'
+}
+
 /** The colour a scanner shows for a result. */
 export function verdictTone(result: ScanResult): 'green' | 'amber' | 'red' {
 	return result === 'ok' ? 'green' : result === 'already_checked_in' ? 'amber' : 'red'

@@ -6,7 +6,7 @@ import { AccessError, OfflineError, fetchDataset, fetchStats, sendManualCheckIn,
 import { signal } from './feedback.ts'
 import { countQueued, deleteDataset, enqueueScan, loadDataset, queuedScans, removeQueued, saveDataset, type Dataset, type QueuedScan } from './scan-db.ts'
 import { syncQueuedScans, type SyncReport } from './queue-sync.ts'
-import { decideLocally, toneOf, type LocalCheckIns, type LocalDecision, type Verdict } from './verdict.ts'
+import { decideLocally, decideManually, toneOf, type LocalCheckIns, type Verdict } from './verdict.ts'
 
 export const REFRESH_MS = 30_000
 const RETRY_OFFLINE_MS = 10_000
@@ -231,7 +231,10 @@ export class ScannerSession {
 	private async record(what: { code: string } | { registrationId: number }) {
 		const scannedAt = new Date()
 		const nonce = crypto.randomUUID()
-		const decision = 'code' in what ? await decideLocally(what.code, this.dataset, this.local, scannedAt) : this.decideManual(what.registrationId, scannedAt)
+		const decision =
+			'code' in what
+				? await decideLocally(what.code, this.dataset, this.local, scannedAt)
+				: decideManually(what.registrationId, this.dataset, this.local, scannedAt)
 		const registrationId = decision.decided ? decision.registrationId : 'registrationId' in what ? what.registrationId : undefined
 		const result = decision.decided ? decision.result : 'unknown'
 		const verdict: Verdict = {
@@ -279,26 +282,6 @@ export class ScannerSession {
 			// The scan stays queued; the batch sync sends it when the network is back.
 			if (this.state.verdict?.nonce === nonce && !this.isOnline()) this.set({ verdict: { ...this.state.verdict, pending: true } })
 		}
-	}
-
-	private decideManual(registrationId: number, scannedAt: Date): LocalDecision {
-		const ticket = this.dataset?.tickets.find((t) => t.registrationId === registrationId)
-		if (!ticket || !this.dataset) return { decided: false }
-		const mine = this.local.get(registrationId)
-		const first = ticket.checkedInAt ?? mine?.at
-		if (ticket.status === 'cancelled') return { decided: true, result: 'cancelled', registrationId, ticket }
-		if (ticket.status !== 'confirmed') return { decided: true, result: 'not_confirmed', registrationId, ticket }
-		if (first && new Date(first) <= scannedAt) {
-			return {
-				decided: true,
-				result: 'already_checked_in',
-				registrationId,
-				ticket,
-				firstCheckedInAt: first,
-				firstCheckedInBy: ticket.checkedInAt ? (ticket.checkedInBy ?? null) : this.deviceId,
-			}
-		}
-		return { decided: true, result: 'ok', registrationId, ticket, firstCheckedInAt: scannedAt.toISOString() }
 	}
 
 	/**

@@ -1,7 +1,15 @@
 // The verdict a phone shows at the door, decided from the cached dataset with the same rules the
 // server uses (app/domain/checkin-rules.ts), then confirmed (or corrected) by the server.
 import type { OfflineTicket } from '#app/domain/checkin-contract.ts'
-import { decideScan, verdictTone, type ScanResult, type ScanVerification, type TicketState } from '#app/domain/checkin-rules.ts'
+import {
+	decideScan,
+	namesRegistration,
+	verdictTone,
+	type ScanResult,
+	type ScanVerdict,
+	type ScanVerification,
+	type TicketState,
+} from '#app/domain/checkin-rules.ts'
 import { readTicketCode } from '#app/domain/ticket-code.ts'
 import type { Dataset } from './scan-db.ts'
 import { checkSignature, codeHash } from './ticket-code.ts'
@@ -37,6 +45,7 @@ export type LocalDecision =
 	| { decided: true; result: ScanResult; registrationId?: number; ticket?: OfflineTicket; firstCheckedInAt?: string; firstCheckedInBy?: string | null }
 	| { decided: false }
 
+/** A scanned code, decided from the dataset as the server would decide it (decideScan). */
 export async function decideLocally(code: string, dataset: Dataset | undefined, local: LocalCheckIns, scannedAt: Date): Promise<LocalDecision> {
 	if (!dataset) return { decided: false }
 	const read = readTicketCode(code)
@@ -50,27 +59,53 @@ export async function decideLocally(code: string, dataset: Dataset | undefined, 
 	const ticket = read.readable ? dataset.tickets.find((t) => t.registrationId === read.claims.registrationId) : undefined
 	let state: TicketState | undefined
 	if (ticket && verification.valid && verification.eventId === dataset.event.id) {
-		const mine = local.get(ticket.registrationId)
-		const serverAt = ticket.checkedInAt ? new Date(ticket.checkedInAt) : null
-		const localAt = mine ? new Date(mine.at) : null
-		const first =
-			serverAt && (!localAt || serverAt <= localAt) ? { at: serverAt, by: ticket.checkedInBy ?? null } : localAt ? { at: localAt, by: mine!.by } : null
-		state = {
-			id: ticket.registrationId,
-			eventId: dataset.event.id,
-			status: ticket.status,
-			currentCode: ticket.codeHash !== null && ticket.codeHash === (await codeHash(code)),
-			checkedInAt: first?.at ?? null,
-			checkedInBy: first?.by ?? null,
-		}
+		const currentCode = ticket.codeHash !== null && ticket.codeHash === (await codeHash(code))
+		state = ticketState(ticket, dataset.event.id, local, currentCode)
 	}
-	const verdict = decideScan({ verification, ticket: state, scannerEventId: dataset.event.id, scannedAt })
-	const shown = verdict.result === 'wrong_event' ? undefined : ticket
+	return asLocalDecision(decideScan({ verification, ticket: state, scannerEventId: dataset.event.id, scannedAt }), ticket)
+}
+
+/**
+ * A check-in picked from the name search, decided from the dataset as the server decides one: like
+ * a scan of the ticket's current code (decideScan). Undecided for a registration the dataset does
+ * not list (it may be newer than the list): the server will say.
+ */
+export function decideManually(registrationId: number, dataset: Dataset | undefined, local: LocalCheckIns, scannedAt: Date): LocalDecision {
+	const ticket = dataset?.tickets.find((t) => t.registrationId === registrationId)
+	if (!dataset || !ticket) return { decided: false }
+	// The pick names the registration itself, so it stands for its current code, if it has one.
+	const state = ticketState(ticket, dataset.event.id, local, ticket.codeHash !== null)
+	const verification: ScanVerification = { valid: true, eventId: dataset.event.id, registrationId }
+	return asLocalDecision(decideScan({ verification, ticket: state, scannerEventId: dataset.event.id, scannedAt }), ticket)
+}
+
+/**
+ * A ticket of the dataset as decideScan takes it. Its first check-in is the earlier of the
+ * dataset's and this phone's own (a check-in still queued, or acknowledged since the dataset came).
+ */
+function ticketState(ticket: OfflineTicket, eventId: number, local: LocalCheckIns, currentCode: boolean): TicketState {
+	const mine = local.get(ticket.registrationId)
+	const serverAt = ticket.checkedInAt ? new Date(ticket.checkedInAt) : null
+	const localAt = mine ? new Date(mine.at) : null
+	const first =
+		serverAt && (!localAt || serverAt <= localAt) ? { at: serverAt, by: ticket.checkedInBy ?? null } : localAt ? { at: localAt, by: mine!.by } : null
+	return {
+		id: ticket.registrationId,
+		eventId,
+		status: ticket.status,
+		currentCode,
+		checkedInAt: first?.at ?? null,
+		checkedInBy: first?.by ?? null,
+	}
+}
+
+function asLocalDecision(verdict: ScanVerdict, ticket: OfflineTicket | undefined): LocalDecision {
 	return {
 		decided: true,
 		result: verdict.result,
 		registrationId: 'registrationId' in verdict && verdict.registrationId !== null ? verdict.registrationId : undefined,
-		ticket: shown,
+		// The name and party size only where the server's answer gives them too.
+		ticket: namesRegistration(verdict.result) ? ticket : undefined,
 		firstCheckedInAt: 'firstCheckedInAt' in verdict ? verdict.firstCheckedInAt.toISOString() : undefined,
 		firstCheckedInBy: verdict.result === 'already_checked_in' ? verdict.firstCheckedInBy : undefined,
 	}

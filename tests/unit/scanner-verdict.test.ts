@@ -8,7 +8,7 @@ import { readTicketCode, type ReadableTicketCode } from '#app/domain/ticket-code
 import { signTicketCode, verifyTicketCode } from '#app/domain/ticket-signature.ts'
 import type { Dataset } from '#app/scanner/scan-db.ts'
 import { checkSignature, codeHash } from '#app/scanner/ticket-code.ts'
-import { decideLocally, type LocalCheckIns } from '#app/scanner/verdict.ts'
+import { decideLocally, decideManually, type LocalCheckIns } from '#app/scanner/verdict.ts'
 
 const EVENT_ID = 7
 const OTHER_EVENT_ID = 8
@@ -122,7 +122,8 @@ describe('the verdict on the phone', () => {
 	})
 
 	test('forged, altered and foreign texts are invalid', async () => {
-		expect(await decide(code(1, EVENT_ID, stranger.privateKey))).toMatchObject({ result: 'invalid' })
+		// A forged code naming a listed registration: no name, as the server answers none.
+		expect(await decide(code(1, EVENT_ID, stranger.privateKey))).toEqual({ decided: true, result: 'invalid' })
 		expect(await decide(codes.ana.slice(0, 30) + (codes.ana[30] === 'A' ? 'B' : 'A') + codes.ana.slice(31))).toMatchObject({ result: 'invalid' })
 		expect(await decide('https://example.com/')).toMatchObject({ result: 'invalid' })
 		// Signed by us for this event, but no such registration in the list.
@@ -144,5 +145,42 @@ describe('the verdict on the phone', () => {
 
 	test('without a dataset the phone does not guess', async () => {
 		expect(await decideLocally(codes.ana, undefined, none, at)).toEqual({ decided: false })
+	})
+})
+
+describe('a check-in from the name search on the phone', () => {
+	const pick = (registrationId: number, local = none) => decideManually(registrationId, dataset, local, at)
+
+	test('is decided like a scan of the ticket’s current code', async () => {
+		for (const [id, text] of [
+			[1, codes.ana],
+			[2, reissued],
+			[4, codes.dragan],
+		] as const) {
+			expect(pick(id), `registration ${id}`).toEqual(await decideLocally(text, dataset, none, at))
+		}
+		expect(pick(1)).toMatchObject({ result: 'ok', registrationId: 1, ticket: { name: 'Visitor 1' }, firstCheckedInAt: at.toISOString() })
+	})
+
+	test('a ticket checked in elsewhere, or by this phone, is amber with that first time and device', () => {
+		expect(pick(4)).toMatchObject({ result: 'already_checked_in', firstCheckedInAt: '2026-05-16T08:32:00.000Z', firstCheckedInBy: 'scan-OTHER1' })
+		const local: LocalCheckIns = new Map([[1, { at: '2026-05-16T08:50:00.000Z', by: 'scan-THIS01' }]])
+		expect(pick(1, local)).toMatchObject({ result: 'already_checked_in', firstCheckedInAt: '2026-05-16T08:50:00.000Z', firstCheckedInBy: 'scan-THIS01' })
+		// This phone's check-in before the one in the dataset is the first entry.
+		const earlier: LocalCheckIns = new Map([[4, { at: '2026-05-16T08:10:00.000Z', by: 'scan-THIS01' }]])
+		expect(pick(4, earlier)).toMatchObject({ firstCheckedInAt: '2026-05-16T08:10:00.000Z', firstCheckedInBy: 'scan-THIS01' })
+	})
+
+	test('a cancelled registration is cancelled, a waiting-list one not confirmed, one without a code cancelled', () => {
+		expect(pick(3)).toMatchObject({ result: 'cancelled', registrationId: 3 })
+		expect(pick(5)).toMatchObject({ result: 'not_confirmed', registrationId: 5 })
+		// Confirmed but without a current code: the server answers cancelled too.
+		const noCode: Dataset = { ...dataset, tickets: [ticket(6)] }
+		expect(decideManually(6, noCode, none, at)).toMatchObject({ result: 'cancelled' })
+	})
+
+	test('a registration the dataset does not list, or no dataset, is left to the server', () => {
+		expect(pick(99)).toEqual({ decided: false })
+		expect(decideManually(1, undefined, none, at)).toEqual({ decided: false })
 	})
 })

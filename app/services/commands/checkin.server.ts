@@ -5,7 +5,15 @@
 // The reads (stats, search, offline dataset, log, arrivals) are in checkin-queries.server.ts and
 // scanner links in scanner-links.server.ts; both are re-exported here.
 import { MAX_STORED_CODE_LENGTH, type CheckinMethod } from '#db/schema/checkins.ts'
-import { decideScan, effectiveScanTime, isDuplicateScan, type ScanResult, type ScanVerification, type TicketState } from '#app/domain/checkin-rules.ts'
+import {
+	decideScan,
+	effectiveScanTime,
+	isDuplicateScan,
+	namesRegistration,
+	type ScanResult,
+	type ScanVerification,
+	type TicketState,
+} from '#app/domain/checkin-rules.ts'
 import type { BatchResult, BatchScan, ScanAnswer, ScanRequest } from '#app/domain/checkin-contract.ts'
 import { writeInBatch, writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { actorLabel, recordAudit, type Actor } from '#app/services/commands/audit.server.ts'
@@ -99,8 +107,7 @@ function eventInfo(ctx: Context, id: number): EventInfo | undefined {
 
 function answerFor(ctx: Context, result: ScanResult, ticket: TicketRow | undefined, checkinId: number, replayed: boolean, firstAt: Date | null): ScanAnswer {
 	const answer: ScanAnswer = { result, replayed, checkinId }
-	// Another event's registrant is none of this door's business: no name with `wrong_event`.
-	if (ticket && result !== 'wrong_event' && result !== 'invalid') {
+	if (ticket && namesRegistration(result)) {
 		const event = eventInfo(ctx, ticket.event_id)
 		answer.registration = { id: ticket.id, name: ticket.name, partySize: ticket.party_size, event: event?.slug ?? '' }
 		if ((result === 'ok' || result === 'already_checked_in') && firstAt) {
