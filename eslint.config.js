@@ -139,7 +139,16 @@ export default tseslint.config(
 				{
 					patterns: [
 						{
-							group: [...layer('routes'), ...layer('components'), ...layer('http'), '@remix-run/*', '\\#app/services/commands/**', '\\#app/services/views/**', '../commands/*', '../views/*'],
+							group: [
+								...layer('routes'),
+								...layer('components'),
+								...layer('http'),
+								'@remix-run/*',
+								'\\#app/services/commands/**',
+								'\\#app/services/views/**',
+								'../commands/*',
+								'../views/*',
+							],
 							message: 'Queries read rows: no commands, views or HTTP (docs/architecture.md).',
 						},
 					],
@@ -161,7 +170,12 @@ export default tseslint.config(
 			'no-restricted-imports': [
 				'error',
 				{
-					patterns: [{ group: [...layer('routes'), ...layer('components')], message: 'Utils and HTTP helpers do not import routes or components (docs/architecture.md).' }],
+					patterns: [
+						{
+							group: [...layer('routes'), ...layer('components')],
+							message: 'Utils and HTTP helpers do not import routes or components (docs/architecture.md).',
+						},
+					],
 				},
 			],
 		},

@@ -2,7 +2,7 @@
 // checks that name the option at fault.
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { z } from 'zod'
-import { ROLES } from '#db/schema/users.ts'
+import { ROLES } from '#app/domain/vocabulary.ts'
 
 /** A failure the operator can act on: printed as one line, no stack. */
 export class CliError extends Error {

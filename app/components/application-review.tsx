@@ -3,20 +3,19 @@
 // a POST form, so it works without JavaScript and nobody is emailed by a stray click.
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { APPLICATION_STATUSES } from '#db/schema/applications.ts'
 import { LEGAL_FORMS } from '#app/domain/application-options.ts'
 import { NEEDS_FILTERS, SORT_ORDERS } from '#app/domain/review-stats.ts'
 import { isFiltered } from '#app/domain/review-input.ts'
+import { APPLICATION_STATUSES, type ApplicationStatus } from '#app/domain/vocabulary.ts'
 import type { ReviewListPage } from '#app/services/views/application-review-views.server.ts'
 
 type Row = ReviewListPage['rows'][number]
 type Needs = Row['needs']
-type Status = (typeof APPLICATION_STATUSES)[number]
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const
 
 /** The stylesheet's colours: green for accepted, yellow (default) for waiting, red for no. */
-const PILL: Record<Status, string> = {
+const PILL: Record<ApplicationStatus, string> = {
 	submitted: 'pill status-draft',
 	accepted: 'pill status-open',
 	waitlisted: 'pill',
@@ -24,7 +23,7 @@ const PILL: Record<Status, string> = {
 	withdrawn: 'pill status-cancelled',
 }
 
-export function StatusPill({ status }: { status: Status }) {
+export function StatusPill({ status }: { status: ApplicationStatus }) {
 	const { t } = useTranslation('review')
 	return <span className={PILL[status]}>{t(`status.${status}`)}</span>
 }
@@ -33,7 +32,15 @@ export function StatusPill({ status }: { status: Status }) {
  * The organizer's decision next to what the exhibitor has been told. A staged decision (not yet
  * released) is marked, so nobody mistakes it for one the exhibitor knows.
  */
-export function DecisionState({ status, releasedStatus, unreleased }: { status: Status; releasedStatus: Status | null; unreleased: boolean }) {
+export function DecisionState({
+	status,
+	releasedStatus,
+	unreleased,
+}: {
+	status: ApplicationStatus
+	releasedStatus: ApplicationStatus | null
+	unreleased: boolean
+}) {
 	const { t } = useTranslation('review')
 	return (
 		<div className="decision-state" style={{ display: 'grid', gap: '0.25rem', justifyItems: 'start' }}>

@@ -5,8 +5,7 @@
 import { Form, Link, useNavigation, useRevalidator } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { SCAN_LOG_FILTERS, type ScanLogFilter } from '#app/domain/checkin-input.ts'
-import { checkinSearchParams, type CheckinNotice } from '#app/domain/checkin-admin-input.ts'
+import { checkinSearchParams, SCAN_LOG_FILTERS, type CheckinNotice, type ScanLogFilter } from '#app/domain/checkin-admin-input.ts'
 import type { ScanLogRow } from '#app/services/views/checkin-admin-views.server.ts'
 
 type Count = { value: number; text: string }

@@ -5,8 +5,8 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { RegistrationStatus } from '#db/schema/registrations.ts'
 import { LOCALES } from '#app/domain/locale.ts'
+import type { RegistrationSource, RegistrationStatus } from '#app/domain/vocabulary.ts'
 import {
 	ManualRegistrationSchema,
 	STATUS_FILTERS,
@@ -27,7 +27,7 @@ type Row = {
 	partySize: number
 	status: RegistrationStatus
 	position: number | null
-	source: 'web' | 'api' | 'organizer'
+	source: RegistrationSource
 	registeredAt: string
 	registeredAtIso: string
 	consents: { photos: boolean; newsletter: boolean; research: boolean }

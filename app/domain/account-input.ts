@@ -1,9 +1,9 @@
 // The forms of staff accounts: invitations, roles, passwords, API tokens. The same schemas run in
 // the browser (conform) and on the server.
 import { z } from 'zod'
-import { ROLES } from '#db/schema/users.ts'
 import { PASSWORD_MAX, PASSWORD_MIN } from './account-rules.ts'
 import { LOCALES } from './locale.ts'
+import { ROLES } from './vocabulary.ts'
 
 const email = z.string().trim().max(200).pipe(z.email())
 const password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX)

@@ -1,7 +1,7 @@
 // Rules of staff accounts: how long a session, an invitation and a reset link live, what a
 // password must be, and that the last active admin stays. Pure: times are arguments.
 import { z } from 'zod'
-import type { Role } from '#db/schema/users.ts'
+import type { Role } from './vocabulary.ts'
 
 /** A session ends 14 days after login at the latest, whatever happens. */
 export const SESSION_MAX_AGE_MS = 14 * 24 * 3600_000

@@ -1,16 +1,18 @@
 // What an exhibitor sees of their application. Organizers decide first (the application's
 // `status` changes at once) and release decisions together; until then the exhibitor still sees
 // "submitted" (under review). Pure: the caller passes `now`.
+import type { ApplicationDecision, ApplicationStatus, WithdrawalReason } from './vocabulary.ts'
 
 export type StoredApplicationState = {
-	status: 'submitted' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn'
-	releasedStatus: 'accepted' | 'waitlisted' | 'rejected' | null
+	status: ApplicationStatus
+	releasedStatus: ApplicationDecision | null
 	confirmBy: Date | null
 	confirmedAt: Date | null
-	withdrawnReason: 'exhibitor' | 'confirmation_missed' | null
+	withdrawnReason: WithdrawalReason | null
 }
 
-export type ExhibitorStatus = 'submitted' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn'
+/** The status as the exhibitor may know it: the same words, "submitted" until a decision is released. */
+export type ExhibitorStatus = ApplicationStatus
 
 export type ExhibitorView = {
 	/** The status as the exhibitor may know it. */

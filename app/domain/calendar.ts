@@ -1,39 +1,31 @@
 // iCalendar (RFC 5545) for events: the public feed, one event's download, and the Google
 // Calendar link. Pure: the caller passes the events, the language and the site's address.
 import { createEvents, type EventAttributes } from 'ics'
-import type { EventRow } from '#db/schema/events.ts'
-import { localizeEventTexts } from './event-text.ts'
+import { localizeEventTexts, type EventTexts } from './event-text.ts'
 import { TIME_ZONE, type Locale } from './locale.ts'
+import type { EventStatus } from './vocabulary.ts'
 
 export const PRODUCT_ID = '-//Centar za socijalno preduzetnistvo Krusevac//Sajam//SR'
 
-type CalendarEvent = Pick<
-	EventRow,
-	| 'id'
-	| 'slug'
-	| 'title'
-	| 'titleEn'
-	| 'summary'
-	| 'summaryEn'
-	| 'description'
-	| 'descriptionEn'
-	| 'venueName'
-	| 'venueAddress'
-	| 'venueCity'
-	| 'startsAt'
-	| 'endsAt'
-	| 'status'
-	| 'sequence'
-	| 'updatedAt'
-	| 'createdAt'
->
+/** What a calendar entry is made of (an event row has all of it). */
+type CalendarEvent = EventTexts & {
+	id: number
+	slug: string
+	startsAt: Date
+	endsAt: Date
+	status: EventStatus
+	/** Raised on every change of time or place (RFC 5545 SEQUENCE). */
+	sequence: number
+	createdAt: Date
+	updatedAt: Date
+}
 
 /** A stable UID per event: calendars match updates and cancellations to the entry by it. */
-export function eventUid(event: Pick<EventRow, 'id'>, publicUrl: string) {
+export function eventUid(event: Pick<CalendarEvent, 'id'>, publicUrl: string) {
 	return `event-${event.id}@${new URL(publicUrl).hostname}`
 }
 
-export function eventLocation(event: Pick<EventRow, 'venueName' | 'venueAddress' | 'venueCity'>, locale: Locale) {
+export function eventLocation(event: Pick<CalendarEvent, 'venueName' | 'venueAddress' | 'venueCity'>, locale: Locale) {
 	const t = localizeEventTexts({ title: '', titleEn: null, summary: null, summaryEn: null, description: '', descriptionEn: null, ...event }, locale)
 	return [t.venueName, t.venueAddress, t.venueCity].filter(Boolean).join(', ')
 }

@@ -1,8 +1,20 @@
-// What the organizer's check-in pages accept: the scan log's address bar, the undo form, and the
-// scanner link form with its expiry choices. Pure: the clock and the event are arguments.
+// What the organizer's check-in pages and API accept: the scan log's address bar, the undo form,
+// and the scanner link form with its expiry choices. Pure: the clock and the event are arguments.
+// What the scanner phone sends is checkin-contract.ts.
 import { z } from 'zod'
-import { SCAN_LOG_FILTERS } from './checkin-input.ts'
 import { fromBelgradeLocalInput, toBelgradeLocalInput } from './format.ts'
+
+/** GET /api/v1/events/{slug}/checkins/log?filter= */
+export const SCAN_LOG_FILTERS = ['all', 'flagged', 'duplicates', 'refused', 'undone'] as const
+export type ScanLogFilter = (typeof SCAN_LOG_FILTERS)[number]
+
+/** The query of the scan log; other parameters (?lang=) are ignored. */
+export const ScanLogQuerySchema = z.object({
+	filter: z.enum(SCAN_LOG_FILTERS).default('all'),
+	before: z.coerce.number<string>().int().positive().optional(),
+	limit: z.coerce.number<string>().int().min(1).max(500).optional(),
+})
+export type ScanLogQuery = z.infer<typeof ScanLogQuerySchema>
 
 /** What the check-in page says after a change (POST, then redirect with ?notice=). */
 export const CHECKIN_NOTICES = ['undone', 'not_checked_in'] as const
@@ -66,6 +78,13 @@ export const ScannerLinkFormSchema = z
 		else if (!fromBelgradeLocalInput(value.expiresAt)) ctx.addIssue({ code: 'custom', path: ['expiresAt'], ...custom('dateTime') })
 	})
 export type ScannerLinkForm = z.infer<typeof ScannerLinkFormSchema>
+
+/** POST /api/v1/events/{slug}/scanner-links: a link for one volunteer's phone, until `expiresAt`. */
+export const ScannerLinkApiSchema = z.strictObject({
+	expiresAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
+	label: z.string().trim().min(1).max(120).optional(),
+})
+export type ScannerLinkApiBody = z.infer<typeof ScannerLinkApiSchema>
 
 export const RevokeScannerLinkSchema = z.object({
 	intent: z.literal('revoke'),

@@ -2,6 +2,7 @@
 // offline scanner in the browser imports the same function, so a verdict shown offline is the one
 // the server would have given. Times are arguments; nothing here reads a clock.
 import { TIME_ZONE } from './locale.ts'
+import type { RegistrationStatus } from './vocabulary.ts'
 
 export const SCAN_RESULTS = ['ok', 'already_checked_in', 'invalid', 'wrong_event', 'cancelled', 'not_confirmed'] as const
 export type ScanResult = (typeof SCAN_RESULTS)[number]
@@ -11,6 +12,14 @@ export const ADMITTING_RESULTS: readonly ScanResult[] = ['ok', 'already_checked_
 
 /** Results the organizer sees as failed attempts in the scan log. */
 export const REFUSED_RESULTS: readonly ScanResult[] = ['invalid', 'wrong_event', 'cancelled', 'not_confirmed']
+
+/**
+ * Whether the answer to a scan names the visitor (name, party size). Not for a code that is no
+ * ticket of ours, and not for another event's visitor: they are none of this door's business.
+ */
+export function namesRegistration(result: ScanResult): boolean {
+	return result !== 'invalid' && result !== 'wrong_event'
+}
 
 /** The colour a scanner shows for a result. */
 export function verdictTone(result: ScanResult): 'green' | 'amber' | 'red' {
@@ -33,7 +42,7 @@ export type ScanVerification = { valid: false } | { valid: true; eventId: number
 export type TicketState = {
 	id: number
 	eventId: number
-	status: 'confirmed' | 'waitlisted' | 'cancelled'
+	status: RegistrationStatus
 	currentCode: boolean
 	/** When the ticket was first checked in (the scan time of the earliest admitted scan), if it was. */
 	checkedInAt: Date | null

@@ -2,8 +2,8 @@
 // admin form (in the browser and on the server, through conform) and by the JSON API.
 // Messages are catalog keys under common:validation, turned into text by the error map.
 import { z } from 'zod'
-import { EVENT_KINDS, EVENT_STATUSES } from '#db/schema/events.ts'
-import { SLUG_PATTERN } from './slug.ts'
+import { SlugSchema } from './slug.ts'
+import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from './vocabulary.ts'
 import { isoDateTime, issueKey, localDateTime } from './input-fields.ts'
 
 export const MAX_CAPACITY = 100_000
@@ -13,13 +13,6 @@ export const MAX_PARTY_SIZE = 20
 
 const title = z.string().trim().min(3).max(160)
 const optionalText = (max: number) => z.string().trim().max(max).optional()
-const slug = z
-	.string()
-	.trim()
-	.toLowerCase()
-	.min(2)
-	.max(80)
-	.refine((v) => SLUG_PATTERN.test(v), issueKey('slug'))
 const kind = z.enum(EVENT_KINDS)
 const capacity = z.number().int().min(1).max(MAX_CAPACITY)
 const maxPartySize = z.number().int().min(1).max(MAX_PARTY_SIZE)
@@ -38,7 +31,7 @@ export const EventFormSchema = z
 	.object({
 		title,
 		titleEn: optionalText(160),
-		slug: slug.optional(),
+		slug: SlugSchema.optional(),
 		kind,
 		summary: optionalText(300),
 		summaryEn: optionalText(300),
@@ -87,7 +80,7 @@ const apiFields = {
 	endsAt: isoDateTime,
 	venue,
 	capacity: capacity.nullable(),
-	slug,
+	slug: SlugSchema,
 	summary: optionalText(300).nullable(),
 	summaryEn: optionalText(300).nullable(),
 	description: optionalText(10_000),
@@ -127,7 +120,7 @@ export type EventInput = {
 	title: string
 	titleEn?: string | null
 	slug?: string
-	kind: (typeof EVENT_KINDS)[number]
+	kind: EventKind
 	summary?: string | null
 	summaryEn?: string | null
 	description?: string
@@ -165,7 +158,7 @@ export function eventInputFromApi(body: z.infer<typeof EventCreateApiSchema>): E
 }
 
 export type EventPatch = Partial<Omit<EventInput, 'status'>> & {
-	status?: (typeof EVENT_STATUSES)[number]
+	status?: EventStatus
 }
 
 export function eventPatchFromApi(body: z.infer<typeof EventPatchApiSchema>): EventPatch {

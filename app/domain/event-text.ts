@@ -1,7 +1,8 @@
 import type { Locale } from './locale.ts'
 import { latinToCyrillic } from './transliterate.ts'
 
-type EventTexts = {
+/** What an organizer writes about an event, in Serbian Latin and optionally English. */
+export type EventTexts = {
 	title: string
 	titleEn: string | null
 	summary: string | null

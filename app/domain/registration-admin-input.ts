@@ -1,9 +1,9 @@
 // What the organizer's registrations page accepts: the list's query (search, status, page, the
 // notice after a change) and the manual add form.
 import { z } from 'zod'
-import { REGISTRATION_STATUSES } from '#db/schema/registrations.ts'
 import { LOCALES } from './locale.ts'
 import { RegistrationFormSchema, type RegistrationInput } from './registration-input.ts'
+import { REGISTRATION_STATUSES } from './vocabulary.ts'
 
 export const STATUS_FILTERS = ['all', ...REGISTRATION_STATUSES] as const
 export type StatusFilter = (typeof STATUS_FILTERS)[number]

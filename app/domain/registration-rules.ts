@@ -1,9 +1,10 @@
 // The rules of taking a place: pure, so every door (public form, API, organizer's manual add,
 // promotion) decides the same way. The service calls these inside its write transaction.
 import { remainingPlaces } from './capacity.ts'
+import type { EventStatus } from './vocabulary.ts'
 
 export type EventForRegistration = {
-	status: 'draft' | 'published' | 'cancelled'
+	status: EventStatus
 	capacity: number | null
 	confirmedPersons: number
 	waitlist: boolean

@@ -2,8 +2,8 @@
 // decision (from the admin form and from the JSON API alike), the release confirmation, and the
 // review list's address bar.
 import { z } from 'zod'
-import { APPLICATION_DECISIONS, APPLICATION_STATUSES } from '#db/schema/applications.ts'
 import { NEEDS_FILTERS, REVIEW_SCORE_MAX, REVIEW_SCORE_MIN, SORT_ORDERS, type ReviewListFilter } from './review-stats.ts'
+import { APPLICATION_DECISIONS, APPLICATION_STATUSES } from './vocabulary.ts'
 
 export const REVIEW_NOTE_MAX = 2000
 /** The decision note goes into the decision email to the exhibitor, so it is kept to a short letter. */

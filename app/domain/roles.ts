@@ -1,4 +1,4 @@
-import type { Role } from '#db/schema/users.ts'
+import type { Role } from './vocabulary.ts'
 
 const RANK: Record<Role, number> = { scanner: 1, organizer: 2, admin: 3 }
 

@@ -1,8 +1,18 @@
+import { z } from 'zod'
 import { cyrillicToLatin } from './transliterate.ts'
 
 const ASCII: Record<string, string> = { č: 'c', ć: 'c', đ: 'dj', š: 's', ž: 'z' }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** An event's slug as a form or a body gives it (the message is the catalog's common:validation.slug). */
+export const SlugSchema = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.min(2)
+	.max(80)
+	.refine((v) => SLUG_PATTERN.test(v), { params: { key: 'slug' } })
 
 /** "Mini-sajam socijalnog preduzetništva 2026" → "mini-sajam-socijalnog-preduzetnistva-2026" */
 export function slugify(text: string, maxLength = 60): string {

@@ -10,60 +10,91 @@
 //   [17..80] Ed25519 signature of bytes 0..16
 // 81 is a multiple of 3, so every character carries data bits and no two texts decode to the
 // same bytes; decoding also refuses any text that does not re-encode to itself.
-import { sign, verify, type KeyObject } from 'node:crypto'
+//
+// The one reading of that layout, free of Node APIs: the server signs and verifies with
+// node:crypto (ticket-signature.ts), the phone verifies with WebCrypto (app/scanner/ticket-code.ts),
+// and both take the code apart here.
 
 export const TICKET_CODE_VERSION = 1
-const SIGNED_LENGTH = 17
-const SIGNATURE_LENGTH = 64
-export const TICKET_CODE_BYTES = SIGNED_LENGTH + SIGNATURE_LENGTH
+/** Bytes 0..16 are signed. */
+export const TICKET_SIGNED_BYTES = 17
+export const TICKET_SIGNATURE_BYTES = 64
+export const TICKET_NONCE_BYTES = 6
+export const TICKET_CODE_BYTES = TICKET_SIGNED_BYTES + TICKET_SIGNATURE_BYTES
 export const TICKET_CODE_LENGTH = (TICKET_CODE_BYTES / 3) * 4
 
 export type TicketClaims = { keyId: number; eventId: number; registrationId: number; nonce: Uint8Array }
 
-export type TicketVerification =
-	{ valid: true; claims: TicketClaims } | { valid: false; reason: 'malformed' | 'unknown_version' | 'unknown_key' | 'bad_signature' }
+/** A code taken apart, before any signature check. */
+export type ReadableTicketCode = { readable: true; claims: TicketClaims; signed: Uint8Array<ArrayBuffer>; signature: Uint8Array<ArrayBuffer> }
+/** Why a text cannot be one of our codes. */
+export type TicketCodeProblem = 'malformed' | 'unknown_version'
+export type TicketCodeReading = ReadableTicketCode | { readable: false; reason: TicketCodeProblem }
+
+export function base64urlEncode(bytes: Uint8Array): string {
+	let binary = ''
+	for (const byte of bytes) binary += String.fromCharCode(byte)
+	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+export function base64urlDecode(text: string): Uint8Array<ArrayBuffer> | undefined {
+	if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined
+	const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4)
+	try {
+		const binary = atob(padded)
+		const bytes = new Uint8Array(binary.length)
+		for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+		return bytes
+	} catch {
+		return undefined
+	}
+}
+
+/** The claims and the signed bytes of a code. Never throws for bad input. */
+export function readTicketCode(code: string): TicketCodeReading {
+	if (typeof code !== 'string' || code.length !== TICKET_CODE_LENGTH) return { readable: false, reason: 'malformed' }
+	const bytes = base64urlDecode(code)
+	// Only the canonical spelling: two texts must never stand for the same ticket.
+	if (!bytes || bytes.length !== TICKET_CODE_BYTES || base64urlEncode(bytes) !== code) return { readable: false, reason: 'malformed' }
+	if (bytes[0] !== TICKET_CODE_VERSION) return { readable: false, reason: 'unknown_version' }
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+	return {
+		readable: true,
+		claims: {
+			keyId: view.getUint16(1),
+			eventId: view.getUint32(3),
+			registrationId: view.getUint32(7),
+			nonce: bytes.slice(11, 11 + TICKET_NONCE_BYTES),
+		},
+		signed: bytes.subarray(0, TICKET_SIGNED_BYTES),
+		signature: bytes.subarray(TICKET_SIGNED_BYTES),
+	}
+}
 
 function u32(value: number, what: string) {
 	if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) throw new RangeError(`${what} out of range: ${value}`)
 	return value
 }
 
-export function signTicketCode(claims: TicketClaims, privateKey: KeyObject): string {
-	if (claims.nonce.length !== 6) throw new RangeError('nonce must be 6 bytes')
+/** The bytes a signature covers (0..16), for these claims. Throws for claims that do not fit. */
+export function signedTicketBytes(claims: TicketClaims): Uint8Array<ArrayBuffer> {
+	if (claims.nonce.length !== TICKET_NONCE_BYTES) throw new RangeError(`nonce must be ${TICKET_NONCE_BYTES} bytes`)
 	if (!Number.isInteger(claims.keyId) || claims.keyId < 0 || claims.keyId > 0xffff) throw new RangeError('keyId out of range')
-	const bytes = Buffer.alloc(TICKET_CODE_BYTES)
-	bytes.writeUInt8(TICKET_CODE_VERSION, 0)
-	bytes.writeUInt16BE(claims.keyId, 1)
-	bytes.writeUInt32BE(u32(claims.eventId, 'eventId'), 3)
-	bytes.writeUInt32BE(u32(claims.registrationId, 'registrationId'), 7)
-	Buffer.from(claims.nonce).copy(bytes, 11)
-	sign(null, bytes.subarray(0, SIGNED_LENGTH), privateKey).copy(bytes, SIGNED_LENGTH)
-	return bytes.toString('base64url')
+	const bytes = new Uint8Array(TICKET_SIGNED_BYTES)
+	const view = new DataView(bytes.buffer)
+	view.setUint8(0, TICKET_CODE_VERSION)
+	view.setUint16(1, claims.keyId)
+	view.setUint32(3, u32(claims.eventId, 'eventId'))
+	view.setUint32(7, u32(claims.registrationId, 'registrationId'))
+	bytes.set(claims.nonce, 11)
+	return bytes
 }
 
-/** The claims, before any signature check: for looking a code up. Undefined if it cannot be one of ours. */
-export function readTicketCode(code: string): (TicketClaims & { bytes: Buffer }) | undefined {
-	if (typeof code !== 'string' || code.length !== TICKET_CODE_LENGTH || !/^[A-Za-z0-9_-]+$/.test(code)) return undefined
-	const bytes = Buffer.from(code, 'base64url')
-	if (bytes.length !== TICKET_CODE_BYTES || bytes.toString('base64url') !== code) return undefined
-	return {
-		bytes,
-		keyId: bytes.readUInt16BE(1),
-		eventId: bytes.readUInt32BE(3),
-		registrationId: bytes.readUInt32BE(7),
-		nonce: new Uint8Array(bytes.subarray(11, 17)),
-	}
-}
-
-/** Checks a code against the known public keys (by key id). Never throws for bad input. */
-export function verifyTicketCode(code: string, publicKeys: ReadonlyMap<number, KeyObject>): TicketVerification {
-	const read = readTicketCode(typeof code === 'string' ? code.trim() : '')
-	if (!read) return { valid: false, reason: 'malformed' }
-	if (read.bytes[0] !== TICKET_CODE_VERSION) return { valid: false, reason: 'unknown_version' }
-	const key = publicKeys.get(read.keyId)
-	if (!key) return { valid: false, reason: 'unknown_key' }
-	const ok = verify(null, read.bytes.subarray(0, SIGNED_LENGTH), key, read.bytes.subarray(SIGNED_LENGTH))
-	if (!ok) return { valid: false, reason: 'bad_signature' }
-	const { bytes: _bytes, ...claims } = read
-	return { valid: true, claims }
+/** The code's text: the signed bytes followed by their signature. */
+export function writeTicketCode(signed: Uint8Array, signature: Uint8Array): string {
+	if (signed.length !== TICKET_SIGNED_BYTES || signature.length !== TICKET_SIGNATURE_BYTES) throw new RangeError('not a ticket code')
+	const bytes = new Uint8Array(TICKET_CODE_BYTES)
+	bytes.set(signed, 0)
+	bytes.set(signature, TICKET_SIGNED_BYTES)
+	return base64urlEncode(bytes)
 }

@@ -1,7 +1,7 @@
 // POST /api/v1/checkins/batch (scanner+): an offline scanner's queue, {deviceId, scans: [...]} →
 // {results: [{nonce, result, replayed}]}, in the order of the request. One transaction.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { MAX_BATCH_BYTES, ScanBatchApiSchema } from '#app/domain/checkin-input.ts'
+import { MAX_BATCH_BYTES, ScanBatchApiSchema } from '#app/domain/checkin-contract.ts'
 import { recordScanBatch } from '#app/services/commands/checkin.server.ts'
 import { asApiError, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
 import { requireApiRole } from '#app/http/auth.server.ts'

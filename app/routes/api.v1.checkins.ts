@@ -1,7 +1,7 @@
 // POST /api/v1/checkins (scanner+): one scan → {result, registration?, firstCheckedInAt?}.
 // Every scan is recorded, whatever the result; a repeated (deviceId, nonce) records nothing.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { ScanApiSchema } from '#app/domain/checkin-input.ts'
+import { ScanApiSchema } from '#app/domain/checkin-contract.ts'
 import { recordScanGrouped } from '#app/services/commands/checkin.server.ts'
 import { asApiError, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
 import { requireApiRole } from '#app/http/auth.server.ts'

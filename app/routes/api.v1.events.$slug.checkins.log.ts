@@ -1,7 +1,7 @@
 // GET /api/v1/events/{slug}/checkins/log?filter=all|flagged|duplicates|refused|undone&before=ID
 // (organizer) → {entries: [...], nextBefore}: the scan log, newest first, a page at a time.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { ScanLogQuerySchema } from '#app/domain/checkin-input.ts'
+import { ScanLogQuerySchema } from '#app/domain/checkin-admin-input.ts'
 import { scanLog } from '#app/services/queries/checkin-queries.server.ts'
 import { apiError, methodNotAllowed } from '#app/http/api.server.ts'
 import { requireApiEventRole } from '#app/http/auth.server.ts'

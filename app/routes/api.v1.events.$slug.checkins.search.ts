@@ -1,7 +1,7 @@
 // GET /api/v1/events/{slug}/checkins/search?q= (scanner+) → {results: [...]}: confirmed
 // registrations by name or address, for checking in a visitor without a ticket at hand.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { MAX_SEARCH_QUERY_LENGTH, MIN_SEARCH_QUERY_LENGTH } from '#app/domain/checkin-input.ts'
+import { MAX_SEARCH_QUERY_LENGTH, MIN_SEARCH_QUERY_LENGTH } from '#app/domain/checkin-contract.ts'
 import { searchForCheckin } from '#app/services/queries/checkin-queries.server.ts'
 import { apiError, methodNotAllowed } from '#app/http/api.server.ts'
 import { requireApiEventRole } from '#app/http/auth.server.ts'

@@ -1,7 +1,7 @@
 // POST /api/v1/events/{slug}/registrations (public; Idempotency-Key) → 201 {registration}.
 // GET /api/v1/events/{slug}/registrations[?status=] (organizer) → {registrations}.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { REGISTRATION_STATUSES, type RegistrationStatus } from '#db/schema/index.ts'
+import { REGISTRATION_STATUSES, type RegistrationStatus } from '#app/domain/vocabulary.ts'
 import { RegistrationApiSchema, registrationInputFromApi } from '#app/domain/registration-input.ts'
 import { findEventBySlug } from '#app/services/queries/events.server.ts'
 import { hashRequestBody } from '#app/services/commands/idempotency.server.ts'

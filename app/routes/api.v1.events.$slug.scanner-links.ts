@@ -2,7 +2,7 @@
 // POST (organizer) {expiresAt, label?} → 201 {token, url, link}: the token and the address to
 // open on the volunteer's phone are shown this once (only a hash is stored).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { ScannerLinkApiSchema } from '#app/domain/checkin-input.ts'
+import { ScannerLinkApiSchema } from '#app/domain/checkin-admin-input.ts'
 import { createScannerLink } from '#app/services/commands/scanner-links.server.ts'
 import { listScannerLinks } from '#app/services/queries/scanner-links.server.ts'
 import { asApiError, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'

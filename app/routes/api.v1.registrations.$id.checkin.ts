@@ -1,7 +1,7 @@
 // POST /api/v1/registrations/{id}/checkin (scanner+): a manual check-in from the name search,
 // body {deviceId?, nonce?, scannedAt?} → the same answer as a scan.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { ManualCheckinApiSchema } from '#app/domain/checkin-input.ts'
+import { ManualCheckinApiSchema } from '#app/domain/checkin-contract.ts'
 import { manualCheckinGrouped } from '#app/services/commands/checkin.server.ts'
 import { apiError, asApiError, idParam, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
 import { requireApiRole } from '#app/http/auth.server.ts'

@@ -1,8 +1,18 @@
-// The scanner's calls to the check-in API (CONTRACT.md, Check-in). A scanner link's token goes in
-// `Authorization: Bearer`; a logged-in organizer's browser sends its session cookie instead.
-import type { ScanResult } from '#app/domain/checkin-rules.ts'
-import type { Dataset, DatasetTicket, QueuedScan } from './scan-db.ts'
-import type { PublicKeyJwk } from './ticket-code.ts'
+// The scanner's calls to the check-in API (docs/api.md, Check-in), with the bodies and answers of
+// app/domain/checkin-contract.ts. A scanner link's token goes in `Authorization: Bearer`; a
+// logged-in organizer's browser sends its session cookie instead.
+import type {
+	BatchAnswer,
+	CheckinSearchAnswer,
+	CheckinSearchHit,
+	CheckinStats,
+	ManualCheckinApiRequest,
+	OfflineDataset,
+	ScanAnswer,
+	ScanApiRequest,
+	ScanBatchApiRequest,
+} from '#app/domain/checkin-contract.ts'
+import type { Dataset, QueuedScan } from './scan-db.ts'
 
 export type Access = { kind: 'token'; token: string } | { kind: 'session' }
 
@@ -67,40 +77,26 @@ async function call<T>(access: Access, method: 'GET' | 'POST', path: string, bod
 
 const eventPath = (slug: string) => `/api/v1/events/${encodeURIComponent(slug)}`
 
-type OfflineAnswer = {
-	event: Dataset['event']
-	keys: PublicKeyJwk[]
-	tickets: DatasetTicket[]
-	generatedAt: string
-}
-
 export async function fetchDataset(access: Access, slug: string): Promise<Dataset> {
-	const answer = await call<OfflineAnswer>(access, 'GET', `${eventPath(slug)}/checkins/offline`, undefined, 20_000)
+	const answer = await call<OfflineDataset>(access, 'GET', `${eventPath(slug)}/checkins/offline`, undefined, 20_000)
 	return { event: answer.event, keys: answer.keys, tickets: answer.tickets, generatedAt: answer.generatedAt, fetchedAt: new Date().toISOString() }
 }
 
-export type Stats = { registered: number; checkedIn: number; persons: number }
+/** The counts the scanner shows. */
+export type Stats = Pick<CheckinStats, 'registered' | 'checkedIn' | 'persons'>
 
-export function fetchStats(access: Access, slug: string): Promise<Stats> {
-	return call<Stats>(access, 'GET', `${eventPath(slug)}/checkins/stats`)
+export function fetchStats(access: Access, slug: string): Promise<CheckinStats> {
+	return call<CheckinStats>(access, 'GET', `${eventPath(slug)}/checkins/stats`)
 }
 
-export type ScanAnswer = {
-	result: ScanResult
-	registration?: { id: number; name: string; partySize: number; event?: unknown }
-	firstCheckedInAt?: string
-	firstCheckedInBy?: string | null
-	reentryAllowed?: boolean
-}
-
-export function sendScan(access: Access, deviceId: string, scan: QueuedScan): Promise<ScanAnswer> {
+export function sendScan(access: Access, deviceId: string, scan: QueuedScan & { code: string }): Promise<ScanAnswer> {
 	return call<ScanAnswer>(access, 'POST', '/api/v1/checkins', {
 		code: scan.code,
 		event: scan.event,
 		deviceId,
 		nonce: scan.nonce,
 		scannedAt: scan.scannedAt,
-	})
+	} satisfies ScanApiRequest)
 }
 
 export function sendManualCheckIn(access: Access, deviceId: string, scan: QueuedScan & { registrationId: number }): Promise<ScanAnswer> {
@@ -108,10 +104,8 @@ export function sendManualCheckIn(access: Access, deviceId: string, scan: Queued
 		deviceId,
 		nonce: scan.nonce,
 		scannedAt: scan.scannedAt,
-	})
+	} satisfies ManualCheckinApiRequest)
 }
-
-export type BatchAnswer = { results: { nonce: string; result: ScanResult; replayed: boolean; firstCheckedInAt?: string }[] }
 
 export function sendBatch(access: Access, deviceId: string, event: string, scans: readonly QueuedScan[]): Promise<BatchAnswer> {
 	return call<BatchAnswer>(
@@ -128,27 +122,12 @@ export function sendBatch(access: Access, deviceId: string, event: string, scans
 				event: scan.event,
 				...(scan.localResult ? { localResult: scan.localResult } : {}),
 			})),
-		},
+		} satisfies ScanBatchApiRequest,
 		30_000,
 	)
 }
 
-export type SearchHit = {
-	id: number
-	name: string
-	/** p•••@example.com: enough to tell two namesakes apart. */
-	emailHint?: string
-	partySize: number
-	status: DatasetTicket['status']
-	checkedInAt: string | null
-	checkedInBy?: string | null
-}
-
-export async function searchRegistrations(access: Access, slug: string, q: string): Promise<SearchHit[]> {
-	const answer = await call<{ results?: SearchHit[]; registrations?: SearchHit[] }>(
-		access,
-		'GET',
-		`${eventPath(slug)}/checkins/search?q=${encodeURIComponent(q)}`,
-	)
-	return answer.results ?? answer.registrations ?? []
+export async function searchRegistrations(access: Access, slug: string, q: string): Promise<CheckinSearchHit[]> {
+	const answer = await call<CheckinSearchAnswer>(access, 'GET', `${eventPath(slug)}/checkins/search?q=${encodeURIComponent(q)}`)
+	return answer.results
 }

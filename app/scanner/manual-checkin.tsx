@@ -4,15 +4,17 @@
 // keyboard, then Enter) or a pasted code goes through exactly the path a camera scan takes.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MIN_SEARCH_QUERY_LENGTH } from '#app/domain/checkin-input.ts'
+import { CHECKIN_SEARCH_LIMIT, MIN_SEARCH_QUERY_LENGTH, type CheckinSearchHit } from '#app/domain/checkin-contract.ts'
 import { formatTime } from '#app/domain/format.ts'
 import { foldForSearch } from '#app/domain/search-text.ts'
+import type { RegistrationStatus } from '#app/domain/vocabulary.ts'
 import { useLocale } from '#app/utils/use-locale.ts'
-import { OfflineError, searchRegistrations, type SearchHit } from './api.ts'
+import { OfflineError, searchRegistrations } from './api.ts'
 import { unlockAudio } from './feedback.ts'
 import type { ScannerSession } from './scanner-session.ts'
 
-const OFFLINE_LIMIT = 20
+/** A hit of the server's search, or (offline) one of the phone's own tickets: no address, any status. */
+type SearchHit = Omit<CheckinSearchHit, 'emailHint' | 'status'> & { emailHint?: string; status: RegistrationStatus }
 
 export function ManualCheckIn({ session, online }: { session: ScannerSession; online: boolean }) {
 	const { t } = useTranslation('scan')
@@ -29,13 +31,14 @@ export function ManualCheckIn({ session, online }: { session: ScannerSession; on
 		return session
 			.localTickets()
 			.filter((ticket) => foldForSearch(ticket.name).includes(needle))
-			.slice(0, OFFLINE_LIMIT)
+			.slice(0, CHECKIN_SEARCH_LIMIT)
 			.map((ticket) => ({
 				id: ticket.registrationId,
 				name: ticket.name,
 				partySize: ticket.partySize,
 				status: ticket.status,
 				checkedInAt: ticket.checkedInAt,
+				checkedInBy: ticket.checkedInBy,
 			}))
 	}
 

@@ -1,7 +1,8 @@
 // Sending the queue of scans through the batch endpoint (POST /api/v1/checkins/batch). Only what
 // the server acknowledged leaves the queue; a nonce sent twice is recorded once by the server.
+import type { BatchAnswer } from '#app/domain/checkin-contract.ts'
 import type { ScanResult } from '#app/domain/checkin-rules.ts'
-import { ApiError, sendBatch, type Access, type BatchAnswer } from './api.ts'
+import { ApiError, sendBatch, type Access } from './api.ts'
 import { queuedScans, removeQueued, type QueuedScan } from './scan-db.ts'
 
 const BATCH_SIZE = 500

@@ -1,40 +1,21 @@
 // The scanner's IndexedDB: the event's offline dataset (keys and tickets) and the queue of scans
 // not yet acknowledged by the server. A scan is written here before anything else happens to it,
 // so closing the tab, a dead battery or a lost network never loses one.
-import type { ScanResult } from '#app/domain/checkin-rules.ts'
-import type { PublicKeyJwk } from './ticket-code.ts'
+import type { BatchScanRequest, OfflineDataset } from '#app/domain/checkin-contract.ts'
 
-export type DatasetTicket = {
-	registrationId: number
-	name: string
-	partySize: number
-	status: 'confirmed' | 'waitlisted' | 'cancelled'
-	/** base64url SHA-256 of the ticket's current code; null when it has none (cancelled). */
-	codeHash: string | null
-	checkedInAt: string | null
-	checkedInBy?: string | null
-}
-
-export type Dataset = {
-	event: { id: number; slug: string; title: string; reentryAllowed?: boolean }
-	keys: PublicKeyJwk[]
-	tickets: DatasetTicket[]
-	generatedAt: string
+/** The server's offline dataset (checkin-contract.ts), as this phone keeps it. */
+export type Dataset = OfflineDataset & {
 	/** When this phone received it. */
 	fetchedAt: string
 }
 
-export type QueuedScan = {
-	nonce: string
-	/** The scanned text; absent for a manual check-in from the name search (then registrationId). */
-	code?: string
-	/** The event slug the scanner works for. */
-	event: string
-	scannedAt: string
-	/** What the phone showed at the door, if it could decide. */
-	localResult?: ScanResult
-	registrationId?: number
-}
+/**
+ * A scan waiting for the server: one scan of the batch body, with the event slug the scanner works
+ * for. A manual check-in has `registrationId` instead of `code`; a scanned code the phone matched
+ * keeps the registration too (to rebuild this phone's check-ins after a reload), but only the code
+ * is sent. `localResult` is what the phone showed at the door, if it could decide.
+ */
+export type QueuedScan = BatchScanRequest & { event: string }
 
 const DB_NAME = 'sajam-scan'
 const DB_VERSION = 1

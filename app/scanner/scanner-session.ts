@@ -1,23 +1,12 @@
 // The scanner's state, outside React: the event's dataset, the queue of scans, the network and
 // the verdict on screen. Every scan is decided on the phone at once (no waiting for the network
 // at the door), written to the queue, and then confirmed by the server when it can be reached.
-import { MAX_SCANNED_CODE_LENGTH } from '#app/domain/checkin-input.ts'
-import { AccessError, OfflineError, fetchDataset, fetchStats, sendManualCheckIn, sendScan, type Access, type ScanAnswer, type Stats } from './api.ts'
+import { MAX_SCANNED_CODE_LENGTH, type OfflineTicket, type ScanAnswer } from '#app/domain/checkin-contract.ts'
+import { AccessError, OfflineError, fetchDataset, fetchStats, sendManualCheckIn, sendScan, type Access, type Stats } from './api.ts'
 import { signal } from './feedback.ts'
-import {
-	countQueued,
-	deleteDataset,
-	enqueueScan,
-	loadDataset,
-	queuedScans,
-	removeQueued,
-	saveDataset,
-	type Dataset,
-	type DatasetTicket,
-	type QueuedScan,
-} from './scan-db.ts'
+import { countQueued, deleteDataset, enqueueScan, loadDataset, queuedScans, removeQueued, saveDataset, type Dataset, type QueuedScan } from './scan-db.ts'
 import { syncQueuedScans, type SyncReport } from './queue-sync.ts'
-import { decideLocally, toneOf, type LocalCheckIns, type LocalDecision, type Verdict } from './verdict.ts'
+import { decideLocally, decideManually, toneOf, type LocalCheckIns, type Verdict } from './verdict.ts'
 
 export const REFRESH_MS = 30_000
 const RETRY_OFFLINE_MS = 10_000
@@ -242,7 +231,10 @@ export class ScannerSession {
 	private async record(what: { code: string } | { registrationId: number }) {
 		const scannedAt = new Date()
 		const nonce = crypto.randomUUID()
-		const decision = 'code' in what ? await decideLocally(what.code, this.dataset, this.local, scannedAt) : this.decideManual(what.registrationId, scannedAt)
+		const decision =
+			'code' in what
+				? await decideLocally(what.code, this.dataset, this.local, scannedAt)
+				: decideManually(what.registrationId, this.dataset, this.local, scannedAt)
 		const registrationId = decision.decided ? decision.registrationId : 'registrationId' in what ? what.registrationId : undefined
 		const result = decision.decided ? decision.result : 'unknown'
 		const verdict: Verdict = {
@@ -279,7 +271,7 @@ export class ScannerSession {
 		try {
 			const answer =
 				'code' in what
-					? await sendScan(this.access, this.deviceId, scan)
+					? await sendScan(this.access, this.deviceId, { ...scan, code: what.code })
 					: await sendManualCheckIn(this.access, this.deviceId, { ...scan, registrationId: what.registrationId })
 			this.markOnline()
 			await removeQueued([nonce])
@@ -292,28 +284,11 @@ export class ScannerSession {
 		}
 	}
 
-	private decideManual(registrationId: number, scannedAt: Date): LocalDecision {
-		const ticket = this.dataset?.tickets.find((t) => t.registrationId === registrationId)
-		if (!ticket || !this.dataset) return { decided: false }
-		const mine = this.local.get(registrationId)
-		const first = ticket.checkedInAt ?? mine?.at
-		if (ticket.status === 'cancelled') return { decided: true, result: 'cancelled', registrationId, ticket }
-		if (ticket.status !== 'confirmed') return { decided: true, result: 'not_confirmed', registrationId, ticket }
-		if (first && new Date(first) <= scannedAt) {
-			return {
-				decided: true,
-				result: 'already_checked_in',
-				registrationId,
-				ticket,
-				firstCheckedInAt: first,
-				firstCheckedInBy: ticket.checkedInAt ? (ticket.checkedInBy ?? null) : this.deviceId,
-			}
-		}
-		return { decided: true, result: 'ok', registrationId, ticket, firstCheckedInAt: scannedAt.toISOString() }
-	}
-
-	/** The server's answer to a scan: it wins. A different verdict replaces the one on screen. */
-	private confirm(nonce: string, answer: ScanAnswer) {
+	/**
+	 * The server's answer to a scan (a batch result carries only part of one): it wins. A different
+	 * verdict replaces the one on screen.
+	 */
+	private confirm(nonce: string, answer: Pick<ScanAnswer, 'result'> & Partial<ScanAnswer>) {
 		const id = answer.registration?.id
 		if (id !== undefined && (answer.result === 'ok' || answer.result === 'already_checked_in')) {
 			const at = answer.firstCheckedInAt ?? new Date().toISOString()
@@ -341,7 +316,7 @@ export class ScannerSession {
 	}
 
 	/** The dataset's tickets as this phone knows them (its own check-ins included), for the name search. */
-	localTickets(): DatasetTicket[] {
+	localTickets(): OfflineTicket[] {
 		return (this.dataset?.tickets ?? []).map((ticket) => {
 			const mine = this.local.get(ticket.registrationId)
 			return ticket.checkedInAt || !mine ? ticket : { ...ticket, checkedInAt: mine.at, checkedInBy: mine.by }

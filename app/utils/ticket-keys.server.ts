@@ -4,7 +4,8 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { signTicketCode, verifyTicketCode, type TicketVerification } from '#app/domain/ticket-code.ts'
+import type { TicketKeyJwk } from '#app/domain/checkin-contract.ts'
+import { signTicketCode, verifyTicketCode, type TicketVerification } from '#app/domain/ticket-signature.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 
 type StoredKey = { keyId: number; privateKeyPem: string; createdAt: string }
@@ -101,6 +102,6 @@ export function checkTicketCode(code: string): TicketVerification {
 }
 
 /** The public keys as JWKs with their ids: what a scanner needs to verify offline. */
-export function publicTicketKeys() {
-	return getTicketKeys().all.map((k) => ({ keyId: k.keyId, ...k.publicKey.export({ format: 'jwk' }) }))
+export function publicTicketKeys(): TicketKeyJwk[] {
+	return getTicketKeys().all.map((k) => ({ keyId: k.keyId, kty: 'OKP', crv: 'Ed25519', x: k.publicKey.export({ format: 'jwk' }).x! }))
 }

@@ -1,5 +1,5 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { ROLES } from './users.ts'
+import { ROLES } from '../../app/domain/vocabulary.ts'
 import { events } from './events.ts'
 
 /** Bearer tokens for the JSON API. Only a SHA-256 of the token is stored. */

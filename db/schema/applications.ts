@@ -1,24 +1,20 @@
 import { sql } from 'drizzle-orm'
 import { blob, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
-import type { FairCategory } from '#app/domain/fair-settings-input.ts'
-import { LOCALES } from '#app/domain/locale.ts'
+import { DEFAULT_CATEGORIES } from '../../app/domain/application-options.ts'
+import type { FairCategory } from '../../app/domain/fair-settings-input.ts'
+import { LOCALES } from '../../app/domain/locale.ts'
+import { APPLICATION_DECISIONS, APPLICATION_STATUSES, WITHDRAWAL_REASONS } from '../../app/domain/vocabulary.ts'
 import { events } from './events.ts'
 import { users } from './users.ts'
 
-export const APPLICATION_STATUSES = ['submitted', 'accepted', 'waitlisted', 'rejected', 'withdrawn'] as const
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
-
-/**
- * What an organizer may decide. The decision is the application's `status` at once (organizers see
- * it); the exhibitor learns it only when the fair's decisions are released (`releasedStatus`).
- */
-export const APPLICATION_DECISIONS = ['accepted', 'waitlisted', 'rejected'] as const
-export type ApplicationDecision = (typeof APPLICATION_DECISIONS)[number]
-
-/** Why an application was withdrawn: by the exhibitor, or because acceptance was not confirmed in time. */
-export const WITHDRAWAL_REASONS = ['exhibitor', 'confirmation_missed'] as const
-export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number]
+export {
+	APPLICATION_DECISIONS,
+	APPLICATION_STATUSES,
+	WITHDRAWAL_REASONS,
+	type ApplicationDecision,
+	type ApplicationStatus,
+	type WithdrawalReason,
+} from '../../app/domain/vocabulary.ts'
 
 export type LawStatusJson = { apr: string; aprDate?: string; ways: string[]; selfIdentified: boolean }
 export type StaffJson = { employees: number; women: number; vulnerable: Partial<Record<string, number>>; volunteers: number }
@@ -146,11 +142,7 @@ export const applicationImages = sqliteTable(
 	(t) => [uniqueIndex('application_images_application').on(t.applicationId), index('application_images_created').on(t.createdAt)],
 )
 
-/** Rubric scores, 1–5 each. */
-export const REVIEW_CRITERIA = ['fit', 'quality', 'novelty'] as const
-export type ReviewCriterion = (typeof REVIEW_CRITERIA)[number]
-
-/** One reviewer's scores and notes on one application (a reviewer revises their own row). */
+/** One reviewer's scores (1–5 each, the criteria of app/domain/review-stats.ts) and notes on one application (a reviewer revises their own row). */
 export const applicationReviews = sqliteTable(
 	'application_reviews',
 	{

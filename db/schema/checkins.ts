@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { SCAN_RESULTS } from '#app/domain/checkin-rules.ts'
+import { SCAN_RESULTS } from '../../app/domain/checkin-rules.ts'
 import { events } from './events.ts'
 import { registrations } from './registrations.ts'
 
-export { SCAN_RESULTS, type ScanResult } from '#app/domain/checkin-rules.ts'
+export { SCAN_RESULTS, type ScanResult } from '../../app/domain/checkin-rules.ts'
 
 /** How the scan was made: a QR code read by a camera, or a volunteer's pick from the name search. */
 export const CHECKIN_METHODS = ['scan', 'manual'] as const

@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { EVENT_KINDS, EVENT_STATUSES } from '../../app/domain/vocabulary.ts'
 
-export const EVENT_KINDS = ['fair', 'promo', 'workshop', 'roundtable', 'other'] as const
-export type EventKind = (typeof EVENT_KINDS)[number]
-
-export const EVENT_STATUSES = ['draft', 'published', 'cancelled'] as const
-export type EventStatus = (typeof EVENT_STATUSES)[number]
+export { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from '../../app/domain/vocabulary.ts'
 
 /**
  * An event of the Center: the yearly fair, a workshop, a round table...

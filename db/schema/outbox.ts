@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { LOCALES } from '#app/domain/locale.ts'
+import { LOCALES } from '../../app/domain/locale.ts'
 import { applications } from './applications.ts'
 import { events } from './events.ts'
 import { registrations } from './registrations.ts'

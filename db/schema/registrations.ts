@@ -1,13 +1,17 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { LOCALES } from '#app/domain/locale.ts'
+import { LOCALES } from '../../app/domain/locale.ts'
+import { CANCELLED_BY, REGISTRATION_SOURCES, REGISTRATION_STATUSES } from '../../app/domain/vocabulary.ts'
 import { events } from './events.ts'
 
-export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
-
-export const REGISTRATION_SOURCES = ['web', 'api', 'organizer'] as const
-export const CANCELLED_BY = ['visitor', 'organizer', 'event'] as const
+export {
+	CANCELLED_BY,
+	REGISTRATION_SOURCES,
+	REGISTRATION_STATUSES,
+	type CancelledBy,
+	type RegistrationSource,
+	type RegistrationStatus,
+} from '../../app/domain/vocabulary.ts'
 
 /**
  * A visitor's registration: one person or a family/group (partySize persons) for one event.

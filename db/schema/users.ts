@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { ROLES } from '../../app/domain/vocabulary.ts'
 
-export const ROLES = ['admin', 'organizer', 'scanner'] as const
-export type Role = (typeof ROLES)[number]
+export { ROLES, type Role } from '../../app/domain/vocabulary.ts'
 
 /** Staff of the Center: organizers, admins and (rarely) scanner accounts. Visitors have no account. */
 export const users = sqliteTable('users', {

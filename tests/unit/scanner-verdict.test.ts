@@ -1,12 +1,14 @@
-// The phone's offline verdict (app/scanner/verdict.ts): the browser's reading of a ticket code
+// The phone's offline verdict (app/scanner/verdict.ts): the browser's check of a ticket code
 // (WebCrypto Ed25519, no node:crypto) must agree with the server's, and the verdicts from the
 // cached dataset must be the ones the server gives (decideScan, the same rules).
 import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
-import { readTicketCode as readOnServer, signTicketCode, verifyTicketCode } from '#app/domain/ticket-code.ts'
-import type { Dataset, DatasetTicket } from '#app/scanner/scan-db.ts'
-import { checkSignature, codeHash, readTicketCode } from '#app/scanner/ticket-code.ts'
-import { decideLocally, type LocalCheckIns } from '#app/scanner/verdict.ts'
+import type { OfflineTicket } from '#app/domain/checkin-contract.ts'
+import { readTicketCode, type ReadableTicketCode } from '#app/domain/ticket-code.ts'
+import { signTicketCode, verifyTicketCode } from '#app/domain/ticket-signature.ts'
+import type { Dataset } from '#app/scanner/scan-db.ts'
+import { checkSignature, codeHash } from '#app/scanner/ticket-code.ts'
+import { decideLocally, decideManually, type LocalCheckIns } from '#app/scanner/verdict.ts'
 
 const EVENT_ID = 7
 const OTHER_EVENT_ID = 8
@@ -29,7 +31,7 @@ const hash = (text: string) => createHash('sha256').update(text).digest('base64u
 const codes = { ana: code(1), branko: code(2), cveta: code(3), dragan: code(4), goran: code(9, OTHER_EVENT_ID) }
 const reissued = code(2) // Branko's new code: the old one is no longer current
 
-function ticket(registrationId: number, patch: Partial<DatasetTicket> = {}): DatasetTicket {
+function ticket(registrationId: number, patch: Partial<OfflineTicket> = {}): OfflineTicket {
 	return {
 		registrationId,
 		name: `Visitor ${registrationId}`,
@@ -59,34 +61,35 @@ const dataset: Dataset = {
 const at = new Date('2026-05-16T09:00:00.000Z')
 const none: LocalCheckIns = new Map()
 
-describe('reading a ticket code in the browser', () => {
-	test('agrees with the server on the claims, and refuses what the server refuses', () => {
-		const browser = readTicketCode(codes.goran)!
-		const server = readOnServer(codes.goran)!
-		expect({ keyId: browser.keyId, eventId: browser.eventId, registrationId: browser.registrationId }).toEqual({
-			keyId: server.keyId,
-			eventId: server.eventId,
-			registrationId: server.registrationId,
-		})
+/** A code the layout reads (the phone and the server read it with the same readTicketCode). */
+function readable(text: string): ReadableTicketCode {
+	const read = readTicketCode(text)
+	if (!read.readable) throw new Error(`not a ticket code: ${read.reason}`)
+	return read
+}
+
+describe('checking a ticket code in the browser', () => {
+	test('the claims read are the ones signed; malformed texts are not read', () => {
+		expect(readable(codes.goran).claims).toMatchObject({ keyId: KEY_ID, eventId: OTHER_EVENT_ID, registrationId: 9 })
 		for (const bad of ['', 'abc', codes.ana.slice(1), `${codes.ana}A`, codes.ana.replace(/.$/, '='), codes.ana.replace(/^./, '+')]) {
-			expect(readTicketCode(bad), bad).toBeUndefined()
+			expect(readTicketCode(bad), bad).toEqual({ readable: false, reason: 'malformed' })
 		}
 	})
 
 	test('WebCrypto Ed25519 accepts our signature and refuses another key or one changed character', async () => {
 		const keys = [jwk(publicKey)]
-		expect(await checkSignature(readTicketCode(codes.ana)!, keys)).toBe('valid')
+		expect(await checkSignature(readable(codes.ana), keys)).toBe('valid')
 		const forged = code(1, EVENT_ID, stranger.privateKey)
-		expect(await checkSignature(readTicketCode(forged)!, keys)).toBe('invalid')
+		expect(await checkSignature(readable(forged), keys)).toBe('invalid')
 		for (const i of [5, 20, 60, 100]) {
 			const altered = codes.ana.slice(0, i) + (codes.ana[i] === 'A' ? 'B' : 'A') + codes.ana.slice(i + 1)
 			const read = readTicketCode(altered)
-			const browser = read ? await checkSignature(read, keys) : 'invalid'
+			const browser = read.readable ? await checkSignature(read, keys) : 'invalid'
 			expect(browser, `character ${i}`).toBe('invalid')
 			expect(verifyTicketCode(altered, new Map([[KEY_ID, publicKey]])).valid).toBe(false)
 		}
 		// A key id the dataset does not list.
-		expect(await checkSignature(readTicketCode(codes.ana)!, [jwk(publicKey, KEY_ID + 1)])).toBe('invalid')
+		expect(await checkSignature(readable(codes.ana), [jwk(publicKey, KEY_ID + 1)])).toBe('invalid')
 	})
 
 	test('the code hash is the one the server puts in the dataset', async () => {
@@ -119,7 +122,8 @@ describe('the verdict on the phone', () => {
 	})
 
 	test('forged, altered and foreign texts are invalid', async () => {
-		expect(await decide(code(1, EVENT_ID, stranger.privateKey))).toMatchObject({ result: 'invalid' })
+		// A forged code naming a listed registration: no name, as the server answers none.
+		expect(await decide(code(1, EVENT_ID, stranger.privateKey))).toEqual({ decided: true, result: 'invalid' })
 		expect(await decide(codes.ana.slice(0, 30) + (codes.ana[30] === 'A' ? 'B' : 'A') + codes.ana.slice(31))).toMatchObject({ result: 'invalid' })
 		expect(await decide('https://example.com/')).toMatchObject({ result: 'invalid' })
 		// Signed by us for this event, but no such registration in the list.
@@ -141,5 +145,42 @@ describe('the verdict on the phone', () => {
 
 	test('without a dataset the phone does not guess', async () => {
 		expect(await decideLocally(codes.ana, undefined, none, at)).toEqual({ decided: false })
+	})
+})
+
+describe('a check-in from the name search on the phone', () => {
+	const pick = (registrationId: number, local = none) => decideManually(registrationId, dataset, local, at)
+
+	test('is decided like a scan of the ticket’s current code', async () => {
+		for (const [id, text] of [
+			[1, codes.ana],
+			[2, reissued],
+			[4, codes.dragan],
+		] as const) {
+			expect(pick(id), `registration ${id}`).toEqual(await decideLocally(text, dataset, none, at))
+		}
+		expect(pick(1)).toMatchObject({ result: 'ok', registrationId: 1, ticket: { name: 'Visitor 1' }, firstCheckedInAt: at.toISOString() })
+	})
+
+	test('a ticket checked in elsewhere, or by this phone, is amber with that first time and device', () => {
+		expect(pick(4)).toMatchObject({ result: 'already_checked_in', firstCheckedInAt: '2026-05-16T08:32:00.000Z', firstCheckedInBy: 'scan-OTHER1' })
+		const local: LocalCheckIns = new Map([[1, { at: '2026-05-16T08:50:00.000Z', by: 'scan-THIS01' }]])
+		expect(pick(1, local)).toMatchObject({ result: 'already_checked_in', firstCheckedInAt: '2026-05-16T08:50:00.000Z', firstCheckedInBy: 'scan-THIS01' })
+		// This phone's check-in before the one in the dataset is the first entry.
+		const earlier: LocalCheckIns = new Map([[4, { at: '2026-05-16T08:10:00.000Z', by: 'scan-THIS01' }]])
+		expect(pick(4, earlier)).toMatchObject({ firstCheckedInAt: '2026-05-16T08:10:00.000Z', firstCheckedInBy: 'scan-THIS01' })
+	})
+
+	test('a cancelled registration is cancelled, a waiting-list one not confirmed, one without a code cancelled', () => {
+		expect(pick(3)).toMatchObject({ result: 'cancelled', registrationId: 3 })
+		expect(pick(5)).toMatchObject({ result: 'not_confirmed', registrationId: 5 })
+		// Confirmed but without a current code: the server answers cancelled too.
+		const noCode: Dataset = { ...dataset, tickets: [ticket(6)] }
+		expect(decideManually(6, noCode, none, at)).toMatchObject({ result: 'cancelled' })
+	})
+
+	test('a registration the dataset does not list, or no dataset, is left to the server', () => {
+		expect(pick(99)).toEqual({ decided: false })
+		expect(decideManually(1, undefined, none, at)).toEqual({ decided: false })
 	})
 })

@@ -5,8 +5,16 @@
 // The reads (stats, search, offline dataset, log, arrivals) are in checkin-queries.server.ts and
 // scanner links in scanner-links.server.ts; both are re-exported here.
 import { MAX_STORED_CODE_LENGTH, type CheckinMethod } from '#db/schema/checkins.ts'
-import { decideScan, effectiveScanTime, isDuplicateScan, type ScanResult, type ScanVerification, type TicketState } from '#app/domain/checkin-rules.ts'
-import type { BatchScan } from '#app/domain/checkin-input.ts'
+import {
+	decideScan,
+	effectiveScanTime,
+	isDuplicateScan,
+	namesRegistration,
+	type ScanResult,
+	type ScanVerification,
+	type TicketState,
+} from '#app/domain/checkin-rules.ts'
+import type { BatchResult, BatchScan, ScanAnswer, ScanRequest } from '#app/domain/checkin-contract.ts'
 import { writeInBatch, writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { recordAudit } from '#app/services/commands/audit.server.ts'
 import { actorLabel, type Actor } from '#app/domain/actor.ts'
@@ -15,35 +23,6 @@ import { checkTicketCode } from '#app/utils/ticket-keys.server.ts'
 
 /** Who scans: the actor (a scanner link's token, a logged-in organizer) and the event a token is limited to. */
 export type Scanner = { actor: Actor; tokenEventId: number | null }
-
-/** The answer to one scan: the body of POST /api/v1/checkins, and one entry of a batch's results. */
-export type ScanAnswer = {
-	result: ScanResult
-	registration?: { id: number; name: string; partySize: number; event: string }
-	/** ISO time of the ticket's first check-in: with `ok` (this scan) and `already_checked_in`. */
-	firstCheckedInAt?: string
-	/** The device of that first check-in (the "device …" in the amber verdict). */
-	firstCheckedInBy?: string | null
-	/** With `already_checked_in`: whether the event lets a checked-in visitor come back in. */
-	reentryAllowed?: boolean
-	/** True when this (deviceId, nonce) was recorded before: nothing new was recorded. */
-	replayed: boolean
-	/** The recorded scan's id (for the organizer's log). */
-	checkinId: number
-}
-
-export type ScanRequest = {
-	/** The scanned text; null for a manual check-in (then registrationId names the ticket). */
-	code: string | null
-	registrationId?: number
-	/** The event where the scanner stands (slug), if it names one. */
-	event?: string
-	deviceId?: string | null
-	nonce?: string | null
-	scannedAt?: Date | null
-	offline?: boolean
-	localResult?: ScanResult
-}
 
 type TicketRow = {
 	id: number
@@ -126,8 +105,7 @@ function eventInfo(ctx: Context, id: number): EventInfo | undefined {
 
 function answerFor(ctx: Context, result: ScanResult, ticket: TicketRow | undefined, checkinId: number, replayed: boolean, firstAt: Date | null): ScanAnswer {
 	const answer: ScanAnswer = { result, replayed, checkinId }
-	// Another event's registrant is none of this door's business: no name with `wrong_event`.
-	if (ticket && result !== 'wrong_event' && result !== 'invalid') {
+	if (ticket && namesRegistration(result)) {
 		const event = eventInfo(ctx, ticket.event_id)
 		answer.registration = { id: ticket.id, name: ticket.name, partySize: ticket.party_size, event: event?.slug ?? '' }
 		if ((result === 'ok' || result === 'already_checked_in') && firstAt) {
@@ -147,10 +125,10 @@ function replay(ctx: Context, previous: CheckinLookup): ScanAnswer {
 }
 
 /** Decides, records and applies one scan. Runs inside the caller's transaction. */
-function recordOne(ctx: Context, request: ScanRequest, scannerEventId: number | null): ScanAnswer {
+function recordOne(ctx: Context, scan: ScanRequest, scannerEventId: number | null): ScanAnswer {
 	const { st, now } = ctx
-	const deviceId = request.deviceId ?? null
-	const nonce = request.nonce ?? null
+	const deviceId = scan.deviceId ?? null
+	const nonce = scan.nonce ?? null
 	if (deviceId !== null && nonce !== null) {
 		const previous = st.byNonce.get(deviceId, nonce)
 		if (previous) {
@@ -161,12 +139,12 @@ function recordOne(ctx: Context, request: ScanRequest, scannerEventId: number | 
 			return replay(ctx, previous)
 		}
 	}
-	const scannedAt = effectiveScanTime(request.scannedAt, now)
-	const code = request.code === null ? null : request.code.trim()
+	const scannedAt = effectiveScanTime(scan.scannedAt, now)
+	const code = scan.code === null ? null : scan.code.trim()
 	let row: TicketRow | undefined
 	let verification: ScanVerification
 	if (code === null) {
-		row = request.registrationId === undefined ? undefined : st.ticketById.get(request.registrationId)
+		row = scan.registrationId === undefined ? undefined : st.ticketById.get(scan.registrationId)
 		verification = row ? { valid: true, eventId: row.event_id, registrationId: row.id } : { valid: false }
 	} else {
 		// A code we stored is one we issued: the signature check (~0.3 ms) is needed only for the
@@ -180,14 +158,14 @@ function recordOne(ctx: Context, request: ScanRequest, scannerEventId: number | 
 		}
 	}
 	const verdict = decideScan({ verification, ticket: row ? ticketState(row, code) : undefined, scannerEventId, scannedAt })
-	const offline = request.offline ?? false
+	const offline = scan.offline ?? false
 	const duplicate =
 		verdict.result === 'already_checked_in' &&
-		isDuplicateScan({ result: verdict.result, offline, deviceId, firstCheckedInBy: verdict.firstCheckedInBy, localResult: request.localResult })
+		isDuplicateScan({ result: verdict.result, offline, deviceId, firstCheckedInBy: verdict.firstCheckedInBy, localResult: scan.localResult })
 	const ticket = verdict.result === 'invalid' ? undefined : row
 	const eventId = scannerEventId ?? ticket?.event_id ?? null
 	const method: CheckinMethod = code === null ? 'manual' : 'scan'
-	const stored = (request.code ?? '').slice(0, MAX_STORED_CODE_LENGTH)
+	const stored = (scan.code ?? '').slice(0, MAX_STORED_CODE_LENGTH)
 	const { id } = st.insert.get(
 		eventId,
 		ticket?.id ?? null,
@@ -222,11 +200,11 @@ function context(tx: Db, actor: Actor, now: Date): Context {
  * admitting scan sets the check-in, later ones answer `already_checked_in` with the first time.
  * A (deviceId, nonce) seen before records nothing and answers as the first time.
  */
-export function recordScan(db: Db, request: ScanRequest, scanner: Scanner, now = new Date()): ScanAnswer {
+export function recordScan(db: Db, scan: ScanRequest, scanner: Scanner, now = new Date()): ScanAnswer {
 	return writeTransaction(db, (tx) => {
 		const ctx = context(tx, scanner.actor, now)
-		const scannerEventId = resolveScannerEvent(tx, request.event, scanner)
-		return recordOne(ctx, { ...request, deviceId: request.deviceId ?? ctx.actor }, scannerEventId)
+		const scannerEventId = resolveScannerEvent(tx, scan.event, scanner)
+		return recordOne(ctx, { ...scan, deviceId: scan.deviceId ?? ctx.actor }, scannerEventId)
 	})
 }
 
@@ -234,18 +212,16 @@ export function recordScan(db: Db, request: ScanRequest, scanner: Scanner, now =
  * recordScan with group commit: the scans of one event-loop turn share a transaction and one
  * disk flush (writeInBatch), so a busy door does not wait for the disk scan by scan.
  */
-export function recordScanGrouped(db: Db, request: ScanRequest, scanner: Scanner): Promise<ScanAnswer> {
-	return writeInBatch(db, (tx) => recordScan(tx, request, scanner))
+export function recordScanGrouped(db: Db, scan: ScanRequest, scanner: Scanner): Promise<ScanAnswer> {
+	return writeInBatch(db, (tx) => recordScan(tx, scan, scanner))
 }
-
-export type BatchResult = { nonce: string; result: ScanResult; replayed: boolean; checkinId: number; firstCheckedInAt?: string }
 
 /**
  * An offline scanner's queue (POST /api/v1/checkins/batch), in one transaction. Scans are decided
  * in the order they happened (scannedAt), so that of several devices' scans of one ticket the
  * earliest sets the check-in and the others are kept and flagged as duplicates. A nonce already
  * recorded is not recorded again (`replayed`, with the first result). Results come back in the
- * order of the request. Every named event is checked before anything is recorded: a refused
+ * order they were sent in. Every named event is checked before anything is recorded: a refused
  * batch stays whole in the device's queue.
  */
 export function recordScanBatch(
@@ -300,7 +276,7 @@ export function recordScanBatch(
 export function manualCheckin(
 	db: Db,
 	registrationId: number,
-	request: { deviceId?: string | null; nonce?: string | null; scannedAt?: Date | null },
+	scan: Pick<ScanRequest, 'deviceId' | 'nonce' | 'scannedAt'>,
 	scanner: Scanner,
 	now = new Date(),
 ): ScanAnswer {
@@ -309,15 +285,15 @@ export function manualCheckin(
 		const row = ctx.st.ticketById.get(registrationId)
 		if (!row) throw new ServiceError('not_found', 404)
 		if (scanner.tokenEventId !== null && row.event_id !== scanner.tokenEventId) throw new ServiceError('wrong_event_token', 403)
-		const answer = recordOne(ctx, { code: null, registrationId, ...request, deviceId: request.deviceId ?? ctx.actor }, row.event_id)
+		const answer = recordOne(ctx, { code: null, registrationId, ...scan, deviceId: scan.deviceId ?? ctx.actor }, row.event_id)
 		if (!answer.replayed && answer.result === 'ok') recordAudit(tx, scanner.actor, 'checkin.manual', `registration:${registrationId}`, null, now)
 		return answer
 	})
 }
 
 /** manualCheckin with group commit (see recordScanGrouped). */
-export function manualCheckinGrouped(db: Db, registrationId: number, request: Parameters<typeof manualCheckin>[2], scanner: Scanner): Promise<ScanAnswer> {
-	return writeInBatch(db, (tx) => manualCheckin(tx, registrationId, request, scanner))
+export function manualCheckinGrouped(db: Db, registrationId: number, scan: Parameters<typeof manualCheckin>[2], scanner: Scanner): Promise<ScanAnswer> {
+	return writeInBatch(db, (tx) => manualCheckin(tx, registrationId, scan, scanner))
 }
 
 export type UndoResult = { registration: { id: number; name: string; partySize: number; event: string; checkedInAt: null }; undone: number }

@@ -4,31 +4,12 @@ import { hash } from 'node:crypto'
 import { and, count, desc, eq, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import { checkins, events, registrations, type EventRow } from '#db/schema/index.ts'
 import { bucketArrivals, REFUSED_RESULTS, type ArrivalBucket, type ScanResult } from '#app/domain/checkin-rules.ts'
-import type { ScanLogFilter } from '#app/domain/checkin-input.ts'
+import type { ScanLogFilter } from '#app/domain/checkin-admin-input.ts'
+import { CHECKIN_SEARCH_LIMIT, type CheckinSearchHit, type CheckinStats, type OfflineDataset } from '#app/domain/checkin-contract.ts'
 import { foldForSearch } from '#app/domain/search-text.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { registerFold } from '#app/services/queries/registration-queries.server.ts'
 import { publicTicketKeys } from '#app/utils/ticket-keys.server.ts'
-
-export type CheckinStats = {
-	/** Persons in confirmed registrations (CONTRACT: registered). */
-	registered: number
-	/** Confirmed registrations (parties) checked in (CONTRACT: checkedIn). */
-	checkedIn: number
-	/** Persons in those registrations (CONTRACT: persons). */
-	persons: number
-	/** Confirmed registrations (parties). */
-	registrations: number
-	/** Persons registered but not yet checked in. */
-	expected: number
-	/** Scans recorded at this event, and of them: refused ones, duplicates, undone check-ins. */
-	scans: number
-	refused: number
-	duplicates: number
-	undone: number
-	/** When the latest scan was recorded (ISO), or null. */
-	lastScanAt: string | null
-}
 
 /** The live counts for the door and the organizer. Reads only; cheap enough to poll. */
 export function checkinStats(db: Db, event: Pick<EventRow, 'id' | 'confirmedPersons'>): CheckinStats {
@@ -69,19 +50,6 @@ export function checkinStats(db: Db, event: Pick<EventRow, 'id' | 'confirmedPers
 		undone: Number(scans.undone),
 		lastScanAt: scans.last === null ? null : new Date(Number(scans.last)).toISOString(),
 	}
-}
-
-export const CHECKIN_SEARCH_LIMIT = 20
-
-export type CheckinSearchHit = {
-	id: number
-	name: string
-	/** The address with most of its local part hidden (p•••@example.com): enough to tell two namesakes apart. */
-	emailHint: string
-	partySize: number
-	status: 'confirmed'
-	checkedInAt: string | null
-	checkedInBy: string | null
 }
 
 export function emailHint(email: string): string {
@@ -132,25 +100,6 @@ export function searchForCheckin(db: Db, eventId: number, query: string, limit =
 /** The base64url SHA-256 of a ticket code: what the offline dataset carries instead of the code. */
 export function ticketCodeHash(code: string): string {
 	return hash('sha256', code, 'base64url')
-}
-
-export type OfflineTicket = {
-	registrationId: number
-	name: string
-	partySize: number
-	status: 'confirmed' | 'waitlisted' | 'cancelled'
-	/** base64url SHA-256 of the current ticket code; null when the registration has none (not confirmed). */
-	codeHash: string | null
-	checkedInAt: string | null
-	checkedInBy: string | null
-}
-
-export type OfflineDataset = {
-	event: { id: number; slug: string; title: string; reentryAllowed: boolean }
-	/** The public keys (JWK, Ed25519, with keyId) that tickets are signed with. */
-	keys: ReturnType<typeof publicTicketKeys>
-	tickets: OfflineTicket[]
-	generatedAt: string
 }
 
 /**

@@ -1,0 +1,39 @@
+// The words the data is kept in: roles, kinds of event, the statuses of events, registrations and
+// applications. Rules, forms and pages speak them; db/schema stores them (its columns' enums are
+// these lists, imported from here), so a new status is added in one place. The check-in verdicts
+// are in checkin-rules.ts.
+
+/** Staff roles, weakest last: an admin may do what an organizer may, an organizer what a scanner may (roles.ts). */
+export const ROLES = ['admin', 'organizer', 'scanner'] as const
+export type Role = (typeof ROLES)[number]
+
+export const EVENT_KINDS = ['fair', 'promo', 'workshop', 'roundtable', 'other'] as const
+export type EventKind = (typeof EVENT_KINDS)[number]
+
+export const EVENT_STATUSES = ['draft', 'published', 'cancelled'] as const
+export type EventStatus = (typeof EVENT_STATUSES)[number]
+
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
+
+/** Through which door a registration came. */
+export const REGISTRATION_SOURCES = ['web', 'api', 'organizer'] as const
+export type RegistrationSource = (typeof REGISTRATION_SOURCES)[number]
+
+/** Who cancelled a registration: the visitor, an organizer, or the event's cancellation. */
+export const CANCELLED_BY = ['visitor', 'organizer', 'event'] as const
+export type CancelledBy = (typeof CANCELLED_BY)[number]
+
+export const APPLICATION_STATUSES = ['submitted', 'accepted', 'waitlisted', 'rejected', 'withdrawn'] as const
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
+
+/**
+ * What an organizer may decide. The decision is the application's `status` at once (organizers see
+ * it); the exhibitor learns it only when the fair's decisions are released (`releasedStatus`).
+ */
+export const APPLICATION_DECISIONS = ['accepted', 'waitlisted', 'rejected'] as const
+export type ApplicationDecision = (typeof APPLICATION_DECISIONS)[number]
+
+/** Why an application was withdrawn: by the exhibitor, or because acceptance was not confirmed in time. */
+export const WITHDRAWAL_REASONS = ['exhibitor', 'confirmation_missed'] as const
+export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number]
