@@ -15,9 +15,9 @@ import {
 } from '#db/schema/index.ts'
 import { DEFAULT_CATEGORIES, MUNICIPALITY_NAMES } from '#app/domain/application-options.ts'
 import { exhibitorView, hasUnreleasedDecision, type ExhibitorView } from '#app/domain/application-status.ts'
-import { localizeEventTexts, mapLink } from '#app/domain/event-text.ts'
+import { eventFactsView } from '#app/services/views/event-views.server.ts'
 import { categoryCodes, categoryNameByCode } from '#app/domain/fair-settings-input.ts'
-import { formatDateTime, formatEventTimeRange, formatLongDate, formatNumber, formatTime } from '#app/domain/format.ts'
+import { formatDateTime, formatLongDate, formatNumber, formatTime } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import { latinToCyrillic } from '#app/domain/transliterate.ts'
 import type { Db } from '#app/utils/db.server.ts'
@@ -138,7 +138,6 @@ export type StandView = NonNullable<ReturnType<typeof standView>>
 export function applicationPageView({ application: a, fair, image, stand, token }: ManagedApplication, locale: Locale, now: Date) {
 	const view = exhibitorView(a, now)
 	const { event } = fair
-	const texts = localizeEventTexts(event, locale)
 	const base = `/applications/${token}`
 	const deadlinePassed = view.status === 'accepted' && !view.confirmed && !view.canConfirm && view.confirmBy !== null
 	const apply = getT(locale, 'apply')
@@ -161,16 +160,7 @@ export function applicationPageView({ application: a, fair, image, stand, token 
 		canEdit: view.status !== 'withdrawn' && applicationsOpen(fair, now),
 		stand: standView(visibleStand(view, stand), fair, locale),
 		fair: {
-			slug: event.slug,
-			status: event.status,
-			title: texts.title,
-			untranslated: texts.untranslated,
-			date: formatLongDate(event.startsAt, locale),
-			time: formatEventTimeRange(event.startsAt, event.endsAt, locale),
-			startsAtIso: event.startsAt.toISOString(),
-			venueName: texts.venueName,
-			venueAddress: [texts.venueAddress, texts.venueCity].filter(Boolean).join(', '),
-			mapUrl: mapLink(event.venueName, event.venueAddress, event.venueCity),
+			...eventFactsView(event, locale),
 			pageUrl: event.status === 'draft' ? null : `/events/${event.slug}`,
 		},
 		submitted: {

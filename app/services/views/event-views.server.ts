@@ -48,3 +48,20 @@ export function eventPageView(event: EventRow, locale: Locale, publicUrl: string
 		url: `${publicUrl}/events/${event.slug}`,
 	}
 }
+
+/** When and where, as a private page (ticket, application) shows its event: dates formatted, the venue in one line. */
+export function eventFactsView(event: EventRow, locale: Locale) {
+	const texts = localizeEventTexts(event, locale)
+	return {
+		slug: event.slug,
+		status: event.status,
+		title: texts.title,
+		untranslated: texts.untranslated,
+		date: formatLongDate(event.startsAt, locale),
+		time: formatEventTimeRange(event.startsAt, event.endsAt, locale),
+		startsAtIso: event.startsAt.toISOString(),
+		venueName: texts.venueName,
+		venueAddress: [texts.venueAddress, texts.venueCity].filter(Boolean).join(', '),
+		mapUrl: mapLink(event.venueName, event.venueAddress, event.venueCity),
+	}
+}

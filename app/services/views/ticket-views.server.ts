@@ -4,8 +4,9 @@
 import { eq } from 'drizzle-orm'
 import { events, type EventRow, type RegistrationRow } from '#db/schema/index.ts'
 import { calendarFromAttributes, eventAttributes, googleCalendarLink } from '#app/domain/calendar.ts'
-import { localizeEventTexts, mapLink } from '#app/domain/event-text.ts'
-import { formatDateTime, formatEventTimeRange, formatLongDate, formatNumber } from '#app/domain/format.ts'
+import { localizeEventTexts } from '#app/domain/event-text.ts'
+import { eventFactsView } from '#app/services/views/event-views.server.ts'
+import { formatDateTime, formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { getT } from '#app/utils/i18n.server.ts'
@@ -25,7 +26,6 @@ export function findTicket(db: Db, token: string): Ticket | undefined {
 }
 
 export function ticketPageView(db: Db, { registration, event, token }: Ticket, locale: Locale, publicUrl: string) {
-	const texts = localizeEventTexts(event, locale)
 	const base = `/tickets/${token}`
 	const position = currentWaitlistPosition(db, registration)
 	const showTicket = registration.status === 'confirmed' && event.status !== 'cancelled' && registration.ticketCode !== null
@@ -58,19 +58,7 @@ export function ticketPageView(db: Db, { registration, event, token }: Ticket, l
 				vulnerableGroup: registration.vulnerableGroup,
 			},
 		},
-		event: {
-			slug: event.slug,
-			status: event.status,
-			kind: event.kind,
-			title: texts.title,
-			untranslated: texts.untranslated,
-			date: formatLongDate(event.startsAt, locale),
-			time: formatEventTimeRange(event.startsAt, event.endsAt, locale),
-			startsAtIso: event.startsAt.toISOString(),
-			venueName: texts.venueName,
-			venueAddress: [texts.venueAddress, texts.venueCity].filter(Boolean).join(', '),
-			mapUrl: mapLink(event.venueName, event.venueAddress, event.venueCity),
-		},
+		event: { ...eventFactsView(event, locale), kind: event.kind },
 		canCancel: registration.status !== 'cancelled' && event.status !== 'cancelled',
 		links: {
 			ics: `${base}/ticket.ics`,
