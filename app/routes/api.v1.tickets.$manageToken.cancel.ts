@@ -3,10 +3,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { toRegistrationJson } from '#app/services/views/registration-json.server.ts'
 import { cancelByManageToken } from '#app/services/commands/registrations.server.ts'
-import { apiError, asApiError, methodNotAllowed } from '#app/http/api.server.ts'
+import { asApiError, methodNotAllowed, requireRateLimit } from '#app/http/api.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { takeRateLimit } from '#app/http/rate-limit.server.ts'
 
 const ALLOWED = ['POST']
 
@@ -16,8 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	if (request.method !== 'POST') return methodNotAllowed(request, ALLOWED)
-	const limit = takeRateLimit(context)
-	if (!limit.ok) return apiError(request, 429, 'rate_limited', { headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
+	await requireRateLimit(request, context)
 	try {
 		const result = cancelByManageToken(getDb(), params.manageToken ?? '')
 		return Response.json(
