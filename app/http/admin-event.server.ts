@@ -1,10 +1,11 @@
 import type { EventRow } from '#db/schema/index.ts'
 import { eventFromParam } from '#app/services/queries/registration-queries.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 /** The event behind an /admin/events/{id}/... address, or a 404 that ends the request. */
 export function requireAdminEvent(idParam: string | undefined): EventRow {
 	const event = eventFromParam(getDb(), idParam)
-	if (!event) throw new Response('Not found', { status: 404 })
+	invariantResponse(event, 404)
 	return event
 }

@@ -10,6 +10,7 @@ import { SESSION_DAYS, getSessionUser } from '#app/services/commands/users.serve
 import { apiError } from '#app/http/api.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 let cookie: ReturnType<typeof createCookie> | undefined
 
@@ -52,7 +53,7 @@ export async function requireUser(request: Request): Promise<UserRow> {
 /** For /admin pages that need a role; a user with too little gets 403. */
 export async function requireRole(request: Request, role: Role): Promise<UserRow> {
 	const user = await requireUser(request)
-	if (!hasRole(user.role, role)) throw new Response('Forbidden', { status: 403 })
+	invariantResponse(hasRole(user.role, role), 403)
 	return user
 }
 

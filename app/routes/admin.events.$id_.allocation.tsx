@@ -23,6 +23,7 @@ import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: planStyles },
@@ -31,7 +32,7 @@ export const links: LinksFunction = () => [
 
 function requireFair(id: string | undefined) {
 	const event = requireAdminEvent(id)
-	if (event.kind !== 'fair') throw new Response('Not found', { status: 404 })
+	invariantResponse(event.kind === 'fair', 404)
 	return event
 }
 
@@ -87,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			const count = notifyStands(db, event.id, actor)
 			return redirect(`${back}?notice=notified&count=${count}`)
 		}
-		if (!isAcceptedExhibitor(db, event, applicationId)) throw new Response('Not found', { status: 404 })
+		invariantResponse(isAcceptedExhibitor(db, event, applicationId), 404)
 		if (intent === 'move') {
 			const result = assignStand(db, applicationId, standLabel, { locked: form.get('locked') === 'on', swap: form.get('swap') === 'on' }, actor)
 			return redirect(`${back}?notice=${result.swappedWith ? 'swapped' : 'moved'}#exhibitor-${applicationId}`)

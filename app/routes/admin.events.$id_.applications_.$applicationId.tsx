@@ -23,13 +23,14 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import reviewStyles from '#app/styles/review.css?url'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
 
 /** The fair and its application behind the address; 404 for another kind of event or another fair's id. */
 function requireApplication(params: { id?: string; applicationId?: string }) {
 	const event = requireAdminEvent(params.id)
 	const id = idParam(params.applicationId)
 	const application = event.kind === 'fair' && id !== null ? findApplicationOfEvent(getDb(), event.id, id) : undefined
-	if (!application) throw new Response('Not found', { status: 404 })
+	invariantResponse(application, 404)
 	return { event, application }
 }
 
@@ -81,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		}
 		return done('decision')
 	}
-	throw new Response('Bad request', { status: 400 })
+	throw errorResponse(400)
 }
 
 export default function ApplicationReview() {

@@ -22,12 +22,13 @@ import { getRequestT, getT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import styles from '#app/styles/fair-settings.css?url'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 function requireFairEvent(idParam: string | undefined): EventRow {
 	const event = requireAdminEvent(idParam)
-	if (event.kind !== 'fair') throw new Response('Not found', { status: 404 })
+	invariantResponse(event.kind === 'fair', 404)
 	return event
 }
 

@@ -16,6 +16,7 @@ import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
+import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: planStyles }]
 
@@ -24,7 +25,7 @@ const MORE_ROWS = 5
 
 function requireFair(id: string | undefined) {
 	const event = requireAdminEvent(id)
-	if (event.kind !== 'fair') throw new Response('Not found', { status: 404 })
+	invariantResponse(event.kind === 'fair', 404)
 	return event
 }
 
@@ -75,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		setPlanPublished(db, event.id, intent === 'publish', actor)
 		return redirect(`${back}?saved=${intent}`)
 	}
-	throw new Response('Bad request', { status: 400 })
+	throw errorResponse(400)
 }
 
 export default function PlanEditorPage() {

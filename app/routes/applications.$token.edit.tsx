@@ -27,6 +27,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
 import { discardPageForm } from '#app/http/page-form.server.ts'
 import { passRetryAfter } from '#app/http/rate-limit.server.ts'
+import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },
@@ -42,12 +43,12 @@ function loadApplication(token: string) {
 	const db = getDb()
 	const application = findApplicationByManageToken(db, token)
 	const event = application ? findEventById(db, application.eventId) : undefined
-	if (!application || !event) throw new Response('Not found', { status: 404 })
+	invariantResponse(application && event, 404)
 	let fair
 	try {
 		fair = findFair(db, event.slug)
 	} catch (error) {
-		if (error instanceof ServiceError) throw new Response('Not found', { status: 404 })
+		if (error instanceof ServiceError) throw errorResponse(404)
 		throw error
 	}
 	return { application, fair }

@@ -19,6 +19,7 @@ import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
 import { passRetryAfter, takeRateLimit, tooManyRequests } from '#app/http/rate-limit.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: visitorStyles }]
 
@@ -27,7 +28,7 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => pa
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const event = findPublicEvent(getDb(), params.slug ?? '')
-	if (!event) throw new Response('Not found', { status: 404 })
+	invariantResponse(event, 404)
 	const locale = await getLocale(request)
 	return {
 		event: eventPageView(event, locale, getEnv().PUBLIC_URL),

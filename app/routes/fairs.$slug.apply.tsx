@@ -18,6 +18,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
 import { discardPageForm } from '#app/http/page-form.server.ts'
 import { passRetryAfter } from '#app/http/rate-limit.server.ts'
+import { errorResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },
@@ -31,7 +32,7 @@ function loadFair(slug: string): FairContext {
 	try {
 		return findFair(getDb(), slug)
 	} catch (error) {
-		if (error instanceof ServiceError) throw new Response('Not found', { status: 404 })
+		if (error instanceof ServiceError) throw errorResponse(404)
 		throw error
 	}
 }
