@@ -9,3 +9,14 @@ export function requireAdminEvent(idParam: string | undefined): EventRow {
 	invariantResponse(event, 404)
 	return event
 }
+
+/**
+ * The fair behind an /admin/events/{id}/... page that only a fair has (settings, plan, allocation,
+ * applications), drafts included; a 404 for an unknown event or one of another kind. The API's
+ * twin is requireApiFair.
+ */
+export function requireAdminFair(idParam: string | undefined): EventRow {
+	const event = requireAdminEvent(idParam)
+	invariantResponse(event.kind === 'fair', 404)
+	return event
+}

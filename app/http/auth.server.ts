@@ -6,8 +6,9 @@ import { hasRole } from '#app/domain/roles.ts'
 import { findActiveToken } from '#app/services/commands/api-tokens.server.ts'
 import type { Actor } from '#app/domain/actor.ts'
 import { findEventBySlug } from '#app/services/queries/events.server.ts'
+import { findFairForOrganizer } from '#app/services/queries/fair-settings.server.ts'
 import { SESSION_DAYS, getSessionUser } from '#app/services/commands/users.server.ts'
-import { apiError } from '#app/http/api.server.ts'
+import { apiError, asApiError } from '#app/http/api.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
@@ -88,6 +89,28 @@ export async function requireApiEventRole(request: Request, role: Role, slug: st
 	const principal = await requireApiRole(request, role)
 	const event = findEventBySlug(getDb(), slug ?? '')
 	if (!event) throw await apiError(request, 404, 'not_found')
-	if (principal.eventId !== null && principal.eventId !== event.id) throw await apiError(request, 403, 'wrong_event_token')
+	await requireTokenEvent(request, principal, event.id)
 	return { ...principal, event }
+}
+
+/**
+ * For /api routes about one fair (/api/v1/fairs/{slug}/...), after the role: the fair, drafts
+ * included (findFairForOrganizer), or 404 `not_found` / `not_a_fair`; 403 `wrong_event_token` for
+ * a token limited to another event. Without a principal (a public read) only the lookup. The
+ * admin pages' twin is requireAdminFair.
+ */
+export async function requireApiFair(request: Request, principal: ApiPrincipal | null, slug: string | undefined): Promise<EventRow> {
+	let event: EventRow
+	try {
+		event = findFairForOrganizer(getDb(), slug ?? '')
+	} catch (error) {
+		throw await asApiError(request, error)
+	}
+	if (principal) await requireTokenEvent(request, principal, event.id)
+	return event
+}
+
+/** A token limited to one event acts on that event only: 403 `wrong_event_token` for any other. */
+export async function requireTokenEvent(request: Request, principal: ApiPrincipal, eventId: number): Promise<void> {
+	if (principal.eventId !== null && principal.eventId !== eventId) throw await apiError(request, 403, 'wrong_event_token')
 }

@@ -18,7 +18,7 @@ import {
 } from '#app/services/views/allocation-views.server.ts'
 import planStyles from '#app/styles/plan.css?url'
 import allocationStyles from '#app/styles/allocation.css?url'
-import { requireAdminEvent } from '#app/http/admin-event.server.ts'
+import { requireAdminFair } from '#app/http/admin-event.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
@@ -30,15 +30,9 @@ export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: allocationStyles },
 ]
 
-function requireFair(id: string | undefined) {
-	const event = requireAdminEvent(id)
-	invariantResponse(event.kind === 'fair', 404)
-	return event
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
-	const event = requireFair(params.id)
+	const event = requireAdminFair(params.id)
 	const { locale, t } = await getRequestT(request, ['allocation', 'exhibitors'])
 	return allocationPageView(getDb(), event, t, locale)
 }
@@ -66,7 +60,7 @@ type ErrorReply = { kind: 'error'; message: string; applicationId?: number }
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
-	const event = requireFair(params.id)
+	const event = requireAdminFair(params.id)
 	const actor = { kind: 'user', id: user.id } as const
 	const back = `/admin/events/${event.id}/allocation`
 	const { t } = await getRequestT(request, ['allocation', 'api'])

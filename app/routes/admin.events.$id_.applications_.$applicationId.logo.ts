@@ -6,7 +6,7 @@ import { findApplicationImage } from '#app/services/queries/application-images.s
 import { findApplicationOfEvent } from '#app/services/queries/application-reviews.server.ts'
 import { idParam } from '#app/http/api.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
-import { requireAdminEvent } from '#app/http/admin-event.server.ts'
+import { requireAdminFair } from '#app/http/admin-event.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
@@ -20,9 +20,9 @@ export async function action({ request }: { request: Request }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
-	const event = requireAdminEvent(params.id)
+	const event = requireAdminFair(params.id)
 	const id = idParam(params.applicationId)
-	const application = event.kind === 'fair' && id !== null ? findApplicationOfEvent(getDb(), event.id, id) : undefined
+	const application = id === null ? undefined : findApplicationOfEvent(getDb(), event.id, id)
 	const image = application ? findApplicationImage(getDb(), application.id) : undefined
 	invariantResponse(image, 404)
 	return new Response(new Uint8Array(image.bytes), {

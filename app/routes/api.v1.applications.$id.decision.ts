@@ -7,7 +7,7 @@ import { decideApplication } from '#app/services/commands/application-lifecycle.
 import { toApplicationJson } from '#app/services/queries/applications.server.ts'
 import { findApplicationEventId } from '#app/services/queries/application-reviews.server.ts'
 import { apiError, asApiError, idParam, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
-import { requireApiRole } from '#app/http/auth.server.ts'
+import { requireApiRole, requireTokenEvent } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 
@@ -24,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const eventId = id === null ? undefined : findApplicationEventId(getDb(), id)
 	if (id === null || eventId === undefined) return apiError(request, 404, 'not_found')
 	// A token limited to one event decides only that event's applications.
-	if (principal.eventId !== null && principal.eventId !== eventId) return apiError(request, 403, 'wrong_event_token')
+	await requireTokenEvent(request, principal, eventId)
 	const body = await readJsonBody(request, DecisionApiSchema)
 	try {
 		const { application, event } = decideApplication(getDb(), id, body.decision, body.note ?? null, principal.actor)

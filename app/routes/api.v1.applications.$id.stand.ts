@@ -11,7 +11,7 @@ import { assignStand, setStandLock, standLabelOf, StandDoesNotFitError, unassign
 import { findApplicationEventId } from '#app/services/queries/application-reviews.server.ts'
 import { toApplicationJson } from '#app/services/queries/applications.server.ts'
 import { apiError, asApiError, idParam, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
-import { requireApiRole } from '#app/http/auth.server.ts'
+import { requireApiRole, requireTokenEvent } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const id = idParam(params.id)
 	const eventId = id === null ? undefined : findApplicationEventId(db, id)
 	if (id === null || eventId === undefined) return apiError(request, 404, 'not_found')
-	if (principal.eventId !== null && principal.eventId !== eventId) return apiError(request, 403, 'wrong_event_token')
+	await requireTokenEvent(request, principal, eventId)
 	const body = await readJsonBody(request, StandBodySchema)
 	let result: ManualResult
 	try {

@@ -7,9 +7,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { commitAllocation, previewAllocation, type AllocationPreview } from '#app/services/commands/allocation.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { findFairForOrganizer } from '#app/services/queries/floor-plan.server.ts'
-import { apiError, asApiError, MAX_JSON_BYTES, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
-import { requireApiRole } from '#app/http/auth.server.ts'
+import { asApiError, MAX_JSON_BYTES, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
+import { requireApiFair, requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['POST']
@@ -51,8 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (request.method !== 'POST') return methodNotAllowed(request, ALLOWED)
 	const db = getDb()
 	try {
-		const event = findFairForOrganizer(db, params.slug ?? '')
-		if (principal.eventId !== null && principal.eventId !== event.id) return apiError(request, 403, 'wrong_event_token')
+		const event = await requireApiFair(request, principal, params.slug)
 		// An empty body is {commit: false}.
 		const text = Number(request.headers.get('Content-Length') ?? 0) > MAX_JSON_BYTES ? null : await request.text()
 		const body =

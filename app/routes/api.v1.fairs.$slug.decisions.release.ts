@@ -4,8 +4,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { releaseDecisions } from '#app/services/commands/application-lifecycle.server.ts'
 import { findFair } from '#app/services/queries/applications.server.ts'
-import { apiError, asApiError, methodNotAllowed } from '#app/http/api.server.ts'
-import { requireApiRole } from '#app/http/auth.server.ts'
+import { asApiError, methodNotAllowed } from '#app/http/api.server.ts'
+import { requireApiRole, requireTokenEvent } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['POST']
@@ -19,7 +19,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const principal = await requireApiRole(request, 'organizer')
 	try {
 		const fair = findFair(getDb(), params.slug ?? '')
-		if (principal.eventId !== null && principal.eventId !== fair.event.id) return apiError(request, 403, 'wrong_event_token')
+		await requireTokenEvent(request, principal, fair.event.id)
 		const result = releaseDecisions(getDb(), fair.event.id, principal.actor)
 		return Response.json(result, { headers: { 'Cache-Control': 'no-store' } })
 	} catch (error) {

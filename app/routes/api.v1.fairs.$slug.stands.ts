@@ -6,9 +6,9 @@ import { hasRole } from '#app/domain/roles.ts'
 import { standsBodySchema } from '#app/domain/stand-input.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { replaceStands } from '#app/services/commands/floor-plan.server.ts'
-import { findFairForOrganizer, getFloorPlan, getPlanInfo, toStandJson, type PlanInfo } from '#app/services/queries/floor-plan.server.ts'
+import { getFloorPlan, getPlanInfo, toStandJson, type PlanInfo } from '#app/services/queries/floor-plan.server.ts'
 import { apiError, methodNotAllowed, readJsonBody, serviceErrorResponse } from '#app/http/api.server.ts'
-import { getOptionalUser, requireApiRole } from '#app/http/auth.server.ts'
+import { getOptionalUser, requireApiFair, requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['GET', 'HEAD', 'PUT']
@@ -34,13 +34,7 @@ async function isOrganizer(request: Request): Promise<boolean> {
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const organizer = await isOrganizer(request)
 	const db = getDb()
-	let event
-	try {
-		event = findFairForOrganizer(db, params.slug ?? '')
-	} catch (error) {
-		if (error instanceof ServiceError) return serviceErrorResponse(request, error)
-		throw error
-	}
+	const event = await requireApiFair(request, null, params.slug)
 	// To the public, a draft fair does not exist and an unpublished plan is not there yet.
 	if (!organizer && event.status === 'draft') return apiError(request, 404, 'not_found')
 	const floor = getFloorPlan(db, event.id)
@@ -63,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const principal = await requireApiRole(request, 'organizer')
 	const db = getDb()
 	try {
-		const event = findFairForOrganizer(db, params.slug ?? '')
+		const event = await requireApiFair(request, principal, params.slug)
 		const body = await readJsonBody(request, standsBodySchema(getPlanInfo(db, event.id)), { maxBytes: MAX_BODY_BYTES })
 		const result = replaceStands(db, event.id, body.stands, principal.actor, new Date(), body.plan)
 		return Response.json({
