@@ -64,8 +64,15 @@ export function idParam(value: string | undefined): number | null {
 	return Number.isSafeInteger(id) && id > 0 && String(id) === value ? id : null
 }
 
+/** The numeric id of the address, or the API's 404 `not_found` when it is not a plain positive integer. */
+export async function requireApiId(request: Request, value: string | undefined): Promise<number> {
+	const id = idParam(value)
+	if (id === null) throw await apiError(request, 404, 'not_found')
+	return id
+}
+
 /** 405 for a method a resource does not have, with the ones it does. */
-export async function methodNotAllowed(request: Request, allowed: string[]) {
+export async function methodNotAllowed(request: Request, allowed: readonly string[]) {
 	return apiError(request, 405, 'method_not_allowed', { headers: { Allow: allowed.join(', ') } })
 }
 

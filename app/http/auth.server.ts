@@ -5,10 +5,11 @@ import type { EventRow, Role, UserRow } from '#db/schema/index.ts'
 import { hasRole } from '#app/domain/roles.ts'
 import { findActiveToken } from '#app/services/commands/api-tokens.server.ts'
 import type { Actor } from '#app/domain/actor.ts'
+import { findApplicationEventId } from '#app/services/queries/application-reviews.server.ts'
 import { findEventBySlug } from '#app/services/queries/events.server.ts'
 import { findFairForOrganizer } from '#app/services/queries/fair-settings.server.ts'
 import { SESSION_DAYS, getSessionUser } from '#app/services/commands/users.server.ts'
-import { apiError, asApiError } from '#app/http/api.server.ts'
+import { apiError, asApiError, idParam } from '#app/http/api.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
@@ -108,6 +109,19 @@ export async function requireApiFair(request: Request, principal: ApiPrincipal |
 	}
 	if (principal) await requireTokenEvent(request, principal, event.id)
 	return event
+}
+
+/**
+ * For /api/v1/applications/{id}/...: the application's id and its fair's; 404 `not_found` for an
+ * unknown application (or an id that is not a positive integer), 403 `wrong_event_token` for a
+ * token limited to another event.
+ */
+export async function requireApiApplication(request: Request, principal: ApiPrincipal, idValue: string | undefined): Promise<{ id: number; eventId: number }> {
+	const id = idParam(idValue)
+	const eventId = id === null ? undefined : findApplicationEventId(getDb(), id)
+	if (id === null || eventId === undefined) throw await apiError(request, 404, 'not_found')
+	await requireTokenEvent(request, principal, eventId)
+	return { id, eventId }
 }
 
 /** A token limited to one event acts on that event only: 403 `wrong_event_token` for any other. */
