@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next'
 import type { z } from 'zod'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { takeRateLimit } from '#app/http/rate-limit.server.ts'
+import { takeRateLimit, tooManyRequests } from '#app/http/rate-limit.server.ts'
 import { issuesToFields, makeZodErrorMap } from '#app/utils/validation.ts'
 
 export const MAX_JSON_BYTES = 64 * 1024
@@ -64,8 +64,15 @@ export function idParam(value: string | undefined): number | null {
 	return Number.isSafeInteger(id) && id > 0 && String(id) === value ? id : null
 }
 
+/** The numeric id of the address, or the API's 404 `not_found` when it is not a plain positive integer. */
+export async function requireApiId(request: Request, value: string | undefined): Promise<number> {
+	const id = idParam(value)
+	if (id === null) throw await apiError(request, 404, 'not_found')
+	return id
+}
+
 /** 405 for a method a resource does not have, with the ones it does. */
-export async function methodNotAllowed(request: Request, allowed: string[]) {
+export async function methodNotAllowed(request: Request, allowed: readonly string[]) {
 	return apiError(request, 405, 'method_not_allowed', { headers: { Allow: allowed.join(', ') } })
 }
 
@@ -94,13 +101,20 @@ export async function serviceErrorResponse(request: Request, error: ServiceError
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200
 
+/** The per-client limit of a public POST: counts this request, or throws the API's 429 with Retry-After. */
+export async function requireRateLimit(request: Request, context: AppLoadContext | undefined): Promise<void> {
+	const limit = takeRateLimit(context)
+	if (limit.ok) return
+	const { status, headers } = tooManyRequests(limit.retryAfterSeconds)
+	throw await apiError(request, status, 'rate_limited', { headers })
+}
+
 /**
  * The public POST's opening checks, shared by every route that takes one: the per-client rate
  * limit (429 with Retry-After) and a well-formed Idempotency-Key (422). Returns the key, or null.
  */
 export async function publicPostPreamble(request: Request, context: AppLoadContext | undefined): Promise<string | null> {
-	const limit = takeRateLimit(context)
-	if (!limit.ok) throw await apiError(request, 429, 'rate_limited', { headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
+	await requireRateLimit(request, context)
 	const key = request.headers.get(IDEMPOTENCY_HEADER)
 	if (key !== null && (key.trim() === '' || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
 		const { t } = await getRequestT(request, 'common')

@@ -28,7 +28,7 @@ import { storeDraftImage } from '#app/services/commands/application-images.serve
 import { type DraftImage } from '#app/services/queries/application-images.server.ts'
 import { findDraftImage } from '#app/services/queries/application-images.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
-import { clientIp, takeRateLimit } from '#app/http/rate-limit.server.ts'
+import { clientIp, takeRateLimit, tooManyRequests } from '#app/http/rate-limit.server.ts'
 import type { FairContext } from '#app/services/queries/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { getFloorPlan } from '#app/services/queries/floor-plan.server.ts'
@@ -146,6 +146,11 @@ export async function readApplicationForm(
 /** The form's answer to a refusal (closed window, rate limit, a service error), with its status. */
 export function refusalReply(formData: FormData, error: ServiceError, t: TFunction, init: { status?: number; headers?: HeadersInit } = {}) {
 	return data({ result: serviceErrorReply(formData, error, t), logo: null }, { status: init.status ?? error.status, headers: init.headers })
+}
+
+/** The form again after the per-client limit refused it: 429 with Retry-After, the typed values kept. */
+export function rateLimitedReply(form: { formData: FormData; retryAfterSeconds: number }, t: TFunction) {
+	return refusalReply(form.formData, new ServiceError('rate_limited', 409), t, tooManyRequests(form.retryAfterSeconds))
 }
 
 /** A refusal from a service as the form's answer: next to its field, or at the top. */

@@ -5,11 +5,14 @@ import type { EventRow, Role, UserRow } from '#db/schema/index.ts'
 import { hasRole } from '#app/domain/roles.ts'
 import { findActiveToken } from '#app/services/commands/api-tokens.server.ts'
 import type { Actor } from '#app/domain/actor.ts'
+import { findApplicationEventId } from '#app/services/queries/application-reviews.server.ts'
 import { findEventBySlug } from '#app/services/queries/events.server.ts'
+import { findFairForOrganizer } from '#app/services/queries/fair-settings.server.ts'
 import { SESSION_DAYS, getSessionUser } from '#app/services/commands/users.server.ts'
-import { apiError } from '#app/http/api.server.ts'
+import { apiError, asApiError, idParam } from '#app/http/api.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 let cookie: ReturnType<typeof createCookie> | undefined
 
@@ -52,7 +55,7 @@ export async function requireUser(request: Request): Promise<UserRow> {
 /** For /admin pages that need a role; a user with too little gets 403. */
 export async function requireRole(request: Request, role: Role): Promise<UserRow> {
 	const user = await requireUser(request)
-	if (!hasRole(user.role, role)) throw new Response('Forbidden', { status: 403 })
+	invariantResponse(hasRole(user.role, role), 403)
 	return user
 }
 
@@ -87,6 +90,41 @@ export async function requireApiEventRole(request: Request, role: Role, slug: st
 	const principal = await requireApiRole(request, role)
 	const event = findEventBySlug(getDb(), slug ?? '')
 	if (!event) throw await apiError(request, 404, 'not_found')
-	if (principal.eventId !== null && principal.eventId !== event.id) throw await apiError(request, 403, 'wrong_event_token')
+	await requireTokenEvent(request, principal, event.id)
 	return { ...principal, event }
+}
+
+/**
+ * For /api routes about one fair (/api/v1/fairs/{slug}/...), after the role: the fair, drafts
+ * included (findFairForOrganizer), or 404 `not_found` / `not_a_fair`; 403 `wrong_event_token` for
+ * a token limited to another event. Without a principal (a public read) only the lookup. The
+ * admin pages' twin is requireAdminFair.
+ */
+export async function requireApiFair(request: Request, principal: ApiPrincipal | null, slug: string | undefined): Promise<EventRow> {
+	let event: EventRow
+	try {
+		event = findFairForOrganizer(getDb(), slug ?? '')
+	} catch (error) {
+		throw await asApiError(request, error)
+	}
+	if (principal) await requireTokenEvent(request, principal, event.id)
+	return event
+}
+
+/**
+ * For /api/v1/applications/{id}/...: the application's id and its fair's; 404 `not_found` for an
+ * unknown application (or an id that is not a positive integer), 403 `wrong_event_token` for a
+ * token limited to another event.
+ */
+export async function requireApiApplication(request: Request, principal: ApiPrincipal, idValue: string | undefined): Promise<{ id: number; eventId: number }> {
+	const id = idParam(idValue)
+	const eventId = id === null ? undefined : findApplicationEventId(getDb(), id)
+	if (id === null || eventId === undefined) throw await apiError(request, 404, 'not_found')
+	await requireTokenEvent(request, principal, eventId)
+	return { id, eventId }
+}
+
+/** A token limited to one event acts on that event only: 403 `wrong_event_token` for any other. */
+export async function requireTokenEvent(request: Request, principal: ApiPrincipal, eventId: number): Promise<void> {
+	if (principal.eventId !== null && principal.eventId !== eventId) throw await apiError(request, 403, 'wrong_event_token')
 }

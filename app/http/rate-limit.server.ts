@@ -35,6 +35,25 @@ export function takeRateLimit(context: AppLoadContext | undefined, now = Date.no
 	return { ok: true }
 }
 
+/**
+ * The answer to a refused request (this limit or the login limit): 429, and when to try again.
+ * For `data(body, tooManyRequests(seconds))`, or its status and headers for the API's error.
+ */
+export function tooManyRequests(retryAfterSeconds: number) {
+	return { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } } as const
+}
+
+/**
+ * A page's `headers()`: the headers it starts from (its loader's, or fixed ones), with the
+ * action's Retry-After passed on, so a limited POST tells the client when to try again.
+ */
+export function passRetryAfter(actionHeaders: Headers, base?: HeadersInit): Headers {
+	const headers = new Headers(base)
+	const retryAfter = actionHeaders.get('Retry-After')
+	if (retryAfter) headers.set('Retry-After', retryAfter)
+	return headers
+}
+
 export function resetRateLimitsForTests() {
 	buckets.clear()
 }

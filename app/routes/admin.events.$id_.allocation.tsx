@@ -20,26 +20,21 @@ import {
 } from '#app/services/views/allocation-views.server.ts'
 import planStyles from '#app/styles/plan.css?url'
 import allocationStyles from '#app/styles/allocation.css?url'
-import { requireAdminEvent } from '#app/http/admin-event.server.ts'
+import { requireAdminFair } from '#app/http/admin-event.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: planStyles },
 	{ rel: 'stylesheet', href: allocationStyles },
 ]
 
-function requireFair(id: string | undefined) {
-	const event = requireAdminEvent(id)
-	if (event.kind !== 'fair') throw new Response('Not found', { status: 404 })
-	return event
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
-	const event = requireFair(params.id)
+	const event = requireAdminFair(params.id)
 	const { locale, t } = await getRequestT(request, ['allocation', 'exhibitors'])
 	return allocationPageView(getDb(), event, t, locale)
 }
@@ -67,7 +62,7 @@ type ErrorReply = { kind: 'error'; message: string; applicationId?: number }
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
-	const event = requireFair(params.id)
+	const event = requireAdminFair(params.id)
 	const actor = { kind: 'user', id: user.id } as const
 	const back = `/admin/events/${event.id}/allocation`
 	const { t } = await getRequestT(request, ['allocation', 'api'])
@@ -89,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			const count = notifyStands(db, event.id, actor)
 			return redirect(`${back}?notice=notified&count=${count}`)
 		}
-		if (!isAcceptedExhibitor(db, event, applicationId)) throw new Response('Not found', { status: 404 })
+		invariantResponse(isAcceptedExhibitor(db, event, applicationId), 404)
 		if (intent === 'move') {
 			const result = assignStand(db, applicationId, standLabel, { locked: form.get('locked') === 'on', swap: form.get('swap') === 'on' }, actor)
 			return redirect(`${back}?notice=${result.swappedWith ? 'swapped' : 'moved'}#exhibitor-${applicationId}`)

@@ -11,18 +11,12 @@ import { releaseDecisions } from '#app/services/commands/application-lifecycle.s
 import { ServiceError } from '#app/services/errors.server.ts'
 import { reviewListPage } from '#app/services/views/application-review-views.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
-import { requireAdminEvent } from '#app/http/admin-event.server.ts'
+import { requireAdminFair } from '#app/http/admin-event.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import reviewStyles from '#app/styles/review.css?url'
 import { readPageForm } from '#app/http/page-form.server.ts'
-
-/** The fair behind the address; any other kind of event has no applications (404). */
-function requireAdminFair(idParam: string | undefined) {
-	const event = requireAdminEvent(idParam)
-	if (event.kind !== 'fair') throw new Response('Not found', { status: 404 })
-	return event
-}
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
@@ -52,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
 	const event = requireAdminFair(params.id)
 	const formData = await readPageForm(request)
-	if (formData.get('intent') !== 'release') throw new Response('Bad request', { status: 400 })
+	invariantResponse(formData.get('intent') === 'release', 400)
 	const { t } = await getRequestT(request, 'review')
 	const form = ReleaseFormSchema.safeParse(Object.fromEntries(formData))
 	if (!form.success) return { releaseError: t('release.confirmRequired') }

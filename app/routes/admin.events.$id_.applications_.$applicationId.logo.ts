@@ -6,9 +6,10 @@ import { findApplicationImage } from '#app/services/queries/application-images.s
 import { findApplicationOfEvent } from '#app/services/queries/application-reviews.server.ts'
 import { idParam } from '#app/http/api.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
-import { requireAdminEvent } from '#app/http/admin-event.server.ts'
+import { requireAdminFair } from '#app/http/admin-event.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 // No form here: an anonymous caller goes to the login first, as for the page; then any other
 // method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).
@@ -19,11 +20,11 @@ export async function action({ request }: { request: Request }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
-	const event = requireAdminEvent(params.id)
+	const event = requireAdminFair(params.id)
 	const id = idParam(params.applicationId)
-	const application = event.kind === 'fair' && id !== null ? findApplicationOfEvent(getDb(), event.id, id) : undefined
+	const application = id === null ? undefined : findApplicationOfEvent(getDb(), event.id, id)
 	const image = application ? findApplicationImage(getDb(), application.id) : undefined
-	if (!image) throw new Response('Not found', { status: 404 })
+	invariantResponse(image, 404)
 	return new Response(new Uint8Array(image.bytes), {
 		headers: {
 			'Content-Type': image.mime,

@@ -17,19 +17,20 @@ import { findApplicationOfEvent } from '#app/services/queries/application-review
 import { ServiceError } from '#app/services/errors.server.ts'
 import { idParam } from '#app/http/api.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
-import { requireAdminEvent } from '#app/http/admin-event.server.ts'
+import { requireAdminFair } from '#app/http/admin-event.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import reviewStyles from '#app/styles/review.css?url'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
 
 /** The fair and its application behind the address; 404 for another kind of event or another fair's id. */
 function requireApplication(params: { id?: string; applicationId?: string }) {
-	const event = requireAdminEvent(params.id)
+	const event = requireAdminFair(params.id)
 	const id = idParam(params.applicationId)
-	const application = event.kind === 'fair' && id !== null ? findApplicationOfEvent(getDb(), event.id, id) : undefined
-	if (!application) throw new Response('Not found', { status: 404 })
+	const application = id === null ? undefined : findApplicationOfEvent(getDb(), event.id, id)
+	invariantResponse(application, 404)
 	return { event, application }
 }
 
@@ -81,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		}
 		return done('decision')
 	}
-	throw new Response('Bad request', { status: 400 })
+	throw errorResponse(400)
 }
 
 export default function ApplicationReview() {

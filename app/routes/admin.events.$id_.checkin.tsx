@@ -18,6 +18,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 const REFRESH_MS = 10_000
 
@@ -38,10 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
 	const event = requireAdminEvent(params.id)
 	const form = UndoCheckinSchema.safeParse(Object.fromEntries(await readPageForm(request)))
-	if (!form.success) throw new Response('Bad request', { status: 400 })
+	invariantResponse(form.success, 400)
 	// The form names a registration; the address names the event. They must agree.
 	const registration = findRegistrationOfEvent(getDb(), event.id, form.data.registrationId)
-	if (!registration) throw new Response('Not found', { status: 404 })
+	invariantResponse(registration, 404)
 	const query = parseCheckinQuery(new URL(request.url).searchParams)
 	const back = (notice: 'undone' | 'not_checked_in') =>
 		redirect(`/admin/events/${event.id}/checkin${checkinSearchParams(query, { notice, rid: registration.id })}`)

@@ -7,7 +7,6 @@ import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunct
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import type { EventRow } from '#db/schema/index.ts'
 import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
 import { NEW_CATEGORY_ROWS, categoryCode, categoryName, fairSettingsFormSchema, fairSettingsFromForm } from '#app/domain/fair-settings-input.ts'
 import { formatDateTime, toBelgradeLocalInput } from '#app/domain/format.ts'
@@ -15,7 +14,7 @@ import { ServiceError } from '#app/services/errors.server.ts'
 import { updateFairSettings } from '#app/services/commands/fair-settings.server.ts'
 import { getFairSettings } from '#app/services/queries/fair-settings.server.ts'
 import { CheckboxField, TextField } from '#app/components/form-fields.tsx'
-import { requireAdminEvent } from '#app/http/admin-event.server.ts'
+import { requireAdminFair } from '#app/http/admin-event.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT, getT } from '#app/utils/i18n.server.ts'
@@ -24,12 +23,6 @@ import styles from '#app/styles/fair-settings.css?url'
 import { readPageForm } from '#app/http/page-form.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-
-function requireFairEvent(idParam: string | undefined): EventRow {
-	const event = requireAdminEvent(idParam)
-	if (event.kind !== 'fair') throw new Response('Not found', { status: 404 })
-	return event
-}
 
 /** The catalog words of the standard categories in the two languages an organizer types. */
 function standardNames() {
@@ -40,7 +33,7 @@ function standardNames() {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
-	const event = requireFairEvent(params.id)
+	const event = requireAdminFair(params.id)
 	const { locale, t } = await getRequestT(request, 'fair')
 	const settings = getFairSettings(getDb(), event.id)
 	const standard = standardNames()
@@ -72,7 +65,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
-	const event = requireFairEvent(params.id)
+	const event = requireAdminFair(params.id)
 	const { t } = await getRequestT(request, ['fair', 'common', 'api'])
 	const formData = await readPageForm(request)
 	const submission = parseWithZod(formData, { schema: fairSettingsFormSchema(event.startsAt), error: makeZodErrorMap(t) })

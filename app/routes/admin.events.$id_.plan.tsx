@@ -12,27 +12,22 @@ import { setPlanBackground, setPlanPublished } from '#app/services/commands/floo
 import { floorPlanPageView } from '#app/services/views/floor-plan-views.server.ts'
 import { importStandsFile, readPlanUpload, saveStandRows, savePlanBackground, savePlanExtent, standRowsWithMore } from '#app/http/floor-plan-forms.server.ts'
 import planStyles from '#app/styles/plan.css?url'
-import { requireAdminEvent } from '#app/http/admin-event.server.ts'
+import { requireAdminFair } from '#app/http/admin-event.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
+import { errorResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: planStyles }]
 
 const BLANK_ROWS = 2
 const MORE_ROWS = 5
 
-function requireFair(id: string | undefined) {
-	const event = requireAdminEvent(id)
-	if (event.kind !== 'fair') throw new Response('Not found', { status: 404 })
-	return event
-}
-
 const show = planNumberText
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
-	const event = requireFair(params.id)
+	const event = requireAdminFair(params.id)
 	const { locale, t } = await getRequestT(request, 'plan')
 	return floorPlanPageView(getDb(), event, t, locale)
 }
@@ -41,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
-	const event = requireFair(params.id)
+	const event = requireAdminFair(params.id)
 	const actor = { kind: 'user', id: user.id } as const
 	const back = `/admin/events/${event.id}/plan`
 	const { t } = await getRequestT(request, ['plan', 'common', 'api'])
@@ -75,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		setPlanPublished(db, event.id, intent === 'publish', actor)
 		return redirect(`${back}?saved=${intent}`)
 	}
-	throw new Response('Bad request', { status: 400 })
+	throw errorResponse(400)
 }
 
 export default function PlanEditorPage() {

@@ -31,6 +31,7 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
@@ -73,9 +74,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 	// Cancel and resend keep the list as the organizer was looking at it (search, filter, page).
 	const row = RowActionSchema.safeParse(Object.fromEntries(formData))
-	if (!row.success) throw new Response('Bad request', { status: 400 })
+	invariantResponse(row.success, 400)
 	const registration = findRegistrationOfEvent(getDb(), event.id, row.data.registrationId)
-	if (!registration) throw new Response('Not found', { status: 404 })
+	invariantResponse(registration, 404)
 	const back = (notice: ListNotice, promoted?: number) =>
 		redirect(list + listSearchParams(parseListQuery(new URL(request.url).searchParams), { notice, rid: registration.id, promoted }))
 	if (row.data.intent === 'cancel') {

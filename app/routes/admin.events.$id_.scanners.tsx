@@ -20,6 +20,7 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: checkinStyles }]
 
@@ -40,9 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 	if (formData.get('intent') === 'revoke') {
 		const form = RevokeScannerLinkSchema.safeParse(Object.fromEntries(formData))
-		if (!form.success) throw new Response('Bad request', { status: 400 })
+		invariantResponse(form.success, 400)
 		// Only a link of this event: the form names the link, the address names the event.
-		if (!listScannerLinks(getDb(), event.id).some((link) => link.id === form.data.linkId)) throw new Response('Not found', { status: 404 })
+		invariantResponse(
+			listScannerLinks(getDb(), event.id).some((link) => link.id === form.data.linkId),
+			404,
+		)
 		revokeScannerLink(getDb(), form.data.linkId, actor)
 		return redirect(`/admin/events/${event.id}/scanners?revoked=${form.data.linkId}`)
 	}

@@ -13,6 +13,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 /** Reuses the event status colours: green for sent, red for failed, neutral while on the way. */
 const PILL: Record<OutboxStatus, string> = { pending: 'pill', sending: 'pill status-draft', sent: 'pill status-published', failed: 'pill status-cancelled' }
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
 	const formData = await readPageForm(request)
 	const id = Number(formData.get('id'))
-	if (formData.get('intent') !== 'resend' || !Number.isSafeInteger(id) || id <= 0) throw new Response('Bad request', { status: 400 })
+	invariantResponse(formData.get('intent') === 'resend' && Number.isSafeInteger(id) && id > 0, 400)
 	// Back to the list as the organizer was looking at it.
 	const status = String(formData.get('status') ?? '')
 	const back = (notice: 'resent' | 'refused') => redirect(`/admin/outbox?${new URLSearchParams({ ...(isStatus(status) ? { status } : {}), notice })}`)

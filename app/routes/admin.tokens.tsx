@@ -19,6 +19,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
 
 const DEFAULT_DAYS = STAFF_TOKEN_TTL_MS / (24 * 3600_000)
 
@@ -37,11 +38,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 	if (formData.get('intent') === 'revoke') {
 		const form = RevokeTokenSchema.safeParse(Object.fromEntries(formData))
-		if (!form.success) throw new Response('Bad request', { status: 400 })
+		invariantResponse(form.success, 400)
 		try {
 			revokeApiToken(getDb(), form.data.tokenId, actor)
 		} catch (error) {
-			if (error instanceof ServiceError) throw new Response('Not found', { status: 404 })
+			if (error instanceof ServiceError) throw errorResponse(404)
 			throw error
 		}
 		return redirect(`/admin/tokens?revoked=${form.data.tokenId}`)

@@ -20,6 +20,7 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 const INVITATION_DAYS = INVITATION_TTL_MS / (24 * 3600_000)
 
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 
 	const change = UserAccessSchema.safeParse(Object.fromEntries(formData))
-	if (!change.success) throw new Response('Bad request', { status: 400 })
+	invariantResponse(change.success, 400)
 	const value = change.data
 	try {
 		updateUserAccess(getDb(), value.userId, value.intent === 'role' ? { role: value.role } : { disabled: value.intent === 'disable' }, {

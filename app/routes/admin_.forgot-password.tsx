@@ -12,16 +12,11 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { takePasswordResetAttempt } from '#app/http/login-limit.server.ts'
-import { takeRateLimit } from '#app/http/rate-limit.server.ts'
+import { passRetryAfter, takeRateLimit, tooManyRequests } from '#app/http/rate-limit.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-	const headers = new Headers()
-	const retryAfter = actionHeaders.get('Retry-After')
-	if (retryAfter) headers.set('Retry-After', retryAfter)
-	return headers
-}
+export const headers: HeadersFunction = ({ actionHeaders }) => passRetryAfter(actionHeaders)
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { t } = await getRequestT(request, 'accounts')
@@ -40,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		const minutes = Math.ceil(verdict.retryAfterSeconds / 60)
 		return data(
 			{ result: submission.reply({ formErrors: [t('forgot.limited', { minutes })] }), sent: false, limited: minutes },
-			{ status: 429, headers: { 'Retry-After': String(verdict.retryAfterSeconds) } },
+			tooManyRequests(verdict.retryAfterSeconds),
 		)
 	}
 	requestPasswordReset(getDb(), submission.value.email, locale, getEnv().PUBLIC_URL)

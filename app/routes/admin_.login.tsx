@@ -12,13 +12,9 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { checkLoginLimit, recordLoginFailure, recordLoginSuccess } from '#app/http/login-limit.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { passRetryAfter, tooManyRequests } from '#app/http/rate-limit.server.ts'
 
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-	const headers = new Headers()
-	const retryAfter = actionHeaders.get('Retry-After')
-	if (retryAfter) headers.set('Retry-After', retryAfter)
-	return headers
-}
+export const headers: HeadersFunction = ({ actionHeaders }) => passRetryAfter(actionHeaders)
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'))
@@ -41,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		const minutes = Math.ceil(limit.retryAfterSeconds / 60)
 		return data(
 			{ result: submission.reply({ formErrors: [t('accounts:login.limited', { minutes })], hideFields: ['password'] }) },
-			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+			tooManyRequests(limit.retryAfterSeconds),
 		)
 	}
 	const user = await verifyLogin(getDb(), email, password)

@@ -5,15 +5,14 @@
 //   {standLabel: null}                               take its stand away
 //   {locked: true | false}                           pin or unpin the stand it has
 // 422 stand_does_not_fit with `unmet` (power, accessible, sizeM2) when the stand lacks a need.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { assignStand, setStandLock, unassignStand, type ManualResult } from '#app/services/commands/stand-moves.server.ts'
 import { StandDoesNotFitError } from '#app/services/errors.server.ts'
 import { standLabelOf } from '#app/services/queries/allocation.server.ts'
-import { findApplicationEventId } from '#app/services/queries/application-reviews.server.ts'
 import { toApplicationJson } from '#app/services/queries/applications.server.ts'
-import { apiError, asApiError, idParam, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
-import { requireApiRole } from '#app/http/auth.server.ts'
+import { readJsonBody } from '#app/http/api.server.ts'
+import { apiAction, apiMethodNotAllowed } from '#app/http/api-route.server.ts'
+import { requireApiApplication } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
@@ -28,19 +27,11 @@ const StandBodySchema = z
 	})
 	.refine((b) => b.standLabel !== undefined || b.locked !== undefined, { path: ['standLabel'], params: { key: 'required' } })
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	await requireApiRole(request, 'organizer')
-	return methodNotAllowed(request, ALLOWED)
-}
+export const loader = apiMethodNotAllowed(ALLOWED, { role: 'organizer' })
 
-export async function action({ request, params }: ActionFunctionArgs) {
-	const principal = await requireApiRole(request, 'organizer')
-	if (request.method !== 'PUT') return methodNotAllowed(request, ALLOWED)
+export const action = apiAction({ allow: ALLOWED, role: 'organizer', guardFirst: true }, async ({ request, params, principal }) => {
 	const db = getDb()
-	const id = idParam(params.id)
-	const eventId = id === null ? undefined : findApplicationEventId(db, id)
-	if (id === null || eventId === undefined) return apiError(request, 404, 'not_found')
-	if (principal.eventId !== null && principal.eventId !== eventId) return apiError(request, 403, 'wrong_event_token')
+	const { id } = await requireApiApplication(request, principal, params.id)
 	const body = await readJsonBody(request, StandBodySchema)
 	let result: ManualResult
 	try {
@@ -48,12 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		else if (body.standLabel === undefined) result = setStandLock(db, id, body.locked!, principal.actor)
 		else result = assignStand(db, id, body.standLabel, { locked: body.locked ?? true, swap: body.swap ?? false }, principal.actor)
 	} catch (error) {
-		if (error instanceof StandDoesNotFitError) {
-			const { t } = await getRequestT(request, 'api')
-			const message = t('api:errors.stand_does_not_fit')
-			return Response.json({ error: 'stand_does_not_fit', message, fields: { standLabel: [message] }, unmet: error.unmet }, { status: 422 })
-		}
-		throw await asApiError(request, error)
+		if (!(error instanceof StandDoesNotFitError)) throw error
+		const { t } = await getRequestT(request, 'api')
+		const message = t('api:errors.stand_does_not_fit')
+		return Response.json({ error: 'stand_does_not_fit', message, fields: { standLabel: [message] }, unmet: error.unmet }, { status: 422 })
 	}
 	const application = toApplicationJson(result.application, result.event, getEnv().PUBLIC_URL, standLabelOf(db, id))
 	return Response.json(
@@ -63,4 +52,4 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		},
 		{ headers: { 'Cache-Control': 'no-store' } },
 	)
-}
+})

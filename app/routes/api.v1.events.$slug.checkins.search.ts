@@ -1,17 +1,15 @@
 // GET /api/v1/events/{slug}/checkins/search?q= (scanner+) → {results: [...]}: confirmed
 // registrations by name or address, for checking in a visitor without a ticket at hand.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { MAX_SEARCH_QUERY_LENGTH, MIN_SEARCH_QUERY_LENGTH } from '#app/domain/checkin-contract.ts'
 import { searchForCheckin } from '#app/services/queries/checkin-queries.server.ts'
-import { apiError, methodNotAllowed } from '#app/http/api.server.ts'
-import { requireApiEventRole } from '#app/http/auth.server.ts'
+import { apiError } from '#app/http/api.server.ts'
+import { apiLoader, apiMethodNotAllowed } from '#app/http/api-route.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 
 const ALLOWED = ['GET', 'HEAD']
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { event } = await requireApiEventRole(request, 'scanner', params.slug)
+export const loader = apiLoader({ role: 'scanner', scope: 'event' }, async ({ request, event }) => {
 	const q = (new URL(request.url).searchParams.get('q') ?? '').trim()
 	if (q.length < MIN_SEARCH_QUERY_LENGTH || q.length > MAX_SEARCH_QUERY_LENGTH) {
 		const { t } = await getRequestT(request, 'common')
@@ -22,8 +20,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		return apiError(request, 422, 'invalid_fields', { fields: { q: [message] } })
 	}
 	return Response.json({ results: searchForCheckin(getDb(), event.id, q) }, { headers: { 'Cache-Control': 'private, no-store' } })
-}
+})
 
-export async function action({ request }: ActionFunctionArgs) {
-	return methodNotAllowed(request, ALLOWED)
-}
+export const action = apiMethodNotAllowed(ALLOWED)

@@ -1,13 +1,11 @@
 // POST /api/v1/events/{slug}/registrations (public; Idempotency-Key) → 201 {registration}.
 // GET /api/v1/events/{slug}/registrations[?status=] (organizer) → {registrations}.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '#app/domain/vocabulary.ts'
 import { RegistrationApiSchema, registrationInputFromApi } from '#app/domain/registration-input.ts'
-import { findEventBySlug } from '#app/services/queries/events.server.ts'
 import { hashRequestBody } from '#app/services/commands/idempotency.server.ts'
 import { listRegistrationsJson, registerThroughApiGrouped } from '#app/services/commands/registration-api.server.ts'
-import { apiError, methodNotAllowed, readJsonBodyAndText, publicPostPreamble, serviceErrorAnswer } from '#app/http/api.server.ts'
-import { requireApiRole } from '#app/http/auth.server.ts'
+import { apiError, readJsonBodyAndText, serviceErrorAnswer } from '#app/http/api.server.ts'
+import { apiAction, apiLoader } from '#app/http/api-route.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
@@ -16,21 +14,16 @@ const ALLOWED = ['GET', 'HEAD', 'POST']
 
 const isStatus = (value: string): value is RegistrationStatus => (REGISTRATION_STATUSES as readonly string[]).includes(value)
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	await requireApiRole(request, 'organizer')
-	const event = findEventBySlug(getDb(), params.slug ?? '')
-	if (!event) return apiError(request, 404, 'not_found')
+export const loader = apiLoader({ role: 'organizer', scope: 'event' }, async ({ request, event }) => {
 	const status = new URL(request.url).searchParams.get('status')
 	if (status !== null && !isStatus(status)) {
 		const { t } = await getRequestT(request, 'common')
 		return apiError(request, 422, 'invalid_fields', { fields: { status: [t('validation.choice')] } })
 	}
 	return Response.json({ registrations: listRegistrationsJson(getDb(), event, getEnv().PUBLIC_URL, status ?? undefined) })
-}
+})
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-	if (request.method !== 'POST') return methodNotAllowed(request, ALLOWED)
-	const key = await publicPostPreamble(request, context)
+export const action = apiAction({ allow: ALLOWED, limit: 'idempotent' }, async ({ request, params, idempotencyKey: key }) => {
 	// The stored answer is tied to the exact text of the request, so keep it beside the parsed body.
 	const { data: body, text } = await readJsonBodyAndText(request, RegistrationApiSchema)
 	const bodyHash = hashRequestBody(text)
@@ -41,4 +34,4 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		(error) => serviceErrorAnswer(t, error),
 	)
 	return Response.json(answer.body, { status: answer.status, headers: answer.replayed ? { 'Idempotent-Replayed': 'true' } : undefined })
-}
+})

@@ -1,10 +1,10 @@
 // GET /api/v1/events/{slug} (public; drafts only for organizers) → {event}.
 // PATCH /api/v1/events/{slug} (organizer): any event field → {event}.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { EventPatchApiSchema, eventPatchFromApi } from '#app/domain/event-input.ts'
 import { updateEvent } from '#app/services/commands/events.server.ts'
 import { findEventBySlug, toEventJson } from '#app/services/queries/events.server.ts'
-import { apiError, asApiError, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
+import { apiError } from '#app/http/api.server.ts'
+import { apiAction, apiLoader } from '#app/http/api-route.server.ts'
 import { requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -22,25 +22,15 @@ async function maySeeDrafts(request: Request): Promise<boolean> {
 	}
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = apiLoader({}, async ({ request, params }) => {
 	const event = findEventBySlug(getDb(), params.slug ?? '')
 	if (!event || (event.status === 'draft' && !(await maySeeDrafts(request)))) {
 		return apiError(request, 404, 'not_found')
 	}
 	return Response.json({ event: toEventJson(event, getEnv().PUBLIC_URL) })
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
-	if (request.method !== 'PATCH') return methodNotAllowed(request, ALLOWED)
-	const principal = await requireApiRole(request, 'organizer')
-	const db = getDb()
-	const current = findEventBySlug(db, params.slug ?? '')
-	if (!current) return apiError(request, 404, 'not_found')
-	const body = await readJsonBody(request, EventPatchApiSchema)
-	try {
-		const event = updateEvent(db, current.id, eventPatchFromApi(body), principal.actor)
-		return Response.json({ event: toEventJson(event, getEnv().PUBLIC_URL) })
-	} catch (error) {
-		throw await asApiError(request, error)
-	}
-}
+export const action = apiAction({ allow: ALLOWED, role: 'organizer', scope: 'event', body: EventPatchApiSchema }, ({ event: current, principal, body }) => {
+	const event = updateEvent(getDb(), current.id, eventPatchFromApi(body), principal.actor)
+	return Response.json({ event: toEventJson(event, getEnv().PUBLIC_URL) })
+})

@@ -3,14 +3,12 @@
 // (with the reason), pinProblems, changes (from the saved allocation), spread and basis. With
 // `commit: true` the result is saved and released exhibitors are mailed their stand (+ committed,
 // notified). The solve's MIP runs in a worker thread, so other requests keep being answered.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { commitAllocation } from '#app/services/commands/allocation.server.ts'
 import { previewAllocation, type AllocationPreview } from '#app/services/queries/allocation-preview.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { findFairForOrganizer } from '#app/services/queries/floor-plan.server.ts'
-import { apiError, asApiError, MAX_JSON_BYTES, methodNotAllowed, readJsonBody } from '#app/http/api.server.ts'
-import { requireApiRole } from '#app/http/auth.server.ts'
+import { MAX_JSON_BYTES, readJsonBody } from '#app/http/api.server.ts'
+import { apiAction, apiMethodNotAllowed } from '#app/http/api-route.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['POST']
@@ -42,38 +40,27 @@ function allocationJson(preview: AllocationPreview) {
 	}
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	await requireApiRole(request, 'organizer')
-	return methodNotAllowed(request, ALLOWED)
-}
+export const loader = apiMethodNotAllowed(ALLOWED, { role: 'organizer' })
 
-export async function action({ request, params }: ActionFunctionArgs) {
-	const principal = await requireApiRole(request, 'organizer')
-	if (request.method !== 'POST') return methodNotAllowed(request, ALLOWED)
+export const action = apiAction({ allow: ALLOWED, role: 'organizer', scope: 'fair', guardFirst: true }, async ({ request, principal, event }) => {
 	const db = getDb()
-	try {
-		const event = findFairForOrganizer(db, params.slug ?? '')
-		if (principal.eventId !== null && principal.eventId !== event.id) return apiError(request, 403, 'wrong_event_token')
-		// An empty body is {commit: false}.
-		const text = Number(request.headers.get('Content-Length') ?? 0) > MAX_JSON_BYTES ? null : await request.text()
-		const body =
-			text !== null && text.trim() === ''
-				? AllocationBodySchema.parse({})
-				: await readJsonBody(new Request(request.url, { method: 'POST', headers: request.headers, body: text ?? '' }), AllocationBodySchema)
-		const options = { spread: body.spread, ...(body.timeLimitMs !== undefined ? { timeLimitMs: body.timeLimitMs } : {}) }
-		for (let attempt = 1; ; attempt++) {
-			const preview = await previewAllocation(db, event, options)
-			if (!body.commit) return Response.json({ ...allocationJson(preview), committed: false }, { headers: { 'Cache-Control': 'no-store' } })
-			try {
-				const saved = commitAllocation(db, event.id, preview, principal.actor)
-				return Response.json({ ...allocationJson(preview), committed: true, notified: saved.notified }, { headers: { 'Cache-Control': 'no-store' } })
-			} catch (error) {
-				// The data changed while this request was solving: solve again on the new data.
-				if (error instanceof ServiceError && error.code === 'allocation_stale' && attempt < COMMIT_ATTEMPTS) continue
-				throw error
-			}
+	// An empty body is {commit: false}.
+	const text = Number(request.headers.get('Content-Length') ?? 0) > MAX_JSON_BYTES ? null : await request.text()
+	const body =
+		text !== null && text.trim() === ''
+			? AllocationBodySchema.parse({})
+			: await readJsonBody(new Request(request.url, { method: 'POST', headers: request.headers, body: text ?? '' }), AllocationBodySchema)
+	const options = { spread: body.spread, ...(body.timeLimitMs !== undefined ? { timeLimitMs: body.timeLimitMs } : {}) }
+	for (let attempt = 1; ; attempt++) {
+		const preview = await previewAllocation(db, event, options)
+		if (!body.commit) return Response.json({ ...allocationJson(preview), committed: false }, { headers: { 'Cache-Control': 'no-store' } })
+		try {
+			const saved = commitAllocation(db, event.id, preview, principal.actor)
+			return Response.json({ ...allocationJson(preview), committed: true, notified: saved.notified }, { headers: { 'Cache-Control': 'no-store' } })
+		} catch (error) {
+			// The data changed while this request was solving: solve again on the new data.
+			if (error instanceof ServiceError && error.code === 'allocation_stale' && attempt < COMMIT_ATTEMPTS) continue
+			throw error
 		}
-	} catch (error) {
-		throw await asApiError(request, error)
 	}
-}
+})

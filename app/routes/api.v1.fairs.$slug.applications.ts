@@ -1,51 +1,34 @@
 // POST /api/v1/fairs/{slug}/applications (public; Idempotency-Key) → 201 {application}.
 // GET /api/v1/fairs/{slug}/applications (organizer) → {applications}.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { applicationApiSchema } from '#app/domain/application-input.ts'
 import { standLabelsOf } from '#app/services/queries/allocation.server.ts'
 import { publishedStandLabels } from '#app/http/application-form.server.ts'
 import { applicationAnswerById, submitApplication } from '#app/services/commands/applications.server.ts'
 import { applicationsOpen, findFair, listApplications, toApplicationJson } from '#app/services/queries/applications.server.ts'
-import { ServiceError } from '#app/services/errors.server.ts'
 import { hashRequestBody, runIdempotent } from '#app/services/commands/idempotency.server.ts'
-import { apiError, methodNotAllowed, readJsonBodyAndText, serviceErrorResponse, publicPostPreamble, serviceErrorAnswer } from '#app/http/api.server.ts'
-import { requireApiRole } from '#app/http/auth.server.ts'
+import { apiError, readJsonBodyAndText, serviceErrorAnswer } from '#app/http/api.server.ts'
+import { apiAction, apiLoader } from '#app/http/api-route.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
 
 const ALLOWED = ['GET', 'HEAD', 'POST']
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	await requireApiRole(request, 'organizer')
-	let fair
-	try {
-		fair = findFair(getDb(), params.slug ?? '')
-	} catch (error) {
-		if (error instanceof ServiceError) return serviceErrorResponse(request, error)
-		throw error
-	}
+export const loader = apiLoader({ role: 'organizer' }, ({ params }) => {
+	const fair = findFair(getDb(), params.slug ?? '')
 	const publicUrl = getEnv().PUBLIC_URL
 	const standLabels = standLabelsOf(getDb(), fair.event.id)
 	return Response.json({
 		applications: listApplications(getDb(), fair.event.id).map((row) => toApplicationJson(row, fair.event, publicUrl, standLabels.get(row.id))),
 	})
-}
+})
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-	if (request.method !== 'POST') return methodNotAllowed(request, ALLOWED)
-	const key = await publicPostPreamble(request, context)
+export const action = apiAction({ allow: ALLOWED, limit: 'idempotent' }, async ({ request, params, idempotencyKey: key }) => {
 	const slug = params.slug ?? ''
 	const now = new Date()
 	// The fair's own categories are part of the schema, so the fair comes first: 404 before 422,
 	// and a closed window (409) before asking anyone to fix their fields.
-	let fair
-	try {
-		fair = findFair(getDb(), slug)
-	} catch (error) {
-		if (error instanceof ServiceError) return serviceErrorResponse(request, error)
-		throw error
-	}
+	const fair = findFair(getDb(), slug)
 	if (!applicationsOpen(fair, now)) return apiError(request, 409, 'applications_closed')
 	// Once the plan is published, preferences name its stands (422 `preferences.N` otherwise).
 	const standLabels = publishedStandLabels(getDb(), fair.event.id)
@@ -66,4 +49,4 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		applicationAnswerById(publicUrl, (error) => serviceErrorAnswer(t, error), now),
 	)
 	return Response.json(answer.body, { status: answer.status, headers: answer.replayed ? { 'Idempotent-Replayed': 'true' } : undefined })
-}
+})

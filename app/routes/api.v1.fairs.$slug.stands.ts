@@ -1,14 +1,13 @@
 // PUT /api/v1/fairs/{slug}/stands (organizer): replaces the floor plan's stands → {stands, plan, dropped}.
 // GET (organizer always; anyone once the plan is published) → {stands, plan}. The same shape is the
 // plan editor's JSON export (?download=1) and import.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { hasRole } from '#app/domain/roles.ts'
 import { standsBodySchema } from '#app/domain/stand-input.ts'
-import { ServiceError } from '#app/services/errors.server.ts'
 import { replaceStands } from '#app/services/commands/floor-plan.server.ts'
-import { findFairForOrganizer, getFloorPlan, getPlanInfo, toStandJson, type PlanInfo } from '#app/services/queries/floor-plan.server.ts'
-import { apiError, methodNotAllowed, readJsonBody, serviceErrorResponse } from '#app/http/api.server.ts'
-import { getOptionalUser, requireApiRole } from '#app/http/auth.server.ts'
+import { getFloorPlan, getPlanInfo, toStandJson, type PlanInfo } from '#app/services/queries/floor-plan.server.ts'
+import { apiError, readJsonBody } from '#app/http/api.server.ts'
+import { apiAction, apiLoader } from '#app/http/api-route.server.ts'
+import { getOptionalUser, requireApiFair, requireApiRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const ALLOWED = ['GET', 'HEAD', 'PUT']
@@ -31,16 +30,10 @@ async function isOrganizer(request: Request): Promise<boolean> {
 	return user !== null && hasRole(user.role, 'organizer')
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = apiLoader({}, async ({ request, params }) => {
 	const organizer = await isOrganizer(request)
 	const db = getDb()
-	let event
-	try {
-		event = findFairForOrganizer(db, params.slug ?? '')
-	} catch (error) {
-		if (error instanceof ServiceError) return serviceErrorResponse(request, error)
-		throw error
-	}
+	const event = await requireApiFair(request, null, params.slug)
 	// To the public, a draft fair does not exist and an unpublished plan is not there yet.
 	if (!organizer && event.status === 'draft') return apiError(request, 404, 'not_found')
 	const floor = getFloorPlan(db, event.id)
@@ -53,26 +46,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			...(download ? { 'Content-Disposition': `attachment; filename="${event.slug}-stands.json"` } : {}),
 		},
 	})
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
-	if (request.method !== 'PUT') {
-		await requireApiRole(request, 'organizer')
-		return methodNotAllowed(request, ALLOWED)
-	}
-	const principal = await requireApiRole(request, 'organizer')
+export const action = apiAction({ allow: ALLOWED, role: 'organizer', scope: 'fair', guardFirst: true }, async ({ request, principal, event }) => {
 	const db = getDb()
-	try {
-		const event = findFairForOrganizer(db, params.slug ?? '')
-		const body = await readJsonBody(request, standsBodySchema(getPlanInfo(db, event.id)), { maxBytes: MAX_BODY_BYTES })
-		const result = replaceStands(db, event.id, body.stands, principal.actor, new Date(), body.plan)
-		return Response.json({
-			plan: planJson(getPlanInfo(db, event.id)),
-			stands: toStandJson(result.stands),
-			dropped: result.dropped,
-		})
-	} catch (error) {
-		if (error instanceof ServiceError) return serviceErrorResponse(request, error)
-		throw error
-	}
-}
+	const body = await readJsonBody(request, standsBodySchema(getPlanInfo(db, event.id)), { maxBytes: MAX_BODY_BYTES })
+	const result = replaceStands(db, event.id, body.stands, principal.actor, new Date(), body.plan)
+	return Response.json({
+		plan: planJson(getPlanInfo(db, event.id)),
+		stands: toStandJson(result.stands),
+		dropped: result.dropped,
+	})
+})

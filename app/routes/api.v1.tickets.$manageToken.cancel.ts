@@ -1,33 +1,22 @@
 // POST /api/v1/tickets/{manageToken}/cancel (public: the manage link's token is the credential)
 // → {registration, promoted: [id]}. Cancelling twice answers the same, with nothing promoted.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { toRegistrationJson } from '#app/services/views/registration-json.server.ts'
 import { cancelByManageToken } from '#app/services/commands/registrations.server.ts'
-import { apiError, asApiError, methodNotAllowed } from '#app/http/api.server.ts'
+import { apiAction, apiMethodNotAllowed } from '#app/http/api-route.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { takeRateLimit } from '#app/http/rate-limit.server.ts'
 
 const ALLOWED = ['POST']
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	return methodNotAllowed(request, ALLOWED)
-}
+export const loader = apiMethodNotAllowed(ALLOWED)
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-	if (request.method !== 'POST') return methodNotAllowed(request, ALLOWED)
-	const limit = takeRateLimit(context)
-	if (!limit.ok) return apiError(request, 429, 'rate_limited', { headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
-	try {
-		const result = cancelByManageToken(getDb(), params.manageToken ?? '')
-		return Response.json(
-			{
-				registration: toRegistrationJson(result.registration, result.event, getEnv().PUBLIC_URL, undefined, params.manageToken ?? null),
-				promoted: result.promoted,
-			},
-			{ headers: { 'Cache-Control': 'no-store' } },
-		)
-	} catch (error) {
-		throw await asApiError(request, error)
-	}
-}
+export const action = apiAction({ allow: ALLOWED, limit: 'rate' }, ({ params }) => {
+	const result = cancelByManageToken(getDb(), params.manageToken ?? '')
+	return Response.json(
+		{
+			registration: toRegistrationJson(result.registration, result.event, getEnv().PUBLIC_URL, undefined, params.manageToken ?? null),
+			promoted: result.promoted,
+		},
+		{ headers: { 'Cache-Control': 'no-store' } },
+	)
+})

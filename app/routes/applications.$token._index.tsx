@@ -27,8 +27,9 @@ import applicationStyles from '#app/styles/application-page.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { takeRateLimit } from '#app/http/rate-limit.server.ts'
+import { passRetryAfter, takeRateLimit, tooManyRequests } from '#app/http/rate-limit.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },
@@ -36,14 +37,9 @@ export const links: LinksFunction = () => [
 ]
 
 // Also for the 404 of an unknown link, which this route's ErrorBoundary renders.
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-	const headers = new Headers(PRIVATE_PAGE_HEADERS)
-	const retryAfter = actionHeaders.get('Retry-After')
-	if (retryAfter) headers.set('Retry-After', retryAfter)
-	return headers
-}
+export const headers: HeadersFunction = ({ actionHeaders }) => passRetryAfter(actionHeaders, PRIVATE_PAGE_HEADERS)
 
-const notFound = () => new Response('Not found', { status: 404, headers: privateHeaders() })
+const notFound = () => errorResponse(404, privateHeaders())
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const managed = findManagedApplication(getDb(), params.token ?? '')
@@ -71,9 +67,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	// The form first: a refused body is answered as such, and a limited request is not cut off.
 	const form = await readPageForm(request, { headers: PRIVATE_PAGE_HEADERS })
 	const limit = takeRateLimit(context)
-	if (!limit.ok) return data({ error: t('api:errors.rate_limited') }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
+	if (!limit.ok) return data({ error: t('api:errors.rate_limited') }, tooManyRequests(limit.retryAfterSeconds))
 	const parsed = ActionSchema.safeParse(Object.fromEntries(form))
-	if (!parsed.success) throw new Response('Bad request', { status: 400, headers: privateHeaders() })
+	invariantResponse(parsed.success, 400, privateHeaders())
 	const { intent, sure } = parsed.data
 	const db = getDb()
 	const now = new Date()

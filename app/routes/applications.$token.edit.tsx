@@ -6,7 +6,14 @@ import { useTranslation } from 'react-i18next'
 import { ApplicationForm } from '#app/components/application-form.tsx'
 import { apiBodyToFormValue } from '#app/domain/application-form.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
-import { applicationRowToApiBody, preferencePlan, preferencesOnPlan, readApplicationForm, refusalReply } from '#app/http/application-form.server.ts'
+import {
+	applicationRowToApiBody,
+	preferencePlan,
+	preferencesOnPlan,
+	rateLimitedReply,
+	readApplicationForm,
+	refusalReply,
+} from '#app/http/application-form.server.ts'
 import { findApplicationImage } from '#app/services/queries/application-images.server.ts'
 import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
 import { updateApplication } from '#app/services/commands/applications.server.ts'
@@ -19,18 +26,15 @@ import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
 import { discardPageForm } from '#app/http/page-form.server.ts'
+import { passRetryAfter } from '#app/http/rate-limit.server.ts'
+import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },
 	{ rel: 'stylesheet', href: applyStyles },
 ]
 
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-	const headers = new Headers(PRIVATE_PAGE_HEADERS)
-	const retryAfter = actionHeaders.get('Retry-After')
-	if (retryAfter) headers.set('Retry-After', retryAfter)
-	return headers
-}
+export const headers: HeadersFunction = ({ actionHeaders }) => passRetryAfter(actionHeaders, PRIVATE_PAGE_HEADERS)
 
 type Editable = 'open' | 'closed' | 'withdrawn'
 
@@ -39,12 +43,12 @@ function loadApplication(token: string) {
 	const db = getDb()
 	const application = findApplicationByManageToken(db, token)
 	const event = application ? findEventById(db, application.eventId) : undefined
-	if (!application || !event) throw new Response('Not found', { status: 404 })
+	invariantResponse(application && event, 404)
 	let fair
 	try {
 		fair = findFair(db, event.slug)
 	} catch (error) {
-		if (error instanceof ServiceError) throw new Response('Not found', { status: 404 })
+		if (error instanceof ServiceError) throw errorResponse(404)
 		throw error
 	}
 	return { application, fair }
@@ -93,9 +97,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const now = new Date()
 	const form = await readApplicationForm(getDb(), request, context, { fair, now, t, locale })
 	if (form.kind === 'honeypot') return redirect(`/applications/${token}`)
-	if (form.kind === 'rate_limited') {
-		return refusalReply(form.formData, new ServiceError('rate_limited', 409), t, { status: 429, headers: { 'Retry-After': String(form.retryAfterSeconds) } })
-	}
+	if (form.kind === 'rate_limited') return rateLimitedReply(form, t)
 	const { formData, parsed } = form
 	const state = editable(application.status, applicationsOpen(fair, now))
 	if (state !== 'open') {

@@ -7,6 +7,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { findManagedApplication } from '#app/services/views/application-page.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
+import { errorResponse } from '#app/http/responses.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).
@@ -19,8 +20,7 @@ const COMMON = {
 	'Content-Security-Policy': "default-src 'none'; sandbox",
 } as const
 
-const notFound = () =>
-	new Response('Not found', { status: 404, headers: { ...COMMON, 'Cache-Control': 'private, no-store', 'Content-Type': 'text/plain; charset=utf-8' } })
+const notFound = () => errorResponse(404, { ...COMMON, 'Cache-Control': 'private, no-store', 'Content-Type': 'text/plain; charset=utf-8' })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const managed = findManagedApplication(getDb(), params.token ?? '')

@@ -16,23 +16,19 @@ import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
-import { takeRateLimit } from '#app/http/rate-limit.server.ts'
+import { passRetryAfter, takeRateLimit, tooManyRequests } from '#app/http/rate-limit.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: visitorStyles }]
 
 /** A refused POST (rate limit) tells the client when to try again. */
-export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
-	const headers = new Headers(loaderHeaders)
-	const retryAfter = actionHeaders.get('Retry-After')
-	if (retryAfter) headers.set('Retry-After', retryAfter)
-	return headers
-}
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => passRetryAfter(actionHeaders, loaderHeaders)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const event = findPublicEvent(getDb(), params.slug ?? '')
-	if (!event) throw new Response('Not found', { status: 404 })
+	invariantResponse(event, 404)
 	const locale = await getLocale(request)
 	return {
 		event: eventPageView(event, locale, getEnv().PUBLIC_URL),
@@ -56,10 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const submission = parseWithZod(formData, { schema: RegistrationFormSchema, error: makeZodErrorMap(t) })
 	const limit = takeRateLimit(context)
 	if (!limit.ok) {
-		return data(
-			{ result: submission.reply({ formErrors: [t('api:errors.rate_limited')] }) },
-			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
-		)
+		return data({ result: submission.reply({ formErrors: [t('api:errors.rate_limited')] }) }, tooManyRequests(limit.retryAfterSeconds))
 	}
 	const honeypot = formData.get('website')
 	if (typeof honeypot === 'string' && honeypot.trim() !== '') return mailedAgain(slug)

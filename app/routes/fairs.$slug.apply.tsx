@@ -7,7 +7,7 @@ import { ApplicationForm } from '#app/components/application-form.tsx'
 import { emptyFormValue } from '#app/domain/application-form.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
 import { formatDateTime } from '#app/domain/format.ts'
-import { preferencePlan, readApplicationForm, refusalReply } from '#app/http/application-form.server.ts'
+import { preferencePlan, rateLimitedReply, readApplicationForm, refusalReply } from '#app/http/application-form.server.ts'
 import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
 import { submitApplication } from '#app/services/commands/applications.server.ts'
 import { applicationsOpen, findFair, type FairContext } from '#app/services/queries/applications.server.ts'
@@ -17,25 +17,22 @@ import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
 import { discardPageForm } from '#app/http/page-form.server.ts'
+import { passRetryAfter } from '#app/http/rate-limit.server.ts'
+import { errorResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },
 	{ rel: 'stylesheet', href: applyStyles },
 ]
 
-export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
-	const headers = new Headers(loaderHeaders)
-	const retryAfter = actionHeaders.get('Retry-After')
-	if (retryAfter) headers.set('Retry-After', retryAfter)
-	return headers
-}
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => passRetryAfter(actionHeaders, loaderHeaders)
 
 /** The fair, or a 404 page for an unknown event or one that is not a fair. */
 function loadFair(slug: string): FairContext {
 	try {
 		return findFair(getDb(), slug)
 	} catch (error) {
-		if (error instanceof ServiceError) throw new Response('Not found', { status: 404 })
+		if (error instanceof ServiceError) throw errorResponse(404)
 		throw error
 	}
 }
@@ -73,9 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const now = new Date()
 	const form = await readApplicationForm(getDb(), request, context, { fair, now, t, locale })
 	if (form.kind === 'honeypot') return redirect(`/fairs/${slug}/apply`)
-	if (form.kind === 'rate_limited') {
-		return refusalReply(form.formData, new ServiceError('rate_limited', 409), t, { status: 429, headers: { 'Retry-After': String(form.retryAfterSeconds) } })
-	}
+	if (form.kind === 'rate_limited') return rateLimitedReply(form, t)
 	const { formData, parsed } = form
 	if (!applicationsOpen(fair, now)) return refusalReply(formData, new ServiceError('applications_closed', 409), t)
 	if (!parsed.ok) return data({ result: parsed.reply, logo: parsed.logo }, { status: 422 })

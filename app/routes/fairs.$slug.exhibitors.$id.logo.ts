@@ -7,6 +7,7 @@ import { findCatalogueFair, isInCatalogue } from '#app/services/queries/exhibito
 import { idParam } from '#app/http/api.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).
@@ -16,9 +17,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 	const db = getDb()
 	const fair = findCatalogueFair(db, params.slug ?? '')
 	const id = idParam(params.id)
-	if (!fair || id === null || !isInCatalogue(db, fair.event.id, id)) throw new Response('Not found', { status: 404 })
+	invariantResponse(fair && id !== null && isInCatalogue(db, fair.event.id, id), 404)
 	const image = findApplicationImage(db, id)
-	if (!image) throw new Response('Not found', { status: 404 })
+	invariantResponse(image, 404)
 	const etag = `"${image.sha256}"`
 	const headers = {
 		// The type was decided from the bytes when the image was uploaded (image-check.ts).

@@ -12,6 +12,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).
@@ -22,7 +23,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: exhibitorS
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const db = getDb()
 	const fair = findCatalogueFair(db, params.slug ?? '')
-	if (!fair) throw new Response('Not found', { status: 404 })
+	invariantResponse(fair, 404)
 	const { locale, t } = await getRequestT(request, 'exhibitors')
 	const category = new URL(request.url).searchParams.get('category')
 	// The fair's own words for a category it renamed or added; the catalog's for the standard ones.

@@ -3,10 +3,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { hasRole } from '#app/domain/roles.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { findFairForOrganizer, getPlanBackground, getPlanInfo } from '#app/services/queries/floor-plan.server.ts'
+import { findFairForOrganizer } from '#app/services/queries/fair-settings.server.ts'
+import { getPlanBackground, getPlanInfo } from '#app/services/queries/floor-plan.server.ts'
 import { getOptionalUser } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
+import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).
@@ -18,16 +20,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 	try {
 		event = findFairForOrganizer(db, params.slug ?? '')
 	} catch (error) {
-		if (error instanceof ServiceError) throw new Response('Not found', { status: 404 })
+		if (error instanceof ServiceError) throw errorResponse(404)
 		throw error
 	}
 	const isPublic = event.status !== 'draft' && getPlanInfo(db, event.id).publishedAt !== null
 	if (!isPublic) {
 		const user = await getOptionalUser(request)
-		if (!user || !hasRole(user.role, 'organizer')) throw new Response('Not found', { status: 404 })
+		invariantResponse(user && hasRole(user.role, 'organizer'), 404)
 	}
 	const image = getPlanBackground(db, event.id)
-	if (!image) throw new Response('Not found', { status: 404 })
+	invariantResponse(image, 404)
 	const etag = `"${image.updatedAt.getTime().toString(36)}-${image.bytes.length}"`
 	const headers = {
 		// The type was decided from the bytes at upload (image-check.ts).

@@ -17,6 +17,7 @@ import planStyles from '#app/styles/plan.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
+import { invariantResponse } from '#app/http/responses.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).
@@ -30,7 +31,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const db = getDb()
 	const fair = findCatalogueFair(db, params.slug ?? '')
-	if (!fair) throw new Response('Not found', { status: 404 })
+	invariantResponse(fair, 404)
 	const { locale, t } = await getRequestT(request, ['plan', 'exhibitors'])
 	const texts = localizeEventTexts(fair.event, locale)
 	const head = {

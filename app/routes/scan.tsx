@@ -23,6 +23,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import scanStyles from '#app/styles/scan.css?url'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: scanStyles },
@@ -78,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const registrationId = Number(form.get('registrationId'))
 	const q = String(form.get('q') ?? '').slice(0, MAX_SEARCH_QUERY_LENGTH)
 	const event = slug ? findEventBySlug(getDb(), slug) : undefined
-	if (!event || !Number.isSafeInteger(registrationId) || registrationId <= 0) throw new Response('Bad request', { status: 400 })
+	invariantResponse(event && Number.isSafeInteger(registrationId) && registrationId > 0, 400)
 	const { locale } = await getRequestT(request, 'scan')
 	try {
 		const answer = manualCheckin(getDb(), registrationId, { deviceId: null }, { actor: { kind: 'user', id: user.id }, tokenEventId: event.id })
@@ -86,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		if (answer.firstCheckedInAt) params.set('time', formatTime(new Date(answer.firstCheckedInAt), locale))
 		return redirect(`/scan?${params}`)
 	} catch (error) {
-		if (error instanceof ServiceError) throw new Response('Not found', { status: 404 })
+		if (error instanceof ServiceError) throw errorResponse(404)
 		throw error
 	}
 }

@@ -6,6 +6,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getLocale } from '#app/utils/i18n.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
+import { errorResponse } from '#app/http/responses.server.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).
@@ -13,7 +14,7 @@ export const action = methodNotAllowed
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const ticket = findTicket(getDb(), params.token ?? '')
-	if (!ticket) return new Response('Not found', { status: 404, headers: privateHeaders({ 'Content-Type': 'text/plain; charset=utf-8' }) })
+	if (!ticket) return errorResponse(404, privateHeaders({ 'Content-Type': 'text/plain; charset=utf-8' }))
 	const body = ticketCalendar(ticket, await getLocale(request), getEnv().PUBLIC_URL)
 	return new Response(body, {
 		headers: privateHeaders({

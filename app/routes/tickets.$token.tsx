@@ -15,20 +15,16 @@ import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
-import { takeRateLimit } from '#app/http/rate-limit.server.ts'
+import { passRetryAfter, takeRateLimit, tooManyRequests } from '#app/http/rate-limit.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: visitorStyles }]
 
 // Also for the 404 of an unknown link, which this route's ErrorBoundary renders.
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-	const headers = new Headers(PRIVATE_PAGE_HEADERS)
-	const retryAfter = actionHeaders.get('Retry-After')
-	if (retryAfter) headers.set('Retry-After', retryAfter)
-	return headers
-}
+export const headers: HeadersFunction = ({ actionHeaders }) => passRetryAfter(actionHeaders, PRIVATE_PAGE_HEADERS)
 
-const notFound = () => new Response('Not found', { status: 404, headers: privateHeaders() })
+const notFound = () => errorResponse(404, privateHeaders())
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const db = getDb()
@@ -54,9 +50,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const limit = takeRateLimit(context)
 	if (!limit.ok) {
 		const { t } = await getRequestT(request, 'api')
-		return data({ error: t('errors.rate_limited') }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
+		return data({ error: t('errors.rate_limited') }, tooManyRequests(limit.retryAfterSeconds))
 	}
-	if (!INTENTS.includes(intent as (typeof INTENTS)[number])) throw new Response('Bad request', { status: 400, headers: privateHeaders() })
+	invariantResponse(INTENTS.includes(intent as (typeof INTENTS)[number]), 400, privateHeaders())
 	try {
 		if (intent === 'delete') {
 			eraseByManageToken(getDb(), token)

@@ -26,7 +26,11 @@ export function getFairSettings(db: Db, eventId: number): FairSettings {
 	}
 }
 
-/** Any event of kind fair by slug, drafts included (organizers only); 404 otherwise. */
+/**
+ * The fair behind an organizer's address (the API's /fairs/{slug}/..., the plan's background): any
+ * status, drafts included, since a fair is set up and its plan drawn before it is published.
+ * 404 `not_found` for an unknown event, `not_a_fair` for one of another kind.
+ */
 export function findFairForOrganizer(db: Db, slug: string): EventRow {
 	const event = db.select().from(events).where(eq(events.slug, slug)).get()
 	if (!event) throw new ServiceError('not_found', 404)

@@ -1,11 +1,10 @@
 // A fair's floor plan as stored: its extent, background image, stands and who has which stand, and
 // the Stand objects of the JSON API. Replacing stands and publishing is commands/floor-plan.
 import { eq } from 'drizzle-orm'
-import { applications, events, floorPlans, standAssignments, stands, type EventRow, type FloorPlanRow, type StandRow } from '#db/schema/index.ts'
+import { applications, floorPlans, standAssignments, stands, type FloorPlanRow, type StandRow } from '#db/schema/index.ts'
 import { neighboursByLabel } from '#app/domain/stand-geometry.ts'
 import { DEFAULT_PLAN, compareLabels, type PlanExtent } from '#app/domain/stand-input.ts'
 import { type Db } from '#app/utils/db.server.ts'
-import { ServiceError } from '#app/services/errors.server.ts'
 
 export type PlanInfo = PlanExtent & { exists: boolean; hasBackground: boolean; publishedAt: Date | null; updatedAt: Date | null }
 
@@ -23,17 +22,6 @@ export type PlanAssignment = {
 }
 
 export type FloorPlan = { plan: PlanInfo; stands: StandRow[]; assignments: PlanAssignment[] }
-
-/**
- * The fair behind an organizer's address (API or admin): any status, drafts included, since the
- * plan is drawn before the fair is published. 404 for an unknown event or one of another kind.
- */
-export function findFairForOrganizer(db: Db, slug: string): EventRow {
-	const event = db.select().from(events).where(eq(events.slug, slug)).get()
-	if (!event) throw new ServiceError('not_found', 404)
-	if (event.kind !== 'fair') throw new ServiceError('not_a_fair', 404)
-	return event
-}
 
 export function planRow(db: Db, eventId: number): FloorPlanRow | undefined {
 	return db.select().from(floorPlans).where(eq(floorPlans.eventId, eventId)).get()
