@@ -5,6 +5,7 @@ import ICAL from 'ical.js'
 import { afterEach, describe, expect, test } from 'vitest'
 import { startMailServer } from '#tests/support/mail-server.ts'
 import { NEXT_YEAR, organizerApi } from '#tests/support/organizer-api.ts'
+import { logInCookie } from '#tests/support/pages.ts'
 import { startServer } from '#tests/support/server.ts'
 
 const MAIL_FROM = 'Centar Sajam <no-reply@sajam.test>'
@@ -50,12 +51,7 @@ describe('the built server', () => {
 
 		// The outbox page: organizers only, the mail listed as sent.
 		expect((await fetch(`${server.url}/admin/outbox`, { redirect: 'manual' })).status).toBe(302)
-		const login = await fetch(`${server.url}/admin/login`, {
-			method: 'POST',
-			body: new URLSearchParams({ email: server.admin.email, password: server.admin.password }),
-			redirect: 'manual',
-		})
-		const cookie = login.headers.get('set-cookie')!.split(';')[0]!
+		const cookie = await logInCookie(server)
 		const page = await fetch(`${server.url}/admin/outbox?status=sent&lang=en`, { headers: { Cookie: cookie } })
 		expect(page.status).toBe(200)
 		const html = await page.text()
