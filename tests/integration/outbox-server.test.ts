@@ -3,12 +3,11 @@
 // mail in /admin/outbox.
 import ICAL from 'ical.js'
 import { afterEach, describe, expect, test } from 'vitest'
-import { startMailServer } from '#tests/support/mail-server.ts'
+import { startMailServer, TEST_MAIL_FROM } from '#tests/support/mail-server.ts'
 import { NEXT_YEAR, organizerApi } from '#tests/support/organizer-api.ts'
 import { logInCookie } from '#tests/support/pages.ts'
 import { startServer } from '#tests/support/server.ts'
 
-const MAIL_FROM = 'Centar Sajam <no-reply@sajam.test>'
 const cleanups: (() => unknown)[] = []
 
 afterEach(async () => {
@@ -19,7 +18,7 @@ describe('the built server', () => {
 	test('delivers by itself after a registration, and organizers see the outbox in /admin', async () => {
 		const smtp = await startMailServer()
 		cleanups.push(() => smtp.close())
-		const server = await startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM } })
+		const server = await startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: TEST_MAIL_FROM } })
 		cleanups.push(() => server.stop())
 		const api = await organizerApi(server)
 		const event = await api.create({

@@ -25,12 +25,11 @@ import {
 import { registerVisitor } from '#app/services/commands/registrations.server.ts'
 import { findByManageToken } from '#app/services/queries/registrations.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
+import { startMailServer, TEST_MAIL_FROM, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { cleanEnv, findFreePort, runBuiltCli } from '#tests/support/server.ts'
 import { createEventInDb } from '#tests/support/service-events.ts'
 
 const PUBLIC_URL = 'http://sajam.test'
-const MAIL_FROM = 'Centar Sajam <no-reply@sajam.test>'
 const SYSTEM = { kind: 'system' } as const
 
 let scratch: string
@@ -47,7 +46,7 @@ afterEach(async () => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 function smtpMailer(port: number): Mailer {
-	const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: MAIL_FROM, publicUrl: PUBLIC_URL, mailDir: path.join(scratch, 'unused') })
+	const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: TEST_MAIL_FROM, publicUrl: PUBLIC_URL, mailDir: path.join(scratch, 'unused') })
 	cleanups.push(() => mailer.close())
 	return mailer
 }
@@ -324,7 +323,7 @@ describe('without SMTP_URL', () => {
 	test('each mail is written once as an .eml file in the data folder and marked sent with a note', async () => {
 		const t0 = new Date()
 		const mailDir = path.join(scratch, 'mail')
-		const mailer = createMailer({ mailFrom: MAIL_FROM, publicUrl: PUBLIC_URL, mailDir })
+		const mailer = createMailer({ mailFrom: TEST_MAIL_FROM, publicUrl: PUBLIC_URL, mailDir })
 		cleanups.push(() => mailer.close())
 		expect(mailer.mode).toBe('file')
 		const event = newEvent(5, t0)
@@ -405,7 +404,7 @@ describe('mail goes after requests', () => {
 })
 
 describe('cli outbox send (the built bundle)', () => {
-	const env = (extra: Record<string, string>) => cleanEnv({ DATABASE_PATH: process.env.DATABASE_PATH!, PUBLIC_URL, MAIL_FROM, ...extra })
+	const env = (extra: Record<string, string>) => cleanEnv({ DATABASE_PATH: process.env.DATABASE_PATH!, PUBLIC_URL, MAIL_FROM: TEST_MAIL_FROM, ...extra })
 
 	test('delivers what is due, prints a JSON summary and exits; fails with one line when the server is down', async () => {
 		const now = new Date()
