@@ -11,13 +11,20 @@ import allocationSr from '#app/locales/sr-Latn/allocation.json'
 import mailSr from '#app/locales/sr-Latn/mail.json'
 import planSr from '#app/locales/sr-Latn/plan.json'
 import { apiCall, type ApiOptions } from '#tests/support/api-client.ts'
-import { PHONE, launchBrowser, loginAsAdmin, waitForHydration } from '#tests/support/browser.ts'
-import { bodyText, expectAccessible, expectNoSidewaysScroll, screenshot, useJourneySteps } from '#tests/support/journey.ts'
-import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
+import { PHONE, loginAsAdmin, waitForHydration } from '#tests/support/browser.ts'
+import {
+	bodyText,
+	expectAccessible,
+	expectNoSidewaysScroll,
+	screenshot,
+	startJourneyServers,
+	useJourneySteps,
+	type JourneyServers,
+} from '#tests/support/journey.ts'
+import type { ReceivedMail, TestMailServer } from '#tests/support/mail-server.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
-import { startServer, type TestServer } from '#tests/support/server.ts'
+import type { TestServer } from '#tests/support/server.ts'
 
-const MAIL_FROM = 'Centar Sajam <no-reply@sajam.test>'
 const FAIR = {
 	slug: 'sajam-rasporeda-e2e',
 	title: 'Sajam socijalnih preduzeća na Trgu',
@@ -53,6 +60,7 @@ const byKey = (key: string) => EXHIBITORS.find((e) => e.key === key)!
 let server: TestServer
 let smtp: TestMailServer
 let browser: Browser
+let servers: JourneyServers | undefined
 let organizer: OrganizerApi
 const ids = new Map<string, number>()
 let eventId: string
@@ -62,16 +70,12 @@ const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(
 const idOf = (key: string) => ids.get(key)!
 
 beforeAll(async () => {
-	smtp = await startMailServer()
-	;[server, browser] = await Promise.all([startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM, RATE_LIMIT_PER_MINUTE: '0' } }), launchBrowser()])
+	servers = await startJourneyServers({ RATE_LIMIT_PER_MINUTE: '0' })
+	;({ smtp, server, browser } = servers)
 	organizer = await organizerApi(server)
 }, 60_000)
 
-afterAll(async () => {
-	await browser?.close()
-	await server?.stop()
-	await smtp?.close()
-})
+afterAll(() => servers?.close())
 
 const contexts = useJourneySteps()
 

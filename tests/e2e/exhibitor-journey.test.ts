@@ -8,14 +8,21 @@ import { deflateSync } from 'node:zlib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import applicationSr from '#app/locales/sr-Latn/application.json'
-import { PHONE, launchBrowser, loginAsAdmin, waitForHydration } from '#tests/support/browser.ts'
-import { bodyText, expectAccessible, expectNoSidewaysScroll, screenshot, useJourneySteps } from '#tests/support/journey.ts'
-import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
+import { PHONE, loginAsAdmin, waitForHydration } from '#tests/support/browser.ts'
+import {
+	bodyText,
+	expectAccessible,
+	expectNoSidewaysScroll,
+	screenshot,
+	startJourneyServers,
+	useJourneySteps,
+	type JourneyServers,
+} from '#tests/support/journey.ts'
+import type { ReceivedMail, TestMailServer } from '#tests/support/mail-server.ts'
 import { outboxSettled, queuedTemplates } from '#tests/support/outbox.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
-import { startServer, type TestServer } from '#tests/support/server.ts'
+import type { TestServer } from '#tests/support/server.ts'
 
-const MAIL_FROM = 'Centar Sajam <no-reply@sajam.test>'
 const FAIR = {
 	slug: 'mini-sajam-e2e',
 	title: 'Mini-sajam socijalnog preduzetništva',
@@ -32,6 +39,7 @@ const COOP = {
 let server: TestServer
 let smtp: TestMailServer
 let browser: Browser
+let servers: JourneyServers | undefined
 let api: OrganizerApi
 const journey = {
 	exhibitor: {} as { context: BrowserContext; page: Page; manageUrl: string },
@@ -75,8 +83,8 @@ function pngLogo(): Buffer {
 }
 
 beforeAll(async () => {
-	smtp = await startMailServer()
-	;[server, browser] = await Promise.all([startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM } }), launchBrowser()])
+	servers = await startJourneyServers()
+	;({ smtp, server, browser } = servers)
 	api = await organizerApi(server)
 	await api.create({
 		title: FAIR.title,
@@ -91,11 +99,7 @@ beforeAll(async () => {
 	})
 })
 
-afterAll(async () => {
-	await browser?.close()
-	await server?.stop()
-	await smtp?.close()
-})
+afterAll(() => servers?.close())
 
 const contexts = useJourneySteps()
 

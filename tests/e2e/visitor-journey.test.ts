@@ -17,14 +17,21 @@ import { verifyTicketCode } from '#app/domain/ticket-signature.ts'
 import mail from '#app/locales/sr-Latn/mail.json'
 import publicSr from '#app/locales/sr-Latn/public.json'
 import ticketSr from '#app/locales/sr-Latn/ticket.json'
-import { PHONE, launchBrowser, waitForHydration } from '#tests/support/browser.ts'
-import { bodyText, expectAccessible, expectNoSidewaysScroll, screenshot, useJourneySteps } from '#tests/support/journey.ts'
-import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
+import { PHONE, waitForHydration } from '#tests/support/browser.ts'
+import {
+	bodyText,
+	expectAccessible,
+	expectNoSidewaysScroll,
+	screenshot,
+	startJourneyServers,
+	useJourneySteps,
+	type JourneyServers,
+} from '#tests/support/journey.ts'
+import type { ReceivedMail, TestMailServer } from '#tests/support/mail-server.ts'
 import { outboxSettled, queuedTemplates } from '#tests/support/outbox.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
-import { startServer, type TestServer } from '#tests/support/server.ts'
+import type { TestServer } from '#tests/support/server.ts'
 
-const MAIL_FROM = 'Centar Sajam <no-reply@sajam.test>'
 const QR_CID = 'ticket-qr@sajam'
 
 // pngjs comes with the qrcode package (the app's own QR library) and has no types of its own.
@@ -51,6 +58,7 @@ type Visitor = typeof ANA
 let server: TestServer
 let smtp: TestMailServer
 let browser: Browser
+let servers: JourneyServers | undefined
 let api: OrganizerApi
 let publicKeys: Map<number, KeyObject> | undefined
 let eventId: number
@@ -63,8 +71,8 @@ const journey = {
 }
 
 beforeAll(async () => {
-	smtp = await startMailServer()
-	;[server, browser] = await Promise.all([startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM } }), launchBrowser()])
+	servers = await startJourneyServers()
+	;({ smtp, server, browser } = servers)
 	api = await organizerApi(server)
 	await api.create({
 		title: EVENT.title,
@@ -82,11 +90,7 @@ beforeAll(async () => {
 	})
 })
 
-afterAll(async () => {
-	await browser?.close()
-	await server?.stop()
-	await smtp?.close()
-})
+afterAll(() => servers?.close())
 
 const contexts = useJourneySteps()
 

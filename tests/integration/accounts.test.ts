@@ -4,7 +4,8 @@
 // passwords, the login limit, API tokens, passwords from stdin, and old hashes upgraded at login.
 import { createHash, randomBytes, scryptSync } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { FORM, addUserAndLogIn, dbAll, dbGet, dbRun, logInCookie } from '#tests/support/fair-fixtures.ts'
+import { dbAll, dbGet, dbRun } from '#tests/support/database.ts'
+import { FORM, addUserAndLogIn, logInCookie } from '#tests/support/pages.ts'
 import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 

@@ -4,7 +4,10 @@
 // that does not fit is refused with the unmet needs, infeasible needs are explained, guards.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { apiCall, cliToken, type ApiOptions } from '#tests/support/api-client.ts'
-import { FORM, addUserAndLogIn, createPublishedFair, dbAll, eventIdOf, submitApplication } from '#tests/support/fair-fixtures.ts'
+import { dbAll } from '#tests/support/database.ts'
+import { createPublishedWorkshop, eventIdOf } from '#tests/support/events.ts'
+import { createPublishedFair, submitApplication } from '#tests/support/fair-fixtures.ts'
+import { FORM, addUserAndLogIn } from '#tests/support/pages.ts'
 import { startMailServer, type TestMailServer } from '#tests/support/mail-server.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
@@ -22,7 +25,7 @@ type AppSpec = { name: string; category?: string; power?: boolean; accessible?: 
 let counter = 0
 async function fairWith(stands: StandSpec[]) {
 	counter++
-	const { slug } = await createPublishedFair(server, organizer, { title: `Mini-sajam ${counter}` })
+	const { slug } = await createPublishedFair(server, organizer)
 	// A row of stands 3 m apart (not neighbours), each 2 × 3 m unless told otherwise.
 	const body = {
 		stands: stands.map((s, i) => ({
@@ -318,19 +321,12 @@ describe('the admin page, without JavaScript', () => {
 		const scanner = await logIn('scanner')
 		expect((await fetch(`${server.url}/admin/events/${eventId}/allocation`, { headers: { Cookie: scanner } })).status).toBe(403)
 		const organizerCookie = await logIn('organizer')
-		const other = await api('POST', '/api/v1/events', {
-			token: organizer,
-			body: {
-				title: 'Radionica',
-				kind: 'workshop',
-				startsAt: '2030-12-05T10:00:00+01:00',
-				endsAt: '2030-12-05T12:00:00+01:00',
-				venue: { name: 'Centar', address: 'Bb', city: 'Kruševac' },
-				capacity: 20,
-				status: 'published',
-			},
+		const { id: otherId } = await createPublishedWorkshop(server, organizer, {
+			title: 'Radionica',
+			endsAt: '2030-12-05T12:00:00+01:00',
+			venue: { name: 'Centar', address: 'Bb', city: 'Kruševac' },
+			capacity: 20,
 		})
-		const otherId = eventIdOf(server, other.body.event.slug)
 		expect((await fetch(`${server.url}/admin/events/${otherId}/allocation`, { headers: { Cookie: organizerCookie } })).status).toBe(404)
 	})
 })

@@ -1,12 +1,13 @@
 // The events API over real HTTP against the built server (CONTRACT.md, "JSON API" and "Events").
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import enApi from '#app/locales/en/api.json'
 import enCommon from '#app/locales/en/common.json'
 import srApi from '#app/locales/sr-Latn/api.json'
 import srCommon from '#app/locales/sr-Latn/common.json'
 import { startServer, type TestServer } from '#tests/support/server.ts'
-import { apiCall, cliToken, type ApiOptions, type ApiResult } from '#tests/support/api-client.ts'
+import { dbRun } from '#tests/support/database.ts'
+import { createEventViaApi, uniqueTitle } from '#tests/support/events.ts'
+import { apiCall, cliToken, expectApiError, type ApiOptions, type ApiResult } from '#tests/support/api-client.ts'
 
 let server: TestServer
 let organizer: string
@@ -17,12 +18,10 @@ const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(
 
 const createToken = (role: string) => cliToken(server, role)
 
-let counter = 0
 /** A valid body; each call a new title, so slugs do not collide between tests. */
 function eventBody(overrides: Record<string, unknown> = {}) {
-	counter++
 	return {
-		title: `Radionica izrade sapuna ${counter}`,
+		title: uniqueTitle('Radionica izrade sapuna'),
 		kind: 'workshop',
 		startsAt: '2030-12-05T10:00:00+01:00',
 		endsAt: '2030-12-05T13:00:00+01:00',
@@ -32,18 +31,10 @@ function eventBody(overrides: Record<string, unknown> = {}) {
 	}
 }
 
+/** The event as the API answered it (the contract's Event has no database id). */
 async function createEvent(overrides: Record<string, unknown> = {}) {
-	const result = await api('POST', '/api/v1/events', { token: organizer, body: eventBody(overrides) })
-	expect(result.status, JSON.stringify(result.body)).toBe(201)
-	return result.body.event
-}
-
-/** Every error, whatever the status, has the contract's shape. */
-function expectError(result: ApiResult, status: number, code: string) {
-	expect(result.status, JSON.stringify(result.body)).toBe(status)
-	expect(result.headers.get('content-type')).toMatch(/^application\/json/)
-	expect(result.body).toMatchObject({ error: code, message: expect.any(String) })
-	expect(result.body.message.length).toBeGreaterThan(0)
+	const { id: _id, ...event } = await createEventViaApi(server, organizer, eventBody(overrides))
+	return event
 }
 
 beforeAll(async () => {
@@ -131,7 +122,7 @@ describe('POST /api/v1/events', () => {
 	test('a slug that is taken is a 409 conflict', async () => {
 		await createEvent({ slug: 'zauzeto' })
 		const result = await api('POST', '/api/v1/events', { token: organizer, body: eventBody({ slug: 'zauzeto' }) })
-		expectError(result, 409, 'slug_taken')
+		expectApiError(result, 409, 'slug_taken')
 		expect(result.body.fields?.slug).toHaveLength(1)
 	})
 
@@ -187,17 +178,17 @@ describe('GET /api/v1/events/{slug}', () => {
 
 	test('a draft is not found for the public, but visible to an organizer', async () => {
 		const draft = await createEvent()
-		expectError(await api('GET', `/api/v1/events/${draft.slug}`), 404, 'not_found')
-		expectError(await api('GET', `/api/v1/events/${draft.slug}`, { token: scanner }), 404, 'not_found')
-		expectError(await api('GET', `/api/v1/events/${draft.slug}`, { token: 'sjm_wrong' }), 404, 'not_found')
+		expectApiError(await api('GET', `/api/v1/events/${draft.slug}`), 404, 'not_found')
+		expectApiError(await api('GET', `/api/v1/events/${draft.slug}`, { token: scanner }), 404, 'not_found')
+		expectApiError(await api('GET', `/api/v1/events/${draft.slug}`, { token: 'sjm_wrong' }), 404, 'not_found')
 		const seen = await api('GET', `/api/v1/events/${draft.slug}`, { token: organizer })
 		expect(seen.status).toBe(200)
 		expect(seen.body.event.slug).toBe(draft.slug)
 	})
 
 	test('an unknown slug is 404', async () => {
-		expectError(await api('GET', '/api/v1/events/nema-ga'), 404, 'not_found')
-		expectError(await api('GET', `/api/v1/events/${encodeURIComponent('šđč ž')}`), 404, 'not_found')
+		expectApiError(await api('GET', '/api/v1/events/nema-ga'), 404, 'not_found')
+		expectApiError(await api('GET', `/api/v1/events/${encodeURIComponent('šđč ž')}`), 404, 'not_found')
 	})
 })
 
@@ -243,31 +234,26 @@ describe('PATCH /api/v1/events/{slug}', () => {
 	test('renaming to a slug that is taken is a 409; to a free one moves the event', async () => {
 		const a = await createEvent()
 		const b = await createEvent()
-		expectError(await api('PATCH', `/api/v1/events/${a.slug}`, { token: organizer, body: { slug: b.slug } }), 409, 'slug_taken')
+		expectApiError(await api('PATCH', `/api/v1/events/${a.slug}`, { token: organizer, body: { slug: b.slug } }), 409, 'slug_taken')
 		const moved = await api('PATCH', `/api/v1/events/${a.slug}`, { token: organizer, body: { slug: `${a.slug}-novo` } })
 		expect(moved.status).toBe(200)
 		expect(moved.body.event.url).toBe(`${server.url}/events/${a.slug}-novo`)
-		expectError(await api('GET', `/api/v1/events/${a.slug}`, { token: organizer }), 404, 'not_found')
+		expectApiError(await api('GET', `/api/v1/events/${a.slug}`, { token: organizer }), 404, 'not_found')
 	})
 
 	test('an end before the stored start is 422 on endsAt', async () => {
 		const created = await createEvent()
 		const result = await api('PATCH', `/api/v1/events/${created.slug}`, { token: organizer, body: { endsAt: '2030-12-04T10:00:00+01:00' } })
-		expectError(result, 422, 'invalid_fields')
+		expectApiError(result, 422, 'invalid_fields')
 		expect(result.body.fields.endsAt).toEqual(['Kraj ne može biti pre početka.'])
 	})
 
 	test('capacity below the persons already registered is refused with its own message', async () => {
 		const created = await createEvent({ capacity: 10 })
 		// No registration API yet: put five confirmed persons straight into the server's database.
-		const sqlite = new Database(server.dbPath)
-		try {
-			sqlite.prepare('UPDATE events SET confirmed_persons = 5 WHERE slug = ?').run(created.slug)
-		} finally {
-			sqlite.close()
-		}
+		dbRun(server, 'UPDATE events SET confirmed_persons = 5 WHERE slug = ?', created.slug)
 		const result = await api('PATCH', `/api/v1/events/${created.slug}`, { token: organizer, body: { capacity: 3 } })
-		expectError(result, 409, 'capacity_below_registered')
+		expectApiError(result, 409, 'capacity_below_registered')
 		expect(result.body.message).toBe(srApi.errors.capacity_below_registered)
 		expect(result.body.fields).toEqual({ capacity: [srApi.errors.capacity_below_registered] })
 		const ok = await api('PATCH', `/api/v1/events/${created.slug}`, { token: organizer, body: { capacity: 5 } })
@@ -280,46 +266,46 @@ describe('PATCH /api/v1/events/{slug}', () => {
 		expect(cancelled.status).toBe(200)
 		expect(cancelled.body.event.status).toBe('cancelled')
 		expect((await api('GET', `/api/v1/events/${created.slug}`)).body.event.status).toBe('cancelled')
-		expectError(await api('PATCH', `/api/v1/events/${created.slug}`, { token: organizer, body: { capacity: 50 } }), 409, 'event_cancelled')
+		expectApiError(await api('PATCH', `/api/v1/events/${created.slug}`, { token: organizer, body: { capacity: 50 } }), 409, 'event_cancelled')
 	})
 
 	test('an unknown slug is 404', async () => {
-		expectError(await api('PATCH', '/api/v1/events/nema-ga', { token: organizer, body: { capacity: 5 } }), 404, 'not_found')
+		expectApiError(await api('PATCH', '/api/v1/events/nema-ga', { token: organizer, body: { capacity: 5 } }), 404, 'not_found')
 	})
 })
 
 describe('authentication and roles', () => {
 	test('no token is 401, for creating and for changing', async () => {
 		const created = await createEvent()
-		expectError(await api('POST', '/api/v1/events', { body: eventBody() }), 401, 'unauthorized')
-		expectError(await api('PATCH', `/api/v1/events/${created.slug}`, { body: { capacity: 1 } }), 401, 'unauthorized')
+		expectApiError(await api('POST', '/api/v1/events', { body: eventBody() }), 401, 'unauthorized')
+		expectApiError(await api('PATCH', `/api/v1/events/${created.slug}`, { body: { capacity: 1 } }), 401, 'unauthorized')
 	})
 
 	test('a wrong or malformed token is 401', async () => {
 		for (const header of ['Bearer sjm_not-a-real-token', 'Bearer ', 'Basic YWRtaW46YWRtaW4=', `Bearer ${organizer}x`, 'Bearer ' + 'a'.repeat(5000)]) {
 			const result = await api('POST', '/api/v1/events', { body: eventBody(), headers: { Authorization: header } })
-			expectError(result, 401, 'unauthorized')
+			expectApiError(result, 401, 'unauthorized')
 		}
 	})
 
 	test('a scanner token is 403', async () => {
 		const created = await createEvent()
-		expectError(await api('POST', '/api/v1/events', { token: scanner, body: eventBody() }), 403, 'forbidden')
-		expectError(await api('PATCH', `/api/v1/events/${created.slug}`, { token: scanner, body: { capacity: 1 } }), 403, 'forbidden')
+		expectApiError(await api('POST', '/api/v1/events', { token: scanner, body: eventBody() }), 403, 'forbidden')
+		expectApiError(await api('PATCH', `/api/v1/events/${created.slug}`, { token: scanner, body: { capacity: 1 } }), 403, 'forbidden')
 	})
 
 	test('the guard comes before the body: no token and a broken body is still 401', async () => {
-		expectError(await api('POST', '/api/v1/events', { raw: '{not json' }), 401, 'unauthorized')
+		expectApiError(await api('POST', '/api/v1/events', { raw: '{not json' }), 401, 'unauthorized')
 	})
 })
 
 describe('bad input', () => {
 	test('malformed JSON is 400 bad_json', async () => {
 		for (const raw of ['{not json', '', '{"title": "x",}', "{'title': 'x'}"]) {
-			expectError(await api('POST', '/api/v1/events', { token: organizer, raw }), 400, 'bad_json')
+			expectApiError(await api('POST', '/api/v1/events', { token: organizer, raw }), 400, 'bad_json')
 		}
 		const created = await createEvent()
-		expectError(await api('PATCH', `/api/v1/events/${created.slug}`, { token: organizer, raw: '{' }), 400, 'bad_json')
+		expectApiError(await api('PATCH', `/api/v1/events/${created.slug}`, { token: organizer, raw: '{' }), 400, 'bad_json')
 	})
 
 	test('invalid fields are 422 with a message per field, in Serbian by default', async () => {
@@ -327,7 +313,7 @@ describe('bad input', () => {
 			token: organizer,
 			body: eventBody({ kind: 'party', capacity: -1, startsAt: '2030-12-05T10:00:00+01:00', endsAt: '2030-12-05T09:00:00+01:00' }),
 		})
-		expectError(result, 422, 'invalid_fields')
+		expectApiError(result, 422, 'invalid_fields')
 		expect(result.body.message).toBe(srApi.errors.invalid_fields)
 		expect(Object.keys(result.body.fields).sort()).toEqual(['capacity', 'kind'])
 		expect(result.body.fields.kind).toEqual([srCommon.validation.choice])
@@ -338,7 +324,7 @@ describe('bad input', () => {
 			token: organizer,
 			body: eventBody({ startsAt: '2030-12-05T10:00:00+01:00', endsAt: '2030-12-05T09:00:00+01:00' }),
 		})
-		expectError(order, 422, 'invalid_fields')
+		expectApiError(order, 422, 'invalid_fields')
 		expect(order.body.fields).toEqual({ endsAt: [srCommon.validation.endsBeforeStart] })
 	})
 
@@ -347,34 +333,34 @@ describe('bad input', () => {
 		const byHeader = await api('POST', '/api/v1/events', { token: organizer, body, headers: { 'Accept-Language': 'en-GB,en;q=0.9' } })
 		const byQuery = await api('POST', '/api/v1/events?lang=en', { token: organizer, body })
 		for (const result of [byHeader, byQuery]) {
-			expectError(result, 422, 'invalid_fields')
+			expectApiError(result, 422, 'invalid_fields')
 			expect(result.body.message).toBe(enApi.errors.invalid_fields)
 			expect(result.body.fields).toEqual({ endsAt: [enCommon.validation.endsBeforeStart] })
 		}
-		expectError(await api('GET', '/api/v1/events/nema-ga?lang=en'), 404, 'not_found')
+		expectApiError(await api('GET', '/api/v1/events/nema-ga?lang=en'), 404, 'not_found')
 		expect((await api('GET', '/api/v1/events/nema-ga?lang=en')).body.message).toBe(enApi.errors.not_found)
 		expect((await api('POST', '/api/v1/events', { body, headers: { 'Accept-Language': 'en' } })).body.message).toBe(enApi.errors.unauthorized)
 	})
 
 	test('missing required fields, times without an offset and unknown fields are named', async () => {
 		const missing = await api('POST', '/api/v1/events', { token: organizer, body: {} })
-		expectError(missing, 422, 'invalid_fields')
+		expectApiError(missing, 422, 'invalid_fields')
 		expect(Object.keys(missing.body.fields).sort()).toEqual(['capacity', 'endsAt', 'kind', 'startsAt', 'title', 'venue'])
 
 		const local = await api('POST', '/api/v1/events', { token: organizer, body: eventBody({ startsAt: '2030-12-05T10:00:00' }) })
-		expectError(local, 422, 'invalid_fields')
+		expectApiError(local, 422, 'invalid_fields')
 		expect(local.body.fields.startsAt).toEqual([srCommon.validation.isoDateTime])
 
 		const unknown = await api('POST', '/api/v1/events', { token: organizer, body: eventBody({ price: 100 }) })
-		expectError(unknown, 422, 'invalid_fields')
+		expectApiError(unknown, 422, 'invalid_fields')
 		expect(Object.keys(unknown.body.fields)).toEqual(['price'])
 	})
 
 	test('an oversized body is 413', async () => {
 		const raw = JSON.stringify(eventBody({ description: 'x'.repeat(100 * 1024) }))
-		expectError(await api('POST', '/api/v1/events', { token: organizer, raw }), 413, 'payload_too_large')
+		expectApiError(await api('POST', '/api/v1/events', { token: organizer, raw }), 413, 'payload_too_large')
 		const created = await createEvent()
-		expectError(await api('PATCH', `/api/v1/events/${created.slug}`, { token: organizer, raw }), 413, 'payload_too_large')
+		expectApiError(await api('PATCH', `/api/v1/events/${created.slug}`, { token: organizer, raw }), 413, 'payload_too_large')
 	})
 
 	test('hostile bodies never cause a 500', async () => {
@@ -448,11 +434,11 @@ describe('bad input', () => {
 
 	test('a method a resource does not have is 405 with Allow', async () => {
 		const put = await api('PUT', '/api/v1/events', { token: organizer, body: eventBody() })
-		expectError(put, 405, 'method_not_allowed')
+		expectApiError(put, 405, 'method_not_allowed')
 		expect(put.headers.get('allow')).toContain('POST')
 		const created = await createEvent()
 		const del = await api('DELETE', `/api/v1/events/${created.slug}`, { token: organizer })
-		expectError(del, 405, 'method_not_allowed')
+		expectApiError(del, 405, 'method_not_allowed')
 		expect(del.headers.get('allow')).toContain('PATCH')
 		expect((await api('GET', `/api/v1/events/${created.slug}`, { token: organizer })).status).toBe(200)
 	})
@@ -465,7 +451,7 @@ describe('bad input', () => {
 			['DELETE', '/api/v1'],
 			['PATCH', '/api'],
 		]) {
-			expectError(await api(method!, path!, { token: organizer, body: method === 'GET' ? undefined : {} }), 404, 'not_found')
+			expectApiError(await api(method!, path!, { token: organizer, body: method === 'GET' ? undefined : {} }), 404, 'not_found')
 		}
 	})
 })

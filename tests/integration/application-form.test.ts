@@ -3,7 +3,6 @@
 // scripts off sends them. Bad fields, fake or oversize images and closed windows answer with the
 // page and its messages, never a 500.
 import { createHash } from 'node:crypto'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import enApply from '#app/locales/en/apply.json'
 import cyrlCommon from '#app/locales/sr-Cyrl/common.json'
@@ -12,31 +11,16 @@ import srCommon from '#app/locales/sr-Latn/common.json'
 import { withdrawApplication } from '#app/services/commands/application-lifecycle.server.ts'
 import { openDatabase } from '#app/utils/db.server.ts'
 import { apiCall, cliToken } from '#tests/support/api-client.ts'
+import { dbAll, dbRun } from '#tests/support/database.ts'
+import { createPublishedFair, setFairSettings } from '#tests/support/fair-fixtures.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 import { escapedByReact as html } from '#tests/support/html.ts'
 
 let server: TestServer
 let organizer: string
 
-let counter = 0
-async function createFair(overrides: Record<string, unknown> = {}) {
-	counter++
-	const result = await apiCall(server.url, 'POST', '/api/v1/events', {
-		token: organizer,
-		body: {
-			title: `Mini-sajam ${counter}`,
-			kind: 'fair',
-			startsAt: '2030-12-05T10:00:00+01:00',
-			endsAt: '2030-12-05T18:00:00+01:00',
-			venue: { name: 'Trg kosovskih junaka', address: 'Trg kosovskih junaka bb', city: 'Kruševac' },
-			capacity: null,
-			status: 'published',
-			...overrides,
-		},
-	})
-	expect(result.status, result.text).toBe(201)
-	return result.body.event.slug as string
-}
+/** A published fair ("Mini-sajam N"), `overrides` over it; its slug. */
+const createFair = async (overrides: Record<string, unknown> = {}) => (await createPublishedFair(server, organizer, overrides)).slug
 
 /** What the database keeps of a link or draft token. */
 const sha256 = (token: string | undefined) =>
@@ -44,24 +28,8 @@ const sha256 = (token: string | undefined) =>
 		.update(token ?? '')
 		.digest('hex')
 
-function sql(statement: string, ...params: unknown[]) {
-	const db = new Database(server.dbPath, { fileMustExist: true })
-	try {
-		db.pragma('busy_timeout = 5000')
-		return db.prepare(statement).all(...params)
-	} finally {
-		db.close()
-	}
-}
-const run = (statement: string, ...params: unknown[]) => {
-	const db = new Database(server.dbPath, { fileMustExist: true })
-	try {
-		db.pragma('busy_timeout = 5000')
-		db.prepare(statement).run(...params)
-	} finally {
-		db.close()
-	}
-}
+const sql = (statement: string, ...params: unknown[]): unknown[] => dbAll(server, statement, ...params)
+const run = (statement: string, ...params: unknown[]) => void dbRun(server, statement, ...params)
 
 const VALID: Record<string, string | string[]> = {
 	'organization.name': 'Zadruga Rasinka',
@@ -284,7 +252,7 @@ describe('the apply page', () => {
 
 	test('a closed window, an unknown fair and an event that is not a fair get a clear page', async () => {
 		const slug = await createFair()
-		run('INSERT INTO fair_settings (event_id, applications_close_at) SELECT id, ? FROM events WHERE slug = ?', Date.now() - 60_000, slug)
+		setFairSettings(server, slug, { applications_close_at: Date.now() - 60_000 })
 		const page = await fetch(`${server.url}/fairs/${slug}/apply`)
 		expect(page.status).toBe(200)
 		const text = await page.text()
@@ -345,7 +313,7 @@ describe('the edit page', () => {
 
 	test('is refused after the window closes and for a withdrawn application', async () => {
 		const { slug, token } = await submitted()
-		run('INSERT INTO fair_settings (event_id, applications_close_at) SELECT id, ? FROM events WHERE slug = ?', Date.now() - 60_000, slug)
+		setFairSettings(server, slug, { applications_close_at: Date.now() - 60_000 })
 		const page = await (await fetch(`${server.url}/applications/${token}/edit`)).text()
 		expect(page).toContain(html(srApply.edit.closed))
 		expect(page).not.toContain('name="organization.name"')

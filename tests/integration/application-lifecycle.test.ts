@@ -16,9 +16,11 @@ import {
 } from '#app/services/commands/application-lifecycle.server.ts'
 import { unreleasedDecisions } from '#app/services/queries/applications.server.ts'
 import { submitApplication } from '#app/services/commands/applications.server.ts'
-import { createEvent, updateEvent } from '#app/services/commands/events.server.ts'
+import { updateEvent } from '#app/services/commands/events.server.ts'
 import { applications, fairSettings, outbox, standAssignments, stands, type ApplicationRow } from '#db/schema/index.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { uniqueTitle } from '#tests/support/events.ts'
+import { createEventInDb } from '#tests/support/service-events.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 const now = new Date('2026-11-01T10:00:00Z')
@@ -54,21 +56,16 @@ const decide = (a: ApplicationRow, decision: 'accepted' | 'waitlisted' | 'reject
 	decideApplication(getDb(), a.id, decision, note, organizer, now)
 
 beforeEach(() => {
-	const event = createEvent(
-		getDb(),
+	const event = createEventInDb(
 		{
-			title: `Mini-sajam ${++n}`,
+			title: uniqueTitle('Mini-sajam'),
 			kind: 'fair',
 			venueName: 'Trg kosovskih junaka',
 			startsAt: new Date('2026-12-19T09:00:00Z'),
 			endsAt: new Date('2026-12-19T16:00:00Z'),
-			capacity: null,
-			maxPartySize: 6,
 			waitlist: false,
-			status: 'published',
 		},
-		organizer,
-		now,
+		{ actor: organizer, now },
 	)
 	slug = event.slug
 	eventId = event.id

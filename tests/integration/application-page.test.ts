@@ -8,7 +8,8 @@ import enApplication from '#app/locales/en/application.json'
 import srApply from '#app/locales/sr-Latn/apply.json'
 import srApplication from '#app/locales/sr-Latn/application.json'
 import { cliToken } from '#tests/support/api-client.ts'
-import { createPublishedFair, submitApplication, withDatabase } from '#tests/support/fair-fixtures.ts'
+import { withDatabase } from '#tests/support/database.ts'
+import { clearFairSettings, createPublishedFair, setFairSettings, submitApplication } from '#tests/support/fair-fixtures.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 import { escapedByReact as html } from '#tests/support/html.ts'
 
@@ -245,19 +246,13 @@ describe('the magic-link page', () => {
 
 	test('the edit link is gone once applications close', async () => {
 		const { path } = await applyFor()
-		db((d) =>
-			d
-				.prepare(
-					'INSERT INTO fair_settings (event_id, applications_close_at) SELECT id, ? FROM events WHERE slug = ? ON CONFLICT (event_id) DO UPDATE SET applications_close_at = excluded.applications_close_at',
-				)
-				.run(Date.now() - 1_000, fair.slug),
-		)
+		setFairSettings(server, fair.slug, { applications_close_at: Date.now() - 1_000 })
 		try {
 			const { text } = await page(path)
 			expect(text).not.toContain(`href="${path}/edit"`)
 			expect(text).toContain(html(srApplication.edit.closed))
 		} finally {
-			db((d) => d.prepare('DELETE FROM fair_settings WHERE event_id = (SELECT id FROM events WHERE slug = ?)').run(fair.slug))
+			clearFairSettings(server, fair.slug)
 		}
 	})
 })
@@ -266,12 +261,12 @@ describe('words on the page', () => {
 	test("a category the fair renamed shows the fair's own words; an edit's ?saved=1 says so", async () => {
 		const { path } = await applyFor()
 		const categories = JSON.stringify([{ code: 'food', label: 'Med i pčelinji proizvodi', labelEn: 'Honey and bee products' }, 'other'])
-		db((d) => d.prepare('INSERT INTO fair_settings (event_id, categories) SELECT id, ? FROM events WHERE slug = ?').run(categories, fair.slug))
+		setFairSettings(server, fair.slug, { categories })
 		try {
 			expect((await page(path)).text).toContain('Med i pčelinji proizvodi')
 			expect((await page(`${path}?lang=en`)).text).toContain('Honey and bee products')
 		} finally {
-			db((d) => d.prepare('DELETE FROM fair_settings WHERE event_id = (SELECT id FROM events WHERE slug = ?)').run(fair.slug))
+			clearFairSettings(server, fair.slug)
 		}
 		expect((await page(`${path}?saved=1`)).text).toContain(html(srApply.edit.saved))
 	})
@@ -311,7 +306,7 @@ describe('the stand on the plan', () => {
 		const { path, token, id } = await applyFor()
 		update(token, "status = 'accepted', released_status = 'accepted', decision_released_at = ?, confirm_by = ?", Date.now(), Date.now() + 3 * 86_400_000)
 		giveStand(id, 'S1')
-		db((d) => d.prepare('INSERT INTO fair_settings (event_id, setup_minutes_before) SELECT id, 90 FROM events WHERE slug = ?').run(fair.slug))
+		setFairSettings(server, fair.slug, { setup_minutes_before: 90 })
 		try {
 			// Allocated but not announced: nothing of the stand, in the page or the download.
 			const before = await page(path)
@@ -350,7 +345,7 @@ describe('the stand on the plan', () => {
 			notify(id, null)
 			expect((await page(path)).text).not.toContain(locator('S1'))
 		} finally {
-			db((d) => d.prepare('DELETE FROM fair_settings WHERE event_id = (SELECT id FROM events WHERE slug = ?)').run(fair.slug))
+			clearFairSettings(server, fair.slug)
 		}
 	})
 

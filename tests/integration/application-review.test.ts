@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { withdrawApplication } from '#app/services/commands/application-lifecycle.server.ts'
 import { openDatabase } from '#app/utils/db.server.ts'
 import { apiCall, cliToken, type ApiOptions } from '#tests/support/api-client.ts'
-import { FORM, addUserAndLogIn, createPublishedFair, dbRun, eventIdOf, logInCookie, submitApplication } from '#tests/support/fair-fixtures.ts'
+import { dbRun } from '#tests/support/database.ts'
+import { uniqueTitle } from '#tests/support/events.ts'
+import { createPublishedFair, submitApplication } from '#tests/support/fair-fixtures.ts'
+import { outboxSettled } from '#tests/support/outbox.ts'
+import { addUserAndLogIn, getPage, logInCookie, submitForm } from '#tests/support/pages.ts'
 import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
@@ -23,12 +27,7 @@ let scanner: string
 
 const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, options)
 
-let eventCounter = 0
-async function createEvent(kind = 'fair') {
-	eventCounter++
-	const { slug } = await createPublishedFair(server, organizerToken, { title: `Mini-sajam socijalnog preduzetništva ${eventCounter}`, kind })
-	return { id: eventIdOf(server, slug), slug }
-}
+const createEvent = (kind = 'fair') => createPublishedFair(server, organizerToken, { title: uniqueTitle('Mini-sajam socijalnog preduzetništva'), kind })
 
 type Applied = { id: number; email: string; token: string }
 let applicantCounter = 0
@@ -70,33 +69,9 @@ function waitForMail(email: string, template: string, nth = 1) {
 	return mail.waitFor(() => arrived(email, template).length >= nth, 15_000)
 }
 
-/**
- * No mail is in flight: every row of the outbox is sent. The test SMTP server stores a mail before
- * it acknowledges it, and a row is marked sent only after that, so what could arrive, has.
- */
-async function outboxSettled() {
-	for (let i = 0; i < 150; i++) {
-		const { n } = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status != 'sent'").get() as { n: number }
-		if (n === 0) return
-		await new Promise((r) => setTimeout(r, 100))
-	}
-	throw new Error('the outbox did not empty')
-}
+const page = (path: string, cookie = admin) => getPage(server, path, { cookie })
 
-async function page(path: string, cookie = admin) {
-	const response = await fetch(server.url + path, { headers: { Cookie: cookie }, redirect: 'manual' })
-	return { status: response.status, location: response.headers.get('location'), html: await response.text() }
-}
-
-async function post(path: string, fields: Record<string, string>, cookie = admin) {
-	const response = await fetch(server.url + path, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { ...FORM, Cookie: cookie },
-		body: new URLSearchParams(fields),
-	})
-	return { status: response.status, location: response.headers.get('location'), html: await response.text() }
-}
+const post = (path: string, fields: Record<string, string>, cookie = admin) => submitForm(server, path, fields, { cookie })
 
 type ListRow = { id: number; status: string; released: string; reviews: number; average: string; disagreement: boolean }
 function listRows(html: string): ListRow[] {
@@ -255,7 +230,7 @@ describe('staged decisions and their release', () => {
 		})
 
 		// Nothing queued, nothing arrived: only the "received" mails.
-		await outboxSettled()
+		await outboxSettled(server)
 		for (const x of [a, b, c, untouched]) {
 			expect(queued(x.email, 'application-decision')).toBe(0)
 			expect(mail.to(x.email).map(templateOf)).toEqual(['application-received'])
@@ -291,7 +266,7 @@ describe('staged decisions and their release', () => {
 		expect(pendingOf(after.html)).toBe(0)
 
 		for (const x of [a, b, c]) await waitForMail(x.email, 'application-decision')
-		await outboxSettled()
+		await outboxSettled(server)
 		for (const x of [a, b, c]) expect(arrived(x.email, 'application-decision')).toHaveLength(1)
 		expect(arrived(untouched.email, 'application-decision')).toHaveLength(0)
 		// The note to the exhibitor is in their mail.
@@ -307,7 +282,7 @@ describe('staged decisions and their release', () => {
 		expect(again.body).toEqual({ released: 1 })
 		await waitForMail(b.email, 'application-decision', 2)
 		expect((await api('POST', `/api/v1/fairs/${fair.slug}/decisions/release`, { token: organizerToken })).body).toEqual({ released: 0 })
-		await outboxSettled()
+		await outboxSettled(server)
 		expect(arrived(b.email, 'application-decision')).toHaveLength(2)
 		for (const x of [a, c]) expect(arrived(x.email, 'application-decision')).toHaveLength(1)
 		expect(arrived(untouched.email, 'application-decision')).toHaveLength(0)

@@ -6,8 +6,9 @@ import { findApplicationByManageToken } from '#app/services/queries/applications
 import { withdrawApplication } from '#app/services/commands/application-lifecycle.server.ts'
 import { openDatabase } from '#app/utils/db.server.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
-import { apiCall, cliToken, type ApiOptions, type ApiResult } from '#tests/support/api-client.ts'
-import { createPublishedFair, dbRun } from '#tests/support/fair-fixtures.ts'
+import { apiCall, cliToken, expectApiError, type ApiOptions } from '#tests/support/api-client.ts'
+import { uniqueTitle } from '#tests/support/events.ts'
+import { createPublishedFair, setFairSettings } from '#tests/support/fair-fixtures.ts'
 
 let server: TestServer
 let organizer: string
@@ -16,11 +17,8 @@ const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(
 
 const createToken = (role: string) => cliToken(server, role)
 
-let counter = 0
-async function createEvent(overrides: Record<string, unknown> = {}) {
-	counter++
-	return createPublishedFair(server, organizer, { title: `Sajam društvenog preduzetništva ${counter}`, ...overrides })
-}
+const createEvent = (overrides: Record<string, unknown> = {}) =>
+	createPublishedFair(server, organizer, { title: uniqueTitle('Sajam društvenog preduzetništva'), ...overrides })
 
 function validBody(overrides: Record<string, unknown> = {}) {
 	return {
@@ -48,15 +46,6 @@ function validBody(overrides: Record<string, unknown> = {}) {
 }
 
 const apply = (slug: string, body: unknown, headers: Record<string, string> = {}) => api('POST', `/api/v1/fairs/${slug}/applications`, { body, headers })
-
-function expectError(result: ApiResult, status: number, code: string) {
-	expect(result.status, result.text).toBe(status)
-	expect(result.headers.get('content-type')).toMatch(/^application\/json/)
-	expect(result.body).toMatchObject({ error: code, message: expect.any(String) })
-	expect(result.body.message.length).toBeGreaterThan(0)
-}
-
-const sql = (statement: string, ...params: unknown[]) => dbRun(server, statement, ...params)
 
 let fair: { slug: string }
 
@@ -104,21 +93,21 @@ describe('POST /api/v1/fairs/{slug}/applications', () => {
 
 	test('an invalid PIB is 422 on organization.pib', async () => {
 		const result = await apply(fair.slug, validBody({ organization: { ...validBody().organization, pib: '101134703' } }))
-		expectError(result, 422, 'invalid_fields')
+		expectApiError(result, 422, 'invalid_fields')
 		expect(Object.keys(result.body.fields)).toContain('organization.pib')
 		expect(result.body.fields['organization.pib'][0]).toEqual(expect.any(String))
 	})
 
 	test('an unknown category is 422 on category', async () => {
 		const result = await apply(fair.slug, validBody({ category: 'weapons' }))
-		expectError(result, 422, 'invalid_fields')
+		expectApiError(result, 422, 'invalid_fields')
 		expect(Object.keys(result.body.fields)).toEqual(['category'])
 	})
 
 	test("the fair's own categories decide", async () => {
 		const other = await createEvent()
-		sql('INSERT INTO fair_settings (event_id, categories) SELECT id, ? FROM events WHERE slug = ?', JSON.stringify(['honey', 'other']), other.slug)
-		expectError(await apply(other.slug, validBody({ category: 'food' })), 422, 'invalid_fields')
+		setFairSettings(server, other.slug, { categories: JSON.stringify(['honey', 'other']) })
+		expectApiError(await apply(other.slug, validBody({ category: 'food' })), 422, 'invalid_fields')
 		expect((await apply(other.slug, validBody({ category: 'honey' }))).status).toBe(201)
 	})
 
@@ -154,17 +143,17 @@ describe('POST /api/v1/fairs/{slug}/applications', () => {
 
 	test('an event that is not a fair is 404 not_a_fair; an unknown one 404 not_found', async () => {
 		const workshop = await createEvent({ kind: 'workshop', capacity: 20 })
-		expectError(await apply(workshop.slug, validBody()), 404, 'not_a_fair')
-		expectError(await apply('no-such-fair', validBody()), 404, 'not_found')
+		expectApiError(await apply(workshop.slug, validBody()), 404, 'not_a_fair')
+		expectApiError(await apply('no-such-fair', validBody()), 404, 'not_found')
 	})
 
 	test('a closed window is 409 applications_closed', async () => {
 		const closed = await createEvent()
-		sql('INSERT INTO fair_settings (event_id, applications_close_at) SELECT id, ? FROM events WHERE slug = ?', Date.now() - 60_000, closed.slug)
-		expectError(await apply(closed.slug, validBody()), 409, 'applications_closed')
+		setFairSettings(server, closed.slug, { applications_close_at: Date.now() - 60_000 })
+		expectApiError(await apply(closed.slug, validBody()), 409, 'applications_closed')
 		const notYet = await createEvent()
-		sql('INSERT INTO fair_settings (event_id, applications_open_at) SELECT id, ? FROM events WHERE slug = ?', Date.now() + 3_600_000, notYet.slug)
-		expectError(await apply(notYet.slug, validBody()), 409, 'applications_closed')
+		setFairSettings(server, notYet.slug, { applications_open_at: Date.now() + 3_600_000 })
+		expectApiError(await apply(notYet.slug, validBody()), 409, 'applications_closed')
 	})
 
 	test('an Idempotency-Key replays the first answer and creates nothing new', async () => {
@@ -177,14 +166,14 @@ describe('POST /api/v1/fairs/{slug}/applications', () => {
 		expect(second.headers.get('Idempotent-Replayed')).toBe('true')
 		expect(second.body.application.id).toBe(first.body.application.id)
 		const reused = await apply(other.slug, validBody({ products: 'Nešto drugo' }), { 'Idempotency-Key': 'app-key-1' })
-		expectError(reused, 422, 'idempotency_key_reused')
+		expectApiError(reused, 422, 'idempotency_key_reused')
 		const list = await api('GET', `/api/v1/fairs/${other.slug}/applications`, { token: organizer })
 		expect(list.body.applications).toHaveLength(1)
 	})
 
 	test('other methods are 405', async () => {
 		const result = await api('PUT', `/api/v1/fairs/${fair.slug}/applications`, { body: validBody() })
-		expectError(result, 405, 'method_not_allowed')
+		expectApiError(result, 405, 'method_not_allowed')
 	})
 })
 
@@ -205,7 +194,7 @@ describe('GET /api/v1/fairs/{slug}/applications', () => {
 	})
 
 	test('an unknown fair is 404', async () => {
-		expectError(await api('GET', '/api/v1/fairs/no-such-fair/applications', { token: organizer }), 404, 'not_found')
+		expectApiError(await api('GET', '/api/v1/fairs/no-such-fair/applications', { token: organizer }), 404, 'not_found')
 	})
 })
 

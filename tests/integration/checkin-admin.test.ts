@@ -5,7 +5,10 @@
 import Database from 'better-sqlite3'
 import jsQR from 'jsqr'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { cliToken } from '#tests/support/api-client.ts'
+import { createEventViaApi, uniqueTitle } from '#tests/support/events.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
+import { FORM, logInCookie, submitForm } from '#tests/support/pages.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
@@ -13,28 +16,10 @@ let api: OrganizerApi
 let cookie: string
 let db: Database.Database
 
-const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' }
-
-async function logIn(email: string, password: string): Promise<string> {
-	const response = await fetch(`${server.url}/admin/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: FORM,
-		body: new URLSearchParams({ email, password, redirectTo: '/admin' }),
-	})
-	expect(response.status).toBe(302)
-	return response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ')
-}
-
-let counter = 0
-/** A published event through the organizer API (parties up to 4); its id (from the database) and slug. */
-async function createEvent(fields: Record<string, unknown> = {}) {
-	counter++
-	const event = await api.create({
-		title: `Info dan ${counter}`,
+/** A published info day ("Info dan N", 100 places, parties up to 4) through the organizer API; `fields` over it. */
+const createEvent = (fields: Record<string, unknown> = {}) =>
+	createEventViaApi(server, api.token, {
+		title: uniqueTitle('Info dan'),
 		kind: 'promo',
 		startsAt: `${NEXT_YEAR}-03-10T10:00:00+01:00`,
 		endsAt: `${NEXT_YEAR}-03-10T13:00:00+01:00`,
@@ -44,9 +29,6 @@ async function createEvent(fields: Record<string, unknown> = {}) {
 		maxPartySize: 4,
 		...fields,
 	})
-	const row = db.prepare('SELECT id FROM events WHERE slug = ?').get(event.slug) as { id: number }
-	return { id: row.id, slug: event.slug }
-}
 
 let visitors = 0
 /** Registers through the public API; answers the ticket code from the organizer's list. */
@@ -66,11 +48,7 @@ async function register(slug: string, name: string, partySize: number): Promise<
 	return { id: mine.id, code: mine.ticket!.code }
 }
 
-async function scannerToken(slug: string): Promise<string> {
-	const result = await server.cli(['token', 'create', '--role', 'scanner', '--event', slug, '--name', `vrata ${slug}`])
-	expect(result.code, result.stderr).toBe(0)
-	return result.stdout.trim().split('\n').at(-1)!
-}
+const scannerToken = (slug: string) => cliToken(server, 'scanner', ['--event', slug, '--name', `vrata ${slug}`])
 
 async function scan(token: string, code: string, extra: Record<string, unknown> = {}) {
 	const response = await fetch(`${server.url}/api/v1/checkins`, {
@@ -127,10 +105,7 @@ async function openCheckin(eventId: number, search = '', as = cookie): Promise<C
 	return { status: response.status, html, counts, rows, bars, table, notice: /data-notice="(\w+)"/.exec(html)?.[1] }
 }
 
-async function post(path: string, fields: Record<string, string>, as = cookie) {
-	const response = await fetch(server.url + path, { method: 'POST', redirect: 'manual', headers: { ...FORM, Cookie: as }, body: new URLSearchParams(fields) })
-	return { status: response.status, location: response.headers.get('location'), html: await response.text() }
-}
+const post = (path: string, fields: Record<string, string>, as = cookie) => submitForm(server, path, fields, { cookie: as })
 
 /** Reads the QR drawn in the page (one <path> of whole-module runs) back into text with jsQR. */
 function decodeQrSvg(html: string): string | null {
@@ -154,7 +129,7 @@ function decodeQrSvg(html: string): string | null {
 beforeAll(async () => {
 	server = await startServer()
 	api = await organizerApi(server)
-	cookie = await logIn(server.admin.email, server.admin.password)
+	cookie = await logInCookie(server)
 	db = new Database(server.dbPath, { readonly: true, fileMustExist: true })
 })
 
@@ -188,7 +163,7 @@ describe('who may see it', () => {
 		const { id } = await createEvent()
 		const created = await server.cli(['user', 'add', '--email', 'vrata@sajam.test', '--password', 'scanner-password', '--role', 'scanner'])
 		expect(created.code, created.stderr).toBe(0)
-		const scanner = await logIn('vrata@sajam.test', 'scanner-password')
+		const scanner = await logInCookie(server, 'vrata@sajam.test', 'scanner-password')
 		expect((await openCheckin(id, '', scanner)).status).toBe(403)
 		expect((await fetch(`${server.url}/admin/events/${id}/scanners`, { headers: { Cookie: scanner }, redirect: 'manual' })).status).toBe(403)
 		expect((await openCheckin(999_999)).status).toBe(404)

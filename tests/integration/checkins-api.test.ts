@@ -3,56 +3,20 @@
 // links limited to one event, expired and revoked ones refused; three offline devices syncing
 // overlapping scans; stats, manual check-in by name, undo, and the organizer's log.
 import { createHash, randomBytes } from 'node:crypto'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { apiCall, cliToken, type ApiOptions } from '#tests/support/api-client.ts'
+import { dbAll, dbGet, dbValue } from '#tests/support/database.ts'
+import { createPublishedFair } from '#tests/support/fair-fixtures.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
 let organizer: string
 
-type ApiResult = { status: number; body: any }
+const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, options)
 
-async function api(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<ApiResult> {
-	const headers: Record<string, string> = {}
-	if (options.token) headers.Authorization = `Bearer ${options.token}`
-	if (options.body !== undefined) headers['Content-Type'] = 'application/json'
-	const response = await fetch(server.url + path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) })
-	const text = await response.text()
-	let body: unknown
-	try {
-		body = JSON.parse(text)
-	} catch {
-		body = { notJson: text.slice(0, 500) }
-	}
-	return { status: response.status, body }
-}
-
-async function cliToken(args: string[]) {
-	const result = await server.cli(['token', 'create', ...args])
-	expect(result.code, result.stderr).toBe(0)
-	return result.stdout.trim().split('\n').at(-1)!
-}
-
-let eventCounter = 0
-async function createEvent(overrides: Record<string, unknown> = {}) {
-	eventCounter++
-	const result = await api('POST', '/api/v1/events', {
-		token: organizer,
-		body: {
-			title: `Mini-sajam ${eventCounter}`,
-			kind: 'fair',
-			startsAt: '2030-12-05T10:00:00+01:00',
-			endsAt: '2030-12-05T18:00:00+01:00',
-			venue: 'Kulturni centar Kruševac',
-			capacity: 500,
-			maxPartySize: 5,
-			status: 'published',
-			...overrides,
-		},
-	})
-	expect(result.status, JSON.stringify(result.body)).toBe(201)
-	return result.body.event as { slug: string; reentryAllowed: boolean }
-}
+/** A published fair ("Mini-sajam N", 500 places, parties up to 5), `overrides` over it. */
+const createEvent = (overrides: Record<string, unknown> = {}) =>
+	createPublishedFair(server, organizer, { venue: 'Kulturni centar Kruševac', capacity: 500, maxPartySize: 5, ...overrides })
 
 type Ticket = { id: number; name: string; partySize: number; code: string; manageToken: string }
 let visitorCounter = 0
@@ -74,17 +38,9 @@ async function register(slug: string, overrides: { name?: string; partySize?: nu
 const scan = (token: string, body: Record<string, unknown>) => api('POST', '/api/v1/checkins', { token, body })
 const stats = (token: string, slug: string) => api('GET', `/api/v1/events/${slug}/checkins/stats`, { token })
 
-function readDb<T>(work: (db: Database.Database) => T): T {
-	const db = new Database(server.dbPath, { readonly: true, fileMustExist: true })
-	try {
-		return work(db)
-	} finally {
-		db.close()
-	}
-}
 const scansOf = (registrationId: number) =>
-	readDb((db) => db.prepare('SELECT * FROM checkins WHERE registration_id = ? ORDER BY scanned_at, id').all(registrationId) as Array<Record<string, any>>)
-const countScans = () => readDb((db) => (db.prepare('SELECT count(*) AS n FROM checkins').get() as { n: number }).n)
+	dbAll<Record<string, any>>(server, 'SELECT * FROM checkins WHERE registration_id = ? ORDER BY scanned_at, id', registrationId)
+const countScans = () => dbValue<number>(server, 'SELECT count(*) FROM checkins')
 
 /** One character changed, to another valid base64url character. */
 function alter(code: string, at = 40) {
@@ -98,10 +54,10 @@ let scannerA: string
 
 beforeAll(async () => {
 	server = await startServer()
-	organizer = await cliToken(['--role', 'organizer'])
+	organizer = await cliToken(server, 'organizer')
 	eventA = (await createEvent()).slug
 	eventB = (await createEvent()).slug
-	scannerA = await cliToken(['--role', 'scanner', '--event', eventA, '--name', 'Ulaz 1'])
+	scannerA = await cliToken(server, 'scanner', ['--event', eventA, '--name', 'Ulaz 1'])
 })
 
 afterAll(async () => {
@@ -167,7 +123,7 @@ describe('single scans', () => {
 		expect((await scan(scannerA, { code: other.code })).body.registration).toBeUndefined()
 		// The genuine ticket was not touched by its altered copies.
 		expect((await scan(scannerA, { code: genuine.code })).body.result).toBe('ok')
-		const long = readDb((db) => db.prepare("SELECT length(code) AS n FROM checkins WHERE code LIKE 'xxx%'").get() as { n: number })
+		const long = dbGet<{ n: number }>(server, "SELECT length(code) AS n FROM checkins WHERE code LIKE 'xxx%'")
 		expect(long.n).toBe(300)
 		const log = await api('GET', `/api/v1/events/${eventA}/checkins/log?filter=refused`, { token: organizer })
 		expect(log.status).toBe(200)
@@ -177,7 +133,7 @@ describe('single scans', () => {
 
 	test('a waitlisted registration is not_confirmed; a reissued (old) code is cancelled', async () => {
 		const { slug } = await createEvent({ capacity: 1 })
-		const scanner = await cliToken(['--role', 'scanner', '--event', slug])
+		const scanner = await cliToken(server, 'scanner', ['--event', slug])
 		const holder = await register(slug)
 		const waiting = await api('POST', `/api/v1/events/${slug}/registrations`, {
 			body: { name: 'Na listi', email: `lista${visitorCounter}@example.rs`, consent: { privacy: true } },
@@ -193,9 +149,7 @@ describe('single scans', () => {
 		expect((await scan(scanner, { code: holder.code })).body.result).toBe('ok')
 		await api('POST', `/api/v1/tickets/${holder.manageToken}/cancel`)
 		expect((await scan(scanner, { code: holder.code })).body.result).toBe('cancelled')
-		const promoted = readDb(
-			(db) => db.prepare('SELECT status, ticket_code FROM registrations WHERE id = ?').get(waitingId) as { status: string; ticket_code: string },
-		)
+		const promoted = dbGet<{ status: string; ticket_code: string }>(server, 'SELECT status, ticket_code FROM registrations WHERE id = ?', waitingId)
 		expect(promoted.status).toBe('confirmed')
 		expect((await scan(scanner, { code: promoted.ticket_code })).body.result).toBe('ok')
 	})
@@ -249,7 +203,7 @@ describe('scanner links', () => {
 		const visitor = await register(eventA, { name: 'Snežana Ilić', partySize: 2 })
 		const first = await scan(scannerA, { code: visitor.code, deviceId: 'door-9', nonce: 'secret-nonce' })
 		expect(first.body).toMatchObject({ result: 'ok', registration: { name: 'Snežana Ilić' } })
-		const scannerB = await cliToken(['--role', 'scanner', '--event', eventB, '--name', 'Ulaz B'])
+		const scannerB = await cliToken(server, 'scanner', ['--event', eventB, '--name', 'Ulaz B'])
 		const before = countScans()
 		for (const attempt of [
 			() => scan(scannerB, { code: 'anything', deviceId: 'door-9', nonce: 'secret-nonce' }),
@@ -266,12 +220,12 @@ describe('scanner links', () => {
 		}
 		expect(countScans()).toBe(before)
 		// Another link for event A (a new one for the same door) still gets the first answer back.
-		const scannerA2 = await cliToken(['--role', 'scanner', '--event', eventA, '--name', 'Ulaz 1, nova veza'])
+		const scannerA2 = await cliToken(server, 'scanner', ['--event', eventA, '--name', 'Ulaz 1, nova veza'])
 		expect((await scan(scannerA2, { code: visitor.code, deviceId: 'door-9', nonce: 'secret-nonce' })).body).toMatchObject({ result: 'ok', replayed: true })
 	})
 
 	test('an expired link is refused; so is a revoked one', async () => {
-		const expired = await cliToken(['--role', 'scanner', '--event', eventA, '--expires', '2020-01-01T00:00:00+01:00'])
+		const expired = await cliToken(server, 'scanner', ['--event', eventA, '--expires', '2020-01-01T00:00:00+01:00'])
 		const ticket = await register(eventA)
 		const refused = await scan(expired, { code: ticket.code })
 		expect(refused.status).toBe(401)
@@ -300,7 +254,7 @@ describe('scanner links', () => {
 describe('offline sync from three devices', () => {
 	test('overlapping offline scans: nothing lost, each person counted once, duplicates flagged, replays not recorded twice', async () => {
 		const { slug } = await createEvent()
-		const scanner = await cliToken(['--role', 'scanner', '--event', slug])
+		const scanner = await cliToken(server, 'scanner', ['--event', slug])
 		const tickets: Ticket[] = []
 		for (let i = 0; i < 10; i++) tickets.push(await register(slug, { partySize: 1 + (i % 3) }))
 		const stranger = await register(eventB)
@@ -360,11 +314,10 @@ describe('offline sync from three devices', () => {
 		tickets.forEach((t, i) => expect(checkedInAt.get(t.id), `ticket ${i}`).toEqual([time(earliest[i]![0]), earliest[i]![1]]))
 
 		// Duplicates: welcomes shown for a ticket an earlier scan had already admitted.
-		const flagged = readDb(
-			(db) =>
-				db
-					.prepare('SELECT registration_id AS id, device_id AS device FROM checkins WHERE duplicate = 1 AND event_id = (SELECT id FROM events WHERE slug = ?)')
-					.all(slug) as Array<{ id: number; device: string }>,
+		const flagged = dbAll<{ id: number; device: string }>(
+			server,
+			'SELECT registration_id AS id, device_id AS device FROM checkins WHERE duplicate = 1 AND event_id = (SELECT id FROM events WHERE slug = ?)',
+			slug,
 		)
 		expect(flagged.map((f) => `${f.device}:${tickets.findIndex((t) => t.id === f.id)}`).sort()).toEqual([
 			'door-1:0', // the live scan at minute 20, overtaken by door-1's own offline scan at minute 10
@@ -386,7 +339,7 @@ describe('offline sync from three devices', () => {
 
 	test('a batch of 10,000 scans is accepted in one request', async () => {
 		const { slug } = await createEvent({ capacity: null })
-		const scanner = await cliToken(['--role', 'scanner', '--event', slug])
+		const scanner = await cliToken(server, 'scanner', ['--event', slug])
 		const tickets = await Promise.all(Array.from({ length: 20 }, () => register(slug)))
 		const scans = Array.from({ length: 10_000 }, (_, i) => ({
 			nonce: `big-${i}`,
@@ -408,7 +361,7 @@ describe('offline sync from three devices', () => {
 describe('at the door and for the organizer', () => {
 	test('search by name as people type it, manual check-in, stats, undo', async () => {
 		const { slug } = await createEvent()
-		const scanner = await cliToken(['--role', 'scanner', '--event', slug])
+		const scanner = await cliToken(server, 'scanner', ['--event', slug])
 		const djordje = await register(slug, { name: 'Đorđe Petrović', partySize: 2 })
 		await register(slug, { name: 'Ana Đorđević' })
 		const cancelled = await register(slug, { name: 'Đorđe Otkazani' })
@@ -458,7 +411,7 @@ describe('at the door and for the organizer', () => {
 
 	test('the offline dataset lists every registration with a hash of its current code only', async () => {
 		const { slug } = await createEvent()
-		const scanner = await cliToken(['--role', 'scanner', '--event', slug])
+		const scanner = await cliToken(server, 'scanner', ['--event', slug])
 		const kept = await register(slug, { name: 'Milica Ilić' })
 		const gone = await register(slug)
 		await api('POST', `/api/v1/tickets/${gone.manageToken}/cancel`)
@@ -479,7 +432,7 @@ describe('at the door and for the organizer', () => {
 	test('an event that forbids re-entry: the repeat says so and is flagged for the organizer', async () => {
 		const event = await createEvent({ reentryAllowed: false })
 		expect(event.reentryAllowed).toBe(false)
-		const scanner = await cliToken(['--role', 'scanner', '--event', event.slug])
+		const scanner = await cliToken(server, 'scanner', ['--event', event.slug])
 		const ticket = await register(event.slug)
 		await scan(scanner, { code: ticket.code })
 		expect((await scan(scanner, { code: ticket.code })).body).toMatchObject({ result: 'already_checked_in', reentryAllowed: false })

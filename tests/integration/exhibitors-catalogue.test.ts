@@ -4,7 +4,11 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { apiCall, cliToken, type ApiOptions } from '#tests/support/api-client.ts'
-import { addUserAndLogIn, createPublishedFair, dbRun, eventIdOf, logInCookie, submitApplication } from '#tests/support/fair-fixtures.ts'
+import { dbRun } from '#tests/support/database.ts'
+import { eventIdOf, uniqueTitle } from '#tests/support/events.ts'
+import { createPublishedFair, setFairSettings, submitApplication } from '#tests/support/fair-fixtures.ts'
+import { NEXT_YEAR } from '#tests/support/organizer-api.ts'
+import { addUserAndLogIn, logInCookie } from '#tests/support/pages.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
@@ -15,12 +19,11 @@ const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(
 
 const sql = (statement: string, ...params: unknown[]) => dbRun(server, statement, ...params)
 
-const NEXT_YEAR = new Date().getUTCFullYear() + 1
 let counter = 0
+/** A published fair ("Sajam zadruga N") on 3 October next year; its slug. */
 async function createEvent(kind = 'fair') {
-	counter++
 	const event = await createPublishedFair(server, organizer, {
-		title: `Sajam zadruga ${counter}`,
+		title: uniqueTitle('Sajam zadruga'),
 		kind,
 		startsAt: `${NEXT_YEAR}-10-03T10:00:00+02:00`,
 		endsAt: `${NEXT_YEAR}-10-03T17:00:00+02:00`,
@@ -260,7 +263,7 @@ describe('the research view', () => {
 
 	test('categories the organizers renamed show under their own names, also across years', async () => {
 		const categories = JSON.stringify(['food', { code: 'textiles', label: 'Vez i tkanje', labelEn: 'Embroidery and weaving' }])
-		sql('INSERT OR REPLACE INTO fair_settings (event_id, categories) VALUES (?, ?)', eventIdOf(server, fair), categories)
+		setFairSettings(server, fair, { categories })
 		const csv = await (await fetch(`${server.url}/admin/research.csv?lang=sr-Latn`, { headers: { Cookie: adminCookie } })).text()
 		expect(csv.match(/;Vez i tkanje;/g)?.length, 'per fair and across years').toBeGreaterThanOrEqual(2)
 		const { html } = await page('/admin/research?lang=en', { Cookie: adminCookie })

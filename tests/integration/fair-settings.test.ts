@@ -3,7 +3,9 @@
 // without JavaScript (a plain form POST), with its errors re-rendered and what was typed kept.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { apiCall, cliToken, type ApiOptions, type ApiResult } from '#tests/support/api-client.ts'
-import { FORM, createPublishedFair, dbGet, dbRun, eventIdOf, logInCookie, submitApplication } from '#tests/support/fair-fixtures.ts'
+import { dbGet, dbRun } from '#tests/support/database.ts'
+import { createPublishedFair, submitApplication } from '#tests/support/fair-fixtures.ts'
+import { FORM, logInCookie } from '#tests/support/pages.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
@@ -14,18 +16,10 @@ const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(
 const query = <T>(statement: string, ...params: unknown[]) => dbGet<T>(server, statement, ...params)
 const write = (statement: string, ...params: unknown[]) => void dbRun(server, statement, ...params)
 
-let counter = 0
 let applicants = 0
-/** A fair starting 10:00 on 5 December 2030, Belgrade time; its slug and id. */
-async function createFair(overrides: Record<string, unknown> = {}) {
-	counter++
-	const { slug } = await createPublishedFair(server, organizer, {
-		title: `Mini-sajam ${counter}`,
-		venue: { name: 'Trg kosovskih junaka', city: 'Kruševac' },
-		...overrides,
-	})
-	return { slug, id: eventIdOf(server, slug) }
-}
+/** A fair starting 10:00 on 5 December 2030, Belgrade time ("Mini-sajam N"); its slug and id. */
+const createFair = (overrides: Record<string, unknown> = {}) =>
+	createPublishedFair(server, organizer, { venue: { name: 'Trg kosovskih junaka', city: 'Kruševac' }, ...overrides })
 
 const settingsOf = (slug: string, token = organizer) => api('GET', `/api/v1/fairs/${slug}/settings`, { token })
 const putSettings = (slug: string, body: unknown, token = organizer) => api('PUT', `/api/v1/fairs/${slug}/settings`, { token, body })

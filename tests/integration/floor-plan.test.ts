@@ -5,20 +5,19 @@
 // (the allocation is another part of the product).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { apiCall, cliToken, type ApiOptions, type ApiResult } from '#tests/support/api-client.ts'
-import { FORM, createPublishedFair, dbAll, dbRun, eventIdOf, logInCookie, submitApplication } from '#tests/support/fair-fixtures.ts'
+import { dbAll, dbRun } from '#tests/support/database.ts'
+import { createPublishedFair, submitApplication } from '#tests/support/fair-fixtures.ts'
+import { getPage, logInCookie, submitForm } from '#tests/support/pages.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
+import { standAt } from '#tests/support/stands.ts'
 
 let server: TestServer
 let organizer: string
 let cookie: string
 const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, options)
 
-let counter = 0
-async function createEvent(overrides: Record<string, unknown> = {}) {
-	counter++
-	const { slug } = await createPublishedFair(server, organizer, { title: `Mini-sajam ${counter}`, ...overrides })
-	return { slug, id: eventIdOf(server, slug) }
-}
+/** A published fair ("Mini-sajam N"), `overrides` over it. */
+const createEvent = (overrides: Record<string, unknown> = {}) => createPublishedFair(server, organizer, overrides)
 
 const query = (statement: string, ...params: unknown[]) => dbAll(server, statement, ...params)
 const run = (statement: string, ...params: unknown[]) => dbRun(server, statement, ...params)
@@ -51,17 +50,9 @@ function assign(eventId: number, applicationId: number, label: string) {
 	return stand.id
 }
 
-const stand = (label: string, x: number, y: number, width = 3, height = 2, extra: Record<string, unknown> = {}) => ({
-	label,
-	x,
-	y,
-	width,
-	height,
-	sizeM2: width * height,
-	power: false,
-	accessible: false,
-	...extra,
-})
+/** A stand of 3 × 2 m unless told otherwise. */
+const stand = (label: string, x: number, y: number, width = 3, height = 2, extra: Parameters<typeof standAt>[5] = {}) =>
+	standAt(label, x, y, width, height, extra)
 const putStands = (slug: string, body: unknown, token = organizer) => api('PUT', `/api/v1/fairs/${slug}/stands`, { token, body })
 
 function expect422(result: ApiResult, paths: string[]) {
@@ -70,20 +61,9 @@ function expect422(result: ApiResult, paths: string[]) {
 	expect(Object.keys(result.body.fields).sort()).toEqual([...paths].sort())
 }
 
-async function page(path: string, as: string | null = cookie) {
-	const response = await fetch(server.url + path, { headers: as ? { Cookie: as } : {}, redirect: 'manual' })
-	return { status: response.status, html: await response.text(), location: response.headers.get('location') }
-}
+const page = (path: string, as: string | null = cookie) => getPage(server, path, { cookie: as })
 
-async function postForm(path: string, fields: Record<string, string>) {
-	const response = await fetch(server.url + path, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { ...FORM, Cookie: cookie },
-		body: new URLSearchParams(fields),
-	})
-	return { status: response.status, location: response.headers.get('location'), html: await response.text() }
-}
+const postForm = (path: string, fields: Record<string, string>) => submitForm(server, path, fields, { cookie })
 
 function formRows(rows: Array<Record<string, string>>) {
 	const fields: Record<string, string> = {}

@@ -12,6 +12,8 @@ import srApi from '#app/locales/sr-Latn/api.json'
 import srApply from '#app/locales/sr-Latn/apply.json'
 import srCommon from '#app/locales/sr-Latn/common.json'
 import { apiCall, cliToken } from '#tests/support/api-client.ts'
+import { createPublishedFair } from '#tests/support/fair-fixtures.ts'
+import { logInCookie } from '#tests/support/pages.ts'
 import { ROOT, startServer, type TestServer } from '#tests/support/server.ts'
 import { escapedByRefusalPage as html } from '#tests/support/html.ts'
 
@@ -81,18 +83,6 @@ function sendBig(
 	})
 }
 
-async function logIn(): Promise<string> {
-	const response = await fetch(`${server.url}/admin/login`, {
-		method: 'POST',
-		body: new URLSearchParams({ email: server.admin.email, password: server.admin.password }),
-		redirect: 'manual',
-	})
-	expect(response.status).toBe(302)
-	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('sajam_session='))
-	expect(cookie).toBeDefined()
-	return cookie!.split(';')[0]!
-}
-
 function multipart(fields: Record<string, string>, file?: { bytes: Uint8Array; name: string; type: string }) {
 	const form = new FormData()
 	for (const [name, value] of Object.entries(fields)) form.append(name, value)
@@ -103,24 +93,9 @@ function multipart(fields: Record<string, string>, file?: { bytes: Uint8Array; n
 beforeAll(async () => {
 	server = await startServer()
 	organizer = await cliToken(server, 'organizer')
-	const event = (body: Record<string, unknown>) =>
-		apiCall(server.url, 'POST', '/api/v1/events', {
-			token: organizer,
-			body: {
-				startsAt: '2030-12-05T10:00:00+01:00',
-				endsAt: '2030-12-05T18:00:00+01:00',
-				venue: { name: 'Kulturni centar', address: 'Trg kosovskih junaka 1', city: 'Kruševac' },
-				capacity: 100,
-				status: 'published',
-				...body,
-			},
-		})
-	const promo = await event({ title: 'Info dan', kind: 'promo' })
-	expect(promo.status, promo.text).toBe(201)
-	eventSlug = promo.body.event.slug
-	const fair = await event({ title: 'Mini-sajam', kind: 'fair', capacity: null })
-	expect(fair.status, fair.text).toBe(201)
-	fairSlug = fair.body.event.slug
+	const venue = { name: 'Kulturni centar', address: 'Trg kosovskih junaka 1', city: 'Kruševac' }
+	eventSlug = (await createPublishedFair(server, organizer, { title: 'Info dan', kind: 'promo', venue, capacity: 100 })).slug
+	fairSlug = (await createPublishedFair(server, organizer, { title: 'Mini-sajam', venue })).slug
 	const registered = await apiCall(server.url, 'POST', `/api/v1/events/${eventSlug}/registrations`, {
 		body: { name: 'Ana Jovanović', email: 'ana@primer.rs', consent: { privacy: true } },
 	})
@@ -138,7 +113,7 @@ beforeAll(async () => {
 	})
 	expect(applied.status, applied.text).toBe(201)
 	applicationPath = new URL(applied.body.application.manageUrl).pathname
-	sessionCookie = await logIn()
+	sessionCookie = await logInCookie(server)
 }, 60_000)
 
 afterAll(async () => {
@@ -440,7 +415,7 @@ describe('logs', () => {
 		expect((await fetch(`${server.url}/admin/login`, { method: 'POST', headers: { Origin: 'null' }, body: 'x=1' })).status).toBe(403)
 		const privateMiss = await fetch(`${server.url}/tickets/secret-token-that-must-not-be-logged-000000`)
 		expect(privateMiss.status).toBe(404)
-		await new Promise((resolve) => setTimeout(resolve, 300))
+		await server.outputSettled()
 		const output = server.output()
 		expect(output).toContain(`GET /${marker} 404`)
 		expect(output).toMatch(/POST \/admin\/login 403/)

@@ -3,11 +3,11 @@
 // mail in /admin/outbox.
 import ICAL from 'ical.js'
 import { afterEach, describe, expect, test } from 'vitest'
-import { startMailServer } from '#tests/support/mail-server.ts'
+import { startMailServer, TEST_MAIL_FROM } from '#tests/support/mail-server.ts'
 import { NEXT_YEAR, organizerApi } from '#tests/support/organizer-api.ts'
+import { logInCookie } from '#tests/support/pages.ts'
 import { startServer } from '#tests/support/server.ts'
 
-const MAIL_FROM = 'Centar Sajam <no-reply@sajam.test>'
 const cleanups: (() => unknown)[] = []
 
 afterEach(async () => {
@@ -18,7 +18,7 @@ describe('the built server', () => {
 	test('delivers by itself after a registration, and organizers see the outbox in /admin', async () => {
 		const smtp = await startMailServer()
 		cleanups.push(() => smtp.close())
-		const server = await startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM } })
+		const server = await startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: TEST_MAIL_FROM } })
 		cleanups.push(() => server.stop())
 		const api = await organizerApi(server)
 		const event = await api.create({
@@ -50,12 +50,7 @@ describe('the built server', () => {
 
 		// The outbox page: organizers only, the mail listed as sent.
 		expect((await fetch(`${server.url}/admin/outbox`, { redirect: 'manual' })).status).toBe(302)
-		const login = await fetch(`${server.url}/admin/login`, {
-			method: 'POST',
-			body: new URLSearchParams({ email: server.admin.email, password: server.admin.password }),
-			redirect: 'manual',
-		})
-		const cookie = login.headers.get('set-cookie')!.split(';')[0]!
+		const cookie = await logInCookie(server)
 		const page = await fetch(`${server.url}/admin/outbox?status=sent&lang=en`, { headers: { Cookie: cookie } })
 		expect(page.status).toBe(200)
 		const html = await page.text()

@@ -10,8 +10,9 @@ import { simpleParser, type ParsedMail } from 'mailparser'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { outbox, type OutboxRow } from '#db/schema/index.ts'
 import type { Locale } from '#app/domain/locale.ts'
-import { createEvent, updateEvent } from '#app/services/commands/events.server.ts'
+import { updateEvent } from '#app/services/commands/events.server.ts'
 import { resendOutboxMail } from '#app/services/commands/outbox-admin.server.ts'
+import { onMailQueued } from '#app/services/commands/outbox.server.ts'
 import {
 	MAX_ATTEMPTS,
 	RETRY_DELAYS_MS,
@@ -24,11 +25,11 @@ import {
 import { registerVisitor } from '#app/services/commands/registrations.server.ts'
 import { findByManageToken } from '#app/services/queries/registrations.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
+import { startMailServer, TEST_MAIL_FROM, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { cleanEnv, findFreePort, runBuiltCli } from '#tests/support/server.ts'
+import { createEventInDb } from '#tests/support/service-events.ts'
 
 const PUBLIC_URL = 'http://sajam.test'
-const MAIL_FROM = 'Centar Sajam <no-reply@sajam.test>'
 const SYSTEM = { kind: 'system' } as const
 
 let scratch: string
@@ -45,7 +46,7 @@ afterEach(async () => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 function smtpMailer(port: number): Mailer {
-	const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: MAIL_FROM, publicUrl: PUBLIC_URL, mailDir: path.join(scratch, 'unused') })
+	const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: TEST_MAIL_FROM, publicUrl: PUBLIC_URL, mailDir: path.join(scratch, 'unused') })
 	cleanups.push(() => mailer.close())
 	return mailer
 }
@@ -63,24 +64,18 @@ function newEvent(capacity: number, now: Date) {
 	eventCounter++
 	// On a whole minute, as organizers set them (calendars carry whole seconds).
 	const startsAt = new Date(Math.floor(now.getTime() / 60_000) * 60_000 + 30 * 24 * 3600_000)
-	return createEvent(
-		getDb(),
+	return createEventInDb(
 		{
 			title: `Radionica o zadrugama ${eventCounter}`,
 			titleEn: `Cooperatives workshop ${eventCounter}`,
-			kind: 'workshop',
-			venueName: 'Centar za socijalno preduzetništvo',
 			venueAddress: 'Jugovićeva 17',
 			venueCity: 'Kruševac',
 			startsAt,
 			endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
 			capacity,
 			maxPartySize: 4,
-			waitlist: true,
-			status: 'published',
 		},
-		SYSTEM,
-		now,
+		{ actor: SYSTEM, now },
 	)
 }
 
@@ -328,7 +323,7 @@ describe('without SMTP_URL', () => {
 	test('each mail is written once as an .eml file in the data folder and marked sent with a note', async () => {
 		const t0 = new Date()
 		const mailDir = path.join(scratch, 'mail')
-		const mailer = createMailer({ mailFrom: MAIL_FROM, publicUrl: PUBLIC_URL, mailDir })
+		const mailer = createMailer({ mailFrom: TEST_MAIL_FROM, publicUrl: PUBLIC_URL, mailDir })
 		cleanups.push(() => mailer.close())
 		expect(mailer.mode).toBe('file')
 		const event = newEvent(5, t0)
@@ -348,20 +343,43 @@ describe('without SMTP_URL', () => {
 	})
 })
 
+/**
+ * Resolves when the outbox next tells its listeners that mail was queued, and reports the status of
+ * `email`'s row at that moment. Listeners are called in the order they subscribed, so a worker
+ * started before this call has already reacted by then: a worker that hears the news claims the
+ * row at once (deliverDueMail marks it 'sending' before its first await).
+ */
+function statusWhenWakeUpIsTold(email: string): Promise<string | undefined> {
+	return new Promise((resolve) => {
+		const unsubscribe = onMailQueued(() => {
+			unsubscribe()
+			resolve(rowsFor([email])[0]?.status)
+		})
+	})
+}
+
 describe('the worker', () => {
 	test('wakes when mail is queued, without waiting for its timer, and stops cleanly', async () => {
 		const smtp = await mailServer()
 		const worker = startMailWorker(getDb(), smtpMailer(smtp.port), { intervalMs: 3_600_000 })
 		cleanups.push(() => worker.stop())
 		const event = newEvent(5, new Date())
+		const toldWhileRunning = statusWhenWakeUpIsTold('odmah@primer.rs')
 		register(event.id, 'odmah@primer.rs', 'en', new Date())
+		// A running worker took the row the moment it was told (the control for the check below).
+		expect(await toldWhileRunning).toBe('sending')
 		const mail = await smtp.waitFor((m) => m.envelope.to.includes('odmah@primer.rs'), 5_000)
 		expect(mail.parsed.subject).toMatch(/^Registration confirmed: /)
 		await worker.stop()
+		// Stopped: told of new mail, it does not take the row; kicked by hand (as its timer would), neither.
+		const toldAfterStop = statusWhenWakeUpIsTold('posle@primer.rs')
 		register(event.id, 'posle@primer.rs', 'en', new Date())
-		await new Promise((resolve) => setTimeout(resolve, 300))
-		expect(smtp.to('posle@primer.rs')).toHaveLength(0)
+		// Never sent here: not left due for the tests after this one (the CLI's would send it).
+		cleanups.push(() => getDb().delete(outbox).where(eq(outbox.toAddress, 'posle@primer.rs')).run())
+		expect(await toldAfterStop).toBe('pending')
+		worker.kick()
 		expect(rowsFor(['posle@primer.rs'])[0]!.status).toBe('pending')
+		expect(smtp.to('posle@primer.rs')).toHaveLength(0)
 	})
 })
 
@@ -386,7 +404,7 @@ describe('mail goes after requests', () => {
 })
 
 describe('cli outbox send (the built bundle)', () => {
-	const env = (extra: Record<string, string>) => cleanEnv({ DATABASE_PATH: process.env.DATABASE_PATH!, PUBLIC_URL, MAIL_FROM, ...extra })
+	const env = (extra: Record<string, string>) => cleanEnv({ DATABASE_PATH: process.env.DATABASE_PATH!, PUBLIC_URL, MAIL_FROM: TEST_MAIL_FROM, ...extra })
 
 	test('delivers what is due, prints a JSON summary and exits; fails with one line when the server is down', async () => {
 		const now = new Date()

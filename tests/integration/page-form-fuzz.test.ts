@@ -6,13 +6,14 @@
 // run send the same requests. No answer may be a 5xx (or a dropped connection); a failure names the
 // request. The refusals themselves (415, 400, 413, 405) are checked one by one below the fuzz.
 import http from 'node:http'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import enCommon from '#app/locales/en/common.json'
 import cyrlCommon from '#app/locales/sr-Cyrl/common.json'
 import srCommon from '#app/locales/sr-Latn/common.json'
-import { apiCall, cliToken } from '#tests/support/api-client.ts'
-import { FORM, logInCookie } from '#tests/support/fair-fixtures.ts'
+import { cliToken } from '#tests/support/api-client.ts'
+import { dbValue as dbValueOf } from '#tests/support/database.ts'
+import { createPublishedFair } from '#tests/support/fair-fixtures.ts'
+import { FORM, logInCookie } from '#tests/support/pages.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 const SEED = Number(process.env.PAGE_FORM_FUZZ_SEED ?? 20)
@@ -380,27 +381,10 @@ const VALID_APPLICATION: Field[] = [
 	['website', ''],
 ]
 
-const VENUE = { name: 'Trg kosovskih junaka', address: 'Trg kosovskih junaka bb', city: 'Kruševac' }
-const WHEN = { startsAt: '2030-12-05T10:00:00+01:00', endsAt: '2030-12-05T18:00:00+01:00' }
+/** Published at the fair's place and time (PUBLISHED_FAIR), `body` over it. */
+const createEvent = (body: Record<string, unknown>) => createPublishedFair(server, organizer, body)
 
-async function createEvent(body: Record<string, unknown>) {
-	const result = await apiCall(server.url, 'POST', '/api/v1/events', { token: organizer, body: { venue: VENUE, ...WHEN, status: 'published', ...body } })
-	expect(result.status, result.text).toBe(201)
-	return result.body.event as { slug: string }
-}
-
-function dbValue<T>(statement: string, ...params: unknown[]): T {
-	const db = new Database(server.dbPath, { fileMustExist: true, readonly: true })
-	try {
-		db.pragma('busy_timeout = 5000')
-		return db
-			.prepare(statement)
-			.pluck()
-			.get(...params) as T
-	} finally {
-		db.close()
-	}
-}
+const dbValue = <T>(statement: string, ...params: unknown[]) => dbValueOf<T>(server, statement, ...params)
 
 /** Registers through the event page's form (a plain browser POST) and returns the ticket token. */
 async function register(slug: string, email: string): Promise<string> {
@@ -434,7 +418,7 @@ beforeAll(async () => {
 	const fair = await createEvent({ title: 'Mini-sajam socijalnog preduzetništva', kind: 'fair', capacity: null })
 	promoSlug = promo.slug
 	fairSlug = fair.slug
-	const fairId = dbValue<number>('SELECT id FROM events WHERE slug = ?', fair.slug)
+	const fairId = fair.id
 	await register(full.slug, 'prvi@primer.rs')
 	const tickets = [await register(promo.slug, 'ana@primer.rs'), await register(promo.slug, 'branko@primer.rs'), await register(fair.slug, 'cveta@primer.rs')]
 	ticketToken = tickets[0]!
@@ -631,7 +615,7 @@ describe('refusals', () => {
 		await post(`/events/${promoSlug}`, 'application/json', '{}')
 		await post('/privacy', 'application/x-www-form-urlencoded', 'a=b')
 		await post(`/tickets/${ticketToken}`, 'multipart/form-data', 'x')
-		await new Promise((resolve) => setTimeout(resolve, 200))
+		await server.outputSettled()
 		// The last 64 KiB of what the server printed, most of it from the fuzz above.
 		const log = server.output()
 		expect(log).not.toMatch(/\n\s+at /)

@@ -14,7 +14,11 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { apiCall, cliToken } from '#tests/support/api-client.ts'
-import { createPublishedFair, FORM, submitApplication } from '#tests/support/fair-fixtures.ts'
+import { withDatabase } from '#tests/support/database.ts'
+import { createPublishedWorkshop, uniqueTitle } from '#tests/support/events.ts'
+import { createPublishedFair, submitApplication } from '#tests/support/fair-fixtures.ts'
+import { FORM } from '#tests/support/pages.ts'
+import { waitUntil } from '#tests/support/wait.ts'
 import { ROOT, startServer, type TestServer } from '#tests/support/server.ts'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
@@ -23,22 +27,12 @@ const TOKEN_IN_LINK = /\/(?:tickets|applications)\/([A-Za-z0-9_-]{43})/g
 
 let server: TestServer
 let organizer: string
-let counter = 0
 
 const api = (method: string, urlPath: string, options: Parameters<typeof apiCall>[3] = {}) => apiCall(server.url, method, urlPath, options)
 
-function withDb<T>(dbPath: string, work: (db: Database.Database) => T): T {
-	const db = new Database(dbPath, { fileMustExist: true })
-	try {
-		return work(db)
-	} finally {
-		db.close()
-	}
-}
-
 /** Every text and blob value of every table, as one string to search. */
 function everyStoredValue(dbPath: string): string {
-	return withDb(dbPath, (db) => {
+	return withDatabase(dbPath, (db) => {
 		const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
 		return tables
 			.map(({ name }) =>
@@ -53,20 +47,12 @@ function fileBytes(dbPath: string): string {
 	return [dbPath, `${dbPath}-wal`].map((file) => (existsSync(file) ? readFileSync(file).toString('latin1') : '')).join('\n')
 }
 
-async function until<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 15_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs
-	while (true) {
-		const value = probe()
-		if (value) return value
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${server.output()}`)
-		await new Promise((resolve) => setTimeout(resolve, 50))
-	}
-}
+const until = <T>(probe: () => T | undefined | null | false, what: string) => waitUntil(probe, what, { explain: () => server.output() })
 
 /** Waits until every mail to this address was delivered (written as .eml: SMTP_URL is unset) and returns their rows. */
 async function deliveredMails(dbPath: string, email: string, count: number) {
 	return until(() => {
-		const rows = withDb(
+		const rows = withDatabase(
 			dbPath,
 			(db) => db.prepare('SELECT id, status FROM outbox WHERE to_address = ? ORDER BY id').all(email) as { id: number; status: string }[],
 		)
@@ -82,23 +68,8 @@ function linkTokensIn(file: string): string[] {
 	return [...new Set([...text.matchAll(TOKEN_IN_LINK)].map((m) => m[1]!))]
 }
 
-async function createEvent() {
-	counter++
-	const result = await api('POST', '/api/v1/events', {
-		token: organizer,
-		body: {
-			title: `Radionica keramike ${counter}`,
-			kind: 'workshop',
-			startsAt: '2030-12-05T10:00:00+01:00',
-			endsAt: '2030-12-05T13:00:00+01:00',
-			venue: { name: 'Centar za socijalno preduzetništvo', address: 'Jugovićeva 17', city: 'Kruševac' },
-			capacity: 30,
-			status: 'published',
-		},
-	})
-	expect(result.status, result.text).toBe(201)
-	return result.body.event.slug as string
-}
+/** A published workshop ("Radionica keramike N", 30 places); its slug. */
+const createEvent = async () => (await createPublishedWorkshop(server, organizer, { title: uniqueTitle('Radionica keramike') })).slug
 
 function applicationBody(contact: { name: string; email: string }) {
 	return {
@@ -127,16 +98,16 @@ describe('private links are stored only as SHA-256', () => {
 		expect(created.status, created.text).toBe(201)
 		const token = (created.body.registration.manageUrl as string).split('/').at(-1)!
 		expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
-		expect(withDb(server.dbPath, (db) => db.prepare('SELECT registration_id FROM private_links WHERE token_hash = ?').get(sha256(token)))).toEqual({
+		expect(withDatabase(server.dbPath, (db) => db.prepare('SELECT registration_id FROM private_links WHERE token_hash = ?').get(sha256(token)))).toEqual({
 			registration_id: created.body.registration.id,
 		})
-		expect(withDb(server.dbPath, (db) => JSON.stringify(db.prepare('SELECT * FROM registrations').all()))).not.toContain(token)
+		expect(withDatabase(server.dbPath, (db) => JSON.stringify(db.prepare('SELECT * FROM registrations').all()))).not.toContain(token)
 
 		const [mail] = await deliveredMails(server.dbPath, email, 1)
 		expect(linkTokensIn(emlFile(server.dataDir, mail!.id))).toEqual([token])
 		expect(everyStoredValue(server.dbPath)).not.toContain(token)
 		// On disk too, once the WAL is in the database file.
-		await until(() => withDb(server.dbPath, (db) => (db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy === 0), 'a full checkpoint')
+		await until(() => withDatabase(server.dbPath, (db) => (db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy === 0), 'a full checkpoint')
 		expect(fileBytes(server.dbPath)).not.toContain(token)
 		expect((await fetch(`${server.url}/tickets/${token}`)).status).toBe(200)
 	})
@@ -147,7 +118,7 @@ describe('private links are stored only as SHA-256', () => {
 		const headers = { 'Idempotency-Key': 'tokens-retry-1' }
 		const first = await api('POST', `/api/v1/events/${slug}/registrations`, { body, headers })
 		expect(first.status, first.text).toBe(201)
-		const stored = withDb(server.dbPath, (db) => JSON.stringify(db.prepare('SELECT * FROM idempotency_keys').all()))
+		const stored = withDatabase(server.dbPath, (db) => JSON.stringify(db.prepare('SELECT * FROM idempotency_keys').all()))
 		const firstToken = (first.body.registration.manageUrl as string).split('/').at(-1)!
 		expect(stored).not.toContain(firstToken)
 		expect(stored).not.toContain(body.name)

@@ -5,7 +5,9 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import srApi from '#app/locales/sr-Latn/api.json'
 import srAdmin from '#app/locales/sr-Latn/admin.json'
+import { createEventViaApi, uniqueTitle } from '#tests/support/events.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
+import { FORM, logInCookie, submitForm } from '#tests/support/pages.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
@@ -13,28 +15,10 @@ let api: OrganizerApi
 let cookie: string
 let db: Database.Database
 
-const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' }
-
-async function logIn(email: string, password: string): Promise<string> {
-	const response = await fetch(`${server.url}/admin/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: FORM,
-		body: new URLSearchParams({ email, password, redirectTo: '/admin' }),
-	})
-	expect(response.status).toBe(302)
-	return response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ')
-}
-
-let counter = 0
-/** A published event through the organizer API; returns its id (read from the database) and slug. */
-async function createEvent(fields: Record<string, unknown>) {
-	counter++
-	const event = await api.create({
-		title: `Radionica šivenja ${counter}`,
+/** A published workshop ("Radionica šivenja N") through the organizer API; `fields` over it. */
+const createEvent = (fields: Record<string, unknown>) =>
+	createEventViaApi(server, api.token, {
+		title: uniqueTitle('Radionica šivenja'),
 		kind: 'workshop',
 		startsAt: `${NEXT_YEAR}-03-10T10:00:00+01:00`,
 		endsAt: `${NEXT_YEAR}-03-10T13:00:00+01:00`,
@@ -42,9 +26,6 @@ async function createEvent(fields: Record<string, unknown>) {
 		status: 'published',
 		...fields,
 	})
-	const row = db.prepare('SELECT id FROM events WHERE slug = ?').get(event.slug) as { id: number }
-	return { id: row.id, slug: event.slug }
-}
 
 type Page = {
 	status: number
@@ -71,15 +52,9 @@ async function openPage(eventId: number, search = '', as = cookie): Promise<Page
 
 /** Posts a form of the page; answers where the redirect goes (or the re-rendered page on an error). */
 async function post(eventId: number, fields: Record<string, string>, search = '') {
-	const response = await fetch(`${server.url}/admin/events/${eventId}/registrations${search}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { ...FORM, Cookie: cookie },
-		body: new URLSearchParams(fields),
-	})
-	const location = response.headers.get('location')
-	const params = location ? new URL(location, server.url).searchParams : new URLSearchParams()
-	return { status: response.status, location, params, html: await response.text() }
+	const answer = await submitForm(server, `/admin/events/${eventId}/registrations${search}`, fields, { cookie })
+	const params = answer.location ? new URL(answer.location, server.url).searchParams : new URLSearchParams()
+	return { ...answer, params }
 }
 
 function add(eventId: number, name: string, email: string, partySize = 1, extra: Record<string, string> = {}) {
@@ -95,7 +70,7 @@ const ids = (page: Page) => page.rows.map((r) => r.id).sort((a, b) => a - b)
 beforeAll(async () => {
 	server = await startServer()
 	api = await organizerApi(server)
-	cookie = await logIn(server.admin.email, server.admin.password)
+	cookie = await logInCookie(server)
 	db = new Database(server.dbPath, { readonly: true, fileMustExist: true })
 })
 
@@ -131,7 +106,7 @@ describe('who may see it', () => {
 		const { id } = await createEvent({ capacity: 10 })
 		const created = await server.cli(['user', 'add', '--email', 'skener@sajam.test', '--password', 'scanner-password', '--role', 'scanner'])
 		expect(created.code, created.stderr).toBe(0)
-		const scanner = await logIn('skener@sajam.test', 'scanner-password')
+		const scanner = await logInCookie(server, 'skener@sajam.test', 'scanner-password')
 		expect((await openPage(id, '', scanner)).status).toBe(403)
 		const csv = await fetch(`${server.url}/admin/events/${id}/registrations.csv`, { headers: { Cookie: scanner }, redirect: 'manual' })
 		expect(csv.status).toBe(403)

@@ -7,40 +7,27 @@ import srApi from '#app/locales/sr-Latn/api.json'
 import srCommon from '#app/locales/sr-Latn/common.json'
 import srPublic from '#app/locales/sr-Latn/public.json'
 import srTicket from '#app/locales/sr-Latn/ticket.json'
+import { cliToken } from '#tests/support/api-client.ts'
+import { createEventViaApi, uniqueTitle } from '#tests/support/events.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 import { escapedByReact as html } from '#tests/support/html.ts'
 
 let server: TestServer
 let organizer: string
 
-async function createToken(role: string) {
-	const result = await server.cli(['token', 'create', '--role', role])
-	expect(result.code, result.stderr).toBe(0)
-	return result.stdout.trim().split('\n').at(-1)!
-}
-
-let counter = 0
-async function createEvent(overrides: Record<string, unknown> = {}) {
-	counter++
-	const response = await fetch(`${server.url}/api/v1/events`, {
-		method: 'POST',
-		headers: { Authorization: `Bearer ${organizer}`, 'Content-Type': 'application/json' },
-		body: JSON.stringify({
-			title: `Promocija zadruge ${counter}`,
-			kind: 'promo',
-			startsAt: '2030-11-20T18:00:00+01:00',
-			endsAt: '2030-11-20T20:00:00+01:00',
-			venue: { name: 'Kulturni centar', address: 'Trg kosovskih junaka 1', city: 'Kruševac' },
-			capacity: 20,
-			maxPartySize: 4,
-			status: 'published',
-			...overrides,
-		}),
+/** A published promotion ("Promocija zadruge N", 20 places, parties up to 4), `overrides` over it. */
+const createEvent = (overrides: Record<string, unknown> = {}) =>
+	createEventViaApi(server, organizer, {
+		title: uniqueTitle('Promocija zadruge'),
+		kind: 'promo',
+		startsAt: '2030-11-20T18:00:00+01:00',
+		endsAt: '2030-11-20T20:00:00+01:00',
+		venue: { name: 'Kulturni centar', address: 'Trg kosovskih junaka 1', city: 'Kruševac' },
+		capacity: 20,
+		maxPartySize: 4,
+		status: 'published',
+		...overrides,
 	})
-	const body = await response.json()
-	expect(response.status, JSON.stringify(body)).toBe(201)
-	return body.event as { slug: string }
-}
 
 async function registrations(slug: string) {
 	const response = await fetch(`${server.url}/api/v1/events/${slug}/registrations`, { headers: { Authorization: `Bearer ${organizer}` } })
@@ -94,7 +81,7 @@ async function page(path: string, headers: Record<string, string> = {}) {
 
 beforeAll(async () => {
 	server = await startServer()
-	organizer = await createToken('organizer')
+	organizer = await cliToken(server, 'organizer')
 })
 
 afterAll(async () => {
@@ -381,21 +368,16 @@ describe('rate limit on the form', () => {
 	})
 
 	test('the 4th POST in a minute is answered 429 with Retry-After and the message on the page', async () => {
-		const token = (await limited.cli(['token', 'create', '--role', 'organizer'])).stdout.trim().split('\n').at(-1)!
-		const created = await fetch(`${limited.url}/api/v1/events`, {
-			method: 'POST',
-			headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-			body: JSON.stringify({
-				title: 'Sajam zdrave hrane',
-				kind: 'fair',
-				startsAt: '2030-05-09T10:00:00+02:00',
-				endsAt: '2030-05-09T16:00:00+02:00',
-				venue: 'Trg',
-				capacity: 100,
-				status: 'published',
-			}),
+		const token = await cliToken(limited, 'organizer')
+		const { slug } = await createEventViaApi(limited, token, {
+			title: 'Sajam zdrave hrane',
+			kind: 'fair',
+			startsAt: '2030-05-09T10:00:00+02:00',
+			endsAt: '2030-05-09T16:00:00+02:00',
+			venue: 'Trg',
+			capacity: 100,
+			status: 'published',
 		})
-		const { slug } = (await created.json()).event
 		const post = () => submit(`${limited.url}/events/${slug}?index`, formFields())
 		for (let i = 0; i < 3; i++) expect((await post()).status).toBe(302)
 		const fourth = await post()

@@ -2,12 +2,12 @@
 // page's loader and the CSV export get. In particular, demographic answers never come out.
 import { beforeAll, describe, expect, test } from 'vitest'
 import { parseListQuery } from '#app/domain/registration-admin-input.ts'
-import { createEvent } from '#app/services/commands/events.server.ts'
 import { listRegistrations, registrationCounts, registrationsCsv, registrationsPage } from '#app/services/queries/registration-queries.server.ts'
 import { cancelByOrganizer, registerVisitor } from '#app/services/commands/registrations.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import type { EventRow } from '#db/schema/index.ts'
+import { createEventInDb } from '#tests/support/service-events.ts'
 
 const system = { kind: 'system' } as const
 let event: EventRow
@@ -26,21 +26,15 @@ function register(name: string, email: string, partySize: number, demographics: 
 
 beforeAll(() => {
 	const start = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 4, 20, 8))
-	event = createEvent(
-		getDb(),
-		{
-			title: 'Okrugli sto o zapošljavanju',
-			kind: 'roundtable',
-			venueName: 'Kulturni centar',
-			startsAt: start,
-			endsAt: new Date(start.getTime() + 3 * 3600_000),
-			capacity: 3,
-			maxPartySize: 2,
-			waitlist: true,
-			status: 'published',
-		},
-		system,
-	)
+	event = createEventInDb({
+		title: 'Okrugli sto o zapošljavanju',
+		kind: 'roundtable',
+		venueName: 'Kulturni centar',
+		startsAt: start,
+		endsAt: new Date(start.getTime() + 3 * 3600_000),
+		capacity: 3,
+		maxPartySize: 2,
+	})
 	id.ljubica = register('Љубица Ђорђевић', 'ljubica@example.rs', 2, { gender: 'female', ageGroup: '50_64', municipality: 'brus', vulnerableGroup: 'roma' })
 	id.dzemal = register('Džemal Šaćirović', 'dzemal@example.rs', 1, { gender: 'male', vulnerableGroup: 'disability', municipality: 'trstenik' })
 	id.zorica = register('Zorica Čolić', 'zorica@example.rs', 2, { ageGroup: 'under_15', municipality: 'varvarin' })

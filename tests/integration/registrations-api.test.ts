@@ -1,12 +1,13 @@
 // The registrations API over real HTTP against the built server (CONTRACT.md, "Registrations"):
 // the happy path, every refusal, Idempotency-Key, capacity under 200 parallel requests, cancelling
 // twice and the order of promotion from the waiting list, and the per-IP rate limit.
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import enApi from '#app/locales/en/api.json'
 import srApi from '#app/locales/sr-Latn/api.json'
 import { startServer, type TestServer } from '#tests/support/server.ts'
-import { apiCall, cliToken, type ApiOptions, type ApiResult } from '#tests/support/api-client.ts'
+import { apiCall, cliToken, expectApiError, type ApiOptions } from '#tests/support/api-client.ts'
+import { createPublishedWorkshop, uniqueTitle } from '#tests/support/events.ts'
+import { queuedTemplates } from '#tests/support/outbox.ts'
 
 let server: TestServer
 let organizer: string
@@ -16,25 +17,9 @@ const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(
 
 const createToken = (role: string) => cliToken(server, role)
 
-let counter = 0
-async function createEvent(overrides: Record<string, unknown> = {}) {
-	counter++
-	const result = await api('POST', '/api/v1/events', {
-		token: organizer,
-		body: {
-			title: `Radionica pletenja ${counter}`,
-			kind: 'workshop',
-			startsAt: '2030-12-05T10:00:00+01:00',
-			endsAt: '2030-12-05T13:00:00+01:00',
-			venue: { name: 'Centar za socijalno preduzetništvo', address: 'Jugovićeva 17', city: 'Kruševac' },
-			capacity: 30,
-			status: 'published',
-			...overrides,
-		},
-	})
-	expect(result.status, JSON.stringify(result.body)).toBe(201)
-	return result.body.event as { slug: string; capacity: number | null }
-}
+/** A published workshop ("Radionica pletenja N", 30 places), `overrides` over it. */
+const createEvent = (overrides: Record<string, unknown> = {}) =>
+	createPublishedWorkshop(server, organizer, { title: uniqueTitle('Radionica pletenja'), ...overrides })
 
 let visitorCounter = 0
 function visitor(overrides: Record<string, unknown> = {}) {
@@ -56,21 +41,7 @@ async function listRegistrations(slug: string, query = '') {
 	return result.body.registrations as Array<{ id: number; status: string; partySize: number; email: string; position?: number }>
 }
 
-function expectError(result: ApiResult, status: number, code: string) {
-	expect(result.status, result.text).toBe(status)
-	expect(result.headers.get('content-type')).toMatch(/^application\/json/)
-	expect(result.body).toMatchObject({ error: code, message: expect.any(String) })
-	expect(result.body.message.length).toBeGreaterThan(0)
-}
-
-function outboxFor(email: string): string[] {
-	const db = new Database(server.dbPath, { readonly: true, fileMustExist: true })
-	try {
-		return (db.prepare('SELECT template FROM outbox WHERE to_address = ? ORDER BY id').all(email) as { template: string }[]).map((r) => r.template)
-	} finally {
-		db.close()
-	}
-}
+const outboxFor = (email: string) => queuedTemplates(server, email)
 
 beforeAll(async () => {
 	server = await startServer()
@@ -148,7 +119,7 @@ describe('POST /api/v1/events/{slug}/registrations', () => {
 		expect(first.status).toBe(201)
 		const token = first.body.registration.manageUrl.split('/').at(-1)
 		const again = await register(event.slug, visitor({ email: 'DUPLA@example.rs', name: 'Neko drugi' }))
-		expectError(again, 409, 'already_registered')
+		expectApiError(again, 409, 'already_registered')
 		expect(again.body.message).toBe(srApi.errors.already_registered)
 		expect(Object.keys(again.body).sort()).toEqual(['error', 'message'])
 		expect(again.text).not.toContain(token)
@@ -162,25 +133,25 @@ describe('POST /api/v1/events/{slug}/registrations', () => {
 		const event = await createEvent({ capacity: 1, waitlist: false })
 		expect((await register(event.slug, visitor())).status).toBe(201)
 		const refused = await register(event.slug, visitor(), { 'Accept-Language': 'en' })
-		expectError(refused, 409, 'sold_out')
+		expectApiError(refused, 409, 'sold_out')
 		expect(refused.body.message).toBe(enApi.errors.sold_out)
 		expect((await eventJson(event.slug)).registered).toBe(1)
 	})
 
 	test("409 registration_closed after the organizer's closing time, and once the event has started", async () => {
 		const closing = await createEvent({ registrationClosesAt: '2020-01-01T10:00:00+01:00' })
-		expectError(await register(closing.slug, visitor()), 409, 'registration_closed')
+		expectApiError(await register(closing.slug, visitor()), 409, 'registration_closed')
 		const started = await createEvent({ startsAt: '2020-06-01T10:00:00+02:00', endsAt: '2030-06-01T12:00:00+02:00' })
-		expectError(await register(started.slug, visitor()), 409, 'registration_closed')
+		expectApiError(await register(started.slug, visitor()), 409, 'registration_closed')
 	})
 
 	test('404 for an unknown or draft event; 409 event_cancelled for a cancelled one', async () => {
-		expectError(await register('nema-takvog-dogadjaja', visitor()), 404, 'not_found')
+		expectApiError(await register('nema-takvog-dogadjaja', visitor()), 404, 'not_found')
 		const draft = await createEvent({ status: 'draft' })
-		expectError(await register(draft.slug, visitor()), 404, 'not_found')
+		expectApiError(await register(draft.slug, visitor()), 404, 'not_found')
 		const cancelled = await createEvent()
 		expect((await api('PATCH', `/api/v1/events/${cancelled.slug}`, { token: organizer, body: { status: 'cancelled' } })).status).toBe(200)
-		expectError(await register(cancelled.slug, visitor()), 409, 'event_cancelled')
+		expectApiError(await register(cancelled.slug, visitor()), 409, 'event_cancelled')
 	})
 
 	test('422 with the field named: missing and malformed fields, no privacy consent, unknown fields', async () => {
@@ -199,7 +170,7 @@ describe('POST /api/v1/events/{slug}/registrations', () => {
 		]
 		for (const [body, field] of cases) {
 			const result = await register(event.slug, body)
-			expectError(result, 422, 'invalid_fields')
+			expectApiError(result, 422, 'invalid_fields')
 			expect(Object.keys(result.body.fields), JSON.stringify(body)).toContain(field)
 		}
 		expect(await listRegistrations(event.slug)).toHaveLength(0)
@@ -208,18 +179,18 @@ describe('POST /api/v1/events/{slug}/registrations', () => {
 	test("422 on partySize above the event's maxPartySize, with the rule's message on the field", async () => {
 		const event = await createEvent({ maxPartySize: 2 })
 		const result = await register(event.slug, visitor({ partySize: 3 }), { 'Accept-Language': 'en' })
-		expectError(result, 422, 'invalid_fields')
+		expectApiError(result, 422, 'invalid_fields')
 		expect(result.body.fields).toEqual({ partySize: [enApi.errors.party_too_large] })
 		expect((await register(event.slug, visitor({ partySize: 2 }))).status).toBe(201)
 	})
 
 	test('400 for malformed JSON, 413 for a body over 64 KB, 405 for other methods', async () => {
 		const event = await createEvent()
-		expectError(await api('POST', `/api/v1/events/${event.slug}/registrations`, { raw: '{"name": "Ana",' }), 400, 'bad_json')
+		expectApiError(await api('POST', `/api/v1/events/${event.slug}/registrations`, { raw: '{"name": "Ana",' }), 400, 'bad_json')
 		const huge = JSON.stringify(visitor({ name: 'x'.repeat(70 * 1024) }))
-		expectError(await api('POST', `/api/v1/events/${event.slug}/registrations`, { raw: huge }), 413, 'payload_too_large')
+		expectApiError(await api('POST', `/api/v1/events/${event.slug}/registrations`, { raw: huge }), 413, 'payload_too_large')
 		const put = await api('PUT', `/api/v1/events/${event.slug}/registrations`, { body: visitor() })
-		expectError(put, 405, 'method_not_allowed')
+		expectApiError(put, 405, 'method_not_allowed')
 		expect(put.headers.get('allow')).toContain('POST')
 		expect(await listRegistrations(event.slug)).toHaveLength(0)
 	})
@@ -250,7 +221,7 @@ describe('Idempotency-Key', () => {
 		expect(outboxFor(body.email)).toEqual(['registration-confirmed'])
 
 		// Without a key the same body is an ordinary second attempt: already registered.
-		expectError(await register(event.slug, body), 409, 'already_registered')
+		expectApiError(await register(event.slug, body), 409, 'already_registered')
 	})
 
 	test('a refusal is replayed too, and the same key with another body is refused', async () => {
@@ -258,18 +229,18 @@ describe('Idempotency-Key', () => {
 		expect((await register(event.slug, visitor())).status).toBe(201)
 		const body = visitor()
 		const first = await register(event.slug, body, { 'Idempotency-Key': 'odbijen' })
-		expectError(first, 409, 'sold_out')
+		expectApiError(first, 409, 'sold_out')
 		expect(await register(event.slug, body, { 'Idempotency-Key': 'odbijen' })).toMatchObject({ status: 409, body: first.body })
 
 		const reused = await register(event.slug, visitor(), { 'Idempotency-Key': 'odbijen' })
-		expectError(reused, 422, 'idempotency_key_reused')
+		expectApiError(reused, 422, 'idempotency_key_reused')
 		expect(await listRegistrations(event.slug)).toHaveLength(1)
 	})
 
 	test('a key over 200 characters is refused with 422 and nothing is created', async () => {
 		const event = await createEvent()
 		const result = await register(event.slug, visitor(), { 'Idempotency-Key': 'k'.repeat(201) })
-		expectError(result, 422, 'invalid_fields')
+		expectApiError(result, 422, 'invalid_fields')
 		expect(Object.keys(result.body.fields)).toEqual(['Idempotency-Key'])
 		expect(await listRegistrations(event.slug)).toHaveLength(0)
 		expect((await register(event.slug, visitor(), { 'Idempotency-Key': 'k'.repeat(200) })).status).toBe(201)
@@ -319,7 +290,7 @@ describe('capacity under concurrency', () => {
 		expect(results.filter((r) => r.status === 201)).toHaveLength(10)
 		const refused = results.filter((r) => r.status !== 201)
 		expect(refused).toHaveLength(190)
-		for (const r of refused) expectError(r, 409, 'sold_out')
+		for (const r of refused) expectApiError(r, 409, 'sold_out')
 		expect(await eventJson(event.slug)).toMatchObject({ registered: 10, remaining: 0, waitlisted: 0 })
 		expect(await listRegistrations(event.slug)).toHaveLength(10)
 	})
@@ -384,10 +355,10 @@ describe('POST /api/v1/tickets/{manageToken}/cancel', () => {
 	})
 
 	test('404 for an unknown token, 405 for GET', async () => {
-		expectError(await cancel('a'.repeat(43)), 404, 'not_found')
-		expectError(await cancel('kratak'), 404, 'not_found')
+		expectApiError(await cancel('a'.repeat(43)), 404, 'not_found')
+		expectApiError(await cancel('kratak'), 404, 'not_found')
 		const get = await api('GET', `/api/v1/tickets/${'a'.repeat(43)}/cancel`)
-		expectError(get, 405, 'method_not_allowed')
+		expectApiError(get, 405, 'method_not_allowed')
 		expect(get.headers.get('allow')).toBe('POST')
 	})
 })
@@ -395,9 +366,9 @@ describe('POST /api/v1/tickets/{manageToken}/cancel', () => {
 describe('GET /api/v1/events/{slug}/registrations', () => {
 	test('organizers only: 401 without a token, 403 for a scanner', async () => {
 		const event = await createEvent()
-		expectError(await api('GET', `/api/v1/events/${event.slug}/registrations`), 401, 'unauthorized')
-		expectError(await api('GET', `/api/v1/events/${event.slug}/registrations`, { token: scanner }), 403, 'forbidden')
-		expectError(await api('GET', '/api/v1/events/nema-ga/registrations', { token: organizer }), 404, 'not_found')
+		expectApiError(await api('GET', `/api/v1/events/${event.slug}/registrations`), 401, 'unauthorized')
+		expectApiError(await api('GET', `/api/v1/events/${event.slug}/registrations`, { token: scanner }), 403, 'forbidden')
+		expectApiError(await api('GET', '/api/v1/events/nema-ga/registrations', { token: organizer }), 404, 'not_found')
 	})
 
 	test('lists in registration order, filters by ?status=, refuses an unknown status', async () => {
@@ -413,7 +384,7 @@ describe('GET /api/v1/events/{slug}/registrations', () => {
 		expect((await listRegistrations(event.slug, '?status=waitlisted')).map((r) => r.position)).toEqual([1, 2])
 		expect(await listRegistrations(event.slug, '?status=cancelled')).toEqual([])
 		const bad = await api('GET', `/api/v1/events/${event.slug}/registrations?status=maybe`, { token: organizer })
-		expectError(bad, 422, 'invalid_fields')
+		expectApiError(bad, 422, 'invalid_fields')
 		expect(Object.keys(bad.body.fields)).toEqual(['status'])
 	})
 })

@@ -6,12 +6,13 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { events, outbox, registrations } from '#db/schema/index.ts'
 import type { RegistrationInput } from '#app/domain/registration-input.ts'
 import { checkTicketCode } from '#app/utils/ticket-keys.server.ts'
-import { createEvent, updateEvent } from '#app/services/commands/events.server.ts'
+import { updateEvent } from '#app/services/commands/events.server.ts'
 import { cancelByManageToken, cancelByOrganizer, eraseByManageToken, registerVisitor } from '#app/services/commands/registrations.server.ts'
 import { runIdempotent } from '#app/services/commands/idempotency.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
+import { createEventInDb } from '#tests/support/service-events.ts'
 
 const now = new Date('2026-12-01T10:00:00Z')
 const organizer = { kind: 'user', id: 1 } as const
@@ -31,22 +32,11 @@ function visitor(partySize = 1, overrides: Partial<RegistrationInput> = {}): Reg
 	}
 }
 
+/** A published workshop of this many places, 19 December 2026, parties up to 6; the one the helpers below use. */
 function makeEvent(capacity: number | null, waitlist = true) {
-	const event = createEvent(
-		getDb(),
-		{
-			title: `Radionica ${++n}`,
-			kind: 'workshop',
-			venueName: 'Centar',
-			startsAt: new Date('2026-12-19T09:00:00Z'),
-			endsAt: new Date('2026-12-19T11:00:00Z'),
-			capacity,
-			maxPartySize: 6,
-			waitlist,
-			status: 'published',
-		},
-		organizer,
-		now,
+	const event = createEventInDb(
+		{ venueName: 'Centar', startsAt: new Date('2026-12-19T09:00:00Z'), endsAt: new Date('2026-12-19T11:00:00Z'), capacity, waitlist },
+		{ actor: organizer, now },
 	)
 	slug = event.slug
 	return event

@@ -31,3 +31,11 @@ export async function cliToken(server: TestServer, role: string, extra: string[]
 	expect(result.code, result.stderr).toBe(0)
 	return result.stdout.trim().split('\n').at(-1)!
 }
+
+/** An error as the contract shapes every one, whatever the status: JSON with the code and a message. */
+export function expectApiError(result: ApiResult, status: number, code: string) {
+	expect(result.status, result.text).toBe(status)
+	expect(result.headers.get('content-type')).toMatch(/^application\/json/)
+	expect(result.body).toMatchObject({ error: code, message: expect.any(String) })
+	expect(result.body.message.length).toBeGreaterThan(0)
+}

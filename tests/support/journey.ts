@@ -9,6 +9,7 @@ import { afterEach, beforeEach, expect } from 'vitest'
 import {
 	PHONE,
 	describeViolations,
+	launchBrowser,
 	newDesktopContext,
 	newPhoneContext,
 	runAxe,
@@ -17,9 +18,43 @@ import {
 	watchPageErrors,
 	type PageErrorWatch,
 } from '#tests/support/browser.ts'
-import { ROOT } from '#tests/support/server.ts'
+import { startMailServer, TEST_MAIL_FROM, type TestMailServer } from '#tests/support/mail-server.ts'
+import { ROOT, startServer, type TestServer } from '#tests/support/server.ts'
 
 export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots')
+
+export type JourneyServers = {
+	smtp: TestMailServer
+	server: TestServer
+	browser: Browser
+	/** Closes the browser and stops both servers. */
+	close(): Promise<void>
+}
+
+/**
+ * What a journey with mail runs against: a test SMTP server, the built server sending to it
+ * (SMTP_URL, MAIL_FROM = TEST_MAIL_FROM, `env` over them) and Chromium.
+ */
+export async function startJourneyServers(env: Record<string, string> = {}): Promise<JourneyServers> {
+	const smtp = await startMailServer()
+	const [server, browser] = await Promise.allSettled([startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: TEST_MAIL_FROM, ...env } }), launchBrowser()])
+	if (server.status === 'rejected' || browser.status === 'rejected') {
+		if (browser.status === 'fulfilled') await browser.value.close()
+		if (server.status === 'fulfilled') await server.value.stop()
+		await smtp.close()
+		throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason
+	}
+	return {
+		smtp,
+		server: server.value,
+		browser: browser.value,
+		async close() {
+			await browser.value.close()
+			await server.value.stop()
+			await smtp.close()
+		},
+	}
+}
 
 export type WatchedPage = { context: BrowserContext; page: Page; watch: PageErrorWatch }
 

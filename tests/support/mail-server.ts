@@ -5,6 +5,9 @@ import { type AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
+/** The From of the mail that test servers send (their MAIL_FROM). */
+export const TEST_MAIL_FROM = 'Centar Sajam <no-reply@sajam.test>'
+
 export type ReceivedMail = {
 	/** The SMTP envelope (MAIL FROM / RCPT TO), which may differ from the headers. */
 	envelope: { from: string | null; to: string[] }

@@ -1,5 +1,7 @@
 // The public JSON API as an organizer's program uses it (CONTRACT.md): for e2e tests that need
 // events in a known state before a browser looks at them.
+import { cliToken } from './api-client.ts'
+import { createEventViaApi } from './events.ts'
 import type { TestServer } from './server.ts'
 
 export type ApiEvent = {
@@ -17,7 +19,8 @@ export type ApiEvent = {
 
 export type OrganizerApi = {
 	token: string
-	create(body: Record<string, unknown>): Promise<ApiEvent>
+	/** POST /api/v1/events with exactly this body (events.ts: createEventViaApi); the event and its database id. */
+	create(body: Record<string, unknown>): Promise<ApiEvent & { id: number }>
 	update(slug: string, body: Record<string, unknown>): Promise<ApiEvent>
 	get(slug: string): Promise<ApiEvent>
 	listPublished(): Promise<ApiEvent[]>
@@ -35,12 +38,10 @@ async function call(server: TestServer, method: string, path: string, token?: st
 
 /** Creates an organizer token with the built CLI and returns a small client for /api/v1/events. */
 export async function organizerApi(server: TestServer): Promise<OrganizerApi> {
-	const result = await server.cli(['token', 'create', '--role', 'organizer', '--name', 'e2e'])
-	if (result.code !== 0) throw new Error(`token create failed: ${result.stderr}`)
-	const token = result.stdout.trim().split('\n').at(-1)!
+	const token = await cliToken(server, 'organizer', ['--name', 'e2e'])
 	return {
 		token,
-		create: async (body) => (await call(server, 'POST', '/api/v1/events', token, body)).event,
+		create: async (body) => (await createEventViaApi(server, token, body)) as ApiEvent & { id: number },
 		update: async (slug, body) => (await call(server, 'PATCH', `/api/v1/events/${slug}`, token, body)).event,
 		get: async (slug) => (await call(server, 'GET', `/api/v1/events/${slug}`, token)).event,
 		listPublished: async () => (await call(server, 'GET', '/api/v1/events')).events,

@@ -42,6 +42,17 @@ export type TestServer = {
 	pid: number
 	/** What the server printed so far (for failure messages). */
 	output(): string
+	/**
+	 * Resolves once the server's output contains `text` (or matches it). Whatever the server printed
+	 * before it, on stdout or stderr, has been read by then: wait for the line of the last request
+	 * before asserting that something is NOT in the log.
+	 */
+	waitForOutput(text: string | RegExp, timeoutMs?: number): Promise<void>
+	/**
+	 * Makes one more request (a GET of a page that does not exist, logged as a 404) and waits for
+	 * its line: everything the server printed for the requests before it is in output() then.
+	 */
+	outputSettled(): Promise<void>
 	/** Runs `node build/cli.js ...args` with the server's environment (same database); `input` goes to its stdin. */
 	cli(args: string[], options?: { input?: string }): Promise<CliResult>
 	stop(): Promise<void>
@@ -147,8 +158,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
 	killAllOnExit()
 	const stdout = tail()
 	const stderr = tail()
-	child.stdout!.on('data', (chunk) => stdout.push(chunk))
-	child.stderr!.on('data', (chunk) => stderr.push(chunk))
+	const outputWatchers = new Set<() => void>()
+	const notifyWatchers = () => outputWatchers.forEach((watch) => watch())
+	child.stdout!.on('data', (chunk) => {
+		stdout.push(chunk)
+		notifyWatchers()
+	})
+	child.stderr!.on('data', (chunk) => {
+		stderr.push(chunk)
+		notifyWatchers()
+	})
 	const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`)))
 	let hasExited = false
 	let exitReason = ''
@@ -159,6 +178,35 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
 	})
 
 	const output = () => `${hasExited ? `--- the server has exited (${exitReason})\n` : ''}--- stdout\n${stdout.text}\n--- stderr\n${stderr.text}`
+
+	function waitForOutput(text: string | RegExp, timeoutMs = 10_000) {
+		const found = () => (typeof text === 'string' ? output().includes(text) : text.test(output()))
+		return new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(() => {
+				outputWatchers.delete(watch)
+				reject(new Error(`The server did not print ${String(text)} within ${timeoutMs} ms\n${output()}`))
+			}, timeoutMs)
+			function watch() {
+				if (!found()) return
+				outputWatchers.delete(watch)
+				clearTimeout(timer)
+				// The other stream's data that arrived in the same turn of the event loop is read first:
+				// the child writes both pipes synchronously, so what it wrote earlier is in by then.
+				setImmediate(resolve)
+			}
+			outputWatchers.add(watch)
+			watch()
+		})
+	}
+
+	let marks = 0
+	async function outputSettled() {
+		const path = `/log-mark-${process.pid}-${++marks}`
+		const response = await fetch(url + path)
+		await response.arrayBuffer()
+		if (response.status !== 404) throw new Error(`GET ${path} answered ${response.status}, not 404`)
+		await waitForOutput(`GET ${path} 404`)
+	}
 
 	async function stop() {
 		if (!hasExited) {
@@ -193,5 +241,5 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
 		await new Promise((resolve) => setTimeout(resolve, 100))
 	}
 
-	return { url, dbPath, dataDir, admin, pid: child.pid!, output, cli, stop }
+	return { url, dbPath, dataDir, admin, pid: child.pid!, output, waitForOutput, outputSettled, cli, stop }
 }

@@ -1,17 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { adjacentPairs, areNeighbours, neighboursByLabel, type Stand, type StandRect } from '#app/domain/stand-geometry.ts'
+import { standAt } from '#tests/support/stands.ts'
 
 const rect = (x: number, y: number, width = 2, height = 2): StandRect => ({ x, y, width, height })
-const stand = (label: string, x: number, y: number, width = 2, height = 2): Stand => ({
-	label,
-	x,
-	y,
-	width,
-	height,
-	sizeM2: width * height,
-	power: false,
-	accessible: false,
-})
+const stand = (label: string, x: number, y: number, width = 2, height = 2): Stand => standAt(label, x, y, width, height)
 
 describe('two stands', () => {
 	test('touching along a shared edge are neighbours, either side and either axis', () => {

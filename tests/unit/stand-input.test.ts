@@ -1,18 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { areaOf, findOverlaps, nextLabel, snap, standIssues, standsBodySchema } from '#app/domain/stand-input.ts'
+import { standAt } from '#tests/support/stands.ts'
 
 const plan = { width: 20, height: 10 }
-const stand = (label: string, x: number, y: number, width = 2, height = 2, extra: Record<string, unknown> = {}) => ({
-	label,
-	x,
-	y,
-	width,
-	height,
-	sizeM2: width * height,
-	power: false,
-	accessible: false,
-	...extra,
-})
+const stand = standAt
 
 function issuesOf(body: unknown, extent = plan) {
 	const result = standsBodySchema(extent).safeParse(body)
