@@ -19,11 +19,11 @@ import { CheckboxField, SelectField, TextField } from './form-fields.tsx'
 
 type CountView = { persons: number; parties: number; personsText: string; partiesText: string }
 type EventView = { capacity: string | null; remaining: { value: number; text: string } | null }
-type Subject = { name: string; email: string; partySize: number; status: RegistrationStatus; position: number | null }
+type Subject = { name: string; email: string | null; partySize: number; status: RegistrationStatus; position: number | null }
 type Row = {
 	id: number
 	name: string
-	email: string
+	email: string | null
 	partySize: number
 	status: RegistrationStatus
 	position: number | null

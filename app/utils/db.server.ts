@@ -36,14 +36,27 @@ export function openDatabase(file: string, { runMigrations = true } = {}): Db {
 	sqlite.function('sha256', { deterministic: true }, (value: unknown) =>
 		value === null || value === undefined ? null : createHash('sha256').update(String(value)).digest('hex'),
 	)
-	sqlite.pragma('foreign_keys = ON')
 	// FULL: a registration or a scan that was answered "ok" survives a power cut.
 	sqlite.pragma('synchronous = FULL')
 	sqlite.pragma('busy_timeout = 5000')
 	cachePreparedStatements(sqlite)
 	const db = drizzle(sqlite, { schema }) as Db
-	if (runMigrations) migrate(db, { migrationsFolder: migrationsFolder() })
+	if (runMigrations) migrateWithForeignKeysOff(sqlite, db)
+	sqlite.pragma('foreign_keys = ON')
 	return db
+}
+
+/**
+ * A migration that rebuilds a table (SQLite's way to change a column) drops the old one; with
+ * foreign keys on, that would delete or null every row pointing at it (check-ins, links, mails).
+ * SQLite ignores `PRAGMA foreign_keys` inside the migrator's transaction, so it is off for the whole
+ * run, and every reference is checked before the connection is used.
+ */
+function migrateWithForeignKeysOff(sqlite: Database.Database, db: Db) {
+	sqlite.pragma('foreign_keys = OFF')
+	migrate(db, { migrationsFolder: migrationsFolder() })
+	const broken = sqlite.pragma('foreign_key_check') as unknown[]
+	if (broken.length > 0) throw new Error(`database migration left ${broken.length} broken references: ${JSON.stringify(broken.slice(0, 5))}`)
 }
 
 /**

@@ -26,8 +26,13 @@ export const registrations = sqliteTable(
 			.references(() => events.id, { onDelete: 'restrict' }),
 		status: text('status', { enum: REGISTRATION_STATUSES }).notNull(),
 		name: text('name').notNull(),
-		/** Lower-cased, so the same address is recognised whatever its case. */
-		email: text('email').notNull(),
+		/**
+		 * Lower-cased, so the same address is recognised whatever its case. Null only for a
+		 * registration an organizer took at the door or on the phone without one (no mails then).
+		 */
+		email: text('email'),
+		/** A phone number, for a registration taken without an email address; free text as given. */
+		phone: text('phone'),
 		partySize: integer('party_size').notNull(),
 		locale: text('locale', { enum: LOCALES }).notNull(),
 		/** The signed code in the QR; null unless confirmed. A new code revokes the old one. */

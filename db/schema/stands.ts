@@ -19,6 +19,11 @@ export const floorPlans = sqliteTable(
 		backgroundMime: text('background_mime'),
 		backgroundBytes: blob('background_bytes', { mode: 'buffer' }),
 		publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+		/**
+		 * Unsaved-to-the-public changes of a published plan (JSON: extent and stands as the editor
+		 * saves them); null when the live plan is all there is. Publishing the draft applies it.
+		 */
+		draftJson: text('draft_json'),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 	},
 	(t) => [check('floor_plans_extent', sql`${t.width} > 0 AND ${t.height} > 0`)],

@@ -246,7 +246,7 @@ describe('owner-only files', () => {
 	})
 })
 
-describe('migration 0008', () => {
+describe('migrations 0008 and 0009', () => {
 	const OLD_TICKET = 'oldTicketToken_abcdefghijklmnopqrstuvwxyz012'
 	const OLD_APPLICATION = 'oldApplicationToken_abcdefghijklmnopqrstuvw'
 	let tempDir = ''
@@ -277,6 +277,12 @@ describe('migration 0008', () => {
 					"INSERT INTO registrations (event_id, status, name, email, party_size, locale, manage_token, privacy_accepted_at, source, created_at) VALUES (?, 'waitlisted', 'Stana Starović', 'stana@example.rs', 1, 'sr-Latn', ?, ?, 'web', ?)",
 				)
 				.run(event.lastInsertRowid, OLD_TICKET, now, now)
+			// A scan of her (refused: she is waitlisted) must stay linked to her through 0009's rebuild.
+			sqlite
+				.prepare(
+					"INSERT INTO checkins (event_id, registration_id, code, result, scanned_at, recorded_at, actor) VALUES (?, (SELECT id FROM registrations WHERE email = 'stana@example.rs'), 'SAJ-OLD', 'not_confirmed', ?, ?, 'user:1')",
+				)
+				.run(event.lastInsertRowid, now, now)
 			sqlite
 				.prepare(
 					"INSERT INTO applications (event_id, status, locale, org_name, legal_form, municipality, contact_name, contact_email, products, category, privacy_accepted_at, manage_token, created_at, updated_at) VALUES (?, 'submitted', 'sr-Latn', 'Stara zadruga', 'informal_group', 'krusevac', 'Stojan Starić', 'stojan@example.rs', 'Med', 'food', ?, ?, ?, ?)",
@@ -284,7 +290,7 @@ describe('migration 0008', () => {
 				.run(event.lastInsertRowid, now, OLD_APPLICATION, now, now)
 			sqlite
 				.prepare(
-					"INSERT INTO outbox (template, locale, to_address, to_name, params, status, next_attempt_at, sent_at, created_at) VALUES ('registration-waitlisted', 'sr-Latn', 'stana@example.rs', 'Stana Starović', ?, 'sent', ?, ?, ?)",
+					"INSERT INTO outbox (template, locale, to_address, to_name, params, status, next_attempt_at, sent_at, created_at, registration_id) VALUES ('registration-waitlisted', 'sr-Latn', 'stana@example.rs', 'Stana Starović', ?, 'sent', ?, ?, ?, (SELECT id FROM registrations WHERE email = 'stana@example.rs'))",
 				)
 				.run(JSON.stringify({ event: { slug: 'stari-sajam' }, registration: { manageToken: OLD_TICKET } }), now, now, now)
 		} finally {
@@ -325,6 +331,25 @@ describe('migration 0008', () => {
 		expect(stored).not.toContain(OLD_TICKET)
 		expect(stored).not.toContain(OLD_APPLICATION)
 		expect(stored).toContain(sha256(OLD_TICKET))
+	})
+
+	test('migration 0009 rebuilds the registrations table without losing what points at a registration', () => {
+		const sqlite = new Database(path.join(tempDir, 'data', 'sajam.db'), { readonly: true })
+		try {
+			const stana = sqlite.prepare("SELECT id, email, phone FROM registrations WHERE name = 'Stana Starović'").get() as {
+				id: number
+				email: string | null
+				phone: string | null
+			}
+			expect(stana).toMatchObject({ email: 'stana@example.rs', phone: null })
+			const linked = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE registration_id = ?`).get(stana.id) as { n: number }).n
+			expect(linked('checkins')).toBe(1)
+			expect(linked('outbox')).toBe(1)
+			expect(linked('private_links')).toBe(1)
+			expect(sqlite.pragma('foreign_key_check')).toEqual([])
+		} finally {
+			sqlite.close()
+		}
 	})
 
 	test('files an older version left readable by others are made owner-only at start', () => {

@@ -168,7 +168,8 @@ export function snapshotEvent(e: EventRow): EventSnapshot {
 	}
 }
 
-export function snapshotRegistration(r: RegistrationRow, manageToken: string, position?: number | null): RegistrationSnapshot {
+/** Only a registration with an address is mailed, so only such a one is snapshotted. */
+export function snapshotRegistration(r: RegistrationRow & { email: string }, manageToken: string, position?: number | null): RegistrationSnapshot {
 	return {
 		id: r.id,
 		name: r.name,
@@ -249,13 +250,16 @@ export function enqueueMail(
 	now: Date,
 	extra: { position?: number | null; manageToken?: string } = {},
 ) {
+	// Taken at the door or on the phone without an address: nobody to mail (the ticket is printed).
+	const { email } = registration
+	if (email === null) return
 	const manageToken = extra.manageToken ?? mintPrivateLink(tx, { registrationId: registration.id }, now)
 	insertMail(tx, {
 		template,
 		locale: registration.locale as Locale,
-		toAddress: registration.email,
+		toAddress: email,
 		toName: registration.name,
-		params: { event: snapshotEvent(event), registration: snapshotRegistration(registration, manageToken, extra.position) },
+		params: { event: snapshotEvent(event), registration: snapshotRegistration({ ...registration, email }, manageToken, extra.position) },
 		now,
 		eventId: event.id,
 		registrationId: registration.id,

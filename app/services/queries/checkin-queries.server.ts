@@ -52,7 +52,8 @@ export function checkinStats(db: Db, event: Pick<EventRow, 'id' | 'confirmedPers
 	}
 }
 
-export function emailHint(email: string): string {
+export function emailHint(email: string | null): string {
+	if (email === null) return ''
 	const at = email.lastIndexOf('@')
 	if (at <= 0) return '•••'
 	return `${email.slice(0, 1)}•••${email.slice(at)}`
