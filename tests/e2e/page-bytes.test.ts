@@ -81,3 +81,18 @@ describe('Cyrillic pages hydrate without an error', () => {
 		}
 	})
 })
+
+describe('error pages hydrate without an error', () => {
+	test.each(LOCALES)('%s: an unknown address (also under /admin), event and ticket', async (locale) => {
+		for (const path of ['/no-such-page', '/admin/no-such-page', '/events/no-such-event', '/tickets/no-such-ticket-token-000000000000000']) {
+			await watch.expecting(/^HTTP 404 /, async () => {
+				const response = await page.goto(`${server.url}${path}?lang=${locale}`)
+				expect(response?.status(), path).toBe(404)
+				await waitForHydration(page)
+				await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)))
+			})
+			expect(await page.locator('html').getAttribute('lang'), path).toBe(locale)
+			watch.check()
+		}
+	})
+})
