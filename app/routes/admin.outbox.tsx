@@ -14,6 +14,7 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
+import { deliveredToFile } from '#app/domain/delivery-note.ts'
 
 /** Reuses the event status colours: green for sent, red for failed, neutral while on the way. */
 const PILL: Record<OutboxStatus, string> = { pending: 'pill', sending: 'pill status-draft', sent: 'pill status-published', failed: 'pill status-cancelled' }
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		template: row.template,
 		status: row.status,
 		attempts: row.attempts,
-		lastError: row.lastError,
+		lastError: deliveredToFile(row.lastError) === null ? row.lastError : t('outboxPage.writtenToFile', { file: deliveredToFile(row.lastError) }),
 		createdAt: when(row.createdAt)!,
 		sentAt: when(row.sentAt),
 		nextAttemptAt: row.status === 'pending' ? when(row.nextAttemptAt) : null,

@@ -71,4 +71,42 @@ describe('the built server', () => {
 		await smtp.waitFor((m) => m.envelope.to.includes('milica@primer.rs') && m.parsed.messageId !== mail.parsed.messageId, 15_000)
 		expect(smtp.to('milica@primer.rs')).toHaveLength(2)
 	})
+
+	test('without SMTP_URL, the outbox page says in the reader’s language which file the mail went to', async () => {
+		const server = await startServer()
+		cleanups.push(() => server.stop())
+		const api = await organizerApi(server)
+		const event = await api.create({
+			title: 'Radionica pletenja',
+			kind: 'workshop',
+			startsAt: `${NEXT_YEAR}-06-02T10:00:00+02:00`,
+			endsAt: `${NEXT_YEAR}-06-02T12:00:00+02:00`,
+			venue: { name: 'Centar za socijalno preduzetništvo', address: 'Jugovićeva 17', city: 'Kruševac' },
+			capacity: 12,
+			status: 'published',
+		})
+		const response = await fetch(`${server.url}/api/v1/events/${event.slug}/registrations`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ name: 'Vesna Ilić', email: 'vesna@primer.rs', consent: { privacy: true } }),
+		})
+		expect(response.status, await response.clone().text()).toBe(201)
+		const cookie = await logInCookie(server)
+		const expectations = [
+			['sr-Latn', 'Zapisana u datoteku mail/outbox-'],
+			['sr-Cyrl', 'Записана у датотеку mail/outbox-'],
+			['en', 'Written to the file mail/outbox-'],
+		] as const
+		// The server's own worker writes the mail soon after the registration.
+		const sentPage = () => fetch(`${server.url}/admin/outbox?status=sent&lang=en`, { headers: { Cookie: cookie } }).then((r) => r.text())
+		for (let tries = 0; !(await sentPage()).includes('vesna@primer.rs'); tries++) {
+			expect(tries, 'the mail is written within 15 s').toBeLessThan(300)
+			await new Promise((resolve) => setTimeout(resolve, 50))
+		}
+		for (const [locale, text] of expectations) {
+			const html = await (await fetch(`${server.url}/admin/outbox?status=sent&lang=${locale}`, { headers: { Cookie: cookie } })).text()
+			expect(html, locale).toContain(text)
+			expect(html, locale).not.toContain('SMTP_URL not set')
+		}
+	})
 })

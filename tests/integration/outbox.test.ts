@@ -337,7 +337,7 @@ describe('without SMTP_URL', () => {
 		expectTicketMail(parsed)
 		const sent = rowsFor(['fajl@primer.rs'])[0]!
 		expect(sent.status).toBe('sent')
-		expect(sent.lastError).toBe(`SMTP_URL not set: written to mail/outbox-${row!.id}.eml`)
+		expect(sent.lastError).toBe(`file:mail/outbox-${row!.id}.eml`)
 		expect(await deliverDueMail(getDb(), mailer, { now: () => t0 })).toMatchObject({ attempted: 0 })
 		expect(readdirSync(mailDir)).toHaveLength(1)
 	})

@@ -16,6 +16,7 @@ import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import type { Env } from '#app/utils/env.server.ts'
 import { ensureOwnerOnlyDir, OWNER_ONLY_FILE } from '#app/utils/file-modes.server.ts'
 import { isAccountMailTemplate, onMailQueued } from '#app/services/commands/outbox.server.ts'
+import { fileDeliveryNote } from '#app/domain/delivery-note.ts'
 
 /** Waits after the 1st, 2nd, ... failed attempt; after the list, every RETRY_EVERY_MS. */
 export const RETRY_DELAYS_MS = [10_000, 30_000, 60_000, 5 * 60_000, 15 * 60_000]
@@ -113,7 +114,7 @@ export function createMailer(config: MailerConfig): Mailer {
 			writeFileSync(`${file}.partial`, info.message as Buffer, { mode: OWNER_ONLY_FILE })
 			chmodSync(`${file}.partial`, OWNER_ONLY_FILE)
 			renameSync(`${file}.partial`, file)
-			return { note: `SMTP_URL not set: written to ${path.join(path.basename(config.mailDir), path.basename(file))}` }
+			return { note: fileDeliveryNote(path.join(path.basename(config.mailDir), path.basename(file))) }
 		},
 		forget: (outboxId) => removeMailFiles(config.mailDir, [outboxId]),
 		close: () => transport.close(),
