@@ -373,7 +373,7 @@ export function ApplicationForm({
 					<option value="">{t('org.choose')}</option>
 					{categories.map((c) => (
 						<option key={c} value={c}>
-							{categoryNames[c] ?? t(`category.${c}`, { defaultValue: c })}
+							{categoryNames[c] ?? t(`fair:category.${c}`, { defaultValue: c })}
 						</option>
 					))}
 				</Select>

@@ -150,7 +150,7 @@ export function FloorPlanMap({
 				const who =
 					s.occupant === 'occupied'
 						? t('map.occupied')
-						: `${s.occupant.name} (${t(`exhibitors:category.${s.occupant.category}`, { defaultValue: s.occupant.category })})`
+						: `${s.occupant.name} (${t(`fair:category.${s.occupant.category}`, { defaultValue: s.occupant.category })})`
 				const href = standHref(search, s.label)
 				return (
 					<a

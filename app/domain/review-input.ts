@@ -9,7 +9,9 @@ export const REVIEW_NOTE_MAX = 2000
 /** The decision note goes into the decision email to the exhibitor, so it is kept to a short letter. */
 export const DECISION_NOTE_MAX = 1000
 
-const score = z.coerce.number<string>().int().min(REVIEW_SCORE_MIN).max(REVIEW_SCORE_MAX)
+/** A score is picked from radio buttons: one of the offered values, or "choose one" (never "enter a number"). */
+const SCORE_CHOICES = Array.from({ length: REVIEW_SCORE_MAX - REVIEW_SCORE_MIN + 1 }, (_, i) => String(REVIEW_SCORE_MIN + i)) as [string, ...string[]]
+const score = z.enum(SCORE_CHOICES).transform(Number)
 
 /** One reviewer's rubric: three scores 1–5 and an optional note that only organizers read. */
 export const ReviewFormSchema = z.object({

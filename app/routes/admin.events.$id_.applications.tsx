@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 				: notice === 'release_changed'
 					? { kind: 'release_changed' as const, count: 0 }
 					: null,
-		...reviewListPage(getDb(), event, query, user.id, locale, (code) => t(`apply:category.${code}`, { defaultValue: code })),
+		...reviewListPage(getDb(), event, query, user.id, locale, (code) => t(`fair:category.${code}`, { defaultValue: code })),
 	}
 }
 

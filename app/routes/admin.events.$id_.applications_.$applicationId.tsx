@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return {
 		title: t('detail.metaTitle', { name: application.orgName, title: event.title }),
 		saved,
-		...reviewDetailPage(getDb(), event, application, query, user.id, locale, (code) => t(`apply:category.${code}`, { defaultValue: code })),
+		...reviewDetailPage(getDb(), event, application, query, user.id, locale, (code) => t(`fair:category.${code}`, { defaultValue: code })),
 	}
 }
 

@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const category = new URL(request.url).searchParams.get('category')
 	// The fair's own words for a category it renamed or added; the catalog's for the standard ones.
 	const ownCategories = fair.settings?.categories ?? []
-	const categoryName = (code: string) => categoryNameByCode(ownCategories, code, locale, (c) => t(`category.${c}`, { defaultValue: c }))
+	const categoryName = (code: string) => categoryNameByCode(ownCategories, code, locale, (c) => t(`fair:category.${c}`, { defaultValue: c }))
 	const view = catalogueView(fair.event, fair.categories, listCatalogue(db, fair.event.id), locale, category, categoryName)
 	return {
 		...view,

@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	}
 	const url = new URL(request.url)
 	const filter = { category: url.searchParams.get('category'), q: url.searchParams.get('q'), stand: url.searchParams.get('stand') }
-	const view = fairMapView(db, fair, filter, locale, (c) => t(`exhibitors:category.${c}`, { defaultValue: c }))
+	const view = fairMapView(db, fair, filter, locale, (c) => t(`fair:category.${c}`, { defaultValue: c }))
 	return view.published ? { ...head, ...view } : { ...head, published: false as const }
 }
 
@@ -88,7 +88,7 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 	const cardRef = useRef<HTMLElement>(null)
 	const { fair, query, selected } = data
 	const base = `/fairs/${fair.slug}/map`
-	const categoryName = (c: string) => t(`exhibitors:category.${c}`, { defaultValue: c })
+	const categoryName = (c: string) => t(`fair:category.${c}`, { defaultValue: c })
 	// After a tap on the plan (client navigation), take the reader to the card.
 	const selectedLabel = selected?.label ?? null
 	useEffect(() => {

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import enApplication from '#app/locales/en/application.json'
 import srApply from '#app/locales/sr-Latn/apply.json'
 import srApplication from '#app/locales/sr-Latn/application.json'
+import srFair from '#app/locales/sr-Latn/fair.json'
 import { cliToken } from '#tests/support/api-client.ts'
 import { withDatabase } from '#tests/support/database.ts'
 import { clearFairSettings, createPublishedFair, setFairSettings, submitApplication } from '#tests/support/fair-fixtures.ts'
@@ -107,7 +108,7 @@ describe('the magic-link page', () => {
 		for (const value of [
 			'Med, ajvar i džemovi',
 			srApply.legalForm.social_cooperative,
-			srApply.category.food,
+			srFair.category.food,
 			'101134702',
 			'A3, B1',
 			srApplication.needs.power,

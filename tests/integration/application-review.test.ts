@@ -5,6 +5,7 @@
 // reviews of two organizers (averages, disagreement), the list's filters, the guards and 404s.
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import srCommon from '#app/locales/sr-Latn/common.json'
 import { withdrawApplication } from '#app/services/commands/application-lifecycle.server.ts'
 import { openDatabase } from '#app/utils/db.server.ts'
 import { apiCall, cliToken, type ApiOptions } from '#tests/support/api-client.ts'
@@ -15,6 +16,7 @@ import { outboxSettled } from '#tests/support/outbox.ts'
 import { addUserAndLogIn, getPage, logInCookie, submitForm } from '#tests/support/pages.ts'
 import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
+import { escapedByReact as html } from '#tests/support/html.ts'
 
 let server: TestServer
 let mail: TestMailServer
@@ -312,7 +314,13 @@ describe('reviews', () => {
 		const bad = await review(none, [7, 3, 3], admin)
 		expect(bad.status).toBe(200)
 		expect(bad.html).toMatch(/aria-invalid="true"/)
-		expect((await post(`/admin/events/${fair.id}/applications/${none.id}`, { intent: 'review', fit: '3' })).status).toBe(200)
+		const missing = await post(`/admin/events/${fair.id}/applications/${none.id}`, { intent: 'review', fit: '3' })
+		expect(missing.status).toBe(200)
+		// A score is picked from radio buttons: "choose one", never "enter a number".
+		for (const answer of [bad, missing]) {
+			expect(answer.html).toContain(html(srCommon.validation.choice))
+			expect(answer.html).not.toContain(html(srCommon.validation.number))
+		}
 		// Revising one's own review replaces it: still one row per reviewer.
 		expect((await review(agreed, [4, 5, 4], admin)).status).toBe(302)
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
 import { catalogKeys, deriveCyrillicCatalog, type Catalog } from '#app/domain/catalog.ts'
 import { LOCALES } from '#app/domain/locale.ts'
 import { resources } from '#app/utils/i18n.ts'
@@ -57,6 +58,17 @@ describe('message catalogs', () => {
 	test('every catalog file is loaded by the app', () => {
 		for (const locale of LOCALES) {
 			expect(Object.keys(resources[locale]).sort()).toEqual(files.map((f) => f.replace('.json', '')).sort())
+		}
+	})
+
+	// The form, the settings, the map, the catalogue, the review, research and allocation once showed
+	// different names for one category: its name has one home, fair.json.
+	test('each standard category has one name, in fair.json only', () => {
+		for (const locale of LOCALES) {
+			for (const file of files) {
+				const homes = catalogKeys(read(locale, file)).filter((key) => DEFAULT_CATEGORIES.some((code) => key === `category.${code}`))
+				expect(homes, `${locale}/${file}`).toEqual(file === 'fair.json' ? DEFAULT_CATEGORIES.map((code) => `category.${code}`) : [])
+			}
 		}
 	})
 })

@@ -148,7 +148,7 @@ export function researchLabel(t: TFunction, dimension: string, key: string, loca
 		case 'ways':
 			return t(`exhibitors:research.way.${key}`, { defaultValue: key })
 		case 'category':
-			return ownCategoryNames(ownCategories, locale)[key] ?? t(`exhibitors:category.${key}`, { defaultValue: key })
+			return ownCategoryNames(ownCategories, locale)[key] ?? t(`fair:category.${key}`, { defaultValue: key })
 		case 'municipality': {
 			const name = MUNICIPALITY_NAMES[key as keyof typeof MUNICIPALITY_NAMES]
 			if (!name) return t('exhibitors:catalogue.municipalityOther')

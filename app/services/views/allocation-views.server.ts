@@ -41,7 +41,7 @@ export type BoardExhibitor = {
 export function allocationPageView(db: Db, event: EventRow, t: TFunction, locale: Locale) {
 	const state = loadAllocationState(db, event)
 	const fairCategories = getFairSettings(db, event.id).categories
-	const categoryName = (code: string) => categoryNameByCode(fairCategories, code, locale, (c) => t(`exhibitors:category.${c}`, { defaultValue: c }))
+	const categoryName = (code: string) => categoryNameByCode(fairCategories, code, locale, (c) => t(`fair:category.${c}`, { defaultValue: c }))
 	const standById = new Map(state.stands.map((s) => [s.id, s]))
 	const acceptedIds = new Set(state.accepted.map((a) => a.id))
 	const saved = state.saved.filter((s) => acceptedIds.has(s.applicationId))

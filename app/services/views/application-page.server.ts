@@ -142,7 +142,7 @@ export function applicationPageView({ application: a, fair, image, stand, token 
 	const deadlinePassed = view.status === 'accepted' && !view.confirmed && !view.canConfirm && view.confirmBy !== null
 	const apply = getT(locale, 'apply')
 	// The fair's own words for a category it renamed or added; the catalog's for a standard one.
-	const categoryName = categoryNameByCode(fair.settings?.categories ?? [], a.category, locale, (code) => apply(`category.${code}`, { defaultValue: code }))
+	const categoryName = categoryNameByCode(fair.settings?.categories ?? [], a.category, locale, (code) => apply(`fair:category.${code}`, { defaultValue: code }))
 	return {
 		token,
 		status: view.status,
