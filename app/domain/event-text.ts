@@ -14,16 +14,18 @@ export type EventTexts = {
 	venueCity: string
 }
 
+/** An event's title in the reader's language (English if written, Cyrillic derived from the Latin). */
+export function eventTitleIn(event: Pick<EventTexts, 'title' | 'titleEn'>, locale: Locale): string {
+	if (locale === 'en') return event.titleEn?.trim() ? event.titleEn : event.title
+	return locale === 'sr-Cyrl' ? latinToCyrillic(event.title) : event.title
+}
+
 /**
  * An event's texts in the reader's language: English where the organizer wrote it (else the
  * Serbian text), Cyrillic derived from the Latin original.
  */
 export function localizeEventTexts(event: EventTexts, locale: Locale) {
-	const pick = (sr: string, en: string | null) => {
-		if (locale === 'en') return en?.trim() ? en : sr
-		if (locale === 'sr-Cyrl') return latinToCyrillic(sr)
-		return sr
-	}
+	const pick = (sr: string, en: string | null) => eventTitleIn({ title: sr, titleEn: en }, locale)
 	const place = (text: string) => (locale === 'sr-Cyrl' ? latinToCyrillic(text) : text)
 	return {
 		title: pick(event.title, event.titleEn),

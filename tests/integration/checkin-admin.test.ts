@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3'
 import jsQR from 'jsqr'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { latinToCyrillic } from '#app/domain/transliterate.ts'
 import { cliToken } from '#tests/support/api-client.ts'
 import { createEventViaApi, uniqueTitle } from '#tests/support/events.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
@@ -328,6 +329,10 @@ describe('scanner links', () => {
 		const page = await openCheckin(event.id)
 		expect(page.counts.persons).toEqual({ arrived: 2, registered: 2 })
 		expect(page.html).toContain('Glavni ulaz – Marija')
+		// The refused ticket is named by its event's title (in the reader's script), not by its address.
+		const cyrillic = await (await fetch(`${server.url}/admin/events/${event.id}/checkin?lang=sr-Cyrl`, { headers: { Cookie: cookie } })).text()
+		expect(cyrillic).toContain(` · ${latinToCyrillic(other.title)}`)
+		expect(cyrillic).not.toContain(` · ${other.slug}`)
 
 		const list = await (await fetch(`${server.url}/admin/events/${event.id}/scanners`, { headers: { Cookie: cookie } })).text()
 		expect(list).toContain(`data-link-id="${row.id}" data-state="active"`)

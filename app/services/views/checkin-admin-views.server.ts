@@ -6,9 +6,11 @@ import { ARRIVAL_BUCKET_MINUTES, REFUSED_RESULTS, type ScanResult } from '#app/d
 import { defaultExpiryChoice, expiryPresets, type CheckinPageQuery, type ExpiryChoice } from '#app/domain/checkin-admin-input.ts'
 import { formatDateTime, formatNumber, formatPercent, formatTime, formatTimeWithSeconds, toBelgradeLocalInput } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
+import { eventTitleIn } from '#app/domain/event-text.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { listScannerLinks, type ScannerLinkView } from '#app/services/queries/scanner-links.server.ts'
 import { arrivals, checkinStats, scanLog, type ScanLogEntry } from '#app/services/queries/checkin-queries.server.ts'
+import { findEventBySlug } from '#app/services/queries/events.server.ts'
 import { findRegistrationOfEvent } from '#app/services/queries/registration-queries.server.ts'
 import { drawQr, type QrDrawing } from '#app/services/views/ticket-qr.server.ts'
 
@@ -62,7 +64,13 @@ function scanFlags(entry: ScanLogEntry, reentryAllowed: boolean): ScanFlag[] {
 /** A phone's own id is long and random; its start is enough to tell two phones apart. */
 const shortDevice = (id: string) => (id.length > 8 ? id.slice(0, 8) : id)
 
-function logRow(entry: ScanLogEntry, event: Pick<EventRow, 'slug' | 'reentryAllowed'>, linkLabels: Map<string, string>, locale: Locale): ScanLogRow {
+function logRow(
+	entry: ScanLogEntry,
+	event: Pick<EventRow, 'slug' | 'reentryAllowed'>,
+	linkLabels: Map<string, string>,
+	otherEventTitle: (slug: string) => string,
+	locale: Locale,
+): ScanLogRow {
 	const scannedAt = new Date(entry.scannedAt)
 	const staff = entry.actor.startsWith('user:')
 	// A manual check-in by a logged-in organizer names the account as its device: nothing to add.
@@ -81,7 +89,7 @@ function logRow(entry: ScanLogEntry, event: Pick<EventRow, 'slug' | 'reentryAllo
 					registrationId: entry.registration.id,
 					name: entry.registration.name,
 					partySize: entry.registration.partySize,
-					otherEvent: entry.registration.event !== event.slug ? entry.registration.event : null,
+					otherEvent: entry.registration.event !== event.slug ? otherEventTitle(entry.registration.event) : null,
 				}
 			: null,
 		codePreview: entry.codePreview,
@@ -112,8 +120,17 @@ export function checkinPage(db: Db, event: EventRow, query: CheckinPageQuery, lo
 	const linkLabels = new Map(listScannerLinks(db, event.id, now).map((link) => [`token:${link.id}`, link.label]))
 	const subject = query.notice && query.rid ? findRegistrationOfEvent(db, event.id, query.rid) : undefined
 	const problems = stats.refused + stats.duplicates
+	// A ticket of another event shown at this door is named by that event's title, not its address.
+	const otherTitles = new Map<string, string>()
+	const otherEventTitle = (slug: string) => {
+		if (!otherTitles.has(slug)) {
+			const other = findEventBySlug(db, slug)
+			otherTitles.set(slug, other ? eventTitleIn(other, locale) : slug)
+		}
+		return otherTitles.get(slug)!
+	}
 	return {
-		event: { id: event.id, slug: event.slug, title: event.title, reentryAllowed: event.reentryAllowed },
+		event: { id: event.id, slug: event.slug, title: eventTitleIn(event, locale), reentryAllowed: event.reentryAllowed },
 		updatedAt: formatTimeWithSeconds(now, locale),
 		updatedAtIso: now.toISOString(),
 		counts: {
@@ -125,7 +142,7 @@ export function checkinPage(db: Db, event: EventRow, query: CheckinPageQuery, lo
 			undone: count(stats.undone, locale),
 		},
 		bars: arrivalBars(db, event.id, locale),
-		log: { rows: log.entries.map((entry) => logRow(entry, event, linkLabels, locale)), nextBefore: log.nextBefore },
+		log: { rows: log.entries.map((entry) => logRow(entry, event, linkLabels, otherEventTitle, locale)), nextBefore: log.nextBefore },
 		subject: subject ? { name: subject.name, partySize: subject.partySize } : null,
 	}
 }
