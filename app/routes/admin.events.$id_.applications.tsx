@@ -17,6 +17,7 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import reviewStyles from '#app/styles/review.css?url'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
+import { eventTitleIn } from '#app/domain/event-text.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const notice = url.searchParams.get('notice')
 	const released = Number(url.searchParams.get('released'))
 	return {
-		title: t('metaTitle', { title: event.title }),
+		title: t('metaTitle', { title: eventTitleIn(event, locale) }),
 		notice:
 			notice === 'released' && Number.isSafeInteger(released) && released >= 0
 				? { kind: 'released' as const, count: released }

@@ -24,6 +24,7 @@ import reviewStyles from '#app/styles/review.css?url'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
+import { eventTitleIn } from '#app/domain/event-text.ts'
 
 /** The fair and its application behind the address; 404 for another kind of event or another fair's id. */
 function requireApplication(params: { id?: string; applicationId?: string }) {
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const query = parseReviewListQuery(url.searchParams)
 	const saved = SAVED.find((s) => s === url.searchParams.get('saved')) ?? null
 	return {
-		title: t('detail.metaTitle', { name: application.orgName, title: event.title }),
+		title: t('detail.metaTitle', { name: application.orgName, title: eventTitleIn(event, locale) }),
 		saved,
 		...reviewDetailPage(getDb(), event, application, query, user.id, locale, (code) => t(`fair:category.${code}`, { defaultValue: code })),
 	}

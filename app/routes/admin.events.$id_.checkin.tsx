@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { locale, t } = await getRequestT(request, 'admin')
 	const query = parseCheckinQuery(new URL(request.url).searchParams)
 	const page = checkinPage(getDb(), event, query, locale)
-	return { title: `${t('checkin.title')}: ${event.title} · Sajam`, query, ...page }
+	return { title: `${t('checkin.title')}: ${page.event.title} · Sajam`, query, ...page }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]

@@ -21,6 +21,7 @@ import { getRequestT, getT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import styles from '#app/styles/fair-settings.css?url'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { eventTitleIn } from '#app/domain/event-text.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -44,8 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	})
 	const blank = Array.from({ length: NEW_CATEGORY_ROWS }, (_, i) => ({ code: '', label: '', labelEn: '', position: String(rows.length + i + 1) }))
 	return {
-		event: { id: event.id, title: event.title, status: event.status },
-		title: `${t('settings.title')}: ${event.title} · Sajam`,
+		event: { id: event.id, title: eventTitleIn(event, locale), status: event.status },
+		title: `${t('settings.title')}: ${eventTitleIn(event, locale)} · Sajam`,
 		fairStartsAt: event.startsAt.toISOString(),
 		fairStartsText: formatDateTime(event.startsAt, locale),
 		stored: settings.stored,

@@ -21,6 +21,7 @@ import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
+import { eventTitleIn } from '#app/domain/event-text.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: checkinStyles }]
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
 	const event = requireAdminEvent(params.id)
 	const { locale, t } = await getRequestT(request, 'admin')
-	return { title: `${t('checkin.scanners.title')}: ${event.title} · Sajam`, ...scannersPage(getDb(), event, locale) }
+	return { title: `${t('checkin.scanners.title')}: ${eventTitleIn(event, locale)} · Sajam`, ...scannersPage(getDb(), event, locale) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]

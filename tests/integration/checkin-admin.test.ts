@@ -333,6 +333,12 @@ describe('scanner links', () => {
 		const cyrillic = await (await fetch(`${server.url}/admin/events/${event.id}/checkin?lang=sr-Cyrl`, { headers: { Cookie: cookie } })).text()
 		expect(cyrillic).toContain(` · ${latinToCyrillic(other.title)}`)
 		expect(cyrillic).not.toContain(` · ${other.slug}`)
+		// The Cyrillic admin names its own event in Cyrillic too (check-in and scanner links pages).
+		const scannersCyrillic = await (await fetch(`${server.url}/admin/events/${event.id}/scanners?lang=sr-Cyrl`, { headers: { Cookie: cookie } })).text()
+		for (const html of [cyrillic, scannersCyrillic]) {
+			expect(html).toContain(latinToCyrillic(event.title))
+			expect(html).not.toContain(event.title)
+		}
 
 		const list = await (await fetch(`${server.url}/admin/events/${event.id}/scanners`, { headers: { Cookie: cookie } })).text()
 		expect(list).toContain(`data-link-id="${row.id}" data-state="active"`)

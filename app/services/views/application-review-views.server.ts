@@ -15,6 +15,7 @@ import type { Db } from '#app/utils/db.server.ts'
 import { findApplicationImage } from '#app/services/queries/application-images.server.ts'
 import { unreleasedDecisions } from '#app/services/queries/applications.server.ts'
 import { reviewList, reviewsOf, type ReviewedApplication } from '#app/services/queries/application-reviews.server.ts'
+import { eventTitleIn } from '#app/domain/event-text.ts'
 
 /** A municipality's proper name in the reader's script; null for "other" (the catalog's word). */
 export function municipalityName(code: string, locale: Locale): string | null {
@@ -102,7 +103,7 @@ export function reviewListPage(db: Db, event: EventRow, query: ReviewListQuery, 
 	const categories = categoryNames(db, event.id, Object.keys(counts.category), locale, standardName)
 	const nameOf = new Map(categories.map((c) => [c.code, c.name]))
 	return {
-		event: { id: event.id, title: event.title, slug: event.slug, status: event.status },
+		event: { id: event.id, title: eventTitleIn(event, locale), slug: event.slug, status: event.status },
 		query,
 		search,
 		counts,
@@ -139,7 +140,7 @@ export function reviewDetailPage(
 	const image = findApplicationImage(db, a.id)
 	const when = (d: Date | null) => (d ? formatDateTime(d, locale) : null)
 	return {
-		event: { id: event.id, title: event.title },
+		event: { id: event.id, title: eventTitleIn(event, locale) },
 		listHref: `${base}${search}`,
 		search,
 		nav: {

@@ -176,7 +176,7 @@ export function scannersPage(db: Db, event: EventRow, locale: Locale, now = new 
 	const presets = expiryPresets(event, now)
 	const choice = (at: Date) => ({ text: formatDateTime(at, locale), past: at <= now })
 	return {
-		event: { id: event.id, slug: event.slug, title: event.title },
+		event: { id: event.id, slug: event.slug, title: eventTitleIn(event, locale) },
 		expiry: {
 			day: choice(presets.day),
 			event: choice(presets.event),
