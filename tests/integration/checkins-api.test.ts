@@ -382,6 +382,18 @@ describe('at the door and for the organizer', () => {
 		])
 		const cyrillic = await api('GET', `/api/v1/events/${slug}/checkins/search?q=${encodeURIComponent('Ђорђ')}`, { token: scanner })
 		expect(cyrillic.body.results.map((r: any) => r.name)).toEqual(['Ana Đorđević', 'Đorđe Petrović'])
+		// Surname first, any order: every word must be in the name or the address.
+		const names = async (q: string) =>
+			(await api('GET', `/api/v1/events/${slug}/checkins/search?q=${encodeURIComponent(q)}`, { token: scanner })).body.results.map((r: any) => r.name)
+		expect(await names('Petrović Đorđe')).toEqual(['Đorđe Petrović'])
+		expect(await names('petrovic djordje')).toEqual(['Đorđe Petrović'])
+		expect(await names('ĐORĐEVIĆ ana')).toEqual(['Ana Đorđević'])
+		expect(await names('  đorđe   petrović  ')).toEqual(['Đorđe Petrović'])
+		expect(await names('Petrović Ana')).toEqual([])
+		// A word of the address counts too (the phone has no addresses; the server has).
+		expect(await names('ana posetilac')).toEqual(['Ana Đorđević'])
+		// A cancelled registration is not found, whatever the order.
+		expect(await names('Otkazani Đorđe')).toEqual([])
 		expect((await api('GET', `/api/v1/events/${slug}/checkins/search?q=a`, { token: scanner })).status).toBe(422)
 
 		const manual = await api('POST', `/api/v1/registrations/${djordje.id}/checkin`, { token: scanner, body: { deviceId: 'door-1' } })
