@@ -18,6 +18,8 @@ export type SessionState = {
 	title: string | undefined
 	/** When the offline dataset was last received, and how many tickets it has. */
 	datasetAt: string | undefined
+	/** The event's start and end (ISO), from the dataset: a scanner opened on another day says so. */
+	eventTimes: { startsAt: string; endsAt: string } | undefined
 	tickets: number
 	online: boolean
 	queued: number
@@ -50,6 +52,7 @@ export class ScannerSession {
 			slug,
 			title: undefined,
 			datasetAt: undefined,
+			eventTimes: undefined,
 			tickets: 0,
 			online: typeof navigator === 'undefined' ? true : navigator.onLine,
 			queued: 0,
@@ -167,7 +170,14 @@ export class ScannerSession {
 	}
 
 	private showDataset() {
-		this.set({ title: this.dataset?.event.title, datasetAt: this.dataset?.fetchedAt, tickets: this.dataset?.tickets.length ?? 0 })
+		const event = this.dataset?.event
+		this.set({
+			title: event?.title,
+			datasetAt: this.dataset?.fetchedAt,
+			// A dataset kept by an older version of the page has no times: no notice until the next one.
+			eventTimes: event?.startsAt && event.endsAt ? { startsAt: event.startsAt, endsAt: event.endsAt } : undefined,
+			tickets: this.dataset?.tickets.length ?? 0,
+		})
 	}
 
 	/** After a reload, this phone's own check-ins that the server has not acknowledged yet. */

@@ -430,6 +430,11 @@ describe('at the door and for the organizer', () => {
 		const dataset = await api('GET', `/api/v1/events/${slug}/checkins/offline`, { token: scanner })
 		expect(dataset.status).toBe(200)
 		expect(dataset.body.event).toMatchObject({ slug, reentryAllowed: true })
+		// The event's times, so a scanner opened on another day can say so.
+		const { startsAt, endsAt } = dataset.body.event
+		expect(new Date(startsAt).toISOString()).toBe(startsAt)
+		expect(new Date(endsAt).getTime()).toBeGreaterThan(new Date(startsAt).getTime())
+		expect(startsAt).toBe(new Date(dbValue<number>(server, 'SELECT starts_at FROM events WHERE slug = ?', slug)).toISOString())
 		expect(dataset.body.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', keyId: expect.any(Number) })
 		expect(dataset.body.keys[0].d).toBeUndefined()
 		const hash = createHash('sha256').update(kept.code).digest('base64url')

@@ -48,7 +48,7 @@ function ticket(registrationId: number, patch: Partial<OfflineTicket> = {}): Off
 }
 
 const dataset: Dataset = {
-	event: { id: EVENT_ID, slug: 'sajam', title: 'Sajam', reentryAllowed: true },
+	event: { id: EVENT_ID, slug: 'sajam', title: 'Sajam', reentryAllowed: true, startsAt: '2026-05-16T08:00:00.000Z', endsAt: '2026-05-16T16:00:00.000Z' },
 	keys: [jwk(publicKey)],
 	tickets: [
 		ticket(1, { codeHash: hash(codes.ana) }),

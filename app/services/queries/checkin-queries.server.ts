@@ -104,7 +104,11 @@ export function ticketCodeHash(code: string): string {
  * reissued ticket's code does not hash to a listed codeHash: that is how the revocation travels.
  * Names go to the volunteer's phone; addresses and the codes themselves do not.
  */
-export function offlineDataset(db: Db, event: Pick<EventRow, 'id' | 'slug' | 'title' | 'reentryAllowed'>, now = new Date()): OfflineDataset {
+export function offlineDataset(
+	db: Db,
+	event: Pick<EventRow, 'id' | 'slug' | 'title' | 'reentryAllowed' | 'startsAt' | 'endsAt'>,
+	now = new Date(),
+): OfflineDataset {
 	const rows = db
 		.select({
 			id: registrations.id,
@@ -120,7 +124,14 @@ export function offlineDataset(db: Db, event: Pick<EventRow, 'id' | 'slug' | 'ti
 		.orderBy(registrations.id)
 		.all()
 	return {
-		event: { id: event.id, slug: event.slug, title: event.title, reentryAllowed: event.reentryAllowed },
+		event: {
+			id: event.id,
+			slug: event.slug,
+			title: event.title,
+			reentryAllowed: event.reentryAllowed,
+			startsAt: event.startsAt.toISOString(),
+			endsAt: event.endsAt.toISOString(),
+		},
 		keys: publicTicketKeys(),
 		tickets: rows.map((row) => ({
 			registrationId: row.id,
