@@ -141,8 +141,11 @@ function ScanStatus({ state }: { state: SessionState }) {
 	)
 }
 
-/** A scanner opened before or after the event's day(s): says so, with the date, and scans all the same. */
-function NotToday({ times }: { times: NonNullable<SessionState['eventTimes']> }) {
+/**
+ * A scanner opened before or after the event's day(s): says so, with the date, and scans all the
+ * same. Also on the organizer's page without JavaScript (routes/scan.tsx).
+ */
+export function NotToday({ times }: { times: { startsAt: string; endsAt: string } }) {
 	const { t } = useTranslation('scan')
 	const locale = useLocale()
 	const startsAt = new Date(times.startsAt)

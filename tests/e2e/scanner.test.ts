@@ -513,6 +513,8 @@ describe('organizer', () => {
 		await loginAsAdmin(page, server, `/scan?event=${FAIR.slug}`)
 		await page.waitForURL(`${server.url}/scan?event=${FAIR.slug}`)
 		expect(await page.locator('noscript').count()).toBeGreaterThan(0)
+		// Here too the page says the event is not today.
+		expect(await page.getByTestId('not-today').innerText()).toContain(scanSr.notToday.before)
 		await page.getByLabel(scanSr.manual.label).fill('Nikolić')
 		await page.getByRole('button', { name: scanSr.manual.submit, exact: true }).click()
 		const row = page.locator('.scan-results li', { hasText: EVA.name })
