@@ -173,7 +173,8 @@ export type OfflineTicket = {
  * server would (decideScan): the keys, and every registration of the event with its code's hash.
  */
 export type OfflineDataset = {
-	event: { id: number; slug: string; title: string; reentryAllowed: boolean }
+	/** `startsAt`, `endsAt`: ISO times, so a scanner opened on another day can say so (eventDay). */
+	event: { id: number; slug: string; title: string; reentryAllowed: boolean; startsAt: string; endsAt: string }
 	keys: TicketKeyJwk[]
 	tickets: OfflineTicket[]
 	generatedAt: string

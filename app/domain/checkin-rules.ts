@@ -1,6 +1,7 @@
 // What a scan at the door means. Pure and free of Node APIs: the server decides with it, and the
 // offline scanner in the browser imports the same function, so a verdict shown offline is the one
 // the server would have given. Times are arguments; nothing here reads a clock.
+import { toBelgradeLocalInput } from './format.ts'
 import { TIME_ZONE } from './locale.ts'
 import type { RegistrationStatus } from './vocabulary.ts'
 
@@ -128,6 +129,45 @@ export const CLOCK_SKEW_ALLOWANCE_MS = 5 * 60 * 1000
 export function effectiveScanTime(scannedAt: Date | null | undefined, recordedAt: Date): Date {
 	if (!scannedAt || Number.isNaN(scannedAt.getTime())) return recordedAt
 	return scannedAt.getTime() > recordedAt.getTime() + CLOCK_SKEW_ALLOWANCE_MS ? recordedAt : scannedAt
+}
+
+// ---- The camera at the door ----
+
+/**
+ * A visitor holds the ticket up for a while, and the camera reads it again every few seconds. The
+ * same code read again on the same device within this window after the device's verdict on it is
+ * the same arrival: the device shows that verdict again and records nothing new (no scan, no log
+ * row). Read later, it is a new scan (a real second entry: amber).
+ */
+export const REREAD_WINDOW_MS = 10_000
+
+/**
+ * Whether a code read at `readAt` is the same arrival as this device's verdict on the same code at
+ * `decidedAt` (times in ms on one clock; undefined: the device decided nothing on it lately). The
+ * window runs from that verdict; reads inside it do not stretch it. A clock that went back is no
+ * reason to swallow a scan: the read is then a new scan.
+ */
+export function isSameArrival(decidedAt: number | undefined, readAt: number, windowMs = REREAD_WINDOW_MS): boolean {
+	return decidedAt !== undefined && readAt >= decidedAt && readAt - decidedAt < windowMs
+}
+
+// ---- The event's day, for the scanner ----
+
+/** The Belgrade calendar date of an instant, "2026-12-05". */
+function belgradeDate(date: Date): string {
+	return toBelgradeLocalInput(date).slice(0, 10)
+}
+
+/**
+ * Where today (Belgrade's calendar, at `now`) falls against the event's days: 'before' its first
+ * day, 'during' one of its days (start to end, both Belgrade dates), or 'after' its last. A scanner
+ * opened on another day says so, and still scans.
+ */
+export function eventDay(event: { startsAt: Date; endsAt: Date }, now: Date): 'before' | 'during' | 'after' {
+	const today = belgradeDate(now)
+	if (today < belgradeDate(event.startsAt)) return 'before'
+	if (today > belgradeDate(event.endsAt)) return 'after'
+	return 'during'
 }
 
 // ---- Arrivals per quarter hour, for the organizer's chart ----

@@ -16,3 +16,23 @@ export function foldForSearch(text: string): string {
 		.replace(/\s+/g, ' ')
 		.trim()
 }
+
+/**
+ * The words of a query, folded: "Jovanović Ana" → ["jovanovic", "ana"]. A text matches when it
+ * holds every word, in any order (searchMatches), so people can type a surname first.
+ */
+export function searchWords(query: string): string[] {
+	const folded = foldForSearch(query)
+	return folded ? [...new Set(folded.split(' '))] : []
+}
+
+/**
+ * Whether every word of the query is in one of the texts (a name, an address), compared folded.
+ * The database asks the same of its rows (registration-queries: wordsMatch); the scanner asks it
+ * of the names on the phone.
+ */
+export function searchMatches(texts: readonly (string | null | undefined)[], words: readonly string[]): boolean {
+	if (words.length === 0) return false
+	const folded = texts.filter((text): text is string => typeof text === 'string').map(foldForSearch)
+	return words.every((word) => folded.some((text) => text.includes(word)))
+}

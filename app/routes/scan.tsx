@@ -12,7 +12,7 @@ import { MAX_SEARCH_QUERY_LENGTH, MIN_SEARCH_QUERY_LENGTH } from '#app/domain/ch
 import { SCAN_RESULTS, type ScanResult } from '#app/domain/checkin-rules.ts'
 import { formatDateTime, formatTime } from '#app/domain/format.ts'
 import { hasRole } from '#app/domain/roles.ts'
-import { ScannerApp } from '#app/scanner/scanner-app.tsx'
+import { NotToday, ScannerApp } from '#app/scanner/scanner-app.tsx'
 import { manualCheckin } from '#app/services/commands/checkin.server.ts'
 import { searchForCheckin } from '#app/services/queries/checkin-queries.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const db = getDb()
 	const events = listUpcomingEvents(db).map((event) => ({ slug: event.slug, title: event.title, startsAt: formatDateTime(event.startsAt, locale) }))
 	const row = url.searchParams.get('event') ? findEventBySlug(db, url.searchParams.get('event')!) : undefined
-	const selected = row ? { slug: row.slug, title: row.title } : null
+	const selected = row ? { slug: row.slug, title: row.title, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() } : null
 	if (row && !events.some((event) => event.slug === row.slug))
 		events.unshift({ slug: row.slug, title: row.title, startsAt: formatDateTime(row.startsAt, locale) })
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, MAX_SEARCH_QUERY_LENGTH)
@@ -153,6 +153,7 @@ function NameSearch() {
 	return (
 		<section className="scan-section" aria-labelledby="manual-title">
 			<p className="scan-event-title">{event.title}</p>
+			<NotToday times={event} />
 			{notice ? (
 				<p className={`notice ${notice.result === 'ok' ? 'success' : notice.result === 'already_checked_in' ? '' : 'danger'}`} role="status">
 					<strong>

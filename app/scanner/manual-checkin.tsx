@@ -4,14 +4,14 @@
 // keyboard, then Enter) or a pasted code goes through exactly the path a camera scan takes.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CHECKIN_SEARCH_LIMIT, MIN_SEARCH_QUERY_LENGTH, type CheckinSearchHit } from '#app/domain/checkin-contract.ts'
+import { MIN_SEARCH_QUERY_LENGTH, type CheckinSearchHit } from '#app/domain/checkin-contract.ts'
 import { formatTime } from '#app/domain/format.ts'
-import { foldForSearch } from '#app/domain/search-text.ts'
 import type { RegistrationStatus } from '#app/domain/vocabulary.ts'
 import { useLocale } from '#app/utils/use-locale.ts'
 import { OfflineError, searchRegistrations } from './api.ts'
 import { unlockAudio } from './feedback.ts'
 import type { ScannerSession } from './scanner-session.ts'
+import { searchTicketsOnPhone } from './ticket-search.ts'
 
 /** A hit of the server's search, or (offline) one of the phone's own tickets: no address, any status. */
 type SearchHit = Omit<CheckinSearchHit, 'emailHint' | 'status'> & { emailHint?: string; status: RegistrationStatus }
@@ -27,19 +27,14 @@ export function ManualCheckIn({ session, online }: { session: ScannerSession; on
 	const [code, setCode] = useState('')
 
 	function searchOnPhone(q: string): SearchHit[] {
-		const needle = foldForSearch(q)
-		return session
-			.localTickets()
-			.filter((ticket) => foldForSearch(ticket.name).includes(needle))
-			.slice(0, CHECKIN_SEARCH_LIMIT)
-			.map((ticket) => ({
-				id: ticket.registrationId,
-				name: ticket.name,
-				partySize: ticket.partySize,
-				status: ticket.status,
-				checkedInAt: ticket.checkedInAt,
-				checkedInBy: ticket.checkedInBy,
-			}))
+		return searchTicketsOnPhone(session.localTickets(), q).map((ticket) => ({
+			id: ticket.registrationId,
+			name: ticket.name,
+			partySize: ticket.partySize,
+			status: ticket.status,
+			checkedInAt: ticket.checkedInAt,
+			checkedInBy: ticket.checkedInBy,
+		}))
 	}
 
 	async function search(event: React.FormEvent) {

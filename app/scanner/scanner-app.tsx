@@ -3,7 +3,8 @@
 // network and queue state, the start button for the camera and the name search.
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatNumber, formatTime } from '#app/domain/format.ts'
+import { eventDay } from '#app/domain/checkin-rules.ts'
+import { formatLongDate, formatNumber, formatTime } from '#app/domain/format.ts'
 import { useLocale } from '#app/utils/use-locale.ts'
 import { adoptLinkFromAddress, deviceId, forgetStoredLink } from './access.ts'
 import type { Access } from './api.ts'
@@ -108,6 +109,7 @@ function EventScanner({ access, slug, viaLink }: { access: Access; slug: string;
 					) : null}
 				</div>
 			) : null}
+			{state.eventTimes && !blocked ? <NotToday times={state.eventTimes} /> : null}
 			<div className="scan-status">{status}</div>
 			{blocked ? null : (
 				<button type="button" className="button scan-start" onClick={start}>
@@ -136,6 +138,31 @@ function ScanStatus({ state }: { state: SessionState }) {
 				{state.syncing ? t('status.syncing') : state.queued > 0 ? t('status.waiting', { count: state.queued }) : t('status.allSent')}
 			</span>
 		</>
+	)
+}
+
+/**
+ * A scanner opened before or after the event's day(s): says so, with the date, and scans all the
+ * same. Also on the organizer's page without JavaScript (routes/scan.tsx).
+ */
+export function NotToday({ times }: { times: { startsAt: string; endsAt: string } }) {
+	const { t } = useTranslation('scan')
+	const locale = useLocale()
+	const startsAt = new Date(times.startsAt)
+	const endsAt = new Date(times.endsAt)
+	const day = eventDay({ startsAt, endsAt }, new Date())
+	if (day === 'during') return null
+	const first = formatLongDate(startsAt, locale)
+	const last = formatLongDate(endsAt, locale)
+	return (
+		<div className="notice" role="note" data-testid="not-today" data-day={day}>
+			<p>
+				<strong>{t(`notToday.${day}`)}</strong>
+			</p>
+			<p>
+				{t('notToday.date', { date: first === last ? first : t('notToday.range', { first, last }) })} {t('notToday.still')}
+			</p>
+		</div>
 	)
 }
 

@@ -2,6 +2,7 @@
 // the verdict on screen. Every scan is decided on the phone at once (no waiting for the network
 // at the door), written to the queue, and then confirmed by the server when it can be reached.
 import { MAX_SCANNED_CODE_LENGTH, type OfflineTicket, type ScanAnswer } from '#app/domain/checkin-contract.ts'
+import { isSameArrival } from '#app/domain/checkin-rules.ts'
 import { AccessError, OfflineError, fetchDataset, fetchStats, sendManualCheckIn, sendScan, type Access, type Stats } from './api.ts'
 import { signal } from './feedback.ts'
 import { countQueued, deleteDataset, enqueueScan, loadDataset, queuedScans, removeQueued, saveDataset, type Dataset, type QueuedScan } from './scan-db.ts'
@@ -18,6 +19,8 @@ export type SessionState = {
 	title: string | undefined
 	/** When the offline dataset was last received, and how many tickets it has. */
 	datasetAt: string | undefined
+	/** The event's start and end (ISO), from the dataset: a scanner opened on another day says so. */
+	eventTimes: { startsAt: string; endsAt: string } | undefined
 	tickets: number
 	online: boolean
 	queued: number
@@ -36,6 +39,14 @@ export class ScannerSession {
 	private local: LocalCheckIns = new Map()
 	/** Scans the server acknowledged, by registration: the local check-in stays until a newer dataset. */
 	private acknowledged = new Map<number, number>()
+	/**
+	 * The codes this phone decided lately (within REREAD_WINDOW_MS: isSameArrival), by code: when
+	 * (performance.now()), the scan's nonce and the verdict shown for it (the server's, once it came).
+	 */
+	private recent = new Map<string, { at: number; nonce: string; verdict?: Verdict }>()
+	/** Stats requests made, and the latest one whose answer is shown (an older answer arriving late is dropped). */
+	private statsAsked = 0
+	private statsShown = 0
 	private timer: ReturnType<typeof setTimeout> | undefined
 	private syncing: Promise<void> | undefined
 	private stopped = false
@@ -50,6 +61,7 @@ export class ScannerSession {
 			slug,
 			title: undefined,
 			datasetAt: undefined,
+			eventTimes: undefined,
 			tickets: 0,
 			online: typeof navigator === 'undefined' ? true : navigator.onLine,
 			queued: 0,
@@ -146,7 +158,22 @@ export class ScannerSession {
 	}
 
 	private async loadStats() {
-		this.set({ stats: { ...(await fetchStats(this.access, this.state.slug)), source: 'server' } })
+		const asked = ++this.statsAsked
+		const stats = await fetchStats(this.access, this.state.slug)
+		if (asked < this.statsShown) return
+		this.statsShown = asked
+		this.set({ stats: { ...stats, source: 'server' } })
+	}
+
+	/**
+	 * After a verdict the server gave: its counts at once, read again rather than added up on the
+	 * phone, so other phones' scans since the last read are in them too.
+	 */
+	private reloadStatsAfterVerdict() {
+		void this.loadStats().then(
+			() => this.markOnline(),
+			(error: unknown) => this.handleFailure(error),
+		)
 	}
 
 	/** Offline: the counts as this phone knows them (its list, plus its own check-ins). */
@@ -167,7 +194,14 @@ export class ScannerSession {
 	}
 
 	private showDataset() {
-		this.set({ title: this.dataset?.event.title, datasetAt: this.dataset?.fetchedAt, tickets: this.dataset?.tickets.length ?? 0 })
+		const event = this.dataset?.event
+		this.set({
+			title: event?.title,
+			datasetAt: this.dataset?.fetchedAt,
+			// A dataset kept by an older version of the page has no times: no notice until the next one.
+			eventTimes: event?.startsAt && event.endsAt ? { startsAt: event.startsAt, endsAt: event.endsAt } : undefined,
+			tickets: this.dataset?.tickets.length ?? 0,
+		})
 	}
 
 	/** After a reload, this phone's own check-ins that the server has not acknowledged yet. */
@@ -217,20 +251,53 @@ export class ScannerSession {
 
 	// ---- scanning ----
 
-	/** A QR text from the camera (or a handheld scanner typing into the code field). */
+	/**
+	 * A QR text from the camera (or a handheld scanner typing into the code field). The same code
+	 * read again soon after this phone's verdict on it (isSameArrival: the visitor still holds the
+	 * ticket up) is no new scan: its verdict stays on screen, nothing is queued or sent.
+	 */
 	scanCode(code: string) {
 		// The API takes at most MAX_SCANNED_CODE_LENGTH characters; no ticket is anywhere near that.
-		return this.record({ code: code.trim().slice(0, MAX_SCANNED_CODE_LENGTH) })
+		const text = code.trim().slice(0, MAX_SCANNED_CODE_LENGTH)
+		const now = performance.now()
+		for (const [seen, read] of this.recent) if (!isSameArrival(read.at, now)) this.recent.delete(seen)
+		const earlier = this.recent.get(text)
+		if (earlier) {
+			this.showAgain(earlier.nonce)
+			return Promise.resolve()
+		}
+		const nonce = crypto.randomUUID()
+		this.recent.set(text, { at: now, nonce })
+		return this.record({ code: text }, nonce)
 	}
 
 	/** A check-in picked from the name search (the visitor's phone is dead). */
 	checkInManually(registrationId: number) {
-		return this.record({ registrationId })
+		return this.record({ registrationId }, crypto.randomUUID())
 	}
 
-	private async record(what: { code: string } | { registrationId: number }) {
+	/**
+	 * A re-read of a code just decided: its verdict (as the server corrected it, if it did) stays on
+	 * screen a while longer, or comes back, silently. Another visitor's verdict on screen stays.
+	 */
+	private showAgain(nonce: string) {
+		const shown = this.state.verdict
+		if (shown && shown.nonce !== nonce) return
+		const verdict = shown ?? this.recentVerdict(nonce)
+		if (verdict) this.set({ verdict: { ...verdict, shownAt: Date.now() } })
+	}
+
+	private recentVerdict(nonce: string): Verdict | undefined {
+		for (const read of this.recent.values()) if (read.nonce === nonce) return read.verdict
+		return undefined
+	}
+
+	private remember(verdict: Verdict) {
+		for (const read of this.recent.values()) if (read.nonce === verdict.nonce) read.verdict = verdict
+	}
+
+	private async record(what: { code: string } | { registrationId: number }, nonce: string) {
 		const scannedAt = new Date()
-		const nonce = crypto.randomUUID()
 		const decision =
 			'code' in what
 				? await decideLocally(what.code, this.dataset, this.local, scannedAt)
@@ -250,6 +317,7 @@ export class ScannerSession {
 			pending: true,
 			shownAt: Date.now(),
 		}
+		this.remember(verdict)
 		this.set({ verdict })
 		signal(verdict.tone)
 		if (result === 'ok' && registrationId !== undefined) this.local.set(registrationId, { at: scannedAt.toISOString(), by: this.deviceId })
@@ -277,6 +345,7 @@ export class ScannerSession {
 			await removeQueued([nonce])
 			await this.refreshQueueCount()
 			this.confirm(nonce, answer)
+			this.reloadStatsAfterVerdict()
 		} catch (error) {
 			this.handleFailure(error)
 			// The scan stays queued; the batch sync sends it when the network is back.
@@ -286,7 +355,7 @@ export class ScannerSession {
 
 	/**
 	 * The server's answer to a scan (a batch result carries only part of one): it wins. A different
-	 * verdict replaces the one on screen.
+	 * verdict replaces the one on screen; one no longer on screen is kept for a re-read (showAgain).
 	 */
 	private confirm(nonce: string, answer: Pick<ScanAnswer, 'result'> & Partial<ScanAnswer>) {
 		const id = answer.registration?.id
@@ -295,8 +364,9 @@ export class ScannerSession {
 			this.local.set(id, { at, by: answer.firstCheckedInBy ?? this.deviceId })
 			this.acknowledged.set(id, Date.now())
 		}
-		const shown = this.state.verdict
-		if (!shown || shown.nonce !== nonce) return
+		const onScreen = this.state.verdict?.nonce === nonce
+		const shown = onScreen ? this.state.verdict : this.recentVerdict(nonce)
+		if (!shown) return
 		const changed = shown.result !== answer.result
 		const verdict: Verdict = {
 			...shown,
@@ -311,6 +381,8 @@ export class ScannerSession {
 			pending: false,
 			shownAt: changed ? Date.now() : shown.shownAt,
 		}
+		this.remember(verdict)
+		if (!onScreen) return
 		this.set({ verdict })
 		if (changed) signal(verdict.tone)
 	}
@@ -356,7 +428,7 @@ export class ScannerSession {
 			this.markOnline()
 			for (const { scan, result, firstCheckedInAt } of acknowledged) {
 				if (scan.registrationId !== undefined && (result === 'ok' || result === 'already_checked_in')) this.acknowledged.set(scan.registrationId, Date.now())
-				if (this.state.verdict?.nonce === scan.nonce) this.confirm(scan.nonce, { result, firstCheckedInAt })
+				this.confirm(scan.nonce, { result, firstCheckedInAt })
 			}
 			await this.refreshQueueCount()
 		})

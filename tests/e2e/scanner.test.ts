@@ -3,9 +3,12 @@
 // app is mocked: the built server, its API, the page, the ZXing .wasm served by us, IndexedDB and
 // the service worker.
 //
-// One door, in order: a volunteer opens a scanner link; Ana's ticket read through the camera is
-// welcomed (green), read again is "already checked in" (amber); forged, altered, cancelled and
-// other-event codes are refused (red). A second phone loses the network, reloads the page from its
+// One door, in order: a volunteer opens a scanner link a year before the event (the page says
+// the event is not today, and scans all the same); Ana's ticket read through the camera is
+// welcomed (green) and the counts show her party at once; held up while the camera reads it
+// again, it stays one green welcome and one scan; read again after the re-read window (the page's
+// clock is Playwright's, moved forward) it is "already checked in" (amber); forged, altered,
+// cancelled and other-event codes are refused (red). A second phone loses the network, reloads the page from its
 // service worker, scans Branko through the camera and Ana by code, queues both, and syncs when
 // the network is back: the counts are exact. An expired or revoked link is refused, an organizer
 // checks a visitor in by name, with and without JavaScript.
@@ -15,6 +18,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { REREAD_WINDOW_MS } from '#app/domain/checkin-rules.ts'
+import { formatLongDate } from '#app/domain/format.ts'
 import { readTicketCode } from '#app/domain/ticket-code.ts'
 import { signTicketCode } from '#app/domain/ticket-signature.ts'
 import scanSr from '#app/locales/sr-Latn/scan.json'
@@ -43,7 +48,7 @@ const EVA: Visitor = { name: 'Eva Nikolić', email: 'eva.nikolic@primer.rs', par
 const GORAN: Visitor = { name: 'Goran Ilić', email: 'goran.ilic@primer.rs', partySize: 1 }
 
 type ApiRegistration = { id: number; email: string; status: string; manageUrl: string; ticket?: { code: string } }
-type Stats = { registered: number; checkedIn: number; persons: number }
+type Stats = { registered: number; checkedIn: number; persons: number; scans: number }
 
 let server: TestServer
 let api: OrganizerApi
@@ -151,6 +156,10 @@ const phoneScreenshot = (page: Page, name: string) => screenshot(page, `${name}-
 
 const verdict = (page: Page) => page.locator('.scan-verdict')
 
+/** The first of the scanner's counts: persons inside, as the page shows it now. */
+const personsShown = (page: Page, source: 'server' | 'phone' = 'server') =>
+	page.locator(`[data-testid=counts][data-source=${source}] strong`).first().innerText()
+
 /** Waits for the verdict overlay with this result, from this source; returns its text. */
 async function expectVerdict(page: Page, result: string, source: 'local' | 'server' | 'any' = 'server', timeout = 15_000) {
 	const selector = `.scan-verdict[data-verdict="${result}"]${source === 'any' ? '' : `[data-source="${source}"]`}`
@@ -192,6 +201,8 @@ describe('scanner link, camera and verdicts', () => {
 		page = phone.page
 		watch = phone.watch
 		phone.context.on('request', (request) => requested.push(request.url()))
+		// The page's clock (Date, timers, performance.now) runs as usual until a step moves it on.
+		await page.clock.install()
 		link = await scannerLink(FAIR.slug)
 		await page.goto(link.url)
 		await waitForHydration(page)
@@ -205,6 +216,22 @@ describe('scanner link, camera and verdicts', () => {
 		await expectAccessible(page)
 	})
 
+	test('opened a year before the event, the scanner says it is not today, with the date', async () => {
+		const notice = page.getByTestId('not-today')
+		await notice.waitFor()
+		expect(await notice.getAttribute('data-day')).toBe('before')
+		const text = (await notice.innerText()).replace(/\s+/g, ' ')
+		expect(text).toContain(scanSr.notToday.before)
+		const date = formatLongDate(new Date(`${NEXT_YEAR}-05-16T10:00:00+02:00`), 'sr-Latn')
+		expect(date).toMatch(/^[a-z]+, 16\. maj \d{4}\.$/)
+		expect(text).toContain(scanSr.notToday.date.replace('{{date}}', date))
+		expect(text).toContain(scanSr.notToday.still)
+		// Scanning stays possible (the next steps scan).
+		expect(await page.getByRole('button', { name: scanSr.start }).isEnabled()).toBe(true)
+		await expectNoSidewaysScroll(page)
+		await phoneScreenshot(page, 'scan-not-today')
+	})
+
 	test('the first read through the camera is a green welcome with name and party size', async () => {
 		await page.getByRole('button', { name: scanSr.start }).click()
 		await page.locator('.scan-camera[data-reading=true]').waitFor({ timeout: 15_000 })
@@ -215,7 +242,9 @@ describe('scanner link, camera and verdicts', () => {
 		await phoneScreenshot(page, 'scan-green')
 		// The server agrees, and counts her party.
 		await expectVerdict(page, 'ok', 'server')
-		expect(await stats()).toMatchObject({ checkedIn: 1, persons: ANA.partySize })
+		expect(await stats()).toMatchObject({ checkedIn: 1, persons: ANA.partySize, scans: 1 })
+		// The page's counts too, at once (not at the next refresh, 30 s later).
+		await expect.poll(() => personsShown(page), { timeout: 2_000 }).toBe(String(ANA.partySize))
 	})
 
 	test('the ZXing reader came from our own origin, and nothing from anywhere else', async () => {
@@ -228,11 +257,25 @@ describe('scanner link, camera and verdicts', () => {
 		expect(response.headers.get('content-type')).toBe('application/wasm')
 	})
 
-	test('the same ticket read again is amber: already checked in, at what time, on which device', async () => {
+	test('the ticket still held up is read again: the same green welcome, no second scan', async () => {
+		const scansSent = () => requested.filter((url) => url === `${server.url}/api/v1/checkins`).length
+		expect(scansSent()).toBe(1)
 		// The welcome goes by itself, the camera keeps reading underneath.
 		await verdict(page).waitFor({ state: 'detached', timeout: 5_000 })
-		await phoneScreenshot(page, 'scan-camera')
-		// The same code is ignored for about three seconds, then read again.
+		// The same code is ignored for about three seconds, then read again: still Ana's arrival.
+		const text = await expectVerdict(page, 'ok', 'server', 5_000)
+		expect(text).toContain(scanSr.verdict.title.ok)
+		expect(text).toContain(ANA.name)
+		await phoneScreenshot(page, 'scan-green-held')
+		// Nothing was queued or sent, and the log has the one scan.
+		expect(await queued(page)).toBe(0)
+		expect(scansSent()).toBe(1)
+		expect(await stats()).toMatchObject({ checkedIn: 1, scans: 1 })
+	})
+
+	test('the same ticket read again after the window is amber: already checked in, at what time, on which device', async () => {
+		// Ten seconds on the page's clock: the camera reads the code again, now a second entry.
+		await page.clock.fastForward(REREAD_WINDOW_MS)
 		const text = await expectVerdict(page, 'already_checked_in', 'any', 20_000)
 		expect(text).toContain(scanSr.verdict.title.already_checked_in)
 		expect(text).toContain(ANA.name)
@@ -242,7 +285,8 @@ describe('scanner link, camera and verdicts', () => {
 		await page.getByRole('button', { name: scanSr.camera.close }).first().click()
 		await page.locator('.scan-camera').waitFor({ state: 'detached' })
 		await dismissVerdict(page)
-		expect(await stats()).toMatchObject({ checkedIn: 1, persons: ANA.partySize })
+		expect(await stats()).toMatchObject({ checkedIn: 1, persons: ANA.partySize, scans: 2 })
+		await phoneScreenshot(page, 'scan-camera-closed')
 	})
 
 	test('forged, altered, cancelled and other-event codes are refused in red', async () => {
@@ -428,9 +472,39 @@ describe('organizer', () => {
 		const row = page.locator('.scan-results li', { hasText: DRAGAN.name })
 		await row.waitFor()
 		expect(await row.innerText()).toContain('d•••@primer.rs')
+		expect(await personsShown(page)).toBe(String(ANA.partySize + BRANKO.partySize))
 		await row.getByRole('button', { name: scanSr.manual.checkIn }).click()
 		expect(await expectVerdict(page, 'ok', 'server')).toContain(DRAGAN.name)
 		expect(await stats()).toMatchObject({ checkedIn: 3, persons: ANA.partySize + BRANKO.partySize + DRAGAN.partySize })
+		// The page's counts follow at once (not at the next refresh, 30 s later).
+		await expect.poll(() => personsShown(page), { timeout: 2_000 }).toBe(String(ANA.partySize + BRANKO.partySize + DRAGAN.partySize))
+	})
+
+	test('the name search takes the surname first, online and offline', async () => {
+		const { context, page } = await contexts.phone(await plainBrowser())
+		const link = await scannerLink(FAIR.slug)
+		await page.goto(link.url)
+		await waitForHydration(page)
+		await waitForDataset(page)
+		const hits = () => page.locator('.scan-results li').allInnerTexts()
+		async function search(q: string) {
+			await page.getByLabel(scanSr.manual.label).fill(q)
+			await page.getByRole('button', { name: scanSr.manual.submit, exact: true }).click()
+		}
+		await search('Jovanović Ana')
+		await expect.poll(hits).toHaveLength(1)
+		expect((await hits())[0]).toContain(ANA.name)
+		expect((await hits())[0]).toContain('a•••@primer.rs')
+		// Offline: the names on this phone, with the same rule.
+		await context.setOffline(true)
+		await page.locator('[data-testid=network]', { hasText: scanSr.status.offline }).waitFor()
+		await search('stojkovic BRANKO')
+		await page.getByText(scanSr.manual.offlineNote).waitFor()
+		await expect.poll(async () => (await hits()).map((hit) => hit.split('\n')[0])).toEqual([BRANKO.name])
+		await search('Stojković Ana')
+		await page.locator('.empty-state', { hasText: scanSr.manual.none }).waitFor()
+		expect(await hits()).toEqual([])
+		await context.setOffline(false)
 	})
 
 	test('without JavaScript, the organizer finds a visitor by name and checks them in with a form', async () => {
@@ -439,6 +513,8 @@ describe('organizer', () => {
 		await loginAsAdmin(page, server, `/scan?event=${FAIR.slug}`)
 		await page.waitForURL(`${server.url}/scan?event=${FAIR.slug}`)
 		expect(await page.locator('noscript').count()).toBeGreaterThan(0)
+		// Here too the page says the event is not today.
+		expect(await page.getByTestId('not-today').innerText()).toContain(scanSr.notToday.before)
 		await page.getByLabel(scanSr.manual.label).fill('Nikolić')
 		await page.getByRole('button', { name: scanSr.manual.submit, exact: true }).click()
 		const row = page.locator('.scan-results li', { hasText: EVA.name })
@@ -450,5 +526,35 @@ describe('organizer', () => {
 		await page.locator('.scan-results li', { hasText: EVA.name }).getByRole('button', { name: scanSr.manual.checkIn }).click()
 		await page.locator('.notice', { hasText: scanSr.verdict.title.already_checked_in }).waitFor()
 		expect(await stats()).toMatchObject({ checkedIn: 4 })
+	})
+})
+
+describe("the event's day", () => {
+	const eventDayAt = (hhmm: string, day = 16) => new Date(`${NEXT_YEAR}-05-${day}T${hhmm}:00+02:00`)
+
+	/** A phone whose clock reads `now`, opening a new scanner link. */
+	async function openAt(now: Date) {
+		const { page } = await contexts.phone(await plainBrowser())
+		await page.clock.install({ time: now })
+		await page.goto((await scannerLink(FAIR.slug)).url)
+		await waitForHydration(page)
+		await waitForDataset(page)
+		return page
+	}
+
+	test('on the day, even before the doors open, no notice', async () => {
+		const page = await openAt(eventDayAt('07:30'))
+		expect(await page.getByTestId('not-today').count()).toBe(0)
+	})
+
+	test('the day after, the scanner says the event is over, with its date', async () => {
+		const page = await openAt(eventDayAt('09:00', 17))
+		const notice = page.getByTestId('not-today')
+		await notice.waitFor()
+		expect(await notice.getAttribute('data-day')).toBe('after')
+		const text = (await notice.innerText()).replace(/\s+/g, ' ')
+		expect(text).toContain(scanSr.notToday.after)
+		expect(text).toContain(formatLongDate(eventDayAt('10:00'), 'sr-Latn'))
+		expect(await page.getByRole('button', { name: scanSr.start }).count()).toBe(1)
 	})
 })

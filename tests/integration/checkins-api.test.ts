@@ -382,6 +382,18 @@ describe('at the door and for the organizer', () => {
 		])
 		const cyrillic = await api('GET', `/api/v1/events/${slug}/checkins/search?q=${encodeURIComponent('Ђорђ')}`, { token: scanner })
 		expect(cyrillic.body.results.map((r: any) => r.name)).toEqual(['Ana Đorđević', 'Đorđe Petrović'])
+		// Surname first, any order: every word must be in the name or the address.
+		const names = async (q: string) =>
+			(await api('GET', `/api/v1/events/${slug}/checkins/search?q=${encodeURIComponent(q)}`, { token: scanner })).body.results.map((r: any) => r.name)
+		expect(await names('Petrović Đorđe')).toEqual(['Đorđe Petrović'])
+		expect(await names('petrovic djordje')).toEqual(['Đorđe Petrović'])
+		expect(await names('ĐORĐEVIĆ ana')).toEqual(['Ana Đorđević'])
+		expect(await names('  đorđe   petrović  ')).toEqual(['Đorđe Petrović'])
+		expect(await names('Petrović Ana')).toEqual([])
+		// A word of the address counts too (the phone has no addresses; the server has).
+		expect(await names('ana posetilac')).toEqual(['Ana Đorđević'])
+		// A cancelled registration is not found, whatever the order.
+		expect(await names('Otkazani Đorđe')).toEqual([])
 		expect((await api('GET', `/api/v1/events/${slug}/checkins/search?q=a`, { token: scanner })).status).toBe(422)
 
 		const manual = await api('POST', `/api/v1/registrations/${djordje.id}/checkin`, { token: scanner, body: { deviceId: 'door-1' } })
@@ -418,6 +430,11 @@ describe('at the door and for the organizer', () => {
 		const dataset = await api('GET', `/api/v1/events/${slug}/checkins/offline`, { token: scanner })
 		expect(dataset.status).toBe(200)
 		expect(dataset.body.event).toMatchObject({ slug, reentryAllowed: true })
+		// The event's times, so a scanner opened on another day can say so.
+		const { startsAt, endsAt } = dataset.body.event
+		expect(new Date(startsAt).toISOString()).toBe(startsAt)
+		expect(new Date(endsAt).getTime()).toBeGreaterThan(new Date(startsAt).getTime())
+		expect(startsAt).toBe(new Date(dbValue<number>(server, 'SELECT starts_at FROM events WHERE slug = ?', slug)).toISOString())
 		expect(dataset.body.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', keyId: expect.any(Number) })
 		expect(dataset.body.keys[0].d).toBeUndefined()
 		const hash = createHash('sha256').update(kept.code).digest('base64url')

@@ -51,7 +51,7 @@ describe('registration queries', () => {
 		})
 	})
 
-	test('search folds scripts, diacritics and đ/dj both ways', () => {
+	test('search folds scripts, diacritics and đ/dj both ways, and takes the words in any order', () => {
 		const find = (q: string) => listRegistrations(getDb(), event.id, { q, status: 'all', page: 1 }).rows.map((r) => r.id)
 		expect(find('ljubica djordjevic')).toEqual([id.ljubica])
 		expect(find('Ђорђевић')).toEqual([id.ljubica])
@@ -59,6 +59,14 @@ describe('registration queries', () => {
 		expect(find('џемал')).toEqual([id.dzemal])
 		expect(find('SACIROVIC')).toEqual([id.dzemal])
 		expect(find('čolić')).toEqual([id.zorica])
+		// Words in any order, each of them required, in the name or the address.
+		expect(find('djordjevic ljubica')).toEqual([id.ljubica])
+		expect(find('Ђорђевић Љубица')).toEqual([id.ljubica])
+		expect(find('ŠAĆIROVIĆ   Džemal')).toEqual([id.dzemal])
+		expect(find('čolić ljubica')).toEqual([])
+		expect(find('zorica example.rs')).toEqual([id.zorica])
+		expect(listRegistrations(getDb(), event.id, { q: 'Ćirić Milan', status: 'cancelled', page: 1 }).rows.map((r) => r.id)).toEqual([id.milan])
+		expect(listRegistrations(getDb(), event.id, { q: 'Ćirić Milan', status: 'confirmed', page: 1 }).total).toBe(0)
 		expect(find('  ')).toHaveLength(4)
 		// A LIKE pattern would treat these as wildcards; the search takes them literally.
 		expect(find('%')).toEqual([])

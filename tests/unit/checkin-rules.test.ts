@@ -1,6 +1,18 @@
-// The verdict at the door, the duplicate rule and the arrivals chart: pure rules, no database.
+// The verdict at the door, the duplicate rule, a re-read of the same code, the event's day and the
+// arrivals chart: pure rules, no database.
 import { describe, expect, test } from 'vitest'
-import { bucketArrivals, decideScan, effectiveScanTime, isDuplicateScan, verdictTone, type ScanInput, type TicketState } from '#app/domain/checkin-rules.ts'
+import {
+	bucketArrivals,
+	decideScan,
+	effectiveScanTime,
+	eventDay,
+	isDuplicateScan,
+	isSameArrival,
+	REREAD_WINDOW_MS,
+	verdictTone,
+	type ScanInput,
+	type TicketState,
+} from '#app/domain/checkin-rules.ts'
 
 const at = (hhmm: string) => new Date(`2026-12-05T${hhmm}:00+01:00`)
 
@@ -108,6 +120,51 @@ describe('effectiveScanTime', () => {
 		expect(effectiveScanTime(undefined, now)).toEqual(now)
 		expect(effectiveScanTime(new Date('nonsense'), now)).toEqual(now)
 		expect(effectiveScanTime(at('13:00'), now)).toEqual(now)
+	})
+})
+
+describe('isSameArrival', () => {
+	const admitted = 50_000
+	test("the same code read again within 10 s of this device's verdict is the same arrival", () => {
+		expect(REREAD_WINDOW_MS).toBe(10_000)
+		for (const later of [0, 80, 3_000, 6_000, 9_999]) expect(isSameArrival(admitted, admitted + later), `+${later} ms`).toBe(true)
+	})
+	test('from 10 s on it is a new scan (a real second entry); the window does not stretch with re-reads', () => {
+		expect(isSameArrival(admitted, admitted + 10_000)).toBe(false)
+		expect(isSameArrival(admitted, admitted + 60_000)).toBe(false)
+	})
+	test('nothing decided lately, or a clock that went back: a new scan', () => {
+		expect(isSameArrival(undefined, admitted)).toBe(false)
+		expect(isSameArrival(admitted, admitted - 1)).toBe(false)
+	})
+	test('the window can be given', () => {
+		expect(isSameArrival(admitted, admitted + 1_500, 1_000)).toBe(false)
+		expect(isSameArrival(admitted, admitted + 500, 1_000)).toBe(true)
+	})
+})
+
+describe('eventDay', () => {
+	// Saturday 16 May 2026, 10:00–18:00 Belgrade (UTC+2).
+	const event = { startsAt: new Date('2026-05-16T10:00:00+02:00'), endsAt: new Date('2026-05-16T18:00:00+02:00') }
+	test("any time of the event's Belgrade day is during, even before the doors open or after they close", () => {
+		expect(eventDay(event, new Date('2026-05-16T00:00:00+02:00'))).toBe('during')
+		expect(eventDay(event, new Date('2026-05-16T12:00:00+02:00'))).toBe('during')
+		expect(eventDay(event, new Date('2026-05-16T23:59:00+02:00'))).toBe('during')
+	})
+	test('the days before and after, by Belgrade midnight, not UTC', () => {
+		// 23:30 UTC on the 15th is 01:30 on the 16th in Belgrade.
+		expect(eventDay(event, new Date('2026-05-15T23:30:00Z'))).toBe('during')
+		expect(eventDay(event, new Date('2026-05-15T21:59:00Z'))).toBe('before')
+		expect(eventDay(event, new Date('2026-05-10T12:00:00+02:00'))).toBe('before')
+		expect(eventDay(event, new Date('2026-05-16T22:00:00Z'))).toBe('after')
+		expect(eventDay(event, new Date('2027-01-01T12:00:00+01:00'))).toBe('after')
+	})
+	test('an event over several days is during on each of them', () => {
+		const fair = { startsAt: new Date('2026-12-04T10:00:00+01:00'), endsAt: new Date('2026-12-06T16:00:00+01:00') }
+		expect(eventDay(fair, new Date('2026-12-03T20:00:00+01:00'))).toBe('before')
+		expect(eventDay(fair, new Date('2026-12-05T08:00:00+01:00'))).toBe('during')
+		expect(eventDay(fair, new Date('2026-12-06T22:00:00+01:00'))).toBe('during')
+		expect(eventDay(fair, new Date('2026-12-07T00:30:00+01:00'))).toBe('after')
 	})
 })
 

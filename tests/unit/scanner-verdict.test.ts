@@ -1,6 +1,7 @@
 // The phone's offline verdict (app/scanner/verdict.ts): the browser's check of a ticket code
 // (WebCrypto Ed25519, no node:crypto) must agree with the server's, and the verdicts from the
-// cached dataset must be the ones the server gives (decideScan, the same rules).
+// cached dataset must be the ones the server gives (decideScan, the same rules). Also the phone's
+// own name search (app/scanner/ticket-search.ts), with the server's rule: every word, any order.
 import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import type { OfflineTicket } from '#app/domain/checkin-contract.ts'
@@ -8,7 +9,9 @@ import { readTicketCode, type ReadableTicketCode } from '#app/domain/ticket-code
 import { signTicketCode, verifyTicketCode } from '#app/domain/ticket-signature.ts'
 import type { Dataset } from '#app/scanner/scan-db.ts'
 import { checkSignature, codeHash } from '#app/scanner/ticket-code.ts'
+import { searchTicketsOnPhone } from '#app/scanner/ticket-search.ts'
 import { decideLocally, decideManually, type LocalCheckIns } from '#app/scanner/verdict.ts'
+import { searchMatches, searchWords } from '#app/domain/search-text.ts'
 
 const EVENT_ID = 7
 const OTHER_EVENT_ID = 8
@@ -45,7 +48,7 @@ function ticket(registrationId: number, patch: Partial<OfflineTicket> = {}): Off
 }
 
 const dataset: Dataset = {
-	event: { id: EVENT_ID, slug: 'sajam', title: 'Sajam', reentryAllowed: true },
+	event: { id: EVENT_ID, slug: 'sajam', title: 'Sajam', reentryAllowed: true, startsAt: '2026-05-16T08:00:00.000Z', endsAt: '2026-05-16T16:00:00.000Z' },
 	keys: [jwk(publicKey)],
 	tickets: [
 		ticket(1, { codeHash: hash(codes.ana) }),
@@ -182,5 +185,48 @@ describe('a check-in from the name search on the phone', () => {
 	test('a registration the dataset does not list, or no dataset, is left to the server', () => {
 		expect(pick(99)).toEqual({ decided: false })
 		expect(decideManually(1, undefined, none, at)).toEqual({ decided: false })
+	})
+})
+
+describe('the name search on the phone', () => {
+	const people = [
+		ticket(11, { name: 'Ana Jovanović' }),
+		ticket(12, { name: 'Jovan Anić' }),
+		ticket(13, { name: 'Ђорђе Петровић' }),
+		ticket(14, { name: 'Ana Marija Jovanović-Ilić', status: 'waitlisted' }),
+		ticket(15, { name: 'Branko Stojković' }),
+	]
+	const find = (q: string) => searchTicketsOnPhone(people, q).map((t) => t.registrationId)
+
+	test('the words of a query are folded, once each', () => {
+		expect(searchWords('  Jovanović   ANA ana ')).toEqual(['jovanovic', 'ana'])
+		expect(searchWords('Ђорђе')).toEqual(['dorde'])
+		expect(searchWords('   ')).toEqual([])
+	})
+
+	test('every word must be in the name or the address, in any order', () => {
+		expect(searchMatches(['Ana Jovanović', 'ana.j@primer.rs'], searchWords('Jovanović Ana'))).toBe(true)
+		expect(searchMatches(['Ana Jovanović', 'aj@primer.rs'], searchWords('ana primer'))).toBe(true)
+		expect(searchMatches(['Ana Jovanović', null], searchWords('ana petrović'))).toBe(false)
+		expect(searchMatches(['Ana Jovanović'], [])).toBe(false)
+	})
+
+	test('surname first finds the person; each word must match', () => {
+		expect(find('Jovanović Ana')).toEqual([11, 14])
+		expect(find('jovanovic ana marija')).toEqual([14])
+		expect(find('Ana Jovanović')).toEqual([11, 14])
+		expect(find('ana petrovic')).toEqual([])
+		// Parts of words, as before: "jov an" is in Jovan Anić and in both Jovanovićs.
+		expect(find('jov an')).toEqual([11, 14, 12])
+	})
+
+	test('script, diacritics, case and đ/dj are folded as before', () => {
+		expect(find('petrovic djordje')).toEqual([13])
+		expect(find('ПЕТРОВИЋ ђорђе')).toEqual([13])
+		expect(find('STOJKOVIC')).toEqual([15])
+	})
+
+	test('at most the limit, by name', () => {
+		expect(searchTicketsOnPhone(people, 'an', 2).map((t) => t.registrationId)).toEqual([11, 14])
 	})
 })

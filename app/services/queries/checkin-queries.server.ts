@@ -6,9 +6,9 @@ import { checkins, events, registrations, type EventRow } from '#db/schema/index
 import { bucketArrivals, REFUSED_RESULTS, type ArrivalBucket, type ScanResult } from '#app/domain/checkin-rules.ts'
 import type { ScanLogFilter } from '#app/domain/checkin-admin-input.ts'
 import { CHECKIN_SEARCH_LIMIT, type CheckinSearchHit, type CheckinStats, type OfflineDataset } from '#app/domain/checkin-contract.ts'
-import { foldForSearch } from '#app/domain/search-text.ts'
+import { searchWords } from '#app/domain/search-text.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { registerFold } from '#app/services/queries/registration-queries.server.ts'
+import { registerFold, wordsMatch } from '#app/services/queries/registration-queries.server.ts'
 import { publicTicketKeys } from '#app/utils/ticket-keys.server.ts'
 
 /** The live counts for the door and the organizer. Reads only; cheap enough to poll. */
@@ -60,12 +60,13 @@ export function emailHint(email: string | null): string {
 }
 
 /**
- * Confirmed registrations of the event whose name or address contains the query, compared the way
- * people in Serbia type (foldForSearch): for the volunteer whose visitor has no ticket at hand.
+ * Confirmed registrations of the event whose name or address holds every word of the query, in
+ * any order, compared the way people in Serbia type (searchWords, foldForSearch): for the
+ * volunteer whose visitor has no ticket at hand. "Jovanović Ana" finds Ana Jovanović.
  */
 export function searchForCheckin(db: Db, eventId: number, query: string, limit = CHECKIN_SEARCH_LIMIT): CheckinSearchHit[] {
-	const needle = foldForSearch(query)
-	if (!needle) return []
+	const words = wordsMatch(db, searchWords(query))
+	if (!words) return []
 	registerFold(db)
 	const rows = db
 		.select({
@@ -77,13 +78,7 @@ export function searchForCheckin(db: Db, eventId: number, query: string, limit =
 			checkedInBy: registrations.checkedInBy,
 		})
 		.from(registrations)
-		.where(
-			and(
-				eq(registrations.eventId, eventId),
-				eq(registrations.status, 'confirmed'),
-				sql`(instr(sajam_fold(${registrations.name}), ${needle}) > 0 OR instr(sajam_fold(${registrations.email}), ${needle}) > 0)`,
-			),
-		)
+		.where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'confirmed'), words))
 		.orderBy(sql`sajam_fold(${registrations.name})`, registrations.id)
 		.limit(limit)
 		.all()
@@ -109,7 +104,11 @@ export function ticketCodeHash(code: string): string {
  * reissued ticket's code does not hash to a listed codeHash: that is how the revocation travels.
  * Names go to the volunteer's phone; addresses and the codes themselves do not.
  */
-export function offlineDataset(db: Db, event: Pick<EventRow, 'id' | 'slug' | 'title' | 'reentryAllowed'>, now = new Date()): OfflineDataset {
+export function offlineDataset(
+	db: Db,
+	event: Pick<EventRow, 'id' | 'slug' | 'title' | 'reentryAllowed' | 'startsAt' | 'endsAt'>,
+	now = new Date(),
+): OfflineDataset {
 	const rows = db
 		.select({
 			id: registrations.id,
@@ -125,7 +124,14 @@ export function offlineDataset(db: Db, event: Pick<EventRow, 'id' | 'slug' | 'ti
 		.orderBy(registrations.id)
 		.all()
 	return {
-		event: { id: event.id, slug: event.slug, title: event.title, reentryAllowed: event.reentryAllowed },
+		event: {
+			id: event.id,
+			slug: event.slug,
+			title: event.title,
+			reentryAllowed: event.reentryAllowed,
+			startsAt: event.startsAt.toISOString(),
+			endsAt: event.endsAt.toISOString(),
+		},
 		keys: publicTicketKeys(),
 		tickets: rows.map((row) => ({
 			registrationId: row.id,

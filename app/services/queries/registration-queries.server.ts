@@ -5,7 +5,7 @@
 // its columns; gender, age group, municipality and vulnerable group are not among them. They are
 // reported elsewhere only as aggregates with small cells suppressed.
 import type { TFunction } from 'i18next'
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { registrations, type EventRow, type RegistrationStatus } from '#db/schema/index.ts'
 import { REGISTRATION_STATUSES } from '#db/schema/registrations.ts'
 import { remainingPlaces } from '#app/domain/capacity.ts'
@@ -13,7 +13,7 @@ import { csvDateTime, toCsv, type CsvCell, type CsvDelimiter } from '#app/domain
 import { formatDateTime, formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { RegistrationListQuery, StatusFilter } from '#app/domain/registration-admin-input.ts'
-import { foldForSearch } from '#app/domain/search-text.ts'
+import { foldForSearch, searchWords } from '#app/domain/search-text.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { findEventById } from '#app/services/queries/events.server.ts'
 
@@ -76,14 +76,22 @@ export function registerFold(db: Db) {
 	foldRegistered.add(db.$client)
 }
 
+/**
+ * Registrations whose name or address holds every word of the query, in any order (searchWords,
+ * searchMatches): "Jovanović Ana" finds Ana Jovanović. Each word is looked for literally (instr,
+ * not LIKE: "%" and "_" are no wildcards). Undefined when the query has no words.
+ */
+export function wordsMatch(db: Db, words: readonly string[]): SQL | undefined {
+	if (words.length === 0) return undefined
+	registerFold(db)
+	return and(...words.map((word) => sql`(instr(sajam_fold(${registrations.name}), ${word}) > 0 OR instr(sajam_fold(${registrations.email}), ${word}) > 0)`))
+}
+
 function listConditions(db: Db, eventId: number, filter: { q: string; status: StatusFilter }) {
 	const conditions = [eq(registrations.eventId, eventId)]
 	if (filter.status !== 'all') conditions.push(eq(registrations.status, filter.status))
-	const needle = foldForSearch(filter.q)
-	if (needle) {
-		registerFold(db)
-		conditions.push(sql`(instr(sajam_fold(${registrations.name}), ${needle}) > 0 OR instr(sajam_fold(${registrations.email}), ${needle}) > 0)`)
-	}
+	const words = wordsMatch(db, searchWords(filter.q))
+	if (words) conditions.push(words)
 	return and(...conditions)
 }
 
