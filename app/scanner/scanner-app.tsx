@@ -181,15 +181,15 @@ function Counts({ stats }: { stats: NonNullable<SessionState['stats']> }) {
 			<div className="scan-counts" data-testid="counts" data-source={stats.source}>
 				<div>
 					<strong>{formatNumber(stats.persons, locale)}</strong>
-					<span>{t('counts.persons')}</span>
+					<span>{t('counts.persons', { count: stats.persons })}</span>
 				</div>
 				<div>
 					<strong>{formatNumber(stats.registered, locale)}</strong>
-					<span>{t('counts.registered')}</span>
+					<span>{t('counts.registered', { count: stats.registered })}</span>
 				</div>
 				<div>
 					<strong>{formatNumber(stats.checkedIn, locale)}</strong>
-					<span>{t('counts.checkedIn')}</span>
+					<span>{t('counts.checkedIn', { count: stats.checkedIn })}</span>
 				</div>
 			</div>
 			{stats.source === 'phone' ? <p className="muted">{t('counts.phone')}</p> : null}

@@ -5,6 +5,7 @@ import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
 import { catalogKeys, deriveCyrillicCatalog, type Catalog } from '#app/domain/catalog.ts'
 import { LOCALES } from '#app/domain/locale.ts'
 import { resources } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 
 const root = path.resolve(import.meta.dirname, '../../app/locales')
 const read = (locale: string, file: string): Catalog => JSON.parse(readFileSync(path.join(root, locale, file), 'utf8'))
@@ -70,5 +71,19 @@ describe('message catalogs', () => {
 				expect(homes, `${locale}/${file}`).toEqual(file === 'fair.json' ? DEFAULT_CATEGORIES.map((code) => `category.${code}`) : [])
 			}
 		}
+	})
+
+	// The scanner's counters said "3 osoba unutra" and "1 ulaznica iskorišćeno": each caption agrees with its number.
+	test('the scanner’s count captions agree with their numbers', () => {
+		const latin = getT('sr-Latn', 'scan')
+		expect([1, 3, 5, 21, 12].map((count) => latin('counts.checkedIn', { count }))).toEqual([
+			'ulaznica iskorišćena',
+			'ulaznice iskorišćene',
+			'ulaznica iskorišćeno',
+			'ulaznica iskorišćena',
+			'ulaznica iskorišćeno',
+		])
+		expect([1, 3, 5].map((count) => latin('counts.persons', { count }))).toEqual(['osoba unutra', 'osobe unutra', 'osoba unutra'])
+		expect([1, 2].map((count) => getT('en', 'scan')('counts.registered', { count }))).toEqual(['person registered', 'persons registered'])
 	})
 })
