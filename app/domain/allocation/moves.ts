@@ -19,7 +19,7 @@ export type MoveReason =
 export type ToldMove = { applicationId: number; from: string; to: string | null; reason: MoveReason }
 
 /** The told exhibitors `result` does not keep on their stand, each with the reason. */
-export function explainMoves(input: AllocationInput, result: AllocationResult): ToldMove[] {
+export function explainMoves(input: AllocationInput, result: Pick<AllocationResult, 'assignments' | 'objective'>): ToldMove[] {
 	const standOf = new Map(result.assignments.map((x) => [x.applicationId, x]))
 	const standByLabel = new Map(input.stands.map((s) => [s.label, s]))
 	const locked = new Map(result.assignments.filter((x) => x.locked).map((x) => [x.standLabel, x.applicationId]))
