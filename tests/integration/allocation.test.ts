@@ -370,7 +370,7 @@ describe('one more exhibitor accepted after the stands were mailed', () => {
 		expect(moverIndex === 0 || moverIndex === 1).toBe(true)
 		expect(line![2]).toMatch(
 			new RegExp(
-				`^Izlagač ${moverIndex + 1}: from stand S${moverIndex + 1} to S1[34], although already told their stand — so that 1 more exhibitor gets a stand$`,
+				`^Izlagač ${moverIndex + 1}: from stand S${moverIndex + 1} to S1[34], although the stand mail was already sent — so that 1 more exhibitor gets a stand$`,
 			),
 		)
 	})
@@ -485,6 +485,16 @@ describe('the admin page, without JavaScript', () => {
 		expect(refusal, refusal.slice(refusal.indexOf('role="alert"'), refusal.indexOf('role="alert"') + 200)).toContain(
 			'Stand A2 does not meet the exhibitor’s needs: power.',
 		)
+		// The reason is in the exhibitor's card as well, and a success notice left in the address
+		// (the form posts back to it) is not shown beside the refusal.
+		const afterSuccess = await fetch(`${page}&notice=moved`, {
+			method: 'POST',
+			headers: { ...FORM, Cookie: cookie },
+			body: new URLSearchParams({ intent: 'move', applicationId: String(ids[1]), standLabel: 'A2', locked: 'on' }),
+		})
+		const card = await afterSuccess.text()
+		expect(card).toMatch(new RegExp(`id="refusal-${ids[1]}">Stand A2 does not meet the exhibitor’s needs: power\\.<`))
+		expect(card).not.toContain('notice success')
 		const free = await post({ intent: 'move', applicationId: String(ids[2]), standLabel: 'A3', locked: 'on' })
 		expect(free.status).toBe(302)
 		expect(query('SELECT locked FROM stand_assignments WHERE application_id = ?', ids[2])).toEqual([{ locked: 1 }])
