@@ -137,9 +137,11 @@ export function AllocationBoard({
 	}, [drag !== null]) // eslint-disable-line react-hooks/exhaustive-deps
 	// The server refused the drop (a moved one redirects, and the page's notice says so).
 	useEffect(() => {
-		if (fetcher.state !== 'idle' || fetcher.data?.kind !== 'error' || !lastDrop.current) return
-		setRefusal({ standLabel: lastDrop.current, message: fetcher.data.message, at: null })
+		if (fetcher.state !== 'idle') return
+		const standLabel = lastDrop.current
 		lastDrop.current = null
+		if (!standLabel || fetcher.data?.kind !== 'error') return
+		setRefusal({ standLabel, message: fetcher.data.message, at: null })
 		onRefused?.()
 	}, [fetcher.state, fetcher.data]) // eslint-disable-line react-hooks/exhaustive-deps
 	// Under the stand where the drag ended, measured on the drawn plan (it scales with the screen).
