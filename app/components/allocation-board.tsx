@@ -2,9 +2,11 @@
 // or a proposal), and the accepted exhibitors with their needs, wishes and the controls to pin,
 // unpin, move, swap and remove. Every control is a plain form (works without JavaScript); with
 // JavaScript an exhibitor's handle (⠿) can be dragged onto a stand with mouse or touch (pointer
-// events), which posts the same "move" form (pinned; on a taken stand the two swap).
+// events), which posts the same "move" form (pinned; on a taken stand the two swap). A refused
+// drag says why right under the stand it ended on (role="alert"); a refused form says why in the
+// exhibitor's card.
 import { Form, useFetcher } from '@remix-run/react'
-import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardExhibitor, BoardHolder, BoardStand, Needs } from '#app/services/views/allocation-views.server.ts'
 import { EMPTY_FILL, categoryColour } from './floor-plan-map.tsx'
@@ -87,6 +89,12 @@ function useStandDrag(onDrop: (applicationId: number, standLabel: string) => voi
 	return { drag, handlers }
 }
 
+/** What the server answers a refused change: the page's words for it (routes/admin.events.$id_.allocation). */
+type Refused = { kind: 'error'; message: string; applicationId?: number }
+
+/** Where a refused drag ended, and why it was refused. */
+type DropRefusal = { standLabel: string; message: string; at: { left: number; top: number } | null }
+
 export function AllocationBoard({
 	plan,
 	stands,
@@ -94,6 +102,8 @@ export function AllocationBoard({
 	categories,
 	exhibitors,
 	preview,
+	formRefusal,
+	onRefused,
 }: {
 	plan: { width: number; height: number }
 	stands: BoardStand[]
@@ -102,23 +112,77 @@ export function AllocationBoard({
 	categories: string[]
 	exhibitors: BoardExhibitor[]
 	preview: boolean
+	/** A change posted by one of the forms (also without JavaScript) and refused: shown in that exhibitor's card. */
+	formRefusal?: { applicationId: number; message: string } | null
+	/** A drag was refused: the page drops its earlier success notice. */
+	onRefused?: () => void
 }) {
 	const { t } = useTranslation('allocation')
 	const needsText = useNeedsText()
-	const fetcher = useFetcher()
+	const fetcher = useFetcher<Refused>()
+	const figure = useRef<HTMLElement>(null)
+	const lastDrop = useRef<string | null>(null)
+	const [refusal, setRefusal] = useState<DropRefusal | null>(null)
 	const drop = useCallback(
 		(applicationId: number, standLabel: string) => {
+			lastDrop.current = standLabel
 			fetcher.submit({ intent: 'move', applicationId: String(applicationId), standLabel, locked: 'on', swap: 'on' }, { method: 'post' })
 		},
 		[fetcher],
 	)
 	const { drag, handlers } = useStandDrag(drop)
+	// A new drag clears the last refusal.
+	useEffect(() => {
+		if (drag) setRefusal(null)
+	}, [drag !== null]) // eslint-disable-line react-hooks/exhaustive-deps
+	// The server refused the drop (a moved one redirects, and the page's notice says so).
+	useEffect(() => {
+		if (fetcher.state !== 'idle') return
+		const standLabel = lastDrop.current
+		lastDrop.current = null
+		if (!standLabel || fetcher.data?.kind !== 'error') return
+		setRefusal({ standLabel, message: fetcher.data.message, at: null })
+		onRefused?.()
+	}, [fetcher.state, fetcher.data]) // eslint-disable-line react-hooks/exhaustive-deps
+	// Under the stand where the drag ended, measured on the drawn plan (it scales with the screen).
+	const place = useCallback(() => {
+		setRefusal((current) => {
+			const box = figure.current?.getBoundingClientRect()
+			const standBox = current && figure.current?.querySelector(`[data-stand="${CSS.escape(current.standLabel)}"]`)?.getBoundingClientRect()
+			if (!current || !box || !standBox) return current
+			const at = { left: standBox.left + standBox.width / 2 - box.left, top: standBox.bottom - box.top }
+			return current.at && current.at.left === at.left && current.at.top === at.top ? current : { ...current, at }
+		})
+	}, [])
+	useLayoutEffect(() => {
+		if (!refusal || refusal.at) return
+		place()
+	}, [refusal, place])
+	useEffect(() => {
+		if (!refusal) return
+		window.addEventListener('resize', place)
+		return () => window.removeEventListener('resize', place)
+	}, [refusal !== null, place]) // eslint-disable-line react-hooks/exhaustive-deps
 	const unplaced = exhibitors.filter((e) => !e.standLabel)
 	const busy = fetcher.state !== 'idle'
 	return (
 		<div className="alloc-board" aria-busy={busy}>
-			<figure className="alloc-plan">
-				<AllocationPlan plan={plan} stands={stands} holders={holders} categories={categories} over={drag?.over ?? null} />
+			<figure className="alloc-plan" ref={figure}>
+				<AllocationPlan plan={plan} stands={stands} holders={holders} categories={categories} over={drag?.over ?? null} refused={refusal?.standLabel ?? null} />
+				<div className="alloc-refusal-live" role="alert">
+					{refusal ? (
+						<p
+							className="notice danger alloc-refusal"
+							data-refused-stand={refusal.standLabel}
+							style={refusal.at ? ({ '--at-x': `${refusal.at.left}px`, top: `${refusal.at.top + 6}px` } as CSSProperties) : undefined}
+						>
+							{refusal.message}
+							<button type="button" className="alloc-refusal-close" aria-label={t('actions.closeRefusal')} onClick={() => setRefusal(null)}>
+								×
+							</button>
+						</p>
+					) : null}
+				</div>
 				<figcaption className="muted">
 					{preview ? t('preview.onPlan') : null} {t('actions.dragHint')}
 				</figcaption>
@@ -158,6 +222,11 @@ export function AllocationBoard({
 								<br />
 								{e.preferences.length ? t('list.preferences', { list: e.preferences.join(', ') }) : t('list.noPreferences')}
 							</p>
+							{formRefusal?.applicationId === e.id ? (
+								<p className="notice danger alloc-item-refusal" id={`refusal-${e.id}`}>
+									{formRefusal.message}
+								</p>
+							) : null}
 							<ExhibitorControls exhibitor={e} />
 						</li>
 					))}
@@ -267,12 +336,15 @@ export function AllocationPlan({
 	holders,
 	categories,
 	over,
+	refused = null,
 }: {
 	plan: { width: number; height: number }
 	stands: BoardStand[]
 	holders: Record<string, BoardHolder>
 	categories: string[]
 	over: string | null
+	/** The stand a refused drag ended on: outlined in the warning colour. */
+	refused?: string | null
 }) {
 	const { t } = useTranslation('allocation')
 	// The part of the plan that has stands, with a metre around: on a phone every centimetre counts.
@@ -294,6 +366,7 @@ export function AllocationPlan({
 				const h = holders[s.label]
 				const colour = h ? categoryColour(categories, h.category) : null
 				const isOver = over === s.label
+				const isRefused = refused === s.label && !isOver
 				const size = Math.min(font, s.height * 0.38, s.width * 0.3)
 				const nameSize = Math.min(font * 0.75, s.height * 0.26)
 				const maxChars = Math.max(3, Math.floor((s.width - 0.2) / (nameSize * 0.56)))
@@ -308,9 +381,9 @@ export function AllocationPlan({
 							width={s.width}
 							height={s.height}
 							fill={colour ? colour.fill : EMPTY_FILL}
-							stroke={isOver ? '#1a73e8' : '#1c2421'}
-							strokeWidth={isOver ? 0.25 : h?.changed ? 0.18 : 0.05}
-							strokeDasharray={h?.changed && !isOver ? '0.3 0.15' : undefined}
+							stroke={isOver ? '#1a73e8' : isRefused ? '#b3261e' : '#1c2421'}
+							strokeWidth={isOver || isRefused ? 0.25 : h?.changed ? 0.18 : 0.05}
+							strokeDasharray={h?.changed && !isOver && !isRefused ? '0.3 0.15' : undefined}
 						/>
 						<text
 							x={s.x + s.width / 2}

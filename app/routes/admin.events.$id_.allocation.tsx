@@ -4,7 +4,8 @@
 // unpin, move to a free fitting stand, swap, remove; with JavaScript also drag onto a stand.
 // Every change is a POST that redirects back with a notice; everything works without JavaScript.
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { AllocationBoard, useNeedsText } from '#app/components/allocation-board.tsx'
@@ -16,6 +17,7 @@ import {
 	allocationPageView,
 	allocationPreviewReply,
 	isAcceptedExhibitor,
+	type MoveWhy,
 	type PreviewReply,
 } from '#app/services/views/allocation-views.server.ts'
 import planStyles from '#app/styles/plan.css?url'
@@ -117,8 +119,13 @@ export default function AllocationPage() {
 	const { t } = useTranslation(['allocation', 'admin'])
 	const navigation = useNavigation()
 	const [search] = useSearchParams()
-	const notice = NOTICES.find((n) => n === search.get('notice'))
+	const location = useLocation()
+	// A refused drag (or form) after a success: the old green notice would say the opposite; it goes.
+	const [noticeDropped, setNoticeDropped] = useState(false)
+	useEffect(() => setNoticeDropped(false), [location.key])
+	const notice = noticeDropped || reply?.kind === 'error' ? undefined : NOTICES.find((n) => n === search.get('notice'))
 	const preview = reply?.kind === 'preview' ? reply : null
+	const formRefusal = reply?.kind === 'error' && reply.applicationId ? { applicationId: reply.applicationId, message: reply.message } : null
 	const allocating = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'allocate'
 	const back = `/admin/events/${data.event.id}`
 	return (
@@ -169,6 +176,8 @@ export default function AllocationPage() {
 					categories={data.categories}
 					exhibitors={data.exhibitors}
 					preview={preview !== null}
+					formRefusal={formRefusal}
+					onRefused={() => setNoticeDropped(true)}
 				/>
 			) : null}
 		</div>
@@ -178,12 +187,20 @@ export default function AllocationPage() {
 function PreviewPanel({ preview }: { preview: PreviewReply }) {
 	const { t } = useTranslation('allocation')
 	const needsText = useNeedsText()
+	/** Why an exhibitor already emailed its stand would not keep it. */
+	const whyText = (why: MoveWhy, c: { from?: string; to?: string }) =>
+		why.kind === 'place_more'
+			? t('preview.why.place_more', { count: why.count })
+			: why.kind === 'stand_pinned'
+				? t('preview.why.stand_pinned', { from: c.from, name: why.name })
+				: t(`preview.why.${why.kind}`, { from: c.from, to: c.to })
 	return (
 		<section className="card alloc-preview" aria-labelledby="preview-title">
 			<h2 id="preview-title">{t('preview.title')}</h2>
 			<p>
 				<strong>{t('preview.objective', { assigned: preview.assigned, total: preview.total, cost: preview.preferenceCost })}</strong>
 			</p>
+			<p>{preview.moved === 0 ? t('preview.movedNone') : t('preview.movedSome', { count: preview.moved })}</p>
 			<p className="muted">{t('preview.costHint')}</p>
 			<p className="muted">
 				{t('preview.sameCategory', { count: preview.spread.pairs, before: preview.spread.before })} {t(`preview.spread.${preview.spread.status}`)}
@@ -211,7 +228,11 @@ function PreviewPanel({ preview }: { preview: PreviewReply }) {
 			{preview.changes.length ? (
 				<ul>
 					{preview.changes.map((c) => (
-						<li key={c.id}>{t(`preview.${c.kind}`, { name: c.name, from: c.from, to: c.to })}</li>
+						<li key={c.id} data-told-move={c.why ? c.id : undefined}>
+							{c.why
+								? t(`preview.${c.kind === 'removed' ? 'removedTold' : 'movedTold'}`, { name: c.name, from: c.from, to: c.to, why: whyText(c.why, c) })
+								: t(`preview.${c.kind}`, { name: c.name, from: c.from, to: c.to })}
+						</li>
 					))}
 				</ul>
 			) : (

@@ -1,5 +1,6 @@
 // POST /api/v1/fairs/{slug}/allocation (organizer): body {commit?: false, spread?: true,
-// timeLimitMs?} → {assignments, unassigned, objective} as CONTRACT.md fixes them, plus unplaced
+// timeLimitMs?} → {assignments, unassigned, objective: {assigned, moved, preferenceCost}} as
+// CONTRACT.md fixes them (moved: exhibitors already emailed their stand who would not keep it), plus unplaced
 // (with the reason), pinProblems, changes (from the saved allocation), spread and basis. With
 // `commit: true` the result is saved and released exhibitors are mailed their stand (+ committed,
 // notified). The solve's MIP runs in a worker thread, so other requests keep being answered.
@@ -25,7 +26,7 @@ function allocationJson(preview: AllocationPreview) {
 	return {
 		assignments: preview.assignments.map((a) => ({ applicationId: a.applicationId, standLabel: a.standLabel, locked: a.locked })),
 		unassigned: preview.unplaced.map((u) => u.applicationId),
-		objective: { assigned: preview.objective.assigned, preferenceCost: preview.objective.preferenceCost },
+		objective: { assigned: preview.objective.assigned, moved: preview.objective.moved, preferenceCost: preview.objective.preferenceCost },
 		unplaced: preview.unplaced,
 		pinProblems: preview.pinProblems,
 		changes: preview.changes,

@@ -251,8 +251,43 @@ test('the organizer pins Radionica Leptir to B2 by dragging it onto the plan', a
 	expect(preview.status, preview.text).toBe(200)
 	expect(preview.body.committed).toBe(false)
 	expect(preview.body.assignments as PreviewAssignment[]).toContainEqual({ applicationId: leptir, standLabel: 'B2', locked: true })
-	// Still the most placed; B2 was nobody's wish, so the cost is 1 + 3.
-	expect(preview.body.objective).toEqual({ assigned: 4, preferenceCost: 4 })
+	// Still the most placed; B2 was nobody's wish, so the cost is 1 + 3. Leptir was told A2, and
+	// the move by hand clears that: it is not told B2 yet, so nobody counts as moved.
+	expect(preview.body.objective).toEqual({ assigned: 4, moved: 0, preferenceCost: 4 })
+})
+
+test('a drag onto a stand that does not fit says why, under that stand, and the green notice goes', async () => {
+	const { page } = admin
+	// The drag before this one succeeded: its green notice is on the page.
+	await page.locator('.notice.success').waitFor()
+	const kovacnica = idOf('kovacnica')
+	const handle = page.locator(`#exhibitor-${kovacnica} [data-drag-application="${kovacnica}"]`)
+	const target = page.locator('.alloc-svg [data-stand="A2"] rect').first()
+	await handle.scrollIntoViewIfNeeded()
+	const from = (await handle.boundingBox())!
+	const to = (await target.boundingBox())!
+	await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+	await page.mouse.down()
+	await page.mouse.move(from.x + from.width / 2 - 10, from.y + from.height / 2 + 5, { steps: 4 })
+	await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 })
+	await page.mouse.up()
+
+	// Kovačnica needs power; A2 has none. The server's reason, in words, where the drag ended.
+	const reason = fill(allocationSr.actions.doesNotFit, { label: 'A2', needs: allocationSr.needs.power })
+	const refusal = page.locator('[role=alert] .alloc-refusal')
+	await expect.poll(() => refusal.innerText().catch(() => '')).toContain(reason)
+	expect(await refusal.getAttribute('data-refused-stand')).toBe('A2')
+	expect(await page.locator('.notice.success').count()).toBe(0)
+	const box = (await refusal.boundingBox())!
+	const stand = (await target.boundingBox())!
+	expect(box.y, 'the reason starts just under stand A2 (its outline may overlap)').toBeGreaterThanOrEqual(stand.y + stand.height - 4)
+	expect(box.y).toBeLessThan(stand.y + stand.height + 40)
+	expect(box.x).toBeLessThan(stand.x + stand.width)
+	expect(box.x + box.width).toBeGreaterThan(stand.x)
+	// Nothing changed: Kovačnica still has no stand, A2 is still free.
+	expect(await page.locator('.alloc-svg [data-stand="A2"] title').textContent()).toBe(fill(allocationSr.board.free, { label: 'A2' }))
+	await expectAccessible(page, 'the board with a refused drag')
+	await screenshot(page, 'allocation-refused-drag-journey-1280', { fullPage: false })
 })
 
 test('allocating again keeps the pinned stand; saving mails the new stand', async () => {
@@ -290,6 +325,115 @@ test('allocating again keeps the pinned stand; saving mails the new stand', asyn
 	expect(uid(moved)).toBeDefined()
 	expect(uid(moved)).toBe(uid(first))
 	await admin.context.close()
+})
+
+test('one more exhibitor accepted after the stands were mailed: the preview names who moves and why (1280 px and 390 px)', async () => {
+	// A small second fair: S1 has power. Pekara Zora (no needs, wishes S1 then S3) gets S1 and is
+	// mailed it; then Varnica, which needs power, is accepted. Only moving Zora places Varnica.
+	const slug = 'sajam-premestanja-e2e'
+	await organizer.create({
+		title: 'Jesenji sajam na Trgu',
+		slug,
+		kind: 'fair',
+		summary: 'Jesenji sajam socijalnih preduzeća.',
+		startsAt: `${NEXT_YEAR}-09-19T10:00:00+02:00`,
+		endsAt: `${NEXT_YEAR}-09-19T18:00:00+02:00`,
+		venue: { name: 'Trg kosovskih junaka', address: 'Trg kosovskih junaka bb', city: 'Kruševac' },
+		capacity: null,
+		status: 'published',
+	})
+	const put = await api('PUT', `/api/v1/fairs/${slug}/stands`, {
+		body: {
+			plan: { width: 14, height: 6 },
+			stands: [
+				{ label: 'S1', x: 1, y: 1, width: 3, height: 2, power: true, accessible: false },
+				{ label: 'S2', x: 5, y: 1, width: 3, height: 2, power: false, accessible: false },
+				{ label: 'S3', x: 9, y: 1, width: 3, height: 2, power: false, accessible: false },
+			],
+		},
+	})
+	expect(put.status, put.text).toBe(200)
+	const apply = async (name: string, email: string, power: boolean, preferences: string[]) => {
+		const result = await apiCall(server.url, 'POST', `/api/v1/fairs/${slug}/applications`, {
+			headers: { 'Accept-Language': 'sr-RS' },
+			body: {
+				organization: { name, legalForm: 'informal_group', municipality: 'krusevac' },
+				contact: { name: 'Kontakt', email },
+				products: 'Domaći proizvodi',
+				category: 'food',
+				needs: { power, accessible: false },
+				preferences,
+				consent: { privacy: true, catalogue: true },
+			},
+		})
+		expect(result.status, result.text).toBe(201)
+		const id = result.body.application.id as number
+		expect((await api('POST', `/api/v1/applications/${id}/decision`, { body: { decision: 'accepted' } })).status).toBe(200)
+		return id
+	}
+	const zora = await apply('Pekara Zora', 'zora@primer.rs', false, ['S1', 'S3'])
+	expect((await api('POST', `/api/v1/fairs/${slug}/decisions/release`, { body: {} })).status).toBe(200)
+	const first = await api('POST', `/api/v1/fairs/${slug}/allocation`, { body: { commit: true } })
+	expect(first.body.assignments).toEqual([{ applicationId: zora, standLabel: 'S1', locked: false }])
+	expect(first.body.notified).toBe(1)
+	const varnica = await apply('Kovački zanat Varnica', 'varnica@primer.rs', true, [])
+
+	const expected = fill(allocationSr.preview.movedTold, {
+		name: 'Pekara Zora',
+		from: 'S1',
+		to: 'S3',
+		why: fill(allocationSr.preview.why.place_more_one, { count: 1 }),
+	})
+	for (const [kind, width] of [
+		['desktop', 1280],
+		['phone', 390],
+	] as const) {
+		const { context, page } = await contexts[kind](browser)
+		await loginAsAdmin(page, server, '/admin')
+		const href = await page.locator('a[href^="/admin/events/"]', { hasText: 'Jesenji sajam na Trgu' }).first().getAttribute('href')
+		const allocationPage = `${server.url}${href!.match(/\/admin\/events\/\d+/)![0]}/allocation`
+		await page.goto(allocationPage)
+		await waitForHydration(page)
+		await page.locator('button[name=intent][value=allocate]').click()
+		await page.locator('#preview-title').waitFor()
+		const text = (await page.locator('.alloc-preview').innerText()).replace(/\s+/g, ' ')
+		expect(text).toContain(fill(allocationSr.preview.movedSome, { count: 1 }))
+		expect(text).toContain(expected)
+		expect(text).toContain(fill(allocationSr.preview.added, { name: 'Kovački zanat Varnica', to: 'S1' }))
+		if (kind === 'phone') await expectNoSidewaysScroll(page)
+		await screenshot(page, `allocation-movers-${width}`)
+
+		// Back to the saved board: dragging Varnica (needs power) onto S2 is refused, in words, there.
+		await page.goto(allocationPage)
+		await waitForHydration(page)
+		// From the tray of exhibitors without a stand, right under the plan.
+		const handle = page.locator(`.alloc-tray [data-drag-application="${varnica}"]`)
+		const target = page.locator('.alloc-svg [data-stand="S2"] rect').first()
+		await handle.scrollIntoViewIfNeeded()
+		const from = (await handle.boundingBox())!
+		const to = (await target.boundingBox())!
+		expect(to.y, 'stand S2 is on screen with the tray').toBeGreaterThan(60)
+		await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+		await page.mouse.down()
+		await page.mouse.move(from.x + from.width / 2 - 5, from.y + from.height / 2 - 5, { steps: 4 })
+		await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 })
+		await page.mouse.up()
+		const reason = fill(allocationSr.actions.doesNotFit, { label: 'S2', needs: allocationSr.needs.power })
+		await expect
+			.poll(() =>
+				page
+					.locator('[role=alert] .alloc-refusal')
+					.innerText()
+					.catch(() => ''),
+			)
+			.toContain(reason)
+		if (kind === 'phone') await expectNoSidewaysScroll(page)
+		await screenshot(page, `allocation-refused-drag-${width}`, { fullPage: false })
+		await context.close()
+	}
+	// Nothing was saved by the preview: Zora keeps S1.
+	const applications = (await api('GET', `/api/v1/fairs/${slug}/applications`)).body.applications as Array<{ id: number; standLabel?: string }>
+	expect(applications.find((a) => a.id === zora)?.standLabel).toBe('S1')
 })
 
 test("on a 390 px phone the public map shows the plan, a tapped stand's card, and filters by category", async () => {

@@ -23,11 +23,12 @@ type StandSpec = { label: string; power?: boolean; accessible?: boolean; width?:
 type AppSpec = { name: string; category?: string; power?: boolean; accessible?: boolean; sizeM2?: number; preferences?: string[] }
 
 let counter = 0
-async function fairWith(stands: StandSpec[]) {
+async function fairWith(stands: StandSpec[], plan?: { width: number; height: number }) {
 	counter++
 	const { slug } = await createPublishedFair(server, organizer)
 	// A row of stands 3 m apart (not neighbours), each 2 × 3 m unless told otherwise.
 	const body = {
+		...(plan ? { plan } : {}),
 		stands: stands.map((s, i) => ({
 			label: s.label,
 			x: i * 5,
@@ -133,7 +134,8 @@ describe('POST /api/v1/fairs/{slug}/allocation', () => {
 		for (const id of ids) await decide(id, 'accepted')
 		const result = await allocate(slug)
 		expect(result.status, result.text).toBe(200)
-		expect(result.body.objective).toEqual(bruteForce(STANDS, APPS))
+		// Nobody was told a stand yet: nobody can move.
+		expect(result.body.objective).toEqual({ ...bruteForce(STANDS, APPS), moved: 0 })
 		expect(result.body.committed).toBe(false)
 		const placed = result.body.assignments as Array<{ applicationId: number; standLabel: string; locked: boolean }>
 		expect(placed.length + result.body.unassigned.length).toBe(ids.length)
@@ -221,7 +223,7 @@ describe('PUT /api/v1/applications/{id}/stand', () => {
 		const rest = STANDS.filter((s) => s.label !== 'B2')
 		const others = APPS.filter((_, i) => i !== 3)
 		const best = bruteForce(rest, others)
-		expect(result.body.objective).toEqual({ assigned: best.assigned + 1, preferenceCost: best.preferenceCost + 3 })
+		expect(result.body.objective).toEqual({ assigned: best.assigned + 1, moved: 0, preferenceCost: best.preferenceCost + 3 })
 		expect(query('SELECT locked FROM stand_assignments WHERE application_id = ?', pinned)).toEqual([{ locked: 1 }])
 
 		const unpin = await api('PUT', `/api/v1/applications/${pinned}/stand`, { token: organizer, body: { locked: false } })
@@ -257,6 +259,179 @@ describe('PUT /api/v1/applications/{id}/stand', () => {
 		const notAccepted = await api('PUT', `/api/v1/applications/${plain}/stand`, { token: organizer, body: { standLabel: 'A2' } })
 		expect(notAccepted.status).toBe(409)
 		expect(notAccepted.body.error).toBe('application_not_accepted')
+	})
+})
+
+describe('one more exhibitor accepted after the stands were mailed', () => {
+	type Placed = { applicationId: number; standLabel: string; locked: boolean }
+	// Fourteen stands in a row, S1 and S2 with power. Twelve exhibitors were placed by hand on S1–S12
+	// and told their stand (the release mails it); each wishes for a stand it did not get, so a
+	// solver that only looked at wishes would reshuffle them all.
+	const ROW: StandSpec[] = Array.from({ length: 14 }, (_, i) => ({ label: `S${i + 1}`, power: i < 2 }))
+	const TOLD: AppSpec[] = Array.from({ length: 12 }, (_, i) => ({
+		name: `Izlagač ${i + 1}`,
+		preferences: [`S${((i + 5) % 14) + 1}`, `S${((i + 9) % 14) + 1}`],
+	}))
+
+	async function fairWithToldExhibitors() {
+		const slug = await fairWith(ROW, { width: 80, height: 10 })
+		const ids = await applyAll(slug, TOLD)
+		for (const [i, id] of ids.entries()) {
+			await decide(id, 'accepted')
+			const put = await api('PUT', `/api/v1/applications/${id}/stand`, { token: organizer, body: { standLabel: `S${i + 1}`, locked: false } })
+			expect(put.status, put.text).toBe(200)
+		}
+		await release(slug)
+		const told = query<{ n: number }>(
+			'SELECT count(*) AS n FROM stand_assignments sa JOIN applications a ON a.id = sa.application_id WHERE a.event_id = (SELECT event_id FROM applications WHERE id = ?) AND sa.notified_at IS NOT NULL',
+			ids[0],
+		)
+		expect(told).toEqual([{ n: 12 }])
+		return { slug, ids }
+	}
+
+	const mailsOf = (ids: number[]) =>
+		query<{ application_id: number }>(
+			`SELECT application_id FROM outbox WHERE template = 'application-stand' AND application_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
+			...ids,
+		).map((m) => m.application_id)
+
+	test('the newcomer fits a free stand: moved is 0 and the twelve keep their stands; saving mails only the newcomer', async () => {
+		const { slug, ids } = await fairWithToldExhibitors()
+		const [newcomer] = await applyAll(slug, [{ name: 'Novi izlagač', preferences: ['S1', 'S3'] }])
+		await decide(newcomer!, 'accepted')
+		await release(slug)
+		const before = mailsOf([...ids, newcomer!])
+		expect(before).toHaveLength(12)
+
+		const result = await allocate(slug)
+		expect(result.status, result.text).toBe(200)
+		expect(result.body.objective).toMatchObject({ assigned: 13, moved: 0 })
+		const placed = result.body.assignments as Placed[]
+		for (const [i, id] of ids.entries()) expect(placed).toContainEqual({ applicationId: id, standLabel: `S${i + 1}`, locked: false })
+		expect(result.body.changes).toMatchObject({ added: [{ applicationId: newcomer }], moved: [], removed: [] })
+
+		const saved = await allocate(slug, { commit: true })
+		expect(saved.status, saved.text).toBe(200)
+		expect(saved.body.objective.moved).toBe(0)
+		expect(saved.body.notified).toBe(1)
+		expect(mailsOf([...ids, newcomer!]).slice(before.length)).toEqual([newcomer])
+	})
+
+	test('a newcomer that needs power: exactly one told exhibitor moves, only because that places one more', async () => {
+		const { slug, ids } = await fairWithToldExhibitors()
+		const [power] = await applyAll(slug, [{ name: 'Treba struja', power: true }])
+		await decide(power!, 'accepted')
+		await release(slug)
+		const before = mailsOf([...ids, power!])
+
+		const result = await allocate(slug)
+		expect(result.status, result.text).toBe(200)
+		expect(result.body.objective).toMatchObject({ assigned: 13, moved: 1 })
+		const placed = result.body.assignments as Placed[]
+		expect(placed.find((a) => a.applicationId === power)?.standLabel).toMatch(/^S[12]$/)
+		const moved = result.body.changes.moved as Array<{ applicationId: number; from: string; to: string }>
+		expect(moved).toHaveLength(1)
+		expect(moved[0]!.from).toBe(placed.find((a) => a.applicationId === power)!.standLabel)
+		expect(moved[0]!.to).toMatch(/^S1[34]$/)
+
+		// With both power stands pinned nobody can make room: the newcomer waits, nobody moves.
+		await api('PUT', `/api/v1/applications/${ids[0]}/stand`, { token: organizer, body: { locked: true } })
+		await api('PUT', `/api/v1/applications/${ids[1]}/stand`, { token: organizer, body: { locked: true } })
+		const pinned = await allocate(slug)
+		expect(pinned.body.objective).toMatchObject({ assigned: 12, moved: 0 })
+		expect(pinned.body.unassigned).toEqual([power])
+
+		// Unpinned again and saved: the mover and the newcomer are mailed, the other eleven are not.
+		await api('PUT', `/api/v1/applications/${ids[0]}/stand`, { token: organizer, body: { locked: false } })
+		await api('PUT', `/api/v1/applications/${ids[1]}/stand`, { token: organizer, body: { locked: false } })
+		const saved = await allocate(slug, { commit: true })
+		expect(saved.body.objective).toMatchObject({ assigned: 13, moved: 1 })
+		const mover = (saved.body.changes.moved as Array<{ applicationId: number }>)[0]!.applicationId
+		expect(
+			mailsOf([...ids, power!])
+				.slice(before.length)
+				.sort(),
+		).toEqual([mover, power].sort())
+	})
+
+	test('the admin preview names the told exhibitor who would move, and why', async () => {
+		const { slug, ids } = await fairWithToldExhibitors()
+		const [power] = await applyAll(slug, [{ name: 'Treba struja', power: true }])
+		await decide(power!, 'accepted')
+		const cookie = await logIn('organizer')
+		const page = `${server.url}/admin/events/${eventIdOf(server, slug)}/allocation?lang=en`
+		const proposed = await fetch(page, { method: 'POST', headers: { ...FORM, Cookie: cookie }, body: new URLSearchParams({ intent: 'allocate' }) })
+		const html = unescape(await proposed.text())
+		expect(html).toContain('Exhibitors already emailed their stand who would move: 1.')
+		const line = /<li data-told-move="(\d+)">([^<]+)<\/li>/.exec(html)
+		expect(line, 'a told mover in the changes').not.toBeNull()
+		const moverIndex = ids.indexOf(Number(line![1]))
+		expect(moverIndex === 0 || moverIndex === 1).toBe(true)
+		expect(line![2]).toMatch(
+			new RegExp(
+				`^Izlagač ${moverIndex + 1}: from stand S${moverIndex + 1} to S1[34], although the stand mail was already sent — so that 1 more exhibitor gets a stand$`,
+			),
+		)
+	})
+})
+
+describe('the demo fair (seed --demo): one more exhibitor accepted', () => {
+	let demo: TestServer
+	beforeAll(async () => {
+		demo = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '0' } })
+	}, 60_000)
+	afterAll(() => demo?.stop())
+
+	// The demo's twelve accepted exhibitors were placed and told their stand; 24 stands. Before moves
+	// counted, accepting one more and re-running moved 11 of the 12 (no one has wishes: every
+	// assignment tied on preference cost).
+	test('re-running the allocation moves nobody when the newcomer fits a free stand, and one exhibitor when that places the newcomer', async () => {
+		const seeded = await demo.cli(['seed', '--demo'])
+		expect(seeded.code, seeded.stderr).toBe(0)
+		const token = await cliToken(demo, 'organizer')
+		const [fair] = dbAll<{ id: number; slug: string }>(demo, "SELECT id, slug FROM events WHERE kind = 'fair' ORDER BY starts_at LIMIT 1")
+		const told = dbAll<{ application_id: number; label: string; power: number }>(
+			demo,
+			'SELECT sa.application_id, s.label, s.power FROM stand_assignments sa JOIN stands s ON s.id = sa.stand_id WHERE sa.event_id = ? AND sa.notified_at IS NOT NULL',
+			fair!.id,
+		)
+		expect(told.length).toBe(12)
+		const waiting = dbAll<{ id: number; needs_power: number; needs_size_m2: number | null }>(
+			demo,
+			"SELECT id, needs_power, needs_size_m2 FROM applications WHERE event_id = ? AND status = 'waitlisted' ORDER BY id",
+			fair!.id,
+		)
+		const accept = async (id: number) => {
+			const decided = await apiCall(demo.url, 'POST', `/api/v1/applications/${id}/decision`, { token, body: { decision: 'accepted' } })
+			expect(decided.status, decided.text).toBe(200)
+		}
+		const allocateDemo = async () => {
+			const result = await apiCall(demo.url, 'POST', `/api/v1/fairs/${fair!.slug}/allocation`, { token, body: {} })
+			expect(result.status, result.text).toBe(200)
+			return result.body as { objective: { assigned: number; moved: number }; changes: { moved: Array<{ applicationId: number; from: string; to: string }> } }
+		}
+
+		// A newcomer without power needs (4 m²): a free stand fits, nobody moves.
+		const small = waiting.find((w) => !w.needs_power)!
+		await accept(small.id)
+		const first = await allocateDemo()
+		console.info(`demo fair, one more accepted (#${small.id}, no special needs): objective ${JSON.stringify(first.objective)}`)
+		expect(first.objective).toMatchObject({ assigned: 13, moved: 0 })
+		expect(first.changes.moved).toEqual([])
+
+		// Then one that needs power and 9 m²: all six such stands are held, one by an exhibitor who
+		// needs no power. Exactly that one moves, to a free stand, and the newcomer gets its stand.
+		const power = waiting.find((w) => w.needs_power && w.needs_size_m2 === 9)!
+		await accept(power.id)
+		const second = await allocateDemo()
+		console.info(`demo fair, one more accepted (#${power.id}, power and 9 m²): objective ${JSON.stringify(second.objective)}`)
+		expect(second.objective).toMatchObject({ assigned: 14, moved: 1 })
+		const [mover] = second.changes.moved
+		const before = told.find((x) => x.application_id === mover!.applicationId)!
+		expect(before.power).toBe(1)
+		const moverNeeds = dbAll<{ needs_power: number }>(demo, 'SELECT needs_power FROM applications WHERE id = ?', mover!.applicationId)
+		expect(moverNeeds).toEqual([{ needs_power: 0 }])
 	})
 })
 
@@ -310,6 +485,16 @@ describe('the admin page, without JavaScript', () => {
 		expect(refusal, refusal.slice(refusal.indexOf('role="alert"'), refusal.indexOf('role="alert"') + 200)).toContain(
 			'Stand A2 does not meet the exhibitor’s needs: power.',
 		)
+		// The reason is in the exhibitor's card as well, and a success notice left in the address
+		// (the form posts back to it) is not shown beside the refusal.
+		const afterSuccess = await fetch(`${page}&notice=moved`, {
+			method: 'POST',
+			headers: { ...FORM, Cookie: cookie },
+			body: new URLSearchParams({ intent: 'move', applicationId: String(ids[1]), standLabel: 'A2', locked: 'on' }),
+		})
+		const card = await afterSuccess.text()
+		expect(card).toMatch(new RegExp(`id="refusal-${ids[1]}">Stand A2 does not meet the exhibitor’s needs: power\\.<`))
+		expect(card).not.toContain('notice success')
 		const free = await post({ intent: 'move', applicationId: String(ids[2]), standLabel: 'A3', locked: 'on' })
 		expect(free.status).toBe(302)
 		expect(query('SELECT locked FROM stand_assignments WHERE application_id = ?', ids[2])).toEqual([{ locked: 1 }])

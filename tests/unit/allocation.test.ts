@@ -13,6 +13,8 @@ import {
 	type Pin,
 } from '#app/domain/allocation/model.ts'
 import { buildSpreadModel, readSpreadSolution } from '#app/domain/allocation/spread.ts'
+import { explainMoves } from '#app/domain/allocation/moves.ts'
+import { lexicographicWeights } from '#app/domain/allocation/problem.ts'
 import { spreadBySwaps } from '#app/domain/allocation/swaps.ts'
 import { allocateStands, allocationWorkerFile } from '#app/services/workers/allocation-solver.server.ts'
 import type { Stand } from '#app/domain/stand-geometry.ts'
@@ -75,7 +77,18 @@ function randomInstance(seed: number): AllocationInput {
 	const pins: Pin[] = []
 	const pinCount = applications.length > 0 ? Math.floor(rnd() * 3) : 0
 	for (let i = 0; i < pinCount; i++) pins.push({ applicationId: pick(applications).id, standLabel: pick(labels) })
-	return { stands, applications, pins }
+	return { stands, applications: withToldStands(applications, labels, seed), pins }
+}
+
+/**
+ * An earlier allocation that was mailed: about half the applications were told a stand, each a
+ * different one (a stand that may since have lost what they need, been pinned to someone else, or
+ * left the plan: `X9`). Its own random stream, so the rest of the instance stays what it was.
+ */
+function withToldStands(applications: AllocationApplication[], labels: readonly string[], seed: number): AllocationApplication[] {
+	const rnd = mulberry32(seed * 7919 + 13)
+	const free = [...labels].sort(() => rnd() - 0.5)
+	return applications.map((a) => (rnd() < 0.55 && free.length > 0 ? { ...a, toldStand: free.pop()! } : a))
 }
 
 /** Every valid assignment (pins kept, needs met, injective), by backtracking. */
@@ -103,8 +116,13 @@ function* allAssignments(input: AllocationInput, result: AllocationResult): Gene
 	yield* go(0)
 }
 
+/**
+ * The lexicographic optimum over every valid assignment, written out from the contract's words:
+ * most assigned, then fewest told exhibitors not on the stand they were told (elsewhere or without
+ * one), then least preference cost; and the fewest same-category pairs among those optima.
+ */
 function bruteForce(input: AllocationInput, result: AllocationResult) {
-	let best = { assigned: -1, preferenceCost: 0 }
+	let best = { assigned: -1, moved: 0, preferenceCost: 0 }
 	let fewestPairs = Infinity
 	for (const assignment of allAssignments(input, result)) {
 		let cost = 0
@@ -113,17 +131,34 @@ function bruteForce(input: AllocationInput, result: AllocationResult) {
 				input.applications.find((a) => a.id === id)!,
 				label,
 			)
-		const better = assignment.size > best.assigned || (assignment.size === best.assigned && cost < best.preferenceCost)
+		const moved = input.applications.filter((a) => a.toldStand != null && assignment.get(a.id) !== a.toldStand).length
+		const candidate = { assigned: assignment.size, moved, preferenceCost: cost }
+		const order =
+			candidate.assigned !== best.assigned
+				? best.assigned - candidate.assigned
+				: candidate.moved !== best.moved
+					? candidate.moved - best.moved
+					: candidate.preferenceCost - best.preferenceCost
 		const pairs = countSameCategoryPairs(
 			input,
 			[...assignment].map(([applicationId, standLabel]) => ({ applicationId, standLabel })),
 		)
-		if (better) {
-			best = { assigned: assignment.size, preferenceCost: cost }
+		if (order < 0) {
+			best = candidate
 			fewestPairs = pairs
-		} else if (assignment.size === best.assigned && cost === best.preferenceCost) fewestPairs = Math.min(fewestPairs, pairs)
+		} else if (order === 0) fewestPairs = Math.min(fewestPairs, pairs)
 	}
 	return { objective: best, fewestPairs }
+}
+
+/** Pins that keep every told exhibitor on its told stand where the stand is there, fits and is not pinned. */
+function toldPins(input: AllocationInput, result: AllocationResult): Pin[] {
+	const pinnedStands = new Set(result.assignments.filter((a) => a.locked).map((a) => a.standLabel))
+	const pinnedApps = new Set(result.assignments.filter((a) => a.locked).map((a) => a.applicationId))
+	return input.applications
+		.filter((a) => a.toldStand && !pinnedApps.has(a.id) && !pinnedStands.has(a.toldStand))
+		.filter((a) => input.stands.some((s) => s.label === a.toldStand && fits(s, a)))
+		.map((a) => ({ applicationId: a.id, standLabel: a.toldStand! }))
 }
 
 /** Everything a result must satisfy whatever the instance. */
@@ -141,7 +176,9 @@ function expectValid(input: AllocationInput, result: AllocationResult) {
 		expect(fits(s, appById.get(a.applicationId)!)).toBe(true)
 		cost += preferenceCost(appById.get(a.applicationId)!, a.standLabel)
 	}
-	expect(result.objective).toEqual({ assigned: result.assignments.length, preferenceCost: cost })
+	const standOf = new Map(result.assignments.map((a) => [a.applicationId, a.standLabel]))
+	const moved = input.applications.filter((a) => a.toldStand != null && standOf.get(a.id) !== a.toldStand).length
+	expect(result.objective).toEqual({ assigned: result.assignments.length, moved, preferenceCost: cost })
 	expect(result.sameCategoryPairs).toBe(countSameCategoryPairs(input, result.assignments))
 
 	// Every pin is kept (locked) or reported; nothing else is locked.
@@ -189,15 +226,18 @@ describe('needs and preferences', () => {
 		}
 	})
 
-	test('a later stage keeps the optimum: same count and preference cost, no more same-category pairs', () => {
-		const result = (assigned: number, preferenceCost: number, sameCategoryPairs: number) =>
-			({ assignments: [], unassigned: [], pinProblems: [], objective: { assigned, preferenceCost }, sameCategoryPairs }) as AllocationResult
+	test('a later stage keeps the optimum: same count, moves and preference cost, no more same-category pairs', () => {
+		const result = (assigned: number, preferenceCost: number, sameCategoryPairs: number, moved = 1) =>
+			({ assignments: [], unassigned: [], pinProblems: [], objective: { assigned, moved, preferenceCost }, sameCategoryPairs }) as AllocationResult
 		const exact = result(5, 3, 4)
 		expect(keepsOptimum(result(5, 3, 4), exact)).toBe(true)
 		expect(keepsOptimum(result(5, 3, 1), exact)).toBe(true)
 		expect(keepsOptimum(result(5, 3, 5), exact)).toBe(false)
 		expect(keepsOptimum(result(4, 3, 0), exact)).toBe(false)
 		expect(keepsOptimum(result(5, 2, 0), exact)).toBe(false)
+		// Moving one more told exhibitor (or one fewer: then `exact` was not optimal) is not the same result.
+		expect(keepsOptimum(result(5, 3, 0, 2), exact)).toBe(false)
+		expect(keepsOptimum(result(5, 3, 0, 0), exact)).toBe(false)
 	})
 
 	test('preference cost is 0, 1, 2 for the first three distinct preferences, 3 otherwise', () => {
@@ -208,9 +248,12 @@ describe('needs and preferences', () => {
 })
 
 describe('exact stage against brute force', () => {
-	test('300 random small fairs: same (assigned, preference cost) as all assignments tried', () => {
+	test('300 random small fairs with told exhibitors and pins: same (assigned, moved, preference cost) as all assignments tried', () => {
 		let withPins = 0
 		let withUnplaced = 0
+		let withTold = 0
+		let withMoves = 0
+		let placedByMoving = 0
 		for (let seed = 1; seed <= 300; seed++) {
 			const input = randomInstance(seed)
 			const result = allocateExact(input)
@@ -224,10 +267,19 @@ describe('exact stage against brute force', () => {
 			expect(swapped.assignments.filter((a) => a.locked)).toEqual(result.assignments.filter((a) => a.locked))
 			if (result.assignments.some((a) => a.locked)) withPins++
 			if (result.unassigned.length > 0) withUnplaced++
+			if (input.applications.some((a) => a.toldStand)) withTold++
+			if (result.objective.moved > 0) withMoves++
+			// Told exhibitors moved though their stand was there for them: only to place more.
+			const keepAll = allocateExact({ ...input, pins: [...(input.pins ?? []), ...toldPins(input, result)] })
+			if (keepAll.objective.assigned < result.objective.assigned) placedByMoving++
+			else expect(result.objective.moved, `seed ${seed}`).toBe(keepAll.objective.moved)
 		}
 		// The generator does reach the interesting cases.
 		expect(withPins).toBeGreaterThan(30)
 		expect(withUnplaced).toBeGreaterThan(30)
+		expect(withTold).toBeGreaterThan(150)
+		expect(withMoves).toBeGreaterThan(30)
+		expect(placedByMoving).toBeGreaterThan(5)
 	})
 
 	test('placing more always beats a better preference', () => {
@@ -241,7 +293,88 @@ describe('exact stage against brute force', () => {
 			{ applicationId: 1, standLabel: 'A', locked: false },
 			{ applicationId: 2, standLabel: 'B', locked: false },
 		])
-		expect(result.objective).toEqual({ assigned: 2, preferenceCost: 6 })
+		expect(result.objective).toEqual({ assigned: 2, moved: 0, preferenceCost: 6 })
+	})
+
+	test('one more exhibitor accepted: the told keep their stands unless moving places more', () => {
+		// Twelve exhibitors told their stands (none pinned); each wishes for another stand than it got.
+		const stands = Array.from({ length: 14 }, (_, i) => stand(`S${i + 1}`, i * 2, 0, { power: i < 2 }))
+		const told = Array.from({ length: 12 }, (_, i) => app(i + 1, { preferences: [`S${((i + 5) % 14) + 1}`], toldStand: `S${i + 1}` }))
+		// The newcomer fits the free stands S13 and S14: nobody moves, though preferences would gain.
+		const easy = allocateExact({ stands, applications: [...told, app(13, { preferences: ['S1'] })] })
+		expect(easy.objective).toEqual({ assigned: 13, moved: 0, preferenceCost: 39 })
+		expect(easy.assignments.filter((a) => a.applicationId <= 12).every((a) => a.standLabel === `S${a.applicationId}`)).toBe(true)
+		// A newcomer that needs power (only S1 and S2 have it, both taken): one told exhibitor moves
+		// to a free stand so that the newcomer gets one; the other eleven stay.
+		const power = allocateExact({ stands, applications: [...told, app(13, { needs: { power: true } })] })
+		expect(power.objective.assigned).toBe(13)
+		expect(power.objective.moved).toBe(1)
+		expect(power.assignments.find((a) => a.applicationId === 13)!.standLabel).toMatch(/^S[12]$/)
+		// The same with the power stands pinned: nobody can make room, so nobody moves.
+		const pinned = allocateExact({
+			stands,
+			applications: [...told, app(13, { needs: { power: true } })],
+			pins: [
+				{ applicationId: 1, standLabel: 'S1' },
+				{ applicationId: 2, standLabel: 'S2' },
+			],
+		})
+		expect(pinned.objective).toMatchObject({ assigned: 12, moved: 0 })
+	})
+
+	test('each told exhibitor that moves is explained: to place more (how many), or its stand is pinned, gone or unfit', () => {
+		const stands = [
+			stand('A', 0, 0, { power: true }),
+			stand('B', 2, 0),
+			stand('C', 4, 0),
+			stand('D', 6, 0, { accessible: true }),
+			stand('E', 8, 0),
+			stand('F', 10, 0),
+		]
+		const input: AllocationInput = {
+			stands,
+			applications: [
+				app(1, { toldStand: 'A' }), // must leave A for the newcomer who needs power
+				app(2, { toldStand: 'B' }), // B is pinned to 5 now
+				app(3, { toldStand: 'Z1' }), // Z1 left the plan
+				app(4, { toldStand: 'C', needs: { accessible: true } }), // C no longer meets the needs
+				app(5),
+				app(6, { needs: { power: true } }),
+			],
+			pins: [{ applicationId: 5, standLabel: 'B' }],
+		}
+		const result = allocateExact(input)
+		const moves = explainMoves(input, result)
+		expect(moves.map((m) => [m.applicationId, m.from, m.reason])).toEqual([
+			[1, 'A', { kind: 'place_more', more: 1 }],
+			[2, 'B', { kind: 'stand_pinned', applicationId: 5 }],
+			[3, 'Z1', { kind: 'stand_gone' }],
+			[4, 'C', { kind: 'stand_does_not_fit' }],
+		])
+		expect(result.objective.moved).toBe(4)
+		// Nobody moves when nothing forces it: no explanation.
+		expect(
+			explainMoves(
+				{ stands, applications: [app(1, { toldStand: 'A' }), app(2)] },
+				allocateExact({ stands, applications: [app(1, { toldStand: 'A' }), app(2)] }),
+			),
+		).toEqual([])
+	})
+
+	test('a told exhibitor is not dropped for a newcomer with a better wish', () => {
+		// Both fit only A; A was told to app 1; app 2 wishes A first, app 1 did not wish for it.
+		const input: AllocationInput = {
+			stands: [stand('A', 0, 0, { power: true }), stand('B', 2, 0)],
+			applications: [app(1, { needs: { power: true }, toldStand: 'A' }), app(2, { needs: { power: true }, preferences: ['A'] })],
+		}
+		const result = allocateExact(input)
+		expect(result.assignments).toEqual([{ applicationId: 1, standLabel: 'A', locked: false }])
+		expect(result.objective).toEqual({ assigned: 1, moved: 0, preferenceCost: 3 })
+	})
+
+	test('the weights stay exact integers; a problem too large for them is refused, not solved wrong', () => {
+		expect(lexicographicWeights(400, 440, 400)).toEqual({ keep: 1201, place: 1201 * 400 + 1201 })
+		expect(() => lexicographicWeights(2_000_000, 2_000_000, 2_000_000)).toThrow(/too large/)
 	})
 
 	test('unplaced exhibitors are explained', () => {
@@ -299,7 +432,7 @@ describe('exact stage against brute force', () => {
 
 	test('empty fairs', () => {
 		expect(allocateExact({ stands: [], applications: [app(1)] }).unassigned).toEqual([{ applicationId: 1, reason: 'no_fitting_stand' }])
-		expect(allocateExact({ stands: [stand('A', 0, 0)], applications: [] }).objective).toEqual({ assigned: 0, preferenceCost: 0 })
+		expect(allocateExact({ stands: [stand('A', 0, 0)], applications: [] }).objective).toEqual({ assigned: 0, moved: 0, preferenceCost: 0 })
 	})
 
 	test('a 200 × 220 fair takes well under 100 ms', () => {
@@ -364,7 +497,7 @@ describe('diff between allocations', () => {
 })
 
 describe('spread stage (HiGHS in a worker thread)', () => {
-	test('keeps both optima and reaches the fewest same-category neighbours of brute force', async () => {
+	test('keeps the three optima (told exhibitors included) and reaches the fewest same-category neighbours of brute force', async () => {
 		let solved = 0
 		for (let seed = 1; solved < 8 && seed < 400; seed++) {
 			const input = randomInstance(seed)
@@ -390,7 +523,7 @@ describe('spread stage (HiGHS in a worker thread)', () => {
 			applications: [app(1), app(2), app(3, { category: 'plants' }), app(4, { category: 'plants' })],
 		}
 		const outcome = await allocateStands(input, { timeLimitMs: 10_000 })
-		expect(outcome.objective).toEqual({ assigned: 4, preferenceCost: 12 })
+		expect(outcome.objective).toEqual({ assigned: 4, moved: 0, preferenceCost: 12 })
 		expect(outcome.sameCategoryPairs).toBe(0)
 	}, 30_000)
 

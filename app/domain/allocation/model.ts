@@ -1,15 +1,16 @@
 /**
  * Stand allocation: which accepted exhibitor gets which stand. The objective is CONTRACT.md's,
  * exactly: among all valid assignments (needs met, pins kept, one stand per application and one
- * application per stand) first place as many applications as possible, then minimise the
- * preference cost (0, 1, 2 for the first, second, third preference, 3 for any other stand).
+ * application per stand) first place as many applications as possible, then move as few exhibitors
+ * who were already emailed their stand as possible (`moved`), then minimise the preference cost
+ * (0, 1, 2 for the first, second, third preference, 3 for any other stand).
  *
  * This file is what the stages share: the types, the rules (a stand fits, a preference's cost, the
  * same-category neighbours, what keeps the optimum). The stages (docs/decisions/0006-stand-allocation-solver.md):
  * 1. `allocateExact` (exact.ts): one assignment problem solved by `munkres` (Hungarian algorithm),
  *    exact, milliseconds. Its result is always a correct answer on its own.
  * 2. `spreadBySwaps` (swaps.ts), then `buildSpreadModel` / `readSpreadSolution` (spread.ts): a MIP
- *    for HiGHS that keeps both optimal values and, among those assignments, minimises the number of
+ *    for HiGHS that keeps the three optimal values and, among those assignments, minimises the number of
  *    neighbouring stands held by the same category.
  *
  * All of it runs in a worker thread (app/services/workers/allocation-worker.server.ts, started by
@@ -25,6 +26,12 @@ export type AllocationApplication = {
 	needs: AllocationNeeds
 	/** Stand labels, most wanted first; only the first three count. */
 	preferences: readonly string[]
+	/**
+	 * The stand this exhibitor has been emailed (its current one, the stand mail sent), if any. An
+	 * exhibitor told a stand and not kept on it (placed elsewhere, or left without one) counts in
+	 * `moved`, the second criterion (decision 0010).
+	 */
+	toldStand?: string | null
 }
 
 export type Pin = { applicationId: number; standLabel: string }
@@ -55,7 +62,12 @@ export type PinProblem = {
 	problem: 'unknown_application' | 'unknown_stand' | 'stand_does_not_fit' | 'application_pinned_twice' | 'stand_pinned_twice'
 }
 
-export type Objective = { assigned: number; preferenceCost: number }
+/**
+ * The three contract values, in their lexicographic order: `assigned` (most), `moved` (fewest: told
+ * exhibitors not kept on the stand they were told, whether placed elsewhere or left without one),
+ * `preferenceCost` (least).
+ */
+export type Objective = { assigned: number; moved: number; preferenceCost: number }
 
 export type AllocationResult = {
 	/** In the order of `input.applications`. */
@@ -123,13 +135,28 @@ export function countSameCategoryPairs(input: AllocationInput, assignments: read
 	return count
 }
 
+/** Whether the application keeps the stand it was told (false when it was told none). */
+export function keepsToldStand(application: Pick<AllocationApplication, 'toldStand'>, standLabel: string | undefined): boolean {
+	return application.toldStand != null && application.toldStand === standLabel
+}
+
+/** Told exhibitors not kept on the stand they were told: placed elsewhere, or left without a stand. */
+export function countMoved(input: AllocationInput, assignments: readonly Pick<Assignment, 'applicationId' | 'standLabel'>[]): number {
+	const standOf = new Map(assignments.map((x) => [x.applicationId, x.standLabel]))
+	let moved = 0
+	for (const a of input.applications) if (a.toldStand != null && !keepsToldStand(a, standOf.get(a.id))) moved++
+	return moved
+}
+
 /**
- * Whether a later stage's result may replace the exact stage's: the same count and preference
- * cost (both contract optima) and no more same-category pairs. Stage 2 can never make it worse.
+ * Whether a later stage's result may replace the exact stage's: the same count, moves and
+ * preference cost (the three contract optima) and no more same-category pairs. Stage 2 can never
+ * make it worse.
  */
 export function keepsOptimum(result: AllocationResult, exact: AllocationResult): boolean {
 	return (
 		result.objective.assigned === exact.objective.assigned &&
+		result.objective.moved === exact.objective.moved &&
 		result.objective.preferenceCost === exact.objective.preferenceCost &&
 		result.sameCategoryPairs <= exact.sameCategoryPairs
 	)

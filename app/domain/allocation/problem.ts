@@ -4,6 +4,7 @@
  * choice back into a full result.
  */
 import {
+	countMoved,
 	countSameCategoryPairs,
 	fits,
 	preferenceCost,
@@ -30,6 +31,8 @@ export type Prepared = {
 	cols: number[]
 	/** fit[r][c]: preference cost of rows[r] on cols[c], or -1 when the stand does not fit. */
 	cost: number[][]
+	/** keepCol[r]: the column of the stand rows[r] was told (free and fitting), or -1. */
+	keepCol: number[]
 }
 
 /** The preference cost of the application on the stand, or -1 when the stand does not fit. */
@@ -90,15 +93,40 @@ export function prepare(input: AllocationInput): Prepared {
 	const keep = freeStands.map((_, k) => rowCosts.some((costs) => costs[k]! >= 0))
 	const cols = freeStands.filter((_, k) => keep[k])
 	const cost = rowCosts.map((costs) => costs.filter((_, k) => keep[k]))
-	return { input, standIndex, pinned, pinProblems, rows, cols, cost }
+	const colOf = new Map(cols.map((s, c) => [s, c]))
+	const keepCol = rows.map((a, r) => {
+		const told = applications[a]!.toldStand
+		const c = told == null ? undefined : colOf.get(standIndex.get(told) ?? -1)
+		return c !== undefined && cost[r]![c]! >= 0 ? c : -1
+	})
+	return { input, standIndex, pinned, pinProblems, rows, cols, cost, keepCol }
 }
 
 /**
- * The weight of placing an application in a k × m problem: more than any preference cost a whole
- * matching can add up to, so placing more always wins (exact.ts has the proof).
+ * The lexicographic weights of a k × m problem with `told` rows that may keep their told stand
+ * (exact.ts has the proof): a kept told stand is worth `keep`, more than any preference cost a whole
+ * matching can add up to (3·min(k, m)); a placed application is worth `place`, more than all kept
+ * stands and preference costs together. So placing more always wins, then keeping more, then the
+ * preferences. Every total stays an integer below 2^53 (checked), so floating point is exact.
  */
-export function placementWeight(k: number, m: number): number {
-	return UNLISTED_STAND_COST * Math.min(k, m) + 1
+export function lexicographicWeights(k: number, m: number, told: number): { keep: number; place: number } {
+	const n = Math.min(k, m)
+	const keep = UNLISTED_STAND_COST * n + 1
+	const place = keep * Math.min(told, n) + UNLISTED_STAND_COST * n + 1
+	// A matching's total is at most (n + 1)·place in size; munkres adds and subtracts such totals.
+	if (!Number.isSafeInteger(place * (n + 1) * 4)) throw new Error(`allocation too large for exact weights (${k} × ${m})`)
+	return { keep, place }
+}
+
+/**
+ * The weight matrix the exact stage minimises (and the spread stage's optimal face is read from):
+ * `p − keep·[c is the row's told stand] − place` for a fitting pair, 0 for a non-fitting one.
+ */
+export function weightMatrix(prepared: Prepared): { weights: number[][]; place: number } {
+	const { cost, keepCol } = prepared
+	const { keep, place } = lexicographicWeights(prepared.rows.length, prepared.cols.length, keepCol.filter((c) => c >= 0).length)
+	const weights = cost.map((line, r) => line.map((p, c) => (p >= 0 ? p - (keepCol[r] === c ? keep : 0) - place : 0)))
+	return { weights, place }
 }
 
 /** A later stage reuses an earlier one's preparation when given the same input object. */
@@ -146,7 +174,7 @@ export function complete(prepared: Prepared, chosen: Map<number, number>): Alloc
 	return {
 		assignments,
 		unassigned,
-		objective: { assigned: assignments.length, preferenceCost: preferenceCostSum },
+		objective: { assigned: assignments.length, moved: countMoved(input, assignments), preferenceCost: preferenceCostSum },
 		pinProblems: prepared.pinProblems,
 		sameCategoryPairs: countSameCategoryPairs(input, assignments),
 	}

@@ -4,7 +4,7 @@
  */
 import { adjacentPairs } from '../stand-geometry.ts'
 import { keepsOptimum, type AllocationInput, type AllocationResult } from './model.ts'
-import { complete, placementWeight, preparedFor } from './problem.ts'
+import { complete, preparedFor, weightMatrix, type Prepared } from './problem.ts'
 
 export type SpreadModel = {
 	/** CPLEX LP format text for HiGHS. */
@@ -18,8 +18,9 @@ export type SpreadModel = {
 /**
  * Stage 2 model. Binary x_r_c for every free pair (r, c) that some optimal assignment can use
  * (`optimalFace`); constraints: each application and each stand at most once (exactly once when
- * every optimum places or fills it), Σ x = A (free applications placed by stage 1) and Σ p·x = C
- * (their preference cost), so every feasible point keeps both optimal values. z_c_k = Σ_{r∈k} x_r_c
+ * every optimum places or fills it), Σ x = A (free applications placed by stage 1), Σ x over told
+ * pairs = K (told exhibitors kept on their told stand, so the number moved stays) and Σ p·x = C
+ * (their preference cost), so every feasible point keeps the three optimal values. z_c_k = Σ_{r∈k} x_r_c
  * says whether stand c holds category k. For each pair of neighbouring free stands (s, t) a
  * variable y ≥ 0 with y ≥ z_s_k + z_t_k − 1 for every category k both can hold, so y = 1 exactly
  * when both holders share a category (a stand has one holder, so one k at most). A free stand next
@@ -28,7 +29,7 @@ export type SpreadModel = {
  */
 export function buildSpreadModel(input: AllocationInput, exact: AllocationResult): SpreadModel | null {
 	const prepared = preparedFor(input, exact)
-	const { rows, cols, cost, pinned } = prepared
+	const { rows, cols, cost, pinned, keepCol } = prepared
 	const { stands, applications } = input
 	if (rows.length === 0 || cols.length === 0) return null
 	const colOf = new Map(cols.map((s, c) => [s, c]))
@@ -42,6 +43,7 @@ export function buildSpreadModel(input: AllocationInput, exact: AllocationResult
 	// The exact stage's values for the free part.
 	let targetCount = 0
 	let targetCost = 0
+	let targetKept = 0
 	const start: Record<string, number> = {}
 	const exactCol = new Map<number, number>()
 	const appIndex = new Map(applications.map((app, a) => [app.id, a]))
@@ -52,18 +54,20 @@ export function buildSpreadModel(input: AllocationInput, exact: AllocationResult
 		if (r === undefined || c === undefined || cost[r]![c]! < 0) throw new Error('exact result does not match the input')
 		targetCount++
 		targetCost += cost[r]![c]!
+		if (keepCol[r] === c) targetKept++
 		start[`x${r}_${c}`] = 1
 		exactCol.set(c, r)
 	}
 
 	// Only pairs that some optimal assignment can use: a far smaller MIP.
-	const face = optimalFace(cost, exactCol)
+	const face = optimalFace(prepared, exactCol)
 	const perRow: string[][] = rows.map(() => [])
 	const perCol: string[][] = cols.map(() => [])
 	/** perColCategory[c][k]: the x of column c whose row is of category k. */
 	const perColCategory: string[][][] = cols.map(() => categories.map(() => []))
 	const xs: string[] = []
 	const costTerms: string[] = []
+	const keptTerms: string[] = []
 	const forced: string[] = []
 	for (let r = 0; r < rows.length; r++) {
 		const line = cost[r]!
@@ -76,6 +80,7 @@ export function buildSpreadModel(input: AllocationInput, exact: AllocationResult
 			perCol[c]!.push(x)
 			perColCategory[c]![rowCategory[r]!]!.push(x)
 			if (p > 0) costTerms.push(p === 1 ? x : `${p} ${x}`)
+			if (keepCol[r] === c) keptTerms.push(x)
 			if (face?.forced[r]![c]) forced.push(x)
 		}
 	}
@@ -132,6 +137,7 @@ export function buildSpreadModel(input: AllocationInput, exact: AllocationResult
 	perCol.forEach((t, c) => t.length > 0 && lines.push(` c${c}: ${wrap(t)} ${face?.colMustBeFilled[c] ? '=' : '<='} 1`))
 	lines.push(` count: ${wrap(xs)} = ${targetCount}`)
 	if (costTerms.length > 0) lines.push(` cost: ${wrap(costTerms)} = ${targetCost}`)
+	if (keptTerms.length > 0) lines.push(` kept: ${wrap(keptTerms)} = ${targetKept}`)
 	forced.forEach((x) => lines.push(` f${x}: ${x} = 1`))
 	lines.push(...zRows, ...adjacencyRows, 'Bounds', ...bounds, 'Binary', wrap(xs, ' '), 'End', '')
 	return { lp: lines.join('\n'), start, constantPairs }
@@ -139,8 +145,8 @@ export function buildSpreadModel(input: AllocationInput, exact: AllocationResult
 
 /**
  * Which pairs can appear in an optimal assignment at all. View stage 1 as a min-cost flow
- * source → application → stand → sink (capacities 1, arc cost w = p − BIG on fitting pairs, 0
- * elsewhere, plus a free source → sink bypass so the flow value is free). `chosen` (column → row)
+ * source → application → stand → sink (capacities 1, arc cost w on fitting pairs — the exact
+ * stage's lexicographic weight p − KEEP·told − PLACE, problem.ts `weightMatrix` — 0 elsewhere, plus a free source → sink bypass so the flow value is free). `chosen` (column → row)
  * is an optimal flow, so its residual graph has no negative cycle and Bellman-Ford finds node
  * potentials π with reduced costs w + π(tail) − π(head) ≥ 0 on every residual arc: an optimal dual.
  * By complementary slackness EVERY optimal flow puts nothing on an arc of positive reduced cost and
@@ -152,12 +158,13 @@ export function buildSpreadModel(input: AllocationInput, exact: AllocationResult
  * an optimal `chosen`; the model is then built unreduced).
  */
 function optimalFace(
-	cost: number[][],
+	prepared: Prepared,
 	chosen: Map<number, number>,
 ): { tight: boolean[][]; forced: boolean[][]; rowMustBePlaced: boolean[]; colMustBeFilled: boolean[] } | null {
+	const { cost } = prepared
 	const k = cost.length
 	const m = cost[0]?.length ?? 0
-	const big = placementWeight(k, m)
+	const { weights } = weightMatrix(prepared)
 	const rowOfCol = new Int32Array(m).fill(-1)
 	const colOfRow = new Int32Array(k).fill(-1)
 	for (const [c, r] of chosen) {
@@ -187,10 +194,10 @@ function optimalFace(
 	}
 	for (let r = 0; r < k; r++) {
 		for (let c = 0; c < m; c++) {
-			const p = cost[r]![c]!
-			if (p < 0) continue
-			if (colOfRow[r] === c) arc(C(c), R(r), big - p)
-			else arc(R(r), C(c), p - big)
+			if (cost[r]![c]! < 0) continue
+			const w = weights[r]![c]!
+			if (colOfRow[r] === c) arc(C(c), R(r), -w)
+			else arc(R(r), C(c), w)
 		}
 	}
 	const nodes = 2 + k + m
@@ -208,8 +215,8 @@ function optimalFace(
 	}
 	if (!settled) return null
 	return {
-		tight: cost.map((line, r) => line.map((p, c) => p >= 0 && p - big + pi[R(r)]! - pi[C(c)]! <= 0)),
-		forced: cost.map((line, r) => line.map((p, c) => p >= 0 && p - big + pi[R(r)]! - pi[C(c)]! < 0)),
+		tight: cost.map((line, r) => line.map((p, c) => p >= 0 && weights[r]![c]! + pi[R(r)]! - pi[C(c)]! <= 0)),
+		forced: cost.map((line, r) => line.map((p, c) => p >= 0 && weights[r]![c]! + pi[R(r)]! - pi[C(c)]! < 0)),
 		rowMustBePlaced: cost.map((_, r) => pi[S]! - pi[R(r)]! < 0),
 		colMustBeFilled: (cost[0] ?? []).map((_, c) => pi[C(c)]! - pi[T]! < 0),
 	}
@@ -227,7 +234,7 @@ function wrap(terms: readonly string[], joiner = ' + '): string {
 
 /**
  * The spread stage's answer (names of the x columns at 1) as a full result, or null when it is
- * not a valid assignment that keeps both of the exact stage's optimal values and has no more
+ * not a valid assignment that keeps the three optimal values of the exact stage and has no more
  * same-category pairs. The caller then keeps the exact result: stage 2 can never make it worse.
  */
 export function readSpreadSolution(input: AllocationInput, exact: AllocationResult, chosenColumns: readonly string[]): AllocationResult | null {

@@ -1,13 +1,14 @@
 /** The quick first pass of stage 2 of the stand allocation (model.ts): milliseconds, no solver. */
 import { adjacentPairs } from '../stand-geometry.ts'
-import { keepsOptimum, type AllocationInput, type AllocationResult } from './model.ts'
+import { keepsOptimum, keepsToldStand, type AllocationInput, type AllocationResult } from './model.ts'
 import { complete, pairCost, preparedFor, rememberPrepared } from './problem.ts'
 
 /**
  * A fast first pass of stage 2, before (and as the start of) the MIP: repeatedly swap two placed
- * applications, or move one to a free stand, when the needs still fit, the preference cost stays
- * the same and fewer same-category neighbours result. Every step keeps the count and the cost, so
- * the result is as optimal as `exact` on both contract objectives. At most `maxPasses` passes over
+ * applications, or move one to a free stand, when the needs still fit, the told exhibitors kept on
+ * their stand and the preference cost stay the same and fewer same-category neighbours result. Every
+ * step keeps the count, the moves and the cost, so the result is as optimal as `exact` on the three
+ * contract objectives. At most `maxPasses` passes over
  * all pairs (each O(placed² · neighbours)), so it stays in the tens of milliseconds at 400 stands.
  */
 export function spreadBySwaps(input: AllocationInput, exact: AllocationResult, maxPasses = 20): AllocationResult {
@@ -28,6 +29,8 @@ export function spreadBySwaps(input: AllocationInput, exact: AllocationResult, m
 	}
 	const category = applications.map((a) => a.category)
 	const fitCost = (a: number, s: number) => pairCost(stands[s]!, applications[a]!)
+	/** 1 when `a` would be on the stand it was told. */
+	const kept = (a: number, s: number) => (keepsToldStand(applications[a]!, stands[s]!.label) ? 1 : 0)
 	/** Same-category neighbours application `a` would have at stand `s`, ignoring stand `skip`. */
 	const clash = (a: number, s: number, skip: number) => {
 		let n = 0
@@ -50,7 +53,7 @@ export function spreadBySwaps(input: AllocationInput, exact: AllocationResult, m
 				const at = fitCost(a, t)
 				if (at < 0) continue
 				if (b < 0) {
-					if (at !== costHere) continue
+					if (at !== costHere || kept(a, t) !== kept(a, s)) continue
 					if (clash(a, t, s) < here) {
 						holder[t] = a
 						holder[s] = -1
@@ -61,6 +64,7 @@ export function spreadBySwaps(input: AllocationInput, exact: AllocationResult, m
 				}
 				const bs = fitCost(b, s)
 				if (bs < 0 || at + bs !== costHere + fitCost(b, t)) continue
+				if (kept(a, t) + kept(b, s) !== kept(a, s) + kept(b, t)) continue
 				const before = here + clash(b, t, -1)
 				// After the swap s and t hold b and a; if they are neighbours, a-b is no clash.
 				const after = clash(a, t, s) + clash(b, s, t)

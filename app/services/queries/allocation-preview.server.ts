@@ -3,7 +3,7 @@
 //
 // Preview and save are two steps, and the solve is asynchronous, so it cannot run inside the write
 // transaction. The preview carries a `basis`: a hash of what the solve read (the stands, the
-// accepted applications with their needs and preferences, the pins). Saving
+// accepted applications with their needs, preferences and the stand each was told, the pins). Saving
 // (app/services/commands/allocation.server.ts) re-reads the same inside its transaction and refuses
 // with 409 `allocation_stale` when the hash differs, so what is saved is exactly what was shown, and
 // it is still optimal for the data as they are now. (Re-solving inside the transaction would need

@@ -66,15 +66,29 @@ export function loadAllocationState(db: Db, event: EventRow): AllocationState {
 		.map((a) => ({ applicationId: a.applicationId, standId: a.standId, standLabel: labelOf.get(a.standId) ?? '', locked: a.locked, notifiedAt: a.notifiedAt }))
 	const acceptedIds = new Set(accepted.map((a) => a.id))
 	const pins = saved.filter((a) => a.locked && acceptedIds.has(a.applicationId)).map((a) => ({ applicationId: a.applicationId, standLabel: a.standLabel }))
-	const input: AllocationInput = { stands: standRows.map(toStand), applications: accepted.map(toAllocationApplication), pins }
+	// "Told": the stand mail for the current stand was sent (notifiedAt; a move by hand clears it).
+	const told = new Map(saved.filter((a) => a.notifiedAt !== null).map((a) => [a.applicationId, a.standLabel]))
+	const input: AllocationInput = {
+		stands: standRows.map(toStand),
+		applications: accepted.map((row) => ({ ...toAllocationApplication(row), toldStand: told.get(row.id) ?? null })),
+		pins,
+	}
 	return { event, stands: standRows, accepted, saved, input, basis: basisOf(input) }
 }
 
-/** A hash of everything the solve depends on: equal hashes, equal optimum. */
+/** A hash of everything the solve depends on (the told stands too): equal hashes, equal optimum. */
 export function basisOf(input: AllocationInput): string {
 	const data = {
 		stands: input.stands.map((s) => [s.label, s.x, s.y, s.width, s.height, s.sizeM2, s.power, s.accessible]),
-		applications: input.applications.map((a) => [a.id, a.category, a.needs.power ?? false, a.needs.accessible ?? false, a.needs.sizeM2 ?? null, a.preferences]),
+		applications: input.applications.map((a) => [
+			a.id,
+			a.category,
+			a.needs.power ?? false,
+			a.needs.accessible ?? false,
+			a.needs.sizeM2 ?? null,
+			a.preferences,
+			a.toldStand ?? null,
+		]),
 		pins: [...(input.pins ?? [])].sort((a, b) => a.applicationId - b.applicationId).map((p) => [p.applicationId, p.standLabel]),
 	}
 	return createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 22)

@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next'
 import type { EventRow } from '#db/schema/index.ts'
 import { fits } from '#app/domain/allocation/model.ts'
+import { explainMoves, type MoveReason } from '#app/domain/allocation/moves.ts'
 import { categoryCodes, categoryNameByCode } from '#app/domain/fair-settings-input.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
@@ -97,10 +98,13 @@ export type PreviewReply = {
 	assignments: string
 	assigned: number
 	total: number
+	/** Exhibitors already emailed their stand who would not keep it. */
+	moved: number
 	preferenceCost: number
 	spread: { status: string; pairs: number; before: number }
 	holders: Record<string, BoardHolder>
-	changes: Array<{ kind: 'added' | 'moved' | 'removed'; id: number; name: string; from?: string; to?: string }>
+	/** `why`: for an exhibitor already emailed its stand, why it would not keep it. */
+	changes: Array<{ kind: 'added' | 'moved' | 'removed'; id: number; name: string; from?: string; to?: string; why?: MoveWhy }>
 	unplaced: Array<{
 		id: number
 		name: string
@@ -111,11 +115,28 @@ export type PreviewReply = {
 	pinProblems: Array<{ name: string; label: string }>
 }
 
+/** Why a told exhibitor moves, as the page words it (`preview.why.*`). */
+export type MoveWhy =
+	{ kind: 'place_more'; count: number } | { kind: 'stand_pinned'; name: string } | { kind: 'stand_gone' | 'stand_does_not_fit' | 'pinned_elsewhere' }
+
 /** Runs the solver (nothing is saved) and shapes its proposal for the preview panel and the board. */
 export async function allocationPreviewReply(db: Db, event: EventRow): Promise<PreviewReply> {
 	const state = loadAllocationState(db, event)
 	const preview = await previewAllocation(db, event)
 	const name = (id: number) => state.accepted.find((a) => a.id === id)?.orgName ?? `#${id}`
+	const toWhy = (reason: MoveReason): MoveWhy =>
+		reason.kind === 'place_more'
+			? { kind: 'place_more', count: reason.more }
+			: reason.kind === 'stand_pinned'
+				? { kind: 'stand_pinned', name: name(reason.applicationId) }
+				: { kind: reason.kind }
+	// Only when someone told its stand would move; the basis guarantees the same input as the solve.
+	const why = new Map(
+		preview.objective.moved > 0 && state.basis === preview.basis
+			? explainMoves(state.input, preview).map((m) => [m.applicationId, toWhy(m.reason)] as const)
+			: [],
+	)
+	const withWhy = (id: number) => (why.has(id) ? { why: why.get(id)! } : {})
 	const app = (id: number) => state.accepted.find((a) => a.id === id)!
 	const holders: Record<string, BoardHolder> = {}
 	const changed = new Set([...preview.changes.added.map((c) => c.applicationId), ...preview.changes.moved.map((c) => c.applicationId)])
@@ -129,13 +150,27 @@ export async function allocationPreviewReply(db: Db, event: EventRow): Promise<P
 		assignments: JSON.stringify(preview.assignments.map((x) => ({ applicationId: x.applicationId, standLabel: x.standLabel }))),
 		assigned: preview.objective.assigned,
 		total: state.accepted.length,
+		moved: preview.objective.moved,
 		preferenceCost: preview.objective.preferenceCost,
 		spread: { status: preview.spread.status, pairs: preview.spread.sameCategoryPairs, before: preview.spread.exactPairs },
 		holders,
 		changes: [
 			...preview.changes.added.map((c) => ({ kind: 'added' as const, id: c.applicationId, name: name(c.applicationId), to: c.standLabel })),
-			...preview.changes.moved.map((c) => ({ kind: 'moved' as const, id: c.applicationId, name: name(c.applicationId), from: c.from, to: c.to })),
-			...preview.changes.removed.map((c) => ({ kind: 'removed' as const, id: c.applicationId, name: name(c.applicationId), from: c.standLabel })),
+			...preview.changes.moved.map((c) => ({
+				kind: 'moved' as const,
+				id: c.applicationId,
+				name: name(c.applicationId),
+				from: c.from,
+				to: c.to,
+				...withWhy(c.applicationId),
+			})),
+			...preview.changes.removed.map((c) => ({
+				kind: 'removed' as const,
+				id: c.applicationId,
+				name: name(c.applicationId),
+				from: c.standLabel,
+				...withWhy(c.applicationId),
+			})),
 		],
 		unplaced: preview.unplaced.map((u) => {
 			const a = app(u.applicationId)
