@@ -322,6 +322,8 @@ describe('the plan editor keeps unsaved stands', () => {
 		await back().click()
 		await dialog().waitFor()
 		expect(await dialog().innerText()).toContain(plan.editor.leave.text)
+		const violations = seriousViolations(await runAxe(page))
+		expect(violations, describeViolations(violations)).toEqual([])
 		await dialog().getByRole('button', { name: plan.editor.leave.stay }).click()
 		await dialog().waitFor({ state: 'detached' })
 		expect(page.url()).toBe(editor())
