@@ -202,341 +202,332 @@ export function FloorPlanEditor({
 	const fontSize = Math.max(0.45, Math.min(0.9, Math.max(plan.width, plan.height) / 45))
 
 	return (
-		<>
+		<Form method="post" className="plan-editor" noValidate aria-labelledby="plan-stands-title">
 			{leaveDialog}
-			<Form method="post" className="plan-editor" noValidate aria-labelledby="plan-stands-title">
-				{errorCount ? (
-					<div className="notice danger" role="alert" id="plan-errors">
-						<p>{t('editor.errors', { count: errorCount })}</p>
-						<ul>
-							{Object.entries(errors).flatMap(([path, messages]) =>
-								messages.map((m, k) => (
-									<li key={`${path}-${k}`}>
-										<a href={`#${fieldId(path)}`}>{describePath(path, rows, t)}</a>: {m}
-									</li>
-								)),
-							)}
-						</ul>
-					</div>
-				) : null}
-				<div className="plan-layout">
-					<figure className="plan-canvas">
-						<svg
-							ref={svgRef}
-							viewBox={`-0.5 -0.5 ${plan.width + 1} ${plan.height + 1}`}
-							role="group"
-							aria-label={t('editor.svgLabel', { width: fmt(plan.width), height: fmt(plan.height), count: drawn.length })}
-							className="plan-svg"
-							onPointerMove={moveDrag}
-							onPointerUp={endDrag}
-							onPointerCancel={endDrag}
-						>
-							<defs>
-								<pattern id="plan-grid" width="1" height="1" patternUnits="userSpaceOnUse">
-									<path d="M 1 0 L 0 0 0 1" fill="none" stroke="#d9d4c7" strokeWidth="0.03" />
-								</pattern>
-							</defs>
-							<rect x="0" y="0" width={plan.width} height={plan.height} fill="#fff" />
-							{backgroundUrl ? (
-								<image href={backgroundUrl} x="0" y="0" width={plan.width} height={plan.height} preserveAspectRatio="none" opacity="0.45" />
-							) : null}
-							<rect x="0" y="0" width={plan.width} height={plan.height} fill="url(#plan-grid)" stroke="#4a5652" strokeWidth="0.08" />
-							{drawn.map(({ row, index, rect }) => {
-								const style = zoneStyle(zones, row.zone.trim())
-								const isSelected = row.key === selected
-								const bad = overlapping.has(row.key) || Boolean(rowError(index))
-								const occupant = occupants[labelKey(row.label)]
-								const name = t('editor.standName', {
-									label: row.label || '?',
-									width: fmt(rect.width),
-									height: fmt(rect.height),
-									x: fmt(rect.x),
-									y: fmt(rect.y),
-								})
-								const extras = [
-									row.power ? t('power') : null,
-									row.accessible ? t('accessible') : null,
-									row.zone.trim() || null,
-									occupant ?? null,
-									bad ? t('editor.overlaps') : null,
-								]
-								return (
-									<g
-										key={row.key}
-										className={`plan-stand${isSelected ? ' selected' : ''}${bad ? ' bad' : ''}`}
-										tabIndex={hydrated ? 0 : undefined}
-										role={hydrated ? 'button' : undefined}
-										aria-pressed={hydrated ? isSelected : undefined}
-										aria-label={[name, ...extras.filter(Boolean)].join(', ')}
-										onKeyDown={(e) => onStandKey(e, index)}
-										onFocus={() => setSelected(row.key)}
-									>
-										<rect
-											x={rect.x}
-											y={rect.y}
-											width={rect.width}
-											height={rect.height}
-											fill={style.fill}
-											stroke={bad ? '#a32020' : isSelected ? '#1a73e8' : '#083b32'}
-											strokeWidth={isSelected || bad ? 0.14 : 0.07}
-											strokeDasharray={style.dash}
-											onPointerDown={(e) => startDrag(e, index, 'move')}
-										/>
-										<text
-											x={rect.x + rect.width / 2}
-											y={rect.y + rect.height / 2}
-											fontSize={fontSize}
-											textAnchor="middle"
-											dominantBaseline="central"
-											aria-hidden="true"
-											pointerEvents="none"
-										>
-											{row.label}
-										</text>
-										{row.power || row.accessible ? (
-											<text x={rect.x + 0.15} y={rect.y + fontSize * 0.9} fontSize={fontSize * 0.8} aria-hidden="true" pointerEvents="none">
-												{row.power ? '⚡' : ''}
-												{row.accessible ? '♿' : ''}
-											</text>
-										) : null}
-										{isSelected && hydrated ? (
-											<rect
-												className="plan-handle"
-												x={rect.x + rect.width - 0.35}
-												y={rect.y + rect.height - 0.35}
-												width="0.7"
-												height="0.7"
-												aria-hidden="true"
-												onPointerDown={(e) => startDrag(e, index, 'resize')}
-											/>
-										) : null}
-									</g>
-								)
-							})}
-							{/* Outside the stands' buttons: their names already say who is there. */}
-							<g aria-hidden="true" pointerEvents="none">
-								{drawn.map(({ row, rect }) => {
-									const occupant = occupants[labelKey(row.label)]
-									if (!occupant) return null
-									// A name wider than its stand is cut: roughly 0.55 em a letter.
-									const fits = Math.max(3, Math.floor(rect.width / (fontSize * 0.55 * 0.55)))
-									return (
-										<text
-											key={row.key}
-											x={rect.x + rect.width / 2}
-											y={rect.y + rect.height - 0.25}
-											fontSize={fontSize * 0.55}
-											textAnchor="middle"
-											fill="#4a5652"
-										>
-											{occupant.length > fits ? `${occupant.slice(0, fits - 1)}…` : occupant}
-										</text>
-									)
-								})}
-							</g>
-						</svg>
-						<figcaption className="muted">
-							{t('editor.caption', { width: fmt(plan.width), height: fmt(plan.height) })}
-							{hydrated ? ` ${t('editor.keyboardHint')}` : ''}
-						</figcaption>
-						{zones.length ? (
-							<ul className="plan-legend" aria-label={t('editor.zones')}>
-								{zones.map((z) => (
-									<li key={z}>
-										<svg width="18" height="18" viewBox="0 0 1 1" aria-hidden="true">
-											<rect
-												x="0.05"
-												y="0.05"
-												width="0.9"
-												height="0.9"
-												fill={zoneStyle(zones, z).fill}
-												stroke="#083b32"
-												strokeWidth="0.08"
-												strokeDasharray={zoneStyle(zones, z).dash ? '0.2 0.1' : undefined}
-											/>
-										</svg>
-										{z}
-									</li>
-								))}
-							</ul>
+			{errorCount ? (
+				<div className="notice danger" role="alert" id="plan-errors">
+					<p>{t('editor.errors', { count: errorCount })}</p>
+					<ul>
+						{Object.entries(errors).flatMap(([path, messages]) =>
+							messages.map((m, k) => (
+								<li key={`${path}-${k}`}>
+									<a href={`#${fieldId(path)}`}>{describePath(path, rows, t)}</a>: {m}
+								</li>
+							)),
+						)}
+					</ul>
+				</div>
+			) : null}
+			<div className="plan-layout">
+				<figure className="plan-canvas">
+					<svg
+						ref={svgRef}
+						viewBox={`-0.5 -0.5 ${plan.width + 1} ${plan.height + 1}`}
+						role="group"
+						aria-label={t('editor.svgLabel', { width: fmt(plan.width), height: fmt(plan.height), count: drawn.length })}
+						className="plan-svg"
+						onPointerMove={moveDrag}
+						onPointerUp={endDrag}
+						onPointerCancel={endDrag}
+					>
+						<defs>
+							<pattern id="plan-grid" width="1" height="1" patternUnits="userSpaceOnUse">
+								<path d="M 1 0 L 0 0 0 1" fill="none" stroke="#d9d4c7" strokeWidth="0.03" />
+							</pattern>
+						</defs>
+						<rect x="0" y="0" width={plan.width} height={plan.height} fill="#fff" />
+						{backgroundUrl ? (
+							<image href={backgroundUrl} x="0" y="0" width={plan.width} height={plan.height} preserveAspectRatio="none" opacity="0.45" />
 						) : null}
-					</figure>
-					{hydrated ? (
-						<aside className="plan-panel card" aria-labelledby="plan-panel-title">
-							<h2 id="plan-panel-title">{selectedRow ? t('editor.panelTitle', { label: selectedRow.label || '?' }) : t('editor.panelEmpty')}</h2>
-							<p>
-								<button type="button" className="button secondary small" onClick={addStand}>
-									{t('editor.addStand')}
-								</button>
-							</p>
-							{selectedRow ? (
-								<div className="plan-panel-fields">
-									{FIELDS.map((f) => (
-										<label key={f} className="field">
-											<span className="label">{t(`field.${f}`)}</span>
-											<input
-												type="text"
-												inputMode={f === 'label' ? 'text' : 'decimal'}
-												maxLength={f === 'label' ? MAX_LABEL_LENGTH : undefined}
-												value={selectedRow[f]}
-												onChange={(e) => update(selectedIndex, { [f]: e.target.value })}
-											/>
-										</label>
-									))}
-									<label className="field">
-										<span className="label">{t('field.zone')}</span>
-										<input type="text" list="plan-zones" value={selectedRow.zone} onChange={(e) => update(selectedIndex, { zone: e.target.value })} />
-									</label>
-									<label className="check">
-										<input type="checkbox" checked={selectedRow.power} onChange={(e) => update(selectedIndex, { power: e.target.checked })} /> ⚡ {t('power')}
-									</label>
-									<label className="check">
-										<input type="checkbox" checked={selectedRow.accessible} onChange={(e) => update(selectedIndex, { accessible: e.target.checked })} /> ♿{' '}
-										{t('accessible')}
-									</label>
-									<p className="button-row">
-										<button type="button" className="button danger small" onClick={() => removeRow(selectedIndex)}>
-											{t('editor.removeStand')}
-										</button>
-									</p>
-								</div>
-							) : (
-								<p className="muted">{t('editor.panelHint')}</p>
-							)}
-						</aside>
-					) : null}
-				</div>
-				<datalist id="plan-zones">
-					{zones.map((z) => (
-						<option key={z} value={z} />
-					))}
-				</datalist>
-				<h2 id="plan-stands-title">{t('editor.tableTitle')}</h2>
-				<p className="muted">{t('editor.tableHint')}</p>
-				<div className="table-wrap">
-					<table className="data plan-table">
-						<thead>
-							<tr>
-								<th scope="col">{t('field.label')}</th>
-								<th scope="col">{t('field.x')}</th>
-								<th scope="col">{t('field.y')}</th>
-								<th scope="col">{t('field.width')}</th>
-								<th scope="col">{t('field.height')}</th>
-								<th scope="col">{t('field.sizeM2')}</th>
-								<th scope="col">{t('power')}</th>
-								<th scope="col">{t('accessible')}</th>
-								<th scope="col">{t('field.zone')}</th>
-								<th scope="col">{t('field.delete')}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{rows.map((row, i) => {
-								const who = row.label.trim() || t('editor.newRow', { n: i + 1 })
-								const whole = rowError(i)
+						<rect x="0" y="0" width={plan.width} height={plan.height} fill="url(#plan-grid)" stroke="#4a5652" strokeWidth="0.08" />
+						{drawn.map(({ row, index, rect }) => {
+							const style = zoneStyle(zones, row.zone.trim())
+							const isSelected = row.key === selected
+							const bad = overlapping.has(row.key) || Boolean(rowError(index))
+							const occupant = occupants[labelKey(row.label)]
+							const name = t('editor.standName', {
+								label: row.label || '?',
+								width: fmt(rect.width),
+								height: fmt(rect.height),
+								x: fmt(rect.x),
+								y: fmt(rect.y),
+							})
+							const extras = [
+								row.power ? t('power') : null,
+								row.accessible ? t('accessible') : null,
+								row.zone.trim() || null,
+								occupant ?? null,
+								bad ? t('editor.overlaps') : null,
+							]
+							return (
+								<g
+									key={row.key}
+									className={`plan-stand${isSelected ? ' selected' : ''}${bad ? ' bad' : ''}`}
+									tabIndex={hydrated ? 0 : undefined}
+									role={hydrated ? 'button' : undefined}
+									aria-pressed={hydrated ? isSelected : undefined}
+									aria-label={[name, ...extras.filter(Boolean)].join(', ')}
+									onKeyDown={(e) => onStandKey(e, index)}
+									onFocus={() => setSelected(row.key)}
+								>
+									<rect
+										x={rect.x}
+										y={rect.y}
+										width={rect.width}
+										height={rect.height}
+										fill={style.fill}
+										stroke={bad ? '#a32020' : isSelected ? '#1a73e8' : '#083b32'}
+										strokeWidth={isSelected || bad ? 0.14 : 0.07}
+										strokeDasharray={style.dash}
+										onPointerDown={(e) => startDrag(e, index, 'move')}
+									/>
+									<text
+										x={rect.x + rect.width / 2}
+										y={rect.y + rect.height / 2}
+										fontSize={fontSize}
+										textAnchor="middle"
+										dominantBaseline="central"
+										aria-hidden="true"
+										pointerEvents="none"
+									>
+										{row.label}
+									</text>
+									{row.power || row.accessible ? (
+										<text x={rect.x + 0.15} y={rect.y + fontSize * 0.9} fontSize={fontSize * 0.8} aria-hidden="true" pointerEvents="none">
+											{row.power ? '⚡' : ''}
+											{row.accessible ? '♿' : ''}
+										</text>
+									) : null}
+									{isSelected && hydrated ? (
+										<rect
+											className="plan-handle"
+											x={rect.x + rect.width - 0.35}
+											y={rect.y + rect.height - 0.35}
+											width="0.7"
+											height="0.7"
+											aria-hidden="true"
+											onPointerDown={(e) => startDrag(e, index, 'resize')}
+										/>
+									) : null}
+								</g>
+							)
+						})}
+						{/* Outside the stands' buttons: their names already say who is there. */}
+						<g aria-hidden="true" pointerEvents="none">
+							{drawn.map(({ row, rect }) => {
+								const occupant = occupants[labelKey(row.label)]
+								if (!occupant) return null
+								// A name wider than its stand is cut: roughly 0.55 em a letter.
+								const fits = Math.max(3, Math.floor(rect.width / (fontSize * 0.55 * 0.55)))
 								return (
-									<tr key={row.key} id={fieldId(`stands.${i}`)} className={row.key === selected ? 'selected' : undefined} data-row={i}>
-										{FIELDS.map((f) => {
-											const errs = fieldError(i, f)
-											const id = fieldId(`stands.${i}.${f}`)
-											const describedBy =
-												[errs ? `${id}-error` : null, f === 'label' && whole ? `${fieldId(`stands.${i}`)}-error` : null].filter(Boolean).join(' ') || undefined
-											return (
-												<td key={f}>
-													<input
-														id={id}
-														name={`stands[${i}].${f}`}
-														type="text"
-														inputMode={f === 'label' ? 'text' : 'decimal'}
-														size={f === 'label' ? 6 : 4}
-														maxLength={f === 'label' ? MAX_LABEL_LENGTH + 5 : 12}
-														value={row[f]}
-														onChange={(e) => update(i, { [f]: e.target.value })}
-														onFocus={() => setSelected(row.key)}
-														aria-label={`${t(`field.${f}`)}, ${who}`}
-														aria-invalid={errs || (f === 'label' && whole) ? true : undefined}
-														aria-describedby={describedBy}
-													/>
-													{errs ? (
-														<span className="field-error" id={`${id}-error`}>
-															{errs.join(' ')}
-														</span>
-													) : null}
-													{f === 'label' && whole ? (
-														<span className="field-error" id={`${fieldId(`stands.${i}`)}-error`}>
-															{whole.join(' ')}
-														</span>
-													) : null}
-												</td>
-											)
-										})}
-										<td>
-											<input
-												type="checkbox"
-												name={`stands[${i}].power`}
-												checked={row.power}
-												onChange={(e) => update(i, { power: e.target.checked })}
-												aria-label={`${t('power')}, ${who}`}
-											/>
-										</td>
-										<td>
-											<input
-												type="checkbox"
-												name={`stands[${i}].accessible`}
-												checked={row.accessible}
-												onChange={(e) => update(i, { accessible: e.target.checked })}
-												aria-label={`${t('accessible')}, ${who}`}
-											/>
-										</td>
-										<td>
-											<input
-												type="text"
-												name={`stands[${i}].zone`}
-												list="plan-zones"
-												size={7}
-												maxLength={60}
-												value={row.zone}
-												onChange={(e) => update(i, { zone: e.target.value })}
-												aria-label={`${t('field.zone')}, ${who}`}
-												aria-invalid={fieldError(i, 'zone') ? true : undefined}
-											/>
-											{fieldError(i, 'zone') ? <span className="field-error">{fieldError(i, 'zone')!.join(' ')}</span> : null}
-										</td>
-										<td>
-											<input
-												type="checkbox"
-												name={`stands[${i}].delete`}
-												aria-label={`${t('field.delete')}, ${who}`}
-												onChange={(e) =>
-													setTicked((current) => {
-														const next = new Set(current)
-														if (e.target.checked) next.add(row.key)
-														else next.delete(row.key)
-														return next
-													})
-												}
-											/>
-										</td>
-									</tr>
+									<text key={row.key} x={rect.x + rect.width / 2} y={rect.y + rect.height - 0.25} fontSize={fontSize * 0.55} textAnchor="middle" fill="#4a5652">
+										{occupant.length > fits ? `${occupant.slice(0, fits - 1)}…` : occupant}
+									</text>
 								)
 							})}
-						</tbody>
-					</table>
-				</div>
-				<p className="button-row" style={{ marginTop: '1rem' }}>
-					<button type="submit" name="intent" value="save" className="button">
-						{t('editor.save')}
-					</button>
-					<button type="submit" name="intent" value="addRows" className="button secondary">
-						{t('editor.addRows')}
-					</button>
-					{unsaved && hydrated ? (
-						<span className="pill status-draft" data-unsaved="true">
-							{t('editor.leave.unsaved')}
-						</span>
+						</g>
+					</svg>
+					<figcaption className="muted">
+						{t('editor.caption', { width: fmt(plan.width), height: fmt(plan.height) })}
+						{hydrated ? ` ${t('editor.keyboardHint')}` : ''}
+					</figcaption>
+					{zones.length ? (
+						<ul className="plan-legend" aria-label={t('editor.zones')}>
+							{zones.map((z) => (
+								<li key={z}>
+									<svg width="18" height="18" viewBox="0 0 1 1" aria-hidden="true">
+										<rect
+											x="0.05"
+											y="0.05"
+											width="0.9"
+											height="0.9"
+											fill={zoneStyle(zones, z).fill}
+											stroke="#083b32"
+											strokeWidth="0.08"
+											strokeDasharray={zoneStyle(zones, z).dash ? '0.2 0.1' : undefined}
+										/>
+									</svg>
+									{z}
+								</li>
+							))}
+						</ul>
 					) : null}
-				</p>
-			</Form>
-		</>
+				</figure>
+				{hydrated ? (
+					<aside className="plan-panel card" aria-labelledby="plan-panel-title">
+						<h2 id="plan-panel-title">{selectedRow ? t('editor.panelTitle', { label: selectedRow.label || '?' }) : t('editor.panelEmpty')}</h2>
+						<p>
+							<button type="button" className="button secondary small" onClick={addStand}>
+								{t('editor.addStand')}
+							</button>
+						</p>
+						{selectedRow ? (
+							<div className="plan-panel-fields">
+								{FIELDS.map((f) => (
+									<label key={f} className="field">
+										<span className="label">{t(`field.${f}`)}</span>
+										<input
+											type="text"
+											inputMode={f === 'label' ? 'text' : 'decimal'}
+											maxLength={f === 'label' ? MAX_LABEL_LENGTH : undefined}
+											value={selectedRow[f]}
+											onChange={(e) => update(selectedIndex, { [f]: e.target.value })}
+										/>
+									</label>
+								))}
+								<label className="field">
+									<span className="label">{t('field.zone')}</span>
+									<input type="text" list="plan-zones" value={selectedRow.zone} onChange={(e) => update(selectedIndex, { zone: e.target.value })} />
+								</label>
+								<label className="check">
+									<input type="checkbox" checked={selectedRow.power} onChange={(e) => update(selectedIndex, { power: e.target.checked })} /> ⚡ {t('power')}
+								</label>
+								<label className="check">
+									<input type="checkbox" checked={selectedRow.accessible} onChange={(e) => update(selectedIndex, { accessible: e.target.checked })} /> ♿{' '}
+									{t('accessible')}
+								</label>
+								<p className="button-row">
+									<button type="button" className="button danger small" onClick={() => removeRow(selectedIndex)}>
+										{t('editor.removeStand')}
+									</button>
+								</p>
+							</div>
+						) : (
+							<p className="muted">{t('editor.panelHint')}</p>
+						)}
+					</aside>
+				) : null}
+			</div>
+			<datalist id="plan-zones">
+				{zones.map((z) => (
+					<option key={z} value={z} />
+				))}
+			</datalist>
+			<h2 id="plan-stands-title">{t('editor.tableTitle')}</h2>
+			<p className="muted">{t('editor.tableHint')}</p>
+			<div className="table-wrap">
+				<table className="data plan-table">
+					<thead>
+						<tr>
+							<th scope="col">{t('field.label')}</th>
+							<th scope="col">{t('field.x')}</th>
+							<th scope="col">{t('field.y')}</th>
+							<th scope="col">{t('field.width')}</th>
+							<th scope="col">{t('field.height')}</th>
+							<th scope="col">{t('field.sizeM2')}</th>
+							<th scope="col">{t('power')}</th>
+							<th scope="col">{t('accessible')}</th>
+							<th scope="col">{t('field.zone')}</th>
+							<th scope="col">{t('field.delete')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{rows.map((row, i) => {
+							const who = row.label.trim() || t('editor.newRow', { n: i + 1 })
+							const whole = rowError(i)
+							return (
+								<tr key={row.key} id={fieldId(`stands.${i}`)} className={row.key === selected ? 'selected' : undefined} data-row={i}>
+									{FIELDS.map((f) => {
+										const errs = fieldError(i, f)
+										const id = fieldId(`stands.${i}.${f}`)
+										const describedBy =
+											[errs ? `${id}-error` : null, f === 'label' && whole ? `${fieldId(`stands.${i}`)}-error` : null].filter(Boolean).join(' ') || undefined
+										return (
+											<td key={f}>
+												<input
+													id={id}
+													name={`stands[${i}].${f}`}
+													type="text"
+													inputMode={f === 'label' ? 'text' : 'decimal'}
+													size={f === 'label' ? 6 : 4}
+													maxLength={f === 'label' ? MAX_LABEL_LENGTH + 5 : 12}
+													value={row[f]}
+													onChange={(e) => update(i, { [f]: e.target.value })}
+													onFocus={() => setSelected(row.key)}
+													aria-label={`${t(`field.${f}`)}, ${who}`}
+													aria-invalid={errs || (f === 'label' && whole) ? true : undefined}
+													aria-describedby={describedBy}
+												/>
+												{errs ? (
+													<span className="field-error" id={`${id}-error`}>
+														{errs.join(' ')}
+													</span>
+												) : null}
+												{f === 'label' && whole ? (
+													<span className="field-error" id={`${fieldId(`stands.${i}`)}-error`}>
+														{whole.join(' ')}
+													</span>
+												) : null}
+											</td>
+										)
+									})}
+									<td>
+										<input
+											type="checkbox"
+											name={`stands[${i}].power`}
+											checked={row.power}
+											onChange={(e) => update(i, { power: e.target.checked })}
+											aria-label={`${t('power')}, ${who}`}
+										/>
+									</td>
+									<td>
+										<input
+											type="checkbox"
+											name={`stands[${i}].accessible`}
+											checked={row.accessible}
+											onChange={(e) => update(i, { accessible: e.target.checked })}
+											aria-label={`${t('accessible')}, ${who}`}
+										/>
+									</td>
+									<td>
+										<input
+											type="text"
+											name={`stands[${i}].zone`}
+											list="plan-zones"
+											size={7}
+											maxLength={60}
+											value={row.zone}
+											onChange={(e) => update(i, { zone: e.target.value })}
+											aria-label={`${t('field.zone')}, ${who}`}
+											aria-invalid={fieldError(i, 'zone') ? true : undefined}
+										/>
+										{fieldError(i, 'zone') ? <span className="field-error">{fieldError(i, 'zone')!.join(' ')}</span> : null}
+									</td>
+									<td>
+										<input
+											type="checkbox"
+											name={`stands[${i}].delete`}
+											aria-label={`${t('field.delete')}, ${who}`}
+											onChange={(e) =>
+												setTicked((current) => {
+													const next = new Set(current)
+													if (e.target.checked) next.add(row.key)
+													else next.delete(row.key)
+													return next
+												})
+											}
+										/>
+									</td>
+								</tr>
+							)
+						})}
+					</tbody>
+				</table>
+			</div>
+			<p className="button-row" style={{ marginTop: '1rem' }}>
+				<button type="submit" name="intent" value="save" className="button">
+					{t('editor.save')}
+				</button>
+				<button type="submit" name="intent" value="addRows" className="button secondary">
+					{t('editor.addRows')}
+				</button>
+				{unsaved && hydrated ? (
+					<span className="pill status-draft" data-unsaved="true">
+						{t('editor.leave.unsaved')}
+					</span>
+				) : null}
+			</p>
+		</Form>
 	)
 }
 
