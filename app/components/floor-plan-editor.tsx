@@ -2,8 +2,10 @@
 // stand. The table IS the form (stands[i].label, …), so without JavaScript an organizer edits the
 // numbers and saves with one POST. With JavaScript the same rows are React state: dragging a stand
 // (mouse or touch), its corner handle, the arrow keys or the side panel change the row, and the
-// same POST saves what the table shows.
-import { Form } from '@remix-run/react'
+// same POST saves what the table shows. While the table differs from what is saved, leaving the
+// page asks first: the browser's own prompt for a reload or closing the tab (beforeunload), our
+// dialog for a link inside the app (useBlocker).
+import { Form, useBlocker, type Blocker } from '@remix-run/react'
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BLANK_ROW, FIELDS, isBlank, num, type StandRowValues } from '#app/domain/stand-rows.ts'
@@ -43,12 +45,15 @@ export function FloorPlanEditor({
 	plan,
 	backgroundUrl,
 	initialRows,
+	savedRows,
 	errors,
 	occupants,
 }: {
 	plan: PlanExtent
 	backgroundUrl: string | null
 	initialRows: StandRowValues[]
+	/** The stands as saved: the table differing from them is unsaved work. */
+	savedRows: StandRowValues[]
 	errors: Record<string, string[]>
 	/** labelKey → exhibitor name, for stands that have one. */
 	occupants: Record<string, string>
@@ -62,6 +67,9 @@ export function FloorPlanEditor({
 	const svgRef = useRef<SVGSVGElement>(null)
 	const drag = useRef<Drag | null>(null)
 	useEffect(() => setHydrated(true), [])
+	const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set())
+	const unsaved = ticked.size > 0 || rowsText(rows) !== rowsText(savedRows)
+	const leaveDialog = useUnsavedWarning(unsaved)
 
 	const zones = [...new Set(rows.map((r) => r.zone.trim()).filter(Boolean))].sort()
 	const drawn = rows
@@ -195,6 +203,7 @@ export function FloorPlanEditor({
 
 	return (
 		<Form method="post" className="plan-editor" noValidate aria-labelledby="plan-stands-title">
+			{leaveDialog}
 			{errorCount ? (
 				<div className="notice danger" role="alert" id="plan-errors">
 					<p>{t('editor.errors', { count: errorCount })}</p>
@@ -485,7 +494,19 @@ export function FloorPlanEditor({
 										{fieldError(i, 'zone') ? <span className="field-error">{fieldError(i, 'zone')!.join(' ')}</span> : null}
 									</td>
 									<td>
-										<input type="checkbox" name={`stands[${i}].delete`} aria-label={`${t('field.delete')}, ${who}`} />
+										<input
+											type="checkbox"
+											name={`stands[${i}].delete`}
+											aria-label={`${t('field.delete')}, ${who}`}
+											onChange={(e) =>
+												setTicked((current) => {
+													const next = new Set(current)
+													if (e.target.checked) next.add(row.key)
+													else next.delete(row.key)
+													return next
+												})
+											}
+										/>
 									</td>
 								</tr>
 							)
@@ -500,8 +521,72 @@ export function FloorPlanEditor({
 				<button type="submit" name="intent" value="addRows" className="button secondary">
 					{t('editor.addRows')}
 				</button>
+				{unsaved && hydrated ? (
+					<span className="pill status-draft" data-unsaved="true">
+						{t('editor.leave.unsaved')}
+					</span>
+				) : null}
 			</p>
 		</Form>
+	)
+}
+
+/** The rows that would be saved, as one text to compare (blank rows are not saved). */
+function rowsText(rows: readonly StandRowValues[]): string {
+	return JSON.stringify(
+		rows.filter((r) => !isBlank(r)).map((r) => [r.label.trim(), ...FIELDS.slice(1).map((f) => r[f].trim()), r.power, r.accessible, r.zone.trim()]),
+	)
+}
+
+/**
+ * Asks before unsaved work is lost: the browser's prompt when the page is reloaded or closed, and
+ * a dialog of ours for a navigation inside the app to another page (the editor's own forms post to
+ * this page and are not held back).
+ */
+function useUnsavedWarning(unsaved: boolean) {
+	const { t } = useTranslation('plan')
+	useEffect(() => {
+		if (!unsaved) return
+		const onBeforeUnload = (event: BeforeUnloadEvent) => {
+			event.preventDefault()
+			event.returnValue = ''
+		}
+		window.addEventListener('beforeunload', onBeforeUnload)
+		return () => window.removeEventListener('beforeunload', onBeforeUnload)
+	}, [unsaved])
+	const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname)
+	return blocker.state === 'blocked' ? <LeaveDialog blocker={blocker} t={t} /> : null
+}
+
+/** A modal dialog (focus inside, Escape stays) over a blocked navigation. */
+function LeaveDialog({ blocker, t }: { blocker: Blocker; t: (key: string) => string }) {
+	const ref = useRef<HTMLDialogElement>(null)
+	useEffect(() => {
+		const dialog = ref.current
+		if (dialog && !dialog.open) dialog.showModal()
+	}, [])
+	return (
+		<dialog
+			ref={ref}
+			className="leave-dialog"
+			aria-labelledby="leave-dialog-title"
+			aria-describedby="leave-dialog-text"
+			onCancel={(e) => {
+				e.preventDefault()
+				blocker.reset?.()
+			}}
+		>
+			<h2 id="leave-dialog-title">{t('editor.leave.title')}</h2>
+			<p id="leave-dialog-text">{t('editor.leave.text')}</p>
+			<p className="button-row">
+				<button type="button" className="button" autoFocus onClick={() => blocker.reset?.()}>
+					{t('editor.leave.stay')}
+				</button>
+				<button type="button" className="button danger" onClick={() => blocker.proceed?.()}>
+					{t('editor.leave.leave')}
+				</button>
+			</p>
+		</dialog>
 	)
 }
 

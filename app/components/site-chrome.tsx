@@ -53,8 +53,11 @@ export function LanguageSwitcher() {
 
 export function SiteHeader() {
 	const { t } = useTranslation()
+	// The organizers' pages take a compact header on a phone (app.css): the admin bar follows it.
+	const { pathname } = useLocation()
+	const admin = pathname === '/admin' || pathname.startsWith('/admin/')
 	return (
-		<header className="site-header">
+		<header className={`site-header${admin ? ' admin-header' : ''}`}>
 			<a className="skip-link" href="#main">
 				{t('skipToContent')}
 			</a>

@@ -143,6 +143,25 @@ export function standsBodySchema(current: PlanExtent) {
 
 export type StandsBody = z.output<ReturnType<typeof standsBodySchema>>
 
+/**
+ * The unpublished changes of a published plan as stored (floor_plans.draft_json): the extent and
+ * the stands the editor saved. Checked again (standIssues) when it is published.
+ */
+export const PlanDraftSchema = z.object({ plan: PlanExtentSchema, stands: z.array(StandSchema).max(MAX_STANDS) })
+
+export type PlanDraft = z.output<typeof PlanDraftSchema>
+
+/** The stored text of a draft; null when it is missing or cannot be read (it is then ignored). */
+export function parsePlanDraft(json: string | null): PlanDraft | null {
+	if (!json) return null
+	try {
+		const parsed = PlanDraftSchema.safeParse(JSON.parse(json))
+		return parsed.success ? parsed.data : null
+	} catch {
+		return null
+	}
+}
+
 /** The next free label after the ones in use: "A1", "A2", … (the editor's "add a stand"). */
 export function nextLabel(labels: readonly string[]): string {
 	const taken = new Set(labels.map(labelKey))

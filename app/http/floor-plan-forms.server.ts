@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next'
 import { type StandRowValues } from '#app/domain/stand-rows.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { getFloorPlan } from '#app/services/queries/floor-plan.server.ts'
+import { getEditedExtent } from '#app/services/queries/floor-plan.server.ts'
 import { BLANK_ROW, bodyFromRows, rowsFromForm, rowsToKeep } from '#app/domain/stand-rows.ts'
 import { MAX_IMAGE_BYTES } from '#app/domain/image-check.ts'
 import { PlanExtentSchema, standsBodySchema } from '#app/domain/stand-input.ts'
@@ -13,14 +13,14 @@ import { readPageForm } from '#app/http/page-form.server.ts'
 import { issuesToFields, makeZodErrorMap } from '#app/utils/validation.ts'
 import type { Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { replaceStands, setPlanBackground, setPlanExtent } from '#app/services/commands/floor-plan.server.ts'
+import { saveEditedStands, setPlanBackground, setPlanExtent } from '#app/services/commands/floor-plan.server.ts'
 
 export type EditorReply = { kind: 'editor'; rows: StandRowValues[]; errors: Record<string, string[]> }
 
 export type FormReply = { kind: 'form'; form: 'import' | 'extent' | 'background'; message: string; details?: string[] }
 
-/** A saved change: how many assignments it dropped (stands that went away or no longer fit). */
-export type Saved = { kind: 'saved'; dropped: number }
+/** A saved change: how many assignments it dropped (stands that went away), and whether it went to the draft. */
+export type Saved = { kind: 'saved'; dropped: number; draft?: boolean }
 
 export type PlanUpload = { formData: FormData; file: Uint8Array | null; tooLarge: boolean }
 
@@ -49,11 +49,11 @@ export function standRowsWithMore(formData: FormData, more: number): EditorReply
 /** Saves the stands table (`t` reads `plan`, `common` and `api`). */
 export function saveStandRows(db: Db, eventId: number, formData: FormData, t: TFunction, actor: Actor): EditorReply | Saved {
 	const keep = rowsToKeep(rowsFromForm(formData))
-	const parsed = standsBodySchema(getFloorPlan(db, eventId).plan).safeParse(bodyFromRows(keep), { error: makeZodErrorMap(t) })
+	const parsed = standsBodySchema(getEditedExtent(db, eventId)).safeParse(bodyFromRows(keep), { error: makeZodErrorMap(t) })
 	if (!parsed.success) return editorReply(keep, issuesToFields(parsed.error.issues))
 	try {
-		const result = replaceStands(db, eventId, parsed.data.stands, actor)
-		return { kind: 'saved', dropped: result.dropped.length }
+		const result = saveEditedStands(db, eventId, parsed.data.stands, actor)
+		return { kind: 'saved', dropped: result.dropped.length, draft: result.draft }
 	} catch (error) {
 		if (!(error instanceof ServiceError)) throw error
 		return editorReply(keep, { [error.field ?? 'stands']: [t(`api:errors.${error.code}`)] })
@@ -70,7 +70,7 @@ export function importStandsFile(db: Db, eventId: number, upload: Pick<PlanUploa
 	} catch {
 		return formReply('import', t('import.notJson'))
 	}
-	const parsed = standsBodySchema(getFloorPlan(db, eventId).plan).safeParse(body, { error: makeZodErrorMap(t) })
+	const parsed = standsBodySchema(getEditedExtent(db, eventId)).safeParse(body, { error: makeZodErrorMap(t) })
 	if (!parsed.success) {
 		const fields = issuesToFields(parsed.error.issues)
 		return formReply(
@@ -82,8 +82,8 @@ export function importStandsFile(db: Db, eventId: number, upload: Pick<PlanUploa
 		)
 	}
 	try {
-		const result = replaceStands(db, eventId, parsed.data.stands, actor, new Date(), parsed.data.plan)
-		return { kind: 'saved', dropped: result.dropped.length }
+		const result = saveEditedStands(db, eventId, parsed.data.stands, actor, new Date(), parsed.data.plan)
+		return { kind: 'saved', dropped: result.dropped.length, draft: result.draft }
 	} catch (error) {
 		if (!(error instanceof ServiceError)) throw error
 		return formReply('import', `${error.field ?? ''} ${t(`api:errors.${error.code}`)}`.trim())

@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { FloorPlanEditor } from '#app/components/floor-plan-editor.tsx'
 import { BLANK_ROW } from '#app/domain/stand-rows.ts'
-import { setPlanBackground, setPlanPublished } from '#app/services/commands/floor-plan.server.ts'
+import { discardPlanDraft, publishPlanDraft, setPlanBackground, setPlanPublished } from '#app/services/commands/floor-plan.server.ts'
 import { floorPlanPageView } from '#app/services/views/floor-plan-views.server.ts'
 import { importStandsFile, readPlanUpload, saveStandRows, savePlanBackground, savePlanExtent, standRowsWithMore } from '#app/http/floor-plan-forms.server.ts'
 import planStyles from '#app/styles/plan.css?url'
@@ -48,11 +48,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (intent === 'addRows') return standRowsWithMore(formData, MORE_ROWS)
 	if (intent === 'save') {
 		const result = saveStandRows(db, event.id, formData, t, actor)
-		return result.kind === 'saved' ? redirect(`${back}?saved=stands&dropped=${result.dropped}`) : result
+		return result.kind === 'saved' ? redirect(`${back}?saved=${result.draft ? 'draft' : 'stands'}&dropped=${result.dropped}`) : result
 	}
 	if (intent === 'import') {
 		const result = importStandsFile(db, event.id, upload, t, actor)
-		return result.kind === 'saved' ? redirect(`${back}?saved=import&dropped=${result.dropped}`) : result
+		return result.kind === 'saved' ? redirect(`${back}?saved=${result.draft ? 'draft' : 'import'}&dropped=${result.dropped}`) : result
 	}
 	if (intent === 'extent') {
 		const result = savePlanExtent(db, event.id, formData, t, actor)
@@ -69,6 +69,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (intent === 'publish' || intent === 'unpublish') {
 		setPlanPublished(db, event.id, intent === 'publish', actor)
 		return redirect(`${back}?saved=${intent}`)
+	}
+	if (intent === 'publishDraft') {
+		const result = publishPlanDraft(db, event.id, actor)
+		return redirect(`${back}?saved=draftPublished&dropped=${result.dropped.length}`)
+	}
+	if (intent === 'discardDraft') {
+		discardPlanDraft(db, event.id, actor)
+		return redirect(`${back}?saved=draftDiscarded`)
 	}
 	throw errorResponse(400)
 }
@@ -118,11 +126,36 @@ export default function PlanEditorPage() {
 					{dropped > 0 ? ` ${t('editor.dropped', { count: dropped })}` : ''}
 				</p>
 			) : null}
+			{data.draft ? (
+				<section className="notice plan-draft" aria-labelledby="plan-draft-title" data-draft="true">
+					<h2 id="plan-draft-title">{t('draft.notice')}</h2>
+					<p>{t('draft.hint')}</p>
+					{data.draft.removesAssigned.length ? (
+						<>
+							<p>{t('draft.removes')}</p>
+							<ul>
+								{data.draft.removesAssigned.map((r) => (
+									<li key={r.label}>{t('draft.removed', { label: r.label, name: r.name })}</li>
+								))}
+							</ul>
+						</>
+					) : null}
+					<Form method="post" className="button-row">
+						<button type="submit" name="intent" value="publishDraft" className="button">
+							{t('draft.publish')}
+						</button>
+						<button type="submit" name="intent" value="discardDraft" className="button secondary">
+							{t('draft.discard')}
+						</button>
+					</Form>
+				</section>
+			) : null}
 			<FloorPlanEditor
 				key={`${plan.version}-${editorState ? JSON.stringify(editorState.errors) + editorState.rows.length : ''}`}
 				plan={{ width: plan.width, height: plan.height }}
 				backgroundUrl={backgroundUrl}
 				initialRows={rows}
+				savedRows={data.rows}
 				errors={editorState?.errors ?? {}}
 				occupants={data.occupants}
 			/>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, Outlet, useLoaderData } from '@remix-run/react'
+import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireUser } from '#app/http/auth.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
@@ -28,28 +28,30 @@ export default function AdminLayout() {
 					<nav aria-label={t('nav.label')}>
 						<ul className="admin-nav">
 							<li>
-								<Link to="/admin">{t('nav.events')}</Link>
+								<NavLink to="/admin" end>
+									{t('nav.events')}
+								</NavLink>
 							</li>
 							<li>
-								<Link to="/admin/events/new">{t('nav.newEvent')}</Link>
+								<NavLink to="/admin/events/new">{t('nav.newEvent')}</NavLink>
 							</li>
 							{user.role === 'scanner' ? null : (
 								<li>
-									<Link to="/admin/outbox">{t('mail:outboxPage.title')}</Link>
+									<NavLink to="/admin/outbox">{t('mail:outboxPage.title')}</NavLink>
 								</li>
 							)}
 							{user.role === 'scanner' ? null : (
 								<li>
-									<Link to="/admin/research">{t('exhibitors:research.nav')}</Link>
+									<NavLink to="/admin/research">{t('exhibitors:research.nav')}</NavLink>
 								</li>
 							)}
 							{user.role === 'admin' ? (
 								<>
 									<li>
-										<Link to="/admin/users">{t('accounts:nav.users')}</Link>
+										<NavLink to="/admin/users">{t('accounts:nav.users')}</NavLink>
 									</li>
 									<li>
-										<Link to="/admin/tokens">{t('accounts:nav.tokens')}</Link>
+										<NavLink to="/admin/tokens">{t('accounts:nav.tokens')}</NavLink>
 									</li>
 								</>
 							) : null}
@@ -57,10 +59,10 @@ export default function AdminLayout() {
 					</nav>
 					<div className="who">
 						<span>
-							<Link to="/admin/account" title={t('accounts:nav.account')}>
+							<NavLink to="/admin/account" title={t('accounts:nav.account')}>
 								{user.name}
-							</Link>{' '}
-							· {t(`roles.${user.role}`)}
+							</NavLink>{' '}
+							<span className="who-role">· {t(`roles.${user.role}`)}</span>
 						</span>
 						<Form method="post" action="/admin/logout">
 							<button type="submit" className="link-button">

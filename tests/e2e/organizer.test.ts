@@ -7,7 +7,23 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import admin from '#app/locales/sr-Latn/admin.json'
 import apiTexts from '#app/locales/sr-Latn/api.json'
 import common from '#app/locales/sr-Latn/common.json'
-import { launchBrowser, newDesktopContext, waitForHydration, watchPageErrors, type PageErrorWatch } from '#tests/support/browser.ts'
+import plan from '#app/locales/sr-Latn/plan.json'
+import { apiCall } from '#tests/support/api-client.ts'
+import {
+	describeViolations,
+	launchBrowser,
+	loginAsAdmin,
+	newDesktopContext,
+	newPhoneContext,
+	runAxe,
+	scrollWidth,
+	seriousViolations,
+	waitForHydration,
+	watchPageErrors,
+	type PageErrorWatch,
+} from '#tests/support/browser.ts'
+import { createPublishedFair } from '#tests/support/fair-fixtures.ts'
+import { standAt } from '#tests/support/stands.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
@@ -268,5 +284,113 @@ describe.each([
 		await cancelEvent(page, id)
 		expect((await api.get(event.slug)).status).toBe('cancelled')
 		expect(await statusInAdminList(page, event.title)).toBe(common.status.cancelled)
+	})
+})
+
+describe('the plan editor keeps unsaved stands', () => {
+	let context: BrowserContext
+	let page: Page
+	let fair: { id: number; slug: string; title: string }
+	const editor = () => `${server.url}/admin/events/${fair.id}/plan`
+	const back = () => page.locator('.breadcrumb a')
+	const dialog = () => page.getByRole('dialog', { name: plan.editor.leave.title })
+	const x = () => page.getByLabel(`${plan.field.x}, A1`, { exact: true })
+
+	beforeAll(async () => {
+		const created = await createPublishedFair(server, api.token)
+		fair = { id: created.id, slug: created.slug, title: created.title }
+		const put = await apiCall(server.url, 'PUT', `/api/v1/fairs/${fair.slug}/stands`, { token: api.token, body: { stands: [standAt('A1', 0, 0, 3, 2)] } })
+		expect(put.status, put.text).toBe(200)
+		context = await organizerContext(true)
+		page = await context.newPage()
+		await loginAsAdmin(page, server, `/admin/events/${fair.id}/plan`)
+	})
+
+	afterAll(async () => {
+		await context?.close()
+	})
+
+	test('a link away asks first: "stay" keeps the change, "leave" goes; after saving nothing asks', async () => {
+		await page.goto(editor())
+		await waitForHydration(page)
+		// Nothing changed yet: the link just goes.
+		await Promise.all([page.waitForURL(`${server.url}/admin/events/${fair.id}`), back().click()])
+		await page.goto(editor())
+		await waitForHydration(page)
+
+		await x().fill('5')
+		await back().click()
+		await dialog().waitFor()
+		expect(await dialog().innerText()).toContain(plan.editor.leave.text)
+		const violations = seriousViolations(await runAxe(page))
+		expect(violations, describeViolations(violations)).toEqual([])
+		await dialog().getByRole('button', { name: plan.editor.leave.stay }).click()
+		await dialog().waitFor({ state: 'detached' })
+		expect(page.url()).toBe(editor())
+		expect(await x().inputValue()).toBe('5')
+
+		await back().click()
+		await dialog().waitFor()
+		await Promise.all([page.waitForURL(`${server.url}/admin/events/${fair.id}`), dialog().getByRole('button', { name: plan.editor.leave.leave }).click()])
+		// With JavaScript the address changes a moment before the new page is rendered.
+		await page.locator('h1', { hasText: fair.title }).waitFor()
+
+		// Saved, nothing is lost: no question.
+		await page.goto(editor())
+		await waitForHydration(page)
+		await x().fill('6')
+		await Promise.all([page.waitForURL((u) => u.searchParams.get('saved') === 'stands'), page.locator('button[name=intent][value=save]').click()])
+		await page.locator('[data-notice="stands"]').waitFor()
+		expect(await x().inputValue()).toBe('6')
+		await Promise.all([page.waitForURL(`${server.url}/admin/events/${fair.id}`), back().click()])
+		expect(await dialog().count()).toBe(0)
+	})
+
+	test("closing or reloading the page with unsaved stands gets the browser's prompt; after saving it does not", async () => {
+		const tab = await context.newPage()
+		await tab.goto(editor())
+		await waitForHydration(tab)
+		await tab.getByLabel(`${plan.field.x}, A1`, { exact: true }).fill('8')
+		const asked = new Promise<string>((resolve) => tab.once('dialog', (d) => (resolve(d.type()), void d.dismiss())))
+		await tab.close({ runBeforeUnload: true })
+		expect(await asked).toBe('beforeunload')
+		expect(tab.isClosed()).toBe(false)
+
+		await Promise.all([tab.waitForURL((u) => u.searchParams.get('saved') === 'stands'), tab.locator('button[name=intent][value=save]').click()])
+		await tab.locator('[data-notice="stands"]').waitFor()
+		let prompted = false
+		tab.once('dialog', (d) => ((prompted = true), void d.accept()))
+		const closed = tab.waitForEvent('close')
+		await tab.close({ runBeforeUnload: true })
+		await closed
+		expect(prompted).toBe(false)
+	})
+})
+
+describe('the organizers’ header and dashboard on a phone', () => {
+	test('the header is one compact block (under 120 px of 844), marks the current page, and the dashboard passes axe without sideways scrolling', async () => {
+		const context = await newPhoneContext(browser, { locale: 'de-DE' })
+		watches.push(watchPageErrors(context))
+		try {
+			const page = await context.newPage()
+			await loginAsAdmin(page, server, '/admin')
+			await page.locator('#todo-title').waitFor()
+			await waitForHydration(page)
+			const bottom = await page.evaluate(() => document.querySelector('.admin-bar')!.getBoundingClientRect().bottom)
+			expect(bottom).toBeLessThanOrEqual(120)
+			const nav = page.getByRole('navigation', { name: admin.nav.label })
+			expect(await nav.locator('[aria-current="page"]').innerText()).toBe(admin.nav.events)
+			expect(await scrollWidth(page)).toBeLessThanOrEqual(390)
+			const violations = seriousViolations(await runAxe(page))
+			expect(violations, describeViolations(violations)).toEqual([])
+
+			// Every link of the bar is on its one line, reachable by scrolling it sideways.
+			await page.goto(`${server.url}/admin/outbox`)
+			expect(await nav.locator('[aria-current="page"]').count()).toBe(1)
+			const tops = await nav.locator('a').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)))
+			expect(new Set(tops).size).toBe(1)
+		} finally {
+			await context.close()
+		}
 	})
 })

@@ -317,3 +317,94 @@ describe('the public map', () => {
 		expect(cyrillic.html).toContain('Задруга Ђурђевак')
 	})
 })
+
+describe('a published plan changes through a draft', () => {
+	/** A published fair with stands A1 (assigned to an exhibitor the public may see) and A2. */
+	async function publishedFair() {
+		const fair = await createEvent()
+		await putStands(fair.slug, { stands: [stand('A1', 0, 0), stand('A2', 3, 0)] })
+		const exhibitor = await applyAs(fair.slug, 'Zadruga Bosiljak', true)
+		acceptAndRelease(exhibitor)
+		assign(fair.id, exhibitor, 'A1')
+		const editor = `/admin/events/${fair.id}/plan`
+		expect((await postForm(editor, { intent: 'publish' })).status).toBe(302)
+		return { fair, editor, exhibitor }
+	}
+	const mapOf = async (slug: string) => (await page(`/fairs/${slug}/map`, null)).html.replace(/nonce="[^"]*"/g, '')
+	const liveLabels = async (slug: string) => (await api('GET', `/api/v1/fairs/${slug}/stands`)).body.stands.map((s: { label: string }) => s.label)
+	/** The editor's table: A2 moved, A1 gone, Z9 new. */
+	const changedRows = formRows([
+		{ label: 'A2', x: '10', y: '10', width: '3', height: '2' },
+		{ label: 'Z9', x: '20', y: '0', width: '4', height: '2' },
+	])
+
+	test('saving a published plan keeps the public map, the API and the stands as they were; the editor shows the draft', async () => {
+		const { fair, editor } = await publishedFair()
+		const mapBefore = await mapOf(fair.slug)
+		const saved = await postForm(editor, { intent: 'save', ...changedRows })
+		expect(saved.status, saved.html.slice(0, 300)).toBe(302)
+		expect(saved.location).toBe(`${editor}?saved=draft&dropped=0`)
+
+		expect(await mapOf(fair.slug)).toBe(mapBefore)
+		expect(mapBefore).toContain('Zadruga Bosiljak')
+		expect(mapBefore).not.toContain('Z9')
+		expect(await liveLabels(fair.slug)).toEqual(['A1', 'A2'])
+		expect(query('SELECT label, x FROM stands WHERE event_id = ? ORDER BY label', fair.id)).toEqual([
+			{ label: 'A1', x: 0 },
+			{ label: 'A2', x: 3 },
+		])
+		expect(query('SELECT COUNT(*) AS n FROM stand_assignments WHERE event_id = ?', fair.id)).toEqual([{ n: 1 }])
+		// The application form's stand choices read the live plan too.
+		expect((await page(`/fairs/${fair.slug}/apply`, null)).html).not.toContain('Z9')
+
+		const shown = await page(saved.location!)
+		expect(shown.html).toContain('data-draft="true"')
+		expect(shown.html).toContain('Neobjavljene izmene — javnost vidi objavljeni plan.')
+		expect(shown.html).toContain('value="Z9"')
+		expect(shown.html).not.toContain('value="A1"')
+		// Publishing would take A1 from its exhibitor: the editor says so before.
+		expect(shown.html).toContain('štand A1: Zadruga Bosiljak')
+		expect(shown.html).toContain('value="publishDraft"')
+		expect(shown.html).toContain('value="discardDraft"')
+
+		// A second save and a new size change the draft, still not the live plan.
+		expect((await postForm(editor, { intent: 'extent', width: '60', height: '30' })).status).toBe(302)
+		expect(query('SELECT width FROM floor_plans WHERE event_id = ?', fair.id)).toEqual([{ width: 40 }])
+		expect(await mapOf(fair.slug)).toBe(mapBefore)
+	})
+
+	test('publishing the draft makes it the live plan, with the same rule as a save for assigned stands', async () => {
+		const { fair, editor, exhibitor } = await publishedFair()
+		await postForm(editor, { intent: 'save', ...changedRows })
+		const published = await postForm(editor, { intent: 'publishDraft' })
+		expect(published.location).toBe(`${editor}?saved=draftPublished&dropped=1`)
+		expect(await liveLabels(fair.slug)).toEqual(['A2', 'Z9'])
+		const map = await mapOf(fair.slug)
+		expect(map).toContain('Z9')
+		expect(map).not.toContain('Zadruga Bosiljak')
+		expect(query('SELECT application_id FROM stand_assignments WHERE application_id = ?', exhibitor)).toEqual([])
+		expect(query('SELECT draft_json FROM floor_plans WHERE event_id = ?', fair.id)).toEqual([{ draft_json: null }])
+		const after = await page(published.location!)
+		expect(after.html).not.toContain('data-draft="true"')
+		expect(after.html).toContain('data-notice="draftPublished"')
+		const audit = query(`SELECT action FROM audit_log WHERE subject = ? AND action LIKE 'plan.draft%' ORDER BY id`, `event:${fair.id}`)
+		expect(audit).toEqual([{ action: 'plan.draft' }, { action: 'plan.draft_publish' }])
+	})
+
+	test('discarding the draft restores the published plan in the editor; the live plan never changed', async () => {
+		const { fair, editor } = await publishedFair()
+		const mapBefore = await mapOf(fair.slug)
+		await postForm(editor, { intent: 'save', ...changedRows })
+		const discarded = await postForm(editor, { intent: 'discardDraft' })
+		expect(discarded.location).toBe(`${editor}?saved=draftDiscarded`)
+		expect(query('SELECT draft_json FROM floor_plans WHERE event_id = ?', fair.id)).toEqual([{ draft_json: null }])
+		const shown = await page(editor)
+		expect(shown.html).not.toContain('data-draft="true"')
+		expect(shown.html).toContain('value="A1"')
+		expect(shown.html).not.toContain('value="Z9"')
+		expect(await mapOf(fair.slug)).toBe(mapBefore)
+		// Publishing with no draft changes nothing.
+		expect((await postForm(editor, { intent: 'publishDraft' })).location).toBe(`${editor}?saved=draftPublished&dropped=0`)
+		expect(await liveLabels(fair.slug)).toEqual(['A1', 'A2'])
+	})
+})

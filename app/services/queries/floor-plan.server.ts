@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm'
 import { applications, floorPlans, standAssignments, stands, type FloorPlanRow, type StandRow } from '#db/schema/index.ts'
 import { neighboursByLabel } from '#app/domain/stand-geometry.ts'
-import { DEFAULT_PLAN, compareLabels, type PlanExtent } from '#app/domain/stand-input.ts'
+import { DEFAULT_PLAN, compareLabels, parsePlanDraft, type PlanDraft, type PlanExtent } from '#app/domain/stand-input.ts'
 import { type Db } from '#app/utils/db.server.ts'
 
 export type PlanInfo = PlanExtent & { exists: boolean; hasBackground: boolean; publishedAt: Date | null; updatedAt: Date | null }
@@ -41,6 +41,24 @@ function planInfo(row: FloorPlanRow | undefined): PlanInfo {
 
 export function getPlanInfo(db: Db, eventId: number): PlanInfo {
 	return planInfo(planRow(db, eventId))
+}
+
+/**
+ * The unpublished changes of the plan (saved in the editor while the plan was published), or null
+ * when the live plan is all there is. Nothing but the editor reads it: the public map, the
+ * application form, the allocation and the API read the live stands.
+ */
+export function getPlanDraft(db: Db, eventId: number): PlanDraft | null {
+	const row = db.select({ draftJson: floorPlans.draftJson }).from(floorPlans).where(eq(floorPlans.eventId, eventId)).get()
+	return parsePlanDraft(row?.draftJson ?? null)
+}
+
+/** The extent the editor works on: the draft's when there is one, the live plan's otherwise. */
+export function getEditedExtent(db: Db, eventId: number): PlanExtent {
+	const draft = getPlanDraft(db, eventId)
+	if (draft) return draft.plan
+	const { width, height } = getPlanInfo(db, eventId)
+	return { width, height }
 }
 
 export function listStands(db: Db, eventId: number): StandRow[] {
