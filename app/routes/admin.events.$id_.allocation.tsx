@@ -198,10 +198,11 @@ function PreviewPanel({ preview }: { preview: PreviewReply }) {
 		<section className="card alloc-preview" aria-labelledby="preview-title">
 			<h2 id="preview-title">{t('preview.title')}</h2>
 			<p>
-				<strong>{t('preview.objective', { assigned: preview.assigned, total: preview.total, cost: preview.preferenceCost })}</strong>
+				<strong>{t('preview.objective', { assigned: preview.assigned, total: preview.total })}</strong>
 			</p>
+			<p>{t('preview.wishes', preview.wishes)}</p>
 			<p>{preview.moved === 0 ? t('preview.movedNone') : t('preview.movedSome', { count: preview.moved })}</p>
-			<p className="muted">{t('preview.costHint')}</p>
+			<p className="muted">{t('preview.costHint', { cost: preview.preferenceCost })}</p>
 			<p className="muted">
 				{t('preview.sameCategory', { count: preview.spread.pairs, before: preview.spread.before })} {t(`preview.spread.${preview.spread.status}`)}
 			</p>

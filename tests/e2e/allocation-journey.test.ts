@@ -166,7 +166,10 @@ test('the organizer publishes the plan, allocates, reads why two have no stand, 
 	await page.locator('#preview-title').waitFor()
 	const preview = page.locator('.alloc-preview')
 	const text = (await preview.innerText()).replace(/\s+/g, ' ')
-	expect(text).toContain(fill(allocationSr.preview.objective, { assigned: 4, total: 6, cost: 1 }))
+	expect(text).toContain(fill(allocationSr.preview.objective, { assigned: 4, total: 6 }))
+	// The preference cost (1) told as people, and what the number means.
+	expect(text).toContain(fill(allocationSr.preview.wishes, { first: 3, second: 1, third: 0, other: 0, none: 0 }))
+	expect(text).toContain(fill(allocationSr.preview.costHint, { cost: 1 }))
 	// Why two are left out, in words: no stand is big enough; both stands with power are taken.
 	expect(text).toContain(fill(allocationSr.preview.noFit, { name: byKey('zupa').name, needs: fill(allocationSr.needs.size, { size: 40 }) }))
 	const takenLine = fill(allocationSr.preview.taken, { name: byKey('kovacnica').name, list: '' })
@@ -298,7 +301,7 @@ test('allocating again keeps the pinned stand; saving mails the new stand', asyn
 	await page.locator('button[name=intent][value=allocate]').click()
 	await page.locator('#preview-title').waitFor()
 	const text = (await page.locator('.alloc-preview').innerText()).replace(/\s+/g, ' ')
-	expect(text).toContain(fill(allocationSr.preview.objective, { assigned: 4, total: 6, cost: 4 }))
+	expect(text).toContain(fill(allocationSr.preview.objective, { assigned: 4, total: 6 }))
 	expect(text).not.toContain(fill(allocationSr.preview.moved, { name: byKey('leptir').name, from: 'B2', to: 'A2' }))
 	expect(await page.locator('.alloc-svg [data-stand="B2"] title').textContent()).toContain(byKey('leptir').name)
 	expect(await page.locator('.alloc-svg [data-stand="A2"] title').textContent()).toBe(fill(allocationSr.board.free, { label: 'A2' }))

@@ -7,6 +7,7 @@ import {
 	keepsOptimum,
 	preferenceCost,
 	unmetNeeds,
+	wishesMet,
 	type AllocationApplication,
 	type AllocationInput,
 	type AllocationResult,
@@ -294,6 +295,25 @@ describe('exact stage against brute force', () => {
 			{ applicationId: 2, standLabel: 'B', locked: false },
 		])
 		expect(result.objective).toEqual({ assigned: 2, moved: 0, preferenceCost: 6 })
+	})
+
+	test('the preference cost told as people: who got which wish, and who gave none', () => {
+		const input: AllocationInput = {
+			stands: [stand('A', 0, 0), stand('B', 2, 0), stand('C', 4, 0), stand('D', 6, 0), stand('E', 0, 2)],
+			applications: [
+				app(1, { preferences: ['A', 'B'] }),
+				app(2, { preferences: ['A', 'B'] }),
+				app(3, { preferences: ['A', 'B', 'C'] }),
+				app(4, { preferences: ['A'] }),
+				app(5),
+			],
+		}
+		const assignments = ['A', 'B', 'C', 'D', 'E'].map((standLabel, i) => ({ applicationId: i + 1, standLabel }))
+		const met = wishesMet(input, assignments)
+		expect(met).toEqual({ first: 1, second: 1, third: 1, other: 1, none: 1 })
+		// The cost is the sum the solver minimises: 0 + 1 + 2 + 3, and 3 for no wishes.
+		const cost = assignments.reduce((sum, x) => sum + preferenceCost(input.applications[x.applicationId - 1]!, x.standLabel), 0)
+		expect(cost).toBe(met.second + 2 * met.third + 3 * (met.other + met.none))
 	})
 
 	test('one more exhibitor accepted: the told keep their stands unless moving places more', () => {

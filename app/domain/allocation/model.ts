@@ -123,6 +123,27 @@ export function preferenceCost(application: Pick<AllocationApplication, 'prefere
 	return UNLISTED_STAND_COST
 }
 
+/** How many placed exhibitors got their first, second, third wish, a stand they did not wish for, or gave no wishes. */
+export type WishesMet = { first: number; second: number; third: number; other: number; none: number }
+
+/** The preference cost of `assignments` told as people: who got which wish (preferenceCost is its sum). */
+export function wishesMet(input: AllocationInput, assignments: readonly Pick<Assignment, 'applicationId' | 'standLabel'>[]): WishesMet {
+	const byId = new Map(input.applications.map((a) => [a.id, a]))
+	const met: WishesMet = { first: 0, second: 0, third: 0, other: 0, none: 0 }
+	const ranks = ['first', 'second', 'third'] as const
+	for (const x of assignments) {
+		const application = byId.get(x.applicationId)
+		if (!application) continue
+		if (application.preferences.length === 0) {
+			met.none++
+			continue
+		}
+		const cost = preferenceCost(application, x.standLabel)
+		met[ranks[cost] ?? 'other']++
+	}
+	return met
+}
+
 /** Neighbouring stands (by geometry) whose holders have the same category. */
 export function countSameCategoryPairs(input: AllocationInput, assignments: readonly Pick<Assignment, 'applicationId' | 'standLabel'>[]): number {
 	const categoryOf = new Map(input.applications.map((a) => [a.id, a.category]))

@@ -4,7 +4,7 @@
 // Reads only; the route calls the writes (commands/allocation, stand-moves, stand-mails) directly.
 import type { TFunction } from 'i18next'
 import type { EventRow } from '#db/schema/index.ts'
-import { fits } from '#app/domain/allocation/model.ts'
+import { fits, wishesMet, type WishesMet } from '#app/domain/allocation/model.ts'
 import { explainMoves, type MoveReason } from '#app/domain/allocation/moves.ts'
 import { categoryCodes, categoryNameByCode } from '#app/domain/fair-settings-input.ts'
 import type { Locale } from '#app/domain/locale.ts'
@@ -101,6 +101,8 @@ export type PreviewReply = {
 	/** Exhibitors already emailed their stand who would not keep it. */
 	moved: number
 	preferenceCost: number
+	/** The preference cost told as people: who got which wish. */
+	wishes: WishesMet
 	spread: { status: string; pairs: number; before: number }
 	holders: Record<string, BoardHolder>
 	/** `why`: for an exhibitor already emailed its stand, why it would not keep it. */
@@ -152,6 +154,7 @@ export async function allocationPreviewReply(db: Db, event: EventRow): Promise<P
 		total: state.accepted.length,
 		moved: preview.objective.moved,
 		preferenceCost: preview.objective.preferenceCost,
+		wishes: wishesMet(state.input, preview.assignments),
 		spread: { status: preview.spread.status, pairs: preview.spread.sameCategoryPairs, before: preview.spread.exactPairs },
 		holders,
 		changes: [
