@@ -4,7 +4,7 @@
 import { hasRole } from '#app/domain/roles.ts'
 import { standsBodySchema } from '#app/domain/stand-input.ts'
 import { replaceStands } from '#app/services/commands/floor-plan.server.ts'
-import { getFloorPlan, getPlanInfo, toStandJson, type PlanInfo } from '#app/services/queries/floor-plan.server.ts'
+import { getFloorPlan, getPlanDraft, getPlanInfo, toStandJson, type PlanInfo } from '#app/services/queries/floor-plan.server.ts'
 import { apiError, readJsonBody } from '#app/http/api.server.ts'
 import { apiAction, apiLoader } from '#app/http/api-route.server.ts'
 import { getOptionalUser, requireApiFair, requireApiRole } from '#app/http/auth.server.ts'
@@ -50,6 +50,8 @@ export const loader = apiLoader({}, async ({ request, params }) => {
 
 export const action = apiAction({ allow: ALLOWED, role: 'organizer', scope: 'fair', guardFirst: true }, async ({ request, principal, event }) => {
 	const db = getDb()
+	// Changes waiting in the editor would overwrite this PUT when published: the organizer publishes or discards them first.
+	if (getPlanDraft(db, event.id)) return apiError(request, 409, 'plan_draft_pending')
 	const body = await readJsonBody(request, standsBodySchema(getPlanInfo(db, event.id)), { maxBytes: MAX_BODY_BYTES })
 	const result = replaceStands(db, event.id, body.stands, principal.actor, new Date(), body.plan)
 	return Response.json({

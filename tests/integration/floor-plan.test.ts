@@ -391,6 +391,18 @@ describe('a published plan changes through a draft', () => {
 		expect(audit).toEqual([{ action: 'plan.draft' }, { action: 'plan.draft_publish' }])
 	})
 
+	test('while a draft waits, the API cannot replace the stands under it (409); after discarding it can', async () => {
+		const { fair, editor } = await publishedFair()
+		await postForm(editor, { intent: 'save', ...changedRows })
+		const refused = await putStands(fair.slug, { stands: [stand('B1', 0, 0)] })
+		expect(refused.status, refused.text).toBe(409)
+		expect(refused.body).toMatchObject({ error: 'plan_draft_pending' })
+		expect(await liveLabels(fair.slug)).toEqual(['A1', 'A2'])
+		await postForm(editor, { intent: 'discardDraft' })
+		expect((await putStands(fair.slug, { stands: [stand('A1', 0, 0), stand('B1', 6, 0)] })).status).toBe(200)
+		expect(await liveLabels(fair.slug)).toEqual(['A1', 'B1'])
+	})
+
 	test('discarding the draft restores the published plan in the editor; the live plan never changed', async () => {
 		const { fair, editor } = await publishedFair()
 		const mapBefore = await mapOf(fair.slug)

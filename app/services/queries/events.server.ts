@@ -1,6 +1,6 @@
 // Reading events: the public lists and calendar, the organizer's list, one event by slug or id, and
 // the Event object of the JSON API. Creating and changing events is commands/events.
-import { and, asc, desc, eq, gte, ne } from 'drizzle-orm'
+import { and, asc, eq, gte, ne } from 'drizzle-orm'
 import { events, type EventRow } from '#db/schema/index.ts'
 import { remainingPlaces } from '#app/domain/capacity.ts'
 import { type Db } from '#app/utils/db.server.ts'
@@ -18,10 +18,6 @@ export function listUpcomingEvents(db: Db, now = new Date()): EventRow[] {
 /** Every published or cancelled event (cancelled ones stay in calendars as cancelled). */
 export function listCalendarEvents(db: Db): EventRow[] {
 	return db.select().from(events).where(ne(events.status, 'draft')).orderBy(asc(events.startsAt)).all()
-}
-
-export function listEventsForAdmin(db: Db): EventRow[] {
-	return db.select().from(events).orderBy(desc(events.startsAt)).all()
 }
 
 export function findEventBySlug(db: Db, slug: string): EventRow | undefined {
