@@ -21,14 +21,14 @@ export function dashboardEvents(db: Db): { events: EventRow[]; checkedIn: Map<nu
 	return { events: rows, checkedIn: new Map(checked.map((c) => [c.eventId, Number(c.persons)])) }
 }
 
-export type FairCount = { eventId: number; title: string; count: number }
+export type FairCount = { eventId: number; title: string; titleEn: string | null; count: number }
 
 const notCancelledFair = and(eq(events.kind, 'fair'), ne(events.status, 'cancelled'))
 
 /** Per fair (not cancelled): applications nobody has decided yet. */
 export function applicationsAwaitingReview(db: Db): FairCount[] {
 	return db
-		.select({ eventId: events.id, title: events.title, count: sql<number>`count(*)` })
+		.select({ eventId: events.id, title: events.title, titleEn: events.titleEn, count: sql<number>`count(*)` })
 		.from(applications)
 		.innerJoin(events, eq(events.id, applications.eventId))
 		.where(and(notCancelledFair, eq(applications.status, 'submitted'), isNull(applications.withdrawnAt)))
@@ -43,7 +43,7 @@ export function applicationsAwaitingReview(db: Db): FairCount[] {
  */
 export function unreleasedDecisionCounts(db: Db): FairCount[] {
 	return db
-		.select({ eventId: events.id, title: events.title, count: sql<number>`count(*)` })
+		.select({ eventId: events.id, title: events.title, titleEn: events.titleEn, count: sql<number>`count(*)` })
 		.from(applications)
 		.innerJoin(events, eq(events.id, applications.eventId))
 		.where(
@@ -64,6 +64,7 @@ export function unconfirmedAcceptances(db: Db): Array<FairCount & { nearestDeadl
 		.select({
 			eventId: events.id,
 			title: events.title,
+			titleEn: events.titleEn,
 			count: sql<number>`count(*)`,
 			nearest: sql<number | null>`min(${applications.confirmBy})`,
 		})

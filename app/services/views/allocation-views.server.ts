@@ -14,6 +14,7 @@ import { countUnnotified, loadAllocationState, toAllocationApplication, toStand 
 import { ServiceError, StandDoesNotFitError } from '#app/services/errors.server.ts'
 import { getFairSettings } from '#app/services/queries/fair-settings.server.ts'
 import { getPlanInfo } from '#app/services/queries/floor-plan.server.ts'
+import { eventTitleIn } from '#app/domain/event-text.ts'
 
 /** The page: `t` reads the `allocation` and `exhibitors` namespaces. */
 
@@ -80,8 +81,8 @@ export function allocationPageView(db: Db, event: EventRow, t: TFunction, locale
 	})
 	const plan = getPlanInfo(db, event.id)
 	return {
-		title: `${t('title')}: ${event.title} · Sajam`,
-		event: { id: event.id, slug: event.slug, title: event.title },
+		title: `${t('title')}: ${eventTitleIn(event, locale)} · Sajam`,
+		event: { id: event.id, slug: event.slug, title: eventTitleIn(event, locale) },
 		plan: { width: plan.width, height: plan.height },
 		stands: state.stands.map((s) => ({ label: s.label, x: s.x, y: s.y, width: s.width, height: s.height, power: s.power, accessible: s.accessible })),
 		holders,

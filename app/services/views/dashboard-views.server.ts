@@ -8,6 +8,7 @@ import { remainingPlaces } from '#app/domain/capacity.ts'
 import { formatDateTime, formatNumber, toBelgradeLocalInput } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
+import { eventTitleIn } from '#app/domain/event-text.ts'
 import {
 	applicationsAwaitingReview,
 	dashboardEvents,
@@ -45,7 +46,7 @@ export function dashboardView(db: Db, t: TFunction, locale: Locale, now = new Da
 		const day = belgradeDay(e.startsAt)
 		return {
 			id: e.id,
-			title: e.title,
+			title: eventTitleIn(e, locale),
 			kind: e.kind,
 			status: e.status,
 			startsAt: formatDateTime(e.startsAt, locale),
@@ -66,17 +67,21 @@ export function dashboardView(db: Db, t: TFunction, locale: Locale, now = new Da
 		...applicationsAwaitingReview(db).map((f) => ({
 			kind: 'reviews' as const,
 			href: `/admin/events/${f.eventId}/applications?status=submitted`,
-			text: t('dashboard.reviews', { fair: f.title, ...count(f.count) }),
+			text: t('dashboard.reviews', { fair: eventTitleIn(f, locale), ...count(f.count) }),
 		})),
 		...unreleasedDecisionCounts(db).map((f) => ({
 			kind: 'unreleased' as const,
 			href: `/admin/events/${f.eventId}/applications#release-title`,
-			text: t('dashboard.unreleased', { fair: f.title, ...count(f.count) }),
+			text: t('dashboard.unreleased', { fair: eventTitleIn(f, locale), ...count(f.count) }),
 		})),
 		...unconfirmedAcceptances(db).map((f) => ({
 			kind: 'unconfirmed' as const,
 			href: `/admin/events/${f.eventId}/applications?status=accepted`,
-			text: t('dashboard.unconfirmed', { fair: f.title, ...count(f.count), deadline: f.nearestDeadline ? formatDateTime(f.nearestDeadline, locale) : '' }),
+			text: t('dashboard.unconfirmed', {
+				fair: eventTitleIn(f, locale),
+				...count(f.count),
+				deadline: f.nearestDeadline ? formatDateTime(f.nearestDeadline, locale) : '',
+			}),
 		})),
 	]
 	const failed = failedMailCount(db)

@@ -8,6 +8,7 @@ import type { Locale } from '#app/domain/locale.ts'
 import { labelKey, planNumberText } from '#app/domain/stand-input.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { getFloorPlan, getPlanDraft } from '#app/services/queries/floor-plan.server.ts'
+import { eventTitleIn } from '#app/domain/event-text.ts'
 
 const show = planNumberText
 
@@ -43,8 +44,8 @@ export function floorPlanPageView(db: Db, event: EventRow, t: TFunction, locale:
 		zone: s.zone ?? '',
 	}))
 	return {
-		title: `${t('editor.title')}: ${event.title} · Sajam`,
-		event: { id: event.id, slug: event.slug, title: event.title, status: event.status },
+		title: `${t('editor.title')}: ${eventTitleIn(event, locale)} · Sajam`,
+		event: { id: event.id, slug: event.slug, title: eventTitleIn(event, locale), status: event.status },
 		plan: {
 			width: extent.width,
 			height: extent.height,
