@@ -24,6 +24,7 @@ const LISTED = {
 	id: registrations.id,
 	name: registrations.name,
 	email: registrations.email,
+	phone: registrations.phone,
 	partySize: registrations.partySize,
 	status: registrations.status,
 	locale: registrations.locale,
@@ -31,6 +32,7 @@ const LISTED = {
 	createdAt: registrations.createdAt,
 	confirmedAt: registrations.confirmedAt,
 	cancelledAt: registrations.cancelledAt,
+	checkedInAt: registrations.checkedInAt,
 	consentPhotos: registrations.consentPhotos,
 	consentNewsletter: registrations.consentNewsletter,
 	consentResearch: registrations.consentResearch,
@@ -82,7 +84,9 @@ function listConditions(db: Db, eventId: number, filter: { q: string; status: St
 	const needle = foldForSearch(filter.q)
 	if (needle) {
 		registerFold(db)
-		conditions.push(sql`(instr(sajam_fold(${registrations.name}), ${needle}) > 0 OR instr(sajam_fold(${registrations.email}), ${needle}) > 0)`)
+		conditions.push(
+			sql`(instr(sajam_fold(${registrations.name}), ${needle}) > 0 OR instr(sajam_fold(${registrations.email}), ${needle}) > 0 OR instr(${registrations.phone}, ${needle}) > 0)`,
+		)
 	}
 	return and(...conditions)
 }
@@ -158,6 +162,7 @@ export function registrationsPage(db: Db, event: EventRow, query: RegistrationLi
 			id: row.id,
 			name: row.name,
 			email: row.email,
+			phone: row.phone,
 			partySize: row.partySize,
 			status: row.status,
 			position: row.position,
@@ -165,6 +170,9 @@ export function registrationsPage(db: Db, event: EventRow, query: RegistrationLi
 			locale: row.locale,
 			registeredAt: formatDateTime(row.createdAt, locale),
 			registeredAtIso: row.createdAt.toISOString(),
+			/** When the party was first admitted at the door (Belgrade time), or null. */
+			checkedInAt: row.checkedInAt ? formatDateTime(row.checkedInAt, locale) : null,
+			checkedInAtIso: row.checkedInAt ? row.checkedInAt.toISOString() : null,
 			consents: { photos: row.consentPhotos, newsletter: row.consentNewsletter, research: row.consentResearch },
 		})),
 		subject: subject
@@ -189,12 +197,14 @@ export function registrationsCsv(db: Db, eventId: number, t: TFunction, delimite
 		'id',
 		'name',
 		'email',
+		'phone',
 		'partySize',
 		'status',
 		'language',
 		'registeredAt',
 		'confirmedAt',
 		'cancelledAt',
+		'checkedInAt',
 		'source',
 		'consentPhotos',
 		'consentNewsletter',
@@ -208,12 +218,14 @@ export function registrationsCsv(db: Db, eventId: number, t: TFunction, delimite
 				row.id,
 				row.name,
 				row.email,
+				row.phone,
 				row.partySize,
 				t(`admin:registrations.status.${row.status}`),
 				row.locale,
 				csvDateTime(row.createdAt),
 				csvDateTime(row.confirmedAt),
 				csvDateTime(row.cancelledAt),
+				csvDateTime(row.checkedInAt),
 				t(`admin:registrations.source.${row.source}`),
 				yesNo(row.consentPhotos),
 				yesNo(row.consentNewsletter),
