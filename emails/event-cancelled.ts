@@ -3,7 +3,20 @@
 // SEQUENCE), which removes the entry from their calendar; waitlisted ones never had an entry.
 import { compose, heading, linkLine, paragraph } from './layout.ts'
 import { eventDetails, eventView, footer, greeting, ticketInvite } from './parts.ts'
-import type { MailBuilder } from './types.ts'
+import type { MailBuilder, MailContext } from './types.ts'
+
+/**
+ * The organizer's own words, if they wrote any: plain text, escaped like every paragraph, a
+ * paragraph per blank-line-separated part (single line ends kept in the text version).
+ */
+function organizerMessage(message: string | undefined, t: MailContext['t']) {
+	if (!message) return []
+	const parts = message
+		.split(/\n\s*\n/)
+		.map((part) => part.trim())
+		.filter(Boolean)
+	return [paragraph(t('eventCancelled.message')), ...parts.map((part) => paragraph(part))]
+}
 
 export const eventCancelled: MailBuilder = async (params, ctx) => {
 	const { t } = ctx
@@ -17,6 +30,7 @@ export const eventCancelled: MailBuilder = async (params, ctx) => {
 				heading(view.title),
 				greeting(params, ctx),
 				paragraph(t('eventCancelled.intro'), { strong: true }),
+				...organizerMessage(params.message, t),
 				eventDetails(params, ctx),
 				...(hadTicket ? [paragraph(t('eventCancelled.calendar'))] : []),
 				linkLine(t('eventCancelled.sorry'), `${ctx.publicUrl}/?lang=${ctx.locale}`),

@@ -80,6 +80,13 @@ export function EventForm({
 				<CheckboxField field={fields.waitlist} label={t('eventForm.waitlist')} hint={t('eventForm.waitlistHint')} />
 				<CheckboxField field={fields.reentryAllowed} label={t('eventForm.reentryAllowed')} hint={t('eventForm.reentryAllowedHint')} />
 			</fieldset>
+			{/* Shown once the server refused to publish an event whose start has passed (no-JS: the date is read there). */}
+			{fields.confirmPast.errors?.length ? (
+				<div className="notice" data-past-start>
+					<p style={{ marginTop: 0 }}>{t('eventPage.pastStartWarning')}</p>
+					<CheckboxField field={fields.confirmPast} label={t('eventPage.confirmPast')} />
+				</div>
+			) : null}
 			<div className="button-row">
 				{mode === 'create' ? (
 					<>

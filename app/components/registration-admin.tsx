@@ -24,12 +24,15 @@ type Row = {
 	id: number
 	name: string
 	email: string | null
+	phone: string | null
 	partySize: number
 	status: RegistrationStatus
 	position: number | null
 	source: RegistrationSource
 	registeredAt: string
 	registeredAtIso: string
+	checkedInAt: string | null
+	checkedInAtIso: string | null
 	consents: { photos: boolean; newsletter: boolean; research: boolean }
 }
 
@@ -78,7 +81,9 @@ export function RegistrationNotice({ notice, subject, promoted }: { notice: List
 	const persons = subject ? t('registrations.counts.persons', { count: subject.partySize, formatted: String(subject.partySize) }) : ''
 	const needsSubject = !['sold_out', 'already_cancelled'].includes(notice)
 	if (needsSubject && !subject) return null
-	const text = t(`registrations.notice.${notice}`, { name, persons, email: subject?.email ?? '', position: subject?.position ?? '' })
+	// Taken without an address: nothing was mailed, so the notice says so (and how to get the ticket).
+	const key = subject && subject.email === null && ['confirmed', 'waitlisted', 'cancelled'].includes(notice) ? `${notice}NoEmail` : notice
+	const text = t(`registrations.notice.${key}`, { name, persons, email: subject?.email ?? '', position: subject?.position ?? '' })
 	const tone = notice === 'sold_out' ? 'danger' : notice.startsWith('already') ? '' : 'success'
 	return (
 		<p className={`notice ${tone}`} role="status" data-notice={notice}>
@@ -129,12 +134,24 @@ function Consents({ consents }: { consents: Row['consents'] }) {
 function RowActions({ row, canResend }: { row: Row; canResend: boolean }) {
 	const { t } = useTranslation('admin')
 	if (row.status === 'cancelled') return null
-	const who = <span className="visually-hidden">: {row.name || row.email}</span>
+	const who = <span className="visually-hidden">: {row.name || row.email || row.phone}</span>
 	return (
-		// position: relative keeps the visually hidden texts inside the scrolling table: an absolute
-		// element placed by an ancestor outside .table-wrap would widen the whole page on phones.
-		<div style={{ display: 'grid', gap: '0.4rem', justifyItems: 'start', position: 'relative', whiteSpace: 'nowrap' }}>
-			{canResend ? (
+		// position: relative keeps the visually hidden texts inside the table: an absolute element
+		// placed by an ancestor outside .table-wrap would widen the whole page on phones.
+		<div className="row-actions">
+			{row.status === 'confirmed' && canResend ? (
+				// A new tab with the ticket page (its QR) to print: the organizer keeps the list open.
+				// A POST, as opening it mints a new private link; reloadDocument: a plain form submit.
+				<Form method="post" reloadDocument target="_blank">
+					<input type="hidden" name="intent" value="print" />
+					<input type="hidden" name="registrationId" value={row.id} />
+					<button className="button small secondary" type="submit" data-print-ticket={row.id}>
+						{t('registrations.printTicket')}
+						{who}
+					</button>
+				</Form>
+			) : null}
+			{canResend && row.email !== null ? (
 				<Form method="post">
 					<input type="hidden" name="intent" value="resend" />
 					<input type="hidden" name="registrationId" value={row.id} />
@@ -149,7 +166,7 @@ function RowActions({ row, canResend }: { row: Row; canResend: boolean }) {
 					{t('registrations.cancel')}
 					{who}
 				</summary>
-				<Form method="post" style={{ marginTop: '0.5rem', width: '16rem', whiteSpace: 'normal' }}>
+				<Form method="post" className="row-cancel">
 					<input type="hidden" name="intent" value="cancel" />
 					<input type="hidden" name="registrationId" value={row.id} />
 					<p style={{ fontSize: '0.9rem' }}>{t('registrations.cancelQuestion')}</p>
@@ -166,8 +183,8 @@ function RowActions({ row, canResend }: { row: Row; canResend: boolean }) {
 export function RegistrationTable({ rows, eventTitle, canResend }: { rows: Row[]; eventTitle: string; canResend: boolean }) {
 	const { t } = useTranslation('admin')
 	return (
-		<div className="table-wrap">
-			<table className="data">
+		<div className="table-wrap registrations-wrap">
+			<table className="data registrations-table">
 				<caption className="visually-hidden">{t('registrations.table.caption', { title: eventTitle })}</caption>
 				<thead>
 					<tr>
@@ -177,6 +194,7 @@ export function RegistrationTable({ rows, eventTitle, canResend }: { rows: Row[]
 						</th>
 						<th scope="col">{t('registrations.table.status')}</th>
 						<th scope="col">{t('registrations.table.registeredAt')}</th>
+						<th scope="col">{t('registrations.table.checkedIn')}</th>
 						<th scope="col">{t('registrations.table.consents')}</th>
 						<th scope="col">{t('registrations.table.actions')}</th>
 					</tr>
@@ -184,19 +202,33 @@ export function RegistrationTable({ rows, eventTitle, canResend }: { rows: Row[]
 				<tbody>
 					{rows.map((row) => (
 						<tr key={row.id} data-registration-id={row.id} data-status={row.status} data-position={row.position ?? undefined}>
-							<td>
+							<td className="who">
 								{row.name ? (
 									<>
 										<strong>{row.name}</strong>
-										<br />
-										<span style={NOWRAP}>{row.email}</span>
+										{row.email ? (
+											<>
+												<br />
+												<span className="contact">{row.email}</span>
+											</>
+										) : null}
+										{row.phone ? (
+											<>
+												<br />
+												<a className="contact" href={`tel:${row.phone.replace(/[^0-9+]/g, '')}`} data-phone>
+													{row.phone}
+												</a>
+											</>
+										) : null}
 									</>
 								) : (
 									<span className="muted">{t('registrations.erased')}</span>
 								)}
 							</td>
-							<td className="num">{row.partySize}</td>
-							<td style={NOWRAP}>
+							<td className="num" data-label={t('registrations.table.partySize')}>
+								{row.partySize}
+							</td>
+							<td style={NOWRAP} data-label={t('registrations.table.status')}>
 								<span className={PILL[row.status]}>{t(`registrations.status.${row.status}`)}</span>
 								{row.position ? (
 									<>
@@ -205,17 +237,18 @@ export function RegistrationTable({ rows, eventTitle, canResend }: { rows: Row[]
 									</>
 								) : null}
 							</td>
-							<td>
-								<time dateTime={row.registeredAtIso} style={NOWRAP}>
-									{row.registeredAt}
-								</time>
+							<td data-label={t('registrations.table.registeredAt')}>
+								<time dateTime={row.registeredAtIso}>{row.registeredAt}</time>
 								<br />
 								<span className="muted">{t(`registrations.source.${row.source}`)}</span>
 							</td>
-							<td>
+							<td data-label={t('registrations.table.checkedIn')} data-checked-in={row.checkedInAtIso ?? ''}>
+								{row.checkedInAt && row.checkedInAtIso ? <time dateTime={row.checkedInAtIso}>{row.checkedInAt}</time> : null}
+							</td>
+							<td data-label={t('registrations.table.consents')}>
 								<Consents consents={row.consents} />
 							</td>
-							<td>
+							<td className="actions">
 								<RowActions row={row} canResend={canResend} />
 							</td>
 						</tr>
@@ -271,9 +304,17 @@ export function ManualAddForm({ maxPartySize, lastResult }: { maxPartySize: numb
 				</p>
 			) : null}
 			<input type="hidden" name="intent" value="add" />
+			<TextField field={fields.name} label={t('registrations.add.name')} autoComplete="off" />
 			<div className="field-grid two">
-				<TextField field={fields.name} label={t('registrations.add.name')} autoComplete="off" />
 				<TextField field={fields.email} type="email" label={t('registrations.add.email')} hint={t('registrations.add.emailHint')} autoComplete="off" />
+				<TextField
+					field={fields.phone}
+					type="text"
+					inputMode="tel"
+					label={t('registrations.add.phone')}
+					hint={t('registrations.add.phoneHint')}
+					autoComplete="off"
+				/>
 			</div>
 			<div className="field-grid two">
 				<TextField

@@ -111,10 +111,18 @@ export function PersonalData({ ticket, deleteHref }: TicketProps & { deleteHref:
 					<dt>{t('data.name')}</dt>
 					<dd>{person.name}</dd>
 				</div>
-				<div>
-					<dt>{t('data.email')}</dt>
-					<dd className="break">{person.email}</dd>
-				</div>
+				{person.email !== null ? (
+					<div>
+						<dt>{t('data.email')}</dt>
+						<dd className="break">{person.email}</dd>
+					</div>
+				) : null}
+				{person.phone ? (
+					<div>
+						<dt>{t('data.phone')}</dt>
+						<dd>{person.phone}</dd>
+					</div>
+				) : null}
 				<div>
 					<dt>{t('data.partySize')}</dt>
 					<dd>{ticket.partySizeText}</dd>

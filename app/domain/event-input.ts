@@ -53,6 +53,11 @@ export const EventFormSchema = z
 			.string()
 			.optional()
 			.transform((v) => v === 'on'),
+		/** "Yes, publish an event in the past" (see needsPastStartConfirmation); not an event field. */
+		confirmPast: z
+			.string()
+			.optional()
+			.transform((v) => v === 'on'),
 	})
 	.superRefine(endsAfterStart)
 
@@ -139,7 +144,7 @@ export type EventInput = {
 	status?: 'draft' | 'published'
 }
 
-export function eventInputFromForm(values: EventFormValues): EventInput {
+export function eventInputFromForm({ confirmPast: _, ...values }: EventFormValues): EventInput {
 	return {
 		...values,
 		capacity: values.capacity ?? null,
@@ -178,3 +183,38 @@ export type EventFormDefaults = Partial<Record<keyof typeof EventFormSchema.shap
 	waitlist?: 'on' | undefined
 	reentryAllowed?: 'on' | undefined
 }
+
+/** An event as far as publishing in the past is concerned. */
+type Publication = { status: EventStatus; startsAt: Date }
+
+/**
+ * Publishing an event whose start has already passed is most often a mistake (last year's date
+ * copied, a wrong month): visitors would see an event they cannot attend. So it needs an explicit
+ * "yes, publish it in the past" — when the event becomes published with a start before `now`, or
+ * a published event's start is moved into the past. Editing a published event that has already
+ * started, without touching its start, needs nothing (a typo fixed after the event).
+ * `before` is null for a new event.
+ */
+export function needsPastStartConfirmation(before: Publication | null, after: Publication, now: Date): boolean {
+	if (after.status !== 'published' || after.startsAt.getTime() >= now.getTime()) return false
+	if (!before || before.status !== 'published') return true
+	return before.startsAt.getTime() !== after.startsAt.getTime()
+}
+
+/** What an organizer may say to the people registered when cancelling an event: plain text. */
+export const CANCEL_MESSAGE_MAX = 1000
+
+/** The event page's cancel form: the confirmation box and an optional message for the people registered. */
+export const EventCancelFormSchema = z.object({
+	/** The route answers a missing tick with its own sentence (admin:eventPage.confirmCancelRequired). */
+	confirmCancel: z
+		.string()
+		.default('')
+		.refine((v) => v === 'on'),
+	/** Line ends as the browser counts them (one character each), so its maxlength and this agree. */
+	message: z
+		.string()
+		.optional()
+		.transform((v) => v?.replaceAll('\r\n', '\n').trim() || undefined)
+		.pipe(z.string().max(CANCEL_MESSAGE_MAX).optional()),
+})

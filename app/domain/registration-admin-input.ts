@@ -1,6 +1,7 @@
 // What the organizer's registrations page accepts: the list's query (search, status, page, the
 // notice after a change) and the manual add form.
 import { z } from 'zod'
+import { issueKey } from './input-fields.ts'
 import { LOCALES } from './locale.ts'
 import { RegistrationFormSchema, type RegistrationInput } from './registration-input.ts'
 import { REGISTRATION_STATUSES } from './vocabulary.ts'
@@ -53,25 +54,45 @@ export function listSearchParams(
 }
 
 /**
+ * A phone number as people write it: digits, spaces, +, -, /, ( and ). Checked loosely (someone
+ * at the door may give a landline, a foreign number or an extension), but it must have at least
+ * 6 digits and at most 20, so a typo like "064" or a name in the wrong field is caught.
+ */
+export const LoosePhoneSchema = z
+	.string()
+	.trim()
+	.max(40)
+	.refine((v) => /^[0-9 +\-/()]+$/.test(v) && /^(?:\D*\d){6,20}\D*$/.test(v), issueKey('phoneLoose'))
+
+/**
  * An organizer adds someone by hand (a phone call, a walk-in). The organizer confirms that the
  * person was told about the privacy notice (who keeps the data, why, how long, their rights):
  * that is the acknowledgement stored as privacyAcceptedAt. The optional consents (photos,
  * newsletter, research) are never given on someone's behalf, and no demographic questions are
  * asked for someone else.
+ *
+ * An email address or a phone number, at least one: someone at the door or on the phone may have
+ * no address. Without one, nothing is mailed; the organizer prints the ticket instead.
  */
-export const ManualRegistrationSchema = z.object({
-	name: RegistrationFormSchema.shape.name,
-	email: RegistrationFormSchema.shape.email,
-	partySize: RegistrationFormSchema.shape.partySize,
-	locale: z.enum(LOCALES),
-	/** "I told the person about the privacy notice." A missing checkbox reads "required". */
-	informed: z.string().refine((v) => v === 'on'),
-})
+export const ManualRegistrationSchema = z
+	.object({
+		name: RegistrationFormSchema.shape.name,
+		email: RegistrationFormSchema.shape.email.optional(),
+		phone: LoosePhoneSchema.optional(),
+		partySize: RegistrationFormSchema.shape.partySize,
+		locale: z.enum(LOCALES),
+		/** "I told the person about the privacy notice." A missing checkbox reads "required". */
+		informed: z.string().refine((v) => v === 'on'),
+	})
+	.superRefine((value, ctx) => {
+		if (!value.email && !value.phone) ctx.addIssue({ code: 'custom', path: ['email'], ...issueKey('emailOrPhone') })
+	})
 
 export function manualRegistrationInput(values: z.infer<typeof ManualRegistrationSchema>): RegistrationInput {
 	return {
 		name: values.name,
-		email: values.email,
+		email: values.email ?? null,
+		phone: values.phone ?? null,
 		partySize: values.partySize,
 		locale: values.locale,
 		consent: { privacy: true, photos: false, newsletter: false, research: false },
@@ -79,8 +100,8 @@ export function manualRegistrationInput(values: z.infer<typeof ManualRegistratio
 	}
 }
 
-/** The small forms on each row: cancel and resend. */
+/** The small forms on each row: cancel, resend, and open the ticket to print. */
 export const RowActionSchema = z.object({
-	intent: z.enum(['cancel', 'resend']),
+	intent: z.enum(['cancel', 'resend', 'print']),
 	registrationId: positiveInt,
 })

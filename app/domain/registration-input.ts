@@ -43,7 +43,10 @@ export const DemographicsSchema = z.strictObject({
 
 export type RegistrationInput = {
 	name: string
-	email: string
+	/** Null only for a registration an organizer takes without an address (then nothing is mailed). */
+	email: string | null
+	/** Given with a registration an organizer takes by hand; never asked of visitors. */
+	phone?: string | null
 	partySize: number
 	locale: (typeof LOCALES)[number]
 	consent: { privacy: true; photos: boolean; newsletter: boolean; research: boolean }

@@ -24,7 +24,7 @@ import {
 } from '#app/domain/registration-admin-input.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { findRegistrationOfEvent, registrationsPage } from '#app/services/queries/registration-queries.server.ts'
-import { cancelByOrganizer, registerVisitor, resendRegistrationMail } from '#app/services/commands/registrations.server.ts'
+import { cancelByOrganizer, mintTicketLinkForOrganizer, registerVisitor, resendRegistrationMail } from '#app/services/commands/registrations.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
@@ -83,6 +83,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		const result = cancelByOrganizer(getDb(), registration.id, actor)
 		return back(result.changed ? 'cancelled' : 'already_cancelled', result.promoted.length)
 	}
+	if (row.data.intent === 'print') {
+		// The ticket page with its QR, through a link minted now (only hashes are kept), to print.
+		// Only a confirmed registration has a ticket (the page offers the button for those only).
+		invariantResponse(registration.status === 'confirmed', 400)
+		try {
+			return redirect(`/tickets/${mintTicketLinkForOrganizer(getDb(), event.id, registration.id, actor)}`)
+		} catch (error) {
+			if (error instanceof ServiceError && error.code === 'registration_not_confirmed') return back('already_cancelled')
+			throw error
+		}
+	}
+	// Taken without an address: there is nothing to resend (the page offers no such button).
+	invariantResponse(registration.email !== null, 400)
 	try {
 		resendRegistrationMail(getDb(), registration.id, actor)
 	} catch (error) {

@@ -28,9 +28,14 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return { result: submission.reply() }
 	const status = formData.get('intent') === 'publish' ? 'published' : 'draft'
 	try {
-		const event = createEvent(getDb(), { ...eventInputFromForm(submission.value), status }, { kind: 'user', id: user.id })
+		const event = createEvent(getDb(), { ...eventInputFromForm(submission.value), status }, { kind: 'user', id: user.id }, new Date(), {
+			pastStartConfirmed: submission.value.confirmPast,
+		})
 		return redirect(`/admin/events/${event.id}?saved=${status}`)
 	} catch (error) {
+		if (error instanceof ServiceError && error.code === 'past_start_unconfirmed') {
+			return { result: submission.reply({ fieldErrors: { confirmPast: [t('admin:eventPage.pastStartRequired')] } }) }
+		}
 		if (error instanceof ServiceError && error.field) {
 			return { result: submission.reply({ fieldErrors: { [error.field]: [t(`api:errors.${error.code}`)] } }) }
 		}

@@ -10,6 +10,8 @@ import common from '#app/locales/sr-Latn/common.json'
 import plan from '#app/locales/sr-Latn/plan.json'
 import { apiCall } from '#tests/support/api-client.ts'
 import {
+	DESKTOP,
+	PHONE,
 	describeViolations,
 	launchBrowser,
 	loginAsAdmin,
@@ -22,9 +24,11 @@ import {
 	watchPageErrors,
 	type PageErrorWatch,
 } from '#tests/support/browser.ts'
+import { createEventViaApi } from '#tests/support/events.ts'
 import { createPublishedFair } from '#tests/support/fair-fixtures.ts'
 import { standAt } from '#tests/support/stands.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
+import { logInCookie, submitForm } from '#tests/support/pages.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
@@ -213,10 +217,13 @@ async function cancelEvent(page: Page, id: number) {
 	const refused = await page.request.post(`${server.url}/admin/events/${id}`, { form: { intent: 'cancel' } })
 	expect(await refused.text()).toContain(p.confirmCancelRequired)
 
+	// A message for the people registered; nobody is registered here, so the page says nobody was told.
+	await page.getByLabel(p.cancelMessage, { exact: true }).fill('Sala je zauzeta. Novi termin javljamo uskoro.')
 	await confirm.check()
 	await Promise.all([page.waitForURL((u) => u.searchParams.get('saved') === 'cancel'), page.getByRole('button', { name: p.cancel, exact: true }).click()])
-	await page.getByText(p.saved.cancel).waitFor()
-	expect(await page.getByRole('status').innerText()).toBe(p.saved.cancel)
+	const told = p.cancelledTold_other.replace('{{count}}', '0')
+	await page.getByText(told).waitFor()
+	expect(await page.getByRole('status').innerText()).toBe(told)
 	expect(await text(page, '.pill')).toBe(common.status.cancelled)
 	await page.getByText(p.cancelledReadOnly).waitFor()
 	// A cancelled event cannot be edited any more: the form is gone.
@@ -392,5 +399,91 @@ describe('the organizers’ header and dashboard on a phone', () => {
 		} finally {
 			await context.close()
 		}
+	})
+})
+
+describe('the registrations list and the publish-in-the-past box, without JavaScript', () => {
+	let context: BrowserContext
+	let page: Page
+	let cookie: string
+
+	beforeAll(async () => {
+		cookie = await logInCookie(server)
+		context = await organizerContext(false)
+		const [name, value] = cookie.split(';')[0]!.split('=')
+		await context.addCookies([{ name: name!, value: value!, url: server.url }])
+		page = await context.newPage()
+	})
+
+	afterAll(async () => {
+		await context?.close()
+	})
+
+	test('fits the admin column at 1280 px and is readable on a 390 px phone: status and actions visible, no sideways scrolling', async () => {
+		const event = await createEventViaApi(server, api.token, {
+			title: 'Radionica izrade sapuna od prirodnih sastojaka',
+			kind: 'workshop',
+			startsAt: `${NEXT_YEAR}-04-10T10:00:00+02:00`,
+			endsAt: `${NEXT_YEAR}-04-10T13:00:00+02:00`,
+			venue: 'Centar za socijalno preduzetništvo',
+			status: 'published',
+			capacity: 6,
+			maxPartySize: 3,
+			waitlist: true,
+		})
+		const add = (fields: Record<string, string>) =>
+			submitForm(server, `/admin/events/${event.id}/registrations`, { intent: 'add', partySize: '1', locale: 'sr-Latn', informed: 'on', ...fields }, { cookie })
+		await add({ name: 'Ana Jovanović', email: 'ana.jovanovic.dugacka.adresa@primer-organizacije.rs', partySize: '2' })
+		await add({ name: 'Radmila Stojanović', phone: '+381 (64) 123-45/67' })
+		await add({ name: 'Bojan Ilić', email: 'bojan@example.rs', phone: '064 555 1234', partySize: '3' })
+		await add({ name: 'Đorđe Petrović', email: 'djordje@example.rs', partySize: '3' })
+
+		for (const viewport of [DESKTOP, PHONE]) {
+			await page.setViewportSize(viewport)
+			await page.goto(`${server.url}/admin/events/${event.id}/registrations`)
+			const widths = await page.evaluate(() => {
+				const wrap = document.querySelector<HTMLElement>('.registrations-wrap')!
+				return { page: document.documentElement.scrollWidth, wrap: wrap.scrollWidth, wrapVisible: wrap.clientWidth }
+			})
+			expect(widths.page, `page at ${viewport.width}`).toBeLessThanOrEqual(viewport.width)
+			expect(widths.wrap, `table at ${viewport.width}`).toBeLessThanOrEqual(widths.wrapVisible)
+			const rows = page.locator('tr[data-registration-id]')
+			expect(await rows.count()).toBe(4)
+			for (const row of await rows.all()) {
+				for (const part of [row.locator('.pill'), row.locator('summary')]) {
+					const box = (await part.boundingBox())!
+					expect(box, `${viewport.width}`).not.toBeNull()
+					expect(box.x).toBeGreaterThanOrEqual(0)
+					expect(box.x + box.width, `${viewport.width}: ${await part.innerText()}`).toBeLessThanOrEqual(viewport.width)
+				}
+			}
+			// The one without an address: its phone, and a ticket to print instead of a mail to resend.
+			const radmila = rows.filter({ hasText: 'Radmila Stojanović' })
+			expect(await radmila.getByText('+381 (64) 123-45/67').isVisible()).toBe(true)
+			expect(await radmila.getByRole('button', { name: admin.registrations.printTicket }).isVisible()).toBe(true)
+			expect(await radmila.getByRole('button', { name: admin.registrations.resendTicket }).count()).toBe(0)
+		}
+		await page.setViewportSize(DESKTOP)
+	})
+
+	test('publishing a draft dated in the past asks for the box, and publishes once it is ticked', async () => {
+		const draft = await createEventViaApi(server, api.token, {
+			title: 'Prošlogodišnja radionica',
+			kind: 'workshop',
+			startsAt: `${new Date().getUTCFullYear() - 1}-05-10T10:00:00+02:00`,
+			endsAt: `${new Date().getUTCFullYear() - 1}-05-10T12:00:00+02:00`,
+			venue: 'Centar za socijalno preduzetništvo',
+			status: 'draft',
+			capacity: 10,
+		})
+		await page.goto(`${server.url}/admin/events/${draft.id}`)
+		await page.getByText(p.pastStartWarning).waitFor()
+		await submit(page, page.getByRole('button', { name: p.publish, exact: true }))
+		await page.getByRole('alert').filter({ hasText: p.pastStartRequired }).waitFor()
+		expect(await text(page, '.pill')).toBe(common.status.draft)
+		await page.getByLabel(p.confirmPast, { exact: true }).check()
+		await submit(page, page.getByRole('button', { name: p.publish, exact: true }))
+		await page.getByText(p.saved.publish).waitFor()
+		expect(await text(page, '.pill')).toBe(common.status.published)
 	})
 })

@@ -5,12 +5,19 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import srApi from '#app/locales/sr-Latn/api.json'
 import srAdmin from '#app/locales/sr-Latn/admin.json'
+import srCommon from '#app/locales/sr-Latn/common.json'
+import enMail from '#app/locales/en/mail.json'
+import srMail from '#app/locales/sr-Latn/mail.json'
+import cyrlMail from '#app/locales/sr-Cyrl/mail.json'
+import { cliToken } from '#tests/support/api-client.ts'
 import { createEventViaApi, uniqueTitle } from '#tests/support/events.ts'
+import { startMailServer, type TestMailServer } from '#tests/support/mail-server.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
-import { FORM, logInCookie, submitForm } from '#tests/support/pages.ts'
+import { FORM, getPage, logInCookie, submitForm } from '#tests/support/pages.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
+let mail: TestMailServer
 let api: OrganizerApi
 let cookie: string
 let db: Database.Database
@@ -68,7 +75,9 @@ function mails(email: string, template: string) {
 const ids = (page: Page) => page.rows.map((r) => r.id).sort((a, b) => a - b)
 
 beforeAll(async () => {
-	server = await startServer()
+	// A real SMTP server: the event's cancellation mail is read as it arrives (with the organizer's message).
+	mail = await startMailServer()
+	server = await startServer({ env: { SMTP_URL: mail.url } })
 	api = await organizerApi(server)
 	cookie = await logInCookie(server)
 	db = new Database(server.dbPath, { readonly: true, fileMustExist: true })
@@ -77,6 +86,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	db?.close()
 	await server?.stop()
+	await mail?.close()
 })
 
 describe('who may see it', () => {
@@ -269,12 +279,14 @@ describe('manual add, counts, search, cancel and resend (4 places, parties up to
 				c.id,
 				c.name,
 				c.email,
+				c.phone,
 				c.partySize,
 				c.status,
 				c.language,
 				c.registeredAt,
 				c.confirmedAt,
 				c.cancelledAt,
+				c.checkedInAt,
 				c.source,
 				c.consentPhotos,
 				c.consentNewsletter,
@@ -284,22 +296,22 @@ describe('manual add, counts, search, cancel and resend (4 places, parties up to
 		expect(lines[0]).not.toMatch(/pol|starost|opštin|ranjiv|gender|age|municipal|vulnerab/i)
 		expect(lines.slice(1, -1).map((l) => Number(l.split(';')[0]))).toEqual([rid.ana, rid.bojan, rid.djordje, rid.vesna])
 		const [ana, , djordje, vesna] = lines.slice(1, -1)
-		expect(djordje).toContain(';"Đorđe ""Đoka"" Petrović; Niš";djoka@example.rs;3;')
-		expect(vesna).toContain(`;"'=HYPERLINK(""x"")";vesna@example.rs;1;`)
+		expect(djordje).toContain(';"Đorđe ""Đoka"" Petrović; Niš";djoka@example.rs;;3;')
+		expect(vesna).toContain(`;"'=HYPERLINK(""x"")";vesna@example.rs;;1;`)
 		const s = srAdmin.registrations
 		const time = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d`
 		expect(ana).toMatch(
-			new RegExp(`^${rid.ana};Ana Jovanović;ana@example.rs;2;${s.status.cancelled};sr-Latn;${time};${time};${time};${s.source.organizer};ne;ne;ne$`),
+			new RegExp(`^${rid.ana};Ana Jovanović;ana@example.rs;;2;${s.status.cancelled};sr-Latn;${time};${time};${time};;${s.source.organizer};ne;ne;ne$`),
 		)
-		expect(vesna).toMatch(new RegExp(`;${s.status.confirmed};sr-Latn;${time};${time};;${s.source.organizer};ne;ne;ne$`))
+		expect(vesna).toMatch(new RegExp(`;${s.status.confirmed};sr-Latn;${time};${time};;;${s.source.organizer};ne;ne;ne$`))
 		// Belgrade wall-clock time of the stored instant.
 		const stored = db.prepare('SELECT created_at FROM registrations WHERE id = ?').get(rid.ana) as { created_at: number }
 		const belgrade = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Belgrade', dateStyle: 'short', timeStyle: 'medium' }).format(stored.created_at)
-		expect(ana!.split(';')[6]).toBe(belgrade)
+		expect(ana!.split(';')[7]).toBe(belgrade)
 
 		const comma = await (await fetch(`${server.url}/admin/events/${event.id}/registrations.csv?delimiter=comma`, { headers: { Cookie: cookie } })).text()
 		expect(comma.split('\r\n')[0]).toBe(lines[0]!.replaceAll(';', ','))
-		expect(comma).toContain(',"Đorđe ""Đoka"" Petrović; Niš",djoka@example.rs,3,')
+		expect(comma).toContain(',"Đorđe ""Đoka"" Petrović; Niš",djoka@example.rs,,3,')
 	})
 })
 
@@ -327,7 +339,7 @@ describe('registrations made through the public API', () => {
 		expect(page.html).toContain(s.source.api)
 		expect(page.html).toContain(`✓ ${s.consent.photos}, ✓ ${s.consent.research}`)
 		const csv = await (await fetch(`${server.url}/admin/events/${event.id}/registrations.csv`, { headers: { Cookie: cookie } })).text()
-		expect(csv).toContain(`;Milena Stanković;milena@example.rs;3;${s.status.confirmed};sr-Cyrl;`)
+		expect(csv).toContain(`;Milena Stanković;milena@example.rs;;3;${s.status.confirmed};sr-Cyrl;`)
 		for (const text of [page.html, csv]) {
 			for (const answer of ['female', '50_64', 'aleksandrovac', 'Aleksandrovac', 'rural_women']) expect(text).not.toContain(answer)
 		}
@@ -379,5 +391,258 @@ describe('edges of manual add', () => {
 		// Past the end: the last page.
 		expect(ids(await openPage(event.id, '?page=99'))).toEqual(ids(second))
 		expect((await openPage(event.id, '?q=posetilac10')).rows).toHaveLength(6)
+	})
+})
+
+/** The CSV's records (after the BOM), split on `;` (no field here holds one). */
+async function csvRecords(eventId: number) {
+	const text = await (await fetch(`${server.url}/admin/events/${eventId}/registrations.csv`, { headers: { Cookie: cookie } })).text()
+	return text
+		.slice(1)
+		.split('\r\n')
+		.filter(Boolean)
+		.map((line) => line.split(';'))
+}
+
+describe('taken at the door or on the phone: a name and a phone number, no email address', () => {
+	let event: { id: number; slug: string }
+	let rid: number
+
+	beforeAll(async () => {
+		event = await createEvent({ capacity: 10, maxPartySize: 3 })
+	})
+
+	test('is stored and confirmed with its phone; nothing goes to the outbox; the page says nothing was sent', async () => {
+		const added = await post(event.id, {
+			intent: 'add',
+			name: 'Radmila Stojanović',
+			email: '',
+			phone: '+381 (64) 123-45/67',
+			partySize: '2',
+			locale: 'sr-Latn',
+			informed: 'on',
+		})
+		expect(added.status, added.html.slice(0, 500)).toBe(302)
+		expect(added.params.get('notice')).toBe('confirmed')
+		rid = Number(added.params.get('rid'))
+		const row = db.prepare('SELECT email, phone, status, party_size, ticket_code FROM registrations WHERE id = ?').get(rid) as Record<string, unknown>
+		expect(row).toMatchObject({ email: null, phone: '+381 (64) 123-45/67', status: 'confirmed', party_size: 2 })
+		expect(row.ticket_code).toBeTruthy()
+		expect(db.prepare('SELECT count(*) AS n FROM outbox WHERE registration_id = ?').get(rid)).toEqual({ n: 0 })
+
+		const page = await openPage(event.id, new URL(added.location!, server.url).search)
+		expect(page.notice).toBe('confirmed')
+		expect(page.html).toContain(srAdmin.registrations.notice.confirmedNoEmail.split('{{')[0])
+		expect(page.rows).toEqual([{ id: rid, status: 'confirmed', position: null }])
+		expect(page.html).toContain('+381 (64) 123-45/67')
+		expect(page.html).toContain('href="tel:+381641234567"')
+		// No address: no resend button; the ticket can be printed instead.
+		expect(page.html).not.toContain('name="intent" value="resend"')
+		expect(page.html).toContain(`data-print-ticket="${rid}"`)
+		expect(page.counts.confirmed).toEqual({ persons: 2, parties: 1 })
+		// The phone is searchable.
+		expect((await openPage(event.id, '?q=123-45')).rows.map((r) => r.id)).toEqual([rid])
+	})
+
+	test('neither an address nor a phone, or a phone that is not one: the form answers, nothing is added', async () => {
+		const none = await post(event.id, { intent: 'add', name: 'Niko Nikić', email: '', phone: '', partySize: '1', locale: 'sr-Latn', informed: 'on' })
+		expect(none.status).toBe(200)
+		expect(none.html).toContain(srCommon.validation.emailOrPhone)
+		const bad = await post(event.id, { intent: 'add', name: 'Niko Nikić', phone: 'zovi me', partySize: '1', locale: 'sr-Latn', informed: 'on' })
+		expect(bad.status).toBe(200)
+		expect(bad.html).toContain(srCommon.validation.phoneLoose)
+		expect(db.prepare(`SELECT count(*) AS n FROM registrations WHERE name = 'Niko Nikić'`).get()).toEqual({ n: 0 })
+	})
+
+	test('a second registration without an address is a new one (nothing to match it by)', async () => {
+		const second = await post(event.id, { intent: 'add', name: 'Radmila Stojanović', phone: '037 123 456', partySize: '1', locale: 'sr-Latn', informed: 'on' })
+		expect(second.params.get('notice')).toBe('confirmed')
+		expect(Number(second.params.get('rid'))).not.toBe(rid)
+		// A forced resend to a registration without an address is refused, and mails nothing.
+		expect((await post(event.id, { intent: 'resend', registrationId: String(rid) })).status).toBe(400)
+		expect(db.prepare('SELECT count(*) AS n FROM outbox WHERE event_id = ?').get(event.id)).toEqual({ n: 0 })
+	})
+
+	test('"Print ticket" opens the ticket page with its QR, through a newly minted private link', async () => {
+		const print = await post(event.id, { intent: 'print', registrationId: String(rid) })
+		expect(print.status).toBe(302)
+		expect(print.location).toMatch(/^\/tickets\/[\w-]{20,}$/)
+		const ticket = await getPage(server, print.location!)
+		expect(ticket.status).toBe(200)
+		expect(ticket.html).toMatch(/<svg class="ticket-qr"[^>]*viewBox="0 0 \d+ \d+"/)
+		expect(ticket.html).toContain('Radmila Stojanović')
+		expect(ticket.html).toContain('+381 (64) 123-45/67')
+		const qr = await fetch(`${server.url}${print.location}/qr.svg`)
+		expect(qr.status).toBe(200)
+		expect(qr.headers.get('content-type')).toContain('image/svg+xml')
+		// Audited; still nothing mailed.
+		expect(db.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'registration.ticket_link' AND subject = ?`).get(`registration:${rid}`)).toEqual({
+			n: 1,
+		})
+		expect(db.prepare('SELECT count(*) AS n FROM outbox WHERE registration_id = ?').get(rid)).toEqual({ n: 0 })
+	})
+
+	test('the JSON API gives its email as null and its phone', async () => {
+		const list = await fetch(`${server.url}/api/v1/events/${event.slug}/registrations`, { headers: { Authorization: `Bearer ${api.token}` } })
+		const { registrations } = (await list.json()) as { registrations: { id: number; email: string | null; phone: string | null }[] }
+		expect(registrations.find((r) => r.id === rid)).toMatchObject({ email: null, phone: '+381 (64) 123-45/67' })
+	})
+
+	test('checked in at the door: the list and the CSV show when (Belgrade time); the CSV has the phone', async () => {
+		const code = (db.prepare('SELECT ticket_code FROM registrations WHERE id = ?').get(rid) as { ticket_code: string }).ticket_code
+		const token = await cliToken(server, 'scanner', ['--event', event.slug, '--name', `vrata ${event.slug}`])
+		const scanned = await fetch(`${server.url}/api/v1/checkins`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+			body: JSON.stringify({ code }),
+		})
+		expect(scanned.status).toBe(200)
+		expect(((await scanned.json()) as { result: string }).result).toBe('ok')
+		const stored = (db.prepare('SELECT checked_in_at FROM registrations WHERE id = ?').get(rid) as { checked_in_at: number }).checked_in_at
+		expect(stored).toBeGreaterThan(0)
+
+		const page = await openPage(event.id)
+		expect(page.html).toContain(`data-checked-in="${new Date(stored).toISOString()}"`)
+		const shown = new Intl.DateTimeFormat('sr-Latn', { timeZone: 'Europe/Belgrade', dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(stored)
+		expect(page.html).toContain(`<time dateTime="${new Date(stored).toISOString()}">${shown}</time>`)
+		expect(page.html).toContain(srAdmin.registrations.table.checkedIn)
+
+		const [header, ...rows] = await csvRecords(event.id)
+		const c = srAdmin.registrations.csv
+		const at = (name: string) => header!.indexOf(name)
+		const mine = rows.find((r) => Number(r[0]) === rid)!
+		expect(mine[at(c.email)]).toBe('')
+		// The formula guard: a leading + gets an apostrophe, so a spreadsheet shows it as text.
+		expect(mine[at(c.phone)]).toBe("'+381 (64) 123-45/67")
+		const belgrade = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Belgrade', dateStyle: 'short', timeStyle: 'medium' }).format(stored)
+		expect(mine[at(c.checkedInAt)]).toBe(belgrade)
+		// Not checked in: an empty field.
+		expect(rows.find((r) => Number(r[0]) !== rid)![at(c.checkedInAt)]).toBe('')
+	})
+
+	test('a phone number that starts like a formula is neutralised in the CSV', async () => {
+		const added = await post(event.id, { intent: 'add', name: 'Plus Broj', phone: '+381 64 555 1234', partySize: '1', locale: 'sr-Latn', informed: 'on' })
+		const id = Number(added.params.get('rid'))
+		const mine = (await csvRecords(event.id)).find((r) => Number(r[0]) === id)!
+		expect(mine).toContain("'+381 64 555 1234")
+	})
+})
+
+describe('the event page: publishing in the past and cancelling with a message', () => {
+	const lastYear = new Date().getUTCFullYear() - 1
+	const eventForm = (title: string, extra: Record<string, string> = {}) => ({
+		title,
+		kind: 'workshop',
+		startsAt: `${lastYear}-06-01T10:00`,
+		endsAt: `${lastYear}-06-01T12:00`,
+		venueName: 'Centar za socijalno preduzetništvo',
+		venueCity: 'Kruševac',
+		maxPartySize: '1',
+		...extra,
+	})
+	const eventsTitled = (title: string) => db.prepare('SELECT id, status FROM events WHERE title = ?').all(title) as { id: number; status: string }[]
+
+	test('creating an event as published with a start in the past is refused until "yes, publish it in the past" is ticked', async () => {
+		const title = uniqueTitle('Prošlogodišnja radionica')
+		const refused = await submitForm(server, '/admin/events/new', { ...eventForm(title), intent: 'publish' }, { cookie })
+		expect(refused.status).toBe(200)
+		expect(refused.html).toContain(srAdmin.eventPage.pastStartRequired.split('„')[0])
+		expect(refused.html).toContain(srAdmin.eventPage.pastStartWarning)
+		expect(refused.html).toMatch(/<input[^>]*name="confirmPast"/)
+		expect(eventsTitled(title)).toEqual([])
+		// As a draft: no question asked.
+		const draftTitle = uniqueTitle('Prošlogodišnji nacrt')
+		expect((await submitForm(server, '/admin/events/new', { ...eventForm(draftTitle), intent: 'draft' }, { cookie })).status).toBe(302)
+		const confirmed = await submitForm(server, '/admin/events/new', { ...eventForm(title), intent: 'publish', confirmPast: 'on' }, { cookie })
+		expect(confirmed.status).toBe(302)
+		expect(eventsTitled(title)).toMatchObject([{ status: 'published' }])
+	})
+
+	test('publishing a draft whose start has passed: the warning and the box are on the page; without the tick it stays a draft', async () => {
+		const draft = await createEvent({ capacity: 5, status: 'draft', startsAt: `${lastYear}-06-01T10:00:00+02:00`, endsAt: `${lastYear}-06-01T12:00:00+02:00` })
+		const page = await getPage(server, `/admin/events/${draft.id}`, { cookie })
+		expect(page.html).toContain(srAdmin.eventPage.pastStartWarning)
+		expect(page.html).toContain('id="confirmPastPublish"')
+		const refused = await submitForm(server, `/admin/events/${draft.id}`, { intent: 'publish' }, { cookie })
+		expect(refused.status).toBe(200)
+		expect(refused.html).toContain('id="publish-error"')
+		expect((db.prepare('SELECT status FROM events WHERE id = ?').get(draft.id) as { status: string }).status).toBe('draft')
+		const published = await submitForm(server, `/admin/events/${draft.id}`, { intent: 'publish', confirmPast: 'on' }, { cookie })
+		expect(published.status).toBe(302)
+		expect((db.prepare('SELECT status FROM events WHERE id = ?').get(draft.id) as { status: string }).status).toBe('published')
+		// A future draft shows no such box.
+		const future = await createEvent({ capacity: 5, status: 'draft' })
+		expect((await getPage(server, `/admin/events/${future.id}`, { cookie })).html).not.toContain('id="confirmPastPublish"')
+	})
+
+	test('moving a published event into the past through the edit form asks the same', async () => {
+		const event = await createEvent({ capacity: 5 })
+		const title = (db.prepare('SELECT title FROM events WHERE id = ?').get(event.id) as { title: string }).title
+		const edit = { ...eventForm(title), slug: event.slug, intent: 'save' }
+		const refused = await submitForm(server, `/admin/events/${event.id}`, edit, { cookie })
+		expect(refused.status).toBe(200)
+		expect(refused.html).toMatch(/<input[^>]*name="confirmPast"/)
+		expect((db.prepare('SELECT starts_at FROM events WHERE id = ?').get(event.id) as { starts_at: number }).starts_at).toBeGreaterThan(Date.now())
+		expect((await submitForm(server, `/admin/events/${event.id}`, { ...edit, confirmPast: 'on' }, { cookie })).status).toBe(302)
+	})
+
+	test('cancelling with a message: everyone registered with an address is mailed it (escaped, in their language); the page says how many', async () => {
+		const event = await createEvent({ capacity: 10 })
+		const person = (name: string, email: string, locale: string) =>
+			post(event.id, { intent: 'add', name, email, partySize: '1', locale, informed: 'on' }).then((a) => Number(a.params.get('rid')))
+		await person('Jovana Lazić', 'jovana@example.rs', 'sr-Latn')
+		await person('Ben Smith', 'ben@example.com', 'en')
+		await person('Вук Караџић', 'vuk@example.rs', 'sr-Cyrl')
+		await post(event.id, { intent: 'add', name: 'Stana Bez Adrese', phone: '064 765 4321', partySize: '1', locale: 'sr-Latn', informed: 'on' })
+		const gone = await person('Otkazala Ranije', 'ranije@example.rs', 'sr-Latn')
+		await post(event.id, { intent: 'cancel', registrationId: String(gone) })
+
+		const message = 'Sala je poplavljena <b>noćas</b> & "ne radi".\n\nNovi termin javljamo uskoro.'
+		const tooLong = await submitForm(server, `/admin/events/${event.id}`, { intent: 'cancel', confirmCancel: 'on', message: 'x'.repeat(1001) }, { cookie })
+		expect(tooLong.status).toBe(200)
+		expect((db.prepare('SELECT status FROM events WHERE id = ?').get(event.id) as { status: string }).status).toBe('published')
+
+		const cancelled = await submitForm(server, `/admin/events/${event.id}`, { intent: 'cancel', confirmCancel: 'on', message }, { cookie })
+		expect(cancelled.status).toBe(302)
+		expect(cancelled.location).toBe(`/admin/events/${event.id}?saved=cancel&mailed=3&withoutEmail=1`)
+		const page = await getPage(server, cancelled.location!, { cookie })
+		expect(page.html).toContain('data-mailed="3" data-without-email="1"')
+		expect(page.html).toContain(srAdmin.eventPage.cancelledTold_few.replace('{{count}}', '3'))
+		expect(page.html).toContain(srAdmin.eventPage.cancelledWithoutEmail_one.replace('{{count}}', '1'))
+
+		const queued = db
+			.prepare(`SELECT to_address, params FROM outbox WHERE event_id = ? AND template = 'event-cancelled' ORDER BY to_address`)
+			.all(event.id) as {
+			to_address: string
+			params: string
+		}[]
+		expect(queued.map((q) => q.to_address)).toEqual(['ben@example.com', 'jovana@example.rs', 'vuk@example.rs'])
+		for (const q of queued) expect(JSON.parse(q.params).message).toBe(message)
+
+		for (const [address, label] of [
+			['jovana@example.rs', srMail.eventCancelled.message],
+			['ben@example.com', enMail.eventCancelled.message],
+			['vuk@example.rs', cyrlMail.eventCancelled.message],
+		] as const) {
+			const received = await mail.waitFor((m) => m.envelope.to.includes(address) && m.parsed.text?.includes('poplavljena') === true)
+			expect(received.parsed.text).toContain(label)
+			expect(received.parsed.text).toContain('Sala je poplavljena <b>noćas</b> & "ne radi".')
+			expect(received.parsed.text).toContain('Novi termin javljamo uskoro.')
+			const html = String(received.parsed.html)
+			expect(html).toContain('Sala je poplavljena &#60;b&#62;noćas&#60;/b&#62; &#38; &#34;ne radi&#34;.')
+			expect(html).not.toContain('<b>noćas</b>')
+		}
+		expect(mail.to('ranije@example.rs').filter((m) => m.parsed.text?.includes('poplavljena'))).toEqual([])
+	})
+
+	test('cancelling without a message mails the usual cancellation', async () => {
+		const event = await createEvent({ capacity: 10 })
+		await post(event.id, { intent: 'add', name: 'Petar Perić', email: 'petar.bez.poruke@example.rs', partySize: '1', locale: 'sr-Latn', informed: 'on' })
+		const cancelled = await submitForm(server, `/admin/events/${event.id}`, { intent: 'cancel', confirmCancel: 'on', message: '' }, { cookie })
+		expect(cancelled.location).toBe(`/admin/events/${event.id}?saved=cancel&mailed=1&withoutEmail=0`)
+		const received = await mail.waitFor((m) => m.envelope.to.includes('petar.bez.poruke@example.rs'))
+		expect(received.parsed.text).not.toContain(srMail.eventCancelled.message)
+		const page = await getPage(server, cancelled.location!, { cookie })
+		expect(page.html).toContain(srAdmin.eventPage.cancelledTold_one.replace('{{count}}', '1'))
 	})
 })

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import { EventCreateApiSchema, EventFormSchema, EventPatchApiSchema, eventPatchFromApi } from '#app/domain/event-input.ts'
+import {
+	CANCEL_MESSAGE_MAX,
+	EventCancelFormSchema,
+	EventCreateApiSchema,
+	EventFormSchema,
+	EventPatchApiSchema,
+	eventInputFromForm,
+	eventPatchFromApi,
+	needsPastStartConfirmation,
+} from '#app/domain/event-input.ts'
 import { makeZodErrorMap, issuesToFields } from '#app/utils/validation.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 
@@ -101,5 +110,64 @@ describe('the admin form schema', () => {
 		const result = EventFormSchema.safeParse({ ...form, startsAt: '2026-02-30T10:00' })
 		expect(result.success).toBe(false)
 		expect(result.error?.issues[0]?.path).toEqual(['startsAt'])
+	})
+})
+
+describe('publishing an event in the past', () => {
+	const now = new Date('2026-12-03T09:00:00Z')
+	const past = new Date('2026-12-01T10:00:00Z')
+	const later = new Date('2026-12-20T10:00:00Z')
+
+	test('publishing (or creating as published) an event whose start has passed needs the confirmation', () => {
+		expect(needsPastStartConfirmation(null, { status: 'published', startsAt: past }, now)).toBe(true)
+		expect(needsPastStartConfirmation({ status: 'draft', startsAt: past }, { status: 'published', startsAt: past }, now)).toBe(true)
+		// A minute ago is in the past too.
+		expect(needsPastStartConfirmation(null, { status: 'published', startsAt: new Date(now.getTime() - 60_000) }, now)).toBe(true)
+	})
+
+	test('a published event moved into the past needs it; an edit that leaves a past start alone does not', () => {
+		expect(needsPastStartConfirmation({ status: 'published', startsAt: later }, { status: 'published', startsAt: past }, now)).toBe(true)
+		expect(needsPastStartConfirmation({ status: 'published', startsAt: past }, { status: 'published', startsAt: past }, now)).toBe(false)
+	})
+
+	test('a future start, a draft or a cancellation needs nothing', () => {
+		expect(needsPastStartConfirmation(null, { status: 'published', startsAt: later }, now)).toBe(false)
+		expect(needsPastStartConfirmation(null, { status: 'published', startsAt: now }, now)).toBe(false)
+		expect(needsPastStartConfirmation(null, { status: 'draft', startsAt: past }, now)).toBe(false)
+		expect(needsPastStartConfirmation({ status: 'published', startsAt: past }, { status: 'cancelled', startsAt: past }, now)).toBe(false)
+	})
+
+	test('the form reads the tick, and it never reaches the event’s fields', () => {
+		const form = {
+			title: 'Okrugli sto',
+			kind: 'roundtable',
+			startsAt: '2026-12-01T12:00',
+			endsAt: '2026-12-01T14:00',
+			venueName: 'Kulturni centar',
+			venueCity: 'Kruševac',
+		}
+		expect(EventFormSchema.parse(form).confirmPast).toBe(false)
+		const ticked = EventFormSchema.parse({ ...form, confirmPast: 'on' })
+		expect(ticked.confirmPast).toBe(true)
+		expect(eventInputFromForm(ticked)).not.toHaveProperty('confirmPast')
+	})
+})
+
+describe('the cancel form', () => {
+	test('needs the tick; the message is optional plain text, trimmed, with one character per line end', () => {
+		expect(EventCancelFormSchema.safeParse({ message: 'x' }).success).toBe(false)
+		expect(EventCancelFormSchema.parse({ confirmCancel: 'on' })).toEqual({ confirmCancel: 'on', message: undefined })
+		expect(EventCancelFormSchema.parse({ confirmCancel: 'on', message: '   ' }).message).toBeUndefined()
+		expect(EventCancelFormSchema.parse({ confirmCancel: 'on', message: ' Izvinite.\r\nVidimo se <b>uskoro</b>. ' }).message).toBe(
+			'Izvinite.\nVidimo se <b>uskoro</b>.',
+		)
+	})
+
+	test(`at most ${CANCEL_MESSAGE_MAX} characters, counted as the browser counts them`, () => {
+		const lines = `${'a'.repeat(499)}\r\n${'b'.repeat(500)}`
+		expect(EventCancelFormSchema.safeParse({ confirmCancel: 'on', message: lines }).success).toBe(true)
+		const tooLong = EventCancelFormSchema.safeParse({ confirmCancel: 'on', message: 'a'.repeat(CANCEL_MESSAGE_MAX + 1) })
+		expect(tooLong.success).toBe(false)
+		expect(tooLong.error?.issues[0]?.path).toEqual(['message'])
 	})
 })

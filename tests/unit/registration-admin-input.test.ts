@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { ManualRegistrationSchema, listSearchParams, manualRegistrationInput, parseListQuery } from '#app/domain/registration-admin-input.ts'
 import { foldForSearch } from '#app/domain/search-text.ts'
+import enCommon from '#app/locales/en/common.json'
+import { getT } from '#app/utils/i18n.server.ts'
+import { makeZodErrorMap } from '#app/utils/validation.ts'
 
 describe('the list query', () => {
 	test('defaults: everything, first page, no notice', () => {
@@ -59,6 +62,39 @@ describe('manual add', () => {
 	test('refuses a bad address, a party of 0 and an unknown language', () => {
 		for (const bad of [{ email: 'ana' }, { partySize: '0' }, { partySize: 'dva' }, { locale: 'de' }, { name: 'A' }]) {
 			expect(ManualRegistrationSchema.safeParse({ ...form, ...bad }).success, JSON.stringify(bad)).toBe(false)
+		}
+	})
+
+	test('at the door or on the phone: a name and a phone number are enough, and nothing is mailed then', () => {
+		const { email: _, ...noEmail } = form
+		const parsed = ManualRegistrationSchema.parse({ ...noEmail, phone: ' +381 (64) 123-45/67 ' })
+		expect(parsed).toMatchObject({ name: 'Ana Jovanović', phone: '+381 (64) 123-45/67' })
+		expect(parsed.email).toBeUndefined()
+		expect(manualRegistrationInput(parsed)).toMatchObject({ email: null, phone: '+381 (64) 123-45/67' })
+		// Both may be given.
+		expect(manualRegistrationInput(ManualRegistrationSchema.parse({ ...form, phone: '064 123 4567' }))).toMatchObject({
+			email: 'ana@example.rs',
+			phone: '064 123 4567',
+		})
+		expect(manualRegistrationInput(ManualRegistrationSchema.parse(form)).phone).toBeNull()
+	})
+
+	test('an email address or a phone number is required (at least one), with a message on the address field', () => {
+		const { email: _, ...noEmail } = form
+		const result = ManualRegistrationSchema.safeParse(noEmail, { error: makeZodErrorMap(getT('en', 'common')) })
+		expect(result.success).toBe(false)
+		expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['email', enCommon.validation.emailOrPhone]])
+	})
+
+	test('the phone number is checked loosely: digits, spaces, + - / ( ), 6 to 20 digits', () => {
+		const { email: _, ...noEmail } = form
+		for (const good of ['064 123 4567', '+381641234567', '037/123-456', '(037) 44 55 66', '+49 30 1234 5678']) {
+			expect(ManualRegistrationSchema.safeParse({ ...noEmail, phone: good }).success, good).toBe(true)
+		}
+		for (const bad of ['064', 'Ana Jovanović', '064 123 4567 lokal 2', '064.123.4567', '+'.repeat(41), '1'.repeat(21)]) {
+			const result = ManualRegistrationSchema.safeParse({ ...noEmail, phone: bad }, { error: makeZodErrorMap(getT('en', 'common')) })
+			expect(result.success, bad).toBe(false)
+			expect(result.error?.issues[0]?.path).toEqual(['phone'])
 		}
 	})
 

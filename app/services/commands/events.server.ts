@@ -3,7 +3,7 @@
 import { findEventById } from '#app/services/queries/events.server.ts'
 import { eq } from 'drizzle-orm'
 import { events, type EventRow } from '#db/schema/index.ts'
-import { DEFAULT_CITY, type EventInput, type EventPatch } from '#app/domain/event-input.ts'
+import { DEFAULT_CITY, needsPastStartConfirmation, type EventInput, type EventPatch } from '#app/domain/event-input.ts'
 import { slugify, uniqueSlug } from '#app/domain/slug.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { renotifyStandsAfterFairChange } from '#app/services/commands/stand-mails.server.ts'
@@ -11,15 +11,35 @@ import { notifyApplicantsOfFairCancellation } from '#app/services/commands/appli
 import { recordAudit } from '#app/services/commands/audit.server.ts'
 import { type Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { notifyEventChange, promoteFromWaitlist } from '#app/services/commands/registrations.server.ts'
+import { notifyEventChange, promoteFromWaitlist, type EventChangeNotice } from '#app/services/commands/registrations.server.ts'
 
 function slugTaken(tx: Db, slug: string, exceptId?: number) {
 	const row = tx.select({ id: events.id }).from(events).where(eq(events.slug, slug)).get()
 	return row !== undefined && row.id !== exceptId
 }
 
-export function createEvent(db: Db, input: EventInput, actor: Actor, now = new Date()): EventRow {
+/**
+ * How a change is made. `pastStartConfirmed`: the admin pages pass whether the organizer ticked
+ * "yes, publish an event in the past"; false refuses such a publication (`past_start_unconfirmed`,
+ * see needsPastStartConfirmation). Left out (the JSON API), the rule is not applied.
+ * `message`: the organizer's words to the people registered, when the change cancels the event.
+ */
+export type EventChangeOptions = { pastStartConfirmed?: boolean; message?: string | null }
+
+function checkPastStart(
+	before: Pick<EventRow, 'status' | 'startsAt'> | null,
+	after: Pick<EventRow, 'status' | 'startsAt'>,
+	options: EventChangeOptions,
+	now: Date,
+) {
+	if (options.pastStartConfirmed === false && needsPastStartConfirmation(before, after, now)) {
+		throw new ServiceError('past_start_unconfirmed', 422, 'confirmPast')
+	}
+}
+
+export function createEvent(db: Db, input: EventInput, actor: Actor, now = new Date(), options: EventChangeOptions = {}): EventRow {
 	return writeTransaction(db, (tx) => {
+		checkPastStart(null, { status: input.status ?? 'draft', startsAt: input.startsAt }, options, now)
 		let slug: string
 		if (input.slug) {
 			if (slugTaken(tx, input.slug)) throw new ServiceError('slug_taken', 409, 'slug')
@@ -62,7 +82,20 @@ export function createEvent(db: Db, input: EventInput, actor: Actor, now = new D
 /** Fields whose change makes calendar invites out of date (RFC 5545: raise SEQUENCE). */
 const CALENDAR_FIELDS = ['startsAt', 'endsAt', 'venueName', 'venueAddress', 'venueCity', 'title'] as const
 
-export function updateEvent(db: Db, id: number, patch: EventPatch, actor: Actor, now = new Date()): EventRow {
+export function updateEvent(db: Db, id: number, patch: EventPatch, actor: Actor, now = new Date(), options: EventChangeOptions = {}): EventRow {
+	return changeEvent(db, id, patch, actor, now, options).event
+}
+
+/** updateEvent, and who was told of the change (see notifyEventChange); nobody for a draft or no change. */
+export function changeEvent(
+	db: Db,
+	id: number,
+	patch: EventPatch,
+	actor: Actor,
+	now = new Date(),
+	options: EventChangeOptions = {},
+): { event: EventRow; notified: EventChangeNotice } {
+	const nobody: EventChangeNotice = { mailed: 0, withoutEmail: 0 }
 	return writeTransaction(db, (tx) => {
 		const current = findEventById(tx, id)
 		if (!current) throw new ServiceError('not_found', 404)
@@ -78,8 +111,9 @@ export function updateEvent(db: Db, id: number, patch: EventPatch, actor: Actor,
 		if (next.capacity !== null && next.capacity < current.confirmedPersons) {
 			throw new ServiceError('capacity_below_registered', 409, 'capacity')
 		}
+		checkPastStart(current, next, options, now)
 		const changed = Object.keys(definedOnly(patch)).filter((key) => String(current[key as keyof EventRow]) !== String(next[key as keyof EventRow]))
-		if (changed.length === 0) return current
+		if (changed.length === 0) return { event: current, notified: nobody }
 		const calendarChanged = changed.some((key) => (CALENDAR_FIELDS as readonly string[]).includes(key)) || next.status === 'cancelled'
 		const row = tx
 			.update(events)
@@ -93,19 +127,34 @@ export function updateEvent(db: Db, id: number, patch: EventPatch, actor: Actor,
 			.get()
 		recordAudit(tx, actor, patch.status && patch.status !== current.status ? `event.${patch.status}` : 'event.update', `event:${id}`, { changed }, now)
 		// Visitors hear of a new time or place (an updated invite) or of the cancellation.
-		if (calendarChanged && current.status !== 'draft') notifyEventChange(tx, row, now)
+		const notified = calendarChanged && current.status !== 'draft' ? notifyEventChange(tx, row, now, { message: options.message }) : nobody
 		// Exhibitors told their stand hear of it too, with their setup slot moved.
 		if (calendarChanged && current.status !== 'draft') renotifyStandsAfterFairChange(tx, row, now)
 		// A cancelled fair: every exhibitor still in the running is told (and loses the setup slot).
 		if (row.status === 'cancelled' && current.status === 'published') notifyApplicantsOfFairCancellation(tx, row, now)
 		// More places (or a waiting list switched on again): serve the waiting list at once.
 		if (changed.includes('capacity')) promoteFromWaitlist(tx, id, actor, now)
-		return findEventById(tx, id)!
+		return { event: findEventById(tx, id)!, notified }
 	})
 }
 
-export function setEventStatus(db: Db, id: number, status: 'published' | 'cancelled' | 'draft', actor: Actor, now = new Date()) {
-	return updateEvent(db, id, { status }, actor, now)
+export function setEventStatus(
+	db: Db,
+	id: number,
+	status: 'published' | 'cancelled' | 'draft',
+	actor: Actor,
+	now = new Date(),
+	options: EventChangeOptions = {},
+) {
+	return updateEvent(db, id, { status }, actor, now, options)
+}
+
+/**
+ * An organizer cancels the event: everyone still registered with an address is mailed (with the
+ * organizer's message, if any). Answers how many were mailed and how many have no address.
+ */
+export function cancelEvent(db: Db, id: number, actor: Actor, options: { message?: string | null } = {}, now = new Date()) {
+	return changeEvent(db, id, { status: 'cancelled' }, actor, now, { message: options.message })
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -80,7 +80,12 @@ export type RegistrationSnapshot = {
 	wasConfirmed?: boolean
 }
 
-export type MailParams = { event: EventSnapshot; registration: RegistrationSnapshot }
+export type MailParams = {
+	event: EventSnapshot
+	registration: RegistrationSnapshot
+	/** The organizer's own words to the people registered (the event-cancelled mail), plain text. */
+	message?: string
+}
 
 /** The application as it was when the mail was queued. */
 export type ApplicationSnapshot = {
@@ -248,7 +253,7 @@ export function enqueueMail(
 	event: EventRow,
 	registration: RegistrationRow,
 	now: Date,
-	extra: { position?: number | null; manageToken?: string } = {},
+	extra: { position?: number | null; manageToken?: string; message?: string } = {},
 ) {
 	// Taken at the door or on the phone without an address: nobody to mail (the ticket is printed).
 	const { email } = registration
@@ -259,7 +264,11 @@ export function enqueueMail(
 		locale: registration.locale as Locale,
 		toAddress: email,
 		toName: registration.name,
-		params: { event: snapshotEvent(event), registration: snapshotRegistration({ ...registration, email }, manageToken, extra.position) },
+		params: {
+			event: snapshotEvent(event),
+			registration: snapshotRegistration({ ...registration, email }, manageToken, extra.position),
+			...(extra.message ? { message: extra.message } : {}),
+		},
 		now,
 		eventId: event.id,
 		registrationId: registration.id,

@@ -59,6 +59,7 @@ function buildStatements(db: Db) {
 				status: p('status'),
 				name: p('name'),
 				email: p('email'),
+				phone: p('phone'),
 				partySize: p('partySize'),
 				locale: p('locale'),
 				privacyAcceptedAt: p('now'),
@@ -136,7 +137,8 @@ export function registerVisitor(
 ): RegisterResult {
 	return writeTransaction(db, (tx) => {
 		const event = loadEventForUpdate(tx, eventRef)
-		const existing = statements(tx).liveByEmail.get({ eventId: event.id, email: input.email })
+		// Without an address (taken by an organizer at the door or on the phone) there is nothing to match.
+		const existing = input.email === null ? undefined : statements(tx).liveByEmail.get({ eventId: event.id, email: input.email })
 		if (existing) {
 			enqueueMail(tx, 'registration-link', event, existing, now)
 			return { kind: 'already_registered', registration: existing, event }
@@ -156,6 +158,7 @@ export function registerVisitor(
 			status,
 			name: input.name,
 			email: input.email,
+			phone: input.phone ?? null,
 			partySize: input.partySize,
 			locale: input.locale,
 			now,
@@ -272,6 +275,7 @@ export function eraseByManageToken(db: Db, token: string, now = new Date()): Can
 			.set({
 				name: '',
 				email: `erased-${registration.id}@invalid`,
+				phone: null,
 				gender: null,
 				ageGroup: null,
 				municipality: null,
@@ -296,6 +300,8 @@ export function resendRegistrationMail(db: Db, registrationId: number, actor: Ac
 		const registration = tx.select().from(registrations).where(eq(registrations.id, registrationId)).get()
 		if (!registration) throw new ServiceError('not_found', 404)
 		const event = tx.select().from(events).where(eq(events.id, registration.eventId)).get()!
+		// Taken without an address: nothing to mail (the organizer prints the ticket instead).
+		if (registration.email === null) throw new ServiceError('no_email', 409)
 		if (registration.status === 'confirmed') enqueueMail(tx, 'registration-confirmed', event, registration, now)
 		else if (registration.status === 'waitlisted') {
 			enqueueMail(tx, 'registration-waitlisted', event, registration, now, { position: currentWaitlistPosition(tx, registration) })
@@ -306,10 +312,35 @@ export function resendRegistrationMail(db: Db, registrationId: number, actor: Ac
 }
 
 /**
- * After an organizer changed an event: mail every confirmed visitor an updated invite (same UID,
- * higher SEQUENCE), or a cancellation. Runs inside the caller's transaction.
+ * A private link to a confirmed registration's ticket page, for the organizer to open and print
+ * (someone registered at the door or on the phone without an email address gets the ticket on
+ * paper). A new link is minted each time: the database keeps only hashes, so an old one cannot be
+ * shown again. Audited, as the link opens the person's page.
  */
-export function notifyEventChange(tx: Db, event: EventRow, now: Date) {
+export function mintTicketLinkForOrganizer(db: Db, eventId: number, registrationId: number, actor: Actor, now = new Date()): string {
+	return writeTransaction(db, (tx) => {
+		const registration = tx
+			.select()
+			.from(registrations)
+			.where(and(eq(registrations.id, registrationId), eq(registrations.eventId, eventId)))
+			.get()
+		if (!registration) throw new ServiceError('not_found', 404)
+		if (registration.status !== 'confirmed' || registration.ticketCode === null) throw new ServiceError('registration_not_confirmed', 409)
+		const token = mintPrivateLink(tx, { registrationId: registration.id }, now)
+		recordAudit(tx, actor, 'registration.ticket_link', `registration:${registration.id}`, { eventId }, now)
+		return token
+	})
+}
+
+/** Who heard of an event's change or cancellation: mailed, and those without an address (not mailed). */
+export type EventChangeNotice = { mailed: number; withoutEmail: number }
+
+/**
+ * After an organizer changed an event: mail every confirmed visitor an updated invite (same UID,
+ * higher SEQUENCE), or a cancellation (with the organizer's message, if any). Runs inside the
+ * caller's transaction.
+ */
+export function notifyEventChange(tx: Db, event: EventRow, now: Date, options: { message?: string | null } = {}): EventChangeNotice {
 	const template = event.status === 'cancelled' ? 'event-cancelled' : 'event-updated'
 	const audience = tx
 		.select()
@@ -321,6 +352,8 @@ export function notifyEventChange(tx: Db, event: EventRow, now: Date) {
 			),
 		)
 		.all()
-	for (const registration of audience) enqueueMail(tx, template, event, registration, now)
-	return audience.length
+	const message = template === 'event-cancelled' && options.message ? options.message : undefined
+	for (const registration of audience) enqueueMail(tx, template, event, registration, now, { message })
+	const withoutEmail = audience.filter((r) => r.email === null).length
+	return { mailed: audience.length - withoutEmail, withoutEmail }
 }

@@ -24,6 +24,7 @@ const LISTED = {
 	id: registrations.id,
 	name: registrations.name,
 	email: registrations.email,
+	phone: registrations.phone,
 	partySize: registrations.partySize,
 	status: registrations.status,
 	locale: registrations.locale,
@@ -31,6 +32,7 @@ const LISTED = {
 	createdAt: registrations.createdAt,
 	confirmedAt: registrations.confirmedAt,
 	cancelledAt: registrations.cancelledAt,
+	checkedInAt: registrations.checkedInAt,
 	consentPhotos: registrations.consentPhotos,
 	consentNewsletter: registrations.consentNewsletter,
 	consentResearch: registrations.consentResearch,
@@ -77,14 +79,19 @@ export function registerFold(db: Db) {
 }
 
 /**
- * Registrations whose name or address holds every word of the query, in any order (searchWords,
+ * Registrations whose name, address or phone holds every word of the query, in any order (searchWords,
  * searchMatches): "Jovanović Ana" finds Ana Jovanović. Each word is looked for literally (instr,
  * not LIKE: "%" and "_" are no wildcards). Undefined when the query has no words.
  */
 export function wordsMatch(db: Db, words: readonly string[]): SQL | undefined {
 	if (words.length === 0) return undefined
 	registerFold(db)
-	return and(...words.map((word) => sql`(instr(sajam_fold(${registrations.name}), ${word}) > 0 OR instr(sajam_fold(${registrations.email}), ${word}) > 0)`))
+	return and(
+		...words.map(
+			(word) =>
+				sql`(instr(sajam_fold(${registrations.name}), ${word}) > 0 OR instr(sajam_fold(${registrations.email}), ${word}) > 0 OR instr(${registrations.phone}, ${word}) > 0)`,
+		),
+	)
 }
 
 function listConditions(db: Db, eventId: number, filter: { q: string; status: StatusFilter }) {
@@ -166,6 +173,7 @@ export function registrationsPage(db: Db, event: EventRow, query: RegistrationLi
 			id: row.id,
 			name: row.name,
 			email: row.email,
+			phone: row.phone,
 			partySize: row.partySize,
 			status: row.status,
 			position: row.position,
@@ -173,6 +181,9 @@ export function registrationsPage(db: Db, event: EventRow, query: RegistrationLi
 			locale: row.locale,
 			registeredAt: formatDateTime(row.createdAt, locale),
 			registeredAtIso: row.createdAt.toISOString(),
+			/** When the party was first admitted at the door (Belgrade time), or null. */
+			checkedInAt: row.checkedInAt ? formatDateTime(row.checkedInAt, locale) : null,
+			checkedInAtIso: row.checkedInAt ? row.checkedInAt.toISOString() : null,
 			consents: { photos: row.consentPhotos, newsletter: row.consentNewsletter, research: row.consentResearch },
 		})),
 		subject: subject
@@ -197,12 +208,14 @@ export function registrationsCsv(db: Db, eventId: number, t: TFunction, delimite
 		'id',
 		'name',
 		'email',
+		'phone',
 		'partySize',
 		'status',
 		'language',
 		'registeredAt',
 		'confirmedAt',
 		'cancelledAt',
+		'checkedInAt',
 		'source',
 		'consentPhotos',
 		'consentNewsletter',
@@ -216,12 +229,14 @@ export function registrationsCsv(db: Db, eventId: number, t: TFunction, delimite
 				row.id,
 				row.name,
 				row.email,
+				row.phone,
 				row.partySize,
 				t(`admin:registrations.status.${row.status}`),
 				row.locale,
 				csvDateTime(row.createdAt),
 				csvDateTime(row.confirmedAt),
 				csvDateTime(row.cancelledAt),
+				csvDateTime(row.checkedInAt),
 				t(`admin:registrations.source.${row.source}`),
 				yesNo(row.consentPhotos),
 				yesNo(row.consentNewsletter),

@@ -19,6 +19,8 @@ export function adminEventRow(event: EventRow, locale: Locale) {
 		capacity: event.capacity === null ? null : formatNumber(event.capacity, locale),
 		remaining: remaining === null ? null : formatNumber(remaining, locale),
 		past: event.endsAt.getTime() < Date.now(),
+		/** Publishing it now needs the "yes, in the past" tick (needsPastStartConfirmation). */
+		startsInPast: event.startsAt.getTime() < Date.now(),
 	}
 }
 

@@ -22,7 +22,9 @@ export function toRegistrationJson(
 		id: registration.id,
 		event: event.slug,
 		name: registration.name,
+		/** Null for a registration an organizer took without an address (at the door, on the phone). */
 		email: registration.email,
+		phone: registration.phone,
 		partySize: registration.partySize,
 		status: registration.status,
 		locale: registration.locale,

@@ -43,6 +43,7 @@ export function ticketPageView(db: Db, { registration, event, token }: Ticket, l
 		person: {
 			name: registration.name,
 			email: registration.email,
+			phone: registration.phone,
 			locale: registration.locale,
 			registeredAt: formatDateTime(registration.createdAt, locale),
 			privacyAcceptedAt: formatDateTime(registration.privacyAcceptedAt, locale),
@@ -108,6 +109,7 @@ export function personalDataExport({ registration, event, token }: Ticket, publi
 			status: registration.status,
 			name: registration.name,
 			email: registration.email,
+			phone: registration.phone,
 			partySize: registration.partySize,
 			locale: registration.locale,
 			source: registration.source,
