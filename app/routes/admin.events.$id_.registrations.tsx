@@ -38,11 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const event = requireAdminEvent(params.id)
 	const { locale, t } = await getRequestT(request, 'admin')
 	const query = parseListQuery(new URL(request.url).searchParams)
-	return {
-		title: `${t('registrations.title')}: ${event.title} · Sajam`,
-		query,
-		...registrationsPage(getDb(), event, query, locale),
-	}
+	const page = registrationsPage(getDb(), event, query, locale)
+	return { title: `${t('registrations.title')}: ${page.event.title} · Sajam`, query, ...page }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]

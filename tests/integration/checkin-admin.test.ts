@@ -333,12 +333,16 @@ describe('scanner links', () => {
 		const cyrillic = await (await fetch(`${server.url}/admin/events/${event.id}/checkin?lang=sr-Cyrl`, { headers: { Cookie: cookie } })).text()
 		expect(cyrillic).toContain(` · ${latinToCyrillic(other.title)}`)
 		expect(cyrillic).not.toContain(` · ${other.slug}`)
-		// The Cyrillic admin names its own event in Cyrillic too (check-in and scanner links pages).
-		const scannersCyrillic = await (await fetch(`${server.url}/admin/events/${event.id}/scanners?lang=sr-Cyrl`, { headers: { Cookie: cookie } })).text()
-		for (const html of [cyrillic, scannersCyrillic]) {
+		// The Cyrillic admin names its own event in Cyrillic too (check-in, scanner links, registrations).
+		const cyrillicPage = async (path: string) => (await fetch(`${server.url}${path}?lang=sr-Cyrl`, { headers: { Cookie: cookie } })).text()
+		const others = await Promise.all(['/scanners', '/registrations'].map((tail) => cyrillicPage(`/admin/events/${event.id}${tail}`)))
+		for (const html of [cyrillic, ...others]) {
 			expect(html).toContain(latinToCyrillic(event.title))
 			expect(html).not.toContain(event.title)
 		}
+		// The event's own page: its heading in Cyrillic (the edit form keeps the Latin original); the dashboard too.
+		expect(await cyrillicPage(`/admin/events/${event.id}`)).toContain(`<h1>${latinToCyrillic(event.title)}</h1>`)
+		expect(await cyrillicPage('/admin')).toContain(latinToCyrillic(event.title))
 
 		const list = await (await fetch(`${server.url}/admin/events/${event.id}/scanners`, { headers: { Cookie: cookie } })).text()
 		expect(list).toContain(`data-link-id="${row.id}" data-state="active"`)

@@ -16,6 +16,7 @@ import type { RegistrationListQuery, StatusFilter } from '#app/domain/registrati
 import { foldForSearch, searchWords } from '#app/domain/search-text.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { findEventById } from '#app/services/queries/events.server.ts'
+import { eventTitleIn } from '#app/domain/event-text.ts'
 
 export const REGISTRATIONS_PAGE_SIZE = 100
 
@@ -153,7 +154,7 @@ export function registrationsPage(db: Db, event: EventRow, query: RegistrationLi
 		event: {
 			id: event.id,
 			slug: event.slug,
-			title: event.title,
+			title: eventTitleIn(event, locale),
 			status: event.status,
 			maxPartySize: event.maxPartySize,
 			waitlist: event.waitlist,

@@ -2,6 +2,7 @@ import type { EventRow } from '#db/schema/index.ts'
 import { remainingPlaces } from '#app/domain/capacity.ts'
 import { formatDateTime, formatNumber, toBelgradeLocalInput } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
+import { eventTitleIn } from '#app/domain/event-text.ts'
 import type { EventFormDefaults } from '#app/domain/event-input.ts'
 
 export function adminEventRow(event: EventRow, locale: Locale) {
@@ -9,7 +10,7 @@ export function adminEventRow(event: EventRow, locale: Locale) {
 	return {
 		id: event.id,
 		slug: event.slug,
-		title: event.title,
+		title: eventTitleIn(event, locale),
 		kind: event.kind,
 		status: event.status,
 		startsAt: formatDateTime(event.startsAt, locale),
