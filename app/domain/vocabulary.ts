@@ -37,3 +37,7 @@ export type ApplicationDecision = (typeof APPLICATION_DECISIONS)[number]
 /** Why an application was withdrawn: by the exhibitor, or because acceptance was not confirmed in time. */
 export const WITHDRAWAL_REASONS = ['exhibitor', 'confirmation_missed'] as const
 export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number]
+
+/** What a landmark on a fair's floor plan is: drawn on the public map so visitors find their way. */
+export const LANDMARK_KINDS = ['entrance', 'exit', 'stage', 'info', 'toilets', 'first_aid', 'food_court', 'zone', 'other'] as const
+export type LandmarkKind = (typeof LANDMARK_KINDS)[number]

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { blob, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { applications } from './applications.ts'
 import { events } from './events.ts'
+import { LANDMARK_KINDS } from '../../app/domain/vocabulary.ts'
 
 /**
  * A fair's floor plan: its extent in plan units (metres), an optional background image of the
@@ -27,6 +28,30 @@ export const floorPlans = sqliteTable(
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 	},
 	(t) => [check('floor_plans_extent', sql`${t.width} > 0 AND ${t.height} > 0`)],
+)
+
+/**
+ * Something on a fair's floor plan that is not a stand: an entrance, the stage, the info desk, a
+ * named zone. A rectangle in plan units like a stand; drawn on the public map (and in the editor)
+ * so visitors find their way. `label` names it ("Glavni ulaz", "Hol"); null: the kind's own name.
+ */
+export const planLandmarks = sqliteTable(
+	'plan_landmarks',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		eventId: integer('event_id')
+			.notNull()
+			.references(() => events.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: LANDMARK_KINDS }).notNull(),
+		label: text('label'),
+		x: real('x').notNull(),
+		y: real('y').notNull(),
+		width: real('width').notNull(),
+		height: real('height').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [index('plan_landmarks_event').on(t.eventId), check('plan_landmarks_geometry', sql`${t.width} > 0 AND ${t.height} > 0`)],
 )
 
 /**
