@@ -104,6 +104,6 @@ describe('message catalogs', () => {
 			'ulaznica iskorišćeno',
 		])
 		expect([1, 3, 5].map((count) => latin('counts.persons', { count }))).toEqual(['osoba unutra', 'osobe unutra', 'osoba unutra'])
-		expect([1, 2].map((count) => getT('en', 'scan')('counts.registered', { count }))).toEqual(['person registered', 'persons registered'])
+		expect([1, 2].map((count) => getT('en', 'scan')('counts.registered', { count }))).toEqual(['person registered', 'people registered'])
 	})
 })
