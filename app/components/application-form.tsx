@@ -27,6 +27,7 @@ import {
 	type Municipality,
 } from '#app/domain/application-options.ts'
 import { formatNumber } from '#app/domain/format.ts'
+import { IMAGE_MIME_TYPES, MAX_IMAGE_BYTES } from '#app/domain/image-check.ts'
 import { useLocale } from '#app/utils/use-locale.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { CheckboxField, FieldErrors, TextAreaField, TextField } from './form-fields.tsx'
@@ -152,6 +153,16 @@ function ChoiceGroup({
 	)
 }
 
+/** What the browser can tell of a chosen logo before it is sent: its size and declared type. */
+function logoFileProblem(file: File | undefined): 'errors.image_empty' | 'errors.image_too_large' | 'errors.image_not_allowed' | null {
+	if (!file) return null
+	if (file.size === 0) return 'errors.image_empty'
+	if (file.size > MAX_IMAGE_BYTES) return 'errors.image_too_large'
+	// An empty type is a browser that does not know; the server looks at the bytes either way.
+	if (file.type && !Object.values(IMAGE_MIME_TYPES).includes(file.type)) return 'errors.image_not_allowed'
+	return null
+}
+
 export function ApplicationForm({
 	action,
 	categories,
@@ -183,6 +194,7 @@ export function ApplicationForm({
 				error: makeZodErrorMap(t),
 			}) as unknown as Submission<FormShape>,
 	})
+	const [logoProblem, setLogoProblem] = useState<string | null>(null)
 	const serverRefused = Boolean(lastResult?.error && Object.keys(lastResult.error).length)
 	const errorEntries = Object.entries(form.allErrors).filter(([name, errors]) => name !== '' && errors.length > 0)
 	const summary = useRef<HTMLDivElement>(null)
@@ -405,11 +417,24 @@ export function ApplicationForm({
 						id={fields.logo.id}
 						name={LOGO_FIELD}
 						accept="image/png,image/jpeg,image/webp"
-						aria-invalid={fields.logo.errors?.length ? true : undefined}
-						aria-describedby={[`${fields.logo.id}-hint`, fields.logo.errors?.length ? fields.logo.errorId : null].filter(Boolean).join(' ')}
+						aria-invalid={logoProblem || fields.logo.errors?.length ? true : undefined}
+						aria-describedby={[`${fields.logo.id}-hint`, logoProblem || fields.logo.errors?.length ? fields.logo.errorId : null].filter(Boolean).join(' ')}
+						onChange={(event) => {
+							const problem = logoFileProblem(event.currentTarget.files?.[0])
+							setLogoProblem(problem ? t(problem) : null)
+							// A file that would be refused is not sent: a 3.6 MB photo over mobile data is not
+							// uploaded only to come back with "at most 2 MB". The server still checks every file.
+							if (problem) event.currentTarget.value = ''
+						}}
 					/>
 					{logo?.kind === 'draft' ? <input type="hidden" name={LOGO_TOKEN_FIELD} value={logo.token} /> : null}
-					<FieldErrors field={fields.logo as FieldMetadata<unknown>} />
+					{logoProblem ? (
+						<p className="field-error" id={fields.logo.errorId} role="alert">
+							{logoProblem}
+						</p>
+					) : (
+						<FieldErrors field={fields.logo as FieldMetadata<unknown>} />
+					)}
 				</div>
 				<fieldset className="sub">
 					<legend>{t('fair.needs')}</legend>

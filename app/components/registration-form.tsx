@@ -35,7 +35,6 @@ const DEMOGRAPHICS = [
 export function RegistrationPanel({ mailed, ...props }: Props & { mailed: boolean }) {
 	const { t } = useTranslation('public')
 	const { panel } = props
-	const open = panel.state === 'open' || panel.state === 'waitlist'
 	return (
 		<section className="registration card" id="registration" aria-labelledby="registration-title">
 			<h2 id="registration-title">{panel.state === 'waitlist' ? t('register.titleWaitlist') : t('register.title')}</h2>
@@ -44,6 +43,19 @@ export function RegistrationPanel({ mailed, ...props }: Props & { mailed: boolea
 					{t('register.mailed')}
 				</p>
 			) : null}
+			{/* After a registration, the thank-you alone: not the form again, still filled in with what
+			    was just sent (client-side navigation keeps the inputs' values). */}
+			{mailed ? null : <RegistrationIntro {...props} />}
+		</section>
+	)
+}
+
+function RegistrationIntro(props: Props) {
+	const { t } = useTranslation('public')
+	const { panel } = props
+	const open = panel.state === 'open' || panel.state === 'waitlist'
+	return (
+		<>
 			{panel.state === 'open' ? (
 				<p>
 					{panel.remaining !== null ? (
@@ -58,7 +70,7 @@ export function RegistrationPanel({ mailed, ...props }: Props & { mailed: boolea
 			{panel.state === 'cancelled' ? <p className="notice danger">{t('register.cancelled')}</p> : null}
 			{open && panel.closesAt ? <p className="muted">{t('register.closesAt', { date: panel.closesAt })}</p> : null}
 			{open ? <RegistrationForm {...props} /> : null}
-		</section>
+		</>
 	)
 }
 

@@ -9,6 +9,7 @@ import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
+import { siteName, metaLocale } from '#app/utils/page-title.ts'
 
 // No form here: an anonymous caller goes to the login first, as for the page; then any other
 // method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).
@@ -23,7 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return dashboardView(getDb(), t, locale)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export default function AdminDashboard() {
 	const { upcoming, past, pastCount, tasks } = useLoaderData<typeof loader>()

@@ -15,14 +15,18 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
-	const { t } = await getRequestT(request, 'accounts')
-	return { title: `${t('account.title')} · Sajam`, user: { name: user.name, email: user.email, role: user.role } }
+	const { t, locale } = await getRequestT(request, 'accounts')
+	return { title: pageTitle(locale, t('account.title')), user: { name: user.name, email: user.email, role: user.role } }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requireUser(request)

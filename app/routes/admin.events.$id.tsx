@@ -13,6 +13,7 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { pageTitle, metaLocale } from '#app/utils/page-title.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
@@ -21,7 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return { event: adminEventRow(event, locale), defaults: eventFormDefaults(event) }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? ''} · Sajam` }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: pageTitle(metaLocale(matches), data?.event.title) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')

@@ -28,6 +28,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
+import { siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: planStyles },
@@ -41,7 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return allocationPageView(getDb(), event, t, locale)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 const CommitSchema = z.object({
 	basis: z.string().min(1).max(100),

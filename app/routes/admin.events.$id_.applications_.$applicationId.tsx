@@ -25,6 +25,7 @@ import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
 import { eventTitleIn } from '#app/domain/event-text.ts'
+import { pageTitle, metaLocale } from '#app/utils/page-title.ts'
 
 /** The fair and its application behind the address; 404 for another kind of event or another fair's id. */
 function requireApplication(params: { id?: string; applicationId?: string }) {
@@ -53,7 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reviewStyles }]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Sajam` }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: pageTitle(metaLocale(matches), data?.title) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')

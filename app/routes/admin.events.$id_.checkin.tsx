@@ -19,6 +19,7 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 const REFRESH_MS = 10_000
 
@@ -30,10 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { locale, t } = await getRequestT(request, 'admin')
 	const query = parseCheckinQuery(new URL(request.url).searchParams)
 	const page = checkinPage(getDb(), event, query, locale)
-	return { title: `${t('checkin.title')}: ${page.event.title} · Sajam`, query, ...page }
+	return { title: pageTitle(locale, `${t('checkin.title')}: ${page.event.title}`), query, ...page }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')

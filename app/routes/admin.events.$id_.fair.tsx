@@ -22,6 +22,7 @@ import { makeZodErrorMap } from '#app/utils/validation.ts'
 import styles from '#app/styles/fair-settings.css?url'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { eventTitleIn } from '#app/domain/event-text.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const blank = Array.from({ length: NEW_CATEGORY_ROWS }, (_, i) => ({ code: '', label: '', labelEn: '', position: String(rows.length + i + 1) }))
 	return {
 		event: { id: event.id, title: eventTitleIn(event, locale), status: event.status },
-		title: `${t('settings.title')}: ${eventTitleIn(event, locale)} · Sajam`,
+		title: pageTitle(locale, `${t('settings.title')}: ${eventTitleIn(event, locale)}`),
 		fairStartsAt: event.startsAt.toISOString(),
 		fairStartsText: formatDateTime(event.startsAt, locale),
 		stored: settings.stored,
@@ -62,7 +63,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	}
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')

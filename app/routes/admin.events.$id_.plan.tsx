@@ -17,6 +17,7 @@ import { requireRole } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { errorResponse } from '#app/http/responses.server.ts'
+import { siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: planStyles }]
 
@@ -32,7 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return floorPlanPageView(getDb(), event, t, locale)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')

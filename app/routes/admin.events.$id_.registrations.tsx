@@ -32,6 +32,7 @@ import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
@@ -39,10 +40,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { locale, t } = await getRequestT(request, 'admin')
 	const query = parseListQuery(new URL(request.url).searchParams)
 	const page = registrationsPage(getDb(), event, query, locale)
-	return { title: `${t('registrations.title')}: ${page.event.title} · Sajam`, query, ...page }
+	return { title: pageTitle(locale, `${t('registrations.title')}: ${page.event.title}`), query, ...page }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')

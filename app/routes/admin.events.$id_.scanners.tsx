@@ -22,6 +22,7 @@ import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
 import { eventTitleIn } from '#app/domain/event-text.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: checkinStyles }]
 
@@ -29,10 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
 	const event = requireAdminEvent(params.id)
 	const { locale, t } = await getRequestT(request, 'admin')
-	return { title: `${t('checkin.scanners.title')}: ${eventTitleIn(event, locale)} · Sajam`, ...scannersPage(getDb(), event, locale) }
+	return { title: pageTitle(locale, `${t('checkin.scanners.title')}: ${eventTitleIn(event, locale)}`), ...scannersPage(getDb(), event, locale) }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')

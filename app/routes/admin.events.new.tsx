@@ -11,14 +11,18 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
-	const { t } = await getRequestT(request, 'admin')
-	return { title: `${t('eventForm.newTitle')} · Sajam` }
+	const { t, locale } = await getRequestT(request, 'admin')
+	return { title: pageTitle(locale, t('eventForm.newTitle')) }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')

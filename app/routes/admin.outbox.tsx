@@ -15,6 +15,7 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
 import { deliveredToFile } from '#app/domain/delivery-note.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 /** Reuses the event status colours: green for sent, red for failed, neutral while on the way. */
 const PILL: Record<OutboxStatus, string> = { pending: 'pill', sending: 'pill status-draft', sent: 'pill status-published', failed: 'pill status-cancelled' }
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}))
 	const counts = outboxCounts(db)
 	return {
-		title: `${t('outboxPage.title')} · Sajam`,
+		title: pageTitle(locale, t('outboxPage.title')),
 		rows,
 		status,
 		counts: OUTBOX_STATUSES.map((s) => ({ status: s, count: counts[s], text: formatNumber(counts[s], locale) })),
@@ -52,7 +53,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requireRole(request, 'organizer')

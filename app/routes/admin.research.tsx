@@ -16,6 +16,7 @@ import researchStyles from '#app/styles/research.css?url'
 import type { TFunction } from 'i18next'
 import type { FairCategory } from '#app/domain/fair-settings-input.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 // No form here: an anonymous caller goes to the login first, as for the page; then any other
 // method than GET is a 405 page with one log line (Remix's own 405 logs a stack trace).
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const fairId = idParam(new URL(request.url).searchParams.get('fair') ?? undefined)
 	const data = researchData(getDb(), fairId)
 	return {
-		title: `${t('exhibitors:research.title')} · Sajam`,
+		title: pageTitle(locale, t('exhibitors:research.title')),
 		fairs: data.fairs.map((f) => ({ id: f.id, title: f.title })),
 		fair: data.fair,
 		counts: { consented: formatNumber(data.counts.consented, locale), total: formatNumber(data.counts.all, locale) },
@@ -61,7 +62,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 type TableView = ReturnType<typeof tableViews>[number]
 

@@ -20,16 +20,20 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 const DEFAULT_DAYS = STAFF_TOKEN_TTL_MS / (24 * 3600_000)
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'admin')
 	const { locale, t } = await getRequestT(request, 'accounts')
-	return { title: `${t('tokens.title')} · Sajam`, ...tokensPage(getDb(), locale) }
+	return { title: pageTitle(locale, t('tokens.title')), ...tokensPage(getDb(), locale) }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request }: ActionFunctionArgs) {
 	const me = await requireRole(request, 'admin')

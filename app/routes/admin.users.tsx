@@ -21,16 +21,20 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 const INVITATION_DAYS = INVITATION_TTL_MS / (24 * 3600_000)
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const me = await requireRole(request, 'admin')
 	const { locale, t } = await getRequestT(request, 'accounts')
-	return { title: `${t('users.title')} · Sajam`, locale, ...usersPage(getDb(), me, locale) }
+	return { title: pageTitle(locale, t('users.title')), locale, ...usersPage(getDb(), me, locale) }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request }: ActionFunctionArgs) {
 	const me = await requireRole(request, 'admin')

@@ -15,15 +15,19 @@ import { takePasswordResetAttempt } from '#app/http/login-limit.server.ts'
 import { passRetryAfter, takeRateLimit, tooManyRequests } from '#app/http/rate-limit.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export const headers: HeadersFunction = ({ actionHeaders }) => passRetryAfter(actionHeaders)
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const { t } = await getRequestT(request, 'accounts')
-	return { title: `${t('forgot.title')} · Sajam` }
+	const { t, locale } = await getRequestT(request, 'accounts')
+	return { title: pageTitle(locale, t('forgot.title')) }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const { t, locale } = await getRequestT(request, ['accounts', 'common'])

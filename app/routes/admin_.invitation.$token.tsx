@@ -15,18 +15,22 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { LINK_PAGE_HEADERS } from '#app/http/link-page-headers.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export const headers: HeadersFunction = () => LINK_PAGE_HEADERS
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { t } = await getRequestT(request, 'accounts')
+	const { t, locale } = await getRequestT(request, 'accounts')
 	const invitation = findOpenInvitation(getDb(), params.token ?? '')
 	const view = invitation ? { email: invitation.email, name: invitation.name ?? '', role: invitation.role } : null
 	// A spent, replaced or expired link is a page that says so (404).
-	return data({ title: `${t('invite.title')} · Sajam`, invitation: view }, { status: view ? 200 : 404 })
+	return data({ title: pageTitle(locale, t('invite.title')), invitation: view }, { status: view ? 200 : 404 })
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { t } = await getRequestT(request, ['accounts', 'common'])

@@ -13,17 +13,21 @@ import { checkLoginLimit, recordLoginFailure, recordLoginSuccess } from '#app/ht
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { passRetryAfter, tooManyRequests } from '#app/http/rate-limit.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export const headers: HeadersFunction = ({ actionHeaders }) => passRetryAfter(actionHeaders)
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'))
 	if (await getOptionalUser(request)) throw redirect(redirectTo)
-	const { t } = await getRequestT(request, 'admin')
-	return { redirectTo, passwordSet: new URL(request.url).searchParams.get('password') === 'set', title: `${t('login.title')} · Sajam` }
+	const { t, locale } = await getRequestT(request, 'admin')
+	return { redirectTo, passwordSet: new URL(request.url).searchParams.get('password') === 'set', title: pageTitle(locale, t('login.title')) }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const { t } = await getRequestT(request, ['admin', 'accounts', 'common'])

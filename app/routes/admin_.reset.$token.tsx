@@ -14,17 +14,21 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { LINK_PAGE_HEADERS } from '#app/http/link-page-headers.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export const headers: HeadersFunction = () => LINK_PAGE_HEADERS
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { t } = await getRequestT(request, 'accounts')
+	const { t, locale } = await getRequestT(request, 'accounts')
 	const open = findOpenReset(getDb(), params.token ?? '')
 	// A spent, expired or unknown link is a page that says so (404), with the way to ask again.
-	return data({ title: `${t('reset.title')} · Sajam`, email: open?.user.email ?? null }, { status: open ? 200 : 404 })
+	return data({ title: pageTitle(locale, t('reset.title')), email: open?.user.email ?? null }, { status: open ? 200 : 404 })
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { t } = await getRequestT(request, ['accounts', 'common'])

@@ -30,6 +30,7 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { passRetryAfter, takeRateLimit, tooManyRequests } from '#app/http/rate-limit.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },
@@ -46,11 +47,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	if (!managed) throw notFound()
 	const { t, locale } = await getRequestT(request, 'application')
 	const view = applicationPageView(managed, locale, new Date())
-	return { application: view, title: `${t('metaTitle')} · ${view.submitted.orgName} · Sajam` }
+	return { application: view, title: pageTitle(locale, `${t('metaTitle')} · ${view.submitted.orgName}`) }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: data?.title ?? 'Sajam' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
 	{ name: 'robots', content: 'noindex, nofollow' },
 	{ name: 'referrer', content: 'same-origin' },
 ]

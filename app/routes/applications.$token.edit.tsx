@@ -28,6 +28,7 @@ import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
 import { discardPageForm } from '#app/http/page-form.server.ts'
 import { passRetryAfter } from '#app/http/rate-limit.server.ts'
 import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
+import { pageTitle, metaLocale } from '#app/utils/page-title.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },
@@ -114,8 +115,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	}
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: data ? `${data.fair.title} · Sajam` : 'Sajam' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: pageTitle(metaLocale(matches), data?.fair.title) },
 	{ name: 'robots', content: 'noindex' },
 ]
 

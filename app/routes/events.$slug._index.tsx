@@ -20,6 +20,7 @@ import { passRetryAfter, takeRateLimit, tooManyRequests } from '#app/http/rate-l
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: visitorStyles }]
 
@@ -70,15 +71,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	}
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 	data
 		? [
-				{ title: `${data.event.title} · Sajam` },
+				{ title: pageTitle(metaLocale(matches), data.event.title) },
 				{ name: 'description', content: data.event.summary ?? data.event.description.slice(0, 160) },
 				{ property: 'og:title', content: data.event.title },
 				{ property: 'og:url', content: data.event.url },
 			]
-		: [{ title: 'Sajam' }]
+		: [{ title: siteName(metaLocale(matches)) }]
 
 export default function EventPage() {
 	const { event, registration, locale, mailed, applyUrl, mapUrl } = useLoaderData<typeof loader>()

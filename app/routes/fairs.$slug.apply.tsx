@@ -15,10 +15,11 @@ import { ServiceError } from '#app/services/errors.server.ts'
 import applyStyles from '#app/styles/apply.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
-import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
+import { getRequestT } from '#app/utils/i18n.server.ts'
 import { discardPageForm } from '#app/http/page-form.server.ts'
 import { passRetryAfter } from '#app/http/rate-limit.server.ts'
 import { errorResponse } from '#app/http/responses.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: visitorStyles },
@@ -39,13 +40,16 @@ function loadFair(slug: string): FairContext {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const fair = loadFair(params.slug ?? '')
-	const locale = await getLocale(request)
+	const { t, locale } = await getRequestT(request, 'apply')
 	const now = new Date()
 	const open = applicationsOpen(fair, now)
+	const fairTitle = localizeEventTexts(fair.event, locale).title
 	const opensAt = fair.settings?.applicationsOpenAt ?? null
 	const closesAt = fair.settings?.applicationsCloseAt ?? fair.event.startsAt
 	return {
-		fair: { slug: fair.event.slug, title: localizeEventTexts(fair.event, locale).title },
+		// The tab says what the page is: "Prijava za štand: Mini-sajam 2026 · Sajam".
+		title: pageTitle(locale, t('metaTitle', { fair: fairTitle })),
+		fair: { slug: fair.event.slug, title: fairTitle },
 		categories: fair.categories,
 		categoryNames: ownCategoryNames(fair.settings?.categories ?? [], locale),
 		nowIso: now.toISOString(),
@@ -83,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	}
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.fair.title} · Sajam` : 'Sajam' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? siteName(metaLocale(matches)) }]
 
 export default function ApplyPage() {
 	const { fair, categories, categoryNames, nowIso, plan, open, closesAt, opensAt } = useLoaderData<typeof loader>()

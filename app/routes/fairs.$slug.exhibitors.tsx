@@ -13,6 +13,7 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).
@@ -36,14 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		counts: Object.fromEntries(view.categories.map((c) => [c.code, formatNumber(c.count, locale)])),
 		shownText: formatNumber(view.exhibitors.length, locale),
 		meta: {
-			title: `${t('catalogue.metaTitle', { fair: view.fair.title })} · Sajam`,
+			title: pageTitle(locale, t('catalogue.metaTitle', { fair: view.fair.title })),
 			description: t('catalogue.description', { fair: view.fair.title }),
 			url: `${getEnv().PUBLIC_URL}/fairs/${view.fair.slug}/exhibitors${view.active ? `?category=${encodeURIComponent(view.active)}` : ''}`,
 		},
 	}
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 	data
 		? [
 				{ title: data.meta.title },
@@ -51,7 +52,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 				{ property: 'og:title', content: data.meta.title },
 				{ property: 'og:url', content: data.meta.url },
 			]
-		: [{ title: 'Sajam' }]
+		: [{ title: siteName(metaLocale(matches)) }]
 
 export default function ExhibitorCatalogue() {
 	const data = useLoaderData<typeof loader>()

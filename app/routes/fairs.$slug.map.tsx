@@ -18,6 +18,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const texts = localizeEventTexts(fair.event, locale)
 	const head = {
 		fair: { slug: fair.event.slug, title: texts.title, untranslated: texts.untranslated, status: fair.event.status },
-		metaTitle: `${t('plan:map.metaTitle', { fair: texts.title })} · Sajam`,
+		metaTitle: pageTitle(locale, t('plan:map.metaTitle', { fair: texts.title })),
 	}
 	const url = new URL(request.url)
 	const filter = { category: url.searchParams.get('category'), q: url.searchParams.get('q'), stand: url.searchParams.get('stand') }
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return view.published ? { ...head, ...view } : { ...head, published: false as const }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.metaTitle }] : [{ title: 'Sajam' }])
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? [{ title: data.metaTitle }] : [{ title: siteName(metaLocale(matches)) }])
 
 export default function FairMap() {
 	const data = useLoaderData<typeof loader>()

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).
@@ -13,11 +14,11 @@ export const action = methodNotAllowed
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: visitorStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const { t } = await getRequestT(request, 'public')
-	return { title: `${t('privacy.title')} · Sajam` }
+	const { t, locale } = await getRequestT(request, 'public')
+	return { title: pageTitle(locale, t('privacy.title')) }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? siteName(metaLocale(matches)) }]
 
 const SECTIONS = ['controller', 'data', 'purposes', 'recipients', 'retention', 'rights', 'complaint', 'children', 'photos'] as const
 

@@ -24,13 +24,17 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import scanStyles from '#app/styles/scan.css?url'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: scanStyles },
 	{ rel: 'manifest', href: '/scan.webmanifest' },
 ]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
@@ -43,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const { locale, t } = await getRequestT(request, 'scan')
 	const user = await getOptionalUser(request)
 	const organizer = user !== null && hasRole(user.role, 'organizer')
-	const base = { title: `${t('title')} · Sajam`, organizer, events: [], selected: null, q: '', results: null, notice: null }
+	const base = { title: pageTitle(locale, t('title')), organizer, events: [], selected: null, q: '', results: null, notice: null }
 	if (!organizer) return base
 
 	const db = getDb()

@@ -18,6 +18,7 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { passRetryAfter, takeRateLimit, tooManyRequests } from '#app/http/rate-limit.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: visitorStyles }]
 
@@ -32,11 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	if (!ticket) throw notFound()
 	const { t, locale } = await getRequestT(request, 'ticket')
 	const view = ticketPageView(db, ticket, locale, getEnv().PUBLIC_URL)
-	return { ticket: view, title: `${t('metaTitle')} · ${view.event.title} · Sajam` }
+	return { ticket: view, title: pageTitle(locale, `${t('metaTitle')} · ${view.event.title}`) }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: data?.title ?? 'Sajam' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
 	{ name: 'robots', content: 'noindex, nofollow' },
 	{ name: 'referrer', content: 'same-origin' },
 ]

@@ -6,6 +6,7 @@ import { PRIVATE_PAGE_HEADERS } from '#app/http/private-headers.server.ts'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
+import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).
@@ -16,11 +17,14 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: visitorSty
 export const headers: HeadersFunction = () => PRIVATE_PAGE_HEADERS
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const { t } = await getRequestT(request, 'ticket')
-	return { title: `${t('deleted.title')} · Sajam` }
+	const { t, locale } = await getRequestT(request, 'ticket')
+	return { title: pageTitle(locale, t('deleted.title')) }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	{ title: data?.title ?? siteName(metaLocale(matches)) },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export default function TicketDeleted() {
 	useLoaderData<typeof loader>()

@@ -8,6 +8,7 @@ import publicEn from '#app/locales/en/public.json'
 import commonCyrl from '#app/locales/sr-Cyrl/common.json'
 import publicCyrl from '#app/locales/sr-Cyrl/public.json'
 import admin from '#app/locales/sr-Latn/admin.json'
+import applySr from '#app/locales/sr-Latn/apply.json'
 import common from '#app/locales/sr-Latn/common.json'
 import publicSr from '#app/locales/sr-Latn/public.json'
 import { describeViolations, launchBrowser, loginAsAdmin, runAxe, seriousViolations, waitForHydration } from '#tests/support/browser.ts'
@@ -259,6 +260,109 @@ describe('screenshots', () => {
 			await loginAsAdmin(page, server, '/admin/events/new')
 			expect(await page.locator('h1').innerText()).toBe(admin.eventForm.newTitle)
 			await screenshot(page, `admin-new-event-${width}`)
+		}
+	})
+})
+
+// Issue 13 ("Forms"): links of 17–20 px, an invalid field marked by the colour of its text only, a
+// 3.6 MB photo refused only after it was uploaded over mobile data, a legend running out of its box.
+describe('forms and tap targets on a 390 px phone', () => {
+	/** The demo fair (applications open, a published plan with exhibitors on it). */
+	async function demoFairSlug(page: Page) {
+		await page.goto(`${server.url}/`)
+		const href = await page.locator('a[href^="/events/mini-sajam-"]').first().getAttribute('href')
+		return href!.replace('/events/', '')
+	}
+
+	async function sizes(page: Page, selector: string) {
+		return page
+			.locator(selector)
+			.evaluateAll((elements) =>
+				elements.map((e) => ({ text: (e as HTMLElement).innerText.trim(), width: e.getBoundingClientRect().width, height: e.getBoundingClientRect().height })),
+			)
+	}
+
+	test('a lone link is at least 24 × 24 CSS px (WCAG 2.5.8), a submit button at least 44 px high', async () => {
+		const { page } = await phone()
+		const fair = await demoFairSlug(page)
+		await page.goto(`${server.url}/events/${WORKSHOP.slug}`)
+		const links = [...(await sizes(page, '.breadcrumb a')), ...(await sizes(page, '.facts dd > a')), ...(await sizes(page, '.site-footer a'))]
+		expect(links.map((l) => l.text)).toEqual(expect.arrayContaining([`← ${publicSr.event.allEvents}`, expect.stringContaining(publicSr.event.openMap)]))
+		expect(links.length).toBeGreaterThanOrEqual(6)
+		for (const link of links) {
+			expect(link.height, link.text).toBeGreaterThanOrEqual(24)
+			expect(link.width, link.text).toBeGreaterThanOrEqual(24)
+		}
+		const [submit] = await sizes(page, '#registration-form button[type="submit"]')
+		expect(submit!.height).toBeGreaterThanOrEqual(44)
+
+		await page.goto(`${server.url}/fairs/${fair}/map`)
+		const stands = await sizes(page, '.map-list th a')
+		expect(stands.length).toBeGreaterThan(0)
+		for (const stand of stands) {
+			expect(stand.height, stand.text).toBeGreaterThanOrEqual(24)
+			expect(stand.width, stand.text).toBeGreaterThanOrEqual(24)
+		}
+
+		await page.goto(`${server.url}/fairs/${fair}/apply`)
+		const [send] = await sizes(page, '#application-form button[type="submit"]')
+		expect(send!.height).toBeGreaterThanOrEqual(44)
+	})
+
+	test('an invalid field is marked by its border (colour and width), not only by red text', async () => {
+		const { page } = await phone()
+		await page.goto(`${server.url}/events/${WORKSHOP.slug}`)
+		await waitForHydration(page)
+		const email = page.locator('#registration-form-email')
+		const border = () => email.evaluate((e) => ({ ...getComputedStyle(e) }))
+		const before = await border()
+		await email.fill('nije-adresa')
+		await email.blur()
+		await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true')
+		const after = await border()
+		expect(parseFloat(after.borderTopWidth)).toBeGreaterThan(parseFloat(before.borderTopWidth))
+		expect(after.borderTopColor).not.toBe(before.borderTopColor)
+		expect(after.boxShadow).not.toBe('none')
+	})
+
+	test('a logo over 2 MB is refused in the browser on choosing it, before anything is sent; the long legend wraps', async () => {
+		const { page } = await phone()
+		const fair = await demoFairSlug(page)
+		await page.goto(`${server.url}/fairs/${fair}/apply`)
+		await waitForHydration(page)
+		const posts: string[] = []
+		page.on('request', (request) => {
+			if (request.method() === 'POST') posts.push(request.url())
+		})
+		const logo = page.locator('#application-form-logo')
+		await logo.setInputFiles({ name: 'fotografija.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(3_600_000, 0xff) })
+		await expect.poll(() => page.locator('#application-form-logo-error').textContent()).toBe(applySr.errors.image_too_large)
+		expect(await logo.getAttribute('aria-invalid')).toBe('true')
+		expect(await logo.evaluate((input) => (input as HTMLInputElement).files?.length)).toBe(0)
+		await logo.setInputFiles({ name: 'ponuda.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') })
+		await expect.poll(() => page.locator('#application-form-logo-error').textContent()).toBe(applySr.errors.image_not_allowed)
+		expect(posts).toEqual([])
+
+		const legend = page.locator('legend', { hasText: applySr.section.law })
+		const [legendBox, fieldsetBox] = [await legend.boundingBox(), await legend.locator('xpath=..').boundingBox()]
+		expect(legendBox!.x + legendBox!.width).toBeLessThanOrEqual(fieldsetBox!.x + fieldsetBox!.width)
+		await expectNoSidewaysScroll(page)
+	})
+
+	test('screenshots at 390 px: home, an event page, the application form with errors, in Serbian Latin and English', async () => {
+		for (const locale of ['sr-Latn', 'en'] as const) {
+			const { page } = await phone(locale === 'en' ? 'en-GB' : 'de-DE')
+			const fair = await demoFairSlug(page)
+			await page.goto(`${server.url}/?lang=${locale}`)
+			await screenshot(page, `issue13-home-${locale}-390`)
+			await page.goto(`${server.url}/events/${WORKSHOP.slug}?lang=${locale}`)
+			await screenshot(page, `issue13-event-${locale}-390`)
+			await page.goto(`${server.url}/fairs/${fair}/apply?lang=${locale}`)
+			await waitForHydration(page)
+			await page.locator('#application-form-contact\\.email').fill('nije-adresa')
+			await page.locator('#application-form button[type="submit"]').click()
+			await expect.poll(() => page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0)
+			await screenshot(page, `issue13-apply-errors-${locale}-390`)
 		}
 	})
 })

@@ -370,7 +370,7 @@ describe('one more exhibitor accepted after the stands were mailed', () => {
 		expect(moverIndex === 0 || moverIndex === 1).toBe(true)
 		expect(line![2]).toMatch(
 			new RegExp(
-				`^Izlagač ${moverIndex + 1}: from stand S${moverIndex + 1} to S1[34], although the stand mail was already sent — so that 1 more exhibitor gets a stand$`,
+				`^Izlagač ${moverIndex + 1}: from stand S${moverIndex + 1} to S1[34], although the stand email was already sent — so that 1 more exhibitor gets a stand$`,
 			),
 		)
 	})

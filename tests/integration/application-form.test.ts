@@ -8,6 +8,7 @@ import enApply from '#app/locales/en/apply.json'
 import cyrlCommon from '#app/locales/sr-Cyrl/common.json'
 import srApply from '#app/locales/sr-Latn/apply.json'
 import srCommon from '#app/locales/sr-Latn/common.json'
+import { latinToCyrillic } from '#app/domain/transliterate.ts'
 import { withdrawApplication } from '#app/services/commands/application-lifecycle.server.ts'
 import { openDatabase } from '#app/utils/db.server.ts'
 import { apiCall, cliToken } from '#tests/support/api-client.ts'
@@ -444,5 +445,17 @@ describe('stand preferences', () => {
 		const token = (response.headers.get('location') ?? '').split('/')[2]!.split('?')[0]!
 		const edit = await (await fetch(`${server.url}/applications/${token}/edit`)).text()
 		expect(edit).toContain(html(srApply.fair.earlierWishes.replace('{{wishes}}', '„Hol“')))
+	})
+})
+
+// Issue 13: the apply page's tab said only the fair's name; it says what the page is, and ends in
+// the site's name in the reader's script.
+describe('the apply page title', () => {
+	test('"Prijava za štand: {fair} · Sajam", in English and in Cyrillic too', async () => {
+		const fair = await createPublishedFair(server, organizer)
+		const title = async (query: string) => /<title>([^<]*)<\/title>/.exec(await (await fetch(`${server.url}/fairs/${fair.slug}/apply${query}`)).text())?.[1]
+		expect(await title('')).toBe(html(`Prijava za štand: ${fair.title} · Sajam`))
+		expect(await title('?lang=en')).toBe(html(`Stand application: ${fair.title} · Sajam`))
+		expect(await title('?lang=sr-Cyrl')).toBe(html(`Пријава за штанд: ${latinToCyrillic(fair.title)} · Сајам`))
 	})
 })

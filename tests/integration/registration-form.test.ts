@@ -7,6 +7,7 @@ import srApi from '#app/locales/sr-Latn/api.json'
 import srCommon from '#app/locales/sr-Latn/common.json'
 import srPublic from '#app/locales/sr-Latn/public.json'
 import srTicket from '#app/locales/sr-Latn/ticket.json'
+import { latinToCyrillic } from '#app/domain/transliterate.ts'
 import { cliToken } from '#tests/support/api-client.ts'
 import { createEventViaApi, uniqueTitle } from '#tests/support/events.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
@@ -389,5 +390,35 @@ describe('rate limit on the form', () => {
 		expect(text).toContain('name="email"')
 		const list = await fetch(`${limited.url}/api/v1/events/${slug}/registrations`, { headers: { Authorization: `Bearer ${token}` } })
 		expect((await list.json()).registrations).toHaveLength(3)
+	})
+})
+
+// Issue 13: after a registration (or an address already registered) the page showed the thank-you
+// above the form, still filled in with what was just sent; and Cyrillic pages ended their titles
+// in Latin "· Sajam".
+describe('after the form, and the page title', () => {
+	test('the thank-you alone: no form under it, nothing filled in', async () => {
+		const event = await createEvent()
+		const fields = formFields()
+		ticketPath(await registerForm(event.slug, fields))
+		const again = await registerForm(event.slug, fields)
+		expect(again.headers.get('location')).toBe(`/events/${event.slug}?sent=1#registration`)
+		const { text } = await page(`/events/${event.slug}?sent=1`)
+		expect(text).toContain(html(srPublic.register.mailed))
+		expect(text).not.toContain('id="registration-form"')
+		expect(text).not.toContain('name="email"')
+		// Without ?sent=1 the form is there, as before.
+		expect((await page(`/events/${event.slug}`)).text).toContain('id="registration-form"')
+	})
+
+	test('a Cyrillic page ends its <title> in "· Сајам"; Latin and English in "· Sajam"', async () => {
+		const event = await createEvent()
+		const title = async (path: string) => /<title>([^<]*)<\/title>/.exec((await page(path)).text)?.[1] ?? ''
+		for (const path of [`/events/${event.slug}`, '/privacy', '/']) {
+			expect(await title(`${path}?lang=sr-Cyrl`), path).toMatch(/ · Сајам$/)
+			expect(await title(`${path}?lang=sr-Latn`), path).toMatch(/ · Sajam$/)
+			expect(await title(`${path}?lang=en`), path).toMatch(/ · Sajam$/)
+		}
+		expect(await title(`/events/${event.slug}?lang=sr-Cyrl`)).toBe(html(`${latinToCyrillic(event.title)} · Сајам`))
 	})
 })

@@ -15,6 +15,7 @@ import { ServiceError, StandDoesNotFitError } from '#app/services/errors.server.
 import { getFairSettings } from '#app/services/queries/fair-settings.server.ts'
 import { getPlanInfo } from '#app/services/queries/floor-plan.server.ts'
 import { eventTitleIn } from '#app/domain/event-text.ts'
+import { pageTitle } from '#app/utils/page-title.ts'
 
 /** The page: `t` reads the `allocation` and `exhibitors` namespaces. */
 
@@ -81,7 +82,7 @@ export function allocationPageView(db: Db, event: EventRow, t: TFunction, locale
 	})
 	const plan = getPlanInfo(db, event.id)
 	return {
-		title: `${t('title')}: ${eventTitleIn(event, locale)} · Sajam`,
+		title: pageTitle(locale, `${t('title')}: ${eventTitleIn(event, locale)}`),
 		event: { id: event.id, slug: event.slug, title: eventTitleIn(event, locale) },
 		plan: { width: plan.width, height: plan.height },
 		stands: state.stands.map((s) => ({ label: s.label, x: s.x, y: s.y, width: s.width, height: s.height, power: s.power, accessible: s.accessible })),

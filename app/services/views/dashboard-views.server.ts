@@ -16,6 +16,7 @@ import {
 	unconfirmedAcceptances,
 	unreleasedDecisionCounts,
 } from '#app/services/queries/dashboard.server.ts'
+import { pageTitle } from '#app/utils/page-title.ts'
 
 export type DashboardEvent = {
 	id: number
@@ -88,7 +89,7 @@ export function dashboardView(db: Db, t: TFunction, locale: Locale, now = new Da
 	if (failed > 0) tasks.push({ kind: 'failedMail', href: '/admin/outbox?status=failed', text: t('dashboard.failedMail', count(failed)) })
 
 	return {
-		title: `${t('events.title')} · Sajam`,
+		title: pageTitle(locale, t('events.title')),
 		upcoming: upcoming.map(row),
 		past: past.map(row),
 		pastCount: count(past.length),

@@ -9,6 +9,7 @@ import { labelKey, planNumberText } from '#app/domain/stand-input.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { getFloorPlan, getPlanDraft } from '#app/services/queries/floor-plan.server.ts'
 import { eventTitleIn } from '#app/domain/event-text.ts'
+import { pageTitle } from '#app/utils/page-title.ts'
 
 const show = planNumberText
 
@@ -44,7 +45,7 @@ export function floorPlanPageView(db: Db, event: EventRow, t: TFunction, locale:
 		zone: s.zone ?? '',
 	}))
 	return {
-		title: `${t('editor.title')}: ${eventTitleIn(event, locale)} · Sajam`,
+		title: pageTitle(locale, `${t('editor.title')}: ${eventTitleIn(event, locale)}`),
 		event: { id: event.id, slug: event.slug, title: eventTitleIn(event, locale), status: event.status },
 		plan: {
 			width: extent.width,
