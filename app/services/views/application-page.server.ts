@@ -21,7 +21,7 @@ import { formatDateTime, formatLongDate, formatNumber, formatTime } from '#app/d
 import type { Locale } from '#app/domain/locale.ts'
 import { latinToCyrillic } from '#app/domain/transliterate.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { getT } from '#app/utils/i18n.server.ts'
+import { getT, withLang } from '#app/utils/i18n.server.ts'
 import { DEFAULT_SETUP_MINUTES } from '#app/domain/fair-settings-input.ts'
 import { findApplicationImage } from '#app/services/queries/application-images.server.ts'
 import { applicationManageUrl, applicationsOpen, findApplicationByManageToken, type FairContext } from '#app/services/queries/applications.server.ts'
@@ -135,7 +135,8 @@ function standView(notified: NotifiedStand | undefined, fair: FairContext, local
 
 export type StandView = NonNullable<ReturnType<typeof standView>>
 
-export function applicationPageView({ application: a, fair, image, stand, token }: ManagedApplication, locale: Locale, now: Date) {
+/** `keepLang`: the language the reader chose with ?lang=, kept in the page's own links. */
+export function applicationPageView({ application: a, fair, image, stand, token }: ManagedApplication, locale: Locale, now: Date, keepLang?: Locale) {
 	const view = exhibitorView(a, now)
 	const { event } = fair
 	const base = `/applications/${token}`
@@ -198,8 +199,8 @@ export function applicationPageView({ application: a, fair, image, stand, token 
 			logo: image ? { url: logoUrl(token, image), mime: image.mime } : null,
 		},
 		links: {
-			self: base,
-			edit: `${base}/edit`,
+			self: withLang(base, keepLang),
+			edit: withLang(`${base}/edit`, keepLang),
 			data: `${base}/data.json`,
 		},
 	}

@@ -9,7 +9,7 @@ import { eventFactsView } from '#app/services/views/event-views.server.ts'
 import { formatDateTime, formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { getT } from '#app/utils/i18n.server.ts'
+import { getT, withLang } from '#app/utils/i18n.server.ts'
 import { manageUrl } from '#app/services/views/registration-json.server.ts'
 import { currentWaitlistPosition, findByManageToken } from '#app/services/queries/registrations.server.ts'
 import { drawQr } from '#app/services/views/ticket-qr.server.ts'
@@ -25,7 +25,8 @@ export function findTicket(db: Db, token: string): Ticket | undefined {
 	return event ? { registration, event, token } : undefined
 }
 
-export function ticketPageView(db: Db, { registration, event, token }: Ticket, locale: Locale, publicUrl: string) {
+/** `keepLang`: the language the reader chose with ?lang=, kept in the page's own links. */
+export function ticketPageView(db: Db, { registration, event, token }: Ticket, locale: Locale, publicUrl: string, keepLang?: Locale) {
 	const base = `/tickets/${token}`
 	const position = currentWaitlistPosition(db, registration)
 	const showTicket = registration.status === 'confirmed' && event.status !== 'cancelled' && registration.ticketCode !== null
@@ -62,7 +63,8 @@ export function ticketPageView(db: Db, { registration, event, token }: Ticket, l
 		event: { ...eventFactsView(event, locale), kind: event.kind },
 		canCancel: registration.status !== 'cancelled' && event.status !== 'cancelled',
 		links: {
-			ics: `${base}/ticket.ics`,
+			self: withLang(base, keepLang),
+			ics: withLang(`${base}/ticket.ics`, keepLang),
 			qr: `${base}/qr.svg`,
 			data: `${base}/data.json`,
 			google: registration.status === 'confirmed' && event.status !== 'cancelled' ? googleCalendarLink(event, locale, publicUrl) : null,
