@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EventCard } from '#app/components/event-card.tsx'
 import { listUpcomingEvents } from '#app/services/queries/events.server.ts'
-import { eventCardView } from '#app/services/views/event-views.server.ts'
+import { eventCardView, fairLinksView } from '#app/services/views/event-views.server.ts'
+import homeStyles from '#app/styles/home.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
@@ -12,16 +13,19 @@ import { methodNotAllowed } from '#app/http/page-form.server.ts'
 // logs a stack trace).
 export const action = methodNotAllowed
 
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: homeStyles }]
+
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { locale, t } = await getRequestT(request, 'public')
-	const events = listUpcomingEvents(getDb()).map((e) => eventCardView(e, locale))
-	// The next fair leads the page; the rest follow in date order.
-	const featured = events.find((e) => e.kind === 'fair') ?? null
+	const db = getDb()
+	const rows = listUpcomingEvents(db)
+	// The next fair leads the page, with its catalogue, map and application form; the rest follow in date order.
+	const fair = rows.find((e) => e.kind === 'fair')
 	return {
 		title: `${t('home.title')} · ${t('common:siteName')}`,
 		description: t('home.intro'),
-		featured,
-		events: events.filter((e) => e !== featured),
+		featured: fair ? { ...eventCardView(fair, locale), links: fairLinksView(db, fair, new Date()) } : null,
+		events: rows.filter((e) => e !== fair).map((e) => eventCardView(e, locale)),
 	}
 }
 
@@ -46,9 +50,28 @@ export default function Home() {
 								<li>{featured.time}</li>
 								<li>{featured.venue}</li>
 							</ul>
-							<Link className="button" to={`/events/${featured.slug}`}>
-								{t('home.fairDetails')}
-							</Link>
+							<div className="button-row">
+								<Link className="button" to={`/events/${featured.slug}`}>
+									{t('home.fairDetails')}
+								</Link>
+								{featured.links?.apply ? (
+									<Link className="button" to={featured.links.apply}>
+										{t('home.fairLinks.apply')}
+									</Link>
+								) : null}
+							</div>
+							{featured.links ? (
+								<ul className="hero-links">
+									<li>
+										<Link to={featured.links.catalogue}>{t('home.fairLinks.catalogue')}</Link>
+									</li>
+									{featured.links.map ? (
+										<li>
+											<Link to={featured.links.map}>{t('home.fairLinks.map')}</Link>
+										</li>
+									) : null}
+								</ul>
+							) : null}
 						</>
 					) : (
 						<>
@@ -57,6 +80,12 @@ export default function Home() {
 							<p>{t('home.intro')}</p>
 						</>
 					)}
+				</div>
+			</section>
+			<section className="section" aria-labelledby="about-center-title">
+				<div className="container about-center">
+					<h2 id="about-center-title">{t('common:centerName')}</h2>
+					<p>{t('home.aboutCenter')}</p>
 				</div>
 			</section>
 			<section className="section" aria-labelledby="upcoming-title">

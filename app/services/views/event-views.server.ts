@@ -6,6 +6,10 @@ import { availability, remainingPlaces } from '#app/domain/capacity.ts'
 import { localizeEventTexts, mapLink } from '#app/domain/event-text.ts'
 import { dateBadge, formatEventTimeRange, formatLongDate, formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
+import { applicationsOpen } from '#app/services/queries/applications.server.ts'
+import { findCatalogueFair } from '#app/services/queries/exhibitors.server.ts'
+import { getPlanInfo } from '#app/services/queries/floor-plan.server.ts'
+import type { Db } from '#app/utils/db.server.ts'
 
 export function eventCardView(event: EventRow, locale: Locale) {
 	const texts = localizeEventTexts(event, locale)
@@ -46,6 +50,22 @@ export function eventPageView(event: EventRow, locale: Locale, publicUrl: string
 		googleCalendarUrl: googleCalendarLink(event, locale, publicUrl),
 		icsUrl: `/events/${event.slug}/event.ics`,
 		url: `${publicUrl}/events/${event.slug}`,
+	}
+}
+
+/**
+ * Where a published fair sends its visitors and exhibitors: the exhibitor catalogue, the map (once
+ * the floor plan is published) and the application form (while applications are open); null for
+ * any other event.
+ */
+export function fairLinksView(db: Db, event: EventRow, now: Date) {
+	if (event.kind !== 'fair' || event.status !== 'published') return null
+	const fair = findCatalogueFair(db, event.slug)
+	if (!fair) return null
+	return {
+		catalogue: `/fairs/${event.slug}/exhibitors`,
+		map: getPlanInfo(db, event.id).publishedAt ? `/fairs/${event.slug}/map` : null,
+		apply: applicationsOpen(fair, now) ? `/fairs/${event.slug}/apply` : null,
 	}
 }
 
