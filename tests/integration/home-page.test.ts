@@ -1,5 +1,6 @@
 // The home page (/) says who the Center is, in the reader's language, and leads to the published
-// fair's catalogue, map and application form (issue 13).
+// fair's catalogue, map and application form; an English reader of the public pages (home, event,
+// ticket, application) is told that the times are Belgrade time (issue 13).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import publicCyrl from '#app/locales/sr-Cyrl/public.json'
 import publicEn from '#app/locales/en/public.json'
@@ -7,9 +8,10 @@ import publicSr from '#app/locales/sr-Latn/public.json'
 import commonCyrl from '#app/locales/sr-Cyrl/common.json'
 import commonEn from '#app/locales/en/common.json'
 import commonSr from '#app/locales/sr-Latn/common.json'
-import { cliToken } from '#tests/support/api-client.ts'
+import { apiCall, cliToken } from '#tests/support/api-client.ts'
 import { dbRun } from '#tests/support/database.ts'
-import { createPublishedFair, setFairSettings } from '#tests/support/fair-fixtures.ts'
+import { createPublishedWorkshop } from '#tests/support/events.ts'
+import { createPublishedFair, setFairSettings, submitApplication } from '#tests/support/fair-fixtures.ts'
 import { escapedByReact } from '#tests/support/html.ts'
 import { getPage } from '#tests/support/pages.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
@@ -66,5 +68,58 @@ describe('the home page', () => {
 		expect(closed.html).toContain(`href="/fairs/${fair.slug}/exhibitors"`)
 		expect(closed.html).not.toContain(`href="/fairs/${fair.slug}/apply"`)
 		expect(closed.html).not.toContain(escapedByReact(publicEn.home.fairLinks.apply))
+	})
+})
+
+describe('times on the public pages', () => {
+	// PUBLISHED_WORKSHOP and PUBLISHED_FAIR: 5 December 2030, 10:00 Belgrade time.
+	const note = '(Belgrade time)'
+
+	test('an English reader sees "(Belgrade time)" with the times on the home and event pages; a Serbian reader does not', async () => {
+		const workshop = await createPublishedWorkshop(server, organizer, { title: 'Radionica vremena' })
+		const home = await getPage(server, '/?lang=en')
+		expect(home.html).toContain(`10:00–13:00 ${note}`)
+		const event = await getPage(server, `/events/${workshop.slug}?lang=en`)
+		expect(event.html).toContain(`10:00–13:00 ${note}`)
+		for (const lang of ['sr-Latn', 'sr-Cyrl']) {
+			for (const path of ['/', `/events/${workshop.slug}`]) {
+				const page = await getPage(server, `${path}?lang=${lang}`)
+				expect(page.html).toContain('10:00–13:00')
+				expect(page.html).not.toContain(note)
+			}
+		}
+	})
+
+	test('the ticket and the application page say it to an English reader, not to a Serbian one', async () => {
+		const workshop = await createPublishedWorkshop(server, organizer, { title: 'Radionica ulaznice' })
+		const registered = await apiCall(server.url, 'POST', `/api/v1/events/${workshop.slug}/registrations`, {
+			body: { name: 'Ana Time', email: 'ana.time@example.rs', consent: { privacy: true } },
+			headers: { 'Accept-Language': 'en' },
+		})
+		expect(registered.status, registered.text).toBe(201)
+		const ticket = new URL(registered.body.registration.manageUrl as string).pathname
+		const ticketEn = await getPage(server, ticket)
+		expect(ticketEn.html).toContain('<html lang="en"')
+		expect(ticketEn.html).toContain(`10:00–13:00 ${note}`)
+		expect(ticketEn.headers.get('cache-control')).toContain('no-store')
+		expect((await getPage(server, `${ticket}?lang=sr-Latn`)).html).not.toContain(note)
+
+		const fair = await createPublishedFair(server, organizer)
+		const application = await submitApplication(
+			server,
+			fair.slug,
+			{
+				organization: { name: 'Zadruga Vreme', legalForm: 'informal_group', municipality: 'krusevac' },
+				contact: { name: 'Vesna Vreme', email: 'vesna.time@example.rs' },
+				products: 'Hand-made soap',
+				category: 'textiles',
+				consent: { privacy: true, catalogue: false },
+			},
+			{ 'Accept-Language': 'en' },
+		)
+		const applicationEn = await getPage(server, `/applications/${application.token}`)
+		expect(applicationEn.html).toContain('<html lang="en"')
+		expect(applicationEn.html).toContain(`10:00–18:00 ${note}`)
+		expect((await getPage(server, `/applications/${application.token}?lang=sr-Cyrl`)).html).not.toContain(note)
 	})
 })

@@ -10,6 +10,15 @@ import { applicationsOpen } from '#app/services/queries/applications.server.ts'
 import { findCatalogueFair } from '#app/services/queries/exhibitors.server.ts'
 import { getPlanInfo } from '#app/services/queries/floor-plan.server.ts'
 import type { Db } from '#app/utils/db.server.ts'
+import { getT } from '#app/utils/i18n.server.ts'
+
+/**
+ * A time as a public page shows it: for an English reader with "(Belgrade time)" after it (the
+ * app's times are Europe/Belgrade); a Serbian reader needs no note.
+ */
+export function inBelgradeTime(text: string, locale: Locale): string {
+	return getT(locale, 'public')('event.inBelgradeTime', { time: text })
+}
 
 export function eventCardView(event: EventRow, locale: Locale) {
 	const texts = localizeEventTexts(event, locale)
@@ -22,7 +31,7 @@ export function eventCardView(event: EventRow, locale: Locale) {
 		summary: texts.summary,
 		untranslated: texts.untranslated,
 		date: formatLongDate(event.startsAt, locale),
-		time: formatEventTimeRange(event.startsAt, event.endsAt, locale),
+		time: inBelgradeTime(formatEventTimeRange(event.startsAt, event.endsAt, locale), locale),
 		startsAtIso: event.startsAt.toISOString(),
 		badge: dateBadge(event.startsAt, locale),
 		venue: [texts.venueName, texts.venueCity].filter(Boolean).join(', '),
@@ -78,7 +87,7 @@ export function eventFactsView(event: EventRow, locale: Locale) {
 		title: texts.title,
 		untranslated: texts.untranslated,
 		date: formatLongDate(event.startsAt, locale),
-		time: formatEventTimeRange(event.startsAt, event.endsAt, locale),
+		time: inBelgradeTime(formatEventTimeRange(event.startsAt, event.endsAt, locale), locale),
 		startsAtIso: event.startsAt.toISOString(),
 		venueName: texts.venueName,
 		venueAddress: [texts.venueAddress, texts.venueCity].filter(Boolean).join(', '),

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm'
 import { events, type EventRow, type RegistrationRow } from '#db/schema/index.ts'
 import { calendarFromAttributes, eventAttributes, googleCalendarLink } from '#app/domain/calendar.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
-import { eventFactsView } from '#app/services/views/event-views.server.ts'
+import { eventFactsView, inBelgradeTime } from '#app/services/views/event-views.server.ts'
 import { formatDateTime, formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
@@ -39,15 +39,15 @@ export function ticketPageView(db: Db, { registration, event, token }: Ticket, l
 		partySizeText: formatNumber(registration.partySize, locale),
 		qr: showTicket ? drawQr(registration.ticketCode!) : null,
 		ticketCode: showTicket ? registration.ticketCode : null,
-		cancelledAt: registration.cancelledAt ? formatDateTime(registration.cancelledAt, locale) : null,
+		cancelledAt: registration.cancelledAt ? inBelgradeTime(formatDateTime(registration.cancelledAt, locale), locale) : null,
 		cancelledBy: registration.cancelledBy,
 		person: {
 			name: registration.name,
 			email: registration.email,
 			phone: registration.phone,
 			locale: registration.locale,
-			registeredAt: formatDateTime(registration.createdAt, locale),
-			privacyAcceptedAt: formatDateTime(registration.privacyAcceptedAt, locale),
+			registeredAt: inBelgradeTime(formatDateTime(registration.createdAt, locale), locale),
+			privacyAcceptedAt: inBelgradeTime(formatDateTime(registration.privacyAcceptedAt, locale), locale),
 			consents: {
 				photos: registration.consentPhotos,
 				newsletter: registration.consentNewsletter,
