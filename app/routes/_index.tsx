@@ -3,9 +3,10 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EventCard } from '#app/components/event-card.tsx'
 import { listUpcomingEvents } from '#app/services/queries/events.server.ts'
-import { eventCardView, fairLinksView } from '#app/services/views/event-views.server.ts'
+import { calendarSubscriptionView, eventCardView, fairLinksView } from '#app/services/views/event-views.server.ts'
 import homeStyles from '#app/styles/home.css?url'
 import { getDb } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
 
@@ -26,13 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		description: t('home.intro'),
 		featured: fair ? { ...eventCardView(fair, locale), links: fairLinksView(db, fair, new Date()) } : null,
 		events: rows.filter((e) => e !== fair).map((e) => eventCardView(e, locale)),
+		calendar: calendarSubscriptionView(getEnv().PUBLIC_URL, locale),
 	}
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Sajam' }, { name: 'description', content: data?.description }]
 
 export default function Home() {
-	const { featured, events } = useLoaderData<typeof loader>()
+	const { featured, events, calendar } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('public')
 	return (
 		<>
@@ -92,8 +94,8 @@ export default function Home() {
 				<div className="container">
 					<div className="section-head">
 						<h2 id="upcoming-title">{t('home.upcoming')}</h2>
-						<a href="/calendar.ics">{t('common:footer.calendarFeed')}</a>
 					</div>
+					<CalendarSubscription calendar={calendar} />
 					{events.length === 0 && !featured ? (
 						<p className="empty-state">{t('home.none')}</p>
 					) : events.length === 0 ? (
@@ -110,5 +112,38 @@ export default function Home() {
 				</div>
 			</section>
 		</>
+	)
+}
+
+/** Subscribing to the events feed, with what to do in Google Calendar, Apple Calendar and Outlook; no JavaScript. */
+function CalendarSubscription({ calendar }: { calendar: { https: string; webcal: string; download: string } }) {
+	const { t } = useTranslation('public')
+	return (
+		<details className="calendar-subscribe" id="calendar-subscribe">
+			<summary>{t('common:footer.calendarFeed')}</summary>
+			<div className="calendar-subscribe-body">
+				<p>{t('home.subscribe.intro')}</p>
+				<p>
+					<a className="button small" href={calendar.webcal}>
+						{t('home.subscribe.webcal')}
+					</a>
+				</p>
+				<dl>
+					<dt>{t('home.subscribe.googleName')}</dt>
+					<dd>
+						{t('home.subscribe.google')} <code>{calendar.https}</code>
+					</dd>
+					<dt>{t('home.subscribe.appleName')}</dt>
+					<dd>{t('home.subscribe.apple')}</dd>
+					<dt>{t('home.subscribe.outlookName')}</dt>
+					<dd>
+						{t('home.subscribe.outlook')} <code>{calendar.https}</code>
+					</dd>
+				</dl>
+				<p className="small">
+					<a href={calendar.download}>{t('home.subscribe.download')}</a>
+				</p>
+			</div>
+		</details>
 	)
 }

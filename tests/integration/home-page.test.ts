@@ -123,3 +123,31 @@ describe('times on the public pages', () => {
 		expect((await getPage(server, `/applications/${application.token}?lang=sr-Cyrl`)).html).not.toContain(note)
 	})
 })
+
+describe('subscribing to the calendar', () => {
+	test('the home page offers a webcal:// subscription to /calendar.ics with what to do in Google Calendar, Apple Calendar and Outlook, in each language, without JavaScript', async () => {
+		const base = new URL(server.url)
+		for (const { lang, pub } of LANGUAGES) {
+			const { html } = await getPage(server, `/?lang=${lang}`)
+			const https = `${server.url}/calendar.ics?lang=${lang}`
+			// webcal:// whatever the scheme of PUBLIC_URL (here http).
+			expect(html).toContain(`href="webcal://${base.host}/calendar.ics?lang=${lang}"`)
+			expect(html).toContain(escapedByReact(pub.home.subscribe.webcal))
+			// The https address, to paste into Google Calendar and Outlook.
+			expect(html).toContain(`<code>${https}</code>`)
+			for (const key of ['googleName', 'google', 'appleName', 'apple', 'outlookName', 'outlook'] as const) {
+				expect(html).toContain(escapedByReact(pub.home.subscribe[key]))
+			}
+			// A <details>: opens without JavaScript.
+			expect(html).toMatch(/<details[^>]*id="calendar-subscribe"/)
+			// The footer's link leads to it rather than to a one-off download.
+			expect(html).toContain('href="/#calendar-subscribe"')
+			// The one-off download stays, once, inside the subscription's instructions.
+			expect(html.match(/<a [^>]*href="\/calendar\.ics"/g)).toHaveLength(1)
+		}
+		// The address given is the feed, in the reader's language.
+		const feed = await fetch(`${server.url}/calendar.ics?lang=en`)
+		expect(feed.status).toBe(200)
+		expect(feed.headers.get('content-type')).toContain('text/calendar')
+	})
+})

@@ -63,6 +63,16 @@ export function eventPageView(event: EventRow, locale: Locale, publicUrl: string
 }
 
 /**
+ * The addresses of the events feed for a calendar subscription, in the reader's language: `https`
+ * to paste into Google Calendar or Outlook, `webcal` (the same address, webcal:// for http and
+ * https alike) for a calendar app to subscribe with one tap.
+ */
+export function calendarSubscriptionView(publicUrl: string, locale: Locale) {
+	const https = `${publicUrl.replace(/\/+$/, '')}/calendar.ics?lang=${locale}`
+	return { https, webcal: https.replace(/^https?:/, 'webcal:'), download: '/calendar.ics' }
+}
+
+/**
  * Where a published fair sends its visitors and exhibitors: the exhibitor catalogue, the map (once
  * the floor plan is published) and the application form (while applications are open); null for
  * any other event.
