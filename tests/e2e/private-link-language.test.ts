@@ -1,7 +1,7 @@
 // A private link opens in the language its owner chose when they registered or applied, whatever
 // the browser that opens it says (CONTRACT.md, Stable URLs), unless ?lang= says otherwise: a
 // visitor registers in Cyrillic on a phone set to English and opens the mailed link there; an
-// exhibitor applies in English and the link is opened on a Serbian browser.
+// exhibitor applies in English on a Serbian browser and the link is opened on another one.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import applicationCyrl from '#app/locales/sr-Cyrl/application.json'
@@ -11,7 +11,7 @@ import ticketEn from '#app/locales/en/ticket.json'
 import { bodyText, checkPageErrorsAfterEach, startJourneyServers, type JourneyServers } from '#tests/support/journey.ts'
 import type { ReceivedMail, TestMailServer } from '#tests/support/mail-server.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
-import { submitApplication } from '#tests/support/fair-fixtures.ts'
+import { waitForHydration } from '#tests/support/browser.ts'
 import type { TestServer } from '#tests/support/server.ts'
 
 let servers: JourneyServers | undefined
@@ -92,7 +92,7 @@ test('a ticket registered in Cyrillic opens in Cyrillic on an English phone; ?la
 	expect(await other.page.locator('html').getAttribute('lang')).toBe('sr-Cyrl')
 })
 
-test('an application made in English opens in English on a Serbian browser, its edit page too; ?lang=sr-Cyrl switches it', async () => {
+test('an application made in English on a Serbian browser opens in English on another Serbian browser, its edit page too; ?lang=sr-Cyrl switches it', async () => {
 	await api.create({
 		title: 'Mini-sajam jezika',
 		slug: 'mini-sajam-jezik',
@@ -104,21 +104,31 @@ test('an application made in English opens in English on a Serbian browser, its 
 		capacity: null,
 		status: 'published',
 	})
+	// A Serbian browser; the exhibitor picks English on the form and applies.
 	const email = 'ana@example.rs'
-	const body = {
-		organization: { name: 'Zadruga Ana', legalForm: 'informal_group', municipality: 'krusevac' },
-		contact: { name: 'Ana Ilić', email },
-		products: 'Hand-woven rugs',
-		category: 'textiles',
-		consent: { privacy: true, catalogue: false },
-	}
-	await submitApplication(server, 'mini-sajam-jezik', body, { 'Accept-Language': 'en' })
+	const applicant = await contexts.phone(browser, { locale: 'sr-RS' })
+	const form = applicant.page
+	await form.goto(`${server.url}/fairs/mini-sajam-jezik/apply?lang=en`)
+	expect(await form.locator('html').getAttribute('lang')).toBe('en')
+	await waitForHydration(form)
+	const field = (name: string) => form.locator(`[name="${name}"]`)
+	await field('organization.name').fill('Zadruga Ana')
+	await field('organization.legalForm').selectOption('informal_group')
+	await field('organization.municipality').selectOption('krusevac')
+	await field('category').selectOption('textiles')
+	await field('products').fill('Hand-woven rugs')
+	await field('contact.name').fill('Ana Ilić')
+	await field('contact.email').fill(email)
+	await field('consent.privacy').check()
+	await Promise.all([form.waitForURL((url) => url.pathname.startsWith('/applications/')), form.locator('form button[type=submit]').last().click()])
+	expect(await form.locator('html').getAttribute('lang')).toBe('en')
+
 	const mail = await smtp.waitFor((m) => m.envelope.to.includes(email))
 	const link = linkIn(mail, /https?:\/\/[^\s)]+\/applications\/[A-Za-z0-9_-]{43}/)
 	expect(link, mailText(mail)).toBeDefined()
 	const path = new URL(link!).pathname
 
-	// A Serbian browser that remembers Latin Serbian opens the link: English.
+	// Another Serbian browser that remembers Latin Serbian opens the mailed link: English.
 	const { page } = await contexts.phone(browser, { locale: 'sr-RS' })
 	await page.goto(`${server.url}/?lang=sr-Latn`)
 	const opened = await page.goto(`${server.url}${path}`)
