@@ -90,7 +90,7 @@ export function SiteFooter() {
 							<Link to="/">{t('nav.events')}</Link>
 						</li>
 						<li>
-							<a href="/calendar.ics">{t('footer.calendarFeed')}</a>
+							<a href="/#calendar-subscribe">{t('footer.calendarFeed')}</a>
 						</li>
 						<li>
 							<Link to="/privacy">{t('nav.privacy')}</Link>

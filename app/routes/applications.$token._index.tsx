@@ -26,7 +26,7 @@ import { PRIVATE_PAGE_HEADERS, privateHeaders } from '#app/http/private-headers.
 import applicationStyles from '#app/styles/application-page.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
-import { getRequestT } from '#app/utils/i18n.server.ts'
+import { explicitLocale, getRequestT, withLang } from '#app/utils/i18n.server.ts'
 import { passRetryAfter, takeRateLimit, tooManyRequests } from '#app/http/rate-limit.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const managed = findManagedApplication(getDb(), params.token ?? '')
 	if (!managed) throw notFound()
 	const { t, locale } = await getRequestT(request, 'application')
-	const view = applicationPageView(managed, locale, new Date())
+	const view = applicationPageView(managed, locale, new Date(), explicitLocale(request))
 	return { application: view, title: pageTitle(locale, `${t('metaTitle')} · ${view.submitted.orgName}`) }
 }
 
@@ -78,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	try {
 		if (intent === 'confirm') {
 			confirmParticipation(db, token, now)
-			return redirect(`${self}?confirmed=1`)
+			return redirect(withLang(`${self}?confirmed=1`, explicitLocale(request)))
 		}
 		if (!sure) {
 			if (!findManagedApplication(db, token)) throw notFound()
@@ -89,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			return redirect('/applications/deleted')
 		}
 		withdrawApplication(db, token, now)
-		return redirect(`${self}?withdrawn=1`)
+		return redirect(withLang(`${self}?withdrawn=1`, explicitLocale(request)))
 	} catch (error) {
 		if (!(error instanceof ServiceError)) throw error
 		if (error.code === 'not_found') throw notFound()

@@ -24,7 +24,7 @@ import { PRIVATE_PAGE_HEADERS } from '#app/http/private-headers.server.ts'
 import applyStyles from '#app/styles/apply.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
-import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
+import { explicitLocale, getLocale, getRequestT, withLang } from '#app/utils/i18n.server.ts'
 import { discardPageForm } from '#app/http/page-form.server.ts'
 import { passRetryAfter } from '#app/http/rate-limit.server.ts'
 import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
@@ -68,8 +68,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const state = editable(application.status, applicationsOpen(fair, now))
 	const plan = preferencePlan(getDb(), fair.event.id)
 	const body = applicationRowToApiBody(application)
+	const keepLang = explicitLocale(request)
 	return {
 		token,
+		self: withLang(`/applications/${token}`, keepLang),
+		editAction: withLang(`/applications/${token}/edit`, keepLang),
 		fair: { slug: fair.event.slug, title: localizeEventTexts(fair.event, locale).title },
 		categories: fair.categories,
 		categoryNames: ownCategoryNames(fair.settings?.categories ?? [], locale),
@@ -97,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { t, locale } = await getRequestT(request, ['apply', 'common', 'api'])
 	const now = new Date()
 	const form = await readApplicationForm(getDb(), request, context, { fair, now, t, locale })
-	if (form.kind === 'honeypot') return redirect(`/applications/${token}`)
+	if (form.kind === 'honeypot') return redirect(withLang(`/applications/${token}`, explicitLocale(request)))
 	if (form.kind === 'rate_limited') return rateLimitedReply(form, t)
 	const { formData, parsed } = form
 	const state = editable(application.status, applicationsOpen(fair, now))
@@ -108,7 +111,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	if (!parsed.ok) return data({ result: parsed.reply, logo: parsed.logo }, { status: 422 })
 	try {
 		updateApplication(getDb(), token, parsed.body, now, parsed.logoToken)
-		return redirect(`/applications/${token}?saved=1`)
+		return redirect(withLang(`/applications/${token}?saved=1`, explicitLocale(request)))
 	} catch (error) {
 		if (!(error instanceof ServiceError)) throw error
 		return refusalReply(formData, error, t)
@@ -121,13 +124,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ]
 
 export default function EditApplicationPage() {
-	const { token, fair, categories, categoryNames, nowIso, plan, state, values, hasLogo, earlierWishes } = useLoaderData<typeof loader>()
+	const { self, editAction, fair, categories, categoryNames, nowIso, plan, state, values, hasLogo, earlierWishes } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('apply')
 	return (
 		<div className="container narrow apply-page">
 			<p className="breadcrumb">
-				<Link to={`/applications/${token}`}>← {t('edit.back')}</Link>
+				<Link to={self}>← {t('edit.back')}</Link>
 			</p>
 			<h1>{t('edit.title')}</h1>
 			<p className="apply-fair">{fair.title}</p>
@@ -135,7 +138,7 @@ export default function EditApplicationPage() {
 				<>
 					<p>{t('edit.intro')}</p>
 					<ApplicationForm
-						action={`/applications/${token}/edit`}
+						action={editAction}
 						categories={categories}
 						categoryNames={categoryNames}
 						nowIso={nowIso}

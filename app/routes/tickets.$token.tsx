@@ -14,7 +14,7 @@ import { findTicket, ticketPageView } from '#app/services/views/ticket-views.ser
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { getRequestT } from '#app/utils/i18n.server.ts'
+import { explicitLocale, getRequestT, withLang } from '#app/utils/i18n.server.ts'
 import { passRetryAfter, takeRateLimit, tooManyRequests } from '#app/http/rate-limit.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const ticket = findTicket(db, params.token ?? '')
 	if (!ticket) throw notFound()
 	const { t, locale } = await getRequestT(request, 'ticket')
-	const view = ticketPageView(db, ticket, locale, getEnv().PUBLIC_URL)
+	const view = ticketPageView(db, ticket, locale, getEnv().PUBLIC_URL, explicitLocale(request))
 	return { ticket: view, title: pageTitle(locale, `${t('metaTitle')} · ${view.event.title}`) }
 }
 
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			return redirect('/tickets/deleted')
 		}
 		cancelByManageToken(getDb(), token)
-		return redirect(`/tickets/${token}?cancelled=1`)
+		return redirect(withLang(`/tickets/${token}?cancelled=1`, explicitLocale(request)))
 	} catch (error) {
 		if (error instanceof ServiceError && error.code === 'not_found') throw notFound()
 		throw error
@@ -74,7 +74,7 @@ export default function TicketPage() {
 	const { t } = useTranslation(['ticket', 'public'])
 	const confirm = search.get('confirm')
 	const textLang = ticket.event.untranslated ? 'sr-Latn' : undefined
-	const back = `/tickets/${ticket.token}`
+	const back = ticket.links.self
 
 	if ((confirm === 'cancel' && ticket.canCancel) || confirm === 'delete') {
 		return (
@@ -121,12 +121,12 @@ export default function TicketPage() {
 				<section className="card ticket-section" aria-labelledby="cancel-title">
 					<h2 id="cancel-title">{t('cancel.heading')}</h2>
 					<p>{ticket.status === 'waitlisted' ? t('cancel.introWaitlist') : t('cancel.intro')}</p>
-					<Link className="button secondary" to={`${back}?confirm=cancel`}>
+					<Link className="button secondary" to={`${back}${back.includes('?') ? '&' : '?'}confirm=cancel`}>
 						{ticket.status === 'waitlisted' ? t('cancel.leaveWaitlist') : t('cancel.button')}
 					</Link>
 				</section>
 			) : null}
-			<PersonalData ticket={ticket} deleteHref={`${back}?confirm=delete`} />
+			<PersonalData ticket={ticket} deleteHref={`${back}${back.includes('?') ? '&' : '?'}confirm=delete`} />
 			<p className="muted small">{t('privateLink')}</p>
 		</div>
 	)

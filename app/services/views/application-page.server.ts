@@ -15,13 +15,13 @@ import {
 } from '#db/schema/index.ts'
 import { DEFAULT_CATEGORIES, MUNICIPALITY_NAMES } from '#app/domain/application-options.ts'
 import { exhibitorView, hasUnreleasedDecision, type ExhibitorView } from '#app/domain/application-status.ts'
-import { eventFactsView } from '#app/services/views/event-views.server.ts'
+import { eventFactsView, inBelgradeTime } from '#app/services/views/event-views.server.ts'
 import { categoryCodes, categoryNameByCode } from '#app/domain/fair-settings-input.ts'
 import { formatDateTime, formatLongDate, formatNumber, formatTime } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import { latinToCyrillic } from '#app/domain/transliterate.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { getT } from '#app/utils/i18n.server.ts'
+import { getT, withLang } from '#app/utils/i18n.server.ts'
 import { DEFAULT_SETUP_MINUTES } from '#app/domain/fair-settings-input.ts'
 import { findApplicationImage } from '#app/services/queries/application-images.server.ts'
 import { applicationManageUrl, applicationsOpen, findApplicationByManageToken, type FairContext } from '#app/services/queries/applications.server.ts'
@@ -124,9 +124,9 @@ function standView(notified: NotifiedStand | undefined, fair: FairContext, local
 		power: stand.power,
 		accessible: stand.accessible,
 		setupDate: formatLongDate(setup, locale),
-		setupTime: formatTime(setup, locale),
+		setupTime: inBelgradeTime(formatTime(setup, locale), locale),
 		setupIso: setup.toISOString(),
-		openingTime: formatTime(fair.event.startsAt, locale),
+		openingTime: inBelgradeTime(formatTime(fair.event.startsAt, locale), locale),
 		plan: { width: plan.width, height: plan.height },
 		outlines: notified.outlines,
 		mapUrl: published ? `/fairs/${fair.event.slug}/map?stand=${encodeURIComponent(stand.label)}` : null,
@@ -135,7 +135,8 @@ function standView(notified: NotifiedStand | undefined, fair: FairContext, local
 
 export type StandView = NonNullable<ReturnType<typeof standView>>
 
-export function applicationPageView({ application: a, fair, image, stand, token }: ManagedApplication, locale: Locale, now: Date) {
+/** `keepLang`: the language the reader chose with ?lang=, kept in the page's own links. */
+export function applicationPageView({ application: a, fair, image, stand, token }: ManagedApplication, locale: Locale, now: Date, keepLang?: Locale) {
 	const view = exhibitorView(a, now)
 	const { event } = fair
 	const base = `/applications/${token}`
@@ -152,10 +153,10 @@ export function applicationPageView({ application: a, fair, image, stand, token 
 		confirmationMissed: view.confirmationMissed,
 		/** Accepted, not confirmed, and the deadline is gone (before the system withdraws it). */
 		deadlinePassed,
-		confirmBy: view.confirmBy ? formatDateTime(view.confirmBy, locale) : null,
+		confirmBy: view.confirmBy ? inBelgradeTime(formatDateTime(view.confirmBy, locale), locale) : null,
 		confirmByIso: view.confirmBy?.toISOString() ?? null,
-		confirmedAt: view.confirmed && a.confirmedAt ? formatDateTime(a.confirmedAt, locale) : null,
-		withdrawnAt: view.status === 'withdrawn' && a.withdrawnAt ? formatDateTime(a.withdrawnAt, locale) : null,
+		confirmedAt: view.confirmed && a.confirmedAt ? inBelgradeTime(formatDateTime(a.confirmedAt, locale), locale) : null,
+		withdrawnAt: view.status === 'withdrawn' && a.withdrawnAt ? inBelgradeTime(formatDateTime(a.withdrawnAt, locale), locale) : null,
 		decisionNote: releasedNote(a),
 		canEdit: view.status !== 'withdrawn' && applicationsOpen(fair, now),
 		stand: standView(visibleStand(view, stand), fair, locale),
@@ -192,14 +193,14 @@ export function applicationPageView({ application: a, fair, image, stand, token 
 			preferences: a.preferences,
 			selling: a.selling,
 			consents: { catalogue: a.consentCatalogue, research: a.consentResearch },
-			privacyAcceptedAt: formatDateTime(a.privacyAcceptedAt, locale),
-			createdAt: formatDateTime(a.createdAt, locale),
-			updatedAt: a.updatedAt.getTime() !== a.createdAt.getTime() ? formatDateTime(a.updatedAt, locale) : null,
+			privacyAcceptedAt: inBelgradeTime(formatDateTime(a.privacyAcceptedAt, locale), locale),
+			createdAt: inBelgradeTime(formatDateTime(a.createdAt, locale), locale),
+			updatedAt: a.updatedAt.getTime() !== a.createdAt.getTime() ? inBelgradeTime(formatDateTime(a.updatedAt, locale), locale) : null,
 			logo: image ? { url: logoUrl(token, image), mime: image.mime } : null,
 		},
 		links: {
-			self: base,
-			edit: `${base}/edit`,
+			self: withLang(base, keepLang),
+			edit: withLang(`${base}/edit`, keepLang),
 			data: `${base}/data.json`,
 		},
 	}

@@ -5,11 +5,11 @@ import { eq } from 'drizzle-orm'
 import { events, type EventRow, type RegistrationRow } from '#db/schema/index.ts'
 import { calendarFromAttributes, eventAttributes, googleCalendarLink } from '#app/domain/calendar.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
-import { eventFactsView } from '#app/services/views/event-views.server.ts'
+import { eventFactsView, inBelgradeTime } from '#app/services/views/event-views.server.ts'
 import { formatDateTime, formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { getT } from '#app/utils/i18n.server.ts'
+import { getT, withLang } from '#app/utils/i18n.server.ts'
 import { manageUrl } from '#app/services/views/registration-json.server.ts'
 import { currentWaitlistPosition, findByManageToken } from '#app/services/queries/registrations.server.ts'
 import { drawQr } from '#app/services/views/ticket-qr.server.ts'
@@ -25,7 +25,8 @@ export function findTicket(db: Db, token: string): Ticket | undefined {
 	return event ? { registration, event, token } : undefined
 }
 
-export function ticketPageView(db: Db, { registration, event, token }: Ticket, locale: Locale, publicUrl: string) {
+/** `keepLang`: the language the reader chose with ?lang=, kept in the page's own links. */
+export function ticketPageView(db: Db, { registration, event, token }: Ticket, locale: Locale, publicUrl: string, keepLang?: Locale) {
 	const base = `/tickets/${token}`
 	const position = currentWaitlistPosition(db, registration)
 	const showTicket = registration.status === 'confirmed' && event.status !== 'cancelled' && registration.ticketCode !== null
@@ -38,15 +39,15 @@ export function ticketPageView(db: Db, { registration, event, token }: Ticket, l
 		partySizeText: formatNumber(registration.partySize, locale),
 		qr: showTicket ? drawQr(registration.ticketCode!) : null,
 		ticketCode: showTicket ? registration.ticketCode : null,
-		cancelledAt: registration.cancelledAt ? formatDateTime(registration.cancelledAt, locale) : null,
+		cancelledAt: registration.cancelledAt ? inBelgradeTime(formatDateTime(registration.cancelledAt, locale), locale) : null,
 		cancelledBy: registration.cancelledBy,
 		person: {
 			name: registration.name,
 			email: registration.email,
 			phone: registration.phone,
 			locale: registration.locale,
-			registeredAt: formatDateTime(registration.createdAt, locale),
-			privacyAcceptedAt: formatDateTime(registration.privacyAcceptedAt, locale),
+			registeredAt: inBelgradeTime(formatDateTime(registration.createdAt, locale), locale),
+			privacyAcceptedAt: inBelgradeTime(formatDateTime(registration.privacyAcceptedAt, locale), locale),
 			consents: {
 				photos: registration.consentPhotos,
 				newsletter: registration.consentNewsletter,
@@ -62,7 +63,8 @@ export function ticketPageView(db: Db, { registration, event, token }: Ticket, l
 		event: { ...eventFactsView(event, locale), kind: event.kind },
 		canCancel: registration.status !== 'cancelled' && event.status !== 'cancelled',
 		links: {
-			ics: `${base}/ticket.ics`,
+			self: withLang(base, keepLang),
+			ics: withLang(`${base}/ticket.ics`, keepLang),
 			qr: `${base}/qr.svg`,
 			data: `${base}/data.json`,
 			google: registration.status === 'confirmed' && event.status !== 'cancelled' ? googleCalendarLink(event, locale, publicUrl) : null,
