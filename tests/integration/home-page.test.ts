@@ -90,6 +90,12 @@ describe('times on the public pages', () => {
 		}
 	})
 
+	test('the registration panel’s closing time says it to an English reader too', async () => {
+		const workshop = await createPublishedWorkshop(server, organizer, { title: 'Radionica roka', registrationClosesAt: '2030-12-04T18:00:00+01:00' })
+		expect((await getPage(server, `/events/${workshop.slug}?lang=en`)).html).toMatch(new RegExp(`18:00 ${note.replace(/[()]/g, '\\$&')}`))
+		expect((await getPage(server, `/events/${workshop.slug}?lang=sr-Latn`)).html).toContain('18:00')
+	})
+
 	test('the ticket and the application page say it to an English reader, not to a Serbian one', async () => {
 		const workshop = await createPublishedWorkshop(server, organizer, { title: 'Radionica ulaznice' })
 		const registered = await apiCall(server.url, 'POST', `/api/v1/events/${workshop.slug}/registrations`, {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { performance } from 'node:perf_hooks'
 import { diffAllocations } from '#app/domain/allocation/diff.ts'
 import { allocateExact } from '#app/domain/allocation/exact.ts'
 import {

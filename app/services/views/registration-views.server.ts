@@ -6,6 +6,7 @@ import { remainingPlaces } from '#app/domain/capacity.ts'
 import { formatDateTime, formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import { isRegistrationOpen, registrationClosesAt } from '#app/domain/registration-rules.ts'
+import { inBelgradeTime } from '#app/services/views/event-views.server.ts'
 
 export type RegistrationState = 'open' | 'waitlist' | 'sold_out' | 'closed' | 'cancelled'
 
@@ -26,7 +27,7 @@ export function registrationPanelView(event: EventRow, locale: Locale, now = new
 		/** Some places are left, but fewer than the largest party: a bigger party waits (or is refused). */
 		partlyFull: state === 'open' && remaining !== null && remaining < event.maxPartySize,
 		/** Only an organizer's own closing time is worth announcing; the start of the event is obvious. */
-		closesAt: event.registrationClosesAt ? formatDateTime(closesAt, locale) : null,
+		closesAt: event.registrationClosesAt ? inBelgradeTime(formatDateTime(closesAt, locale), locale) : null,
 	}
 }
 
