@@ -119,7 +119,9 @@ const DARK_STYLE = `
  */
 export function compose(ctx: MailContext, mail: { subject: string; preheader: string; blocks: Block[]; footer: Block[] }) {
 	const body = mail.blocks.map((b) => b.html).join('\n')
-	const footer = mail.footer.map((b) => b.html).join('\n')
+	// Where a person at the Center answers (the mail's Reply-To too), when the Center has a contact address.
+	const footerBlocks = ctx.contactEmail ? [...mail.footer, paragraph(ctx.t('common.contact', { email: ctx.contactEmail }), { muted: true })] : mail.footer
+	const footer = footerBlocks.map((b) => b.html).join('\n')
 	const html = `<!doctype html>
 <html lang="${ctx.locale}">
 <head>
@@ -145,6 +147,6 @@ ${footer}
 </body>
 </html>
 `
-	const text = [...mail.blocks.map((b) => b.text), '--', ...mail.footer.map((b) => b.text)].join('\n\n') + '\n'
+	const text = [...mail.blocks.map((b) => b.text), '--', ...footerBlocks.map((b) => b.text)].join('\n\n') + '\n'
 	return { subject: mail.subject, html, text }
 }

@@ -65,6 +65,7 @@ describe('the Center’s contact', () => {
 	test('CONTACT_EMAIL is every mail’s Reply-To and the invite’s ORGANIZER; cancelling sends a CANCEL with a higher SEQUENCE', async () => {
 		const mail = await register('milica@primer.rs', 'sr-Cyrl')
 		expect(mail.parsed.replyTo?.value).toEqual([{ address: 'kontakt@csp.test', name: 'Центар за социјално предузетништво Крушевац' }])
+		expect(mail.parsed.text).toContain('Одговорите на ову поруку или пишите на kontakt@csp.test.')
 		// The default sender name in the mail's script.
 		expect(mail.parsed.from?.value).toEqual([{ address: 'no-reply@sajam.test', name: 'Сајам' }])
 		const request = invite(mail)

@@ -666,6 +666,9 @@ describe('one look and one voice', () => {
 			expect(organizer.getFirstValue(), template).toBe('mailto:kontakt@csp.example')
 			expect(organizer.getParameter('cn'), template).toBe('Centar za socijalno preduzetništvo Kruševac')
 			expect(vevent.getFirstProperty('attendee')!.getParameter('rsvp'), template).toBe('FALSE')
+			// …and the mail says where to ask.
+			expect(mail.text, template).toContain('Imate pitanje? Odgovorite na ovu poruku ili pišite na kontakt@csp.example.')
 		}
+		expect((await render('registration-confirmed', 'sr-Latn')).text).not.toContain('Imate pitanje?')
 	})
 })
