@@ -11,6 +11,9 @@ import styles from '#app/styles/app.css?url'
 import { useNonce } from '#app/utils/nonce.ts'
 import { useLocale } from '#app/utils/use-locale.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
+import { centerContact } from '#app/services/queries/site-settings.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: styles },
@@ -25,7 +28,9 @@ export const action = methodNotAllowed
 export async function loader({ request }: LoaderFunctionArgs) {
 	const locale = await getLocale(request)
 	const setCookie = await rememberLocaleHeader(request)
-	return Response.json({ locale }, setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined)
+	// The Center's contact, in the footer of every page.
+	const contact = centerContact(getDb(), getEnv())
+	return Response.json({ locale, contact }, setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined)
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

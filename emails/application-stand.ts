@@ -5,11 +5,11 @@
 // it does not replace a visitor ticket for the fair in the same calendar; a later stand mail
 // (a move) updates the same entry.
 import { formatLongDate, formatNumber, formatTime } from '#app/domain/format.ts'
-import { buildInvite, type InviteMethod } from '#app/domain/invite.ts'
+import { buildInvite, inviteSequence, type InviteMethod } from '#app/domain/invite.ts'
 import type { ApplicationMailParams } from '#app/services/commands/outbox.server.ts'
 import { applicationButton, applicationFooter, applicationGreeting, applicationUrl } from './application-parts.ts'
 import { button, compose, details, escapeHtml, heading, paragraph, type Block } from './layout.ts'
-import { eventView } from './parts.ts'
+import { eventView, inviteOrganizer } from './parts.ts'
 import type { MailBuilder, MailContext, RenderedMail } from './types.ts'
 
 export function standMapUrl(params: ApplicationMailParams, ctx: MailContext, label: string) {
@@ -37,7 +37,7 @@ export function setupInvite(
 	const content = buildInvite({
 		method,
 		uid: setupUid(params, ctx.publicUrl),
-		sequence: params.event.sequence,
+		sequence: inviteSequence(params.event.sequence, method),
 		stamp: ctx.queuedAt,
 		start: setupStart(params),
 		end: view.start,
@@ -45,7 +45,7 @@ export function setupInvite(
 		location: view.where,
 		description: [t('application.stand.inviteDescription', { label }), standMapUrl(params, ctx, label), applicationUrl(params, ctx)].join('\n\n'),
 		url: standMapUrl(params, ctx, label),
-		organizer: { name: ctx.from.name, email: ctx.from.address },
+		organizer: inviteOrganizer(ctx),
 		attendee: { name: params.application.contactName, email: params.application.contactEmail, partStat: 'ACCEPTED', partySize: 1 },
 		created: new Date(params.event.createdAt),
 		lastModified: new Date(params.event.updatedAt),

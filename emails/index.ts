@@ -26,6 +26,7 @@ import { registrationLink } from './registration-link.ts'
 import { registrationPromoted } from './registration-promoted.ts'
 import { passwordReset } from './password-reset.ts'
 import { registrationWaitlisted } from './registration-waitlisted.ts'
+import { logoAttachment } from './logo-png.ts'
 import type { MailBuilder, MailContext, RenderedMail } from './types.ts'
 
 export const MAIL_BUILDERS: { [T in MailTemplate]: MailBuilder<MailParamsOf<T>> } = {
@@ -46,14 +47,28 @@ export const MAIL_BUILDERS: { [T in MailTemplate]: MailBuilder<MailParamsOf<T>> 
 	'password-reset': passwordReset,
 }
 
-export function mailContext(locale: Locale, options: { publicUrl: string; from: MailContext['from']; queuedAt: Date }): MailContext {
-	return { locale, t: sharedI18n(locale).getFixedT(locale, 'mail'), ...options }
+/** MAIL_FROM's default display name: written in the reader's script (Сајам in Cyrillic mail). */
+export const DEFAULT_SENDER_NAME = 'Sajam'
+
+export function mailContext(
+	locale: Locale,
+	options: { publicUrl: string; from: MailContext['from']; queuedAt: Date; contactEmail?: string | null },
+): MailContext {
+	const t = sharedI18n(locale).getFixedT(locale, 'mail')
+	const from = options.from.name === DEFAULT_SENDER_NAME ? { ...options.from, name: t('common.senderName') } : options.from
+	return { locale, t, publicUrl: options.publicUrl, queuedAt: options.queuedAt, from, contactEmail: options.contactEmail ?? null }
 }
 
 /** Thrown for a row that cannot be rendered (unknown template, erased parameters): retrying will not help. */
 export class UnrenderableMailError extends Error {}
 
 export async function renderMail(template: string, params: unknown, ctx: MailContext): Promise<RenderedMail> {
+	const mail = await renderTemplate(template, params, ctx)
+	// Every mail carries the mark its masthead shows (layout.ts).
+	return { ...mail, attachments: [...(mail.attachments ?? []), logoAttachment()] }
+}
+
+async function renderTemplate(template: string, params: unknown, ctx: MailContext): Promise<RenderedMail> {
 	const builder = Object.hasOwn(MAIL_BUILDERS, template) ? MAIL_BUILDERS[template as MailTemplate] : undefined
 	if (!builder) throw new UnrenderableMailError(`unknown mail template '${template}'`)
 	if (isAccountMailTemplate(template)) {

@@ -3,6 +3,7 @@
 // it is what mail clients render alike, on phones too. Dark mode: clients that honour
 // prefers-color-scheme get the dark palette below; the others invert the light one, which is
 // plain enough to survive that.
+import { LOGO_CID } from './logo-png.ts'
 import type { MailContext } from './types.ts'
 
 export function escapeHtml(value: string): string {
@@ -15,7 +16,11 @@ export type Block = { html: string; text: string }
 const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Arial,Helvetica,sans-serif"
 const TEXT_COLOR = '#1f2328'
 const MUTED_COLOR = '#57606a'
-const LINK_COLOR = '#0b5cad'
+// The site's colours (app.css): the Center's green for buttons and links, the awning's orange as
+// the header's rule. White on this green is 9.9:1, the green on white the same.
+const BRAND_GREEN = '#0d5447'
+const BRAND_ORANGE = '#e0662f'
+const LINK_COLOR = BRAND_GREEN
 
 export function paragraph(text: string, options: { muted?: boolean; strong?: boolean } = {}): Block {
 	const color = options.muted ? MUTED_COLOR : TEXT_COLOR
@@ -83,6 +88,18 @@ export function image(cid: string, alt: string, size: number, caption: string): 
 	}
 }
 
+/** The mark and the site's name at the top of every mail (the logo is a CID attachment: renderMail adds it). */
+function masthead(ctx: MailContext) {
+	const name = ctx.t('common.senderName')
+	return (
+		`<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>` +
+		`<td valign="middle" style="padding:0 12px 0 0"><img src="cid:${LOGO_CID}" width="44" height="44" alt="" style="display:block;width:44px;height:44px;border:0;border-radius:8px"></td>` +
+		`<td valign="middle" style="${FONT}"><span class="brand" style="display:block;font-size:20px;line-height:1.2;font-weight:700;color:${BRAND_GREEN}">${escapeHtml(name)}</span>` +
+		`<span class="muted" style="display:block;font-size:13px;line-height:1.3;color:${MUTED_COLOR}">${escapeHtml(ctx.t('common.centerName'))}</span></td>` +
+		`</tr></table>`
+	)
+}
+
 const DARK_STYLE = `
 :root { color-scheme: light dark; supported-color-schemes: light dark; }
 @media (prefers-color-scheme: dark) {
@@ -90,9 +107,10 @@ const DARK_STYLE = `
 	.card { background:#161b22 !important; }
 	.fg { color:#e6edf3 !important; }
 	.muted { color:#9da7b3 !important; }
-	a { color:#79c0ff !important; }
-	td.btn { background:#79c0ff !important; }
+	a { color:#8fd3c3 !important; }
+	td.btn { background:#8fd3c3 !important; }
 	a.btn { color:#0d1117 !important; }
+	.brand { color:#e6edf3 !important; }
 }`
 
 /**
@@ -101,7 +119,9 @@ const DARK_STYLE = `
  */
 export function compose(ctx: MailContext, mail: { subject: string; preheader: string; blocks: Block[]; footer: Block[] }) {
 	const body = mail.blocks.map((b) => b.html).join('\n')
-	const footer = mail.footer.map((b) => b.html).join('\n')
+	// Where a person at the Center answers (the mail's Reply-To too), when the Center has a contact address.
+	const footerBlocks = ctx.contactEmail ? [...mail.footer, paragraph(ctx.t('common.contact', { email: ctx.contactEmail }), { muted: true })] : mail.footer
+	const footer = footerBlocks.map((b) => b.html).join('\n')
 	const html = `<!doctype html>
 <html lang="${ctx.locale}">
 <head>
@@ -115,7 +135,9 @@ export function compose(ctx: MailContext, mail: { subject: string; preheader: st
 <body class="bg" style="margin:0;padding:0;background:#f3f4f6">
 <div style="display:none;max-height:0;overflow:hidden;mso-hide:all">${escapeHtml(mail.preheader)}</div>
 <table role="presentation" class="bg" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f3f4f6"><tr><td align="center" style="padding:16px 8px">
-<table role="presentation" class="card" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;background:#ffffff;border-radius:8px"><tr><td style="padding:24px 20px">
+<table role="presentation" class="card" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;background:#ffffff;border-radius:8px"><tr><td style="padding:16px 20px 12px;border-bottom:3px solid ${BRAND_ORANGE}">
+${masthead(ctx)}
+</td></tr><tr><td style="padding:24px 20px">
 ${body}
 </td></tr></table>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px"><tr><td style="padding:16px 20px">
@@ -125,6 +147,6 @@ ${footer}
 </body>
 </html>
 `
-	const text = [...mail.blocks.map((b) => b.text), '--', ...mail.footer.map((b) => b.text)].join('\n\n') + '\n'
+	const text = [...mail.blocks.map((b) => b.text), '--', ...footerBlocks.map((b) => b.text)].join('\n\n') + '\n'
 	return { subject: mail.subject, html, text }
 }

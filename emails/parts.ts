@@ -3,7 +3,7 @@
 import { eventLocation, eventUid } from '#app/domain/calendar.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
 import { formatEventTimeRange, formatLongDate, formatShortDate } from '#app/domain/format.ts'
-import { buildInvite, type InviteMethod } from '#app/domain/invite.ts'
+import { buildInvite, inviteSequence, type InviteMethod } from '#app/domain/invite.ts'
 import type { EventSnapshot, MailParams } from '#app/services/commands/outbox.server.ts'
 import { button, details, image, linkLine, paragraph, type Block } from './layout.ts'
 import { qrPng } from './qr-png.ts'
@@ -57,8 +57,8 @@ export function greeting(params: MailParams, ctx: MailContext): Block {
 }
 
 /** The manage link as a button: see, cancel, download or delete one's own data. */
-export function manageButton(params: MailParams, ctx: MailContext, label = ctx.t('common.manageButton')): Block[] {
-	return [button(manageUrl(params, ctx), label), paragraph(ctx.t('common.manageHint'), { muted: true })]
+export function manageButton(params: MailParams, ctx: MailContext, label = ctx.t('common.manageButton'), hint = ctx.t('common.manageHint')): Block[] {
+	return [button(manageUrl(params, ctx), label), paragraph(hint, { muted: true })]
 }
 
 /** What every mail ends with: why you get it, the manage link written out, who sent it. */
@@ -70,6 +70,15 @@ export function footer(params: MailParams, ctx: MailContext): Block[] {
 		linkLine(t('common.manageLinkLabel'), manageUrl(params, ctx), { muted: true }),
 		paragraph(t('common.sender', { url: ctx.publicUrl }), { muted: true }),
 	]
+}
+
+/**
+ * The ORGANIZER of every invite: the Center's contact when it has one (a reply or a question from
+ * the calendar reaches a person), else the sender, as before. Invites ask for no reply either way
+ * (RSVP=FALSE): a place is taken or given up through the manage link.
+ */
+export function inviteOrganizer(ctx: MailContext) {
+	return ctx.contactEmail ? { name: ctx.t('common.centerName'), email: ctx.contactEmail } : { name: ctx.from.name, email: ctx.from.address }
 }
 
 /** The ticket's QR shown inline (CID): PNG, because mail clients refuse SVG and data: URIs. */
@@ -89,8 +98,8 @@ export function qrBlock(params: MailParams, ctx: MailContext): { block: Block; a
 
 /**
  * The visitor's calendar entry as an iTIP message. REQUEST adds or updates it, CANCEL removes it.
- * UID and SEQUENCE are the event's (see docs/decisions/0003-mail-and-invites.md); between
- * messages with the same SEQUENCE the later DTSTAMP (the queue time) wins.
+ * UID is the event's (see docs/decisions/0003-mail-and-invites.md); SEQUENCE is the event's,
+ * one higher for a CANCEL and lifted past the person's earlier cancellations (inviteSequence).
  */
 export function ticketInvite(
 	params: MailParams,
@@ -105,7 +114,7 @@ export function ticketInvite(
 	const content = buildInvite({
 		method,
 		uid: eventUid(event, ctx.publicUrl),
-		sequence: event.sequence,
+		sequence: inviteSequence(event.sequence, method, registration.inviteRound ?? 0),
 		stamp: ctx.queuedAt,
 		start: view.start,
 		end: view.end,
@@ -113,7 +122,7 @@ export function ticketInvite(
 		location: view.where,
 		description,
 		url: view.url,
-		organizer: { name: ctx.from.name, email: ctx.from.address },
+		organizer: inviteOrganizer(ctx),
 		attendee: { name: registration.name, email: registration.email, partStat: options.partStat ?? 'ACCEPTED', partySize: registration.partySize },
 		created: new Date(event.createdAt),
 		lastModified: new Date(event.updatedAt),

@@ -25,8 +25,8 @@ export const registrationCancelled: MailBuilder = async (params, ctx) => {
 			],
 			footer: footer(params, ctx),
 		}),
-		// Same SEQUENCE as the invite they hold, later DTSTAMP: calendars take it as newer, and a
-		// new registration's REQUEST (later still) brings the entry back.
+		// One SEQUENCE above the invite they hold (inviteSequence): calendars take it as newer; a
+		// new registration's REQUEST is lifted above it again and brings the entry back.
 		...(hadTicket ? { icalEvent: ticketInvite(params, ctx, 'CANCEL', { partStat: 'DECLINED' }) } : {}),
 	}
 }

@@ -12,8 +12,13 @@ export type MailContext = {
 	t: TFunction
 	/** Base of every link, no trailing slash. */
 	publicUrl: string
-	/** The sender (MAIL_FROM); also the ORGANIZER of calendar invites. */
+	/**
+	 * The sender (MAIL_FROM; its default name "Sajam" in the reader's script). The ORGANIZER of
+	 * calendar invites only when the Center has no contact address.
+	 */
 	from: { name: string; address: string }
+	/** The Center's address for people (queries/site-settings centerContact): Reply-To, and the invites' ORGANIZER. */
+	contactEmail: string | null
 	/** When the mail was queued: the DTSTAMP of invites, so a re-render is identical. */
 	queuedAt: Date
 }
@@ -33,8 +38,8 @@ export type RenderedMail = {
 	text: string
 	attachments?: MailAttachment[]
 	/**
-	 * A calendar invite. Sent the way nodemailer's `icalEvent` does it: a `text/calendar;
-	 * method=...` alternative (what Outlook and Gmail act on) plus an `.ics` attachment.
+	 * A calendar invite, sent once: as the `text/calendar; method=...` alternative that Outlook
+	 * and Gmail act on (delivery turns it into that part; no second `.ics` attachment).
 	 */
 	icalEvent?: { method: InviteMethod; filename: string; content: string }
 }

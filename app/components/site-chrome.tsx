@@ -1,5 +1,6 @@
-import { Link, useLocation } from '@remix-run/react'
+import { Link, useLocation, useRouteLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { addressFor, hasContact, telHref, type CenterContact } from '#app/domain/center-contact.ts'
 import { LOCALES } from '#app/domain/locale.ts'
 import { useLocale } from '#app/utils/use-locale.ts'
 
@@ -77,12 +78,29 @@ export function SiteHeader() {
 
 export function SiteFooter() {
 	const { t } = useTranslation()
+	// The root loader's contact (absent on an error page whose root loader failed).
+	const contact = useRouteLoaderData<{ contact?: CenterContact }>('root')?.contact
+	const locale = useLocale()
 	return (
 		<footer className="site-footer">
 			<div className="container footer-grid">
 				<div>
 					<p className="footer-title">{t('centerName')}</p>
-					<p>{t('footer.address')}</p>
+					<p>{contact?.address ? addressFor(contact.address, locale) : t('footer.address')}</p>
+					{hasContact(contact) && (contact.email || contact.phone) ? (
+						<ul className="footer-links footer-contact" aria-label={t('footer.contact')}>
+							{contact.email ? (
+								<li>
+									{t('footer.email')}: <a href={`mailto:${contact.email}`}>{contact.email}</a>
+								</li>
+							) : null}
+							{contact.phone ? (
+								<li>
+									{t('footer.phone')}: <a href={telHref(contact.phone)}>{contact.phone}</a>
+								</li>
+							) : null}
+						</ul>
+					) : null}
 				</div>
 				<nav aria-label={t('nav.main')}>
 					<ul className="footer-links">

@@ -39,6 +39,17 @@ export type Invite = {
 	lastModified?: Date
 }
 
+/**
+ * The SEQUENCE of a person's invite. A calendar applies a message only if its SEQUENCE is higher
+ * than the last one it holds (or equal with a later DTSTAMP, which not every client honours), so:
+ * a CANCEL is one above the REQUEST it withdraws, and each earlier cancelled registration of the
+ * same person (`round`) lifts the next REQUEST above that CANCEL. The event's own SEQUENCE (raised
+ * on every change) keeps an update above everything sent before it.
+ */
+export function inviteSequence(eventSequence: number, method: InviteMethod, round = 0) {
+	return eventSequence + 2 * round + (method === 'CANCEL' ? 1 : 0)
+}
+
 /** RFC 5545 3.3.5: UTC date-time, "20261219T090000Z". */
 export function icalUtc(date: Date) {
 	return date

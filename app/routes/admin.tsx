@@ -53,6 +53,9 @@ export default function AdminLayout() {
 									<li>
 										<NavLink to="/admin/tokens">{t('accounts:nav.tokens')}</NavLink>
 									</li>
+									<li>
+										<NavLink to="/admin/settings">{t('settings.nav')}</NavLink>
+									</li>
 								</>
 							) : null}
 						</ul>

@@ -14,6 +14,8 @@ const EnvSchema = z.object({
 	PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
 	SMTP_URL: z.preprocess(emptyToUndefined, z.url().optional()),
 	MAIL_FROM: z.string().min(3).default('Sajam <no-reply@localhost>'),
+	/** The Center's address for people: Reply-To of every mail, ORGANIZER of every invite, the footer (the admin settings may override it). */
+	CONTACT_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
 	SESSION_SECRET: z.preprocess(emptyToUndefined, z.string().min(32).optional()),
 	TICKET_SIGNING_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
 	ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),

@@ -56,9 +56,9 @@ async function apply(
 	return { id, email, token }
 }
 
-/** The outbox template of a mail that arrived, by its Message-ID <outbox-{id}@host>. */
+/** The outbox template of a mail that arrived, by its Message-ID <outbox-{id}.{nonce}@host>. */
 function templateOf(m: ReceivedMail): string | undefined {
-	const id = /<outbox-(\d+)@/.exec(m.parsed.messageId ? `<${m.parsed.messageId.replace(/^<|>$/g, '')}>` : '')?.[1]
+	const id = /<outbox-(\d+)\./.exec(m.parsed.messageId ? `<${m.parsed.messageId.replace(/^<|>$/g, '')}>` : '')?.[1]
 	if (!id) return undefined
 	return (db.prepare('SELECT template FROM outbox WHERE id = ?').get(Number(id)) as { template: string } | undefined)?.template
 }

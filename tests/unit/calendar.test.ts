@@ -2,6 +2,7 @@ import ICAL from 'ical.js'
 import { describe, expect, test } from 'vitest'
 import type { EventRow } from '#db/schema/events.ts'
 import { buildCalendar, googleCalendarLink } from '#app/domain/calendar.ts'
+import { inviteSequence } from '#app/domain/invite.ts'
 
 const event: EventRow = {
 	id: 7,
@@ -83,5 +84,22 @@ describe('line folding', () => {
 		for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75)
 		const summary = parse(ics).getFirstSubcomponent('vevent')!.getFirstPropertyValue('summary')
 		expect(summary).toBe(long.title)
+	})
+})
+
+describe('the SEQUENCE of a person’s invites', () => {
+	test('each message is newer than the one before it: REQUEST, CANCEL, a new REQUEST, its CANCEL, an update', () => {
+		const sent = [
+			inviteSequence(3, 'REQUEST', 0),
+			inviteSequence(3, 'CANCEL', 0),
+			inviteSequence(3, 'REQUEST', 1),
+			inviteSequence(3, 'CANCEL', 1),
+			inviteSequence(3, 'REQUEST', 2),
+			// The organizer changes the time: the event's SEQUENCE goes up by one.
+			inviteSequence(4, 'REQUEST', 2),
+		]
+		for (let i = 1; i < sent.length; i++) expect(sent[i]!, `message ${i}`).toBeGreaterThan(sent[i - 1]!)
+		expect(inviteSequence(0, 'REQUEST')).toBe(0)
+		expect(inviteSequence(0, 'CANCEL')).toBe(1)
 	})
 })

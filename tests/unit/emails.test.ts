@@ -23,6 +23,7 @@ import {
 } from '#app/services/commands/outbox.server.ts'
 import { MAIL_BUILDERS, UnrenderableMailError, mailContext, renderMail, type RenderedMail } from '#emails/index.ts'
 import type { MailBuilder } from '#emails/types.ts'
+import { LOGO_CID } from '#emails/logo-png.ts'
 import { QR_CID } from '#emails/parts.ts'
 import { qrPng } from '#emails/qr-png.ts'
 
@@ -353,10 +354,40 @@ describe('language and formatting', () => {
 		expect(await party('en', 4)).toContain('Coming: 4 people')
 	})
 
-	test('the waiting-list mail tells the position', async () => {
-		expect((await render('registration-waitlisted', 'sr-Latn')).text).toContain('Vaše mesto na listi čekanja: 4.')
-		expect((await render('registration-waitlisted', 'en')).text).toContain('Your place on the waiting list: 4.')
-		expect((await render('registration-waitlisted', 'en')).icalEvent).toBeUndefined()
+	test('the waiting-list mail says there is no place yet, the position, what happens next and how to leave', async () => {
+		const expected: Record<Locale, string[]> = {
+			'sr-Latn': [
+				'Mesto na događaju još nemate i ulaznicu za sada ne dobijate.',
+				'Vaš redni broj na listi čekanja: 4.',
+				'Prijavili ste 3 osobe.',
+				'Kad dođe red na vas, stići će vam imejl sa ulaznicom.',
+				'napustite listu čekanja preko linka ispod',
+				'Otvori prijavu na listi čekanja',
+			],
+			'sr-Cyrl': [
+				'Место на догађају још немате и улазницу за сада не добијате.',
+				'Ваш редни број на листи чекања: 4.',
+				'Пријавили сте 3 особе.',
+				'Кад дође ред на вас, стићи ће вам имејл са улазницом.',
+				'напустите листу чекања преко линка испод',
+			],
+			en: [
+				'You do not have a place at the event yet, and no ticket for now.',
+				'Your number on the waiting list: 4.',
+				'You registered 3 people.',
+				'When your turn comes, you will get an email with your ticket.',
+				'leave the waiting list through the link below',
+				'Open my waiting-list registration',
+			],
+		}
+		for (const locale of LOCALES) {
+			const mail = await render('registration-waitlisted', locale)
+			for (const line of expected[locale]) expect(mail.text, locale).toContain(line)
+			expect(mail.html, locale).toContain(expected[locale][1]!)
+			// Nothing that reads like a held place: no "you are coming", no ticket to see, no invite.
+			expect(mail.text, locale).not.toMatch(/Dolazite|Долазите|Coming|vidite kartu|see your ticket|karta|карта/i)
+			expect(mail.icalEvent, locale).toBeUndefined()
+		}
 	})
 })
 
@@ -395,7 +426,7 @@ describe('the ticket', () => {
 		for (const template of ['registration-waitlisted', 'registration-cancelled', 'registration-link', 'event-cancelled'] as const) {
 			const mail = await render(template, 'en')
 			expect(mail.attachments ?? [], template).toHaveLength(0)
-			expect(mail.html, template).not.toContain('cid:')
+			expect(mail.html, template).not.toContain(`cid:${QR_CID}`)
 		}
 	})
 })
@@ -420,7 +451,8 @@ describe('calendar invites', () => {
 		expect(vevent.getFirstPropertyValue('location')).toBe('Плато испред Културног центра, Трг косовских јунака, Крушевац')
 		const organizer = vevent.getFirstProperty('organizer')!
 		expect(organizer.getFirstValue()).toBe('mailto:no-reply@sajam.example')
-		expect(organizer.getParameter('cn')).toBe('Sajam')
+		// Without a contact address the sender is the organizer, its default name in the reader's script.
+		expect(organizer.getParameter('cn')).toBe('Сајам')
 		const attendees = vevent.getAllProperties('attendee')
 		expect(attendees).toHaveLength(1)
 		expect(attendees[0]!.getFirstValue()).toBe('mailto:ana.jovic@example.org')
@@ -462,7 +494,7 @@ describe('calendar invites', () => {
 		expect(mail.icalEvent).toBeUndefined()
 	})
 
-	test('a visitor’s own cancellation removes the entry: CANCEL, same UID and SEQUENCE, later DTSTAMP, DECLINED', async () => {
+	test('a visitor’s own cancellation removes the entry: CANCEL, same UID, a higher SEQUENCE, later DTSTAMP, DECLINED', async () => {
 		const confirmed = parseInvite(await render('registration-confirmed', 'en')).vevent
 		const cancelledAt = new Date('2026-11-25T12:00:00Z')
 		const mail = await render('registration-cancelled', 'en', PARAMS_FOR['registration-cancelled'], cancelledAt)
@@ -470,14 +502,22 @@ describe('calendar invites', () => {
 		expect(method).toBe('CANCEL')
 		expect(vevent.getFirstPropertyValue('uid')).toBe(uid)
 		expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED')
-		// RFC 5546 2.1.5: same SEQUENCE, so the later DTSTAMP decides which message is newer.
-		expect(vevent.getFirstPropertyValue('sequence')).toBe(confirmed.getFirstPropertyValue('sequence'))
+		// A CANCEL must be newer by SEQUENCE than the REQUEST the person got (not every client weighs DTSTAMP).
+		expect(vevent.getFirstPropertyValue('sequence')).toBe(Number(confirmed.getFirstPropertyValue('sequence')) + 1)
 		expect(utc(vevent, 'dtstamp')).toBe(cancelledAt.toISOString())
 		expect(cancelledAt > QUEUED_AT).toBe(true)
 		expect(vevent.getFirstProperty('attendee')!.getParameter('partstat')).toBe('DECLINED')
 		// Registering again later brings the entry back: a REQUEST newer than the cancellation.
-		const again = parseInvite(await render('registration-confirmed', 'en', params({ registration: { id: 58 } }), new Date('2026-11-26T09:00:00Z'))).vevent
+		const again = parseInvite(
+			await render('registration-confirmed', 'en', params({ registration: { id: 58, inviteRound: 1 } }), new Date('2026-11-26T09:00:00Z')),
+		).vevent
 		expect(again.getFirstPropertyValue('uid')).toBe(uid)
+		expect(Number(again.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(vevent.getFirstPropertyValue('sequence')))
+		// …and cancelling that one is newer again.
+		const againCancelled = parseInvite(
+			await render('registration-cancelled', 'en', params({ registration: { id: 58, inviteRound: 1, status: 'cancelled' } })),
+		).vevent
+		expect(Number(againCancelled.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(again.getFirstPropertyValue('sequence')))
 		expect(utc(again, 'dtstamp') > utc(vevent, 'dtstamp')).toBe(true)
 		const waitlisted = params({ registration: { status: 'cancelled', ticketCode: null, wasConfirmed: false } as Partial<MailParams['registration']> })
 		expect((await render('registration-cancelled', 'en', waitlisted)).icalEvent).toBeUndefined()
@@ -583,5 +623,52 @@ describe.each(LOCALES)('account mails in %s', (locale) => {
 		await expect(renderMail('password-reset', {}, mailContext(locale, { publicUrl: PUBLIC_URL, from: FROM, queuedAt: QUEUED_AT }))).rejects.toBeInstanceOf(
 			UnrenderableMailError,
 		)
+	})
+})
+
+describe('one look and one voice', () => {
+	test('every mail carries the site’s mark (an inline PNG its HTML shows), its colours, a language and a plain-text part', async () => {
+		for (const template of MAIL_TEMPLATES) {
+			const mail = await renderMail(template, PARAMS_FOR[template], mailContext('sr-Latn', { publicUrl: PUBLIC_URL, from: FROM, queuedAt: QUEUED_AT }))
+			const logo = mail.attachments?.find((a) => a.cid === LOGO_CID)
+			expect(logo?.contentType, template).toBe('image/png')
+			expect(logo!.content.subarray(1, 4).toString('latin1'), template).toBe('PNG')
+			expect(mail.html, template).toContain(`src="cid:${LOGO_CID}"`)
+			expect(mail.html, template).toContain('<html lang="sr-Latn">')
+			// The site's green, never the old blue; every image has an alt.
+			expect(mail.html, template).not.toContain('#0b5cad')
+			expect(mail.html.match(/<img /g)!.length, template).toBe(mail.html.match(/<img [^>]*alt="/g)!.length)
+			expect(mail.text.length, template).toBeGreaterThan(50)
+		}
+		const confirmed = await renderMail(
+			'registration-confirmed',
+			PARAMS_FOR['registration-confirmed'],
+			mailContext('en', { publicUrl: PUBLIC_URL, from: FROM, queuedAt: QUEUED_AT }),
+		)
+		expect(confirmed.html).toMatch(/<td class="btn" bgcolor="#0d5447"/)
+	})
+
+	test('the default sender name is written in the reader’s script; a name of one’s own is kept', () => {
+		const ctx = (locale: Locale, name: string) =>
+			mailContext(locale, { publicUrl: PUBLIC_URL, from: { name, address: 'no-reply@sajam.example' }, queuedAt: QUEUED_AT })
+		expect(ctx('sr-Cyrl', 'Sajam').from).toEqual({ name: 'Сајам', address: 'no-reply@sajam.example' })
+		expect(ctx('sr-Latn', 'Sajam').from.name).toBe('Sajam')
+		expect(ctx('en', 'Sajam').from.name).toBe('Sajam')
+		expect(ctx('sr-Cyrl', 'Centar Sajam').from.name).toBe('Centar Sajam')
+	})
+
+	test('with the Center’s contact address, every invite’s ORGANIZER is the Center, and still asks for no reply', async () => {
+		const withContact = mailContext('sr-Latn', { publicUrl: PUBLIC_URL, from: FROM, queuedAt: QUEUED_AT, contactEmail: 'kontakt@csp.example' })
+		for (const template of ['registration-confirmed', 'registration-cancelled', 'event-updated', 'application-stand'] as const) {
+			const mail = await (MAIL_BUILDERS[template] as MailBuilder<MailParamsOf<typeof template>>)(PARAMS_FOR[template], withContact)
+			const vevent = parseInvite(mail).vevent
+			const organizer = vevent.getFirstProperty('organizer')!
+			expect(organizer.getFirstValue(), template).toBe('mailto:kontakt@csp.example')
+			expect(organizer.getParameter('cn'), template).toBe('Centar za socijalno preduzetništvo Kruševac')
+			expect(vevent.getFirstProperty('attendee')!.getParameter('rsvp'), template).toBe('FALSE')
+			// …and the mail says where to ask.
+			expect(mail.text, template).toContain('Imate pitanje? Odgovorite na ovu poruku ili pišite na kontakt@csp.example.')
+		}
+		expect((await render('registration-confirmed', 'sr-Latn')).text).not.toContain('Imate pitanje?')
 	})
 })

@@ -1,8 +1,8 @@
 // Putting mail in the outbox. Call `enqueueMail` inside the transaction that makes the change the
 // mail is about: the mail exists if and only if the change committed. Delivery is elsewhere
 // (outbox-delivery.server.ts), after commit.
-import { sql } from 'drizzle-orm'
-import { outbox } from '#db/schema/index.ts'
+import { and, count, eq, lt, sql } from 'drizzle-orm'
+import { outbox, registrations } from '#db/schema/index.ts'
 import type { ApplicationRow, EventRow, RegistrationRow, Role } from '#db/schema/index.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
@@ -78,6 +78,8 @@ export type RegistrationSnapshot = {
 	position?: number | null
 	/** Whether the person ever held a ticket (a cancellation then withdraws a calendar entry). */
 	wasConfirmed?: boolean
+	/** Earlier cancelled registrations of the same address for the event: lifts the invite's SEQUENCE (domain inviteSequence). */
+	inviteRound?: number
 }
 
 export type MailParams = {
@@ -259,6 +261,14 @@ export function enqueueMail(
 	const { email } = registration
 	if (email === null) return
 	const manageToken = extra.manageToken ?? mintPrivateLink(tx, { registrationId: registration.id }, now)
+	// The same person's earlier registrations for this event, cancelled since: their calendar got a CANCEL for each.
+	const [earlier] = tx
+		.select({ n: count() })
+		.from(registrations)
+		.where(
+			and(eq(registrations.eventId, event.id), eq(registrations.email, email), eq(registrations.status, 'cancelled'), lt(registrations.id, registration.id)),
+		)
+		.all()
 	insertMail(tx, {
 		template,
 		locale: registration.locale as Locale,
@@ -266,7 +276,7 @@ export function enqueueMail(
 		toName: registration.name,
 		params: {
 			event: snapshotEvent(event),
-			registration: snapshotRegistration({ ...registration, email }, manageToken, extra.position),
+			registration: { ...snapshotRegistration({ ...registration, email }, manageToken, extra.position), ...(earlier?.n ? { inviteRound: earlier.n } : {}) },
 			...(extra.message ? { message: extra.message } : {}),
 		},
 		now,

@@ -11,11 +11,13 @@ import { and, asc, inArray, lte, eq, sql } from 'drizzle-orm'
 import nodemailer, { type NodemailerError, type SendMailOptions, type Transporter } from 'nodemailer'
 import addressparser from 'nodemailer/lib/addressparser'
 import { outbox, type OutboxRow } from '#db/schema/index.ts'
-import { mailContext, renderMail, UnrenderableMailError } from '#emails/index.ts'
+import { mailContext, renderMail, UnrenderableMailError, type RenderedMail } from '#emails/index.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import type { Env } from '#app/utils/env.server.ts'
 import { ensureOwnerOnlyDir, OWNER_ONLY_FILE } from '#app/utils/file-modes.server.ts'
 import { isAccountMailTemplate, onMailQueued } from '#app/services/commands/outbox.server.ts'
+import { mailIdNonce } from '#app/services/commands/site-settings.server.ts'
+import { centerContact } from '#app/services/queries/site-settings.server.ts'
 import { fileDeliveryNote } from '#app/domain/delivery-note.ts'
 
 /** Waits after the 1st, 2nd, ... failed attempt; after the list, every RETRY_EVERY_MS. */
@@ -40,12 +42,15 @@ export type MailerConfig = {
 	publicUrl: string
 	/** Where .eml files go when there is no SMTP server: {DATA_DIR}/mail. */
 	mailDir: string
+	/** CONTACT_EMAIL: the Center's address for people, unless the admin's settings give another. */
+	contactEmail?: string
 }
 
 export type Mailer = {
 	mode: 'smtp' | 'file'
 	from: { name: string; address: string }
 	publicUrl: string
+	contactEmail?: string
 	/** Hands one message over; resolves with a note for the outbox row, rejects if not taken. */
 	send(message: SendMailOptions, outboxId: number): Promise<{ note: string | null }>
 	/** Drops what the mailer kept of a mail (the .eml file), for a mail erased while it was being sent. */
@@ -92,6 +97,7 @@ export function createMailer(config: MailerConfig): Mailer {
 			mode: 'smtp',
 			from,
 			publicUrl: config.publicUrl,
+			contactEmail: config.contactEmail,
 			async send(message) {
 				const info = await transport.sendMail(message)
 				return { note: info.response ? String(info.response).slice(0, 200) : null }
@@ -105,6 +111,7 @@ export function createMailer(config: MailerConfig): Mailer {
 		mode: 'file',
 		from,
 		publicUrl: config.publicUrl,
+		contactEmail: config.contactEmail,
 		async send(message, outboxId) {
 			const info = await transport.sendMail(message)
 			ensureOwnerOnlyDir(config.mailDir)
@@ -122,12 +129,22 @@ export function createMailer(config: MailerConfig): Mailer {
 }
 
 export function mailerConfigFromEnv(env: Env): MailerConfig {
-	return { smtpUrl: env.SMTP_URL, mailFrom: env.MAIL_FROM, publicUrl: env.PUBLIC_URL, mailDir: path.join(env.DATA_DIR, 'mail') }
+	return {
+		smtpUrl: env.SMTP_URL,
+		mailFrom: env.MAIL_FROM,
+		publicUrl: env.PUBLIC_URL,
+		mailDir: path.join(env.DATA_DIR, 'mail'),
+		contactEmail: env.CONTACT_EMAIL,
+	}
 }
 
-/** `<outbox-17@sajam.example>`: the same row always has the same Message-ID. */
-export function outboxMessageId(id: number, publicUrl: string) {
-	return `<outbox-${id}@${new URL(publicUrl).hostname}>`
+/**
+ * `<outbox-17.k3…@sajam.example>`: the same row always has the same Message-ID (a retry is
+ * recognised as the same mail), and the database's own random part (mailIdNonce) keeps a
+ * recreated database's row 17 from reusing the id of an earlier database's row 17.
+ */
+export function outboxMessageId(id: number, publicUrl: string, nonce: string) {
+	return `<outbox-${id}.${nonce}@${new URL(publicUrl).hostname}>`
 }
 
 /** Errors that say the SMTP server cannot be reached or used at all: the rest of the batch waits too. */
@@ -236,6 +253,7 @@ export async function deliverDueMail(db: Db, mailer: Mailer, options: { now?: ()
 		// Each claimed row leaves the due set (sent, failed, or pending with a later time), so this ends.
 		const batch = claimDue(db, clock(), BATCH_SIZE)
 		if (batch.length === 0) return summary
+		const nonce = mailIdNonce(db)
 		let unavailable: string | null = null
 		for (const row of batch) {
 			summary.attempted++
@@ -244,7 +262,7 @@ export async function deliverDueMail(db: Db, mailer: Mailer, options: { now?: ()
 				continue
 			}
 			await options.beforeEach?.()
-			const outcome = await deliverOne(db, mailer, row, clock)
+			const outcome = await deliverOne(db, mailer, row, clock, nonce)
 			summary[outcome.result]++
 			if (outcome.error) summary.lastError = outcome.error
 			if (outcome.serverUnavailable) unavailable = outcome.error
@@ -253,27 +271,39 @@ export async function deliverDueMail(db: Db, mailer: Mailer, options: { now?: ()
 	}
 }
 
-async function deliverOne(db: Db, mailer: Mailer, row: OutboxRow, clock: () => Date) {
+/** The invite as one `text/calendar; method=...` alternative, the part Gmail and Outlook act on (nodemailer's `icalEvent` would attach it a second time as application/ics). */
+function calendarAlternative(invite: RenderedMail['icalEvent']) {
+	if (!invite) return undefined
+	return [{ contentType: `text/calendar; charset=utf-8; method=${invite.method}`, content: invite.content }]
+}
+
+async function deliverOne(db: Db, mailer: Mailer, row: OutboxRow, clock: () => Date, nonce: string) {
 	let rendered
+	let ctx
+	// Read at each mail: the admin's settings apply from the next mail on.
+	const contactEmail = centerContact(db, { CONTACT_EMAIL: mailer.contactEmail }).email
 	try {
-		const ctx = mailContext(row.locale, { publicUrl: mailer.publicUrl, from: mailer.from, queuedAt: row.createdAt })
+		ctx = mailContext(row.locale, { publicUrl: mailer.publicUrl, from: mailer.from, queuedAt: row.createdAt, contactEmail })
 		rendered = await renderMail(row.template, row.params, ctx)
 	} catch (error) {
 		const message = `render: ${describeError(error)}`
 		const result = markFailedAttempt(db, row, message, clock(), error instanceof UnrenderableMailError)
 		return { result, serverUnavailable: false, error: message }
 	}
-	const messageId = outboxMessageId(row.id, mailer.publicUrl)
+	const messageId = outboxMessageId(row.id, mailer.publicUrl, nonce)
 	try {
 		const { note } = await mailer.send(
 			{
-				from: { name: mailer.from.name, address: mailer.from.address },
+				// The display name in the reader's script (mailContext).
+				from: { name: ctx.from.name, address: ctx.from.address },
 				to: { name: row.toName ?? '', address: row.toAddress },
+				// A reply reaches a person at the Center, not the no-reply sender.
+				...(contactEmail ? { replyTo: { name: ctx.t('common.centerName'), address: contactEmail } } : {}),
 				subject: rendered.subject,
 				text: rendered.text,
 				html: rendered.html,
 				attachments: rendered.attachments,
-				icalEvent: rendered.icalEvent,
+				alternatives: calendarAlternative(rendered.icalEvent),
 				messageId,
 				headers: {
 					// RFC 3834: an automatic mail; asks auto-responders (Outlook's too) not to answer it.

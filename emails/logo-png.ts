@@ -1,0 +1,44 @@
+// Sajam's mark (public/icon-192.png: the stall with its striped awning on the site's cream) for
+// mail, as a CID attachment: Gmail and Outlook show an inline PNG, but block SVG, data: URIs and,
+// until the reader allows it, remote images. 2.5 KB, drawn at 44 px (sharp on a 4x screen).
+import type { MailAttachment } from './types.ts'
+
+export const LOGO_CID = 'logo@sajam'
+
+const LOGO_PNG_BASE64 =
+	'iVBORw0KGgoAAAANSUhEUgAAAMAAAADACAIAAADdvvtQAAAJmklEQVR4nOzda2xT5x3H8f+xjx3fQkIgMQm5UJyUSwwZkIZCaTbWFlY2aKt1aqeVMTrBICvb' +
+	'pGpb1U5lW6dOfTENFdFR1DJ2YXs5gbqxqpRVtLvQchkkQKEkgUDSXIBcnTi2Y+9hqC9aSOz4/5zzHMPv84IXcBzZD18f/x2fc6xHh7oJIF02AmBAQMCCgIAF' +
+	'AQELAgIWBAQsCAhYEBCwICBgQUDAgoCABQEBCwICFgQELAgIWBAQsCAgYEFAwIKAgAUBAQsCAhYEBCwICFgQELAgIGBBQMCCgIAFAQELAgIWBAQsCAhYEBCw' +
+	'ICBgQUDAgoCABQEBCwICFgQELAgIWHSypMHh4fW/2do7OEhAlOPx7Ni4yZOVRdajWfNC49999ZU/v3eQ4BNfX1K77Tt1ZD1WfAnbffAd1PMZYkHEspD1WC6g' +
+	'D1sv/eh3OwluIJZFLA5ZjLUCEqPP2pd/PRSJENxALItYHLFEZCXWCuiHu14/09ZKMAqxOGKJyEosFBBGn1RYbRiySkAYfVJnqWHIEgFh9BkXSw1DlggIo894' +
+	'WWcYUh8QRp/0WGQYUhwQRh8OKwxDKgPC6MNkhWFIZUAYffiUD0PKAsLoI4vaYUhNQBh95FI4DCkICKOPdAqHIQUBYfQxgqphyOyAfvv2Wxh9DKJkGDI1oKNN' +
+	'jT/+wy4Cw4hhSCwymci8gHpDobVbt8RGRggMc20Y2rpFLDWZxbyA6na8cvFyF4HBxCKLpSazmHRQfcvxfzW8/ReSwf2FrzncPmIbbGuOHX+HZHAuXOHK8xPb' +
+	'cN+V4X/uJRmC9z1SWrWYjGfSaT2T+jqqLnxAMhRVvajZHcQWTvRd2SvnLhWuf87myyW2WEdLx5/k3KXcvnvIFDixEFgQELAgIGBBQMCCgIAFAQELAgIWBAQs' +
+	'CAhYEBCwmPRRhuadQJJokqK3ubNJFk0jGTSXlyTRvPIe3ZhM2gPZs/NICt1BdjvJYMuZRJJI+WxOsIunmV3OU1ragidjUkCOqRUkg8NfSpLoE/02GZ/qa26v' +
+	'luUmKXSHY0oZyeAsLidTmBSQzeNzTJtFbFkzF1KC5NC0rJk1xOYSd0nOKxiJh3btAbKJpdbct9ZLmOBdvIqYbHbvohXS/rfEXbpnJbH9/4dIuk8aeRc9KB4m' +
+	'8UhY6pSZGFD1A3be2OGpvl/PLyZ5sirmOQNVxCBuLn4IyaPnl4iHSQz65KliqcksJr6Nt+u+Lz5OabPZs5etJtkmPPgtYmDe/Kaylz3B2Qn5xM3tJr25JpN/' +
+	'D+S79xHPgrSeXjb7xNXP3rD7SW8a+tStxP5jwsp1lJachzbI3f1cJ3ZCE7/xTHoNeRd9xczdj2B//ifPkGlsNvfceykWiTQ1jONWumPSky+4q2pv9m9pDB+f' +
+	'vUnW9Ln27Nzwqf/QeOQ+9rSv9qs3+YeEhInIURRwFgWG6t+leDz1W/mWPpb76PfFIpOJ1FypPtzw7+7dL8YH+5Nu6ZgayFv7U/GkJINFmk9e3fWzkZ7OpFvq' +
+	'eVPy1myW8qZybLGOlqs7N0fbm5NuafNkT1z9nGv23WQ6ZV91EB/o7du7PXRo36gbOF3d1V/ur/x8Itkreo7HW15Y6HY6R9ugf2joXHtbKJzk1HEtGpl4+I0J' +
+	'9Qe0UZ73cbveV/VAz7zlCYdz7B/lc7nKC4vEn6NtMDg83Nje3juY5AQubSQ24eTB3MNv2CLh0bbx1CzPeajO5sshFRR/V0a8vyfS3NB28v1zR98tHu4diNOp' +
+	'mKN+xHE86mwY0SMpj2iaplWWlFSXz5hbVjo/UDHd7z/T2nqk8dyxpsbD5z5q7GinlHkpPkePztUjQT0a1GPibxpiekPMcSLmrI85QuOZGqf7p9xVXjFvemBB' +
+	'oHzm1OKmjo4jjWePNTeLu3T60sXUf46T4kF7rMoRCdqjlXrUp1GrKzewoLYouNBZNsuWLeGEkLSp/7KVXQf2P7v792FcrGOcXE7nL59Ys2bpfaSUyoB6QgNP' +
+	'7dj+t6OHCdK1Yn719o1PjfFaaTSVh3OcbWvdd+wIAYNYwJMtF0gdZQGFwuEN27clErI+2bpNiQXc+Oo2sZikiLKA/v7fI+c7k79nhqTEMorFJEWUBVR/XuWO' +
+	'9xajcDGVfWdqQwsCkkbhYioLqL7lPIEkH6m75qSyl7A8n0lHPN0OvC5Jh0SOH87KABYEBCwICFgQELAgIGBBQMCCgIAFAQELAgIWBAQsCAhYEBCwKPs0Pm3r' +
+	'li1fWDHDnyvtVIRQOPxh66Vt+/7a1dub4k0muxLrKhOz8xJueevXMUhHOrWdpzPsKZ1JARXlTXqtbtPdM2aSbMs+N//xJbUbt2/7R0N90o1rixIv18bzDfj8' +
+	'++HpiZV3jKw7YLsclncJEoNlUu9Pr3rYiHquK8jJ/dWT69zOrLE38zoSLy02pJ7ravy0IZhJx4lnTECapq2qkXDxpTFMyy9YPDPJCcs1BVRq8IFMjwbGcT68' +
+	'chkTUPmUwknZ0q7UOZpgaZJL6Im5hwyW79FKfBmzE8qYGag7NEDG6w8Pjb1BKEomCMUoU+BtPLAgIGBBQMCCgIAFAQELAgIWBAQsCAhYEBCwICBgQUDAgoCA' +
+	'BQEBCwIan4Nthh8reOIyXcURibeqpj5tTxMZasvxjKmHEFAaXvjANmDYUUFvtmhvtmTSf0rmnZWh3MeD2ow/2u8viVfkkFvO1zVf0zVIhzu1092ZtPshBJS2' +
+	'/Rdt+8fxfSm3LLyEAQsCAhYEBCwICFgQELAgIGBBQMCCgIAFAQELAgIWBAQsCAhYEBCwKAtodnEJgSSziotJEWUBzSkrI5BE4WIqOx4oWDqNQJLq8jtJEWV7' +
+	'oNrKYHWgnIBtQaC8puL2C8ip6zvqNnmyslLc/kp/f2dvDxnsTKuy789Oj1jA1+q+JxaTFFH5Lmxagf+lb65NceNEIrHn0CEy0oWurqONjZRRxAKWFRSQOlp0' +
+	'qJuUuni56wev70jlEvHi2fbW5l/MKjHk7Vs0FvvSz58/1mzwOTvyLA3O2fLt9SWT80kp9QFd997pUyfON5/9uO18Z0dsZGSMLVfeVTO7uDTX5yNJItFIU0f7' +
+	'nvcP9YRCZG3ipeoOv//OwqmVpWVLZs0mC7BKQJCh8JtoYEFAwIKAgAUBAQsCAhYEBCwICFgQELAgIGBBQMCCgIAFAQELAgIWBAQsCAhYEBCwICBgQUDAgoCA' +
+	'BQEBCwICFgQELAgIWBAQsCAgYEFAwIKAgAUBAQsCAhYEBCwICFgQELAgIGBBQMCCgIAFAQELAgIWBAQsCAhY/gcAAP//UuIHzQAAAAZJREFUAwCDStKMY4MS' +
+	'OwAAAABJRU5ErkJggg=='
+
+let logo: Buffer | undefined
+
+export function logoAttachment(): MailAttachment {
+	logo ??= Buffer.from(LOGO_PNG_BASE64, 'base64')
+	return { filename: 'sajam.png', content: logo, contentType: 'image/png', cid: LOGO_CID, contentDisposition: 'inline' }
+}
