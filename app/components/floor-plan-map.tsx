@@ -5,7 +5,7 @@
 import { useNavigate } from '@remix-run/react'
 import type { MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { MapStand } from '#app/services/views/fair-map-views.server.ts'
+import type { MapLandmark, MapStand } from '#app/services/views/fair-map-views.server.ts'
 
 /** Okabe & Ito (2008), with the text colour that reads best on each. */
 export const CATEGORY_PALETTE = [
@@ -41,9 +41,76 @@ export function Swatch({ fill, hatch }: { fill: string; hatch?: boolean }) {
 	)
 }
 
+/** A sign for each kind of landmark, drawn next to its name (text, so any font has it). */
+export const LANDMARK_ICONS: Record<string, string> = {
+	entrance: '↓',
+	exit: '↑',
+	stage: '★',
+	info: 'i',
+	toilets: 'WC',
+	first_aid: '✚',
+	food_court: '☕',
+	zone: '',
+	other: '•',
+}
+export const LANDMARK_FILL = '#dcebf7'
+export const LANDMARK_STROKE = '#1f4e79'
+
+/** A landmark's text: its sign and its name ("★ Bina"). */
+export function landmarkText(l: { kind: string; name: string }) {
+	const icon = LANDMARK_ICONS[l.kind] ?? ''
+	return icon ? `${icon} ${l.name}` : l.name
+}
+
+/**
+ * A landmark on a plan (the public map and the editor): a rounded, dashed, light-blue area with
+ * its sign and name, unlike a stand (square corners, solid outline, category colours). Zones are
+ * drawn without fill so the stands inside them stay readable.
+ */
+export function LandmarkShape({ landmark: l, fontSize }: { landmark: MapLandmark; fontSize: number }) {
+	const zone = l.kind === 'zone'
+	const size = Math.min(fontSize, l.height * 0.55, (l.width / Math.max(3, landmarkText(l).length)) * 1.8)
+	return (
+		<g className={`plan-landmark landmark-${l.kind}`} aria-hidden="true" pointerEvents="none">
+			<rect
+				x={l.x}
+				y={l.y}
+				width={l.width}
+				height={l.height}
+				rx={Math.min(0.4, l.width / 4, l.height / 4)}
+				fill={zone ? 'none' : LANDMARK_FILL}
+				stroke={LANDMARK_STROKE}
+				strokeWidth={0.08}
+				strokeDasharray="0.35 0.2"
+			/>
+			<text
+				x={l.x + l.width / 2}
+				y={zone ? l.y + size * 0.9 : l.y + l.height / 2}
+				fontSize={size}
+				textAnchor="middle"
+				dominantBaseline={zone ? 'auto' : 'central'}
+				fill={LANDMARK_STROKE}
+				fontWeight="700"
+			>
+				{landmarkText(l)}
+			</text>
+		</g>
+	)
+}
+
+/** The legend's sign for landmarks. */
+export function LandmarkSwatch() {
+	return (
+		<svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" className="swatch">
+			<rect x="1" y="1" width="18" height="18" rx="5" fill={LANDMARK_FILL} stroke={LANDMARK_STROKE} strokeWidth="1.5" strokeDasharray="4 2" />
+		</svg>
+	)
+}
+
 export function FloorPlanMap({
 	plan,
 	stands,
+	landmarks,
 	categories,
 	selected,
 	search,
@@ -52,6 +119,7 @@ export function FloorPlanMap({
 }: {
 	plan: { width: number; height: number }
 	stands: MapStand[]
+	landmarks: MapLandmark[]
 	categories: string[]
 	selected: string | null
 	/** The page's current query (q, category), kept in each stand's link. */
@@ -64,14 +132,15 @@ export function FloorPlanMap({
 	// Without a picture of the venue only the part with stands matters: on a phone the stands are
 	// then bigger to tap. With a picture the whole venue is shown, as drawn.
 	const margin = 1
+	const shown = [...stands, ...landmarks]
 	const view =
 		backgroundUrl || stands.length === 0
 			? { x: 0, y: 0, width: plan.width, height: plan.height }
 			: (() => {
-					const x = Math.max(0, Math.min(...stands.map((s) => s.x)) - margin)
-					const y = Math.max(0, Math.min(...stands.map((s) => s.y)) - margin)
-					const right = Math.min(plan.width, Math.max(...stands.map((s) => s.x + s.width)) + margin)
-					const bottom = Math.min(plan.height, Math.max(...stands.map((s) => s.y + s.height)) + margin)
+					const x = Math.max(0, Math.min(...shown.map((s) => s.x)) - margin)
+					const y = Math.max(0, Math.min(...shown.map((s) => s.y)) - margin)
+					const right = Math.min(plan.width, Math.max(...shown.map((s) => s.x + s.width)) + margin)
+					const bottom = Math.min(plan.height, Math.max(...shown.map((s) => s.y + s.height)) + margin)
 					return { x, y, width: right - x, height: bottom - y }
 				})()
 	const fontSize = Math.max(0.45, Math.min(1, Math.max(view.width, view.height) / 40))
@@ -95,6 +164,9 @@ export function FloorPlanMap({
 			</defs>
 			<rect x={view.x} y={view.y} width={view.width} height={view.height} fill="#fff" stroke="#4a5652" strokeWidth="0.06" />
 			{backgroundUrl ? <image href={backgroundUrl} x="0" y="0" width={plan.width} height={plan.height} preserveAspectRatio="none" opacity="0.3" /> : null}
+			{landmarks.map((l, i) => (
+				<LandmarkShape key={i} landmark={l} fontSize={fontSize} />
+			))}
 			{stands.map((s) => {
 				const colour = s.occupant && s.occupant !== 'occupied' ? categoryColour(categories, s.occupant.category) : null
 				const fill = colour ? colour.fill : s.occupant === 'occupied' ? 'url(#occupied-hatch)' : EMPTY_FILL

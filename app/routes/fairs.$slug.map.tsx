@@ -8,7 +8,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ExhibitorCard } from '#app/components/exhibitor-card.tsx'
-import { EMPTY_FILL, FloorPlanMap, Swatch, categoryColour, standHref } from '#app/components/floor-plan-map.tsx'
+import { EMPTY_FILL, FloorPlanMap, LandmarkSwatch, Swatch, categoryColour, landmarkText, standHref } from '#app/components/floor-plan-map.tsx'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
 import { findCatalogueFair } from '#app/services/queries/exhibitors.server.ts'
 import { fairMapView } from '#app/services/views/fair-map-views.server.ts'
@@ -40,7 +40,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	}
 	const url = new URL(request.url)
 	const filter = { category: url.searchParams.get('category'), q: url.searchParams.get('q'), stand: url.searchParams.get('stand') }
-	const view = fairMapView(db, fair, filter, locale, (c) => t(`fair:category.${c}`, { defaultValue: c }))
+	const view = fairMapView(
+		db,
+		fair,
+		filter,
+		locale,
+		(c) => t(`fair:category.${c}`, { defaultValue: c }),
+		(k) => t(`plan:landmarkKind.${k}`),
+	)
 	return view.published ? { ...head, ...view } : { ...head, published: false as const }
 }
 
@@ -132,6 +139,7 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 					<FloorPlanMap
 						plan={data.plan}
 						stands={data.stands}
+						landmarks={data.landmarks}
 						categories={data.categories}
 						selected={selected?.label ?? null}
 						search={search}
@@ -156,6 +164,12 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 								<Swatch fill={EMPTY_FILL} />
 								{t('map.free')}
 							</li>
+							{data.landmarks.map((l, i) => (
+								<li key={`landmark-${i}`} data-landmark={l.kind}>
+									<LandmarkSwatch />
+									{`${landmarkText(l)}${l.kindName && l.kindName !== l.name ? ` (${l.kindName})` : ''}`}
+								</li>
+							))}
 							<li>
 								<span aria-hidden="true">⚡</span> {t('power')}
 							</li>

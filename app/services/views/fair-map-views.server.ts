@@ -7,7 +7,8 @@ import type { Locale } from '#app/domain/locale.ts'
 import { foldForSearch } from '#app/domain/search-text.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { catalogueView, listCatalogue, type findCatalogueFair } from '#app/services/queries/exhibitors.server.ts'
-import { getFloorPlan } from '#app/services/queries/floor-plan.server.ts'
+import { getFloorPlan, listLandmarks } from '#app/services/queries/floor-plan.server.ts'
+import { latinToCyrillic } from '#app/domain/transliterate.ts'
 
 const MAX_QUERY = 100
 
@@ -24,6 +25,9 @@ export type MapStand = {
 	matches: boolean
 }
 
+/** A landmark as the map draws it: `name` is its label (in the reader's script) or its kind's name. */
+export type MapLandmark = { kind: string; name: string; kindName?: string; x: number; y: number; width: number; height: number }
+
 /** What the reader asked for in the address: ?category=, ?q=, ?stand= (raw, checked here). */
 export type FairMapFilter = { category: string | null; q: string | null; stand: string | null }
 
@@ -33,6 +37,7 @@ export function fairMapView(
 	filter: FairMapFilter,
 	locale: Locale,
 	categoryName: (code: string) => string,
+	kindName: (kind: string) => string = (kind) => kind,
 ) {
 	const floor = getFloorPlan(db, fair.event.id)
 	if (!floor.plan.publishedAt) return { published: false as const }
@@ -75,8 +80,18 @@ export function fairMapView(
 	const used = new Set(stands.flatMap((s) => (s.occupant && s.occupant !== 'occupied' ? [s.occupant.category] : [])))
 	const named = stands.filter((s) => s.occupant && s.occupant !== 'occupied').length
 	const matching = stands.filter((s) => s.matches && s.occupant && s.occupant !== 'occupied').length
+	const landmarks: MapLandmark[] = listLandmarks(db, fair.event.id).map((l) => ({
+		kind: l.kind,
+		name: l.label ? (locale === 'sr-Cyrl' ? latinToCyrillic(l.label) : l.label) : kindName(l.kind),
+		kindName: kindName(l.kind),
+		x: l.x,
+		y: l.y,
+		width: l.width,
+		height: l.height,
+	}))
 	return {
 		published: true as const,
+		landmarks,
 		plan: { width: floor.plan.width, height: floor.plan.height },
 		backgroundUrl: floor.plan.hasBackground ? `/fairs/${fair.event.slug}/map/background?v=${floor.plan.updatedAt?.getTime() ?? 0}` : null,
 		stands,
