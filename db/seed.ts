@@ -598,7 +598,7 @@ function seedDemoFloorPlan(
 	tx.insert(planLandmarks)
 		.values(
 			[
-				{ kind: 'entrance' as const, label: 'Glavni ulaz', x: 0, y: 12, width: 2.5, height: 3 },
+				{ kind: 'entrance' as const, label: null, x: 0, y: 12, width: 3.5, height: 2.5 },
 				{ kind: 'stage' as const, label: null, x: 26, y: 15, width: 8, height: 5 },
 				{ kind: 'info' as const, label: 'Info pult', x: 4, y: 12.5, width: 4, height: 2 },
 			].map((l) => ({ eventId: fair.id, ...l, createdAt: now, updatedAt: now })),

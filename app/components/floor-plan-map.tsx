@@ -3,7 +3,7 @@
 // without a public name hatched). An occupied stand is a link (?stand=A3#stand-card) that works
 // without JavaScript; with it, the card opens without a full page load.
 import { useNavigate } from '@remix-run/react'
-import type { MouseEvent } from 'react'
+import type { CSSProperties, MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MapLandmark, MapStand } from '#app/services/views/fair-map-views.server.ts'
 
@@ -144,99 +144,113 @@ export function FloorPlanMap({
 					return { x, y, width: right - x, height: bottom - y }
 				})()
 	const fontSize = Math.max(0.45, Math.min(1, Math.max(view.width, view.height) / 40))
+	// On a phone every stand must be big enough to tap (44 × 44 CSS px, WCAG 2.5.5): the plan is then
+	// at least this wide and scrolls sideways in its labelled region; with a mouse 24 px (2.5.8).
+	const smallest = Math.min(...stands.map((s) => Math.min(s.width, s.height)))
+	const minWidth = (target: number) => (Number.isFinite(smallest) && smallest > 0 ? Math.min(4000, Math.ceil((target / smallest) * (view.width + 0.5))) : 0)
 	const open = (event: MouseEvent, href: string) => {
 		if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
 		event.preventDefault()
 		navigate(href, { preventScrollReset: true })
 	}
 	return (
-		<svg
-			viewBox={`${view.x - 0.25} ${view.y - 0.25} ${view.width + 0.5} ${view.height + 0.5}`}
-			className="plan-svg map-svg"
-			role="group"
-			aria-label={t('map.svgLabel', { count: stands.length })}
+		<div
+			className="map-scroll"
+			role="region"
+			aria-label={t('map.scrollLabel')}
+			tabIndex={0}
+			style={{ '--map-min-touch': `${minWidth(46)}px`, '--map-min': `${minWidth(26)}px` } as CSSProperties}
 		>
-			<defs>
-				<pattern id="occupied-hatch" width="0.6" height="0.6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-					<rect width="0.6" height="0.6" fill={OCCUPIED_FILL} />
-					<line x1="0" y1="0" x2="0" y2="0.6" stroke="#6f6b62" strokeWidth="0.18" />
-				</pattern>
-			</defs>
-			<rect x={view.x} y={view.y} width={view.width} height={view.height} fill="#fff" stroke="#4a5652" strokeWidth="0.06" />
-			{backgroundUrl ? <image href={backgroundUrl} x="0" y="0" width={plan.width} height={plan.height} preserveAspectRatio="none" opacity="0.3" /> : null}
-			{landmarks.map((l, i) => (
-				<LandmarkShape key={i} landmark={l} fontSize={fontSize} />
-			))}
-			{stands.map((s) => {
-				const colour = s.occupant && s.occupant !== 'occupied' ? categoryColour(categories, s.occupant.category) : null
-				const fill = colour ? colour.fill : s.occupant === 'occupied' ? 'url(#occupied-hatch)' : EMPTY_FILL
-				const textFill = colour ? colour.text : '#1c2421'
-				const isSelected = selected !== null && selected.toLowerCase() === s.label.toLowerCase()
-				const shape = (
-					<>
-						<rect
-							x={s.x}
-							y={s.y}
-							width={s.width}
-							height={s.height}
-							fill={fill}
-							stroke={isSelected ? '#1a73e8' : '#4a5652'}
-							strokeWidth={isSelected ? 0.2 : 0.06}
-						/>
-						<text
-							x={s.x + s.width / 2}
-							y={s.y + s.height / 2}
-							fontSize={Math.min(fontSize, s.height * 0.6, s.width * 0.45)}
-							textAnchor="middle"
-							dominantBaseline="central"
-							fill={textFill}
-							fontWeight="700"
-							aria-hidden="true"
-						>
-							{s.label}
-						</text>
-						{s.power || s.accessible ? (
+			<svg
+				viewBox={`${view.x - 0.25} ${view.y - 0.25} ${view.width + 0.5} ${view.height + 0.5}`}
+				className="plan-svg map-svg"
+				role="group"
+				aria-label={t('map.svgLabel', { count: stands.length })}
+			>
+				<defs>
+					<pattern id="occupied-hatch" width="0.6" height="0.6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+						<rect width="0.6" height="0.6" fill={OCCUPIED_FILL} />
+						<line x1="0" y1="0" x2="0" y2="0.6" stroke="#6f6b62" strokeWidth="0.18" />
+					</pattern>
+				</defs>
+				<rect x={view.x} y={view.y} width={view.width} height={view.height} fill="#fff" stroke="#4a5652" strokeWidth="0.06" />
+				{backgroundUrl ? <image href={backgroundUrl} x="0" y="0" width={plan.width} height={plan.height} preserveAspectRatio="none" opacity="0.3" /> : null}
+				{landmarks.map((l, i) => (
+					<LandmarkShape key={i} landmark={l} fontSize={fontSize} />
+				))}
+				{stands.map((s) => {
+					const colour = s.occupant && s.occupant !== 'occupied' ? categoryColour(categories, s.occupant.category) : null
+					const fill = colour ? colour.fill : s.occupant === 'occupied' ? 'url(#occupied-hatch)' : EMPTY_FILL
+					const textFill = colour ? colour.text : '#1c2421'
+					const isSelected = selected !== null && selected.toLowerCase() === s.label.toLowerCase()
+					const shape = (
+						<>
+							<rect
+								x={s.x}
+								y={s.y}
+								width={s.width}
+								height={s.height}
+								fill={fill}
+								stroke={isSelected ? '#1a73e8' : '#4a5652'}
+								strokeWidth={isSelected ? 0.2 : 0.06}
+							/>
 							<text
-								x={s.x + 0.12}
-								y={s.y + Math.min(fontSize, s.height * 0.45) * 0.85}
-								fontSize={Math.min(fontSize, s.height * 0.45) * 0.75}
-								aria-hidden="true"
+								x={s.x + s.width / 2}
+								y={s.y + s.height / 2}
+								fontSize={Math.min(fontSize, s.height * 0.6, s.width * 0.45)}
+								textAnchor="middle"
+								dominantBaseline="central"
 								fill={textFill}
+								fontWeight="700"
+								aria-hidden="true"
 							>
-								{s.power ? '⚡' : ''}
-								{s.accessible ? '♿' : ''}
+								{s.label}
 							</text>
-						) : null}
-					</>
-				)
-				const features = [s.power ? t('power') : null, s.accessible ? t('accessible') : null].filter(Boolean).join(', ')
-				const className = `map-stand${s.matches ? '' : ' dimmed'}${isSelected ? ' selected' : ''}`
-				if (!s.occupant) {
-					return (
-						<g key={s.label} className={className}>
-							<title>{[t('map.standFree', { label: s.label }), features].filter(Boolean).join(', ')}</title>
-							{shape}
-						</g>
+							{s.power || s.accessible ? (
+								<text
+									x={s.x + 0.12}
+									y={s.y + Math.min(fontSize, s.height * 0.45) * 0.85}
+									fontSize={Math.min(fontSize, s.height * 0.45) * 0.75}
+									aria-hidden="true"
+									fill={textFill}
+								>
+									{s.power ? '⚡' : ''}
+									{s.accessible ? '♿' : ''}
+								</text>
+							) : null}
+						</>
 					)
-				}
-				const who =
-					s.occupant === 'occupied'
-						? t('map.occupied')
-						: `${s.occupant.name} (${t(`fair:category.${s.occupant.category}`, { defaultValue: s.occupant.category })})`
-				const href = standHref(search, s.label)
-				return (
-					<a
-						key={s.label}
-						href={href}
-						className={className}
-						onClick={(e) => open(e, href)}
-						aria-label={[t('map.standOf', { label: s.label, who }), features, filtered && !s.matches ? t('map.notMatching') : null].filter(Boolean).join(', ')}
-						aria-current={isSelected ? 'true' : undefined}
-					>
-						{shape}
-					</a>
-				)
-			})}
-		</svg>
+					const features = [s.power ? t('power') : null, s.accessible ? t('accessible') : null].filter(Boolean).join(', ')
+					const className = `map-stand${s.matches ? '' : ' dimmed'}${isSelected ? ' selected' : ''}`
+					if (!s.occupant) {
+						return (
+							<g key={s.label} className={className}>
+								<title>{[t('map.standFree', { label: s.label }), features].filter(Boolean).join(', ')}</title>
+								{shape}
+							</g>
+						)
+					}
+					const who =
+						s.occupant === 'occupied'
+							? t('map.occupied')
+							: `${s.occupant.name} (${t(`fair:category.${s.occupant.category}`, { defaultValue: s.occupant.category })})`
+					const href = standHref(search, s.label)
+					return (
+						<a
+							key={s.label}
+							href={href}
+							className={className}
+							onClick={(e) => open(e, href)}
+							aria-label={[t('map.standOf', { label: s.label, who }), features, filtered && !s.matches ? t('map.notMatching') : null]
+								.filter(Boolean)
+								.join(', ')}
+							aria-current={isSelected ? 'true' : undefined}
+						>
+							{shape}
+						</a>
+					)
+				})}
+			</svg>
+		</div>
 	)
 }

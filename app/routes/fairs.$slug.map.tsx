@@ -136,6 +136,9 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 			</p>
 			<div className="map-layout">
 				<figure className="map-figure">
+					<p className="map-scroll-hint muted" aria-hidden="true">
+						{t('map.scrollHint')}
+					</p>
 					<FloorPlanMap
 						plan={data.plan}
 						stands={data.stands}
