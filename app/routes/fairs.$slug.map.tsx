@@ -1,5 +1,6 @@
 // /fairs/{slug}/map: the fair's public floor plan and catalogue. Stands are coloured by category;
-// ?stand=A3 opens an exhibitor's card, ?category= and ?q= (Latin or Cyrillic, with or without
+// ?stand=A3 opens an exhibitor's card (it links to the exhibitor's catalogue entry), ?category= and
+// ?q= (every word, in the name, description or category name; Latin or Cyrillic, with or without
 // diacritics) dim the stands that do not match. Below the plan the same as an accessible table.
 // Only exhibitors in the public catalogue (accepted, released, consented) appear by name; other
 // taken stands say "occupied". Before the plan is published the page says so (200).
@@ -106,6 +107,9 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 		<div className="container plan-map">
 			{header}
 			<p className="lead">{t('map.intro')}</p>
+			<p>
+				<Link to={`/fairs/${fair.slug}/exhibitors`}>{t('map.toCatalogue')}</Link>
+			</p>
 			<Form method="get" action={base} className="map-filters" role="search" key={search}>
 				<div className="field">
 					<label htmlFor="map-q">{t('map.search')}</label>
@@ -193,7 +197,11 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 										.join(' · ')}
 								</p>
 								{selected.exhibitor ? (
-									<ExhibitorCard exhibitor={selected.exhibitor} showStand={false} />
+									<ExhibitorCard
+										exhibitor={selected.exhibitor}
+										showStand={false}
+										catalogueHref={`/fairs/${fair.slug}/exhibitors#exhibitor-${selected.exhibitor.id}`}
+									/>
 								) : (
 									<p>{selected.occupant === 'occupied' ? t('map.occupiedText') : t('map.freeText')}</p>
 								)}

@@ -59,6 +59,13 @@ describe('the public map on a phone', () => {
 		await target.click()
 		await expect.poll(() => page.locator('#stand-card-title').textContent()).toContain(stand)
 		await expectNoSidewaysScroll(page)
+		// From the card to the exhibitor's catalogue entry, and from its stand back to the map.
+		await page.locator('#stand-card .exhibitor-entry-link a').click()
+		await page.waitForURL(/\/exhibitors#exhibitor-\d+$/)
+		const entry = page.locator(`article:has(h2[id="${new URL(page.url()).hash.slice(1)}"])`)
+		await entry.locator('.exhibitor-stand a').click()
+		await page.waitForURL(new RegExp(`/map\\?stand=${stand}#stand-card$`))
+		expect(await page.locator('#stand-card-title').textContent()).toContain(stand)
 		await page.context().close()
 	})
 

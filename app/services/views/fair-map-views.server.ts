@@ -1,12 +1,13 @@
 // The public floor plan of a fair (/fairs/{slug}/map) as the page shows it: each stand with who is
 // on it (only exhibitors in the public catalogue by name; other taken stands are "occupied"), the
-// category colours and legend, the filter by category and by name or stand label (Latin or
-// Cyrillic, with or without diacritics), and the card of a chosen stand.
+// category colours and legend, the landmarks, the filter by category and the search (every word, in
+// the name, description or category name, or a stand label; Latin or Cyrillic, with or without
+// diacritics), and the card of a chosen stand.
 import { formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import { foldForSearch } from '#app/domain/search-text.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { catalogueView, listCatalogue, type findCatalogueFair } from '#app/services/queries/exhibitors.server.ts'
+import { catalogueEntryMatches, catalogueSearchWords, catalogueView, listCatalogue, type findCatalogueFair } from '#app/services/queries/exhibitors.server.ts'
 import { getFloorPlan, listLandmarks } from '#app/services/queries/floor-plan.server.ts'
 import { latinToCyrillic } from '#app/domain/transliterate.ts'
 
@@ -42,7 +43,9 @@ export function fairMapView(
 	const floor = getFloorPlan(db, fair.event.id)
 	if (!floor.plan.publishedAt) return { published: false as const }
 
-	const view = catalogueView(fair.event, fair.categories, listCatalogue(db, fair.event.id), locale, null, categoryName)
+	const entries = listCatalogue(db, fair.event.id)
+	const entryById = new Map(entries.map((e) => [e.id, e]))
+	const view = catalogueView(fair.event, fair.categories, entries, locale, null, categoryName)
 	const exhibitors = new Map(view.exhibitors.map((e) => [e.id, e]))
 	const byStand = new Map(floor.assignments.map((a) => [a.standId, a]))
 	// Colours follow the fair's own category order, so they stay the same whatever is filtered.
@@ -50,6 +53,7 @@ export function fairMapView(
 	const category = filter.category && categories.includes(filter.category) ? filter.category : null
 	const q = (filter.q ?? '').slice(0, MAX_QUERY).trim()
 	const folded = foldForSearch(q)
+	const words = catalogueSearchWords(q)
 	const filtered = Boolean(category || folded)
 
 	const stands: MapStand[] = floor.stands.map((s) => {
@@ -59,7 +63,7 @@ export function fairMapView(
 		const named = occupant && occupant !== 'occupied' ? occupant : null
 		const matches =
 			!filtered ||
-			(named !== null && (!category || named.category === category) && (!folded || foldForSearch(named.name).includes(folded))) ||
+			(named !== null && (!category || named.category === category) && (!folded || catalogueEntryMatches(entryById.get(named.id)!, words, categoryName))) ||
 			(!category && folded !== '' && foldForSearch(s.label) === folded)
 		return { label: s.label, x: s.x, y: s.y, width: s.width, height: s.height, power: s.power, accessible: s.accessible, occupant, matches }
 	})
