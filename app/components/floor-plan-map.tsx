@@ -69,7 +69,7 @@ export function landmarkText(l: { kind: string; name: string }) {
  */
 export function LandmarkShape({ landmark: l, fontSize }: { landmark: MapLandmark; fontSize: number }) {
 	const zone = l.kind === 'zone'
-	const size = Math.min(fontSize, l.height * 0.55, (l.width / Math.max(3, landmarkText(l).length)) * 1.8)
+	const size = Math.min(fontSize, l.height * 0.55, (l.width / Math.max(3, landmarkText(l).length)) * 1.6)
 	return (
 		<g className={`plan-landmark landmark-${l.kind}`} aria-hidden="true" pointerEvents="none">
 			<rect

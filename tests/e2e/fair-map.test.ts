@@ -70,19 +70,24 @@ describe('the public map on a phone', () => {
 	})
 
 	for (const lang of ['sr-Latn', 'sr-Cyrl', 'en'] as const) {
-		test(`map and catalogue in ${lang}: landmarks, links both ways, no sideways scroll, axe`, async () => {
+		test(`map and catalogue in ${lang}: landmarks, the catalogue links stands to the map, the stand table fits (stacked rows), no sideways scroll, axe`, async () => {
 			const page = await phonePage()
 			await page.goto(`${server.url}/fairs/${slug}/map?lang=${lang}`)
 			await waitForHydration(page)
 			expect(await page.locator('.map-svg .plan-landmark').count()).toBe(3)
 			expect(await page.locator('.map-legend [data-landmark]').count()).toBe(3)
 			await expectNoSidewaysScroll(page)
+			// The stand table fits: nothing in it is cut off or scrolls sideways.
+			const list = page.locator('.map-list .table-wrap')
+			expect(await list.evaluate((el) => el.scrollWidth - el.clientWidth), 'the stand table scrolls sideways').toBeLessThanOrEqual(1)
+			expect(await page.locator('.map-list tbody tr').count()).toBeGreaterThan(10)
 			await expectAccessible(page)
 			await screenshot(page, `fair-map-${lang}-390`)
 			await page.goto(`${server.url}/fairs/${slug}/exhibitors?lang=${lang}`)
 			await waitForHydration(page)
 			await expectNoSidewaysScroll(page)
 			await expectAccessible(page)
+			expect(await page.locator(`.exhibitor-stand a[href^="/fairs/${slug}/map?stand="]`).count()).toBeGreaterThanOrEqual(10)
 			await screenshot(page, `fair-catalogue-${lang}-390`)
 			await page.context().close()
 		})
