@@ -1,7 +1,17 @@
 // The demo: `npm run cli -- seed --demo` (and `npm run demo`). Dates are set relative to today,
 // so the demo always shows a fair a few weeks ahead and smaller events over the coming months.
 import { asc, count, eq } from 'drizzle-orm'
-import { applications, events, fairSettings, floorPlans, standAssignments, stands, type EventRow, type NewApplicationRow } from './schema/index.ts'
+import {
+	applications,
+	events,
+	fairSettings,
+	floorPlans,
+	planLandmarks,
+	standAssignments,
+	stands,
+	type EventRow,
+	type NewApplicationRow,
+} from './schema/index.ts'
 import { allocateExact } from '#app/domain/allocation/exact.ts'
 import type { Stand } from '#app/domain/stand-geometry.ts'
 import { isRegisteredLegalForm, MUNICIPALITY_NAMES, type LegalForm } from '#app/domain/application-options.ts'
@@ -584,6 +594,16 @@ function seedDemoFloorPlan(
 		.values(plan.map((stand) => ({ eventId: fair.id, ...stand, createdAt: now, updatedAt: now })))
 		.returning()
 		.all()
+	// The entrance from the street, the stage by the fountain and the information desk between them.
+	tx.insert(planLandmarks)
+		.values(
+			[
+				{ kind: 'entrance' as const, label: null, x: 0, y: 12, width: 3.5, height: 2.5 },
+				{ kind: 'stage' as const, label: null, x: 26, y: 15, width: 8, height: 5 },
+				{ kind: 'info' as const, label: 'Info pult', x: 4, y: 12.5, width: 4, height: 2 },
+			].map((l) => ({ eventId: fair.id, ...l, createdAt: now, updatedAt: now })),
+		)
+		.run()
 	const standId = new Map(standRows.map((row) => [row.label, row.id]))
 	const accepted = inserted.filter((a) => a.status === 'accepted')
 	const result = allocateExact({

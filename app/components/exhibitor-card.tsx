@@ -13,8 +13,22 @@ function initials(name: string): string {
 }
 
 /** One exhibitor in the public catalogue. */
-/** `showStand={false}` where the stand is already the card's heading (the map). */
-export function ExhibitorCard({ exhibitor, showStand = true }: { exhibitor: Exhibitor; showStand?: boolean }) {
+/**
+ * `showStand={false}` where the stand is already the card's heading (the map). `mapHref`: the
+ * stand links to the published plan with it chosen; `catalogueHref`: the card links to the
+ * exhibitor's entry in the catalogue (from the map).
+ */
+export function ExhibitorCard({
+	exhibitor,
+	showStand = true,
+	mapHref = null,
+	catalogueHref = null,
+}: {
+	exhibitor: Exhibitor
+	showStand?: boolean
+	mapHref?: string | null
+	catalogueHref?: string | null
+}) {
 	const { t } = useTranslation('exhibitors')
 	return (
 		<article className="exhibitor-card" aria-labelledby={`exhibitor-${exhibitor.id}`}>
@@ -33,7 +47,18 @@ export function ExhibitorCard({ exhibitor, showStand = true }: { exhibitor: Exhi
 				<p className="exhibitor-meta">
 					<span className={`pill category-${exhibitor.category}`}>{exhibitor.categoryName}</span>
 					<span>{exhibitor.municipality ?? t('catalogue.municipalityOther')}</span>
-					{showStand && exhibitor.standLabel ? <strong className="exhibitor-stand">{t('catalogue.stand', { label: exhibitor.standLabel })}</strong> : null}
+					{showStand && exhibitor.standLabel ? (
+						<strong className="exhibitor-stand">
+							{mapHref ? (
+								<a href={mapHref}>
+									{t('catalogue.stand', { label: exhibitor.standLabel })}
+									<span className="visually-hidden"> {t('catalogue.onMap')}</span>
+								</a>
+							) : (
+								t('catalogue.stand', { label: exhibitor.standLabel })
+							)}
+						</strong>
+					) : null}
 				</p>
 				{exhibitor.description ? (
 					<p className="exhibitor-description" lang={exhibitor.descriptionLang}>
@@ -46,6 +71,11 @@ export function ExhibitorCard({ exhibitor, showStand = true }: { exhibitor: Exhi
 							<span className="visually-hidden">{t('catalogue.websiteOf', { name: exhibitor.name })}: </span>
 							{exhibitor.website.label}
 						</a>
+					</p>
+				) : null}
+				{catalogueHref ? (
+					<p className="exhibitor-entry-link">
+						<a href={catalogueHref}>{t('plan:map.toEntry')}</a>
 					</p>
 				) : null}
 			</div>

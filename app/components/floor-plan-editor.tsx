@@ -9,6 +9,10 @@ import { Form, useBlocker, type Blocker } from '@remix-run/react'
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BLANK_ROW, FIELDS, isBlank, num, type StandRowValues } from '#app/domain/stand-rows.ts'
+import { LandmarkShape } from '#app/components/floor-plan-map.tsx'
+import { MAX_LANDMARK_LABEL, type LandmarkRowValues } from '#app/domain/landmark-input.ts'
+import { LANDMARK_KINDS } from '#app/domain/vocabulary.ts'
+import type { MapLandmark } from '#app/services/views/fair-map-views.server.ts'
 import { MAX_LABEL_LENGTH, SNAP_METRES, areaOf, findOverlaps, labelKey, nextLabel, snap, type PlanExtent } from '#app/domain/stand-input.ts'
 
 type Row = StandRowValues & { key: string }
@@ -48,6 +52,7 @@ export function FloorPlanEditor({
 	savedRows,
 	errors,
 	occupants,
+	landmarks = [],
 }: {
 	plan: PlanExtent
 	backgroundUrl: string | null
@@ -57,6 +62,8 @@ export function FloorPlanEditor({
 	errors: Record<string, string[]>
 	/** labelKey → exhibitor name, for stands that have one. */
 	occupants: Record<string, string>
+	/** The saved landmarks, drawn under the stands (they are edited in their own table). */
+	landmarks?: MapLandmark[]
 }) {
 	const { t } = useTranslation('plan')
 	const counter = useRef(0)
@@ -240,6 +247,9 @@ export function FloorPlanEditor({
 							<image href={backgroundUrl} x="0" y="0" width={plan.width} height={plan.height} preserveAspectRatio="none" opacity="0.45" />
 						) : null}
 						<rect x="0" y="0" width={plan.width} height={plan.height} fill="url(#plan-grid)" stroke="#4a5652" strokeWidth="0.08" />
+						{landmarks.map((l, i) => (
+							<LandmarkShape key={i} landmark={l} fontSize={fontSize} />
+						))}
 						{drawn.map(({ row, index, rect }) => {
 							const style = zoneStyle(zones, row.zone.trim())
 							const isSelected = row.key === selected
@@ -526,6 +536,133 @@ export function FloorPlanEditor({
 						{t('editor.leave.unsaved')}
 					</span>
 				) : null}
+			</p>
+		</Form>
+	)
+}
+
+/**
+ * The landmarks table (entrance, stage, info desk, zones…): its own form, saved live, not part of
+ * the draft of a published plan. Plain inputs: it works the same with or without JavaScript.
+ */
+export function LandmarksForm({ rows, errors }: { rows: LandmarkRowValues[]; errors: Record<string, string[]> }) {
+	const { t } = useTranslation('plan')
+	const errorCount = Object.values(errors).reduce((n, list) => n + list.length, 0)
+	const id = (i: number, f: string) => `landmark-${i}-${f}`
+	const numberFields = ['x', 'y', 'width', 'height'] as const
+	return (
+		<Form method="post" className="plan-landmarks" noValidate aria-labelledby="plan-landmarks-title">
+			<h2 id="plan-landmarks-title">{t('landmarks.title')}</h2>
+			<p className="muted">{t('landmarks.hint')}</p>
+			{errorCount ? (
+				<div className="notice danger" role="alert" id="landmark-errors">
+					<p>{t('landmarks.errors', { count: errorCount })}</p>
+					<ul>
+						{Object.entries(errors).flatMap(([path, messages]) => {
+							const m = /^(\d+)(?:\.(\w+))?$/.exec(path)
+							const i = m ? Number(m[1]) : 0
+							const field = m?.[2] ?? 'kind'
+							const who = t('landmarks.row', { n: i + 1 })
+							return messages.map((message, k) => (
+								<li key={`${path}-${k}`}>
+									<a href={`#${id(i, field)}`}>
+										{who}, {t(field === 'kind' || field === 'label' ? `landmarks.${field}` : `field.${field}`)}
+									</a>
+									: {message}
+								</li>
+							))
+						})}
+					</ul>
+				</div>
+			) : null}
+			<div className="table-wrap">
+				<table className="data plan-table">
+					<thead>
+						<tr>
+							<th scope="col">{t('landmarks.kind')}</th>
+							<th scope="col">{t('landmarks.label')}</th>
+							{numberFields.map((f) => (
+								<th key={f} scope="col">
+									{t(`field.${f}`)}
+								</th>
+							))}
+							<th scope="col">{t('field.delete')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{rows.map((row, i) => {
+							const who = t('landmarks.row', { n: i + 1 })
+							const err = (f: string) => errors[`${i}.${f}`] ?? (f === 'kind' ? errors[String(i)] : undefined)
+							const cell = (f: string, input: React.ReactNode) => (
+								<td key={f}>
+									{input}
+									{err(f) ? (
+										<span className="field-error" id={`${id(i, f)}-error`}>
+											{err(f)!.join(' ')}
+										</span>
+									) : null}
+								</td>
+							)
+							const common = (f: string) => ({
+								id: id(i, f),
+								name: `landmarks[${i}].${f}`,
+								'aria-invalid': err(f) ? true : undefined,
+								'aria-describedby': err(f) ? `${id(i, f)}-error` : undefined,
+							})
+							return (
+								<tr key={i} data-landmark-row={i}>
+									{cell(
+										'kind',
+										<select {...common('kind')} defaultValue={row.kind} aria-label={`${t('landmarks.kind')}, ${who}`}>
+											<option value="">{t('landmarks.chooseKind')}</option>
+											{LANDMARK_KINDS.map((k) => (
+												<option key={k} value={k}>
+													{t(`landmarkKind.${k}`)}
+												</option>
+											))}
+										</select>,
+									)}
+									{cell(
+										'label',
+										<input
+											{...common('label')}
+											type="text"
+											size={14}
+											maxLength={MAX_LANDMARK_LABEL + 5}
+											defaultValue={row.label}
+											aria-label={`${t('landmarks.label')}, ${who}`}
+										/>,
+									)}
+									{numberFields.map((f) =>
+										cell(
+											f,
+											<input
+												{...common(f)}
+												type="text"
+												inputMode="decimal"
+												size={4}
+												maxLength={12}
+												defaultValue={row[f]}
+												aria-label={`${t(`field.${f}`)}, ${who}`}
+											/>,
+										),
+									)}
+									<td>
+										<input type="checkbox" name={`landmarks[${i}].delete`} aria-label={`${t('field.delete')}, ${who}`} />
+									</td>
+								</tr>
+							)
+						})}
+					</tbody>
+				</table>
+			</div>
+			<p className="button-row" style={{ marginTop: '1rem' }}>
+				<button type="submit" name="intent" value="landmarks" className="button">
+					{t('landmarks.save')}
+				</button>
+				<button type="submit" name="intent" value="addLandmarks" className="button secondary">
+					{t('editor.addRows')}
+				</button>
 			</p>
 		</Form>
 	)

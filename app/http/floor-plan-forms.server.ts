@@ -5,7 +5,8 @@
 import type { TFunction } from 'i18next'
 import { type StandRowValues } from '#app/domain/stand-rows.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { getEditedExtent } from '#app/services/queries/floor-plan.server.ts'
+import { getEditedExtent, getPlanInfo } from '#app/services/queries/floor-plan.server.ts'
+import { landmarkRowsFromForm, landmarksFromRows, landmarksSchema, BLANK_LANDMARK, type LandmarkRowValues } from '#app/domain/landmark-input.ts'
 import { BLANK_ROW, bodyFromRows, rowsFromForm, rowsToKeep } from '#app/domain/stand-rows.ts'
 import { MAX_IMAGE_BYTES } from '#app/domain/image-check.ts'
 import { PlanExtentSchema, standsBodySchema } from '#app/domain/stand-input.ts'
@@ -13,9 +14,11 @@ import { readPageForm } from '#app/http/page-form.server.ts'
 import { issuesToFields, makeZodErrorMap } from '#app/utils/validation.ts'
 import type { Actor } from '#app/domain/actor.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { saveEditedStands, setPlanBackground, setPlanExtent } from '#app/services/commands/floor-plan.server.ts'
+import { replaceLandmarks, saveEditedStands, setPlanBackground, setPlanExtent } from '#app/services/commands/floor-plan.server.ts'
 
 export type EditorReply = { kind: 'editor'; rows: StandRowValues[]; errors: Record<string, string[]> }
+
+export type LandmarksReply = { kind: 'landmarks'; rows: LandmarkRowValues[]; errors: Record<string, string[]> }
 
 export type FormReply = { kind: 'form'; form: 'import' | 'extent' | 'background'; message: string; details?: string[] }
 
@@ -58,6 +61,32 @@ export function saveStandRows(db: Db, eventId: number, formData: FormData, t: TF
 		if (!(error instanceof ServiceError)) throw error
 		return editorReply(keep, { [error.field ?? 'stands']: [t(`api:errors.${error.code}`)] })
 	}
+}
+
+/** The landmarks table as posted, with `more` blank rows added. */
+export function landmarkRowsWithMore(formData: FormData, more: number): LandmarksReply {
+	return { kind: 'landmarks', rows: [...landmarkRowsFromForm(formData), ...Array.from({ length: more }, () => BLANK_LANDMARK)], errors: {} }
+}
+
+/**
+ * Saves the landmarks table (live, checked against the published plan's size). `t` reads `plan`
+ * and `common`; the rule "inside the plan" speaks of landmarks (plan:landmarks.error).
+ */
+export function saveLandmarkRows(db: Db, eventId: number, formData: FormData, t: TFunction, actor: Actor): LandmarksReply | Saved {
+	const rows = landmarkRowsFromForm(formData)
+	const { width, height } = getPlanInfo(db, eventId)
+	const common = makeZodErrorMap(t)
+	const parsed = landmarksSchema({ width, height }).safeParse(landmarksFromRows(rows), {
+		error: (issue) => {
+			const params = (issue as { params?: { key?: string } & Record<string, unknown> }).params
+			if (params?.key === 'landmarkOutsidePlan') return t('plan:landmarks.error.outsidePlan', params)
+			if (issue.path?.at(-1) === 'kind') return t('plan:landmarks.error.kind')
+			return common(issue)
+		},
+	})
+	if (!parsed.success) return { kind: 'landmarks', rows, errors: issuesToFields(parsed.error.issues) }
+	replaceLandmarks(db, eventId, parsed.data, actor)
+	return { kind: 'saved', dropped: 0 }
 }
 
 /** Replaces the plan and its stands with an uploaded JSON export. */

@@ -6,11 +6,22 @@ import { planNumberText } from '#app/domain/stand-input.ts'
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FloorPlanEditor } from '#app/components/floor-plan-editor.tsx'
+import { FloorPlanEditor, LandmarksForm } from '#app/components/floor-plan-editor.tsx'
+import { landmarkRowValues, BLANK_LANDMARK } from '#app/domain/landmark-input.ts'
+import { listLandmarks } from '#app/services/queries/floor-plan.server.ts'
 import { BLANK_ROW } from '#app/domain/stand-rows.ts'
 import { discardPlanDraft, publishPlanDraft, setPlanBackground, setPlanPublished } from '#app/services/commands/floor-plan.server.ts'
 import { floorPlanPageView } from '#app/services/views/floor-plan-views.server.ts'
-import { importStandsFile, readPlanUpload, saveStandRows, savePlanBackground, savePlanExtent, standRowsWithMore } from '#app/http/floor-plan-forms.server.ts'
+import {
+	importStandsFile,
+	landmarkRowsWithMore,
+	readPlanUpload,
+	saveLandmarkRows,
+	saveStandRows,
+	savePlanBackground,
+	savePlanExtent,
+	standRowsWithMore,
+} from '#app/http/floor-plan-forms.server.ts'
 import planStyles from '#app/styles/plan.css?url'
 import { requireAdminFair } from '#app/http/admin-event.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
@@ -30,7 +41,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
 	const event = requireAdminFair(params.id)
 	const { locale, t } = await getRequestT(request, 'plan')
-	return floorPlanPageView(getDb(), event, t, locale)
+	const db = getDb()
+	const landmarks = listLandmarks(db, event.id)
+	return {
+		...floorPlanPageView(db, event, t, locale),
+		landmarks: landmarks.map((l) => ({ ...l, name: l.label || t(`landmarkKind.${l.kind}`) })),
+		landmarkRows: landmarks.map(landmarkRowValues),
+	}
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -53,6 +70,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (intent === 'save') {
 		const result = saveStandRows(db, event.id, formData, t, actor)
 		return result.kind === 'saved' ? redirect(`${back}?saved=${result.draft ? 'draft' : 'stands'}&dropped=${result.dropped}`) : result
+	}
+	if (intent === 'addLandmarks') return landmarkRowsWithMore(formData, MORE_ROWS)
+	if (intent === 'landmarks') {
+		const result = saveLandmarkRows(db, event.id, formData, t, actor)
+		return result.kind === 'saved' ? redirect(`${back}?saved=landmarks#plan-landmarks-title`) : result
 	}
 	if (intent === 'import') {
 		const result = importStandsFile(db, event.id, upload, t, actor)
@@ -95,6 +117,8 @@ export default function PlanEditorPage() {
 	const dropped = Number(searchParams.get('dropped') ?? 0)
 	const editorState = actionData?.kind === 'editor' ? actionData : null
 	const formProblem = actionData?.kind === 'form' ? actionData : null
+	const landmarkState = actionData?.kind === 'landmarks' ? actionData : null
+	const landmarkRows = landmarkState ? landmarkState.rows : [...data.landmarkRows, ...Array.from({ length: BLANK_ROWS }, () => BLANK_LANDMARK)]
 	const rows = editorState ? editorState.rows : [...data.rows, ...Array.from({ length: BLANK_ROWS }, () => BLANK_ROW)]
 	const backgroundUrl = plan.hasBackground ? `/fairs/${event.slug}/map/background?v=${plan.version}` : null
 	const problem = (form: string) =>
@@ -162,7 +186,10 @@ export default function PlanEditorPage() {
 				savedRows={data.rows}
 				errors={editorState?.errors ?? {}}
 				occupants={data.occupants}
+				landmarks={data.landmarks}
 			/>
+
+			<LandmarksForm key={JSON.stringify(landmarkState ?? data.landmarkRows)} rows={landmarkRows} errors={landmarkState?.errors ?? {}} />
 
 			<div className="plan-forms">
 				<section className="card" aria-labelledby="plan-publish-title">

@@ -1,10 +1,11 @@
 // PUT /api/v1/fairs/{slug}/stands (organizer): replaces the floor plan's stands → {stands, plan, dropped}.
-// GET (organizer always; anyone once the plan is published) → {stands, plan}. The same shape is the
+// GET (organizer always; anyone once the plan is published) → {stands, plan, landmarks}; landmarks
+// (entrance, stage…) are read-only here, placed in the plan editor, and PUT ignores them. The same shape is the
 // plan editor's JSON export (?download=1) and import.
 import { hasRole } from '#app/domain/roles.ts'
 import { standsBodySchema } from '#app/domain/stand-input.ts'
 import { replaceStands } from '#app/services/commands/floor-plan.server.ts'
-import { getFloorPlan, getPlanDraft, getPlanInfo, toStandJson, type PlanInfo } from '#app/services/queries/floor-plan.server.ts'
+import { getFloorPlan, getPlanDraft, getPlanInfo, listLandmarks, toStandJson, type PlanInfo } from '#app/services/queries/floor-plan.server.ts'
 import { apiError, readJsonBody } from '#app/http/api.server.ts'
 import { apiAction, apiLoader } from '#app/http/api-route.server.ts'
 import { getOptionalUser, requireApiFair, requireApiRole } from '#app/http/auth.server.ts'
@@ -38,7 +39,7 @@ export const loader = apiLoader({}, async ({ request, params }) => {
 	if (!organizer && event.status === 'draft') return apiError(request, 404, 'not_found')
 	const floor = getFloorPlan(db, event.id)
 	if (!organizer && !floor.plan.publishedAt) return apiError(request, 404, 'plan_not_published')
-	const body = { plan: planJson(floor.plan), stands: toStandJson(floor.stands) }
+	const body = { plan: planJson(floor.plan), stands: toStandJson(floor.stands), landmarks: listLandmarks(db, event.id) }
 	const download = new URL(request.url).searchParams.has('download')
 	return Response.json(body, {
 		headers: {

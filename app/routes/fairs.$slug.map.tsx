@@ -1,5 +1,6 @@
 // /fairs/{slug}/map: the fair's public floor plan and catalogue. Stands are coloured by category;
-// ?stand=A3 opens an exhibitor's card, ?category= and ?q= (Latin or Cyrillic, with or without
+// ?stand=A3 opens an exhibitor's card (it links to the exhibitor's catalogue entry), ?category= and
+// ?q= (every word, in the name, description or category name; Latin or Cyrillic, with or without
 // diacritics) dim the stands that do not match. Below the plan the same as an accessible table.
 // Only exhibitors in the public catalogue (accepted, released, consented) appear by name; other
 // taken stands say "occupied". Before the plan is published the page says so (200).
@@ -8,7 +9,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ExhibitorCard } from '#app/components/exhibitor-card.tsx'
-import { EMPTY_FILL, FloorPlanMap, Swatch, categoryColour, standHref } from '#app/components/floor-plan-map.tsx'
+import { EMPTY_FILL, FloorPlanMap, LandmarkSwatch, Swatch, categoryColour, landmarkText, standHref } from '#app/components/floor-plan-map.tsx'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
 import { findCatalogueFair } from '#app/services/queries/exhibitors.server.ts'
 import { fairMapView } from '#app/services/views/fair-map-views.server.ts'
@@ -41,7 +42,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	}
 	const url = new URL(request.url)
 	const filter = { category: url.searchParams.get('category'), q: url.searchParams.get('q'), stand: url.searchParams.get('stand') }
-	const view = fairMapView(db, fair, filter, locale, (c) => t(`fair:category.${c}`, { defaultValue: c }))
+	const view = fairMapView(
+		db,
+		fair,
+		filter,
+		locale,
+		(c) => t(`fair:category.${c}`, { defaultValue: c }),
+		(k) => t(`plan:landmarkKind.${k}`),
+	)
 	return view.published ? { ...head, ...view } : { ...head, published: false as const }
 }
 
@@ -100,6 +108,9 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 		<div className="container plan-map">
 			{header}
 			<p className="lead">{t('map.intro')}</p>
+			<p>
+				<Link to={`/fairs/${fair.slug}/exhibitors`}>{t('map.toCatalogue')}</Link>
+			</p>
 			<Form method="get" action={base} className="map-filters" role="search" key={search}>
 				<div className="field">
 					<label htmlFor="map-q">{t('map.search')}</label>
@@ -130,9 +141,13 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 			</p>
 			<div className="map-layout">
 				<figure className="map-figure">
+					<p className="map-scroll-hint muted" aria-hidden="true">
+						{t('map.scrollHint')}
+					</p>
 					<FloorPlanMap
 						plan={data.plan}
 						stands={data.stands}
+						landmarks={data.landmarks}
 						categories={data.categories}
 						selected={selected?.label ?? null}
 						search={search}
@@ -157,6 +172,12 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 								<Swatch fill={EMPTY_FILL} />
 								{t('map.free')}
 							</li>
+							{data.landmarks.map((l, i) => (
+								<li key={`landmark-${i}`} data-landmark={l.kind}>
+									<LandmarkSwatch />
+									{`${landmarkText(l)}${l.kindName && l.kindName !== l.name ? ` (${l.kindName})` : ''}`}
+								</li>
+							))}
 							<li>
 								<span aria-hidden="true">⚡</span> {t('power')}
 							</li>
@@ -177,7 +198,11 @@ function PublishedMap({ data, header, search }: { data: Published; header: React
 										.join(' · ')}
 								</p>
 								{selected.exhibitor ? (
-									<ExhibitorCard exhibitor={selected.exhibitor} showStand={false} />
+									<ExhibitorCard
+										exhibitor={selected.exhibitor}
+										showStand={false}
+										catalogueHref={`/fairs/${fair.slug}/exhibitors#exhibitor-${selected.exhibitor.id}`}
+									/>
 								) : (
 									<p>{selected.occupant === 'occupied' ? t('map.occupiedText') : t('map.freeText')}</p>
 								)}

@@ -202,6 +202,72 @@ describe('the catalogue page', () => {
 	})
 })
 
+describe('search, and the catalogue and the map linked both ways', () => {
+	const names = (html: string) => SHOWN.filter((name) => html.includes(name))
+
+	test('the catalogue searches names, descriptions and category names, every word in any order, in both scripts (GET form)', async () => {
+		const form = await page(`/fairs/${fair}/exhibitors?lang=sr-Latn`)
+		expect(form.html).toMatch(/<form[^>]*method="get"[^>]*action="\/fairs\/[^"]+\/exhibitors"/)
+		expect(form.html).toContain('name="q"')
+		// "med" is in the category's name "Hrana i med": both food exhibitors, not the textiles one.
+		expect(names((await page(`/fairs/${fair}/exhibitors?lang=sr-Latn&q=med`)).html)).toEqual(['Zadruga Čajevi', 'Ženska zadruga Žitka'])
+		// Every word, in any order, across the name and the description ("Opis: Udruženje Vez").
+		expect(names((await page(`/fairs/${fair}/exhibitors?lang=sr-Latn&q=${encodeURIComponent('vez opis')}`)).html)).toEqual(['Udruženje Vez'])
+		expect(names((await page(`/fairs/${fair}/exhibitors?lang=sr-Latn&q=${encodeURIComponent('vez zitka')}`)).html)).toEqual([])
+		// A Cyrillic query finds Latin text; on the Cyrillic page a Latin query finds the Cyrillic name.
+		expect(names((await page(`/fairs/${fair}/exhibitors?lang=sr-Latn&q=${encodeURIComponent('чајеви')}`)).html)).toEqual(['Zadruga Čajevi'])
+		const cyrillic = await page(`/fairs/${fair}/exhibitors?lang=sr-Cyrl&q=zitka`)
+		expect(cyrillic.html).toContain('Женска задруга Житка')
+		expect(cyrillic.html).not.toContain('Задруга Чајеви')
+		// English: the English description and the English category name.
+		const english = await page(`/fairs/${fair}/exhibitors?lang=en&q=herbal`)
+		expect(english.html).toContain('Zadruga Čajevi')
+		expect(english.html).not.toContain('Ženska zadruga Žitka')
+		// The category filter keeps the search, and the search the category.
+		const both = await page(`/fairs/${fair}/exhibitors?lang=sr-Latn&category=food&q=zitka`)
+		expect(names(both.html)).toEqual(['Ženska zadruga Žitka'])
+		expect(both.html).toContain('<input type="hidden" name="category" value="food"/>')
+		expect(both.html).toContain(`href="/fairs/${fair}/exhibitors?category=textiles&amp;q=zitka"`)
+		const none = await page(`/fairs/${fair}/exhibitors?lang=sr-Latn&q=nepostojece`)
+		expect(none.html).toContain('Nijedan izlagač ne odgovara pretrazi.')
+	})
+
+	test('a stand links to the published map with it chosen; the map links back to the catalogue entry; the map searches the same way', async () => {
+		const eventId = eventIdOf(server, fair)
+		// Before the plan is published, the stand is plain text.
+		expect((await page(`/fairs/${fair}/exhibitors?lang=sr-Latn`)).html).not.toContain(`/fairs/${fair}/map?stand=`)
+		sql('INSERT INTO floor_plans (event_id, width, height, published_at, updated_at) VALUES (?, 40, 25, ?, ?)', eventId, Date.now(), Date.now())
+		// B1 (the tea cooperative's) is now mailed too, so the map names it.
+		sql('UPDATE stand_assignments SET notified_at = ? WHERE application_id = ?', Date.now(), ids.public)
+		try {
+			const catalogue = await page(`/fairs/${fair}/exhibitors?lang=sr-Latn`)
+			expect(catalogue.html).toContain(`href="/fairs/${fair}/map?stand=A3#stand-card"`)
+			expect(catalogue.html).toContain(`href="/fairs/${fair}/map"`)
+			expect(catalogue.html).toContain(`id="exhibitor-${ids.textiles}"`)
+
+			const map = await page(`/fairs/${fair}/map?lang=sr-Latn`)
+			expect(map.html).toContain(`href="/fairs/${fair}/exhibitors"`)
+			const card = await page(`/fairs/${fair}/map?stand=A3&lang=sr-Latn`)
+			expect(card.html).toContain(`href="/fairs/${fair}/exhibitors#exhibitor-${ids.textiles}"`)
+
+			// "med" finds the food stand by its category's name; a Cyrillic category name finds the textiles one.
+			const med = await page(`/fairs/${fair}/map?lang=sr-Latn&q=med`)
+			expect(med.html).toContain('data-matching="1"')
+			expect(med.html).toContain('data-stand="B1"')
+			expect(med.html).not.toContain('data-stand="A3"')
+			const textiles = await page(`/fairs/${fair}/map?lang=sr-Latn&q=${encodeURIComponent('текстил')}`)
+			expect(textiles.html).toContain('data-matching="1"')
+			expect(textiles.html).toContain('data-stand="A3"')
+			const words = await page(`/fairs/${fair}/map?lang=sr-Latn&q=${encodeURIComponent('vez opis')}`)
+			expect(words.html).toContain('data-matching="1"')
+			expect(words.html).toContain('data-stand="A3"')
+		} finally {
+			sql('UPDATE stand_assignments SET notified_at = NULL WHERE application_id = ?', ids.public)
+			sql('DELETE FROM floor_plans WHERE event_id = ?', eventId)
+		}
+	})
+})
+
 describe('logos', () => {
 	test("a catalogue exhibitor's logo is served, with its checked type", async () => {
 		const response = await fetch(`${server.url}/fairs/${fair}/exhibitors/${ids.public}/logo`)

@@ -318,6 +318,91 @@ describe('the public map', () => {
 	})
 })
 
+describe('landmarks', () => {
+	const landmarkRows = (rows: Array<Record<string, string>>) => {
+		const fields: Record<string, string> = {}
+		rows.forEach((row, i) => {
+			for (const [k, v] of Object.entries(row)) fields[`landmarks[${i}].${k}`] = v
+		})
+		return fields
+	}
+
+	test('the editor saves them live (no draft); the public map draws them and lists them in the legend; the API adds them', async () => {
+		const fair = await createEvent()
+		const editor = `/admin/events/${fair.id}/plan`
+		await putStands(fair.slug, { stands: [stand('A1', 4, 2)] })
+		expect((await postForm(editor, { intent: 'publish' })).status).toBe(302)
+		const empty = await page(editor)
+		expect(empty.html).toContain('name="landmarks[0].kind"')
+		expect(empty.html).toContain('ne u nacrt plana')
+
+		const saved = await postForm(editor, {
+			intent: 'landmarks',
+			...landmarkRows([
+				{ kind: 'entrance', label: 'Glavni ulaz', x: '0', y: '10', width: '2', height: '3' },
+				{ kind: 'stage', label: '', x: '20', y: '15', width: '8', height: '5' },
+				{ kind: 'info', label: 'Sto', x: '30', y: '1', width: '1', height: '1', delete: 'on' },
+				{ kind: '', label: '', x: '', y: '', width: '', height: '' },
+			]),
+		})
+		expect(saved.status, saved.html.slice(0, 500)).toBe(302)
+		expect(saved.location).toBe(`${editor}?saved=landmarks#plan-landmarks-title`)
+		expect(query('SELECT kind, label, x, y, width, height FROM plan_landmarks WHERE event_id = ? ORDER BY id', fair.id)).toEqual([
+			{ kind: 'entrance', label: 'Glavni ulaz', x: 0, y: 10, width: 2, height: 3 },
+			{ kind: 'stage', label: null, x: 20, y: 15, width: 8, height: 5 },
+		])
+		// Live, not a draft: the public plan did not get a draft.
+		expect(query('SELECT draft_json FROM floor_plans WHERE event_id = ?', fair.id)).toEqual([{ draft_json: null }])
+		const after = await page(`${editor}?saved=landmarks`)
+		expect(after.html).toContain('data-notice="landmarks"')
+		expect(after.html).toContain('value="Glavni ulaz"')
+		expect(after.html).toContain('class="plan-landmark landmark-entrance"')
+
+		const map = await page(`/fairs/${fair.slug}/map`, null)
+		expect(map.html).toContain('class="plan-landmark landmark-entrance"')
+		expect(map.html).toContain('class="plan-landmark landmark-stage"')
+		expect(map.html).toMatch(/data-landmark="entrance"[^>]*>.*↓ Glavni ulaz \(Ulaz\)/)
+		expect(map.html).toMatch(/data-landmark="stage"[^>]*>.*★ Bina/)
+		const english = await page(`/fairs/${fair.slug}/map?lang=en`, null)
+		expect(english.html).toMatch(/data-landmark="stage"[^>]*>.*★ Stage/)
+		expect(english.html).toContain('↓ Glavni ulaz (Entrance)')
+		const cyrillic = await page(`/fairs/${fair.slug}/map?lang=sr-Cyrl`, null)
+		expect(cyrillic.html).toContain('↓ Главни улаз (Улаз)')
+
+		const publicApi = await api('GET', `/api/v1/fairs/${fair.slug}/stands`)
+		expect(publicApi.status).toBe(200)
+		expect(publicApi.body.landmarks).toEqual([
+			{ kind: 'entrance', label: 'Glavni ulaz', x: 0, y: 10, width: 2, height: 3 },
+			{ kind: 'stage', label: null, x: 20, y: 15, width: 8, height: 5 },
+		])
+		// The PUT ignores them: they stay.
+		expect((await putStands(fair.slug, { ...publicApi.body })).status).toBe(200)
+		expect(query('SELECT COUNT(*) AS n FROM plan_landmarks WHERE event_id = ?', fair.id)).toEqual([{ n: 2 }])
+	})
+
+	test('bad rows come back with messages and the values typed; nothing is saved', async () => {
+		const fair = await createEvent()
+		const editor = `/admin/events/${fair.id}/plan`
+		await postForm(editor, { intent: 'extent', width: '40', height: '25' })
+		const refused = await postForm(editor, {
+			intent: 'landmarks',
+			...landmarkRows([
+				{ kind: 'stage', label: 'Bina', x: '38', y: '0', width: '5', height: '3' },
+				{ kind: '', label: 'Bez vrste', x: '1', y: '1', width: '1', height: '1' },
+				{ kind: 'info', label: '', x: '1', y: '1', width: '0', height: 'abc' },
+			]),
+		})
+		expect(refused.status).toBe(200)
+		expect(refused.html).toContain('Oznaka izlazi van plana (40 × 25 m).')
+		expect(refused.html).toContain('Izaberite vrstu oznake.')
+		expect(refused.html).toContain('id="landmark-errors"')
+		expect(refused.html).toContain('value="Bez vrste"')
+		expect(refused.html).toMatch(/id="landmark-2-width"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="landmark-2-width"/)
+		expect(refused.html).toMatch(/id="landmark-2-height"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="landmark-2-height"/)
+		expect(query('SELECT COUNT(*) AS n FROM plan_landmarks WHERE event_id = ?', fair.id)).toEqual([{ n: 0 }])
+	})
+})
+
 describe('a published plan changes through a draft', () => {
 	/** A published fair with stands A1 (assigned to an exhibitor the public may see) and A2. */
 	async function publishedFair() {

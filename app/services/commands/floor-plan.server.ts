@@ -11,7 +11,8 @@
 // live stands, as its contract says.
 import { planRow, listStands, getPlanDraft } from '#app/services/queries/floor-plan.server.ts'
 import { eq } from 'drizzle-orm'
-import { floorPlans, standAssignments, stands, type StandRow } from '#db/schema/index.ts'
+import { floorPlans, planLandmarks, standAssignments, stands, type StandRow } from '#db/schema/index.ts'
+import type { LandmarkInput } from '#app/domain/landmark-input.ts'
 import { checkUpload } from '#app/domain/image-check.ts'
 import { DEFAULT_PLAN, labelKey, standIssues, type PlanDraft, type PlanExtent, type StandInput } from '#app/domain/stand-input.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
@@ -231,5 +232,21 @@ export function setPlanPublished(db: Db, eventId: number, published: boolean, ac
 			.where(eq(floorPlans.eventId, eventId))
 			.run()
 		recordAudit(tx, actor, published ? 'plan.publish' : 'plan.unpublish', `event:${eventId}`, null, now)
+	})
+}
+
+/**
+ * Replaces the plan's landmarks with `input` (already checked by landmarksSchema). Landmarks are
+ * live, not part of the draft of a published plan: the public map shows them at once.
+ */
+export function replaceLandmarks(db: Db, eventId: number, input: readonly LandmarkInput[], actor: Actor, now = new Date()) {
+	writeTransaction(db, (tx) => {
+		ensurePlan(tx, eventId, now)
+		tx.delete(planLandmarks).where(eq(planLandmarks.eventId, eventId)).run()
+		if (input.length)
+			tx.insert(planLandmarks)
+				.values(input.map((l) => ({ eventId, ...l, createdAt: now, updatedAt: now })))
+				.run()
+		recordAudit(tx, actor, 'plan.landmarks', `event:${eventId}`, { landmarks: input.length }, now)
 	})
 }

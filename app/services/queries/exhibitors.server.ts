@@ -9,6 +9,7 @@ import { applicationImages, applications, standAssignments, stands, type EventRo
 import { MUNICIPALITY_NAMES } from '#app/domain/application-options.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
 import type { Locale } from '#app/domain/locale.ts'
+import { searchMatches, searchWords } from '#app/domain/search-text.ts'
 import { latinToCyrillic } from '#app/domain/transliterate.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { findFair, type FairContext } from '#app/services/queries/applications.server.ts'
@@ -123,10 +124,24 @@ function websiteLabel(url: string): string {
 	}
 }
 
+/** The longest search query read (?q=); the rest is ignored. */
+export const MAX_SEARCH = 100
+
+/** The words of a catalogue search (?q=): folded, so Latin and Cyrillic, with or without diacritics, find each other. */
+export const catalogueSearchWords = (q: string | null | undefined) => searchWords((q ?? '').slice(0, MAX_SEARCH))
+
+/**
+ * Whether an exhibitor matches every word of a search, in any order, in its name, its public
+ * description (Serbian or English) or its category's name ("med" finds "Hrana i med").
+ */
+export function catalogueEntryMatches(entry: CatalogueEntry, words: readonly string[], categoryName: (code: string) => string): boolean {
+	return searchMatches([entry.name, entry.description, entry.descriptionEn, categoryName(entry.category)], words)
+}
+
 /**
  * What the page shows, in the reader's language: names and descriptions in Cyrillic for sr-Cyrl
  * (transliterated, as event texts are), the English description for en where the exhibitor wrote
- * one. `category` filters; an unknown category shows everyone.
+ * one. `category` filters; an unknown category shows everyone. `q` searches (catalogueEntryMatches).
  */
 export function catalogueView(
 	event: EventRow,
@@ -135,7 +150,9 @@ export function catalogueView(
 	locale: Locale,
 	category: string | null,
 	categoryName: (code: string) => string,
+	q: string | null = null,
 ) {
+	const words = catalogueSearchWords(q)
 	const counts = new Map<string, number>()
 	for (const entry of entries) counts.set(entry.category, (counts.get(entry.category) ?? 0) + 1)
 	// The fair's categories in its own order, then any an exhibitor kept after the list was edited.
@@ -147,9 +164,10 @@ export function catalogueView(
 		fair: { slug: event.slug, title: fair.title, untranslated: fair.untranslated, status: event.status },
 		total: entries.length,
 		active,
+		q: (q ?? '').slice(0, MAX_SEARCH).trim(),
 		categories: order.filter((c) => (counts.get(c) ?? 0) > 0 || c === active).map((c) => ({ code: c, name: categoryName(c), count: counts.get(c) ?? 0 })),
 		exhibitors: entries
-			.filter((e) => !active || e.category === active)
+			.filter((e) => (!active || e.category === active) && (words.length === 0 || catalogueEntryMatches(e, words, categoryName)))
 			.map((e) => ({ e, name: text(e.name) }))
 			.sort((a, b) => (locale === 'sr-Cyrl' ? cyrillicCollator.compare(a.name, b.name) : 0))
 			.map(({ e, name }) => {

@@ -1,10 +1,11 @@
 // A fair's floor plan as stored: its extent, background image, stands and who has which stand, and
 // the Stand objects of the JSON API. Replacing stands and publishing is commands/floor-plan.
 import { eq } from 'drizzle-orm'
-import { applications, floorPlans, standAssignments, stands, type FloorPlanRow, type StandRow } from '#db/schema/index.ts'
+import { applications, floorPlans, planLandmarks, standAssignments, stands, type FloorPlanRow, type StandRow } from '#db/schema/index.ts'
 import { neighboursByLabel } from '#app/domain/stand-geometry.ts'
 import { DEFAULT_PLAN, compareLabels, parsePlanDraft, type PlanDraft, type PlanExtent } from '#app/domain/stand-input.ts'
 import { type Db } from '#app/utils/db.server.ts'
+import type { Landmark } from '#app/domain/landmark-input.ts'
 
 export type PlanInfo = PlanExtent & { exists: boolean; hasBackground: boolean; publishedAt: Date | null; updatedAt: Date | null }
 
@@ -121,4 +122,24 @@ export function getPlanBackground(db: Db, eventId: number): { mime: string; byte
 		.get()
 	if (!row?.mime || !row.bytes) return null
 	return { mime: row.mime, bytes: row.bytes, updatedAt: row.updatedAt }
+}
+
+/**
+ * The plan's landmarks (entrance, stage, info desk…), in the order they were placed. They are live:
+ * not part of the editor's draft, so the public map shows them as soon as they are saved.
+ */
+export function listLandmarks(db: Db, eventId: number): Landmark[] {
+	return db
+		.select({
+			kind: planLandmarks.kind,
+			label: planLandmarks.label,
+			x: planLandmarks.x,
+			y: planLandmarks.y,
+			width: planLandmarks.width,
+			height: planLandmarks.height,
+		})
+		.from(planLandmarks)
+		.where(eq(planLandmarks.eventId, eventId))
+		.orderBy(planLandmarks.id)
+		.all()
 }
