@@ -46,11 +46,11 @@ export function demoEvents(now: Date): EventInput[] {
 			titleEn: `Mini-fair of Social Entrepreneurship ${fairYear}`,
 			slug: `mini-sajam-${fairYear}`,
 			kind: 'fair',
-			summary: `Više od ${DEMO_EXHIBITORS.length} društvenih preduzeća iz Rasinskog okruga predstavlja i prodaje svoje proizvode na glavnom trgu.`,
+			summary: `Više od ${DEMO_EXHIBITORS.length} socijalnih preduzeća iz Rasinskog okruga predstavlja i prodaje svoje proizvode na glavnom trgu.`,
 			summaryEn: `More than ${DEMO_EXHIBITORS.length} social enterprises from the Rasina district show and sell their products on the main square.`,
 			description: [
 				'Centar za socijalno preduzetništvo Kruševac i ove godine organizuje Mini-sajam socijalnog preduzetništva. Udruženja osoba sa invaliditetom, zadruge, udruženja žena i mala preduzeća iz Kruševca, Aleksandrovca, Brusa, Trstenika, Ćićevca i Varvarina predstavljaju med, zimnicu, rukotvorine, tekstil, prirodnu kozmetiku i sadnice.',
-				'Kupovinom na sajmu podržavate zapošljavanje osoba iz osetljivih grupa: prihod društvenih preduzeća vraća se u njihov rad i zajednicu.',
+				'Kupovinom na sajmu podržavate zapošljavanje osoba iz osetljivih grupa: prihod socijalnih preduzeća vraća se u njihov rad i zajednicu.',
 				'Ulaz je slobodan. Prijavite dolazak da biste dobili ulaznicu sa QR kodom i podsetnik u kalendaru. Za porodice i grupe: prijavite sve članove jednom prijavom.',
 				'Prostor je pristupačan za osobe u invalidskim kolicima; u blizini je javni toalet prilagođen osobama sa invaliditetom.',
 			].join('\n\n'),
@@ -90,10 +90,10 @@ export function demoEvents(now: Date): EventInput[] {
 			title: 'Promocija: Kupujmo odgovorno u Kruševcu',
 			titleEn: 'Launch: Buy responsibly in Kruševac',
 			kind: 'promo',
-			summary: 'Predstavljanje kataloga proizvoda društvenih preduzeća Rasinskog okruga.',
+			summary: 'Predstavljanje kataloga proizvoda socijalnih preduzeća Rasinskog okruga.',
 			summaryEn: 'Presenting the catalogue of products made by social enterprises of the Rasina district.',
 			description:
-				'Predstavljamo novi katalog proizvoda i usluga društvenih preduzeća iz Kruševca i okoline. Predstavnici preduzeća govore o svom radu, a posetioci mogu da probaju i kupe proizvode.\n\nPromocija je otvorena za sve građane i medije.',
+				'Predstavljamo novi katalog proizvoda i usluga socijalnih preduzeća iz Kruševca i okoline. Predstavnici preduzeća govore o svom radu, a posetioci mogu da probaju i kupe proizvode.\n\nPromocija je otvorena za sve građane i medije.',
 			descriptionEn: null,
 			...CENTER_VENUE,
 			startsAt: promo,
@@ -107,10 +107,10 @@ export function demoEvents(now: Date): EventInput[] {
 			title: 'Okrugli sto: Socijalno preduzetništvo i lokalna zajednica',
 			titleEn: 'Round table: Social entrepreneurship and the local community',
 			kind: 'roundtable',
-			summary: 'Razgovor predstavnika grada, poslodavaca i društvenih preduzeća o saradnji i javnim nabavkama.',
+			summary: 'Razgovor predstavnika grada, poslodavaca i socijalnih preduzeća o saradnji i javnim nabavkama.',
 			summaryEn: 'City officials, employers and social enterprises on cooperation and public procurement.',
 			description:
-				'Kako lokalna samouprava i privreda mogu da podrže društvena preduzeća? Govorimo o rezervisanim javnim nabavkama, o zapošljavanju osoba sa invaliditetom i o primerima dobre prakse iz Srbije.\n\nUčešće je besplatno uz prijavu.',
+				'Kako lokalna samouprava i privreda mogu da podrže socijalna preduzeća? Govorimo o rezervisanim javnim nabavkama, o zapošljavanju osoba sa invaliditetom i o primerima dobre prakse iz Srbije.\n\nUčešće je besplatno uz prijavu.',
 			descriptionEn:
 				'How can the city and local businesses support social enterprises? Reserved public procurement, employing persons with disabilities, and good practice from Serbia.\n\nParticipation is free with registration.',
 			venueName: 'Kulturni centar Kruševac, mala sala',
@@ -130,7 +130,7 @@ export function demoEvents(now: Date): EventInput[] {
 			summary: 'Sve što izlagači treba da znaju o prijavi, štandovima i rokovima.',
 			summaryEn: 'Everything exhibitors need to know about applying, stands and deadlines.',
 			description:
-				'Za društvena preduzeća koja žele da izlažu: kako se prijaviti, kako se dodeljuju štandovi, šta organizator obezbeđuje (struja, sto i stolice) i koji su rokovi.',
+				'Za socijalna preduzeća koja žele da izlažu: kako se prijaviti, kako se dodeljuju štandovi, šta organizator obezbeđuje (struja, sto i stolice) i koji su rokovi.',
 			descriptionEn: null,
 			...CENTER_VENUE,
 			startsAt: infoDay,
