@@ -41,3 +41,11 @@ export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number]
 /** What a landmark on a fair's floor plan is: drawn on the public map so visitors find their way. */
 export const LANDMARK_KINDS = ['entrance', 'exit', 'stage', 'info', 'toilets', 'first_aid', 'food_court', 'zone', 'other'] as const
 export type LandmarkKind = (typeof LANDMARK_KINDS)[number]
+
+/** Whom an organizer's message goes to: the visitors of an event, or the exhibitors of a fair. */
+export const MESSAGE_TARGETS = ['visitors', 'exhibitors'] as const
+export type MessageTarget = (typeof MESSAGE_TARGETS)[number]
+/** Visitors by registration status (`all`: all but cancelled), or by whether they came. */
+export const VISITOR_AUDIENCES = ['confirmed', 'waitlisted', 'checked_in', 'not_checked_in', 'all'] as const
+/** Exhibitors by released decision (`all`: every application not withdrawn). */
+export const EXHIBITOR_AUDIENCES = ['accepted', 'confirmed', 'waitlisted', 'rejected', 'all'] as const

@@ -114,6 +114,10 @@ export const applications = sqliteTable(
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 		withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
 		withdrawnReason: text('withdrawn_reason', { enum: WITHDRAWAL_REASONS }),
+		/** When the reminder before the exhibitor's setup slot was queued (once). */
+		setupReminderQueuedAt: integer('setup_reminder_queued_at', { mode: 'timestamp_ms' }),
+		/** When the exhibitor stopped the mails they do not need (reminders, messages to all) for this fair. */
+		optionalMailStoppedAt: integer('optional_mail_stopped_at', { mode: 'timestamp_ms' }),
 	},
 	(t) => [
 		index('applications_event_status').on(t.eventId, t.status, t.id),

@@ -39,6 +39,13 @@ export const events = sqliteTable(
 		 * the organizer's scan log flags every repeat.
 		 */
 		reentryAllowed: integer('reentry_allowed', { mode: 'boolean' }).notNull().default(true),
+		/**
+		 * Hours before the start when each confirmed registration gets one reminder mail; null: no
+		 * reminders. The minute sweep queues them (registrations.reminderQueuedAt).
+		 */
+		reminderHoursBefore: integer('reminder_hours_before').default(24),
+		/** Hours after the end when checked-in visitors get a thank-you mail; null (the default): none. */
+		followUpHoursAfter: integer('follow_up_hours_after'),
 		/** Raised on every change of time or place, so calendar invites update (RFC 5545 SEQUENCE). */
 		sequence: integer('sequence').notNull().default(0),
 		/** Persons in confirmed registrations. Kept as a counter, changed only inside the write lock. */

@@ -56,6 +56,16 @@ export const registrations = sqliteTable(
 		checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
 		/** The device (or, without a device id, the actor) of that first admitting scan. */
 		checkedInBy: text('checked_in_by'),
+		/** When the reminder before the event was queued (once: the sweep skips a set one). */
+		reminderQueuedAt: integer('reminder_queued_at', { mode: 'timestamp_ms' }),
+		/** When the thank-you after the event was queued (once). */
+		followUpQueuedAt: integer('follow_up_queued_at', { mode: 'timestamp_ms' }),
+		/**
+		 * When the person stopped the mails they do not need to take part (reminders, thank-yous,
+		 * messages to all) for this event, by the one-click link; tickets, changes and cancellations
+		 * still go.
+		 */
+		optionalMailStoppedAt: integer('optional_mail_stopped_at', { mode: 'timestamp_ms' }),
 	},
 	(t) => [
 		// One live registration per address and event; after cancelling, one may register again.

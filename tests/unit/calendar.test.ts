@@ -23,6 +23,8 @@ const event: EventRow = {
 	maxPartySize: 6,
 	waitlist: true,
 	reentryAllowed: true,
+	reminderHoursBefore: 24,
+	followUpHoursAfter: null,
 	registrationClosesAt: null,
 	status: 'published',
 	sequence: 2,
