@@ -96,7 +96,7 @@ describe('registration queries', () => {
 	test('the CSV carries no demographic answer either, and reads in the chosen language', () => {
 		const csv = registrationsCsv(getDb(), event.id, getT('en', 'admin'))
 		expect(csv.split('\r\n')[0]).toBe(
-			'\uFEFFID;Name;Email;Phone;Persons;Status;Language;Registered (Belgrade time);Confirmed (Belgrade time);Cancelled (Belgrade time);Checked in (Belgrade time);Source;Consent: photos;Consent: newsletter;Consent: research',
+			'\uFEFFID;Name;Email;Phone;People;Status;Language;Registered (Belgrade time);Confirmed (Belgrade time);Cancelled (Belgrade time);Checked in (Belgrade time);Source;Consent: photos;Consent: newsletter;Consent: research',
 		)
 		expect(csv).toMatch(new RegExp(`\\r\\n${id.ljubica};Љубица Ђорђевић;ljubica@example.rs;;2;Confirmed;sr-Cyrl;[^;]+;[^;]+;;;Web form;yes;no;yes\\r\\n`))
 		for (const answer of ['female', 'male', '50_64', 'under_15', 'brus', 'trstenik', 'varvarin', 'roma', 'disability']) expect(csv).not.toContain(answer)
