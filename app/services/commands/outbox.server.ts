@@ -17,6 +17,9 @@ export const REGISTRATION_MAIL_TEMPLATES = [
 	'registration-link',
 	'event-updated',
 	'event-cancelled',
+	// Optional (domain/mail-kinds.ts): queued by the sweep (reminders.server.ts), stoppable.
+	'event-reminder',
+	'event-follow-up',
 ] as const
 export type RegistrationMailTemplate = (typeof REGISTRATION_MAIL_TEMPLATES)[number]
 
@@ -28,6 +31,8 @@ export const APPLICATION_MAIL_TEMPLATES = [
 	'application-offer',
 	'application-stand',
 	'application-fair-cancelled',
+	// Optional (domain/mail-kinds.ts): the day before setting up, queued by the sweep.
+	'application-setup-reminder',
 ] as const
 export type ApplicationMailTemplate = (typeof APPLICATION_MAIL_TEMPLATES)[number]
 
