@@ -3,7 +3,7 @@
 import { findEventById } from '#app/services/queries/events.server.ts'
 import { eq } from 'drizzle-orm'
 import { events, type EventRow } from '#db/schema/index.ts'
-import { DEFAULT_CITY, needsPastStartConfirmation, type EventInput, type EventPatch } from '#app/domain/event-input.ts'
+import { DEFAULT_CITY, DEFAULT_REMINDER_HOURS_BEFORE, needsPastStartConfirmation, type EventInput, type EventPatch } from '#app/domain/event-input.ts'
 import { slugify, uniqueSlug } from '#app/domain/slug.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { renotifyStandsAfterFairChange } from '#app/services/commands/stand-mails.server.ts'
@@ -68,6 +68,8 @@ export function createEvent(db: Db, input: EventInput, actor: Actor, now = new D
 				waitlist: input.waitlist,
 				reentryAllowed: input.reentryAllowed ?? true,
 				registrationClosesAt: input.registrationClosesAt ?? null,
+				reminderHoursBefore: input.reminderHoursBefore === undefined ? DEFAULT_REMINDER_HOURS_BEFORE : input.reminderHoursBefore,
+				followUpHoursAfter: input.followUpHoursAfter ?? null,
 				status: input.status ?? 'draft',
 				createdAt: now,
 				updatedAt: now,

@@ -10,6 +10,9 @@ import { DEFAULT_SETUP_MINUTES } from '#app/domain/fair-settings-input.ts'
 import { FOLLOW_UP_WINDOW_MS, isFollowUpDue, isReminderDue, isSetupReminderDue, SETUP_REMINDER_HOURS_BEFORE } from '#app/domain/mail-kinds.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { enqueueApplicationMail, enqueueMail } from '#app/services/commands/outbox.server.ts'
+import { recordAudit } from '#app/services/commands/audit.server.ts'
+import { findApplicationByManageToken } from '#app/services/queries/applications.server.ts'
+import { findByManageToken } from '#app/services/queries/registrations.server.ts'
 
 export const REMINDER_BATCH_SIZE = 100
 
@@ -135,4 +138,56 @@ export async function sweepReminders(db: Db, now = new Date()): Promise<Reminder
 	const followUps = await inBatches(db, (tx) => followUpBatch(tx, now))
 	const setupReminders = await inBatches(db, (tx) => setupReminderBatch(tx, now))
 	return { reminders, followUps, setupReminders }
+}
+
+export type StopMailsTarget = { eventTitle: string; eventTitleEn: string | null; stoppedAt: Date | null }
+
+function eventTitles(db: Db, eventId: number) {
+	return db.select({ title: events.title, titleEn: events.titleEn }).from(events).where(eq(events.id, eventId)).get()!
+}
+
+/** What a visitor's stop link is about (undefined: no such link). */
+export function ticketStopTarget(db: Db, token: string): StopMailsTarget | undefined {
+	const registration = findByManageToken(db, token)
+	if (!registration) return undefined
+	const event = eventTitles(db, registration.eventId)
+	return { eventTitle: event.title, eventTitleEn: event.titleEn, stoppedAt: registration.optionalMailStoppedAt }
+}
+
+/** What an exhibitor's stop link is about (undefined: no such link). */
+export function applicationStopTarget(db: Db, token: string): StopMailsTarget | undefined {
+	const application = findApplicationByManageToken(db, token)
+	if (!application) return undefined
+	const event = eventTitles(db, application.eventId)
+	return { eventTitle: event.title, eventTitleEn: event.titleEn, stoppedAt: application.optionalMailStoppedAt }
+}
+
+/**
+ * The one-click stop (RFC 8058): from now on this person gets no optional mail for this event
+ * (reminders, thank-yous, messages to all); queued ones are held back at delivery. Tickets,
+ * changes and cancellations still go. Idempotent: a second click keeps the first time.
+ */
+export function stopOptionalMailsByTicketToken(db: Db, token: string, now = new Date()): StopMailsTarget | undefined {
+	return writeTransaction(db, (tx) => {
+		const registration = findByManageToken(tx, token)
+		if (!registration) return undefined
+		if (!registration.optionalMailStoppedAt) {
+			tx.update(registrations).set({ optionalMailStoppedAt: now }).where(eq(registrations.id, registration.id)).run()
+			recordAudit(tx, { kind: 'system' }, 'registration.optional_mail_stopped', `registration:${registration.id}`, { eventId: registration.eventId }, now)
+		}
+		return ticketStopTarget(tx, token)
+	})
+}
+
+/** The same for an exhibitor's application (the setup reminder, messages to exhibitors). */
+export function stopOptionalMailsByApplicationToken(db: Db, token: string, now = new Date()): StopMailsTarget | undefined {
+	return writeTransaction(db, (tx) => {
+		const application = findApplicationByManageToken(tx, token)
+		if (!application) return undefined
+		if (!application.optionalMailStoppedAt) {
+			tx.update(applications).set({ optionalMailStoppedAt: now }).where(eq(applications.id, application.id)).run()
+			recordAudit(tx, { kind: 'system' }, 'application.optional_mail_stopped', `application:${application.id}`, { eventId: application.eventId }, now)
+		}
+		return applicationStopTarget(tx, token)
+	})
 }
