@@ -32,7 +32,7 @@ async function inBatches(db: Db, batch: (tx: Db) => number): Promise<number> {
 	}
 }
 
-function reminderBatch(tx: Db, now: Date): number {
+function reminderBatch(tx: Db, now: Date, queuedAt: Date): number {
 	const nowMs = now.getTime()
 	const dueAt = sql`${events.startsAt} - ${events.reminderHoursBefore} * ${HOUR}`
 	const rows = tx
@@ -57,13 +57,13 @@ function reminderBatch(tx: Db, now: Date): number {
 		.all()
 	for (const { registration, event } of rows) {
 		if (!isReminderDue(event, registration, now)) throw new Error(`reminder query and rule disagree on registration ${registration.id}`)
-		tx.update(registrations).set({ reminderQueuedAt: now }).where(eq(registrations.id, registration.id)).run()
-		enqueueMail(tx, 'event-reminder', event, registration, now)
+		tx.update(registrations).set({ reminderQueuedAt: queuedAt }).where(eq(registrations.id, registration.id)).run()
+		enqueueMail(tx, 'event-reminder', event, registration, queuedAt)
 	}
 	return rows.length
 }
 
-function followUpBatch(tx: Db, now: Date): number {
+function followUpBatch(tx: Db, now: Date, queuedAt: Date): number {
 	const nowMs = now.getTime()
 	const dueAt = sql`${events.endsAt} + ${events.followUpHoursAfter} * ${HOUR}`
 	const rows = tx
@@ -88,13 +88,13 @@ function followUpBatch(tx: Db, now: Date): number {
 		.all()
 	for (const { registration, event } of rows) {
 		if (!isFollowUpDue(event, registration, now)) throw new Error(`follow-up query and rule disagree on registration ${registration.id}`)
-		tx.update(registrations).set({ followUpQueuedAt: now }).where(eq(registrations.id, registration.id)).run()
-		enqueueMail(tx, 'event-follow-up', event, registration, now)
+		tx.update(registrations).set({ followUpQueuedAt: queuedAt }).where(eq(registrations.id, registration.id)).run()
+		enqueueMail(tx, 'event-follow-up', event, registration, queuedAt)
 	}
 	return rows.length
 }
 
-function setupReminderBatch(tx: Db, now: Date): number {
+function setupReminderBatch(tx: Db, now: Date, queuedAt: Date): number {
 	const nowMs = now.getTime()
 	const setupAt = sql`${events.startsAt} - coalesce(${fairSettings.setupMinutesBefore}, ${DEFAULT_SETUP_MINUTES}) * 60000`
 	const rows = tx
@@ -123,8 +123,8 @@ function setupReminderBatch(tx: Db, now: Date): number {
 	for (const { application, event, stand, setupAt: at } of rows) {
 		const setupStartsAt = new Date(at)
 		if (!isSetupReminderDue(setupStartsAt, now)) throw new Error(`setup reminder query and rule disagree on application ${application.id}`)
-		tx.update(applications).set({ setupReminderQueuedAt: now }).where(eq(applications.id, application.id)).run()
-		enqueueApplicationMail(tx, 'application-setup-reminder', event, application, now, {
+		tx.update(applications).set({ setupReminderQueuedAt: queuedAt }).where(eq(applications.id, application.id)).run()
+		enqueueApplicationMail(tx, 'application-setup-reminder', event, application, queuedAt, {
 			stand: { label: stand.label, zone: stand.zone, sizeM2: stand.sizeM2, power: stand.power },
 			setupStartsAt: setupStartsAt.toISOString(),
 		})
@@ -132,11 +132,15 @@ function setupReminderBatch(tx: Db, now: Date): number {
 	return rows.length
 }
 
-/** Queues every reminder, thank-you and setup reminder due at `now`; the outbox sends them. */
-export async function sweepReminders(db: Db, now = new Date()): Promise<ReminderSweep> {
-	const reminders = await inBatches(db, (tx) => reminderBatch(tx, now))
-	const followUps = await inBatches(db, (tx) => followUpBatch(tx, now))
-	const setupReminders = await inBatches(db, (tx) => setupReminderBatch(tx, now))
+/**
+ * Queues every reminder, thank-you and setup reminder due at `now`; the outbox sends them.
+ * `now` decides what is due (`cli sweep --now` for tests and catching up); the mails are queued
+ * at `queuedAt`, the real clock, so they go at once and their private links last from today.
+ */
+export async function sweepReminders(db: Db, now = new Date(), queuedAt = new Date()): Promise<ReminderSweep> {
+	const reminders = await inBatches(db, (tx) => reminderBatch(tx, now, queuedAt))
+	const followUps = await inBatches(db, (tx) => followUpBatch(tx, now, queuedAt))
+	const setupReminders = await inBatches(db, (tx) => setupReminderBatch(tx, now, queuedAt))
 	return { reminders, followUps, setupReminders }
 }
 
