@@ -318,6 +318,17 @@ describe('exhibitor mails', () => {
 		expect((await render('application-stand', 'sr-Cyrl')).text).toContain('Штанд: B3')
 	})
 
+	test('the fair cancelled carries the organizers’ message, as text, like the visitors’ cancellation', async () => {
+		const mail = await render('application-fair-cancelled', 'sr-Latn', {
+			...PARAMS_FOR['application-fair-cancelled'],
+			message: 'Kiša <b>jaka</b>.\n\nVidimo se u proleće.',
+		})
+		expect(mail.text).toContain('Kiša <b>jaka</b>.')
+		expect(mail.text).toContain('Vidimo se u proleće.')
+		expect(mail.html).not.toContain('<b>jaka</b>')
+		expect((await render('application-fair-cancelled', 'sr-Latn')).text).not.toContain('Poruka organizatora')
+	})
+
 	test('the fair cancelled: says so, and takes the setup slot out of the calendar', async () => {
 		const mail = await render('application-fair-cancelled', 'en')
 		expect(mail.subject).toMatch(/cancelled/)

@@ -133,7 +133,7 @@ export function changeEvent(
 		// Exhibitors told their stand hear of it too, with their setup slot moved.
 		if (calendarChanged && current.status !== 'draft') renotifyStandsAfterFairChange(tx, row, now)
 		// A cancelled fair: every exhibitor still in the running is told (and loses the setup slot).
-		if (row.status === 'cancelled' && current.status === 'published') notifyApplicantsOfFairCancellation(tx, row, now)
+		if (row.status === 'cancelled' && current.status === 'published') notifyApplicantsOfFairCancellation(tx, row, now, options.message ?? undefined)
 		// More places (or a waiting list switched on again): serve the waiting list at once.
 		if (changed.includes('capacity')) promoteFromWaitlist(tx, id, actor, now)
 		return { event: findEventById(tx, id)!, notified }

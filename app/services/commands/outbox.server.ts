@@ -120,6 +120,8 @@ export type ApplicationMailParams = {
 	stand?: StandSnapshot
 	/** ISO time when setting up the stand may start (the fair's start minus its setup minutes). */
 	setupStartsAt?: string
+	/** The organizers' own words when cancelling the fair (the same as the visitors get), plain text. */
+	message?: string
 }
 
 /**
@@ -301,7 +303,7 @@ export function enqueueApplicationMail(
 	event: EventRow,
 	application: ApplicationRow,
 	now: Date,
-	extra: Pick<ApplicationMailParams, 'stand' | 'setupStartsAt'> & { manageToken?: string } = {},
+	extra: Pick<ApplicationMailParams, 'stand' | 'setupStartsAt' | 'message'> & { manageToken?: string } = {},
 ) {
 	const { manageToken = mintPrivateLink(tx, { applicationId: application.id }, now), ...rest } = extra
 	insertMail(tx, {
