@@ -4,6 +4,7 @@
 // server's own minute sweep, on the real clock, finds nothing due for them).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { dbRun, dbValue } from '#tests/support/database.ts'
+import { createPublishedFair, submitApplication } from '#tests/support/fair-fixtures.ts'
 import { startMailServer, TEST_MAIL_FROM, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { NEXT_YEAR, organizerApi, type OrganizerApi } from '#tests/support/organizer-api.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
@@ -180,5 +181,28 @@ describe('reminders, thank-yous and the one-click stop', () => {
 		await outboxSettled()
 		expect(mailsTo('kasni@primer.rs', /Podsetnik/)).toHaveLength(0)
 		expect(mailsTo('bez@primer.rs', /Podsetnik/)).toHaveLength(0)
+	}, 60_000)
+
+	test('an exhibitor’s stop link: a page with a button, a one-click POST, then “already stopped”', async () => {
+		const fair = await createPublishedFair(server, api.token)
+		const { application } = await submitApplication(server, fair.slug, {
+			organization: { name: 'Zadruga Rasinka', legalForm: 'social_cooperative', municipality: 'krusevac', pib: '101134702', companyNumber: '65794896' },
+			contact: { name: 'Jelena Petrović', email: 'jelena@rasinka.rs', phone: '064 123 4567' },
+			products: 'Med, ajvar i džemovi',
+			category: 'food',
+			consent: { privacy: true, catalogue: true },
+		})
+		const path = `${new URL(application.manageUrl as string).pathname}/stop-mails`
+		const before = await fetch(`${server.url}${path}?lang=en`)
+		expect(before.status).toBe(200)
+		expect(await before.text()).toContain('Stop reminders and messages for this fair?')
+		const stop = await fetch(`${server.url}${path}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: 'List-Unsubscribe=One-Click',
+		})
+		expect(stop.status).toBe(200)
+		expect(dbValue(server, 'SELECT optional_mail_stopped_at IS NOT NULL FROM applications WHERE id = ?', application.id)).toBe(1)
+		expect(await (await fetch(`${server.url}${path}?lang=en`)).text()).toContain('already stopped')
 	}, 60_000)
 })
