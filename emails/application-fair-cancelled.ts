@@ -5,6 +5,7 @@ import type { ApplicationMailParams } from '#app/services/commands/outbox.server
 import { applicationButton, applicationFooter, applicationGreeting, fairDetails } from './application-parts.ts'
 import { setupInvite } from './application-stand.ts'
 import { compose, heading, paragraph } from './layout.ts'
+import { organizerMessage } from './event-cancelled.ts'
 import { eventView } from './parts.ts'
 import type { MailBuilder } from './types.ts'
 
@@ -19,6 +20,8 @@ export const applicationFairCancelled: MailBuilder<ApplicationMailParams> = asyn
 			applicationGreeting(params, ctx),
 			paragraph(t('application.fairCancelled.intro', { org: params.application.orgName }), { strong: true }),
 			fairDetails(params, ctx),
+			// The organizers' words to everyone (the same message the visitors get).
+			...organizerMessage(params.message, t),
 			paragraph(t('application.fairCancelled.sorry')),
 			...(params.stand ? [paragraph(t('application.fairCancelled.calendar'), { muted: true })] : []),
 			...applicationButton(params, ctx),

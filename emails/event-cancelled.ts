@@ -9,7 +9,7 @@ import type { MailBuilder, MailContext } from './types.ts'
  * The organizer's own words, if they wrote any: plain text, escaped like every paragraph, a
  * paragraph per blank-line-separated part (single line ends kept in the text version).
  */
-function organizerMessage(message: string | undefined, t: MailContext['t']) {
+export function organizerMessage(message: string | undefined, t: MailContext['t']) {
 	if (!message) return []
 	const parts = message
 		.split(/\n\s*\n/)

@@ -17,8 +17,11 @@ import { applicationDecision } from './application-decision.ts'
 import { applicationOffer } from './application-offer.ts'
 import { applicationReceived } from './application-received.ts'
 import { applicationStand } from './application-stand.ts'
+import { applicationSetupReminder } from './application-setup-reminder.ts'
 import { applicationFairCancelled } from './application-fair-cancelled.ts'
 import { eventCancelled } from './event-cancelled.ts'
+import { eventFollowUp } from './event-follow-up.ts'
+import { eventReminder } from './event-reminder.ts'
 import { eventUpdated } from './event-updated.ts'
 import { registrationCancelled } from './registration-cancelled.ts'
 import { registrationConfirmed } from './registration-confirmed.ts'
@@ -37,12 +40,15 @@ export const MAIL_BUILDERS: { [T in MailTemplate]: MailBuilder<MailParamsOf<T>> 
 	'registration-link': registrationLink,
 	'event-updated': eventUpdated,
 	'event-cancelled': eventCancelled,
+	'event-reminder': eventReminder,
+	'event-follow-up': eventFollowUp,
 	'application-received': applicationReceived,
 	'application-decision': applicationDecision,
 	'application-confirm-reminder': applicationConfirmReminder,
 	'application-offer': applicationOffer,
 	'application-stand': applicationStand,
 	'application-fair-cancelled': applicationFairCancelled,
+	'application-setup-reminder': applicationSetupReminder,
 	'account-invitation': accountInvitation,
 	'password-reset': passwordReset,
 }

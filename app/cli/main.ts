@@ -2,6 +2,7 @@
 // Exit 0 on success; otherwise a one-line reason on stderr and exit 1 (2 for a usage mistake).
 // Machine-readable results go to stdout; the token of `token create` is always its last line.
 import { sweepApplicationDeadlines } from '#app/services/commands/application-lifecycle.server.ts'
+import { sweepReminders } from '#app/services/commands/reminders.server.ts'
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { count, inArray } from 'drizzle-orm'
@@ -41,6 +42,11 @@ Commands:
                                             summary, fails if any mail could not be sent
   applications sweep                        confirmation reminders and missed deadlines (the
                                             server does this every minute by itself)
+  sweep [--now ISO]                         queue the reminders before events, the thank-yous
+                                            after them and the exhibitors' setup reminders that
+                                            are due (the server does this every minute by
+                                            itself); prints a JSON summary; --now sweeps as if
+                                            it were that time (tests, catching up)
   keys list | keys rotate                   ticket signing keys; rotate adds a new key for new
                                             tickets (tickets already sent stay valid)
 
@@ -144,6 +150,19 @@ async function applicationsCommand(args: string[]) {
 	}
 }
 
+/** Queues what is due now (or at --now): reminders, thank-yous, setup reminders; `outbox send` or the server sends them. */
+async function sweep(args: string[]) {
+	const { values } = parse('sweep', args, { now: { type: 'string' } })
+	const now = values.now === undefined ? new Date() : new Date(values.now)
+	if (Number.isNaN(now.getTime())) throw usageError(`sweep: --now is not a date and time: ${values.now}`)
+	const db = getDb()
+	try {
+		console.log(JSON.stringify(await sweepReminders(db, now)))
+	} finally {
+		closeDb()
+	}
+}
+
 /**
  * keys list: the ticket signing keys (id, created, which one signs new tickets).
  * keys rotate: a new key signs new tickets; tickets signed before stay valid, because every
@@ -172,6 +191,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 	backup,
 	outbox,
 	applications: applicationsCommand,
+	sweep,
 	keys,
 }
 

@@ -80,6 +80,25 @@ export function EventForm({
 				<CheckboxField field={fields.waitlist} label={t('eventForm.waitlist')} hint={t('eventForm.waitlistHint')} />
 				<CheckboxField field={fields.reentryAllowed} label={t('eventForm.reentryAllowed')} hint={t('eventForm.reentryAllowedHint')} />
 			</fieldset>
+			<fieldset>
+				<legend>{t('eventForm.mails')}</legend>
+				<div className="field-grid two">
+					<TextField
+						field={fields.reminderHoursBefore}
+						type="number"
+						inputMode="numeric"
+						label={t('eventForm.reminderHoursBefore')}
+						hint={t('eventForm.reminderHoursBeforeHint')}
+					/>
+					<TextField
+						field={fields.followUpHoursAfter}
+						type="number"
+						inputMode="numeric"
+						label={t('eventForm.followUpHoursAfter')}
+						hint={t('eventForm.followUpHoursAfterHint')}
+					/>
+				</div>
+			</fieldset>
 			{/* Shown once the server refused to publish an event whose start has passed (no-JS: the date is read there). */}
 			{fields.confirmPast.errors?.length ? (
 				<div className="notice" data-past-start>

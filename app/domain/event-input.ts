@@ -16,6 +16,10 @@ const optionalText = (max: number) => z.string().trim().max(max).optional()
 const kind = z.enum(EVENT_KINDS)
 const capacity = z.number().int().min(1).max(MAX_CAPACITY)
 const maxPartySize = z.number().int().min(1).max(MAX_PARTY_SIZE)
+/** Hours before the start (the reminder) or after the end (the thank-you); at most a year. */
+export const MAX_MAIL_HOURS = 8760
+export const DEFAULT_REMINDER_HOURS_BEFORE = 24
+const mailHours = z.number().int().min(0).max(MAX_MAIL_HOURS)
 
 function endsAfterStart<T extends { startsAt?: Date; endsAt?: Date; registrationClosesAt?: Date | null }>(value: T, ctx: z.RefinementCtx) {
 	if (value.startsAt && value.endsAt && value.endsAt < value.startsAt) {
@@ -44,6 +48,9 @@ export const EventFormSchema = z
 		endsAt: localDateTime,
 		capacity: z.coerce.number<string>().pipe(capacity).optional(),
 		maxPartySize: z.coerce.number<string>().pipe(maxPartySize).default(1),
+		/** Empty: no reminder (or no thank-you). */
+		reminderHoursBefore: z.coerce.number<string>().pipe(mailHours).optional(),
+		followUpHoursAfter: z.coerce.number<string>().pipe(mailHours).optional(),
 		waitlist: z
 			.string()
 			.optional()
@@ -95,6 +102,8 @@ const apiFields = {
 	reentryAllowed: z.boolean(),
 	status: z.enum(['draft', 'published']),
 	registrationClosesAt: isoDateTime.nullable(),
+	reminderHoursBefore: mailHours.nullable(),
+	followUpHoursAfter: mailHours.nullable(),
 }
 
 export const EventCreateApiSchema = z
@@ -111,6 +120,8 @@ export const EventCreateApiSchema = z
 		reentryAllowed: apiFields.reentryAllowed.default(true),
 		status: apiFields.status.default('draft'),
 		registrationClosesAt: apiFields.registrationClosesAt.optional(),
+		reminderHoursBefore: apiFields.reminderHoursBefore.default(DEFAULT_REMINDER_HOURS_BEFORE),
+		followUpHoursAfter: apiFields.followUpHoursAfter.default(null),
 	})
 	.superRefine(endsAfterStart)
 
@@ -141,6 +152,10 @@ export type EventInput = {
 	/** May a checked-in visitor leave and come back? Default true. */
 	reentryAllowed?: boolean
 	registrationClosesAt?: Date | null
+	/** The reminder this many hours before the start (null: none; default 24). */
+	reminderHoursBefore?: number | null
+	/** The thank-you to checked-in visitors this many hours after the end (null: none, the default). */
+	followUpHoursAfter?: number | null
 	status?: 'draft' | 'published'
 }
 
@@ -149,6 +164,8 @@ export function eventInputFromForm({ confirmPast: _, ...values }: EventFormValue
 		...values,
 		capacity: values.capacity ?? null,
 		registrationClosesAt: values.registrationClosesAt ?? null,
+		reminderHoursBefore: values.reminderHoursBefore ?? null,
+		followUpHoursAfter: values.followUpHoursAfter ?? null,
 	}
 }
 

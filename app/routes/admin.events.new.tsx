@@ -57,7 +57,7 @@ export default function NewEvent() {
 			<EventForm
 				mode="create"
 				lastResult={actionData?.result}
-				defaultValue={{ kind: 'workshop', venueCity: 'Kruševac', maxPartySize: '1', waitlist: 'on', reentryAllowed: 'on' }}
+				defaultValue={{ kind: 'workshop', venueCity: 'Kruševac', maxPartySize: '1', reminderHoursBefore: '24', waitlist: 'on', reentryAllowed: 'on' }}
 			/>
 		</div>
 	)

@@ -1,6 +1,7 @@
 import { DRAFT_WINDOW_MS, purgeDraftImages } from '#app/services/commands/application-images.server.ts'
 import { sweepApplicationDeadlines } from '#app/services/commands/application-lifecycle.server.ts'
 import { createMailer, mailerConfigFromEnv, startMailWorker, type MailWorker } from '#app/services/workers/outbox-delivery.server.ts'
+import { sweepReminders } from '#app/services/commands/reminders.server.ts'
 import { ensureBootstrapAdmin } from '#app/services/commands/users.server.ts'
 import { getDb } from './db.server.ts'
 import { getEnv } from './env.server.ts'
@@ -28,6 +29,7 @@ export function startBackgroundWork(): Promise<void> {
 }
 
 function startDeadlineSweep(db: ReturnType<typeof getDb>) {
+	let remindersRunning = false
 	const sweep = () => {
 		try {
 			sweepApplicationDeadlines(db)
@@ -35,6 +37,13 @@ function startDeadlineSweep(db: ReturnType<typeof getDb>) {
 		} catch (error) {
 			// A failed sweep changes nothing (one transaction each); the next minute tries again.
 			console.error('application deadline sweep failed:', error)
+		}
+		// Reminders, thank-yous and setup reminders: in batches, yielding between them; one run at a time.
+		if (!remindersRunning) {
+			remindersRunning = true
+			sweepReminders(db)
+				.catch((error) => console.error('reminder sweep failed:', error))
+				.finally(() => (remindersRunning = false))
 		}
 	}
 	setImmediate(sweep)

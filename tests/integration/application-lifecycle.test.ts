@@ -17,6 +17,7 @@ import {
 import { unreleasedDecisions } from '#app/services/queries/applications.server.ts'
 import { submitApplication } from '#app/services/commands/applications.server.ts'
 import { updateEvent } from '#app/services/commands/events.server.ts'
+import { stopOptionalMailsByApplicationToken, sweepReminders } from '#app/services/commands/reminders.server.ts'
 import { applications, fairSettings, outbox, standAssignments, stands, type ApplicationRow } from '#db/schema/index.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { uniqueTitle } from '#tests/support/events.ts'
@@ -190,6 +191,45 @@ describe('staged decisions and release', () => {
 		sweepApplicationDeadlines(getDb(), later(6 * DAY))
 		expect(mailsOf(accepted.id).at(-1)).toBe('application-fair-cancelled')
 		expect(row(accepted.id).status).toBe('accepted')
+	})
+
+	test('cancelling the fair passes the organizers’ message to the exhibitors too', () => {
+		const accepted = apply('Zadruga Rasinka')
+		decide(accepted, 'accepted')
+		releaseDecisions(getDb(), eventId, organizer, now)
+		updateEvent(getDb(), eventId, { status: 'cancelled' }, organizer, later(DAY), { message: 'Zbog nevremena sajam se seli na proleće.' })
+		const mail = getDb().select().from(outbox).where(eq(outbox.applicationId, accepted.id)).all().at(-1)!
+		expect(mail).toMatchObject({ template: 'application-fair-cancelled', params: { message: 'Zbog nevremena sajam se seli na proleće.' } })
+	})
+
+	test('exhibitors who confirmed and were told their stand get one setup reminder 24 h before setting up; not after a stop', async () => {
+		getDb().update(fairSettings).set({ setupMinutesBefore: 60 }).where(eq(fairSettings.eventId, eventId)).run()
+		const told = apply('Zadruga Rasinka')
+		const stopped = apply('Udruženje Iskra')
+		const unconfirmed = apply('Eko radionica')
+		for (const a of [told, stopped, unconfirmed]) decide(a, 'accepted')
+		releaseDecisions(getDb(), eventId, organizer, now)
+		confirmParticipation(getDb(), told.manageToken, now)
+		confirmParticipation(getDb(), stopped.manageToken, now)
+		for (const [i, a] of [told, stopped, unconfirmed].entries()) {
+			const stand = getDb()
+				.insert(stands)
+				.values({ eventId, label: `S${i + 1}`, x: i * 4, y: 0, width: 3, height: 2, sizeM2: 6, createdAt: now, updatedAt: now })
+				.returning()
+				.get()
+			getDb().insert(standAssignments).values({ applicationId: a.id, eventId, standId: stand.id, assignedAt: now, notifiedAt: now }).run()
+		}
+		expect(stopOptionalMailsByApplicationToken(getDb(), stopped.manageToken, now)?.stoppedAt).toEqual(now)
+		// Setting up starts at 09:00 Belgrade on 19 December: the reminder is due from 09:00 the day before.
+		await sweepReminders(getDb(), new Date('2026-12-18T07:59:59.999Z'))
+		expect(mailsOf(told.id)).not.toContain('application-setup-reminder')
+		await sweepReminders(getDb(), new Date('2026-12-18T08:00:00.000Z'))
+		await sweepReminders(getDb(), new Date('2026-12-18T12:00:00.000Z'))
+		expect(mailsOf(told.id).filter((t) => t === 'application-setup-reminder')).toHaveLength(1)
+		const mail = getDb().select().from(outbox).where(eq(outbox.applicationId, told.id)).all().at(-1)!
+		expect(mail.params).toMatchObject({ stand: { label: 'S1' }, setupStartsAt: '2026-12-19T08:00:00.000Z' })
+		expect(mailsOf(stopped.id)).not.toContain('application-setup-reminder')
+		expect(mailsOf(unconfirmed.id)).not.toContain('application-setup-reminder')
 	})
 
 	test('the confirmation deadline never falls after the fair starts', () => {

@@ -116,6 +116,8 @@ const PARAMS_FOR: { [T in MailTemplate]: MailParamsOf<T> } = {
 	'registration-link': params(),
 	'event-updated': params({ event: { sequence: 3, startsAt: '2026-12-20T09:00:00.000Z', endsAt: '2026-12-20T16:00:00.000Z' } }),
 	'event-cancelled': params({ event: { sequence: 3, status: 'cancelled' } }),
+	'event-reminder': params(),
+	'event-follow-up': params(),
 	'application-received': applicationParams(),
 	'application-decision': applicationParams({ application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY, decisionNote: NOTE } }),
 	'application-confirm-reminder': applicationParams({ application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY } }),
@@ -131,6 +133,11 @@ const PARAMS_FOR: { [T in MailTemplate]: MailParamsOf<T> } = {
 			application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY },
 		}),
 		stand: { label: 'B3', zone: 'Hol', sizeM2: 6, power: true },
+	},
+	'application-setup-reminder': {
+		...applicationParams({ application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY } }),
+		stand: { label: 'B3', zone: 'Hol', sizeM2: 6, power: true },
+		setupStartsAt: '2026-12-19T08:00:00.000Z',
 	},
 	'account-invitation': accountParams({ inviter: 'Vesna <i>Ilić</i>' }),
 	'password-reset': accountParams(),
@@ -311,6 +318,17 @@ describe('exhibitor mails', () => {
 		expect((await render('application-stand', 'sr-Cyrl')).text).toContain('Штанд: B3')
 	})
 
+	test('the fair cancelled carries the organizers’ message, as text, like the visitors’ cancellation', async () => {
+		const mail = await render('application-fair-cancelled', 'sr-Latn', {
+			...PARAMS_FOR['application-fair-cancelled'],
+			message: 'Kiša <b>jaka</b>.\n\nVidimo se u proleće.',
+		})
+		expect(mail.text).toContain('Kiša <b>jaka</b>.')
+		expect(mail.text).toContain('Vidimo se u proleće.')
+		expect(mail.html).not.toContain('<b>jaka</b>')
+		expect((await render('application-fair-cancelled', 'sr-Latn')).text).not.toContain('Poruka organizatora')
+	})
+
 	test('the fair cancelled: says so, and takes the setup slot out of the calendar', async () => {
 		const mail = await render('application-fair-cancelled', 'en')
 		expect(mail.subject).toMatch(/cancelled/)
@@ -320,6 +338,47 @@ describe('exhibitor mails', () => {
 		// Someone who had no stand yet gets the news without an invite.
 		const noStand = { ...PARAMS_FOR['application-fair-cancelled'], stand: undefined }
 		expect((await render('application-fair-cancelled', 'sr-Latn', noStand)).icalEvent).toBeUndefined()
+	})
+})
+
+describe.each(LOCALES)('optional mails in %s', (locale) => {
+	const stop = `${PUBLIC_URL}/tickets/${params().registration.manageToken}/stop-mails`
+
+	test('the reminder carries the QR, the time and place, the way there, how to cancel and the stop link', async () => {
+		const mail = await render('event-reminder', locale)
+		expect(mail.attachments?.some((a) => a.cid === QR_CID)).toBe(true)
+		expect(mail.html).toContain(`cid:${QR_CID}`)
+		expect(mail.text).toContain(locale === 'sr-Cyrl' ? 'Плато испред Културног центра' : 'Plato ispred Kulturnog centra')
+		expect(mail.text).toContain(
+			locale === 'en' ? 'Saturday, 19 December 2026' : locale === 'sr-Cyrl' ? 'субота, 19. децембар 2026.' : 'subota, 19. decembar 2026.',
+		)
+		expect(mail.text).toContain('10:00')
+		expect(mail.text).toContain('https://www.openstreetmap.org/search?query=')
+		expect(mail.text).toContain(`${PUBLIC_URL}/tickets/${params().registration.manageToken}`)
+		expect(mail.text).toMatch(locale === 'en' ? /cancel/i : locale === 'sr-Cyrl' ? /Откажите/ : /Otkažite/)
+		expect(mail.text).toContain(stop)
+		expect(mail.html).toContain(`href="${stop}"`)
+		expect(mail.icalEvent).toBeUndefined()
+	})
+
+	test('the thank-you has no ticket and no survey link until events have surveys, and carries the stop link', async () => {
+		const mail = await render('event-follow-up', locale)
+		expect(mail.attachments ?? []).toEqual([])
+		expect(mail.text).toContain(stop)
+		expect(mail.text).not.toMatch(/survey|anket/i)
+	})
+
+	test('the setup reminder names the stand, the setup time in Belgrade and the exhibitor’s stop link', async () => {
+		const mail = await render('application-setup-reminder', locale)
+		expect(mail.text).toContain('B3')
+		expect(mail.text).toContain('09:00')
+		expect(mail.text).toContain(`${PUBLIC_URL}/applications/${applicationParams().application.manageToken}/stop-mails`)
+	})
+
+	test('mails one needs to take part carry no stop link', async () => {
+		for (const template of MAIL_TEMPLATES.filter((t) => !['event-reminder', 'event-follow-up', 'application-setup-reminder'].includes(t))) {
+			expect((await render(template, locale)).text, template).not.toContain('/stop-mails')
+		}
 	})
 })
 

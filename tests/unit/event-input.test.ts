@@ -35,6 +35,17 @@ describe('the API event schema', () => {
 		expect(parsed.startsAt.toISOString()).toBe('2026-12-02T16:00:00.000Z')
 	})
 
+	test('the reminder defaults to 24 hours and the thank-you to none; whole hours ≥ 0 or null', () => {
+		expect(EventCreateApiSchema.parse(valid)).toMatchObject({ reminderHoursBefore: 24, followUpHoursAfter: null })
+		expect(EventCreateApiSchema.parse({ ...valid, reminderHoursBefore: null, followUpHoursAfter: 0 })).toMatchObject({
+			reminderHoursBefore: null,
+			followUpHoursAfter: 0,
+		})
+		expect(fieldsOf(EventCreateApiSchema, { ...valid, reminderHoursBefore: -1 })).toHaveProperty('reminderHoursBefore')
+		expect(fieldsOf(EventCreateApiSchema, { ...valid, followUpHoursAfter: 1.5 })).toHaveProperty('followUpHoursAfter')
+		expect(EventPatchApiSchema.parse({ reminderHoursBefore: null })).toEqual({ reminderHoursBefore: null })
+	})
+
 	test('a venue may be just a name', () => {
 		expect(EventCreateApiSchema.parse({ ...valid, venue: 'Kulturni centar' }).venue).toEqual({ name: 'Kulturni centar' })
 	})

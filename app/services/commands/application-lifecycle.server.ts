@@ -229,7 +229,7 @@ function halfTheTimeIsGone(application: ApplicationRow, now: Date) {
  * in their language; an exhibitor told their stand also gets the setup slot cancelled in their
  * calendar. Inside the caller's transaction (the cancellation's). Returns how many were mailed.
  */
-export function notifyApplicantsOfFairCancellation(tx: Db, event: EventRow, now: Date): number {
+export function notifyApplicantsOfFairCancellation(tx: Db, event: EventRow, now: Date, message?: string): number {
 	if (event.kind !== 'fair') return 0
 	const audience = tx
 		.select({ application: applications, stand: stands, notifiedAt: standAssignments.notifiedAt })
@@ -241,7 +241,7 @@ export function notifyApplicantsOfFairCancellation(tx: Db, event: EventRow, now:
 		.all()
 	for (const { application, stand, notifiedAt } of audience) {
 		const told = stand && notifiedAt ? { stand: { label: stand.label, zone: stand.zone, sizeM2: stand.sizeM2, power: stand.power } } : {}
-		enqueueApplicationMail(tx, 'application-fair-cancelled', event, application, now, told)
+		enqueueApplicationMail(tx, 'application-fair-cancelled', event, application, now, { ...told, ...(message ? { message } : {}) })
 	}
 	return audience.length
 }

@@ -3,7 +3,7 @@
 import { findEventById } from '#app/services/queries/events.server.ts'
 import { eq } from 'drizzle-orm'
 import { events, type EventRow } from '#db/schema/index.ts'
-import { DEFAULT_CITY, needsPastStartConfirmation, type EventInput, type EventPatch } from '#app/domain/event-input.ts'
+import { DEFAULT_CITY, DEFAULT_REMINDER_HOURS_BEFORE, needsPastStartConfirmation, type EventInput, type EventPatch } from '#app/domain/event-input.ts'
 import { slugify, uniqueSlug } from '#app/domain/slug.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { renotifyStandsAfterFairChange } from '#app/services/commands/stand-mails.server.ts'
@@ -68,6 +68,8 @@ export function createEvent(db: Db, input: EventInput, actor: Actor, now = new D
 				waitlist: input.waitlist,
 				reentryAllowed: input.reentryAllowed ?? true,
 				registrationClosesAt: input.registrationClosesAt ?? null,
+				reminderHoursBefore: input.reminderHoursBefore === undefined ? DEFAULT_REMINDER_HOURS_BEFORE : input.reminderHoursBefore,
+				followUpHoursAfter: input.followUpHoursAfter ?? null,
 				status: input.status ?? 'draft',
 				createdAt: now,
 				updatedAt: now,
@@ -131,7 +133,7 @@ export function changeEvent(
 		// Exhibitors told their stand hear of it too, with their setup slot moved.
 		if (calendarChanged && current.status !== 'draft') renotifyStandsAfterFairChange(tx, row, now)
 		// A cancelled fair: every exhibitor still in the running is told (and loses the setup slot).
-		if (row.status === 'cancelled' && current.status === 'published') notifyApplicantsOfFairCancellation(tx, row, now)
+		if (row.status === 'cancelled' && current.status === 'published') notifyApplicantsOfFairCancellation(tx, row, now, options.message ?? undefined)
 		// More places (or a waiting list switched on again): serve the waiting list at once.
 		if (changed.includes('capacity')) promoteFromWaitlist(tx, id, actor, now)
 		return { event: findEventById(tx, id)!, notified }

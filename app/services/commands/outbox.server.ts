@@ -17,6 +17,9 @@ export const REGISTRATION_MAIL_TEMPLATES = [
 	'registration-link',
 	'event-updated',
 	'event-cancelled',
+	// Optional (domain/mail-kinds.ts): queued by the sweep (reminders.server.ts), stoppable.
+	'event-reminder',
+	'event-follow-up',
 ] as const
 export type RegistrationMailTemplate = (typeof REGISTRATION_MAIL_TEMPLATES)[number]
 
@@ -28,6 +31,8 @@ export const APPLICATION_MAIL_TEMPLATES = [
 	'application-offer',
 	'application-stand',
 	'application-fair-cancelled',
+	// Optional (domain/mail-kinds.ts): the day before setting up, queued by the sweep.
+	'application-setup-reminder',
 ] as const
 export type ApplicationMailTemplate = (typeof APPLICATION_MAIL_TEMPLATES)[number]
 
@@ -115,6 +120,8 @@ export type ApplicationMailParams = {
 	stand?: StandSnapshot
 	/** ISO time when setting up the stand may start (the fair's start minus its setup minutes). */
 	setupStartsAt?: string
+	/** The organizers' own words when cancelling the fair (the same as the visitors get), plain text. */
+	message?: string
 }
 
 /**
@@ -296,7 +303,7 @@ export function enqueueApplicationMail(
 	event: EventRow,
 	application: ApplicationRow,
 	now: Date,
-	extra: Pick<ApplicationMailParams, 'stand' | 'setupStartsAt'> & { manageToken?: string } = {},
+	extra: Pick<ApplicationMailParams, 'stand' | 'setupStartsAt' | 'message'> & { manageToken?: string } = {},
 ) {
 	const { manageToken = mintPrivateLink(tx, { applicationId: application.id }, now), ...rest } = extra
 	insertMail(tx, {

@@ -52,6 +52,8 @@ export function toEventJson(event: EventRow, publicUrl: string) {
 		waitlist: event.waitlist,
 		reentryAllowed: event.reentryAllowed,
 		registrationClosesAt: event.registrationClosesAt?.toISOString() ?? null,
+		reminderHoursBefore: event.reminderHoursBefore,
+		followUpHoursAfter: event.followUpHoursAfter,
 		status: event.status,
 		sequence: event.sequence,
 		summary: event.summary,

@@ -46,5 +46,7 @@ export function eventFormDefaults(event: EventRow): EventFormDefaults {
 		waitlist: event.waitlist ? 'on' : undefined,
 		reentryAllowed: event.reentryAllowed ? 'on' : undefined,
 		registrationClosesAt: event.registrationClosesAt ? toBelgradeLocalInput(event.registrationClosesAt) : undefined,
+		reminderHoursBefore: event.reminderHoursBefore === null ? undefined : String(event.reminderHoursBefore),
+		followUpHoursAfter: event.followUpHoursAfter === null ? undefined : String(event.followUpHoursAfter),
 	}
 }

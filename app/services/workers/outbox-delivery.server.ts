@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks'
 import { and, asc, inArray, lte, eq, sql } from 'drizzle-orm'
 import nodemailer, { type NodemailerError, type SendMailOptions, type Transporter } from 'nodemailer'
 import addressparser from 'nodemailer/lib/addressparser'
-import { outbox, type OutboxRow } from '#db/schema/index.ts'
+import { applications, events, outbox, registrations, type OutboxRow } from '#db/schema/index.ts'
 import { mailContext, renderMail, UnrenderableMailError, type RenderedMail } from '#emails/index.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import type { Env } from '#app/utils/env.server.ts'
@@ -19,6 +19,7 @@ import { isAccountMailTemplate, onMailQueued } from '#app/services/commands/outb
 import { mailIdNonce } from '#app/services/commands/site-settings.server.ts'
 import { centerContact } from '#app/services/queries/site-settings.server.ts'
 import { fileDeliveryNote } from '#app/domain/delivery-note.ts'
+import { isOptionalMailTemplate, listUnsubscribeHeaders, stopMailsUrl } from '#app/domain/mail-kinds.ts'
 
 /** Waits after the 1st, 2nd, ... failed attempt; after the list, every RETRY_EVERY_MS. */
 export const RETRY_DELAYS_MS = [10_000, 30_000, 60_000, 5 * 60_000, 15 * 60_000]
@@ -232,11 +233,53 @@ function markFailedAttempt(db: Db, row: OutboxRow, error: string, now: Date, per
 	return giveUp ? 'failed' : 'retrying'
 }
 
+/**
+ * Why an optional mail (a reminder, a thank-you, a message to all) must not go any more, checked
+ * at delivery: the person stopped these mails, cancelled, withdrew, or the event was cancelled
+ * after it was queued. Null when it may go. Tickets, changes and cancellations are never held back.
+ */
+function optionalMailWithdrawn(db: Db, row: OutboxRow): string | null {
+	if (!isOptionalMailTemplate(row.template)) return null
+	if (row.eventId !== null) {
+		const event = db.select({ status: events.status }).from(events).where(eq(events.id, row.eventId)).get()
+		if (event?.status === 'cancelled') return 'the event was cancelled'
+	}
+	if (row.registrationId !== null) {
+		const r = db
+			.select({ status: registrations.status, stopped: registrations.optionalMailStoppedAt })
+			.from(registrations)
+			.where(eq(registrations.id, row.registrationId))
+			.get()
+		if (!r || r.status === 'cancelled') return 'the registration was cancelled'
+		if (r.stopped) return 'the person stopped these mails'
+	}
+	if (row.applicationId !== null) {
+		const a = db
+			.select({ status: applications.status, stopped: applications.optionalMailStoppedAt })
+			.from(applications)
+			.where(eq(applications.id, row.applicationId))
+			.get()
+		if (!a || a.status === 'withdrawn' || a.status === 'rejected') return 'the application no longer stands'
+		if (a.stopped) return 'the exhibitor stopped these mails'
+	}
+	return null
+}
+
+/** An optional mail that must not go: settled as failed with the reason, not retried, not counted as a failure. */
+function markWithdrawn(db: Db, row: OutboxRow, reason: string, now: Date) {
+	db.update(outbox)
+		.set({ status: 'failed', lastError: `not sent: ${reason}`, params: paramsWithoutLinks(row), nextAttemptAt: now })
+		.where(stillOurs(row))
+		.run()
+}
+
 export type DeliverySummary = {
 	attempted: number
 	sent: number
 	retrying: number
 	failed: number
+	/** Optional mails not sent because the person stopped them or the registration or event was cancelled meanwhile. */
+	withdrawn: number
 	/** The last send or render error of this run, if any. */
 	lastError: string | null
 }
@@ -248,7 +291,7 @@ export type DeliverySummary = {
  */
 export async function deliverDueMail(db: Db, mailer: Mailer, options: { now?: () => Date; beforeEach?: () => Promise<void> } = {}): Promise<DeliverySummary> {
 	const clock = options.now ?? (() => new Date())
-	const summary: DeliverySummary = { attempted: 0, sent: 0, retrying: 0, failed: 0, lastError: null }
+	const summary: DeliverySummary = { attempted: 0, sent: 0, retrying: 0, failed: 0, withdrawn: 0, lastError: null }
 	while (true) {
 		// Each claimed row leaves the due set (sent, failed, or pending with a later time), so this ends.
 		const batch = claimDue(db, clock(), BATCH_SIZE)
@@ -278,6 +321,11 @@ function calendarAlternative(invite: RenderedMail['icalEvent']) {
 }
 
 async function deliverOne(db: Db, mailer: Mailer, row: OutboxRow, clock: () => Date, nonce: string) {
+	const withdrawn = optionalMailWithdrawn(db, row)
+	if (withdrawn) {
+		markWithdrawn(db, row, withdrawn, clock())
+		return { result: 'withdrawn' as const, serverUnavailable: false, error: null }
+	}
 	let rendered
 	let ctx
 	// Read at each mail: the admin's settings apply from the next mail on.
@@ -291,6 +339,8 @@ async function deliverOne(db: Db, mailer: Mailer, row: OutboxRow, clock: () => D
 		return { result, serverUnavailable: false, error: message }
 	}
 	const messageId = outboxMessageId(row.id, mailer.publicUrl, nonce)
+	// An optional mail names its one-click stop link (RFC 2369, RFC 8058); no other mail does.
+	const stopUrl = isOptionalMailTemplate(row.template) ? stopMailsUrl(mailer.publicUrl, row.params) : null
 	try {
 		const { note } = await mailer.send(
 			{
@@ -309,6 +359,7 @@ async function deliverOne(db: Db, mailer: Mailer, row: OutboxRow, clock: () => D
 					// RFC 3834: an automatic mail; asks auto-responders (Outlook's too) not to answer it.
 					'Auto-Submitted': 'auto-generated',
 					'X-Auto-Response-Suppress': 'All',
+					...(stopUrl ? listUnsubscribeHeaders(stopUrl, contactEmail ?? null) : {}),
 				},
 			},
 			row.id,
