@@ -20,6 +20,7 @@ import { applicationStand } from './application-stand.ts'
 import { applicationFairCancelled } from './application-fair-cancelled.ts'
 import { eventCancelled } from './event-cancelled.ts'
 import { eventUpdated } from './event-updated.ts'
+import { eventMessage, fairMessage } from './event-message.ts'
 import { registrationCancelled } from './registration-cancelled.ts'
 import { registrationConfirmed } from './registration-confirmed.ts'
 import { registrationLink } from './registration-link.ts'
@@ -37,12 +38,14 @@ export const MAIL_BUILDERS: { [T in MailTemplate]: MailBuilder<MailParamsOf<T>> 
 	'registration-link': registrationLink,
 	'event-updated': eventUpdated,
 	'event-cancelled': eventCancelled,
+	'event-message': eventMessage,
 	'application-received': applicationReceived,
 	'application-decision': applicationDecision,
 	'application-confirm-reminder': applicationConfirmReminder,
 	'application-offer': applicationOffer,
 	'application-stand': applicationStand,
 	'application-fair-cancelled': applicationFairCancelled,
+	'fair-message': fairMessage,
 	'account-invitation': accountInvitation,
 	'password-reset': passwordReset,
 }

@@ -107,6 +107,12 @@ function accountParams(overrides: Partial<AccountMailParams['account']> = {}): A
 const CONFIRM_BY = '2026-12-05T22:59:00.000Z'
 const NOTE = 'Vaš štand je pored ulaza <script>alert(1)</script> & "struja" je obezbeđena.\nDrugi red.\n\nDrugi pasus.'
 
+/** An organizer's message (event-message, fair-message), Serbian only. */
+const LETTER = {
+	subject: { 'sr-Latn': 'Parking', 'sr-Cyrl': 'Паркинг' },
+	body: { 'sr-Latn': `${NOTE}\n\nMapa: https://example.org/mapa?x=1&y=2.`, 'sr-Cyrl': 'Мапа' },
+}
+
 /** The parameters each template is queued with (see registrations.server.ts and applications.server.ts). */
 const PARAMS_FOR: { [T in MailTemplate]: MailParamsOf<T> } = {
 	'registration-confirmed': params(),
@@ -116,6 +122,7 @@ const PARAMS_FOR: { [T in MailTemplate]: MailParamsOf<T> } = {
 	'registration-link': params(),
 	'event-updated': params({ event: { sequence: 3, startsAt: '2026-12-20T09:00:00.000Z', endsAt: '2026-12-20T16:00:00.000Z' } }),
 	'event-cancelled': params({ event: { sequence: 3, status: 'cancelled' } }),
+	'event-message': { ...params(), letter: LETTER },
 	'application-received': applicationParams(),
 	'application-decision': applicationParams({ application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY, decisionNote: NOTE } }),
 	'application-confirm-reminder': applicationParams({ application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY } }),
@@ -132,6 +139,7 @@ const PARAMS_FOR: { [T in MailTemplate]: MailParamsOf<T> } = {
 		}),
 		stand: { label: 'B3', zone: 'Hol', sizeM2: 6, power: true },
 	},
+	'fair-message': { ...applicationParams({ application: { status: 'accepted', releasedStatus: 'accepted' } }), letter: LETTER },
 	'account-invitation': accountParams({ inviter: 'Vesna <i>Ilić</i>' }),
 	'password-reset': accountParams(),
 }
