@@ -62,3 +62,40 @@ export function splitLinks(text: string): { text: string; url?: boolean }[] {
 	if (last < text.length) parts.push({ text: text.slice(last) })
 	return parts
 }
+
+const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max)
+		.optional()
+		.transform((v) => v || undefined)
+
+/** The admin's compose form (no-JS POST): Serbian Latin required, English optional. */
+export const MessageFormSchema = z
+	.object({
+		target: z.enum(['visitors', 'exhibitors']).default('visitors'),
+		audience: z.string(),
+		subject: z.string().trim().min(1).max(SUBJECT_MAX),
+		body: z.string().trim().min(1).max(BODY_MAX),
+		subjectEn: optionalText(SUBJECT_MAX),
+		bodyEn: optionalText(BODY_MAX),
+		/** The count the preview showed (the send form carries it back). */
+		recipients: z.coerce.number().int().min(0).optional(),
+		/** The "Send to N people" checkbox. */
+		confirm: z.literal('on').optional(),
+	})
+	.refine((v) => ((v.target === 'visitors' ? VISITOR_AUDIENCES : EXHIBITOR_AUDIENCES) as readonly string[]).includes(v.audience), {
+		path: ['audience'],
+		params: { key: 'choice' },
+	})
+
+export type MessageForm = z.output<typeof MessageFormSchema>
+
+/** The form's texts as the message keeps them. */
+export function letterFromForm(form: MessageForm): { subject: MessageText; body: MessageText } {
+	return {
+		subject: messageText({ 'sr-Latn': form.subject, ...(form.subjectEn ? { en: form.subjectEn } : {}) }),
+		body: messageText({ 'sr-Latn': form.body, ...(form.bodyEn ? { en: form.bodyEn } : {}) }),
+	}
+}

@@ -2,7 +2,7 @@
 // Never a recipient: a registration without an address (taken at the door) or one whose person
 // stopped optional mails; for exhibitors only the RELEASED decision counts, never a staged one.
 import { and, desc, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm'
-import { applications, eventMessages, registrations } from '#db/schema/index.ts'
+import { applications, eventMessages, registrations, users } from '#db/schema/index.ts'
 import type { ApplicationRow, RegistrationRow } from '#db/schema/index.ts'
 import type { ExhibitorAudience, MessageText, VisitorAudience } from '#app/domain/message-input.ts'
 import type { MessageTarget } from '#app/domain/vocabulary.ts'
@@ -86,4 +86,21 @@ export function listMessages(db: Db, eventId: number): SentMessage[] {
 		.orderBy(desc(eventMessages.createdAt), desc(eventMessages.id))
 		.all()
 		.map((row) => ({ ...row, subject: JSON.parse(row.subject) as MessageText, body: JSON.parse(row.body) as MessageText }))
+}
+
+/** Who sent it, for people: a user's name (else the stored label, e.g. `token:5`). */
+export function authorNames(db: Db, labels: readonly string[]): Map<string, string> {
+	const names = new Map<string, string>()
+	for (const label of new Set(labels)) {
+		const match = /^user:(\d+)$/.exec(label)
+		const user = match
+			? db
+					.select({ name: users.name })
+					.from(users)
+					.where(eq(users.id, Number(match[1])))
+					.get()
+			: undefined
+		names.set(label, user?.name || label)
+	}
+	return names
 }
