@@ -6,6 +6,7 @@ import { apiCall, cliToken, expectApiError } from '#tests/support/api-client.ts'
 import { dbRun, dbValue } from '#tests/support/database.ts'
 import { createPublishedWorkshop } from '#tests/support/events.ts'
 import { createPublishedFair, submitApplication } from '#tests/support/fair-fixtures.ts'
+import { logInCookie, submitForm } from '#tests/support/pages.ts'
 import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
@@ -153,6 +154,23 @@ describe('a message to an event’s visitors', () => {
 		)
 		expect(messageMails()).toBe(before)
 		expect(dbValue<number>(server, 'SELECT count(*) FROM event_messages WHERE event_id = ?', eventId)).toBe(2)
+	})
+
+	test('the admin page refuses a send whose count changed since the preview, or without the box ticked', async () => {
+		const cookie = await logInCookie(server)
+		const before = messageMails()
+		const form = { audience: 'visitors:all', subject: 'Podsetnik', body: 'Vidimo se.', subjectEn: '', bodyEn: '', intent: 'send' }
+		const unticked = await submitForm(server, `/admin/events/${eventId}/messages?lang=en`, { ...form, recipients: '4' }, { cookie })
+		expect(unticked.status).toBe(200)
+		expect(unticked.html).toContain('Confirm sending by ticking the box')
+		// The preview said 3, there are 4 now: nothing is sent, the page says why.
+		const changed = await submitForm(server, `/admin/events/${eventId}/messages?lang=en`, { ...form, recipients: '3', confirm: 'on' }, { cookie })
+		expect(changed.status).toBe(200)
+		expect(changed.html).toContain('The number of recipients changed since the preview')
+		expect(messageMails()).toBe(before)
+		const sent = await submitForm(server, `/admin/events/${eventId}/messages?lang=en`, { ...form, recipients: '4', confirm: 'on' }, { cookie })
+		expect(sent.status).toBe(302)
+		expect(messageMails()).toBe(before + 4)
 	})
 
 	test('only an organizer may send', async () => {
