@@ -6,7 +6,7 @@ import { apiCall, cliToken, expectApiError } from '#tests/support/api-client.ts'
 import { dbRun, dbValue } from '#tests/support/database.ts'
 import { createPublishedWorkshop } from '#tests/support/events.ts'
 import { createPublishedFair, submitApplication } from '#tests/support/fair-fixtures.ts'
-import { logInCookie, submitForm } from '#tests/support/pages.ts'
+import { getPage, logInCookie, submitForm } from '#tests/support/pages.ts'
 import { startMailServer, type ReceivedMail, type TestMailServer } from '#tests/support/mail-server.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
@@ -222,5 +222,11 @@ describe('a message to a fair’s exhibitors', () => {
 			409,
 			'no_recipients',
 		)
+		// The fair's messages page offers exhibitors as well as visitors, and lists the message sent.
+		const page = await getPage(server, `/admin/events/${fair.id}/messages?lang=en`, { cookie: await logInCookie(server) })
+		expect(page.status).toBe(200)
+		expect(page.html).toContain('value="exhibitors:accepted"')
+		expect(page.html).toContain('value="visitors:checked_in"')
+		expect(page.html).toContain('Postavka štandova')
 	})
 })
