@@ -23,6 +23,7 @@ import { eventCancelled } from './event-cancelled.ts'
 import { eventFollowUp } from './event-follow-up.ts'
 import { eventReminder } from './event-reminder.ts'
 import { eventUpdated } from './event-updated.ts'
+import { eventMessage, fairMessage } from './event-message.ts'
 import { registrationCancelled } from './registration-cancelled.ts'
 import { registrationConfirmed } from './registration-confirmed.ts'
 import { registrationLink } from './registration-link.ts'
@@ -42,6 +43,7 @@ export const MAIL_BUILDERS: { [T in MailTemplate]: MailBuilder<MailParamsOf<T>> 
 	'event-cancelled': eventCancelled,
 	'event-reminder': eventReminder,
 	'event-follow-up': eventFollowUp,
+	'event-message': eventMessage,
 	'application-received': applicationReceived,
 	'application-decision': applicationDecision,
 	'application-confirm-reminder': applicationConfirmReminder,
@@ -49,6 +51,7 @@ export const MAIL_BUILDERS: { [T in MailTemplate]: MailBuilder<MailParamsOf<T>> 
 	'application-stand': applicationStand,
 	'application-fair-cancelled': applicationFairCancelled,
 	'application-setup-reminder': applicationSetupReminder,
+	'fair-message': fairMessage,
 	'account-invitation': accountInvitation,
 	'password-reset': passwordReset,
 }

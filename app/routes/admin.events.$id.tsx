@@ -120,6 +120,7 @@ export default function EditEvent() {
 				)}
 				<Link to={`/admin/events/${event.id}/registrations`}>{t('registrations.link')}</Link>
 				<Link to={`/admin/events/${event.id}/checkin`}>{t('checkin.link')}</Link>
+				<Link to={`/admin/events/${event.id}/messages`}>{t('messages.link')}</Link>
 				{event.kind === 'fair' ? <Link to={`/admin/events/${event.id}/applications`}>{t('applications.link')}</Link> : null}
 				{event.kind === 'fair' ? <Link to={`/admin/events/${event.id}/plan`}>{t('plan:editor.link')}</Link> : null}
 				{event.kind === 'fair' ? <Link to={`/admin/events/${event.id}/allocation`}>{t('allocation:link')}</Link> : null}

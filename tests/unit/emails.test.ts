@@ -26,6 +26,7 @@ import type { MailBuilder } from '#emails/types.ts'
 import { LOGO_CID } from '#emails/logo-png.ts'
 import { QR_CID } from '#emails/parts.ts'
 import { qrPng } from '#emails/qr-png.ts'
+import { OPTIONAL_MAIL_TEMPLATES } from '#app/domain/mail-kinds.ts'
 
 const PUBLIC_URL = 'https://sajam.example'
 const FROM = { name: 'Sajam', address: 'no-reply@sajam.example' }
@@ -107,6 +108,12 @@ function accountParams(overrides: Partial<AccountMailParams['account']> = {}): A
 const CONFIRM_BY = '2026-12-05T22:59:00.000Z'
 const NOTE = 'Vaš štand je pored ulaza <script>alert(1)</script> & "struja" je obezbeđena.\nDrugi red.\n\nDrugi pasus.'
 
+/** An organizer's message (event-message, fair-message), Serbian only. */
+const LETTER = {
+	subject: { 'sr-Latn': 'Parking', 'sr-Cyrl': 'Паркинг' },
+	body: { 'sr-Latn': `${NOTE}\n\nMapa: https://example.org/mapa?x=1&y=2.`, 'sr-Cyrl': 'Мапа' },
+}
+
 /** The parameters each template is queued with (see registrations.server.ts and applications.server.ts). */
 const PARAMS_FOR: { [T in MailTemplate]: MailParamsOf<T> } = {
 	'registration-confirmed': params(),
@@ -118,6 +125,7 @@ const PARAMS_FOR: { [T in MailTemplate]: MailParamsOf<T> } = {
 	'event-cancelled': params({ event: { sequence: 3, status: 'cancelled' } }),
 	'event-reminder': params(),
 	'event-follow-up': params(),
+	'event-message': { ...params(), letter: LETTER },
 	'application-received': applicationParams(),
 	'application-decision': applicationParams({ application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY, decisionNote: NOTE } }),
 	'application-confirm-reminder': applicationParams({ application: { status: 'accepted', releasedStatus: 'accepted', confirmBy: CONFIRM_BY } }),
@@ -139,6 +147,7 @@ const PARAMS_FOR: { [T in MailTemplate]: MailParamsOf<T> } = {
 		stand: { label: 'B3', zone: 'Hol', sizeM2: 6, power: true },
 		setupStartsAt: '2026-12-19T08:00:00.000Z',
 	},
+	'fair-message': { ...applicationParams({ application: { status: 'accepted', releasedStatus: 'accepted' } }), letter: LETTER },
 	'account-invitation': accountParams({ inviter: 'Vesna <i>Ilić</i>' }),
 	'password-reset': accountParams(),
 }
@@ -375,8 +384,13 @@ describe.each(LOCALES)('optional mails in %s', (locale) => {
 		expect(mail.text).toContain(`${PUBLIC_URL}/applications/${applicationParams().application.manageToken}/stop-mails`)
 	})
 
+	test('messages to all carry the stop link: a visitor’s to the ticket’s, an exhibitor’s to the application’s', async () => {
+		expect((await render('event-message', locale)).text).toContain(stop)
+		expect((await render('fair-message', locale)).text).toContain(`${PUBLIC_URL}/applications/${applicationParams().application.manageToken}/stop-mails`)
+	})
+
 	test('mails one needs to take part carry no stop link', async () => {
-		for (const template of MAIL_TEMPLATES.filter((t) => !['event-reminder', 'event-follow-up', 'application-setup-reminder'].includes(t))) {
+		for (const template of MAIL_TEMPLATES.filter((t) => !(OPTIONAL_MAIL_TEMPLATES as readonly string[]).includes(t))) {
 			expect((await render(template, locale)).text, template).not.toContain('/stop-mails')
 		}
 	})

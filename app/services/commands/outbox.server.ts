@@ -5,6 +5,7 @@ import { and, count, eq, lt, sql } from 'drizzle-orm'
 import { outbox, registrations } from '#db/schema/index.ts'
 import type { ApplicationRow, EventRow, RegistrationRow, Role } from '#db/schema/index.ts'
 import type { Locale } from '#app/domain/locale.ts'
+import type { MessageText } from '#app/domain/message-input.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { mintPrivateLink } from '#app/services/commands/private-links.server.ts'
 
@@ -20,6 +21,7 @@ export const REGISTRATION_MAIL_TEMPLATES = [
 	// Optional (domain/mail-kinds.ts): queued by the sweep (reminders.server.ts), stoppable.
 	'event-reminder',
 	'event-follow-up',
+	'event-message',
 ] as const
 export type RegistrationMailTemplate = (typeof REGISTRATION_MAIL_TEMPLATES)[number]
 
@@ -33,6 +35,7 @@ export const APPLICATION_MAIL_TEMPLATES = [
 	'application-fair-cancelled',
 	// Optional (domain/mail-kinds.ts): the day before setting up, queued by the sweep.
 	'application-setup-reminder',
+	'fair-message',
 ] as const
 export type ApplicationMailTemplate = (typeof APPLICATION_MAIL_TEMPLATES)[number]
 
@@ -92,7 +95,12 @@ export type MailParams = {
 	registration: RegistrationSnapshot
 	/** The organizer's own words to the people registered (the event-cancelled mail), plain text. */
 	message?: string
+	/** An organizer's message to the audience (the event-message mail). */
+	letter?: Letter
 }
+
+/** An organizer's message (event-message, fair-message): subject and body as each language reads them. */
+export type Letter = { subject: MessageText; body: MessageText }
 
 /** The application as it was when the mail was queued. */
 export type ApplicationSnapshot = {
@@ -122,6 +130,8 @@ export type ApplicationMailParams = {
 	setupStartsAt?: string
 	/** The organizers' own words when cancelling the fair (the same as the visitors get), plain text. */
 	message?: string
+	/** An organizer's message to the exhibitors (the fair-message mail). */
+	letter?: Letter
 }
 
 /**
@@ -347,6 +357,58 @@ export function enqueueAccountMail(tx: Db, template: AccountMailTemplate, locale
 		registrationId: null,
 		applicationId: null,
 	})
+}
+
+/** One mail of a batch (enqueueMany): to a registration or an application, each with its own link. */
+export type BatchRecipient =
+	{ registration: RegistrationRow & { email: string }; application?: undefined } | { application: ApplicationRow; registration?: undefined }
+
+/**
+ * Queues one mail per recipient, fast: the event snapshot and the parameters' common part are
+ * made once, each row is one prepared insert plus its private link (one hashed insert). Inside
+ * the caller's transaction; returns how many were queued.
+ */
+export function enqueueMany(
+	tx: Db,
+	template: 'event-message' | 'fair-message',
+	event: EventRow,
+	recipients: readonly BatchRecipient[],
+	letter: Letter,
+	now: Date,
+): number {
+	const snapshot = snapshotEvent(event)
+	for (const r of recipients) {
+		if (r.registration) {
+			const reg = r.registration
+			const token = mintPrivateLink(tx, { registrationId: reg.id }, now)
+			insertMail(tx, {
+				template,
+				locale: reg.locale as Locale,
+				toAddress: reg.email,
+				toName: reg.name,
+				params: { event: snapshot, registration: snapshotRegistration(reg, token), letter },
+				now,
+				eventId: event.id,
+				registrationId: reg.id,
+				applicationId: null,
+			})
+		} else {
+			const app = r.application
+			const token = mintPrivateLink(tx, { applicationId: app.id }, now)
+			insertMail(tx, {
+				template,
+				locale: app.locale,
+				toAddress: app.contactEmail,
+				toName: app.contactName,
+				params: { event: snapshot, application: snapshotApplication(app, token), letter },
+				now,
+				eventId: event.id,
+				registrationId: null,
+				applicationId: app.id,
+			})
+		}
+	}
+	return recipients.length
 }
 
 function wakeWorkerAfterCommit() {
