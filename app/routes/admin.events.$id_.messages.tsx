@@ -6,9 +6,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MessageFormSchema, letterFromForm, type MessageForm } from '#app/domain/message-input.ts'
-import { countRecipients, sendMessage } from '#app/services/commands/messages.server.ts'
+import { hashRequestBody } from '#app/services/commands/idempotency.server.ts'
+import { countRecipients, sendMessageThroughApi } from '#app/services/commands/messages.server.ts'
 import { messagePreview, messagesPage } from '#app/services/views/message-views.server.ts'
-import { ServiceError } from '#app/services/errors.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
@@ -47,21 +47,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const form: MessageForm = parsed.data
 	const letter = letterFromForm(form)
 	const recipients = countRecipients(getDb(), event.id, form.target, form.audience as never)
-	const preview = { recipients, languages: messagePreview(letter) }
+	const preview = { recipients, languages: messagePreview(letter), sendKey: crypto.randomUUID() }
 	if (raw.intent !== 'send') return { values, errors: recipients === 0 ? { audience: [t('api:errors.no_recipients')] } : {}, preview }
 	if (form.confirm !== 'on') return { values, errors: { confirm: [t('messages.confirmRequired')] }, preview }
-	try {
-		const sent = sendMessage(
-			getDb(),
-			{ event, target: form.target, audience: form.audience as never, letter, expectedRecipients: form.recipients ?? -1 },
-			{ kind: 'user', id: user.id },
-		)
-		return redirect(`/admin/events/${event.id}/messages?sent=${sent.id}`)
-	} catch (error) {
-		if (!(error instanceof ServiceError)) throw error
-		return { values, errors: { [error.field ?? 'audience']: [t(`api:errors.${error.code}`)] }, preview }
-	}
+	// The preview's form carries a one-time key: a double-click or a resent form sends one message
+	// (the second POST replays the first answer), as the API's Idempotency-Key does.
+	const sendKey = SEND_KEY.test(raw.sendKey ?? '') ? raw.sendKey! : null
+	const answer = sendMessageThroughApi(
+		getDb(),
+		{
+			event,
+			target: form.target,
+			audience: form.audience as never,
+			letter,
+			expectedRecipients: form.recipients ?? -1,
+			idempotency: { key: sendKey, bodyHash: hashRequestBody(JSON.stringify({ target: form.target, audience: form.audience, letter })) },
+		},
+		{ kind: 'user', id: user.id },
+		(error) => ({ status: 409, body: { code: error.code, field: error.field ?? 'audience' } }),
+	)
+	if (answer.status === 202) return redirect(`/admin/events/${event.id}/messages?sent=${(answer.body as { message: { id: number } }).message.id}`)
+	const refused = answer.body as { code: string; field: string }
+	return { values, errors: { [refused.field]: [t(`api:errors.${refused.code}`)] }, preview }
 }
+
+/** The preview's one-time send key (randomUUID). */
+const SEND_KEY = /^[0-9a-f-]{36}$/
 
 function FieldError({ id, errors }: { id: string; errors: string[] | undefined }) {
 	return errors?.length ? (
@@ -168,6 +179,7 @@ export default function EventMessages() {
 								<input key={name} type="hidden" name={name} value={values[name] ?? ''} />
 							))}
 							<input type="hidden" name="recipients" value={preview.recipients} />
+							<input type="hidden" name="sendKey" value={preview.sendKey} />
 							<div className="field">
 								<label className="check">
 									<input type="checkbox" name="confirm" aria-describedby={describedBy('confirm')} /> {t('messages.confirm', { count: preview.recipients })}

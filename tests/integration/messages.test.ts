@@ -171,6 +171,13 @@ describe('a message to an event’s visitors', () => {
 		const sent = await submitForm(server, `/admin/events/${eventId}/messages?lang=en`, { ...form, recipients: '4', confirm: 'on' }, { cookie })
 		expect(sent.status).toBe(302)
 		expect(messageMails()).toBe(before + 4)
+		// A double-click: the preview's form (with its one-time key) posted twice sends one message.
+		const sendKey = crypto.randomUUID()
+		const url = `/admin/events/${eventId}/messages?lang=en`
+		const twice = await Promise.all([1, 2].map(() => submitForm(server, url, { ...form, recipients: '4', confirm: 'on', sendKey }, { cookie })))
+		expect(twice.map((answer) => answer.status)).toEqual([302, 302])
+		expect(twice[0]!.location).toBe(twice[1]!.location)
+		expect(messageMails()).toBe(before + 8)
 	})
 
 	test('only an organizer may send', async () => {

@@ -6,7 +6,7 @@ import { eventMessages, type EventRow } from '#db/schema/index.ts'
 import { actorLabel, type Actor } from '#app/domain/actor.ts'
 import type { ExhibitorAudience, MessageAudience, VisitorAudience } from '#app/domain/message-input.ts'
 import type { MessageTarget } from '#app/domain/vocabulary.ts'
-import { writeTransaction, type Db } from '#app/utils/db.server.ts'
+import type { Db } from '#app/utils/db.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { enqueueMany, type Letter } from '#app/services/commands/outbox.server.ts'
 import { runIdempotent, type StoredAnswer } from '#app/services/commands/idempotency.server.ts'
@@ -70,13 +70,9 @@ function sendIn(tx: Db, call: MessageCall, actor: Actor, now: Date): { id: numbe
 	return { id: row.id, recipients }
 }
 
-/** Sends a message (admin form): throws the ServiceError of a refusal. */
-export function sendMessage(db: Db, call: MessageCall, actor: Actor, now = new Date()) {
-	return writeTransaction(db, (tx) => sendIn(tx, call, actor, now))
-}
-
 /**
- * POST /api/v1/{events|fairs}/{slug}/messages with `send: true`: 202 {message: {id, recipients}},
+ * POST /api/v1/{events|fairs}/{slug}/messages with `send: true` (and the admin page's send, keyed by
+ * its preview): 202 {message: {id, recipients}},
  * the first answer kept under the Idempotency-Key with the message it made.
  */
 export function sendMessageThroughApi(
