@@ -1,36 +1,8 @@
 // POST /api/v1/fairs/{slug}/messages (organizer; Idempotency-Key): a message to the fair's exhibitors
 // (by RELEASED decision). Without `send: true` a preview, 200 {recipients}; with it 202 {message: {id, recipients}}.
-import { ExhibitorMessageSchema, messageText } from '#app/domain/message-input.ts'
-import { hashRequestBody } from '#app/services/commands/idempotency.server.ts'
-import { countRecipients, sendMessageThroughApi } from '#app/services/commands/messages.server.ts'
-import { readJsonBodyAndText, serviceErrorAnswer } from '#app/http/api.server.ts'
-import { apiAction, apiMethodNotAllowed } from '#app/http/api-route.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
-import { getRequestT } from '#app/utils/i18n.server.ts'
+import { apiMethodNotAllowed } from '#app/http/api-route.server.ts'
+import { MESSAGE_METHODS, messageAction } from '#app/http/message-route.server.ts'
 
-const ALLOWED = ['POST']
+export const loader = apiMethodNotAllowed(MESSAGE_METHODS, { role: 'organizer' })
 
-export const loader = apiMethodNotAllowed(ALLOWED, { role: 'organizer' })
-
-export const action = apiAction(
-	{ allow: ALLOWED, role: 'organizer', scope: 'fair', limit: 'idempotent' },
-	async ({ request, event, principal, idempotencyKey }) => {
-		const { data: body, text } = await readJsonBodyAndText(request, ExhibitorMessageSchema)
-		const headers = { 'Cache-Control': 'no-store' }
-		if (!body.send) return Response.json({ recipients: countRecipients(getDb(), event.id, 'exhibitors', body.audience) }, { headers })
-		const { t } = await getRequestT(request, ['api', 'common'])
-		const answer = sendMessageThroughApi(
-			getDb(),
-			{
-				event,
-				target: 'exhibitors',
-				audience: body.audience,
-				letter: { subject: messageText(body.subject), body: messageText(body.body) },
-				idempotency: { key: idempotencyKey, bodyHash: hashRequestBody(text) },
-			},
-			principal.actor,
-			(error) => serviceErrorAnswer(t, error),
-		)
-		return Response.json(answer.body, { status: answer.status, headers: { ...headers, ...(answer.replayed ? { 'Idempotent-Replayed': 'true' } : {}) } })
-	},
-)
+export const action = messageAction('exhibitors')
