@@ -168,9 +168,19 @@ server.on('checkContinue', (req, res) => void handle(req, res))
 server.listen(port, host, () => {
 	console.log(`Sajam listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
 })
+// Shutdown: stop taking requests, let the mail worker finish the mail on the wire (the rest of its
+// batch goes back to the outbox for the next start), then exit; at most 5 s in any case.
 for (const signal of ['SIGINT', 'SIGTERM']) {
-	process.on(signal, () => {
-		server.close(() => process.exit(0))
+	process.once(signal, () => {
+		const closed = new Promise((resolve) => server.close(resolve))
+		server.closeIdleConnections()
+		Promise.all([closed, build.entry.module.stopBackgroundWork()]).then(
+			() => process.exit(0),
+			(error) => {
+				console.error('shutdown:', error)
+				process.exit(1)
+			},
+		)
 		setTimeout(() => process.exit(0), 5000).unref()
 	})
 }

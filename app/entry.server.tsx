@@ -13,6 +13,7 @@ import { NonceProvider } from '#app/utils/nonce.ts'
 
 export { apiRefusal, pageRefusal } from '#app/http/refusals.server.ts'
 export { listenerEnv } from '#app/utils/env.server.ts'
+export { stopBackgroundWork } from '#app/utils/boot.server.ts'
 
 export const streamTimeout = 5_000
 

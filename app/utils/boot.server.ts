@@ -15,7 +15,7 @@ const DEADLINE_SWEEP_INTERVAL_MS = 60_000
  * What the server does once at start: parse the environment (a bad value stops it here),
  * open the database and apply pending migrations, create the first admin if asked to, and start
  * delivering the outbox (woken by new mail, and every few seconds for retries; its timer does
- * not keep the process alive, and a send cut short by shutdown is retried after restart).
+ * not keep the process alive). A shutdown goes through stopBackgroundWork.
  */
 export function startBackgroundWork(): Promise<void> {
 	state.sajamBooted ??= (async () => {
@@ -50,6 +50,17 @@ function startDeadlineSweep(db: ReturnType<typeof getDb>) {
 	const timer = setInterval(sweep, DEADLINE_SWEEP_INTERVAL_MS)
 	timer.unref()
 	return timer
+}
+
+/**
+ * For a shutdown (SIGTERM, SIGINT): no new sweep, and the mail worker finishes the mail it is
+ * sending and gives the rest of its batch back, so the next start sends each of them exactly once.
+ * (A process killed outright leaves its batch claimed; it is retried when the lease runs out, and
+ * the one mail that was on the wire may arrive twice, under the same Message-ID.)
+ */
+export async function stopBackgroundWork(): Promise<void> {
+	if (state.sajamDeadlineTimer) clearInterval(state.sajamDeadlineTimer)
+	await state.sajamMailWorker?.stop()
 }
 
 /** Delivers at once instead of at the worker's next tick (e.g. after an organizer's resend). */

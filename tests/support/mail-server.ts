@@ -26,13 +26,28 @@ export type TestMailServer = {
 	to(address: string): ReceivedMail[]
 	/** Resolves with the first mail (already received or arriving) that matches. */
 	waitFor(match: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>
+	/** Resolves once an outage (`outageAfter`) has begun: the port no longer answers. */
+	readonly wentDown: Promise<void>
 	close(): Promise<void>
 }
 
+export type MailServerOptions = {
+	/** The port (0 or none: any free port); a server started again on the same port ends an outage. */
+	port?: number
+	/**
+	 * An outage in the middle of a delivery: after this many mails, the next one is never accepted
+	 * (its DATA gets no answer), the server stops listening and drops its connections.
+	 */
+	outageAfter?: number
+}
+
 /** Starts the server on `port` (0: any free port). */
-export function startMailServer(options: { port?: number } = {}): Promise<TestMailServer> {
+export function startMailServer(options: MailServerOptions = {}): Promise<TestMailServer> {
 	const messages: ReceivedMail[] = []
 	const waiters = new Set<() => void>()
+	let goDown: () => void = () => {}
+	const wentDown = new Promise<void>((resolve) => (goDown = resolve))
+	let down = false
 	const server = new SMTPServer({
 		// Plain SMTP on loopback: no TLS, no authentication, no log noise.
 		disabledCommands: ['STARTTLS', 'AUTH'],
@@ -40,6 +55,15 @@ export function startMailServer(options: { port?: number } = {}): Promise<TestMa
 		logger: false,
 		closeTimeout: 1_000,
 		onData(stream, session, callback) {
+			if (options.outageAfter !== undefined && messages.length >= options.outageAfter) {
+				// This mail is never acknowledged: the client sees its connection drop, as in a real outage.
+				stream.resume()
+				if (!down) {
+					down = true
+					server.close(() => goDown())
+				}
+				return
+			}
 			const chunks: Buffer[] = []
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk))
 			stream.on('error', callback)
@@ -83,7 +107,8 @@ export function startMailServer(options: { port?: number } = {}): Promise<TestMa
 						if (!check()) waiters.add(check)
 					})
 				},
-				close: () => new Promise<void>((done) => server.close(() => done())),
+				wentDown,
+				close: () => (down ? wentDown : new Promise<void>((done) => server.close(() => done()))),
 			})
 		})
 	})

@@ -56,6 +56,12 @@ export type TestServer = {
 	outputSettled(): Promise<void>
 	/** Runs `node build/cli.js ...args` with the server's environment (same database); `input` goes to its stdin. */
 	cli(args: string[], options?: { input?: string }): Promise<CliResult>
+	/**
+	 * Stops the server (SIGTERM, as a service manager does; SIGKILL for a crash) and starts it again
+	 * on the same data folder and environment, on a new port: the new server is returned, this one
+	 * is done.
+	 */
+	restart(signal?: 'SIGTERM' | 'SIGKILL'): Promise<TestServer>
 	stop(): Promise<void>
 }
 
@@ -130,13 +136,13 @@ function killAllOnExit() {
 	})
 }
 
-export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
+export async function startServer(options: StartServerOptions = {}, reuseTempDir?: string): Promise<TestServer> {
 	for (const file of [SERVER_ENTRY, CLI_BUNDLE]) {
 		if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` first`)
 	}
 	const port = await findFreePort()
 	const url = `http://127.0.0.1:${port}`
-	const tempDir = mkdtempSync(path.join(os.tmpdir(), 'sajam-server-'))
+	const tempDir = reuseTempDir ?? mkdtempSync(path.join(os.tmpdir(), 'sajam-server-'))
 	const dataDir = path.join(tempDir, 'data')
 	const dbPath = path.join(dataDir, 'sajam.db')
 	const admin = { email: 'admin@sajam.test', password: 'test-admin-password' }
@@ -209,14 +215,22 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
 		await waitForOutput(`GET ${path} 404`)
 	}
 
+	async function halt(signal: 'SIGTERM' | 'SIGKILL') {
+		if (hasExited) return
+		child.kill(signal)
+		const killer = setTimeout(() => child.kill('SIGKILL'), 5_000)
+		await exited
+		clearTimeout(killer)
+	}
+
 	async function stop() {
-		if (!hasExited) {
-			child.kill('SIGTERM')
-			const killer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-			await exited
-			clearTimeout(killer)
-		}
+		await halt('SIGTERM')
 		rmSync(tempDir, { recursive: true, force: true })
+	}
+
+	async function restart(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {
+		await halt(signal)
+		return startServer(options, tempDir)
 	}
 
 	const cli = (args: string[], cliOptions: { input?: string } = {}) => runBuiltCli(args, env, cliOptions)
@@ -242,5 +256,5 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
 		await new Promise((resolve) => setTimeout(resolve, 100))
 	}
 
-	return { url, dbPath, dataDir, admin, pid: child.pid!, output, waitForOutput, outputSettled, cli, stop }
+	return { url, dbPath, dataDir, admin, pid: child.pid!, output, waitForOutput, outputSettled, cli, restart, stop }
 }

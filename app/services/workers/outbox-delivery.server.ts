@@ -289,16 +289,27 @@ export type DeliverySummary = {
  * SMTP server is unreachable (then the rest waits for its next attempt, nothing is lost).
  * `beforeEach` runs before each mail (the server's worker uses it to let requests go first).
  */
-export async function deliverDueMail(db: Db, mailer: Mailer, options: { now?: () => Date; beforeEach?: () => Promise<void> } = {}): Promise<DeliverySummary> {
+export async function deliverDueMail(
+	db: Db,
+	mailer: Mailer,
+	options: { now?: () => Date; beforeEach?: () => Promise<void>; stopRequested?: () => boolean } = {},
+): Promise<DeliverySummary> {
 	const clock = options.now ?? (() => new Date())
+	const stopRequested = options.stopRequested ?? (() => false)
 	const summary: DeliverySummary = { attempted: 0, sent: 0, retrying: 0, failed: 0, withdrawn: 0, lastError: null }
-	while (true) {
+	while (!stopRequested()) {
 		// Each claimed row leaves the due set (sent, failed, or pending with a later time), so this ends.
 		const batch = claimDue(db, clock(), BATCH_SIZE)
 		if (batch.length === 0) return summary
 		const nonce = mailIdNonce(db)
 		let unavailable: string | null = null
-		for (const row of batch) {
+		for (const [index, row] of batch.entries()) {
+			if (stopRequested()) {
+				// Shutting down: the rows not yet tried go back as they were, due at once for the next
+				// start (not after the lease), so a restart sends each of them exactly once.
+				releaseClaims(db, batch.slice(index), clock())
+				return summary
+			}
 			summary.attempted++
 			if (unavailable) {
 				summary[markFailedAttempt(db, row, unavailable, clock())]++
@@ -312,6 +323,19 @@ export async function deliverDueMail(db: Db, mailer: Mailer, options: { now?: ()
 		}
 		if (unavailable) return summary
 	}
+	return summary
+}
+
+/** Gives claimed rows that were not tried back: pending, due now, the claim's attempt not counted. */
+function releaseClaims(db: Db, rows: OutboxRow[], now: Date) {
+	if (rows.length === 0) return
+	writeTransaction(db, (tx) => {
+		for (const row of rows)
+			tx.update(outbox)
+				.set({ status: 'pending', attempts: row.attempts - 1, nextAttemptAt: now })
+				.where(stillOurs(row))
+				.run()
+	})
 }
 
 /** The invite as one `text/calendar; method=...` alternative, the part Gmail and Outlook act on (nodemailer's `icalEvent` would attach it a second time as application/ics). */
@@ -413,7 +437,7 @@ export function startMailWorker(db: Db, mailer: Mailer, options: { intervalMs?: 
 			again = true
 			return
 		}
-		running = deliverDueMail(db, mailer, { beforeEach })
+		running = deliverDueMail(db, mailer, { beforeEach, stopRequested: () => stopped })
 			.then(() => undefined, onError)
 			.finally(() => {
 				running = null
