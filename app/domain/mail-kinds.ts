@@ -13,6 +13,18 @@ export function isOptionalMailTemplate(template: string): template is OptionalMa
 	return (OPTIONAL_MAIL_TEMPLATES as readonly string[]).includes(template)
 }
 
+/**
+ * Why an optional mail was withheld at delivery (kept as the outbox row's note, shown to organizers
+ * in their language): the event was cancelled, the registration was cancelled, the application no
+ * longer stands (withdrawn or rejected), or the person stopped these mails.
+ */
+export const WITHHELD_REASONS = ['event_cancelled', 'registration_cancelled', 'application_ended', 'mails_stopped'] as const
+export type WithheldReason = (typeof WITHHELD_REASONS)[number]
+
+export function isWithheldReason(note: string | null): note is WithheldReason {
+	return (WITHHELD_REASONS as readonly (string | null)[]).includes(note)
+}
+
 const HOUR_MS = 60 * 60_000
 
 /** The setup reminder goes this long before setting up may start. */

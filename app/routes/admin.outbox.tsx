@@ -15,10 +15,17 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
 import { deliveredToFile } from '#app/domain/delivery-note.ts'
+import { isWithheldReason } from '#app/domain/mail-kinds.ts'
 import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 
 /** Reuses the event status colours: green for sent, red for failed, neutral while on the way. */
-const PILL: Record<OutboxStatus, string> = { pending: 'pill', sending: 'pill status-draft', sent: 'pill status-published', failed: 'pill status-cancelled' }
+const PILL: Record<OutboxStatus, string> = {
+	pending: 'pill',
+	sending: 'pill status-draft',
+	sent: 'pill status-published',
+	failed: 'pill status-cancelled',
+	withheld: 'pill',
+}
 
 const isStatus = (value: string | null): value is OutboxStatus => (OUTBOX_STATUSES as readonly string[]).includes(value ?? '')
 
@@ -28,6 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const statusParam = new URL(request.url).searchParams.get('status')
 	const status = isStatus(statusParam) ? statusParam : null
 	const db = getDb()
+	const noteText = (row: { status: OutboxStatus; lastError: string | null }) => {
+		if (row.status === 'withheld' && isWithheldReason(row.lastError)) return t(`outboxPage.withheldReason.${row.lastError}`)
+		const file = deliveredToFile(row.lastError)
+		return file === null ? row.lastError : t('outboxPage.writtenToFile', { file })
+	}
 	const when = (date: Date | null) => (date ? { text: formatDateTime(date, locale), iso: date.toISOString() } : null)
 	const rows = listOutbox(db, { status: status ?? undefined }).map((row) => ({
 		id: row.id,
@@ -36,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		template: row.template,
 		status: row.status,
 		attempts: row.attempts,
-		lastError: deliveredToFile(row.lastError) === null ? row.lastError : t('outboxPage.writtenToFile', { file: deliveredToFile(row.lastError) }),
+		lastError: noteText(row),
 		createdAt: when(row.createdAt)!,
 		sentAt: when(row.sentAt),
 		nextAttemptAt: row.status === 'pending' ? when(row.nextAttemptAt) : null,

@@ -4,7 +4,9 @@ import { applications } from './applications.ts'
 import { events } from './events.ts'
 import { registrations } from './registrations.ts'
 
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const
+// withheld: an optional mail (reminder, thank-you, message) that was not sent because the person
+// stopped these mails or the registration, application or event was cancelled after it was queued.
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'withheld'] as const
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
 
 /**

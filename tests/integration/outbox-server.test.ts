@@ -3,6 +3,7 @@
 // mail in /admin/outbox.
 import ICAL from 'ical.js'
 import { afterEach, describe, expect, test } from 'vitest'
+import { dbRun } from '#tests/support/database.ts'
 import { startMailServer, TEST_MAIL_FROM } from '#tests/support/mail-server.ts'
 import { NEXT_YEAR, organizerApi } from '#tests/support/organizer-api.ts'
 import { logInCookie } from '#tests/support/pages.ts'
@@ -107,6 +108,26 @@ describe('the built server', () => {
 			const html = await (await fetch(`${server.url}/admin/outbox?status=sent&lang=${locale}`, { headers: { Cookie: cookie } })).text()
 			expect(html, locale).toContain(text)
 			expect(html, locale).not.toContain('SMTP_URL not set')
+		}
+
+		// A reminder withheld at delivery (the person stopped these mails): its own status, and the
+		// reason in the reader's language, not a failure to act on.
+		dbRun(
+			server,
+			`INSERT INTO outbox (template, locale, to_address, to_name, params, status, last_error, next_attempt_at, created_at)
+			 VALUES ('event-reminder', 'sr-Latn', 'odjavljena@primer.rs', 'Odjavljena', '{}', 'withheld', 'mails_stopped', ?, ?)`,
+			Date.now(),
+			Date.now(),
+		)
+		for (const [locale, status, reason] of [
+			['sr-Latn', 'zadržana', 'Nije poslata: osoba je odjavila ove imejlove.'],
+			['en', 'withheld', 'Not sent: the person stopped these emails.'],
+		] as const) {
+			const html = await (await fetch(`${server.url}/admin/outbox?status=withheld&lang=${locale}`, { headers: { Cookie: cookie } })).text()
+			expect(html, locale).toContain('odjavljena@primer.rs')
+			expect(html, locale).toContain(`>${status}</span>`)
+			expect(html, locale).toContain(reason)
+			expect(html, locale).not.toContain('vesna@primer.rs')
 		}
 	})
 })

@@ -268,7 +268,7 @@ export function eraseByManageToken(db: Db, token: string, now = new Date()): Can
 		const result = cancelInTransaction(tx, registration, 'visitor', { kind: 'system' }, now)
 		mailIds = tx.all<{ id: number }>(sql`SELECT id FROM outbox WHERE registration_id = ${registration.id}`).map((r) => r.id)
 		revokeRegistrationLinks(tx, registration.id)
-		tx.run(sql`DELETE FROM outbox WHERE registration_id = ${registration.id} AND status IN ('pending', 'failed')`)
+		tx.run(sql`DELETE FROM outbox WHERE registration_id = ${registration.id} AND status IN ('pending', 'failed', 'withheld')`)
 		tx.run(sql`UPDATE outbox SET params = '{}', to_address = 'erased', to_name = NULL WHERE registration_id = ${registration.id}`)
 		const erased = tx
 			.update(registrations)

@@ -19,7 +19,7 @@ import { isAccountMailTemplate, onMailQueued } from '#app/services/commands/outb
 import { mailIdNonce } from '#app/services/commands/site-settings.server.ts'
 import { centerContact } from '#app/services/queries/site-settings.server.ts'
 import { fileDeliveryNote } from '#app/domain/delivery-note.ts'
-import { isOptionalMailTemplate, listUnsubscribeHeaders, stopMailsUrl } from '#app/domain/mail-kinds.ts'
+import { isOptionalMailTemplate, listUnsubscribeHeaders, stopMailsUrl, type WithheldReason } from '#app/domain/mail-kinds.ts'
 
 /** Waits after the 1st, 2nd, ... failed attempt; after the list, every RETRY_EVERY_MS. */
 export const RETRY_DELAYS_MS = [10_000, 30_000, 60_000, 5 * 60_000, 15 * 60_000]
@@ -238,11 +238,11 @@ function markFailedAttempt(db: Db, row: OutboxRow, error: string, now: Date, per
  * at delivery: the person stopped these mails, cancelled, withdrew, or the event was cancelled
  * after it was queued. Null when it may go. Tickets, changes and cancellations are never held back.
  */
-function optionalMailWithdrawn(db: Db, row: OutboxRow): string | null {
+function optionalMailWithdrawn(db: Db, row: OutboxRow): WithheldReason | null {
 	if (!isOptionalMailTemplate(row.template)) return null
 	if (row.eventId !== null) {
 		const event = db.select({ status: events.status }).from(events).where(eq(events.id, row.eventId)).get()
-		if (event?.status === 'cancelled') return 'the event was cancelled'
+		if (event?.status === 'cancelled') return 'event_cancelled'
 	}
 	if (row.registrationId !== null) {
 		const r = db
@@ -250,8 +250,8 @@ function optionalMailWithdrawn(db: Db, row: OutboxRow): string | null {
 			.from(registrations)
 			.where(eq(registrations.id, row.registrationId))
 			.get()
-		if (!r || r.status === 'cancelled') return 'the registration was cancelled'
-		if (r.stopped) return 'the person stopped these mails'
+		if (!r || r.status === 'cancelled') return 'registration_cancelled'
+		if (r.stopped) return 'mails_stopped'
 	}
 	if (row.applicationId !== null) {
 		const a = db
@@ -259,16 +259,16 @@ function optionalMailWithdrawn(db: Db, row: OutboxRow): string | null {
 			.from(applications)
 			.where(eq(applications.id, row.applicationId))
 			.get()
-		if (!a || a.status === 'withdrawn' || a.status === 'rejected') return 'the application no longer stands'
-		if (a.stopped) return 'the exhibitor stopped these mails'
+		if (!a || a.status === 'withdrawn' || a.status === 'rejected') return 'application_ended'
+		if (a.stopped) return 'mails_stopped'
 	}
 	return null
 }
 
-/** An optional mail that must not go: settled as failed with the reason, not retried, not counted as a failure. */
-function markWithdrawn(db: Db, row: OutboxRow, reason: string, now: Date) {
+/** An optional mail that must not go: settled as withheld with the reason; not retried, not a failure. */
+function markWithdrawn(db: Db, row: OutboxRow, reason: WithheldReason, now: Date) {
 	db.update(outbox)
-		.set({ status: 'failed', lastError: `not sent: ${reason}`, params: paramsWithoutLinks(row), nextAttemptAt: now })
+		.set({ status: 'withheld', lastError: reason, params: paramsWithoutLinks(row), nextAttemptAt: now })
 		.where(stillOurs(row))
 		.run()
 }
