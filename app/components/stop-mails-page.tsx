@@ -1,7 +1,36 @@
 // The one-click stop page of a ticket or an application: what stopping means, one button (a plain
 // POST form, no JavaScript), and after it a short answer.
-import { Form, Link } from '@remix-run/react'
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { ErrorMessage } from './error-page.tsx'
+import { PrivateLinkNotFound } from './private-link-pages.tsx'
+
+type StopMailsLoaderData = { eventTitle: string; stopped: boolean; back: string }
+type StopMailsActionData = { stopped: boolean; error: string | null }
+
+/** The page of a stop link (app/http/stop-mails-route.server.ts gives its loader and action). */
+export function stopMailsRoute(namespace: 'ticket' | 'application') {
+	function StopMailsRoute() {
+		const view = useLoaderData<StopMailsLoaderData>()
+		const result = useActionData<StopMailsActionData>()
+		return (
+			<>
+				{result?.error ? (
+					<p className="notice danger" role="alert">
+						{result.error}
+					</p>
+				) : null}
+				<StopMailsPage namespace={namespace} eventTitle={view.eventTitle} stopped={view.stopped} justStopped={result?.stopped === true} back={view.back} />
+			</>
+		)
+	}
+	function StopMailsError() {
+		const error = useRouteError()
+		if (isRouteErrorResponse(error) && error.status === 404) return <PrivateLinkNotFound namespace={namespace} />
+		return <ErrorMessage error={error} />
+	}
+	return { StopMailsRoute, StopMailsError }
+}
 
 export function StopMailsPage({
 	namespace,
