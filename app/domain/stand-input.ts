@@ -60,6 +60,11 @@ export const StandSchema = z
 
 export type StandInput = z.output<typeof StandSchema>
 
+/** A stand's own fields (what PUT takes and the table keeps), picked from a row or any wider object. */
+export function standFields(s: StandInput): StandInput {
+	return { label: s.label, x: s.x, y: s.y, width: s.width, height: s.height, sizeM2: s.sizeM2, power: s.power, accessible: s.accessible, zone: s.zone }
+}
+
 export const PlanExtentSchema = z.object({
 	width: metres.positive().max(MAX_PLAN_SIDE),
 	height: metres.positive().max(MAX_PLAN_SIDE),

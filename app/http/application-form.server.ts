@@ -8,6 +8,7 @@ import { data, type AppLoadContext } from '@remix-run/node'
 import type { TFunction } from 'i18next'
 import type { ApplicationRow } from '#db/schema/index.ts'
 import { matchStandLabel } from '#app/domain/application-input.ts'
+import { standFields } from '#app/domain/stand-input.ts'
 import {
 	applicationFormSchema,
 	HONEYPOT_FIELD,
@@ -197,17 +198,7 @@ export function preferencePlan(db: Db, eventId: number): PreferencePlan | null {
 	return {
 		width: plan.width,
 		height: plan.height,
-		stands: stands.map((s) => ({
-			label: s.label,
-			x: s.x,
-			y: s.y,
-			width: s.width,
-			height: s.height,
-			sizeM2: s.sizeM2,
-			power: s.power,
-			accessible: s.accessible,
-			zone: s.zone,
-		})),
+		stands: stands.map(standFields),
 	}
 }
 

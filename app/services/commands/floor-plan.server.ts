@@ -14,7 +14,7 @@ import { eq } from 'drizzle-orm'
 import { floorPlans, planLandmarks, standAssignments, stands, type StandRow } from '#db/schema/index.ts'
 import type { LandmarkInput } from '#app/domain/landmark-input.ts'
 import { checkUpload } from '#app/domain/image-check.ts'
-import { DEFAULT_PLAN, labelKey, standIssues, type PlanDraft, type PlanExtent, type StandInput } from '#app/domain/stand-input.ts'
+import { DEFAULT_PLAN, labelKey, standFields, standIssues, type PlanDraft, type PlanExtent, type StandInput } from '#app/domain/stand-input.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { recordAudit } from '#app/services/commands/audit.server.ts'
 import { type Actor } from '#app/domain/actor.ts'
@@ -74,17 +74,7 @@ function applyStands(tx: Db, eventId: number, input: readonly StandInput[], acto
 	let added = 0
 	let updated = 0
 	for (const s of input) {
-		const values = {
-			label: s.label,
-			x: s.x,
-			y: s.y,
-			width: s.width,
-			height: s.height,
-			sizeM2: s.sizeM2,
-			power: s.power,
-			accessible: s.accessible,
-			zone: s.zone ?? null,
-		}
+		const values = standFields(s)
 		const match = byKey.get(labelKey(s.label))
 		if (match) {
 			const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => match[k] !== values[k])
@@ -170,24 +160,12 @@ export function discardPlanDraft(db: Db, eventId: number, actor: Actor, now = ne
 	})
 }
 
-const standInputOf = (s: StandRow): StandInput => ({
-	label: s.label,
-	x: s.x,
-	y: s.y,
-	width: s.width,
-	height: s.height,
-	sizeM2: s.sizeM2,
-	power: s.power,
-	accessible: s.accessible,
-	zone: s.zone,
-})
-
 /** A new extent (the draft's, while the editor works on a draft); refused (422 plan_too_small, field `width`) when a stand would fall outside it. */
 export function setPlanExtent(db: Db, eventId: number, extent: PlanExtent, actor: Actor, now = new Date()): PlanExtent {
 	return writeTransaction(db, (tx) => {
 		if (drafting(tx, eventId)) {
 			const draft = getPlanDraft(tx, eventId)
-			const current: StandInput[] = draft?.stands ?? listStands(tx, eventId).map(standInputOf)
+			const current: StandInput[] = draft?.stands ?? listStands(tx, eventId).map(standFields)
 			if (standIssues(current, extent).some((i) => i.key === 'standOutsidePlan')) throw new ServiceError('plan_too_small', 422, 'width')
 			storeDraft(tx, eventId, { plan: extent, stands: current }, actor, now)
 			return extent

@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm'
 import { applications, floorPlans, planLandmarks, standAssignments, stands, type FloorPlanRow, type StandRow } from '#db/schema/index.ts'
 import { neighboursByLabel } from '#app/domain/stand-geometry.ts'
-import { DEFAULT_PLAN, compareLabels, parsePlanDraft, type PlanDraft, type PlanExtent } from '#app/domain/stand-input.ts'
+import { DEFAULT_PLAN, compareLabels, parsePlanDraft, standFields, type PlanDraft, type PlanExtent } from '#app/domain/stand-input.ts'
 import { type Db } from '#app/utils/db.server.ts'
 import type { Landmark } from '#app/domain/landmark-input.ts'
 
@@ -100,18 +100,10 @@ export function getFloorPlan(db: Db, eventId: number): FloorPlan {
 /** The API's Stand: what PUT takes, plus its neighbours (derived from the geometry). */
 export function toStandJson(rows: readonly StandRow[]) {
 	const neighbours = neighboursByLabel(rows)
-	return rows.map((s) => ({
-		label: s.label,
-		x: s.x,
-		y: s.y,
-		width: s.width,
-		height: s.height,
-		sizeM2: s.sizeM2,
-		power: s.power,
-		accessible: s.accessible,
-		...(s.zone ? { zone: s.zone } : {}),
-		neighbours: neighbours.get(s.label) ?? [],
-	}))
+	return rows.map((s) => {
+		const { zone, ...fields } = standFields(s)
+		return { ...fields, ...(zone ? { zone } : {}), neighbours: neighbours.get(s.label) ?? [] }
+	})
 }
 
 export function getPlanBackground(db: Db, eventId: number): { mime: string; bytes: Buffer; updatedAt: Date } | null {
