@@ -47,6 +47,12 @@ import latnAllocation from '#app/locales/sr-Latn/allocation.json'
 import enAccounts from '#app/locales/en/accounts.json'
 import cyrlAccounts from '#app/locales/sr-Cyrl/accounts.json'
 import latnAccounts from '#app/locales/sr-Latn/accounts.json'
+import enSurveys from '#app/locales/en/surveys.json'
+import cyrlSurveys from '#app/locales/sr-Cyrl/surveys.json'
+import latnSurveys from '#app/locales/sr-Latn/surveys.json'
+import enSurveyTemplates from '#app/locales/en/survey-templates.json'
+import cyrlSurveyTemplates from '#app/locales/sr-Cyrl/survey-templates.json'
+import latnSurveyTemplates from '#app/locales/sr-Latn/survey-templates.json'
 
 export const NAMESPACES = [
 	'common',
@@ -64,6 +70,8 @@ export const NAMESPACES = [
 	'plan',
 	'allocation',
 	'accounts',
+	'surveys',
+	'survey-templates',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
@@ -84,6 +92,8 @@ export const resources = {
 		plan: latnPlan,
 		allocation: latnAllocation,
 		accounts: latnAccounts,
+		surveys: latnSurveys,
+		'survey-templates': latnSurveyTemplates,
 	},
 	'sr-Cyrl': {
 		common: cyrlCommon,
@@ -101,6 +111,8 @@ export const resources = {
 		plan: cyrlPlan,
 		allocation: cyrlAllocation,
 		accounts: cyrlAccounts,
+		surveys: cyrlSurveys,
+		'survey-templates': cyrlSurveyTemplates,
 	},
 	en: {
 		common: enCommon,
@@ -118,6 +130,8 @@ export const resources = {
 		plan: enPlan,
 		allocation: enAllocation,
 		accounts: enAccounts,
+		surveys: enSurveys,
+		'survey-templates': enSurveyTemplates,
 	},
 } satisfies Record<Locale, Record<Namespace, object>>
 

@@ -54,6 +54,8 @@ const PUBLIC_API = new Set([
 	'POST api/v1/fairs/:slug/applications',
 	'GET api/v1/fairs/:slug/exhibitors',
 	'GET api/v1/fairs/:slug/stands',
+	'GET api/v1/surveys/:slug',
+	'POST api/v1/surveys/:slug/responses',
 ])
 const API_SPLAT = 'api/*'
 
