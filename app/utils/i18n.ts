@@ -50,8 +50,11 @@ import latnAccounts from '#app/locales/sr-Latn/accounts.json'
 import enSurveys from '#app/locales/en/surveys.json'
 import cyrlSurveys from '#app/locales/sr-Cyrl/surveys.json'
 import latnSurveys from '#app/locales/sr-Latn/surveys.json'
+import enSurveyAdmin from '#app/locales/en/survey-admin.json'
 import enSurveyTemplates from '#app/locales/en/survey-templates.json'
+import cyrlSurveyAdmin from '#app/locales/sr-Cyrl/survey-admin.json'
 import cyrlSurveyTemplates from '#app/locales/sr-Cyrl/survey-templates.json'
+import latnSurveyAdmin from '#app/locales/sr-Latn/survey-admin.json'
 import latnSurveyTemplates from '#app/locales/sr-Latn/survey-templates.json'
 
 export const NAMESPACES = [
@@ -72,6 +75,7 @@ export const NAMESPACES = [
 	'accounts',
 	'surveys',
 	'survey-templates',
+	'survey-admin',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
@@ -94,6 +98,7 @@ export const resources = {
 		accounts: latnAccounts,
 		surveys: latnSurveys,
 		'survey-templates': latnSurveyTemplates,
+		'survey-admin': latnSurveyAdmin,
 	},
 	'sr-Cyrl': {
 		common: cyrlCommon,
@@ -113,6 +118,7 @@ export const resources = {
 		accounts: cyrlAccounts,
 		surveys: cyrlSurveys,
 		'survey-templates': cyrlSurveyTemplates,
+		'survey-admin': cyrlSurveyAdmin,
 	},
 	en: {
 		common: enCommon,
@@ -132,6 +138,7 @@ export const resources = {
 		accounts: enAccounts,
 		surveys: enSurveys,
 		'survey-templates': enSurveyTemplates,
+		'survey-admin': enSurveyAdmin,
 	},
 } satisfies Record<Locale, Record<Namespace, object>>
 
