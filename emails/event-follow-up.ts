@@ -1,14 +1,18 @@
 // The thank-you after an event, to checked-in visitors only (queued by the sweep). Optional:
-// carries the stop link. A survey link goes here once events have surveys (`surveyUrl`).
+// carries the stop link. When the event has an open survey, it asks for the answers with a link
+// that carries a one-time token (spent by the answer, never stored with it).
 import type { MailParams } from '#app/services/commands/outbox.server.ts'
 import { button, compose, heading, paragraph, type Block } from './layout.ts'
 import { stopMailsLine } from './optional-parts.ts'
 import { eventView, footer, greeting } from './parts.ts'
 import type { MailBuilder, MailContext } from './types.ts'
 
-/** The event's survey, when it has one. No surveys exist yet: the hook for them. */
-function surveyBlocks(params: MailParams & { surveyUrl?: string }, ctx: MailContext): Block[] {
-	return params.surveyUrl ? [paragraph(ctx.t('followUp.survey')), button(params.surveyUrl, ctx.t('followUp.surveyButton'))] : []
+/** The event's survey, when it had an open one as the mail was queued. */
+function surveyBlocks(params: MailParams, ctx: MailContext): Block[] {
+	const survey = params.survey
+	if (!survey?.token) return []
+	const query = new URLSearchParams({ event: survey.eventSlug, t: survey.token, lang: ctx.locale })
+	return [paragraph(ctx.t('followUp.survey')), button(`${ctx.publicUrl}/surveys/${survey.slug}?${query}`, ctx.t('followUp.surveyButton'))]
 }
 
 export const eventFollowUp: MailBuilder<MailParams> = async (params, ctx) => {

@@ -151,6 +151,67 @@ describe('reminders, thank-yous and the one-click stop', () => {
 		expect(mailsTo('dejan@primer.rs', /Hvala/)).toHaveLength(0)
 	}, 120_000)
 
+	test('the thank-you asks for the event’s open survey with a one-time link; the token is not kept once the mail is sent', async () => {
+		const event = await api.create({
+			title: 'Radionica sa anketom',
+			kind: 'workshop',
+			startsAt: STARTS,
+			endsAt: ENDS,
+			venue: { name: 'Centar za socijalno preduzetništvo', address: 'Jugovićeva 17', city: 'Kruševac' },
+			capacity: 30,
+			status: 'published',
+			followUpHoursAfter: 2,
+			// No reminder: the other tests' sweeps must find nothing of this event.
+			reminderHoursBefore: null,
+		})
+		const survey = await fetch(`${server.url}/api/v1/surveys`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${api.token}` },
+			body: JSON.stringify({
+				title: 'Utisci sa radionice',
+				event: event.slug,
+				status: 'open',
+				questions: [{ id: 'useful', kind: 'likert5', label: 'Radionica je bila korisna.', required: true }],
+			}),
+		})
+		expect(survey.status, await survey.clone().text()).toBe(201)
+		const { slug } = ((await survey.json()) as { survey: { slug: string } }).survey
+		await register(event.slug, 'Jelena Perić', 'jelena@primer.rs')
+		await register(event.slug, 'Kate Brown', 'kate@primer.rs', 'en')
+		dbRun(server, 'UPDATE registrations SET checked_in_at = ? WHERE email IN (?, ?)', Date.parse(STARTS) + 600_000, 'jelena@primer.rs', 'kate@primer.rs')
+		expect(await sweep(minutes(FOLLOW_UP_AT, 1))).toMatchObject({ followUps: 2 })
+
+		const linkIn = async (email: string, subject: RegExp) => {
+			const mail = await smtp.waitFor((m) => m.envelope.to.includes(email) && subject.test(m.parsed.subject ?? ''), 15_000)
+			const url = new RegExp(`${server.url}/surveys/${slug}\\?[^\\s"<>]+`).exec(mail.parsed.text ?? '')
+			expect(url, mail.parsed.text).not.toBeNull()
+			return new URL(url![0].replaceAll('&amp;', '&'))
+		}
+		const jelena = await linkIn('jelena@primer.rs', /Hvala/)
+		const kate = await linkIn('kate@primer.rs', /Thank/)
+		expect(jelena.searchParams.get('event')).toBe(event.slug)
+		expect(kate.searchParams.get('lang')).toBe('en')
+		const token = jelena.searchParams.get('t')!
+		expect(token).toMatch(/^svy_/)
+		expect(kate.searchParams.get('t')).not.toBe(token)
+
+		// Sent: the outbox keeps no token that could tie a person to an answer.
+		await outboxSettled()
+		const kept = dbValue<number>(server, "SELECT count(*) FROM outbox WHERE template = 'event-follow-up' AND json_extract(params, '$.survey.token') <> ''")
+		expect(kept).toBe(0)
+
+		// The link's token answers once.
+		const answer = (t: string) =>
+			fetch(`${server.url}/api/v1/surveys/${slug}/responses`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ answers: { useful: 5 }, token: t, event: event.slug }),
+			})
+		expect((await answer(token)).status).toBe(201)
+		expect((await answer(token)).status).toBe(409)
+		expect(dbValue<number>(server, 'SELECT count(*) FROM survey_responses')).toBe(1)
+	}, 120_000)
+
 	test('no reminder for a registration that came in after the reminder time, nor when the event has none', async () => {
 		// Starts in 10 hours: a registration now is inside the 24-hour window.
 		const soon = new Date(Date.now() + 10 * 3_600_000)

@@ -97,6 +97,11 @@ export type MailParams = {
 	message?: string
 	/** An organizer's message to the audience (the event-message mail). */
 	letter?: Letter
+	/**
+	 * The event's open survey (the thank-you mail): its address and a one-time token for the link.
+	 * The token is blanked once the mail is sent, so nothing in the database ties it to the person.
+	 */
+	survey?: { slug: string; eventSlug: string; token: string }
 }
 
 /** An organizer's message (event-message, fair-message): subject and body as each language reads them. */
@@ -272,7 +277,7 @@ export function enqueueMail(
 	event: EventRow,
 	registration: RegistrationRow,
 	now: Date,
-	extra: { position?: number | null; manageToken?: string; message?: string } = {},
+	extra: { position?: number | null; manageToken?: string; message?: string; survey?: MailParams['survey'] } = {},
 ) {
 	// Taken at the door or on the phone without an address: nobody to mail (the ticket is printed).
 	const { email } = registration
@@ -295,6 +300,7 @@ export function enqueueMail(
 			event: snapshotEvent(event),
 			registration: { ...snapshotRegistration({ ...registration, email }, manageToken, extra.position), ...(earlier?.n ? { inviteRound: earlier.n } : {}) },
 			...(extra.message ? { message: extra.message } : {}),
+			...(extra.survey ? { survey: extra.survey } : {}),
 		},
 		now,
 		eventId: event.id,

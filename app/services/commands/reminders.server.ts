@@ -4,6 +4,8 @@
 // BATCH_SIZE, one transaction each, and the event loop gets a turn between batches, so a big
 // event does not hold up requests. The rules are app/domain/mail-kinds.ts; the queries below are
 // their SQL form (a candidate the rules refuse would be read again at every batch).
+import { issueSurveyToken } from '#app/services/commands/surveys.server.ts'
+import { openSurveyForEvent } from '#app/services/queries/surveys.server.ts'
 import { and, asc, eq, gt, isNotNull, isNull, ne, sql } from 'drizzle-orm'
 import { applications, events, fairSettings, registrations, standAssignments, stands } from '#db/schema/index.ts'
 import { DEFAULT_SETUP_MINUTES } from '#app/domain/fair-settings-input.ts'
@@ -86,10 +88,16 @@ function followUpBatch(tx: Db, now: Date, queuedAt: Date): number {
 		.orderBy(asc(registrations.id))
 		.limit(REMINDER_BATCH_SIZE)
 		.all()
+	// The event's open survey, looked up once per event of the batch; each thank-you gets its own one-time token.
+	const surveysOfEvents = new Map<number, ReturnType<typeof openSurveyForEvent>>()
 	for (const { registration, event } of rows) {
 		if (!isFollowUpDue(event, registration, now)) throw new Error(`follow-up query and rule disagree on registration ${registration.id}`)
 		tx.update(registrations).set({ followUpQueuedAt: queuedAt }).where(eq(registrations.id, registration.id)).run()
-		enqueueMail(tx, 'event-follow-up', event, registration, queuedAt)
+		if (!surveysOfEvents.has(event.id)) surveysOfEvents.set(event.id, openSurveyForEvent(tx, event.id, now))
+		const survey = surveysOfEvents.get(event.id)
+		enqueueMail(tx, 'event-follow-up', event, registration, queuedAt, {
+			...(survey && registration.email ? { survey: { slug: survey.slug, eventSlug: event.slug, token: issueSurveyToken(tx, survey.id, queuedAt) } } : {}),
+		})
 	}
 	return rows.length
 }

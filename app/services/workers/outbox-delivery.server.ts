@@ -192,10 +192,14 @@ const stillOurs = (row: OutboxRow) => and(eq(outbox.id, row.id), eq(outbox.statu
  * Once a mail is sent or given up on, the raw token of its private link is no longer needed in
  * the stored parameters: blanked, so the database keeps only hashes of links (0008-hashed-private-links).
  */
-const paramsWithoutLinkToken = sql`CASE
+const withoutManageToken = sql`CASE
 	WHEN json_type(${outbox.params}, '$.registration.manageToken') = 'text' THEN json_replace(${outbox.params}, '$.registration.manageToken', '')
 	WHEN json_type(${outbox.params}, '$.application.manageToken') = 'text' THEN json_replace(${outbox.params}, '$.application.manageToken', '')
 	ELSE ${outbox.params} END`
+// A thank-you's one-time survey token goes too: kept, it would tie the person to their answer's token.
+const paramsWithoutLinkToken = sql`CASE
+	WHEN json_type(${outbox.params}, '$.survey.token') = 'text' THEN json_replace(${withoutManageToken}, '$.survey.token', '')
+	ELSE ${withoutManageToken} END`
 
 function markSent(db: Db, row: OutboxRow, messageId: string, note: string | null, now: Date) {
 	// A sent invitation or reset keeps no copy of its one-time link (the tables hold only its hash);
