@@ -10,7 +10,8 @@ import type { Db } from '#app/utils/db.server.ts'
 import { apiCall, cliToken } from '#tests/support/api-client.ts'
 import { dbAll, dbValue } from '#tests/support/database.ts'
 import { createPublishedWorkshop } from '#tests/support/events.ts'
-import { getPage, submitForm } from '#tests/support/pages.ts'
+import { drawQr } from '#app/services/views/ticket-qr.server.ts'
+import { getPage, logInCookie, submitForm } from '#tests/support/pages.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
@@ -222,5 +223,30 @@ describe('the survey page without JavaScript', () => {
 		const page = await getPage(server, '/privacy')
 		expect(page.html).toContain('id="privacy-surveys"')
 		expect(page.html).toContain('Ankete su anonimne')
+	})
+})
+
+describe('the printable QR poster', () => {
+	test('organizers get an A4 poster with the title, a QR code of the survey’s address (with ?event=) and the address written out', async () => {
+		const event = await createPublishedWorkshop(server, organizer)
+		const slug = await createSurvey({ event: event.slug })
+		const path = `/admin/surveys/${slug}/poster`
+		const anonymous = await getPage(server, path)
+		expect(anonymous.status).toBe(302)
+		expect(anonymous.location).toMatch(/^\/admin\/login/)
+		const cookie = await logInCookie(server)
+		const page = await getPage(server, `${path}?posterLang=sr-Cyrl`, { cookie })
+		expect(page.status).toBe(200)
+		const url = page.html.match(/class="poster-address">([^<]+)</)?.[1]
+		expect(url).toMatch(new RegExp(`^https?://[^/]+/surveys/${slug}\\?event=${event.slug}$`))
+		expect(page.html).toContain(`Анкета о радионици`)
+		expect(page.html).toContain('Скенирајте код телефоном')
+		// The QR code is of exactly that address.
+		expect(page.html).toContain(`d="${drawQr(url!).path}"`)
+		expect(page.html).toMatch(/<svg[^>]*class="poster-qr"/)
+		const en = await getPage(server, `${path}?posterLang=en`, { cookie })
+		expect(en.html).toContain('Workshop survey')
+		expect(en.html).toContain('Scan the code with your phone')
+		expect((await getPage(server, '/admin/surveys/nema-je/poster', { cookie })).status).toBe(404)
 	})
 })

@@ -148,6 +148,11 @@ export function findSurveyEvent(db: Db, slug: string, options: { drafts: boolean
 	return db.select({ id: events.id, slug: events.slug }).from(events).where(where).get()
 }
 
+/** The slug of the survey's own event, or null. */
+export function surveyEventSlug(db: Db, survey: Pick<SurveyRow, 'eventId'>): string | null {
+	return survey.eventId === null ? null : (eventSlugs(db, [survey.eventId]).get(survey.eventId) ?? null)
+}
+
 export function surveyUrl(publicUrl: string, slug: string, eventSlug?: string | null): string {
 	const base = `${publicUrl.replace(/\/$/, '')}/surveys/${slug}`
 	return eventSlug ? `${base}?event=${encodeURIComponent(eventSlug)}` : base
@@ -155,7 +160,7 @@ export function surveyUrl(publicUrl: string, slug: string, eventSlug?: string | 
 
 /** The Survey object of the JSON API, as organizers see it: every language, the stored questions. */
 export function toSurveyJson(db: Db, survey: SurveyRow, publicUrl: string, now = new Date()) {
-	const eventSlug = survey.eventId === null ? null : (eventSlugs(db, [survey.eventId]).get(survey.eventId) ?? null)
+	const eventSlug = surveyEventSlug(db, survey)
 	const responses = countSurveyResponses(db, survey.id)
 	return {
 		slug: survey.slug,
@@ -220,7 +225,7 @@ export function localizeSurvey(survey: SurveyRow, locale: Locale) {
 /** The public GET's Survey: texts in the caller's language (`lang` is the language they are in). */
 export function toPublicSurveyJson(db: Db, survey: SurveyRow, locale: Locale, publicUrl: string, now = new Date()) {
 	const localized = localizeSurvey(survey, locale)
-	const eventSlug = survey.eventId === null ? null : (eventSlugs(db, [survey.eventId]).get(survey.eventId) ?? null)
+	const eventSlug = surveyEventSlug(db, survey)
 	return {
 		slug: survey.slug,
 		url: surveyUrl(publicUrl, survey.slug),

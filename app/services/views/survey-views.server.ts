@@ -3,9 +3,11 @@
 import type { SurveyRow } from '#db/schema/index.ts'
 import { formatDateTime, formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
-import { TEXT_ANSWER_MAX } from '#app/domain/survey-definition.ts'
+import { parseStoredText, surveyTextIn, TEXT_ANSWER_MAX } from '#app/domain/survey-definition.ts'
 import { surveyState, type SurveyState } from '#app/domain/survey-rules.ts'
-import { localizeSurvey, surveyUrl, type LocalizedQuestion } from '#app/services/queries/surveys.server.ts'
+import { localizeSurvey, surveyEventSlug, surveyUrl, type LocalizedQuestion } from '#app/services/queries/surveys.server.ts'
+import { drawQr, type QrDrawing } from '#app/services/views/ticket-qr.server.ts'
+import type { Db } from '#app/utils/db.server.ts'
 
 export type SurveyPageQuestion = LocalizedQuestion & { minText?: string; maxText?: string }
 
@@ -40,10 +42,19 @@ export function surveyPageView(survey: SurveyRow, locale: Locale, now = new Date
 	}
 }
 
-export type SurveyPosterView = { slug: string; title: string; textLang: 'sr-Latn' | null; url: string }
+export type SurveyPosterView = {
+	slug: string
+	title: string
+	/** Set when the title is not in the poster's language (English asked for, none written). */
+	titleLang: 'sr-Latn' | null
+	url: string
+	/** The QR code of `url` (ticket-qr.server.ts): viewBox size in modules and the dark modules' path. */
+	qr: QrDrawing
+}
 
 /** The poster: the title in the chosen language and the address the QR code holds (with ?event= when the survey belongs to one). */
-export function surveyPosterView(survey: SurveyRow, eventSlug: string | null, locale: Locale, publicUrl: string): SurveyPosterView {
-	const localized = localizeSurvey(survey, locale)
-	return { slug: survey.slug, title: localized.title, textLang: localized.fallback ? 'sr-Latn' : null, url: surveyUrl(publicUrl, survey.slug, eventSlug) }
+export function surveyPosterView(db: Db, survey: SurveyRow, locale: Locale, publicUrl: string): SurveyPosterView {
+	const title = surveyTextIn(parseStoredText(survey.title), locale)
+	const url = surveyUrl(publicUrl, survey.slug, surveyEventSlug(db, survey))
+	return { slug: survey.slug, title: title.text, titleLang: title.fallback ? 'sr-Latn' : null, url, qr: drawQr(url) }
 }
