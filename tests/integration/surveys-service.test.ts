@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest'
 import { surveyDraftFromBody } from '#app/domain/survey-definition.ts'
 import { createSurvey, issueSurveyToken, setSurveyStatus, submitSurveyResponse } from '#app/services/commands/surveys.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
-import { openSurveyForEvent, surveyResponseRows, surveyTemplate } from '#app/services/queries/surveys.server.ts'
+import { openSurveyForEvent, surveyResponseRows, surveyTemplate, surveyUrl } from '#app/services/queries/surveys.server.ts'
 import { getDb, writeTransaction } from '#app/utils/db.server.ts'
 import { createEventInDb } from '#tests/support/service-events.ts'
 
@@ -56,6 +56,9 @@ describe('issueSurveyToken', () => {
 			expect.objectContaining({ code: 'survey_token_used' }),
 		)
 		expect(surveyResponseRows(getDb(), survey.id)).toHaveLength(1)
+		// The link a thank-you mail carries.
+		expect(surveyUrl('https://sajam.test/', 'anketa', 'radionica-1', 'svy_abc')).toBe('https://sajam.test/surveys/anketa?event=radionica-1&t=svy_abc')
+		expect(surveyUrl('https://sajam.test', 'anketa')).toBe('https://sajam.test/surveys/anketa')
 	})
 })
 

@@ -153,9 +153,16 @@ export function surveyEventSlug(db: Db, survey: Pick<SurveyRow, 'eventId'>): str
 	return survey.eventId === null ? null : (eventSlugs(db, [survey.eventId]).get(survey.eventId) ?? null)
 }
 
-export function surveyUrl(publicUrl: string, slug: string, eventSlug?: string | null): string {
+/**
+ * The survey's public address; `eventSlug` adds `?event=` (the event the answers are for), `token`
+ * a follow-up mail's one-time token (`t=`, from issueSurveyToken).
+ */
+export function surveyUrl(publicUrl: string, slug: string, eventSlug?: string | null, token?: string | null): string {
+	const query = new URLSearchParams()
+	if (eventSlug) query.set('event', eventSlug)
+	if (token) query.set('t', token)
 	const base = `${publicUrl.replace(/\/$/, '')}/surveys/${slug}`
-	return eventSlug ? `${base}?event=${encodeURIComponent(eventSlug)}` : base
+	return query.size > 0 ? `${base}?${query}` : base
 }
 
 /** The Survey object of the JSON API, as organizers see it: every language, the stored questions. */
