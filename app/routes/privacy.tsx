@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? siteName(metaLocale(matches)) }]
 
-const SECTIONS = ['controller', 'data', 'purposes', 'recipients', 'retention', 'rights', 'complaint', 'children', 'photos'] as const
+const SECTIONS = ['controller', 'data', 'purposes', 'recipients', 'retention', 'rights', 'complaint', 'children', 'photos', 'surveys'] as const
 
 export default function Privacy() {
 	const { contact } = useLoaderData<typeof loader>()

@@ -148,14 +148,26 @@ export function findSurveyEvent(db: Db, slug: string, options: { drafts: boolean
 	return db.select({ id: events.id, slug: events.slug }).from(events).where(where).get()
 }
 
-export function surveyUrl(publicUrl: string, slug: string, eventSlug?: string | null): string {
+/** The slug of the survey's own event, or null. */
+export function surveyEventSlug(db: Db, survey: Pick<SurveyRow, 'eventId'>): string | null {
+	return survey.eventId === null ? null : (eventSlugs(db, [survey.eventId]).get(survey.eventId) ?? null)
+}
+
+/**
+ * The survey's public address; `eventSlug` adds `?event=` (the event the answers are for), `token`
+ * a follow-up mail's one-time token (`t=`, from issueSurveyToken).
+ */
+export function surveyUrl(publicUrl: string, slug: string, eventSlug?: string | null, token?: string | null): string {
+	const query = new URLSearchParams()
+	if (eventSlug) query.set('event', eventSlug)
+	if (token) query.set('t', token)
 	const base = `${publicUrl.replace(/\/$/, '')}/surveys/${slug}`
-	return eventSlug ? `${base}?event=${encodeURIComponent(eventSlug)}` : base
+	return query.size > 0 ? `${base}?${query}` : base
 }
 
 /** The Survey object of the JSON API, as organizers see it: every language, the stored questions. */
 export function toSurveyJson(db: Db, survey: SurveyRow, publicUrl: string, now = new Date()) {
-	const eventSlug = survey.eventId === null ? null : (eventSlugs(db, [survey.eventId]).get(survey.eventId) ?? null)
+	const eventSlug = surveyEventSlug(db, survey)
 	const responses = countSurveyResponses(db, survey.id)
 	return {
 		slug: survey.slug,
@@ -220,7 +232,7 @@ export function localizeSurvey(survey: SurveyRow, locale: Locale) {
 /** The public GET's Survey: texts in the caller's language (`lang` is the language they are in). */
 export function toPublicSurveyJson(db: Db, survey: SurveyRow, locale: Locale, publicUrl: string, now = new Date()) {
 	const localized = localizeSurvey(survey, locale)
-	const eventSlug = survey.eventId === null ? null : (eventSlugs(db, [survey.eventId]).get(survey.eventId) ?? null)
+	const eventSlug = surveyEventSlug(db, survey)
 	return {
 		slug: survey.slug,
 		url: surveyUrl(publicUrl, survey.slug),
