@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { Form, NavLink, Outlet, useLoaderData, useLocation } from '@remix-run/react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { requireUser } from '#app/http/auth.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
@@ -18,9 +19,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { user: { name: user.name, email: user.email, role: user.role } }
 }
 
+/**
+ * On a phone the organizers' bar is one row that scrolls sideways (app.css): the link of the page
+ * one is on is scrolled into the middle of it, so it never hides past the edge. Only the bar moves.
+ */
+function useCurrentNavLinkInView() {
+	const { pathname } = useLocation()
+	useEffect(() => {
+		const link = document.querySelector<HTMLElement>('.admin-bar a[aria-current="page"]')
+		const bar = link?.closest<HTMLElement>('.admin-bar .container')
+		if (!link || !bar || bar.scrollWidth <= bar.clientWidth) return
+		const offset = link.getBoundingClientRect().left - bar.getBoundingClientRect().left
+		bar.scrollLeft += offset - (bar.clientWidth - link.offsetWidth) / 2
+	}, [pathname])
+}
+
 export default function AdminLayout() {
 	const { user } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('admin')
+	useCurrentNavLinkInView()
 	return (
 		<>
 			<div className="admin-bar">

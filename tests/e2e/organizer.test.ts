@@ -396,6 +396,14 @@ describe('the organizers’ header and dashboard on a phone', () => {
 			expect(await nav.locator('[aria-current="page"]').count()).toBe(1)
 			const tops = await nav.locator('a').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)))
 			expect(new Set(tops).size).toBe(1)
+
+			// The last link's page: the bar is scrolled so its link is in view, not past the edge.
+			await page.goto(`${server.url}/admin/settings`)
+			await waitForHydration(page)
+			const current = nav.locator('[aria-current="page"]')
+			await expect
+				.poll(() => current.evaluate((a) => ({ left: Math.round(a.getBoundingClientRect().left), right: Math.round(a.getBoundingClientRect().right) })))
+				.toSatisfy(({ left, right }: { left: number; right: number }) => left >= 0 && right <= 390)
 		} finally {
 			await context.close()
 		}
