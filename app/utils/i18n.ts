@@ -53,6 +53,9 @@ import latnSurveys from '#app/locales/sr-Latn/surveys.json'
 import enSurveyTemplates from '#app/locales/en/survey-templates.json'
 import cyrlSurveyTemplates from '#app/locales/sr-Cyrl/survey-templates.json'
 import latnSurveyTemplates from '#app/locales/sr-Latn/survey-templates.json'
+import enSurveyResults from '#app/locales/en/survey-results.json'
+import cyrlSurveyResults from '#app/locales/sr-Cyrl/survey-results.json'
+import latnSurveyResults from '#app/locales/sr-Latn/survey-results.json'
 
 export const NAMESPACES = [
 	'common',
@@ -72,6 +75,7 @@ export const NAMESPACES = [
 	'accounts',
 	'surveys',
 	'survey-templates',
+	'survey-results',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
@@ -94,6 +98,7 @@ export const resources = {
 		accounts: latnAccounts,
 		surveys: latnSurveys,
 		'survey-templates': latnSurveyTemplates,
+		'survey-results': latnSurveyResults,
 	},
 	'sr-Cyrl': {
 		common: cyrlCommon,
@@ -113,6 +118,7 @@ export const resources = {
 		accounts: cyrlAccounts,
 		surveys: cyrlSurveys,
 		'survey-templates': cyrlSurveyTemplates,
+		'survey-results': cyrlSurveyResults,
 	},
 	en: {
 		common: enCommon,
@@ -132,6 +138,7 @@ export const resources = {
 		accounts: enAccounts,
 		surveys: enSurveys,
 		'survey-templates': enSurveyTemplates,
+		'survey-results': enSurveyResults,
 	},
 } satisfies Record<Locale, Record<Namespace, object>>
 
