@@ -200,6 +200,12 @@ describe('the results page', () => {
 		expect(await resultsPage('?lang=en')).toMatch(/data-testid="responses">12</)
 	})
 
+	test('the page in Cyrillic and in Serbian Latin', async () => {
+		expect(await resultsPage('?lang=sr-Cyrl')).toContain('Резултати: Анкета после радионице')
+		const latin = await resultsPage('?lang=sr-Latn')
+		expect(latin).toContain('Odgovorilo: 12 od 12')
+	})
+
 	test('free-text answers are listed under a warning that they may identify people', async () => {
 		const html = await resultsPage('?lang=en')
 		expect(html).toContain(escapedByReact(resultsEn.texts.warning))
