@@ -56,6 +56,9 @@ import cyrlSurveyAdmin from '#app/locales/sr-Cyrl/survey-admin.json'
 import cyrlSurveyTemplates from '#app/locales/sr-Cyrl/survey-templates.json'
 import latnSurveyAdmin from '#app/locales/sr-Latn/survey-admin.json'
 import latnSurveyTemplates from '#app/locales/sr-Latn/survey-templates.json'
+import enSurveyResults from '#app/locales/en/survey-results.json'
+import cyrlSurveyResults from '#app/locales/sr-Cyrl/survey-results.json'
+import latnSurveyResults from '#app/locales/sr-Latn/survey-results.json'
 
 export const NAMESPACES = [
 	'common',
@@ -76,6 +79,7 @@ export const NAMESPACES = [
 	'surveys',
 	'survey-templates',
 	'survey-admin',
+	'survey-results',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
@@ -99,6 +103,7 @@ export const resources = {
 		surveys: latnSurveys,
 		'survey-templates': latnSurveyTemplates,
 		'survey-admin': latnSurveyAdmin,
+		'survey-results': latnSurveyResults,
 	},
 	'sr-Cyrl': {
 		common: cyrlCommon,
@@ -119,6 +124,7 @@ export const resources = {
 		surveys: cyrlSurveys,
 		'survey-templates': cyrlSurveyTemplates,
 		'survey-admin': cyrlSurveyAdmin,
+		'survey-results': cyrlSurveyResults,
 	},
 	en: {
 		common: enCommon,
@@ -139,6 +145,7 @@ export const resources = {
 		surveys: enSurveys,
 		'survey-templates': enSurveyTemplates,
 		'survey-admin': enSurveyAdmin,
+		'survey-results': enSurveyResults,
 	},
 } satisfies Record<Locale, Record<Namespace, object>>
 

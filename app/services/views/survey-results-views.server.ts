@@ -1,0 +1,295 @@
+// A survey's results for the organizers (issue 15): the page /admin/surveys/{slug}/results and its
+// exports. Everything shown comes from the suppressed results (domain/survey-results.ts): a count
+// hidden there ("< 5") stays hidden here, no bar is drawn to its length, and no share is given
+// where the count or the number who answered is hidden. Bars are scaled to the number who
+// answered when it is shown, else to the largest shown count, so a bar's length never says more
+// than the numbers printed next to it. Responses per day (Belgrade) are suppressed the same way,
+// as one breakdown of all responses.
+//
+// The exports: results.csv / .xlsx are one long table (a block of rows per question: "answered",
+// then one row per answer), with the method note after it (CSV) or on a sheet of its own (XLSX);
+// responses.csv / .xlsx are the raw anonymous rows (admins only): the hour, the event, one column
+// per question in the reader's language.
+import ExcelJS from 'exceljs'
+import type { TFunction } from 'i18next'
+import { csvDateTime, toCsv, type CsvCell, type CsvDelimiter } from '#app/domain/csv.ts'
+import { formatNumber, formatPercent, formatShortDate } from '#app/domain/format.ts'
+import type { Locale } from '#app/domain/locale.ts'
+import { suppressBreakdown, type Suppressed } from '#app/domain/small-cells.ts'
+import { answerKeys, type SurveyResults } from '#app/domain/survey-results.ts'
+import type { SurveyState } from '#app/domain/survey-rules.ts'
+import {
+	localizeSurvey,
+	surveyResponseEvents,
+	surveyResponseRows,
+	surveyResultsFor,
+	surveyQuestions,
+	surveyStateOf,
+	type LocalizedQuestion,
+	type SurveyResponseExportRow,
+} from '#app/services/queries/surveys.server.ts'
+import type { SurveyRow } from '#db/schema/index.ts'
+import type { Db } from '#app/utils/db.server.ts'
+
+export const SMALL_CELL_TEXT = '< 5'
+
+/** One answer's line: its label, the count (null: hidden), the texts shown and the bar's length. */
+export type ResultLine = {
+	key: string
+	label: string
+	count: Suppressed
+	countText: string
+	/** null when the count or the number who answered is hidden. */
+	shareText: string | null
+	/** 0–100, of the bar's full length; null for a hidden count (a hatched empty bar). */
+	bar: number | null
+}
+
+export type LikertSegment = { point: number; label: string; hidden: boolean; width: number }
+
+export type QuestionView = {
+	id: string
+	kind: LocalizedQuestion['kind']
+	label: string
+	answeredText: string
+	lines: ResultLine[]
+	/** likert5 only: the diverging bar, left (points 2, 1 outwards) and right (4, 5); 3 is split between both. */
+	likert?: { left: LikertSegment[]; right: LikertSegment[] }
+	texts?: string[]
+}
+
+export type EventFilter = { slug: string | null; options: string[] }
+
+export type SurveyResultsPage = {
+	slug: string
+	title: string
+	state: SurveyState
+	responses: number
+	responsesText: string
+	event: EventFilter
+	questions: QuestionView[]
+	days: ResultLine[]
+}
+
+/** The event a filter asks for: undefined when none is asked for, null when it names no event of this survey's responses. */
+export function resultsEvent(db: Db, survey: SurveyRow, slug: string | null): { id: number; slug: string } | null | undefined {
+	if (!slug) return undefined
+	return surveyResponseEvents(db, survey.id).find((e) => e.slug === slug) ?? null
+}
+
+const text = (count: Suppressed, locale: Locale) => (count === null ? SMALL_CELL_TEXT : formatNumber(count, locale))
+
+/** Lines for a breakdown: shares of `answered` (when shown), bars scaled to it or to the largest shown count. */
+function lines(entries: { key: string; label: string; count: Suppressed }[], answered: Suppressed, locale: Locale): ResultLine[] {
+	const largest = Math.max(0, ...entries.map((e) => e.count ?? 0))
+	const scale = answered ?? largest
+	return entries.map(({ key, label, count }) => ({
+		key,
+		label,
+		count,
+		countText: text(count, locale),
+		shareText: count === null || answered === null || answered === 0 ? null : formatPercent(count / answered, locale),
+		bar: count === null ? null : scale > 0 ? Math.round((count / scale) * 1000) / 10 : 0,
+	}))
+}
+
+function likertBar(question: LocalizedQuestion, counts: Record<string, Suppressed>, answered: Suppressed): QuestionView['likert'] {
+	if (answered === null || answered === 0) return undefined
+	const segment = (point: number, part = 1): LikertSegment => {
+		const count = counts[String(point)] ?? null
+		return {
+			point,
+			label: question.scale?.[point - 1]?.label ?? String(point),
+			hidden: count === null,
+			width: count === null ? 0 : Math.round(((count * part) / answered) * 1000) / 10,
+		}
+	}
+	// Each half is 100 % wide at full agreement (or disagreement); the middle point is split in two.
+	return { left: [segment(3, 0.5), segment(2), segment(1)], right: [segment(3, 0.5), segment(4), segment(5)] }
+}
+
+/** The page's data, in the reader's language. */
+export function surveyResultsPage(
+	db: Db,
+	survey: SurveyRow,
+	locale: Locale,
+	t: TFunction,
+	filter: { slug: string | null; eventId?: number },
+): SurveyResultsPage {
+	const localized = localizeSurvey(survey, locale)
+	const results = surveyResultsFor(db, survey, { eventId: filter.eventId, includeText: true })
+	const keys = surveyQuestions(survey).map(answerKeys)
+	const questions = localized.questions.map((question, i): QuestionView => questionView(question, keys[i]!, results.questions[i]!, results, locale, t))
+	const rows = surveyResponseRows(db, survey.id, { eventId: filter.eventId })
+	return {
+		slug: survey.slug,
+		title: localized.title,
+		state: surveyStateOf(survey),
+		responses: results.responses,
+		responsesText: formatNumber(results.responses, locale),
+		event: { slug: filter.slug, options: surveyResponseEvents(db, survey.id).map((e) => e.slug) },
+		questions,
+		days: perDay(rows, results.responses, locale),
+	}
+}
+
+function questionView(
+	question: LocalizedQuestion,
+	keys: string[],
+	result: SurveyResults['questions'][number],
+	results: SurveyResults,
+	locale: Locale,
+	t: TFunction,
+): QuestionView {
+	const answered = result.answered
+	const answeredText =
+		answered === null
+			? t('survey-results:answered', { n: SMALL_CELL_TEXT })
+			: t('survey-results:answeredOf', { n: formatNumber(answered, locale), responses: formatNumber(results.responses, locale) })
+	const base = { id: question.id, kind: question.kind, label: question.label, answeredText }
+	// In the question's order (an object's integer-like keys, "0" and "50", would come first).
+	const entries = keys.map((key) => ({ key, label: answerLabel(question, key), count: result.counts[key] ?? null }))
+	switch (question.kind) {
+		case 'text':
+			return { ...base, lines: [], texts: result.texts ?? [] }
+		case 'likert5': {
+			const view: QuestionView = { ...base, lines: lines(entries, answered, locale) }
+			const bar = likertBar(question, result.counts, answered)
+			if (bar) view.likert = bar
+			return view
+		}
+		default:
+			return { ...base, lines: lines(entries, answered, locale) }
+	}
+}
+
+/** An answer key in the reader's words: the option's label, the scale point's, or a bucket "1–4". */
+function answerLabel(question: LocalizedQuestion, key: string): string {
+	if (question.kind === 'likert5') return `${key} · ${question.scale?.[Number(key) - 1]?.label ?? ''}`
+	if (question.options) return question.options.find((o) => o.value === key)?.label ?? key
+	return key.replace('-', '–')
+}
+
+const belgradeDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade', year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/** Responses per Belgrade day (only days with responses), suppressed as one breakdown of all responses. */
+function perDay(rows: readonly SurveyResponseExportRow[], responses: number, locale: Locale): ResultLine[] {
+	const counts = new Map<string, { n: number; first: Date }>()
+	for (const row of rows) {
+		const day = belgradeDay.format(row.submittedAt)
+		const entry = counts.get(day)
+		if (entry) entry.n += 1
+		else counts.set(day, { n: 1, first: row.submittedAt })
+	}
+	const days = [...counts.keys()].sort()
+	const { cells } = suppressBreakdown(Object.fromEntries(days.map((d) => [d, counts.get(d)!.n])))
+	return lines(
+		days.map((d) => ({ key: d, label: formatShortDate(counts.get(d)!.first, locale), count: cells[d] ?? null })),
+		responses,
+		locale,
+	)
+}
+
+// ---- exports -------------------------------------------------------------------------------
+
+type ResultsRecord = [questionId: string, question: string, answer: string, count: number | string, share: number | null]
+
+/** The results as records (the header first), the same for CSV and XLSX: a hidden count is "< 5". */
+function resultsRecords(db: Db, survey: SurveyRow, locale: Locale, t: TFunction, eventId?: number): { header: string[]; records: ResultsRecord[] } {
+	const localized = localizeSurvey(survey, locale)
+	const results = surveyResultsFor(db, survey, { eventId })
+	const keys = surveyQuestions(survey).map(answerKeys)
+	const cell = (count: Suppressed) => (count === null ? SMALL_CELL_TEXT : count)
+	const records: ResultsRecord[] = [['', t('survey-results:file.allResponses'), '', results.responses, null]]
+	localized.questions.forEach((question, i) => {
+		const result = results.questions[i]!
+		records.push([question.id, question.label, t('survey-results:file.answeredRow'), cell(result.answered), null])
+		for (const key of keys[i]!) {
+			const count = result.counts[key] ?? null
+			const share = count === null || result.answered === null || result.answered === 0 ? null : Math.round((count / result.answered) * 100)
+			records.push([question.id, question.label, answerLabel(question, key), cell(count), share])
+		}
+	})
+	const header = ['questionId', 'question', 'answer', 'count', 'sharePercent'].map((k) => t(`survey-results:file.${k}`))
+	return { header, records }
+}
+
+function methodLines(localized: { title: string }, t: TFunction, eventSlug: string | null, raw: boolean): string[][] {
+	return [
+		[t('survey-results:file.survey'), localized.title],
+		[t('survey-results:file.event'), eventSlug ?? t('survey-results:file.allEvents')],
+		[raw ? t('survey-results:file.responsesMethod') : t('survey-results:file.method')],
+	]
+}
+
+export type ExportFilter = { eventId?: number; eventSlug: string | null }
+
+/** results.csv: the long table, an empty line, then the survey, the filter and the method note. */
+export function surveyResultsCsv(db: Db, survey: SurveyRow, locale: Locale, t: TFunction, filter: ExportFilter, delimiter: CsvDelimiter = ';'): string {
+	const { header, records } = resultsRecords(db, survey, locale, t, filter.eventId)
+	const note = methodLines(localizeSurvey(survey, locale), t, filter.eventSlug, false)
+	return toCsv([header, ...records, [], ...note], { delimiter })
+}
+
+function styleHeader(sheet: ExcelJS.Worksheet) {
+	sheet.getRow(1).font = { bold: true }
+	sheet.views = [{ state: 'frozen', ySplit: 1 }]
+}
+
+function noteSheet(workbook: ExcelJS.Workbook, t: TFunction, lines: string[][]) {
+	const sheet = workbook.addWorksheet(t('survey-results:file.sheetMethod'))
+	sheet.getColumn(1).width = 18
+	sheet.getColumn(2).width = 80
+	for (const line of lines) sheet.addRow(line).alignment = { wrapText: true, vertical: 'top' }
+	const last = sheet.lastRow
+	if (last) sheet.mergeCells(last.number, 1, last.number, 2)
+}
+
+/** results.xlsx: sheet "Results" (the long table), sheet "Method" (the survey, the filter, the note). */
+export async function surveyResultsXlsx(db: Db, survey: SurveyRow, locale: Locale, t: TFunction, filter: ExportFilter): Promise<Uint8Array<ArrayBuffer>> {
+	const { header, records } = resultsRecords(db, survey, locale, t, filter.eventId)
+	const workbook = new ExcelJS.Workbook()
+	const sheet = workbook.addWorksheet(t('survey-results:file.sheetResults'))
+	sheet.addRow(header)
+	for (const record of records) sheet.addRow(record.map((c) => (c === null ? null : c)))
+	sheet.columns.forEach((column, i) => (column.width = [14, 48, 36, 12, 10][i]))
+	styleHeader(sheet)
+	noteSheet(workbook, t, methodLines(localizeSurvey(survey, locale), t, filter.eventSlug, false))
+	return new Uint8Array(await workbook.xlsx.writeBuffer())
+}
+
+/** The raw anonymous rows as records: the hour, the event, one column per question (labels in the reader's language). */
+function responseRecords(db: Db, survey: SurveyRow, locale: Locale, t: TFunction, eventId?: number): { header: string[]; records: CsvCell[][] } {
+	const localized = localizeSurvey(survey, locale)
+	const rows = surveyResponseRows(db, survey.id, { eventId })
+	const header = [t('survey-results:file.hour'), t('survey-results:file.event'), ...localized.questions.map((q) => q.label)]
+	const value = (question: LocalizedQuestion, answer: unknown): CsvCell => {
+		if (answer === undefined || answer === null) return null
+		if (question.kind === 'multi' && Array.isArray(answer)) return answer.map((v) => answerLabel(question, String(v))).join('; ')
+		if (question.kind === 'single') return answerLabel(question, String(answer))
+		if (typeof answer === 'number') return answer
+		return String(answer)
+	}
+	const records = rows.map((row) => [csvDateTime(row.submittedAt), row.event, ...localized.questions.map((q) => value(q, row.answers[q.id]))])
+	return { header, records }
+}
+
+/** responses.csv (admins): the raw anonymous rows. */
+export function surveyResponsesCsv(db: Db, survey: SurveyRow, locale: Locale, t: TFunction, filter: ExportFilter, delimiter: CsvDelimiter = ';'): string {
+	const { header, records } = responseRecords(db, survey, locale, t, filter.eventId)
+	return toCsv([header, ...records], { delimiter })
+}
+
+/** responses.xlsx (admins): sheet "Responses" (the raw rows as text and numbers), sheet "Method". */
+export async function surveyResponsesXlsx(db: Db, survey: SurveyRow, locale: Locale, t: TFunction, filter: ExportFilter): Promise<Uint8Array<ArrayBuffer>> {
+	const { header, records } = responseRecords(db, survey, locale, t, filter.eventId)
+	const workbook = new ExcelJS.Workbook()
+	const sheet = workbook.addWorksheet(t('survey-results:file.sheetResponses'))
+	sheet.addRow(header)
+	// A text answer is written as a string cell: exceljs never turns "=…" into a formula.
+	for (const record of records) sheet.addRow(record.map((c) => c ?? null))
+	sheet.columns.forEach((column, i) => (column.width = i === 0 ? 20 : 24))
+	styleHeader(sheet)
+	noteSheet(workbook, t, methodLines(localizeSurvey(survey, locale), t, filter.eventSlug, true))
+	return new Uint8Array(await workbook.xlsx.writeBuffer())
+}
