@@ -19,6 +19,10 @@ import { fromBelgradeLocalInput, toBelgradeLocalInput } from '#app/domain/format
 import type { EventInput } from '#app/domain/event-input.ts'
 import { isValidPib } from '#app/domain/serbian-ids.ts'
 import { createEvent } from '#app/services/commands/events.server.ts'
+import { registerVisitor } from '#app/services/commands/registrations.server.ts'
+import { createSurvey, submitSurveyResponse } from '#app/services/commands/surveys.server.ts'
+import { surveyTemplate } from '#app/services/queries/surveys.server.ts'
+import { AGE_GROUPS, MUNICIPALITIES } from '#app/domain/registration-input.ts'
 import { writeTransaction, type Db } from '#app/utils/db.server.ts'
 import { CENTER_VENUE, DEMO_EXHIBITORS, DEMO_FAIR_VENUE, type DemoExhibitor } from './demo-data.ts'
 
@@ -155,7 +159,101 @@ export function seedDemo(db: Db, now = new Date()): { created: number; applicati
 	const created = list.map((input) => createEvent(db, input, { kind: 'cli' }, now))
 	const fair = created.find((e) => e.kind === 'fair')
 	const applicationCount = fair ? seedDemoFair(db, fair, now) : 0
+	seedDemoVisitors(db, created, now)
+	if (fair) seedDemoSurvey(db, fair, now)
 	return { created: list.length, applications: applicationCount, skipped: false, ...(fair ? { fair: fair.slug } : {}) }
+}
+
+const VISITOR_NAMES = [
+	'Jelena Marković',
+	'Nikola Petrović',
+	'Ivana Stojanović',
+	'Marko Jovanović',
+	'Snežana Ilić',
+	'Dragan Milošević',
+	'Tijana Đorđević',
+	'Miloš Pavlović',
+	'Ana Ristić',
+	'Zoran Stanković',
+	'Milena Vasić',
+	'Bojan Lazić',
+	'Dušica Kostić',
+	'Vladimir Nikolić',
+	'Marija Todorović',
+	'Nenad Simić',
+	'Sanja Živković',
+	'Aleksandar Mitić',
+	'Gordana Stefanović',
+	'Predrag Radovanović',
+	'Olivera Janković',
+	'Stefan Obradović',
+	'Katarina Milić',
+	'Dejan Veljković',
+]
+
+/**
+ * Visitors registered for the fair (most of the names) and the workshop (a few), in the three
+ * languages, some with family, most answering a few of the optional statistics questions, as a
+ * real list looks a few weeks before. Their ticket mails are queued like any registration's.
+ */
+function seedDemoVisitors(db: Db, created: EventRow[], now: Date) {
+	const fair = created.find((e) => e.kind === 'fair')
+	const workshop = created.find((e) => e.kind === 'workshop')
+	const locales = ['sr-Latn', 'sr-Latn', 'sr-Cyrl', 'sr-Latn', 'en'] as const
+	VISITOR_NAMES.forEach((name, i) => {
+		const event = i % 6 === 5 ? workshop : fair
+		if (!event) return
+		const answered = i % 4 !== 3
+		registerVisitor(
+			db,
+			{ id: event.id },
+			{
+				name,
+				email: demoEmail(name).replace('@', `+${event.kind}@`),
+				partySize: event.kind === 'fair' ? 1 + (i % 4) : 1,
+				locale: locales[i % locales.length]!,
+				consent: { privacy: true, photos: i % 3 === 0, newsletter: i % 2 === 0, research: answered },
+				demographics: answered
+					? {
+							gender: i % 2 === 0 ? 'female' : 'male',
+							ageGroup: AGE_GROUPS[1 + (i % 5)],
+							municipality: MUNICIPALITIES[i % 3 === 0 ? 0 : i % 6],
+							...(i % 5 === 0 ? { vulnerableGroup: 'disability' as const } : {}),
+						}
+					: {},
+			},
+			'web',
+			{ kind: 'cli' },
+			new Date(now.getTime() - (VISITOR_NAMES.length - i) * 3 * 3600_000),
+		)
+	})
+}
+
+/**
+ * The Center's research survey (the community template), open and offered at the fair, with a
+ * score of anonymous answers already in: the results page then shows numbers and "< 5" cells.
+ */
+function seedDemoSurvey(db: Db, fair: EventRow, now: Date) {
+	const survey = createSurvey(
+		db,
+		{ ...surveyTemplate('community'), event: fair.slug, status: 'open', opensAt: null, closesAt: null },
+		{ kind: 'cli' },
+		new Date(now.getTime() - 5 * 24 * 3600_000),
+	)
+	const pick = <T>(list: readonly T[], i: number, step: number) => list[(i * step) % list.length]!
+	for (let i = 0; i < 20; i++) {
+		const answers: Record<string, unknown> = {
+			respondent: pick(['resident', 'resident', 'resident', 'company', 'association', 'publicInstitution'], i, 5),
+			familiar: pick(['somewhat', 'termOnly', 'well', 'notAtAll', 'somewhat'], i, 3),
+			law: pick(['nameOnly', 'no', 'content', 'no'], i, 3),
+			buy: pick(['yes', 'probably', 'yes', 'dontKnow', 'probably', 'probablyNot'], i, 5),
+			municipality: pick(['definitely', 'somewhat', 'definitely', 'dontKnow'], i, 3),
+			employ: pick([['disability'], ['disability', 'roma'], ['ruralWomen', 'longTermUnemployed'], ['dontKnow'], ['disability', 'youth']], i, 3),
+			community: 3 + (i % 3),
+		}
+		if (i % 4 === 0) answers.cooperation = pick(['yes', 'dontKnow', 'notApplicable'], i, 1)
+		submitSurveyResponse(db, { slug: survey.slug, answers }, new Date(now.getTime() - (20 - i) * 5 * 3600_000))
+	}
 }
 
 type Outcome = 'confirmed' | 'accepted' | 'waitlisted' | 'rejected' | 'submitted'
