@@ -75,15 +75,17 @@ export default function Surveys() {
 			{data.surveys.length === 0 ? (
 				<p>{t('list.none')}</p>
 			) : (
-				<div className="table-scroll">
-					<table className="table">
-						<caption className="visually-hidden">{t('list.title')}</caption>
+				<div className="table-wrap" role="region" aria-labelledby="surveys-caption" tabIndex={0}>
+					<table className="data">
+						<caption id="surveys-caption" className="visually-hidden">
+							{t('list.title')}
+						</caption>
 						<thead>
 							<tr>
 								<th scope="col">{t('list.survey')}</th>
 								<th scope="col">{t('list.event')}</th>
 								<th scope="col">{t('list.state')}</th>
-								<th scope="col" className="numeric">
+								<th scope="col" className="num">
 									{t('list.responses')}
 								</th>
 								<th scope="col">{t('list.created')}</th>
@@ -110,7 +112,7 @@ export default function Surveys() {
 									<td>
 										<span className={STATE_PILL[s.state]}>{t(`state.${s.state}`)}</span>
 									</td>
-									<td className="numeric">{s.responses}</td>
+									<td className="num">{s.responses}</td>
 									<td>{s.createdAt}</td>
 								</tr>
 							))}
