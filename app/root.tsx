@@ -1,10 +1,11 @@
 // First: zod must know it may not compile parsers before any schema is built in the browser.
 import '#app/utils/zod-jitless.ts'
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorMessage } from '#app/components/error-page.tsx'
+import { ErrorMessage, errorPageTitle } from '#app/components/error-page.tsx'
+import { metaLocale } from '#app/utils/page-title.ts'
 import { SiteFooter, SiteHeader } from '#app/components/site-chrome.tsx'
 import { getLocale, rememberLocaleHeader } from '#app/utils/i18n.server.ts'
 import styles from '#app/styles/app.css?url'
@@ -21,6 +22,9 @@ export const links: LinksFunction = () => [
 	{ rel: 'apple-touch-icon', href: '/icon-192.png' },
 	{ rel: 'alternate', type: 'text/calendar', href: '/calendar.ics', title: 'Sajam' },
 ]
+
+// The error page's title (a route's own meta names every other page).
+export const meta: MetaFunction<typeof loader> = ({ error, matches }) => (error ? [{ title: errorPageTitle(error, metaLocale(matches)) }] : [])
 
 // A POST to / (without ?index) lands here: a 405 page with one log line, not Remix's stack trace.
 export const action = methodNotAllowed
