@@ -4,7 +4,8 @@ import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
-import { startBackgroundWork } from '#app/utils/boot.server.ts'
+import { healthCheck, startBackgroundWork } from '#app/utils/boot.server.ts'
+import { dataVersion, getDb } from '#app/utils/db.server.ts'
 import { contentSecurityPolicy, setSecurityHeaders } from '#app/http/http-headers.server.ts'
 import { sharedI18n } from '#app/utils/i18n.ts'
 import { getLocale } from '#app/utils/i18n.server.ts'
@@ -12,6 +13,11 @@ import { NonceProvider } from '#app/utils/nonce.ts'
 
 export { apiRefusal, pageRefusal } from '#app/http/refusals.server.ts'
 export { listenerEnv } from '#app/utils/env.server.ts'
+
+/** The data's version, for the public page cache in server.mjs (app/utils/db.server.ts). */
+export const currentDataVersion = () => dataVersion(getDb())
+/** GET /healthz, answered by server.mjs without the Fetch objects (app/routes/healthz.ts is the same). */
+export { healthCheck }
 
 export const streamTimeout = 5_000
 
