@@ -27,6 +27,7 @@ const HEADERS_OF_304 = new Set(['etag', 'cache-control', 'vary', 'expires'])
  * @param {(req: import('node:http').IncomingMessage, nonce: string) => Promise<Response>} options.render renders the page (always as a GET)
  * @param {() => string} options.dataVersion changes whenever the data may have changed
  * @param {number} [options.maxEntries]
+ * @param {() => number} [options.now] the clock (tests)
  */
 export function createPageCache({ render, dataVersion, maxEntries = 2000, now = Date.now }) {
 	/** @type {Map<string, Entry>} */
