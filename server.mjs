@@ -9,13 +9,16 @@ import http from 'node:http'
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import proxyaddr from 'proxy-addr'
 import { createApiHandler } from './server/direct-routes.mjs'
+import { createPageCache } from './server/page-cache.mjs'
 import {
 	applyResponseHeaders,
 	compileTrust,
 	countingStream,
 	declaredLength,
 	drain,
+	effectiveHost,
 	isSameSiteWrite,
 	isUnsafeMethod,
 	logClientErrors,
@@ -69,8 +72,9 @@ async function sendRemixResponse(res, response) {
  * Remix through a counter that answers 413 the moment it passes the page limit (a chunked body
  * has no Content-Length to refuse by), and the load context carries this response's CSP nonce.
  */
+const handleRequest = createRequestHandler(build, mode)
+
 function remixHandler() {
-	const handleRequest = createRequestHandler(build, mode)
 	return async (req, res, next) => {
 		try {
 			const [, forwardedPort] = req.get('X-Forwarded-Host')?.split(':') ?? []
@@ -127,6 +131,31 @@ app.all('*', remixHandler())
 
 const handleApi = createApiHandler(build, { trustProxy, publicOrigin })
 
+/** The address Remix sees, as Express would make it (protocol and host from a trusted proxy). */
+function pageUrl(req) {
+	const trusted = trust(req.socket.remoteAddress ?? '', 0)
+	const forwardedProto = trusted
+		? String(req.headers['x-forwarded-proto'] ?? '')
+				.split(',')[0]
+				?.trim()
+		: ''
+	const protocol = req.socket.encrypted ? 'https' : forwardedProto || 'http'
+	return `${protocol}://${effectiveHost(req, trust) || 'localhost'}${req.url ?? '/'}`
+}
+
+// Anonymous GETs of public pages, answered from the last render while the data is unchanged
+// (server/page-cache.mjs, docs/decisions/0011). A HEAD is rendered as the GET it describes.
+const pageCache = createPageCache({
+	dataVersion: build.entry.module.currentDataVersion,
+	render: (req, nonce) =>
+		req.url?.startsWith('/api/')
+			? handleApi.loaderResponse(req, new URL(pageUrl(req)))
+			: handleRequest(new Request(pageUrl(req), { method: 'GET', headers: remixHeaders(req.headers) }), {
+					clientIp: proxyaddr(req, trust),
+					cspNonce: nonce,
+				}),
+})
+
 /** The checks every request passes before any route runs. Returns false when it was answered. */
 async function admit(req, res) {
 	const pathname = (req.url ?? '/').split('?')[0] ?? '/'
@@ -147,12 +176,23 @@ async function admit(req, res) {
 	return true
 }
 
+/** GET /healthz without Express, Remix or Fetch objects (the same check as app/routes/healthz.ts). */
+async function health(req, res) {
+	const result = await build.entry.module.healthCheck()
+	const body = JSON.stringify(result)
+	res.writeHead(result.ok ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) })
+	res.end(req.method === 'HEAD' ? undefined : body)
+}
+
 async function handle(req, res) {
 	applyResponseHeaders(req, res)
+	if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return health(req, res)
 	logClientErrors(req, res)
 	try {
 		if (!(await admit(req, res))) return
-		// /api/ goes straight to its route module; everything else through Express and Remix.
+		// A public page from the cache; /api/ (and /healthz) straight to its route module; everything
+		// else through Express and Remix.
+		if (await pageCache.handle(req, res)) return
 		if (!(await handleApi(req, res))) app(req, res)
 	} catch (error) {
 		console.error(error)

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
+import { Writable } from 'node:stream'
+import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
-import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
-import { startBackgroundWork } from '#app/utils/boot.server.ts'
+import { healthCheck, startBackgroundWork } from '#app/utils/boot.server.ts'
+import { dataVersion, getDb } from '#app/utils/db.server.ts'
 import { contentSecurityPolicy, setSecurityHeaders } from '#app/http/http-headers.server.ts'
 import { sharedI18n } from '#app/utils/i18n.ts'
 import { getLocale } from '#app/utils/i18n.server.ts'
@@ -14,6 +14,11 @@ import { NonceProvider } from '#app/utils/nonce.ts'
 export { apiRefusal, pageRefusal } from '#app/http/refusals.server.ts'
 export { listenerEnv } from '#app/utils/env.server.ts'
 export { stopBackgroundWork } from '#app/utils/boot.server.ts'
+
+/** The data's version, for the public page cache in server.mjs (app/utils/db.server.ts). */
+export const currentDataVersion = () => dataVersion(getDb())
+/** GET /healthz, answered by server.mjs without the Fetch objects (app/routes/healthz.ts is the same). */
+export { healthCheck }
 
 export const streamTimeout = 5_000
 
@@ -46,11 +51,13 @@ export default async function handleRequest(
 	const i18n = sharedI18n(locale)
 	// server.mjs makes the nonce; under `remix vite:dev` (no server.mjs) the page makes its own.
 	const nonce = typeof loadContext?.cspNonce === 'string' && loadContext.cspNonce ? loadContext.cspNonce : randomBytes(16).toString('base64')
-	// Bots and no-JS readers get the whole page at once; browsers get it streamed.
-	const readyEvent = isbot(request.headers.get('user-agent') || '') || remixContext.isSpaMode ? 'onAllReady' : 'onShellReady'
-
+	// Every reader gets the whole page at once, as one buffer (no route defers data, so there is
+	// nothing to stream): Remix writes its stream scripts after the document (after </html>, invalid
+	// HTML, the Nu checker's fatal error); here they move before </body>, where a browser's parser
+	// puts them anyway. A finished page is also what the public-page cache keeps (server/page-cache.mjs).
 	return new Promise((resolve, reject) => {
 		let shellRendered = false
+		const timer = setTimeout(() => abort(), streamTimeout + 1000)
 		const { pipe, abort } = renderToPipeableStream(
 			<NonceProvider value={nonce}>
 				<I18nextProvider i18n={i18n}>
@@ -59,17 +66,33 @@ export default async function handleRequest(
 			</NonceProvider>,
 			{
 				nonce: nonce || undefined,
-				[readyEvent]() {
+				// A finished Suspense boundary is written in place, however large (React's default moves
+				// a boundary over 12.8 kB to the end of the document, as a script).
+				progressiveChunkSize: Number.POSITIVE_INFINITY,
+				onAllReady() {
 					shellRendered = true
-					const body = new PassThrough()
-					const stream = createReadableStreamFromReadable(body)
-					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-					responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' }))
-					setSecurityHeaders(responseHeaders)
-					resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }))
-					pipe(body)
+					const chunks: Buffer[] = []
+					const sink = new Writable({
+						write(chunk: Buffer, _encoding, callback) {
+							chunks.push(chunk)
+							callback()
+						},
+						final(callback) {
+							clearTimeout(timer)
+							const body = documentWithTrailerInBody(Buffer.concat(chunks))
+							responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+							responseHeaders.set('Content-Length', String(body.length))
+							responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' }))
+							setSecurityHeaders(responseHeaders)
+							// A Buffer is a Uint8Array; the DOM typings of BodyInit do not say so.
+							resolve(new Response(body as unknown as BodyInit, { headers: responseHeaders, status: responseStatusCode }))
+							callback()
+						},
+					})
+					pipe(sink)
 				},
 				onShellError(error: unknown) {
+					clearTimeout(timer)
 					reject(error)
 				},
 				onError(error: unknown) {
@@ -78,6 +101,14 @@ export default async function handleRequest(
 				},
 			},
 		)
-		setTimeout(abort, streamTimeout + 1000)
 	})
+}
+
+const DOCUMENT_END = Buffer.from('</body></html>')
+
+/** The document with whatever followed </body></html> (Remix's stream scripts) moved before </body>. */
+export function documentWithTrailerInBody(html: Buffer): Buffer {
+	const end = html.lastIndexOf(DOCUMENT_END)
+	if (end === -1 || end + DOCUMENT_END.length === html.length) return html
+	return Buffer.concat([html.subarray(0, end), html.subarray(end + DOCUMENT_END.length), DOCUMENT_END])
 }

@@ -1,10 +1,12 @@
 // First: zod must know it may not compile parsers before any schema is built in the browser.
 import '#app/utils/zod-jitless.ts'
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react'
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from '@remix-run/react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorMessage } from '#app/components/error-page.tsx'
+import { ErrorMessage, errorPageTitle } from '#app/components/error-page.tsx'
+import { metaLocale } from '#app/utils/page-title.ts'
+import { wantsHydration } from '#app/utils/page-handle.ts'
 import { SiteFooter, SiteHeader } from '#app/components/site-chrome.tsx'
 import { getLocale, rememberLocaleHeader } from '#app/utils/i18n.server.ts'
 import styles from '#app/styles/app.css?url'
@@ -22,6 +24,9 @@ export const links: LinksFunction = () => [
 	{ rel: 'alternate', type: 'text/calendar', href: '/calendar.ics', title: 'Sajam' },
 ]
 
+// The error page's title (a route's own meta names every other page).
+export const meta: MetaFunction<typeof loader> = ({ error, matches }) => (error ? [{ title: errorPageTitle(error, metaLocale(matches)) }] : [])
+
 // A POST to / (without ?index) lands here: a 405 page with one log line, not Remix's stack trace.
 export const action = methodNotAllowed
 
@@ -37,6 +42,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 	const locale = useLocale()
 	const { i18n } = useTranslation()
 	const nonce = useNonce()
+	// A page whose route says it needs no JavaScript (STATIC_PAGE) gets none: no runtime, no inline script.
+	const hydrate = wantsHydration(useMatches())
 	// Keep the browser's i18next on the page's language after client-side navigation.
 	useEffect(() => {
 		if (i18n.language !== locale) void i18n.changeLanguage(locale)
@@ -52,8 +59,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
 			</head>
 			<body>
 				{children}
-				<ScrollRestoration nonce={nonce} />
-				<Scripts nonce={nonce} />
+				{hydrate ? (
+					<>
+						<ScrollRestoration nonce={nonce} />
+						<Scripts nonce={nonce} />
+					</>
+				) : null}
 			</body>
 		</html>
 	)

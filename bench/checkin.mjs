@@ -173,6 +173,7 @@ try {
 		['≥ half the node:http ceiling', scans.rps >= ceiling.rps / 2],
 		['batch of 10,000 < 2 s', slowest < 2000],
 		['no errors', scans.errors === 0 && scans.non2xx === 0],
+		[`≥ raw durable SQLite check-ins (issue 17; ${(scans.rps / raw).toFixed(2)}×)`, scans.rps >= raw],
 	]
 	console.log(`\nGoals: ${goals.map(([what, met]) => `${what}: ${met ? 'met' : 'NOT met'}`).join('; ')}`)
 	if (goals.some(([, met]) => !met)) process.exitCode = 1

@@ -83,6 +83,9 @@ try {
 	console.log(`\nRegistrations, ${duration} s at 64 connections (${new Date().toISOString()})\n`)
 	console.log(table(rows))
 	console.log(`non-2xx answers: ${registrations.non2xx}, errors: ${registrations.errors}`)
+	// Issue 17: a registration at least half the rate of one raw durable SQLite transaction each.
+	const vsRaw = registrations.rps / raw
+	console.log(`Goal (issue 17): registrations ≥ 0.5 × raw durable SQLite transactions: ${vsRaw >= 0.5 ? 'met' : 'NOT met'} (${vsRaw.toFixed(2)})`)
 
 	// The race: 200 concurrent registrations for the last 10 places, `rounds` times.
 	let oversold = 0

@@ -133,7 +133,21 @@ export function createApiHandler(build, { trustProxy = 'loopback', publicOrigin 
 		await sendRefusal(req, res, await build.entry.module.apiRefusal(new Request(url, { headers }), status, code))
 		return true
 	}
-	return async function handleApi(req, res) {
+	/** The answer of a GET route's loader to this request, as a Response (for the public page cache). */
+	async function loaderResponse(req, url) {
+		const found = matchApiRoute(compiled, url.pathname)
+		if (!found?.route.module.loader) return new Response(null, { status: 404 })
+		const request = new Request(url, { method: 'GET', headers: nodeHeaders(req) })
+		try {
+			const result = await found.route.module.loader({ request, params: found.params, context: { clientIp: proxyaddr(req, trust) } })
+			return result instanceof Response ? result : Response.json(result)
+		} catch (error) {
+			if (error instanceof Response) return error
+			console.error(error)
+			return Response.json({ error: 'internal', message: 'Internal error' }, { status: 500 })
+		}
+	}
+	async function handleApi(req, res) {
 		const host = req.headers.host ?? 'localhost'
 		let url
 		try {
@@ -166,11 +180,7 @@ export function createApiHandler(build, { trustProxy = 'loopback', publicOrigin 
 		})
 		let response
 		try {
-			const headers = new Headers()
-			for (const [name, value] of Object.entries(req.headers)) {
-				if (Array.isArray(value)) for (const v of value) headers.append(name, v)
-				else if (value !== undefined) headers.set(name, value)
-			}
+			const headers = nodeHeaders(req)
 			const init = { method, headers, signal: controller.signal }
 			let request
 			if (method === 'GET' || method === 'HEAD') request = new Request(url, init)
@@ -208,4 +218,15 @@ export function createApiHandler(build, { trustProxy = 'loopback', publicOrigin 
 		res.end(body)
 		return true
 	}
+	handleApi.loaderResponse = loaderResponse
+	return handleApi
+}
+
+function nodeHeaders(req) {
+	const headers = new Headers()
+	for (const [name, value] of Object.entries(req.headers)) {
+		if (Array.isArray(value)) for (const v of value) headers.append(name, v)
+		else if (value !== undefined) headers.set(name, value)
+	}
+	return headers
 }

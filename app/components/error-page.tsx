@@ -3,6 +3,9 @@
 // shows it inside the page for the statuses it has nothing better to say about.
 import { isRouteErrorResponse } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import type { Locale } from '#app/domain/locale.ts'
+import { sharedI18n } from '#app/utils/i18n.ts'
+import { pageTitle } from '#app/utils/page-title.ts'
 
 /** What the page says for a status the visitor (or their browser) caused; any other is ours. */
 const CLIENT_ERRORS: Record<number, { title: string; text: string }> = {
@@ -11,6 +14,13 @@ const CLIENT_ERRORS: Record<number, { title: string; text: string }> = {
 	405: { title: 'error.methodNotAllowedTitle', text: 'error.methodNotAllowedText' },
 	413: { title: 'error.tooLargeTitle', text: 'error.tooLargeText' },
 	415: { title: 'error.unsupportedTitle', text: 'error.unsupportedText' },
+}
+
+/** The error page's <title> ("Page not found · Sajam") in the reader's language. */
+export function errorPageTitle(error: unknown, locale: Locale): string {
+	const status = isRouteErrorResponse(error) ? error.status : 500
+	const key = (CLIENT_ERRORS[status] ?? { title: 'error.genericTitle' }).title
+	return pageTitle(locale, sharedI18n(locale).getFixedT(locale, 'common')(key))
 }
 
 export function ErrorMessage({ error }: { error: unknown }) {

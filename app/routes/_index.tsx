@@ -10,12 +10,16 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
 import { siteName, metaLocale } from '#app/utils/page-title.ts'
+import { STATIC_PAGE } from '#app/utils/page-handle.ts'
 
 // No form here: any other method than GET is a 405 page with one log line (Remix's own 405
 // logs a stack trace).
 export const action = methodNotAllowed
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: homeStyles }]
+
+/** Nothing here needs JavaScript (its forms post without it): no React in the browser (issue 17). */
+export const handle = STATIC_PAGE
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { locale, t } = await getRequestT(request, 'public')

@@ -21,8 +21,12 @@ import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { readPageForm } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
 import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
+import { STATIC_PAGE } from '#app/utils/page-handle.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: visitorStyles }]
+
+/** Nothing here needs JavaScript (its forms post without it): no React in the browser (issue 17). */
+export const handle = STATIC_PAGE
 
 /** A refused POST (rate limit) tells the client when to try again. */
 export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => passRetryAfter(actionHeaders, loaderHeaders)

@@ -106,22 +106,25 @@ export default function Scan() {
 	return (
 		<section className="container narrow scan-page">
 			<h1>{t('title')}</h1>
-			{mounted ? null : (
-				<>
-					<p>{t('intro')}</p>
-					<noscript>
-						<p className="notice">{data.organizer ? t('noScriptOrganizer') : t('noScript')}</p>
-					</noscript>
-				</>
-			)}
-			{data.organizer ? (
-				<EventPicker events={data.events} selected={data.selected?.slug} />
-			) : mounted ? null : (
-				<p>
-					{t('howTo')} <a href="/admin/login?redirectTo=%2Fscan">{t('logIn')}</a>
-				</p>
-			)}
-			{mounted ? <ScannerApp organizer={data.organizer} /> : data.selected ? <NameSearch /> : null}
+			{/* The stage keeps its height while the page turns into the scanner (CLS, issue 17). */}
+			<div className="scan-stage">
+				{mounted ? null : (
+					<>
+						<p>{t('intro')}</p>
+						<noscript>
+							<p className="notice">{data.organizer ? t('noScriptOrganizer') : t('noScript')}</p>
+						</noscript>
+					</>
+				)}
+				{data.organizer ? (
+					<EventPicker events={data.events} selected={data.selected?.slug} />
+				) : mounted ? null : (
+					<p>
+						{t('howTo')} <a href="/admin/login?redirectTo=%2Fscan">{t('logIn')}</a>
+					</p>
+				)}
+				{mounted ? <ScannerApp organizer={data.organizer} /> : data.selected ? <NameSearch /> : null}
+			</div>
 		</section>
 	)
 }

@@ -28,6 +28,20 @@ export function startBackgroundWork(): Promise<void> {
 	return state.sajamBooted
 }
 
+/**
+ * Liveness and database check for the operator's monitoring (GET /healthz). Waits for the start-up
+ * work (the first admin takes a memory-hard hash, a few hundred ms): ok means ready to use.
+ */
+export async function healthCheck(): Promise<{ ok: boolean; database: 'ok' | 'error' }> {
+	try {
+		await startBackgroundWork()
+		getDb().$client.prepare('select 1').get()
+		return { ok: true, database: 'ok' }
+	} catch {
+		return { ok: false, database: 'error' }
+	}
+}
+
 function startDeadlineSweep(db: ReturnType<typeof getDb>) {
 	let remindersRunning = false
 	const sweep = () => {

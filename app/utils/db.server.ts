@@ -136,14 +136,46 @@ function runner(sqlite: Database.Database) {
  * Called inside another transaction, it becomes a savepoint of that one.
  */
 export function writeTransaction<T>(db: Db, work: (tx: Db) => T): T {
-	return runner(db.$client).immediate(() => {
+	const result = runner(db.$client).immediate(() => {
 		const result = work(db)
 		if (result && typeof (result as { then?: unknown }).then === 'function') {
 			throw new Error('writeTransaction: the callback must be synchronous')
 		}
 		return result
 	}) as T
+	// Committed (or, inside another transaction, a savepoint released): what any page shows may
+	// have changed. writeInBatch commits through here too.
+	committedWrites++
+	return result
 }
+
+let committedWrites = 0
+const versionStatements = new WeakMap<Database.Database, Database.Statement>()
+
+/**
+ * A value that changes whenever the data may have changed: every write transaction of this process
+ * (writeTransaction, writeInBatch), any row this connection changed otherwise (total_changes), and
+ * any commit by another connection or process, such as the CLI (PRAGMA data_version). The public
+ * page cache (server/page-cache.mjs) keeps a page only while this stays the same.
+ */
+export function dataVersion(db: Db): string {
+	// SQLite's side is asked at most once a millisecond (under load, thousands of pages a second
+	// ask); this process's own write transactions count at once.
+	const now = Date.now()
+	let seen = sqliteVersions.get(db.$client)
+	if (!seen || seen.at !== now) {
+		let statement = versionStatements.get(db.$client)
+		if (!statement) {
+			statement = db.$client.prepare('SELECT total_changes(), (SELECT data_version FROM pragma_data_version)').raw(true)
+			versionStatements.set(db.$client, statement)
+		}
+		const [changes, version] = statement.get() as [number, number]
+		seen = { at: now, value: `${changes}.${version}` }
+		sqliteVersions.set(db.$client, seen)
+	}
+	return `${committedWrites}.${seen.value}`
+}
+const sqliteVersions = new WeakMap<Database.Database, { at: number; value: string }>()
 
 type Pending = { work: (tx: Db) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }
 const batches = new WeakMap<Db, Pending[]>()

@@ -156,12 +156,15 @@ export async function loginAsAdmin(page: Page, server: Pick<TestServer, 'url' | 
 
 /**
  * Waits until React has hydrated the page (the footer, rendered last, has its fiber), so a test
- * may touch the DOM without causing a hydration mismatch.
+ * may touch the DOM without causing a hydration mismatch. A page that needs no JavaScript (a route
+ * with STATIC_PAGE, app/utils/page-handle.ts) carries no script at all: it is ready once loaded.
  */
 export async function waitForHydration(page: Page) {
 	await page.waitForFunction(() => {
 		const footer = document.querySelector('footer')
-		return footer !== null && Object.keys(footer).some((key) => key.startsWith('__reactFiber$'))
+		if (footer === null) return false
+		if (document.readyState !== 'loading' && document.querySelector('script') === null) return true
+		return Object.keys(footer).some((key) => key.startsWith('__reactFiber$'))
 	})
 	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))))
 }
