@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks: the built server on a free port with a fresh database, the bare
 // node:http ceiling, and autocannon runs reported as rate and latency percentiles.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -58,6 +58,8 @@ export async function startApp({ env = {}, seed = true } = {}) {
 	return {
 		url,
 		env: appEnv,
+		/** The server process (to read its memory from /proc). */
+		pid: child.pid,
 		async stop() {
 			child.kill('SIGTERM')
 			await new Promise((r) => child.once('exit', r))
@@ -115,4 +117,10 @@ export async function api(app, method, pathname, body, token) {
 		body: body ? JSON.stringify(body) : undefined,
 	})
 	return { status: response.status, body: await response.json().catch(() => null) }
+}
+
+/** A server process's resident memory in MB (Linux /proc). */
+export function rssMb(pid) {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+	return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024
 }

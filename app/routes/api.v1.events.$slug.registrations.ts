@@ -1,5 +1,6 @@
 // POST /api/v1/events/{slug}/registrations (public; Idempotency-Key) → 201 {registration}.
-// GET /api/v1/events/{slug}/registrations[?status=] (organizer) → {registrations}.
+// GET /api/v1/events/{slug}/registrations[?status=&limit=&cursor=] (organizer) → {registrations, next}, a page at a time.
+import { pageQuerySchema } from '#app/domain/paging.ts'
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '#app/domain/vocabulary.ts'
 import { RegistrationApiSchema, registrationInputFromApi } from '#app/domain/registration-input.ts'
 import { hashRequestBody } from '#app/services/commands/idempotency.server.ts'
@@ -9,18 +10,30 @@ import { apiAction, apiLoader } from '#app/http/api-route.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
+import { issuesToFields, makeZodErrorMap } from '#app/utils/validation.ts'
 
 const ALLOWED = ['GET', 'HEAD', 'POST']
 
 const isStatus = (value: string): value is RegistrationStatus => (REGISTRATION_STATUSES as readonly string[]).includes(value)
 
+const REGISTRATION_PAGE = pageQuerySchema('registrations')
+
 export const loader = apiLoader({ role: 'organizer', scope: 'event' }, async ({ request, event }) => {
-	const status = new URL(request.url).searchParams.get('status')
-	if (status !== null && !isStatus(status)) {
-		const { t } = await getRequestT(request, 'common')
-		return apiError(request, 422, 'invalid_fields', { fields: { status: [t('validation.choice')] } })
+	const search = new URL(request.url).searchParams
+	const status = search.get('status')
+	const { t } = await getRequestT(request, ['api', 'common'])
+	const page = REGISTRATION_PAGE.safeParse(
+		{ limit: search.get('limit') ?? undefined, cursor: search.get('cursor') ?? undefined },
+		{ error: makeZodErrorMap(t) },
+	)
+	const fields = {
+		...(page.success ? {} : issuesToFields(page.error.issues)),
+		...(status !== null && !isStatus(status) ? { status: [t('common:validation.choice')] } : {}),
 	}
-	return Response.json({ registrations: listRegistrationsJson(getDb(), event, getEnv().PUBLIC_URL, status ?? undefined) })
+	if (!page.success || Object.keys(fields).length > 0) return apiError(request, 422, 'invalid_fields', { fields })
+	return Response.json(listRegistrationsJson(getDb(), event, getEnv().PUBLIC_URL, page.data, (status as RegistrationStatus | null) ?? undefined), {
+		headers: { 'Cache-Control': 'private, no-store' },
+	})
 })
 
 export const action = apiAction({ allow: ALLOWED, limit: 'idempotent' }, async ({ request, params, idempotencyKey: key }) => {

@@ -1,26 +1,36 @@
 // POST /api/v1/fairs/{slug}/applications (public; Idempotency-Key) → 201 {application}.
-// GET /api/v1/fairs/{slug}/applications (organizer) → {applications}.
+// GET /api/v1/fairs/{slug}/applications[?limit=&cursor=] (organizer) → {applications, next}, a page at a time.
 import { applicationApiSchema } from '#app/domain/application-input.ts'
+import { pageQuerySchema } from '#app/domain/paging.ts'
 import { standLabelsOf } from '#app/services/queries/allocation.server.ts'
 import { publishedStandLabels } from '#app/http/application-form.server.ts'
 import { applicationAnswerById, submitApplication } from '#app/services/commands/applications.server.ts'
-import { applicationsOpen, findFair, listApplications, toApplicationJson } from '#app/services/queries/applications.server.ts'
+import { applicationsOpen, findFair, pageOfApplications, toApplicationJson } from '#app/services/queries/applications.server.ts'
 import { hashRequestBody, runIdempotent } from '#app/services/commands/idempotency.server.ts'
 import { apiError, readJsonBodyAndText, serviceErrorAnswer } from '#app/http/api.server.ts'
 import { apiAction, apiLoader } from '#app/http/api-route.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getLocale, getRequestT } from '#app/utils/i18n.server.ts'
+import { issuesToFields, makeZodErrorMap } from '#app/utils/validation.ts'
 
 const ALLOWED = ['GET', 'HEAD', 'POST']
 
-export const loader = apiLoader({ role: 'organizer' }, ({ params }) => {
+const APPLICATION_PAGE = pageQuerySchema('applications')
+
+export const loader = apiLoader({ role: 'organizer' }, async ({ request, params }) => {
 	const fair = findFair(getDb(), params.slug ?? '')
+	const search = new URL(request.url).searchParams
+	const { t } = await getRequestT(request, ['api', 'common'])
+	const page = APPLICATION_PAGE.safeParse({ limit: search.get('limit') ?? undefined, cursor: search.get('cursor') ?? undefined }, { error: makeZodErrorMap(t) })
+	if (!page.success) return apiError(request, 422, 'invalid_fields', { fields: issuesToFields(page.error.issues) })
 	const publicUrl = getEnv().PUBLIC_URL
 	const standLabels = standLabelsOf(getDb(), fair.event.id)
-	return Response.json({
-		applications: listApplications(getDb(), fair.event.id).map((row) => toApplicationJson(row, fair.event, publicUrl, standLabels.get(row.id))),
-	})
+	const { items, next } = pageOfApplications(getDb(), fair.event.id, page.data)
+	return Response.json(
+		{ applications: items.map((row) => toApplicationJson(row, fair.event, publicUrl, standLabels.get(row.id))), next },
+		{ headers: { 'Cache-Control': 'private, no-store' } },
+	)
 })
 
 export const action = apiAction({ allow: ALLOWED, limit: 'idempotent' }, async ({ request, params, idempotencyKey: key }) => {

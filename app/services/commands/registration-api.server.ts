@@ -1,8 +1,9 @@
 // The registrations part of the JSON API (CONTRACT.md): registering with an Idempotency-Key, and
 // the organizer's list. The rules are registerVisitor's; this file only shapes the answers.
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, count, eq, gt, lte } from 'drizzle-orm'
 import { events, registrations, type EventRow, type RegistrationStatus } from '#db/schema/index.ts'
 import type { RegistrationInput } from '#app/domain/registration-input.ts'
+import { pageOf, type PageQuery } from '#app/domain/paging.ts'
 import { writeInBatch, type Db } from '#app/utils/db.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { runIdempotent, type PrivateAnswer, type StoredAnswer } from '#app/services/commands/idempotency.server.ts'
@@ -67,15 +68,28 @@ function registrationAnswerById(publicUrl: string, answerError: (error: ServiceE
 }
 
 /** GET /api/v1/events/{slug}/registrations: in registration order, with waiting-list positions. */
-export function listRegistrationsJson(db: Db, event: EventRow, publicUrl: string, status?: RegistrationStatus) {
+/**
+ * One page of GET /api/v1/events/{slug}/registrations: `limit` registrations after the cursor's id,
+ * in registration order, and the next page's cursor. A waitlisted one carries its place in the
+ * whole queue (those waiting before this page are counted, not read).
+ */
+export function listRegistrationsJson(db: Db, event: EventRow, publicUrl: string, page: PageQuery, status?: RegistrationStatus) {
+	const ofEvent = status ? and(eq(registrations.eventId, event.id), eq(registrations.status, status)) : eq(registrations.eventId, event.id)
 	const rows = db
 		.select()
 		.from(registrations)
-		.where(status ? and(eq(registrations.eventId, event.id), eq(registrations.status, status)) : eq(registrations.eventId, event.id))
+		.where(and(ofEvent, gt(registrations.id, page.cursor)))
 		.orderBy(asc(registrations.id))
+		.limit(page.limit + 1)
 		.all()
-	let position = 0
-	return rows.map((row) => toRegistrationJson(row, event, publicUrl, row.status === 'waitlisted' ? ++position : null))
+	const { items, next } = pageOf('registrations', rows, page.limit)
+	let position =
+		db
+			.select({ n: count() })
+			.from(registrations)
+			.where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'waitlisted'), lte(registrations.id, page.cursor)))
+			.get()?.n ?? 0
+	return { registrations: items.map((row) => toRegistrationJson(row, event, publicUrl, row.status === 'waitlisted' ? ++position : null)), next }
 }
 
 /**

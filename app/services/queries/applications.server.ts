@@ -1,10 +1,11 @@
 // Reading exhibitor applications: a fair and whether it takes applications, an application by its
 // private link, the organizer's list, and the Application object of the JSON API (CONTRACT.md).
 // Submitting, editing and deciding are commands/applications and application-lifecycle.
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, gt } from 'drizzle-orm'
 import { applications, events, fairSettings, type ApplicationRow, type EventRow, type FairSettingsRow } from '#db/schema/index.ts'
 import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
 import { categoryCodes } from '#app/domain/fair-settings-input.ts'
+import { pageOf, type PageQuery } from '#app/domain/paging.ts'
 import { type Db } from '#app/utils/db.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { findLinkOwner } from '#app/services/queries/private-links.server.ts'
@@ -53,8 +54,16 @@ export function findApplicationByManageToken(db: Db, token: string): Application
 }
 
 /** A fair's applications, in the order they came. */
-export function listApplications(db: Db, eventId: number): ApplicationRow[] {
-	return db.select().from(applications).where(eq(applications.eventId, eventId)).orderBy(asc(applications.id)).all()
+/** One page of a fair's applications for the API, in the order they came, and the next page's cursor. */
+export function pageOfApplications(db: Db, eventId: number, page: PageQuery): { items: ApplicationRow[]; next: string | null } {
+	const rows = db
+		.select()
+		.from(applications)
+		.where(and(eq(applications.eventId, eventId), gt(applications.id, page.cursor)))
+		.orderBy(asc(applications.id))
+		.limit(page.limit + 1)
+		.all()
+	return pageOf('applications', rows, page.limit)
 }
 
 export function applicationManageUrl(publicUrl: string, token: string) {

@@ -5,11 +5,11 @@
 // its columns; gender, age group, municipality and vulnerable group are not among them. They are
 // reported elsewhere only as aggregates with small cells suppressed.
 import type { TFunction } from 'i18next'
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm'
 import { registrations, type EventRow, type RegistrationStatus } from '#db/schema/index.ts'
 import { REGISTRATION_STATUSES } from '#db/schema/registrations.ts'
 import { remainingPlaces } from '#app/domain/capacity.ts'
-import { csvDateTime, toCsv, type CsvCell, type CsvDelimiter } from '#app/domain/csv.ts'
+import { CSV_BOM, CSV_LINE_END, csvDateTime, csvRecord, type CsvCell, type CsvDelimiter } from '#app/domain/csv.ts'
 import { formatDateTime, formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { RegistrationListQuery, StatusFilter } from '#app/domain/registration-admin-input.ts'
@@ -203,7 +203,16 @@ export function registrationsPage(db: Db, event: EventRow, query: RegistrationLi
  * The event's registrations as a CSV file (see csv.ts for the format), in registration order,
  * headers and words in the organizer's language, times in Belgrade time. No demographics.
  */
-export function registrationsCsv(db: Db, eventId: number, t: TFunction, delimiter: CsvDelimiter = ';'): string {
+/** Rows of an export read per batch: memory stays bounded whatever the event's size. */
+const EXPORT_BATCH = 1000
+
+/**
+ * The registrations CSV as a stream (issue 21): the header, then the rows read 1,000 at a time by
+ * id, each batch written as it is read, with a turn of the event loop between batches so check-ins
+ * and pages are answered while a large export runs. Rows added meanwhile are included when they
+ * come after the last one read; a snapshot is not needed for a list that only grows.
+ */
+export function registrationsCsvStream(db: Db, eventId: number, t: TFunction, delimiter: CsvDelimiter = ';'): ReadableStream<Uint8Array> {
 	const yesNo = (value: boolean) => t(value ? 'admin:registrations.csv.yes' : 'admin:registrations.csv.no')
 	const header = [
 		'id',
@@ -222,28 +231,49 @@ export function registrationsCsv(db: Db, eventId: number, t: TFunction, delimite
 		'consentNewsletter',
 		'consentResearch',
 	].map((key) => t(`admin:registrations.csv.${key}`))
-	const rows = db.select(LISTED).from(registrations).where(eq(registrations.eventId, eventId)).orderBy(asc(registrations.id)).all()
-	function* records(): Generator<CsvCell[]> {
-		yield header
-		for (const row of rows) {
-			yield [
-				row.id,
-				row.name,
-				row.email,
-				row.phone,
-				row.partySize,
-				t(`admin:registrations.status.${row.status}`),
-				row.locale,
-				csvDateTime(row.createdAt),
-				csvDateTime(row.confirmedAt),
-				csvDateTime(row.cancelledAt),
-				csvDateTime(row.checkedInAt),
-				t(`admin:registrations.source.${row.source}`),
-				yesNo(row.consentPhotos),
-				yesNo(row.consentNewsletter),
-				yesNo(row.consentResearch),
-			]
-		}
-	}
-	return toCsv(records(), { delimiter })
+	const encoder = new TextEncoder()
+	let afterId = 0
+	let started = false
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			if (!started) {
+				started = true
+				controller.enqueue(encoder.encode(CSV_BOM + csvRecord(header, delimiter) + CSV_LINE_END))
+				return
+			}
+			// Let whatever waits (a scan, a page) go first.
+			await new Promise((resolve) => setImmediate(resolve))
+			const rows = db
+				.select(LISTED)
+				.from(registrations)
+				.where(and(eq(registrations.eventId, eventId), gt(registrations.id, afterId)))
+				.orderBy(asc(registrations.id))
+				.limit(EXPORT_BATCH)
+				.all()
+			if (rows.length === 0) return controller.close()
+			afterId = rows[rows.length - 1]!.id
+			let chunk = ''
+			for (const row of rows) {
+				const cells: CsvCell[] = [
+					row.id,
+					row.name,
+					row.email,
+					row.phone,
+					row.partySize,
+					t(`admin:registrations.status.${row.status}`),
+					row.locale,
+					csvDateTime(row.createdAt),
+					csvDateTime(row.confirmedAt),
+					csvDateTime(row.cancelledAt),
+					csvDateTime(row.checkedInAt),
+					t(`admin:registrations.source.${row.source}`),
+					yesNo(row.consentPhotos),
+					yesNo(row.consentNewsletter),
+					yesNo(row.consentResearch),
+				]
+				chunk += csvRecord(cells, delimiter) + CSV_LINE_END
+			}
+			controller.enqueue(encoder.encode(chunk))
+		},
+	})
 }
