@@ -2,6 +2,8 @@
 // action, skipping Express and Remix's document machinery (route ranking, request cloning,
 // single-fetch handling). The route modules are the same ones Remix serves, so guards, parsing
 // and services are untouched; only the dispatch is shorter. See docs/decisions/0004.
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
 import proxyaddr from 'proxy-addr'
 import {
 	allowBody,
@@ -14,6 +16,22 @@ import {
 	LIMITS,
 	sendRefusal,
 } from './http-layer.mjs'
+
+const gzipAsync = promisify(gzip)
+
+/** Answers smaller than this go as they are: compressing them costs more than it saves. */
+export const GZIP_FROM_BYTES = 8 * 1024
+
+/** Whether an Accept-Encoding takes gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header) {
+	if (typeof header !== 'string') return false
+	return header.split(',').some((part) => {
+		const [coding, ...params] = part.trim().toLowerCase().split(';')
+		if (coding !== 'gzip' && coding !== '*') return false
+		const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+		return !q || Number(q.slice(2)) > 0
+	})
+}
 
 /** The build's resource routes (no component) under api/, with their full paths compiled. */
 export function compileApiRoutes(build) {
@@ -214,6 +232,17 @@ export function createApiHandler(build, { trustProxy = 'loopback', publicOrigin 
 		if (cookies.length) res.setHeader('set-cookie', cookies)
 		if (method === 'HEAD' || !response.body) return (res.end(), true)
 		const body = Buffer.from(await response.arrayBuffer())
+		// A large answer (a page of 1,000 registrations, the scanners' offline dataset) goes
+		// compressed to a client that takes gzip: about a fifth of the bytes over a venue's weak
+		// network. Compressed in libuv's thread pool, so the event loop does not wait for it.
+		if (body.length >= GZIP_FROM_BYTES && !response.headers.has('content-encoding') && acceptsGzip(req.headers['accept-encoding'])) {
+			const zipped = await gzipAsync(body, { level: 6 })
+			res.setHeader('content-encoding', 'gzip')
+			res.setHeader('vary', response.headers.has('vary') ? `${response.headers.get('vary')}, Accept-Encoding` : 'Accept-Encoding')
+			res.setHeader('content-length', zipped.length)
+			res.end(zipped)
+			return true
+		}
 		res.setHeader('content-length', body.length)
 		res.end(body)
 		return true

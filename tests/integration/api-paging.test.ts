@@ -109,6 +109,27 @@ describe('paged lists', () => {
 	})
 })
 
+describe('large answers', () => {
+	test('go gzip-compressed to a client that takes it, and as they are to one that does not', async () => {
+		const event = await createPublishedWorkshop(server, organizer, { capacity: null })
+		addRegistrations(event.id, 0, 500)
+		const scanner = await cliToken(server, 'scanner', ['--event', event.slug])
+		const offline = (encoding: string) =>
+			fetch(`${server.url}/api/v1/events/${event.slug}/checkins/offline`, { headers: { Authorization: `Bearer ${scanner}`, 'Accept-Encoding': encoding } })
+		const zipped = await offline('gzip')
+		expect(zipped.headers.get('content-encoding')).toBe('gzip')
+		expect(zipped.headers.get('vary')).toContain('Accept-Encoding')
+		const plain = await offline('identity')
+		expect(plain.headers.get('content-encoding')).toBeNull()
+		const [a, b] = [await zipped.json(), await plain.json()]
+		expect(a.tickets).toHaveLength(500)
+		expect({ ...a, generatedAt: null }).toEqual({ ...b, generatedAt: null })
+		// A small answer is not worth it.
+		const small = await fetch(`${server.url}/api/v1/events/${event.slug}`, { headers: { 'Accept-Encoding': 'gzip' } })
+		expect(small.headers.get('content-encoding')).toBeNull()
+	})
+})
+
 describe('the registrations CSV', () => {
 	test('is streamed whole: the header and every row of a large event', async () => {
 		const event = await createPublishedWorkshop(server, organizer, { capacity: null })

@@ -2,6 +2,7 @@
 // TRUST_PROXY trusts by default): a forwarded host from an untrusted peer, hop counts, and what a
 // log line may show of a private link.
 import { describe, expect, test } from 'vitest'
+import { acceptsGzip } from '../../server/direct-routes.mjs'
 import { compileTrust, isCookieAuthenticated, isJsonContentType, isSameSiteWrite, loggablePath } from '../../server/http-layer.mjs'
 
 type FakeRequest = { headers: Record<string, string | undefined>; socket: { remoteAddress: string } }
@@ -60,4 +61,11 @@ test('a log line names a private link by its kind, never its token, and drops th
 	expect(loggablePath('/api/v1/tickets/abcDEF/cancel')).toBe('/api/v1/tickets/…/cancel')
 	expect(loggablePath('/admin/login?redirectTo=%2Fadmin')).toBe('/admin/login')
 	expect(loggablePath('/events/mini-sajam')).toBe('/events/mini-sajam')
+})
+
+describe('acceptsGzip (large API answers go compressed)', () => {
+	test('gzip or * with a q above 0; not identity, not q=0, not nothing', () => {
+		for (const header of ['gzip', 'gzip, deflate, br', 'br;q=1.0, gzip;q=0.8', '*', 'GZIP']) expect(acceptsGzip(header), header).toBe(true)
+		for (const header of [undefined, '', 'identity', 'br', 'gzip;q=0', 'deflate, gzip;q=0.0']) expect(acceptsGzip(header), String(header)).toBe(false)
+	})
 })
