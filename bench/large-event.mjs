@@ -138,7 +138,9 @@ try {
 	const offline = await fetch(`${app.url}/api/v1/events/${slug}/checkins/offline`, {
 		headers: { authorization: `Bearer ${scanner}`, 'accept-encoding': 'gzip' },
 	})
-	const wire = Buffer.from(await offline.arrayBuffer())
+	// fetch decodes gzip by itself: the bytes on the wire are the Content-Length.
+	const wire = { length: Number(offline.headers.get('content-length')) }
+	await offline.arrayBuffer()
 	const raw = await (
 		await fetch(`${app.url}/api/v1/events/${slug}/checkins/offline`, { headers: { authorization: `Bearer ${scanner}`, 'accept-encoding': 'identity' } })
 	).text()
@@ -156,7 +158,7 @@ try {
 	)
 	console.log(`Paged walk: ${Math.round(walked.ms)} ms, ${walked.pages} pages, ${walked.seen} registrations seen, ${walked.distinct} distinct`)
 	console.log(
-		`Offline dataset: ${(raw.length / 1024).toFixed(0)} KiB (${perThousand(raw.length)} per 1,000 tickets); on the wire ${offline.headers.get('content-encoding') ?? 'uncompressed'} ${(wire.length / 1024).toFixed(0)} KiB; gzip would be ${perThousand(gzipSync(raw).length)} per 1,000`,
+		`Offline dataset: ${(raw.length / 1024).toFixed(0)} KiB (${perThousand(raw.length)} per 1,000 tickets); on the wire ${offline.headers.get('content-encoding') ?? 'uncompressed'} ${(wire.length / 1024).toFixed(0)} KiB (${perThousand(wire.length)} per 1,000 tickets; gzip -9 here: ${perThousand(gzipSync(raw, { level: 9 }).length)})`,
 	)
 	const goals = [
 		['/healthz p99 < 100 ms during export + walk', during.p99 < 100],
