@@ -42,6 +42,17 @@ export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number]
 export const LANDMARK_KINDS = ['entrance', 'exit', 'stage', 'info', 'toilets', 'first_aid', 'food_court', 'zone', 'other'] as const
 export type LandmarkKind = (typeof LANDMARK_KINDS)[number]
 
+/**
+ * A survey's status as the organizer sets it: `draft` (not public), `open` (answerable, within its
+ * dates if it has any), `closed`. What a reader sees at a given moment is surveyState (survey-rules.ts).
+ */
+export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number]
+
+/** The kinds of survey question: a 1–5 agreement scale, one choice, several choices, a whole number, free text. */
+export const QUESTION_KINDS = ['likert5', 'single', 'multi', 'number', 'text'] as const
+export type QuestionKind = (typeof QUESTION_KINDS)[number]
+
 /** Whom an organizer's message goes to: the visitors of an event, or the exhibitors of a fair. */
 export const MESSAGE_TARGETS = ['visitors', 'exhibitors'] as const
 export type MessageTarget = (typeof MESSAGE_TARGETS)[number]
