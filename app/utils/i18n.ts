@@ -47,6 +47,9 @@ import latnAllocation from '#app/locales/sr-Latn/allocation.json'
 import enAccounts from '#app/locales/en/accounts.json'
 import cyrlAccounts from '#app/locales/sr-Cyrl/accounts.json'
 import latnAccounts from '#app/locales/sr-Latn/accounts.json'
+import enReports from '#app/locales/en/reports.json'
+import cyrlReports from '#app/locales/sr-Cyrl/reports.json'
+import latnReports from '#app/locales/sr-Latn/reports.json'
 
 export const NAMESPACES = [
 	'common',
@@ -64,6 +67,7 @@ export const NAMESPACES = [
 	'plan',
 	'allocation',
 	'accounts',
+	'reports',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
@@ -84,6 +88,7 @@ export const resources = {
 		plan: latnPlan,
 		allocation: latnAllocation,
 		accounts: latnAccounts,
+		reports: latnReports,
 	},
 	'sr-Cyrl': {
 		common: cyrlCommon,
@@ -101,6 +106,7 @@ export const resources = {
 		plan: cyrlPlan,
 		allocation: cyrlAllocation,
 		accounts: cyrlAccounts,
+		reports: cyrlReports,
 	},
 	en: {
 		common: enCommon,
@@ -118,6 +124,7 @@ export const resources = {
 		plan: enPlan,
 		allocation: enAllocation,
 		accounts: enAccounts,
+		reports: enReports,
 	},
 } satisfies Record<Locale, Record<Namespace, object>>
 

@@ -1,0 +1,70 @@
+// The funders' reports in the reader's language: labels for each line, and the spreadsheet (one
+// sheet per table, hidden cells written "< 5" or "—" as on the page, a sheet with the method).
+import ExcelJS from 'exceljs'
+import type { TFunction } from 'i18next'
+import { formatShortDate } from '#app/domain/format.ts'
+import type { Locale } from '#app/domain/locale.ts'
+import { NOT_STATED, REPORT_DIMENSIONS, type ParticipantReport, type ReportDimension } from '#app/domain/participant-report.ts'
+import type { Cell } from '#app/domain/research-tables.ts'
+import { latinToCyrillic } from '#app/domain/transliterate.ts'
+
+/** A line's name: the registration form's own words for an answer, "Not stated" otherwise. */
+export function lineLabel(t: TFunction, dimension: ReportDimension, code: string): string {
+	return code === NOT_STATED ? t('reports:notStated') : t(`public:demographics.${dimension}.${code}`)
+}
+
+export function cellText(t: TFunction, cell: Cell): string | number {
+	if (cell === 'small') return t('reports:small')
+	if (cell === 'hidden') return t('reports:hidden')
+	return cell
+}
+
+/** An event's title in the reader's script (titles are written in Latin). */
+export function titleIn(title: string, locale: Locale): string {
+	return locale === 'sr-Cyrl' ? latinToCyrillic(title) : title
+}
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+const sheetName = (name: string) => name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31)
+
+function addMethodSheet(workbook: ExcelJS.Workbook, t: TFunction, heading: string, lines: string[]) {
+	const sheet = workbook.addWorksheet(sheetName(t('reports:method.sheet')))
+	sheet.getColumn(1).width = 110
+	sheet.addRow([heading]).font = { bold: true }
+	sheet.addRow([t('reports:method.title')]).font = { bold: true }
+	for (const line of lines) sheet.addRow([line]).alignment = { wrapText: true, vertical: 'top' }
+}
+
+export async function participantReportXlsx(report: ParticipantReport, t: TFunction, locale: Locale, heading: string): Promise<Buffer> {
+	const workbook = new ExcelJS.Workbook()
+	workbook.creator = 'Sajam'
+	const list = workbook.addWorksheet(sheetName(t('reports:events.sheet')))
+	list.columns = [{ width: 50 }, { width: 14 }, { width: 14 }, { width: 20 }, { width: 20 }]
+	list.addRow([heading]).font = { bold: true }
+	list.addRow([
+		t('reports:events.event'),
+		t('reports:events.kind'),
+		t('reports:events.date'),
+		t('reports:events.registeredPersons'),
+		t('reports:events.checkedInPersons'),
+	]).font = {
+		bold: true,
+	}
+	for (const e of report.events)
+		list.addRow([titleIn(e.title, locale), t(`common:kind.${e.kind}`), formatShortDate(e.startsAt, locale), e.registeredPersons, e.checkedInPersons])
+	list.addRow([t('reports:total'), '', '', report.totals.registeredPersons, report.totals.checkedInPersons]).font = { bold: true }
+
+	for (const dimension of REPORT_DIMENSIONS) {
+		const table = report.tables[dimension]
+		const sheet = workbook.addWorksheet(sheetName(t(`reports:tables.${dimension}`)))
+		sheet.columns = [{ width: 50 }, { width: 14 }]
+		sheet.addRow([t(`reports:tables.${dimension}`)]).font = { bold: true }
+		sheet.addRow([t('reports:category'), t('reports:persons')]).font = { bold: true }
+		for (const [code, cell] of Object.entries(table.cells)) sheet.addRow([lineLabel(t, dimension, code), cellText(t, cell)])
+		sheet.addRow([t('reports:total'), cellText(t, table.total)]).font = { bold: true }
+	}
+	addMethodSheet(workbook, t, heading, [t('reports:method.persons'), t('reports:method.answers'), t('reports:method.suppression')])
+	return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

@@ -1,0 +1,231 @@
+// The funders' reports over real HTTP against the built server (issue 16): the participant report's
+// numbers against a count this test makes itself from the registrations and check-ins it made
+// (parties, people who did not answer), small cells hidden and not recoverable from the totals, the
+// spreadsheet read back with exceljs, and bad input answered with the field named.
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { apiCall, cliToken, expectApiError, type ApiOptions } from '#tests/support/api-client.ts'
+import { createEventViaApi, PUBLISHED_WORKSHOP, uniqueTitle } from '#tests/support/events.ts'
+import { startServer, type TestServer } from '#tests/support/server.ts'
+
+let server: TestServer
+let organizer: string
+
+const api = (method: string, path: string, options: ApiOptions = {}) => apiCall(server.url, method, path, options)
+
+type Person = {
+	event: string
+	partySize: number
+	checkIn: boolean
+	demographics: { gender?: string; ageGroup?: string; municipality?: string; vulnerableGroup?: string }
+}
+
+const DIMENSIONS = ['gender', 'ageGroup', 'municipality', 'vulnerableGroup'] as const
+
+/** A workshop on this Belgrade day, 10:00–13:00, parties up to 4. */
+const workshopOn = async (day: string) =>
+	(
+		await createEventViaApi(server, organizer, {
+			...PUBLISHED_WORKSHOP,
+			title: uniqueTitle('Radionica'),
+			startsAt: `${day}T10:00:00+01:00`,
+			endsAt: `${day}T13:00:00+01:00`,
+			capacity: 500,
+			maxPartySize: 4,
+		})
+	).slug
+
+let counter = 0
+async function register(person: Person) {
+	counter++
+	const result = await api('POST', `/api/v1/events/${person.event}/registrations`, {
+		body: {
+			name: `Učesnik ${counter}`,
+			email: `ucesnik${counter}@example.rs`,
+			partySize: person.partySize,
+			consent: { privacy: true },
+			demographics: person.demographics,
+		},
+	})
+	expect(result.status, result.text).toBe(201)
+	if (person.checkIn) {
+		const checkin = await api('POST', `/api/v1/registrations/${result.body.registration.id}/checkin`, { token: organizer, body: {} })
+		expect(checkin.body.result, checkin.text).toBe('ok')
+	}
+}
+
+/** The independent count: checked-in persons per answer, the rest of a party and non-answers as not stated. */
+function expectedCounts(people: Person[], dimension: (typeof DIMENSIONS)[number]): Record<string, number> {
+	const counts: Record<string, number> = {}
+	for (const p of people) {
+		if (!p.checkIn) continue
+		const answer = p.demographics[dimension] ?? 'not_stated'
+		counts[answer] = (counts[answer] ?? 0) + 1
+		if (p.partySize > 1) counts.not_stated = (counts.not_stated ?? 0) + p.partySize - 1
+	}
+	return counts
+}
+
+let first: string
+let second: string
+let outside: string
+const people: Person[] = []
+
+beforeAll(async () => {
+	server = await startServer()
+	organizer = await cliToken(server, 'organizer')
+	first = await workshopOn('2031-03-10')
+	second = await workshopOn('2031-03-12')
+	outside = await workshopOn('2031-04-02')
+	const add = (n: number, person: Omit<Person, 'event'>, events = [first, second]) => {
+		for (let i = 0; i < n; i++) people.push({ ...person, event: events[i % events.length]! })
+	}
+	// 12 women from Kruševac aged 25–34, checked in.
+	add(12, { partySize: 1, checkIn: true, demographics: { gender: 'female', ageGroup: '25_34', municipality: 'krusevac', vulnerableGroup: 'none' } })
+	// 6 men from Trstenik with a disability, checked in.
+	add(6, { partySize: 1, checkIn: true, demographics: { gender: 'male', ageGroup: '50_64', municipality: 'trstenik', vulnerableGroup: 'disability' } })
+	// 2 "other" from Brus (a small cell), checked in.
+	add(2, { partySize: 1, checkIn: true, demographics: { gender: 'other', ageGroup: '15_24', municipality: 'brus', vulnerableGroup: 'none' } })
+	// 3 parties of 3 who answered nothing, checked in: 9 not stated.
+	add(3, { partySize: 3, checkIn: true, demographics: {} })
+	// 2 parties of 2, a woman answering for herself: 2 women + 2 not stated.
+	add(2, { partySize: 2, checkIn: true, demographics: { gender: 'female', municipality: 'cicevac' } })
+	// Registered, never came: counted as registered only.
+	add(4, { partySize: 2, checkIn: false, demographics: { gender: 'male', municipality: 'varvarin' } })
+	// At an event outside the period: never counted.
+	add(5, { partySize: 1, checkIn: true, demographics: { gender: 'female' } }, [outside])
+	for (const person of people) await register(person)
+}, 120_000)
+
+afterAll(async () => {
+	await server?.stop()
+})
+
+const inPeriod = () => people.filter((p) => p.event !== outside)
+
+describe('participant report', () => {
+	test('the numbers are the check-ins this test made, small cells hidden and not recoverable', async () => {
+		const result = await api('GET', '/api/v1/reports/participants?from=2031-03-01&to=2031-03-31', { token: organizer })
+		expect(result.status, result.text).toBe(200)
+		const report = result.body
+		const mine = inPeriod()
+		const persons = (list: Person[]) => list.reduce((s, p) => s + p.partySize, 0)
+		expect(report.events.map((e: any) => e.slug)).toEqual([first, second])
+		for (const slug of [first, second]) {
+			const of = mine.filter((p) => p.event === slug)
+			expect(report.events.find((e: any) => e.slug === slug)).toMatchObject({
+				kind: 'workshop',
+				registeredPersons: persons(of),
+				checkedInPersons: persons(of.filter((p) => p.checkIn)),
+			})
+		}
+		const checkedIn = persons(mine.filter((p) => p.checkIn))
+		expect(report.totals).toEqual({ registeredPersons: persons(mine), checkedInPersons: checkedIn })
+		expect(checkedIn).toBe(12 + 6 + 2 + 9 + 4)
+
+		for (const dimension of DIMENSIONS) {
+			const expected = expectedCounts(mine, dimension)
+			const table: Record<string, number | null> = report.tables[dimension]
+			// Every answer the form offers has a line, plus "not stated".
+			expect(Object.keys(table)).toContain('not_stated')
+			let hiddenSum = 0
+			let hiddenCount = 0
+			for (const [line, shown] of Object.entries(table)) {
+				const count = expected[line] ?? 0
+				if (count > 0 && count < 5) expect(shown, `${dimension}.${line}`).toBeNull()
+				if (shown === null) {
+					hiddenSum += count
+					hiddenCount++
+				} else expect(shown, `${dimension}.${line}`).toBe(count)
+			}
+			// Against the shown total: no hidden cell alone, and the hidden ones together at least 5.
+			expect(hiddenCount === 0 || (hiddenCount >= 2 && hiddenSum >= 5), dimension).toBe(true)
+			const shownSum = Object.values(table).reduce<number>((s, v) => s + (v ?? 0), 0)
+			expect(shownSum + hiddenSum).toBe(checkedIn)
+		}
+		// Disability is reported as its own line: 6 men from Trstenik.
+		expect(report.tables.vulnerableGroup.disability).toBe(6)
+		// "other" (2) alone would be recoverable from the total: the smallest shown line (male, 6) is hidden with it.
+		expect(report.tables.gender).toMatchObject({ female: 14, male: null, other: null, not_stated: 11 })
+		// The Rasina district's municipalities come first, in the Center's order.
+		expect(Object.keys(report.tables.municipality).slice(0, 6)).toEqual(['krusevac', 'aleksandrovac', 'brus', 'varvarin', 'trstenik', 'cicevac'])
+	})
+
+	test('a chosen set of events; a total under 5 hides the whole table', async () => {
+		const chosen = await api('GET', `/api/v1/reports/participants?events=${outside}`, { token: organizer })
+		expect(chosen.status, chosen.text).toBe(200)
+		expect(chosen.body.totals).toEqual({ registeredPersons: 5, checkedInPersons: 5 })
+		expect(chosen.body.tables.gender).toMatchObject({ female: 5, not_stated: 0 })
+
+		const both = await api('GET', `/api/v1/reports/participants?events=${first},${outside}`, { token: organizer })
+		expect(both.body.events.map((e: any) => e.slug)).toEqual([first, outside])
+
+		const empty = await workshopOn('2031-05-05')
+		const few = { partySize: 3, checkIn: true, demographics: { gender: 'female' } }
+		await register({ ...few, event: empty })
+		const small = await api('GET', `/api/v1/reports/participants?events=${empty}`, { token: organizer })
+		expect(small.body.totals.checkedInPersons).toBe(3)
+		for (const dimension of DIMENSIONS)
+			expect(
+				Object.values(small.body.tables[dimension]).every((v) => v === null),
+				dimension,
+			).toBe(true)
+	})
+
+	test('the spreadsheet has the same numbers, one sheet per table, hidden cells written "< 5"', async () => {
+		const json = (await api('GET', '/api/v1/reports/participants?from=2031-03-01&to=2031-03-31&lang=en', { token: organizer })).body
+		const response = await fetch(`${server.url}/api/v1/reports/participants?from=2031-03-01&to=2031-03-31&format=xlsx&lang=en`, {
+			headers: { Authorization: `Bearer ${organizer}` },
+		})
+		expect(response.status).toBe(200)
+		expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+		const workbook = new ExcelJS.Workbook()
+		await workbook.xlsx.load(await response.arrayBuffer())
+		expect(workbook.worksheets.map((s) => s.name)).toEqual(['Events', 'By sex', 'By age group', 'By municipality', 'By vulnerable group', 'Method'])
+		const rowsOf = (sheet: ExcelJS.Worksheet) => {
+			const rows: unknown[][] = []
+			sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+			return rows
+		}
+		const events = rowsOf(workbook.worksheets[0]!)
+		expect(events.at(-1)).toEqual(['Total', '', '', json.totals.registeredPersons, json.totals.checkedInPersons])
+		const gender = rowsOf(workbook.worksheets[1]!)
+		const byLabel = Object.fromEntries(gender.slice(2).map(([label, value]) => [label, value]))
+		expect(byLabel).toMatchObject({ Female: 14, Male: '—', Other: '< 5', 'Not stated': 11, Total: json.totals.checkedInPersons })
+		// Every table: the shown numbers in the order of the JSON's lines.
+		for (const [index, dimension] of DIMENSIONS.entries()) {
+			const values = rowsOf(workbook.worksheets[index + 1]!)
+				.slice(2, -1)
+				.map(([, value]) => value)
+			expect(values.map((v) => (typeof v === 'number' ? v : null))).toEqual(Object.values(json.tables[dimension]))
+			expect(values.filter((v) => typeof v !== 'number').every((v) => v === '< 5' || v === '—')).toBe(true)
+		}
+		expect(rowsOf(workbook.worksheets[5]!).flat().join(' ')).toMatch(/1 to 4/)
+	})
+
+	test('bad input: 422 or 404 naming the field; organizers only', async () => {
+		const reversed = await api('GET', '/api/v1/reports/participants?from=2031-03-10&to=2031-03-01&lang=en', { token: organizer })
+		expectApiError(reversed, 422, 'invalid_fields')
+		expect(Object.keys(reversed.body.fields)).toEqual(['to'])
+		expect(reversed.body.fields.to[0]).toMatch(/before its start/)
+
+		const malformed = await api('GET', '/api/v1/reports/participants?from=2031-02-30&to=2031-03-01', { token: organizer })
+		expectApiError(malformed, 422, 'invalid_fields')
+		expect(Object.keys(malformed.body.fields)).toEqual(['from'])
+
+		const nothing = await api('GET', '/api/v1/reports/participants', { token: organizer })
+		expectApiError(nothing, 422, 'invalid_fields')
+		expect(Object.keys(nothing.body.fields).sort()).toEqual(['from', 'to'])
+
+		const unknown = await api('GET', `/api/v1/reports/participants?events=${first},nema-takvog&lang=en`, { token: organizer })
+		expectApiError(unknown, 404, 'not_found')
+		expect(unknown.body.fields.events[0]).toMatch(/nema-takvog/)
+
+		const format = await api('GET', '/api/v1/reports/participants?from=2031-03-01&to=2031-03-31&format=pdf', { token: organizer })
+		expect(Object.keys(format.body.fields)).toEqual(['format'])
+
+		expectApiError(await api('GET', '/api/v1/reports/participants?from=2031-03-01&to=2031-03-31'), 401, 'unauthorized')
+		const scanner = await cliToken(server, 'scanner')
+		expectApiError(await api('GET', '/api/v1/reports/participants?from=2031-03-01&to=2031-03-31', { token: scanner }), 403, 'forbidden')
+	})
+})
