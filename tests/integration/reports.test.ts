@@ -5,7 +5,9 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { apiCall, cliToken, expectApiError, type ApiOptions } from '#tests/support/api-client.ts'
+import { dbRun } from '#tests/support/database.ts'
 import { createEventViaApi, PUBLISHED_WORKSHOP, uniqueTitle } from '#tests/support/events.ts'
+import { createPublishedFair, submitApplication } from '#tests/support/fair-fixtures.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
@@ -227,5 +229,148 @@ describe('participant report', () => {
 		expectApiError(await api('GET', '/api/v1/reports/participants?from=2031-03-01&to=2031-03-31'), 401, 'unauthorized')
 		const scanner = await cliToken(server, 'scanner')
 		expectApiError(await api('GET', '/api/v1/reports/participants?from=2031-03-01&to=2031-03-31', { token: scanner }), 403, 'forbidden')
+	})
+})
+
+type Applicant = {
+	legalForm: 'informal_group' | 'other'
+	municipality: string
+	research: boolean
+	decision: 'accepted' | 'rejected' | null
+	confirmed: boolean
+	staff: { employees: number; women: number; vulnerable: Record<string, number> }
+}
+
+describe('exhibitor report', () => {
+	let previousFair: string
+	let fair: string
+	const applicants: (Applicant & { fair: string })[] = []
+
+	beforeAll(async () => {
+		previousFair = (await createPublishedFair(server, organizer, { startsAt: '2031-06-06T10:00:00+02:00', endsAt: '2031-06-06T18:00:00+02:00' })).slug
+		fair = (await createPublishedFair(server, organizer, { startsAt: '2032-06-04T10:00:00+02:00', endsAt: '2032-06-04T18:00:00+02:00' })).slug
+		const add = (slug: string, n: number, a: Applicant) => {
+			for (let i = 0; i < n; i++) applicants.push({ ...a, fair: slug })
+		}
+		const staff = { employees: 4, women: 2, vulnerable: { disability: 1 } }
+		add(previousFair, 5, { legalForm: 'informal_group', municipality: 'krusevac', research: true, decision: 'accepted', confirmed: true, staff })
+		add(fair, 6, { legalForm: 'informal_group', municipality: 'krusevac', research: true, decision: 'accepted', confirmed: true, staff })
+		add(fair, 1, { legalForm: 'informal_group', municipality: 'krusevac', research: true, decision: 'accepted', confirmed: false, staff })
+		add(fair, 6, { legalForm: 'other', municipality: 'brus', research: true, decision: 'rejected', confirmed: false, staff })
+		add(fair, 2, { legalForm: 'other', municipality: 'trstenik', research: true, decision: null, confirmed: false, staff })
+		// Without research consent: in the stages, never in the tables.
+		add(fair, 3, { legalForm: 'informal_group', municipality: 'krusevac', research: false, decision: 'accepted', confirmed: true, staff })
+		for (const [i, a] of applicants.entries()) {
+			const submitted = await submitApplication(server, a.fair, {
+				organization: { name: `Udruženje ${i}`, legalForm: a.legalForm, municipality: a.municipality },
+				contact: { name: `Kontakt ${i}`, email: `izlagac${i}@example.rs` },
+				products: 'Ručni radovi',
+				category: 'handicrafts',
+				needs: { power: false, accessible: false },
+				consent: { privacy: true, catalogue: true, research: a.research },
+				lawStatus: { apr: 'no', ways: [] },
+				staff: a.staff,
+			})
+			if (a.decision) {
+				const decided = await api('POST', `/api/v1/applications/${submitted.id}/decision`, { token: organizer, body: { decision: a.decision } })
+				expect(decided.status, decided.text).toBe(200)
+			}
+			// Confirming is the exhibitor's button on the magic-link page; set here after the release.
+			if (a.confirmed) (a as any).id = submitted.id
+		}
+		for (const slug of [previousFair, fair]) {
+			const released = await api('POST', `/api/v1/fairs/${slug}/decisions/release`, { token: organizer, body: {} })
+			expect(released.status, released.text).toBe(200)
+		}
+		for (const a of applicants) if (a.confirmed) dbRun(server, 'UPDATE applications SET confirmed_at = ? WHERE id = ?', Date.now(), (a as any).id)
+	}, 120_000)
+
+	test('the stages and tables of a fair next to the previous one equal an independent count', async () => {
+		const result = await api('GET', `/api/v1/reports/exhibitors?fair=${fair}`, { token: organizer })
+		expect(result.status, result.text).toBe(200)
+		const report = result.body
+		expect(report.fair.slug).toBe(fair)
+		expect(report.previousFair.slug).toBe(previousFair)
+		const stagesOf = (slug: string) => {
+			const of = applicants.filter((a) => a.fair === slug)
+			const accepted = of.filter((a) => a.decision === 'accepted')
+			const confirmed = accepted.filter((a) => a.confirmed).length
+			return { applicants: of.length, accepted: accepted.length, confirmed, present: confirmed }
+		}
+		expect(report.stages).toEqual({ [previousFair]: stagesOf(previousFair), [fair]: stagesOf(fair) })
+		expect(report.presentMeans).toBe('confirmed')
+
+		const counted = applicants.filter((a) => a.research)
+		expect(report.consentedApplications).toBe(counted.length)
+		const check = (dimension: string, key: string, pick: (a: Applicant) => number) => {
+			const line = report.tables[dimension].find((l: any) => l.key === key)
+			expect(line, `${dimension}.${key}`).toBeDefined()
+			for (const slug of [previousFair, fair]) {
+				const of = counted.filter((a) => a.fair === slug)
+				const expected = {
+					applicants: of.reduce((s, a) => s + pick(a), 0),
+					exhibitors: of.filter((a) => a.decision === 'accepted').reduce((s, a) => s + pick(a), 0),
+				}
+				for (const part of ['applicants', 'exhibitors'] as const) {
+					const shown = line.fairs[slug][part]
+					if (expected[part] > 0 && expected[part] < 5) expect(shown, `${dimension}.${key}.${slug}.${part}`).toBeNull()
+					if (shown !== null) expect(shown, `${dimension}.${key}.${slug}.${part}`).toBe(expected[part])
+				}
+			}
+			return line
+		}
+		const one = () => 1
+		expect(check('legalForm', 'informal_group', (a) => (a.legalForm === 'informal_group' ? 1 : 0)).fairs[fair]).toEqual({ applicants: 7, exhibitors: 7 })
+		check('legalForm', 'other', (a) => (a.legalForm === 'other' ? 1 : 0))
+		check('apr', 'no', one)
+		check('municipality', 'krusevac', (a) => (a.municipality === 'krusevac' ? 1 : 0))
+		// Trstenik (2 applicants, none accepted) is hidden.
+		expect(check('municipality', 'trstenik', (a) => (a.municipality === 'trstenik' ? 1 : 0)).fairs[fair].applicants).toBeNull()
+		expect(check('staff', 'employees', (a) => a.staff.employees).fairs[fair]).toEqual({ applicants: 60, exhibitors: 28 })
+		check('staff', 'women', (a) => a.staff.women)
+		check('staff', 'vulnerable:disability', (a) => a.staff.vulnerable.disability ?? 0)
+	})
+
+	test('the spreadsheet has a sheet per table with the same numbers', async () => {
+		const json = (await api('GET', `/api/v1/reports/exhibitors?fair=${fair}`, { token: organizer })).body
+		const response = await fetch(`${server.url}/api/v1/reports/exhibitors?fair=${fair}&format=xlsx&lang=en`, {
+			headers: { Authorization: `Bearer ${organizer}` },
+		})
+		expect(response.status).toBe(200)
+		const workbook = new ExcelJS.Workbook()
+		await workbook.xlsx.load(await response.arrayBuffer())
+		expect(workbook.worksheets.map((s) => s.name)).toEqual(['Fairs', 'By legal form', 'By status (2022 law)', 'By municipality', 'Staff', 'Method'])
+		const rows = (index: number) => {
+			const out: unknown[][] = []
+			workbook.worksheets[index]!.eachRow((row) => out.push((row.values as unknown[]).slice(1)))
+			return out
+		}
+		expect(rows(0).slice(2)).toEqual([
+			['Applied', json.stages[previousFair].applicants, json.stages[fair].applicants],
+			['Accepted', json.stages[previousFair].accepted, json.stages[fair].accepted],
+			['Confirmed participation', json.stages[previousFair].confirmed, json.stages[fair].confirmed],
+			['Present (confirmed)', json.stages[previousFair].present, json.stages[fair].present],
+		])
+		for (const [index, dimension] of ['legalForm', 'apr', 'municipality', 'staff'].entries()) {
+			const lines = rows(index + 1).slice(3)
+			expect(lines.length).toBe(json.tables[dimension].length)
+			lines.forEach((cells, i) => {
+				const line = json.tables[dimension][i]
+				const expected = [previousFair, fair].flatMap((slug) => [line.fairs[slug].applicants, line.fairs[slug].exhibitors])
+				expect(cells.slice(1).map((v) => (typeof v === 'number' ? v : null))).toEqual(expected)
+				expect(cells.slice(1).every((v) => typeof v === 'number' || v === '< 5' || v === '—')).toBe(true)
+			})
+		}
+	})
+
+	test('bad input: no fair 422, not a fair 404, both naming the field', async () => {
+		const missing = await api('GET', '/api/v1/reports/exhibitors', { token: organizer })
+		expectApiError(missing, 422, 'invalid_fields')
+		expect(Object.keys(missing.body.fields)).toEqual(['fair'])
+		const workshop = await api('GET', `/api/v1/reports/exhibitors?fair=${first}&lang=en`, { token: organizer })
+		expectApiError(workshop, 404, 'not_found')
+		expect(workshop.body.fields.fair[0]).toMatch(first)
+		expectApiError(await api('GET', '/api/v1/reports/exhibitors?fair=nema-takvog', { token: organizer }), 404, 'not_found')
+		expectApiError(await api('GET', `/api/v1/reports/exhibitors?fair=${fair}`), 401, 'unauthorized')
 	})
 })

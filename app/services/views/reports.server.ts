@@ -5,7 +5,8 @@ import type { TFunction } from 'i18next'
 import { formatShortDate } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import { NOT_STATED, REPORT_DIMENSIONS, type ParticipantReport, type ReportDimension } from '#app/domain/participant-report.ts'
-import type { Cell } from '#app/domain/research-tables.ts'
+import type { Cell, ResearchLine } from '#app/domain/research-tables.ts'
+import { researchLabel, type ExhibitorReportData, type ReportFair } from '#app/services/queries/research.server.ts'
 import { latinToCyrillic } from '#app/domain/transliterate.ts'
 
 /** A line's name: the registration form's own words for an answer, "Not stated" otherwise. */
@@ -68,3 +69,57 @@ export async function participantReportXlsx(report: ParticipantReport, t: TFunct
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+const nullIfHidden = (cell: Cell): number | null => (typeof cell === 'number' ? cell : null)
+
+/** The exhibitor report as the API answers it: a line per value, a column per fair, hidden counts null. */
+export function exhibitorReportJson(data: ExhibitorReportData) {
+	const fairs = data.previous ? [data.previous, data.fair] : [data.fair]
+	const fairJson = (f: ReportFair) => ({ slug: f.slug, title: f.title, startsAt: f.startsAt })
+	const line = (l: ResearchLine) => ({
+		key: l.key,
+		fairs: Object.fromEntries(
+			fairs.map((f, i) => [f.slug, { applicants: nullIfHidden(l.periods[i]!.applicants), exhibitors: nullIfHidden(l.periods[i]!.exhibitors) }]),
+		),
+	})
+	return {
+		fair: fairJson(data.fair),
+		previousFair: data.previous ? fairJson(data.previous) : null,
+		stages: Object.fromEntries([
+			...(data.previous && data.stages.previous ? [[data.previous.slug, data.stages.previous] as const] : []),
+			[data.fair.slug, data.stages.fair] as const,
+		]),
+		presentMeans: 'confirmed',
+		consentedApplications: data.tables.consented,
+		tables: Object.fromEntries(data.tables.tables.map((t) => [t.dimension, [...t.rows, ...(t.totals ? [t.totals] : [])].map(line)])),
+	}
+}
+
+export async function exhibitorReportXlsx(data: ExhibitorReportData, t: TFunction, locale: Locale): Promise<Buffer> {
+	const fairs = data.previous ? [data.previous, data.fair] : [data.fair]
+	const heading = `${t('reports:exhibitorsTitle')}: ${titleIn(data.fair.title, locale)}`
+	const workbook = new ExcelJS.Workbook()
+	workbook.creator = 'Sajam'
+	const stages = workbook.addWorksheet(sheetName(t('reports:exhibitors.stagesSheet')))
+	stages.columns = [{ width: 40 }, ...fairs.map(() => ({ width: 24 }))]
+	stages.addRow([heading]).font = { bold: true }
+	stages.addRow(['', ...fairs.map((f) => `${titleIn(f.title, locale)} (${formatShortDate(f.startsAt, locale)})`)]).font = { bold: true }
+	const stagesOf = (f: ReportFair) => (f.id === data.fair.id ? data.stages.fair : data.stages.previous!)
+	for (const stage of ['applicants', 'accepted', 'confirmed', 'present'] as const)
+		stages.addRow([t(`reports:exhibitors.stage.${stage}`), ...fairs.map((f) => stagesOf(f)[stage])])
+	for (const table of data.tables.tables) {
+		const sheet = workbook.addWorksheet(sheetName(t(`reports:exhibitors.table.${table.dimension}`)))
+		sheet.columns = [{ width: 50 }, ...fairs.flatMap(() => [{ width: 18 }, { width: 18 }])]
+		sheet.addRow([t(`reports:exhibitors.table.${table.dimension}`)]).font = { bold: true }
+		sheet.addRow(['', ...fairs.flatMap((f) => [titleIn(f.title, locale), ''])]).font = { bold: true }
+		sheet.addRow([t('reports:category'), ...fairs.flatMap(() => [t('exhibitors:research.csv.applicants'), t('exhibitors:research.csv.exhibitors')])]).font = {
+			bold: true,
+		}
+		for (const l of [...table.rows, ...(table.totals ? [table.totals] : [])]) {
+			const label = l === table.totals ? t('reports:total') : researchLabel(t, table.dimension, l.key, locale)
+			sheet.addRow([label, ...l.periods.flatMap((p) => [cellText(t, p.applicants), cellText(t, p.exhibitors)])])
+		}
+	}
+	addMethodSheet(workbook, t, heading, [t('reports:method.exhibitors'), t('reports:exhibitors.presentMeans'), t('reports:method.suppression')])
+	return Buffer.from(await workbook.xlsx.writeBuffer())
+}
