@@ -45,6 +45,11 @@ export default function AdminLayout() {
 									<NavLink to="/admin/research">{t('exhibitors:research.nav')}</NavLink>
 								</li>
 							)}
+							{user.role === 'scanner' ? null : (
+								<li>
+									<NavLink to="/admin/reports">{t('reports:nav')}</NavLink>
+								</li>
+							)}
 							{user.role === 'admin' ? (
 								<>
 									<li>

@@ -8,6 +8,7 @@ import { apiCall, cliToken, expectApiError, type ApiOptions } from '#tests/suppo
 import { dbRun } from '#tests/support/database.ts'
 import { createEventViaApi, PUBLISHED_WORKSHOP, uniqueTitle } from '#tests/support/events.ts'
 import { createPublishedFair, submitApplication } from '#tests/support/fair-fixtures.ts'
+import { addUserAndLogIn, getPage, logInCookie } from '#tests/support/pages.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
@@ -372,5 +373,31 @@ describe('exhibitor report', () => {
 		expect(workshop.body.fields.fair[0]).toMatch(first)
 		expectApiError(await api('GET', '/api/v1/reports/exhibitors?fair=nema-takvog', { token: organizer }), 404, 'not_found')
 		expectApiError(await api('GET', `/api/v1/reports/exhibitors?fair=${fair}`), 401, 'unauthorized')
+	})
+})
+
+describe('the report page /admin/reports', () => {
+	test('shows the period, the totals, each table with bars and the method; a bad range names the field; organizers only', async () => {
+		const cookie = await logInCookie(server)
+		const page = await getPage(server, '/admin/reports?from=2031-03-01&to=2031-03-31&lang=en', { cookie })
+		expect(page.status).toBe(200)
+		const text = page.html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+		expect(text).toContain('Participants')
+		expect(text).toMatch(/Total 41 33/)
+		expect(text).toMatch(/By sex Category Persons Share Female 14 Male — Other &lt; 5 Prefer not to say 0 Not stated 11 Total 33/)
+		expect(text).toMatch(/from 1 to 4/)
+		expect(page.html).toContain('href="/api/v1/reports/participants?from=2031-03-01&amp;to=2031-03-31&amp;format=xlsx&amp;lang=en"')
+		// A bar for each shown count, none for a hidden one.
+		expect(page.html.split('id="exhibitors-title"')[0]!.match(/<svg class="bar"/g)!.length).toBe(9)
+		expect(page.html).toContain('href="/admin/reports"')
+
+		const reversed = await getPage(server, '/admin/reports?from=2031-03-10&to=2031-03-01&lang=en', { cookie })
+		expect(reversed.status).toBe(200)
+		expect(reversed.html).toMatch(/id="to-error"[^>]*>The end of the period cannot be before its start/)
+		expect(reversed.html).not.toContain('By sex')
+
+		const scanner = await addUserAndLogIn(server, 'skener@example.rs', 'scanner')
+		expect((await getPage(server, '/admin/reports', { cookie: scanner })).status).toBe(403)
+		expect((await getPage(server, '/admin/reports')).status).toBe(302)
 	})
 })

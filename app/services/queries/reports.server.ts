@@ -1,6 +1,6 @@
 // The funders' reports (issue 16): what happened at the Center's events in a period, from the
 // registrations and their check-ins. Only counts leave this module (participant-report.ts).
-import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm'
 import { events, registrations } from '#db/schema/index.ts'
 import { dayRange, participantReport, type ParticipantReport, type ParticipantRow, type ReportEvent } from '#app/domain/participant-report.ts'
 import type { Db } from '#app/utils/db.server.ts'
@@ -58,4 +58,9 @@ export function participantReportFor(db: Db, chosen: readonly ReportEvent[]): Pa
 				}))
 		: []
 	return participantReport(chosen, rows)
+}
+
+/** Published events for the report's choice of events, newest first. */
+export function reportableEvents(db: Db): ReportEvent[] {
+	return db.select(eventColumns).from(events).where(eq(events.status, 'published')).orderBy(desc(events.startsAt), desc(events.id)).limit(300).all()
 }

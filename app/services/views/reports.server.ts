@@ -2,7 +2,7 @@
 // sheet per table, hidden cells written "< 5" or "—" as on the page, a sheet with the method).
 import ExcelJS from 'exceljs'
 import type { TFunction } from 'i18next'
-import { formatShortDate } from '#app/domain/format.ts'
+import { formatNumber, formatShortDate } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import { NOT_STATED, REPORT_DIMENSIONS, type ParticipantReport, type ReportDimension } from '#app/domain/participant-report.ts'
 import type { Cell, ResearchLine } from '#app/domain/research-tables.ts'
@@ -122,4 +122,62 @@ export async function exhibitorReportXlsx(data: ExhibitorReportData, t: TFunctio
 	}
 	addMethodSheet(workbook, t, heading, [t('reports:method.exhibitors'), t('reports:exhibitors.presentMeans'), t('reports:method.suppression')])
 	return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+/** One line of a table on the page: its label, the text of its count and the bar's length (0–100). */
+export type BarLine = { key: string; label: string; text: string; bar: number | null }
+export type BarTable = { dimension: string; title: string; lines: BarLine[]; total: string }
+
+/** The participant report as the page draws it: formatted counts and bar lengths. */
+export function participantTablesView(report: ParticipantReport, t: TFunction, locale: Locale): BarTable[] {
+	return REPORT_DIMENSIONS.map((dimension) => {
+		const table = report.tables[dimension]
+		const shown = Object.values(table.cells).filter((c): c is number => typeof c === 'number')
+		const max = Math.max(1, ...shown)
+		const text = (cell: Cell) => (typeof cell === 'number' ? formatNumber(cell, locale) : String(cellText(t, cell)))
+		return {
+			dimension,
+			title: t(`reports:tables.${dimension}`),
+			lines: Object.entries(table.cells).map(([key, cell]) => ({
+				key,
+				label: lineLabel(t, dimension, key),
+				text: text(cell),
+				bar: typeof cell === 'number' ? Math.round((cell / max) * 1000) / 10 : null,
+			})),
+			total: text(table.total),
+		}
+	})
+}
+
+export type ExhibitorTableView = { dimension: string; title: string; lines: { key: string; label: string; cells: string[]; bar: number | null }[] }
+
+/** The exhibitor report as the page draws it: per fair applicants and exhibitors; the bar is this fair's applicants. */
+export function exhibitorTablesView(data: ExhibitorReportData, t: TFunction, locale: Locale) {
+	const fairs = data.previous ? [data.previous, data.fair] : [data.fair]
+	const text = (cell: Cell) => (typeof cell === 'number' ? formatNumber(cell, locale) : String(cellText(t, cell)))
+	const stagesOf = (f: ReportFair) => (f.id === data.fair.id ? data.stages.fair : data.stages.previous!)
+	const tables: ExhibitorTableView[] = data.tables.tables.map((table) => {
+		const last = fairs.length - 1
+		const current = table.rows.map((r) => r.periods[last]!.applicants).filter((c): c is number => typeof c === 'number')
+		const max = Math.max(1, ...current)
+		const lines = [...table.rows, ...(table.totals ? [table.totals] : [])].map((l) => {
+			const cell = l.periods[last]!.applicants
+			return {
+				key: l.key,
+				label: l === table.totals ? t('reports:total') : researchLabel(t, table.dimension, l.key, locale),
+				cells: l.periods.flatMap((p) => [text(p.applicants), text(p.exhibitors)]),
+				bar: l === table.totals || typeof cell !== 'number' ? null : Math.round((cell / max) * 1000) / 10,
+			}
+		})
+		return { dimension: table.dimension, title: t(`reports:exhibitors.table.${table.dimension}`), lines }
+	})
+	return {
+		fairs: fairs.map((f) => ({ slug: f.slug, title: titleIn(f.title, locale), date: formatShortDate(f.startsAt, locale) })),
+		stages: (['applicants', 'accepted', 'confirmed', 'present'] as const).map((stage) => ({
+			stage,
+			label: t(`reports:exhibitors.stage.${stage}`),
+			cells: fairs.map((f) => formatNumber(stagesOf(f)[stage], locale)),
+		})),
+		tables,
+	}
 }
