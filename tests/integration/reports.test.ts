@@ -3,12 +3,14 @@
 // (parties, people who did not answer), small cells hidden and not recoverable from the totals, the
 // spreadsheet read back with exceljs, and bad input answered with the field named.
 import ExcelJS from 'exceljs'
+import { PDFDocument } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { apiCall, cliToken, expectApiError, type ApiOptions } from '#tests/support/api-client.ts'
 import { dbRun } from '#tests/support/database.ts'
 import { createEventViaApi, PUBLISHED_WORKSHOP, uniqueTitle } from '#tests/support/events.ts'
 import { createPublishedFair, submitApplication } from '#tests/support/fair-fixtures.ts'
 import { addUserAndLogIn, getPage, logInCookie } from '#tests/support/pages.ts'
+import { qrTextsInPdf } from '#tests/support/pdf-qr.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
 let server: TestServer
@@ -399,5 +401,89 @@ describe('the report page /admin/reports', () => {
 		const scanner = await addUserAndLogIn(server, 'skener@example.rs', 'scanner')
 		expect((await getPage(server, '/admin/reports', { cookie: scanner })).status).toBe(403)
 		expect((await getPage(server, '/admin/reports')).status).toBe(302)
+	})
+})
+
+describe('certificates of attendance', () => {
+	/** A workshop (10:00–13:00) with certificates on or off; a registration in this language, checked in or not. */
+	async function participant(options: { certificates: boolean; checkIn: boolean; locale?: string; name?: string }) {
+		const event = await createEventViaApi(server, organizer, {
+			...PUBLISHED_WORKSHOP,
+			title: uniqueTitle('Obuka'),
+			startsAt: '2031-09-15T10:00:00+02:00',
+			endsAt: '2031-09-15T13:00:00+02:00',
+			certificates: options.certificates,
+		})
+		counter++
+		const registered = await api('POST', `/api/v1/events/${event.slug}/registrations`, {
+			body: { name: options.name ?? 'Đorđe Živković', email: `polaznik${counter}@example.rs`, locale: options.locale ?? 'sr-Latn', consent: { privacy: true } },
+		})
+		expect(registered.status, registered.text).toBe(201)
+		const registration = registered.body.registration
+		if (options.checkIn) {
+			const checkin = await api('POST', `/api/v1/registrations/${registration.id}/checkin`, { token: organizer, body: {} })
+			expect(checkin.body.result).toBe('ok')
+		}
+		return {
+			event,
+			id: registration.id as number,
+			token: (registration.manageUrl as string).split('/').at(-1)!,
+			ticketCode: registration.ticket.code as string,
+		}
+	}
+
+	const certificatePath = (token: string) => `/tickets/${token}/certificate.pdf`
+
+	test('a checked-in participant gets a PDF in the ticket language whose QR checks as valid; the event says certificates: true', async () => {
+		const p = await participant({ certificates: true, checkIn: true, locale: 'sr-Cyrl' })
+		expect((await api('GET', `/api/v1/events/${p.event.slug}`)).body.event.certificates).toBe(true)
+		const ticketPage = await getPage(server, `/tickets/${p.token}`)
+		expect(ticketPage.html).toContain(`href="/tickets/${p.token}/certificate.pdf"`)
+
+		const response = await fetch(server.url + certificatePath(p.token))
+		expect(response.status).toBe(200)
+		expect(response.headers.get('content-type')).toBe('application/pdf')
+		const bytes = new Uint8Array(await response.arrayBuffer())
+		expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-')
+		const pdf = await PDFDocument.load(bytes)
+		expect(pdf.getPageCount()).toBe(1)
+		// In the ticket's script: the Cyrillic title, the name as the person wrote it.
+		expect(pdf.getTitle()).toBe('Потврда о учешћу – Đorđe Živković')
+		expect(pdf.getAuthor()).toBe('Центар за социјално предузетништво Крушевац')
+
+		const [url] = await qrTextsInPdf(bytes)
+		expect(url).toMatch(new RegExp(`^${server.url.replace(/[.]/g, '\\.')}/certificates/[A-Za-z0-9_-]{108}$`))
+		const check = await getPage(server, `${new URL(url!).pathname}?lang=en`)
+		expect(check.status).toBe(200)
+		expect(check.html).toMatch(/data-result="valid">valid: Đorđe Živković, Obuka \d+, Monday, 15 September 2031</)
+
+		// Altered by one character, made up, a ticket's code: not valid, never a 500.
+		const code = new URL(url!).pathname.split('/').at(-1)!
+		const altered = code.slice(0, 50) + (code[50] === 'A' ? 'B' : 'A') + code.slice(51)
+		for (const forged of [altered, 'abc', p.ticketCode, `${code}x`, '%E2%82%AC', 'A'.repeat(108)]) {
+			const page = await getPage(server, `/certificates/${forged}?lang=en`)
+			expect(page.status, forged).toBe(200)
+			expect(page.html, forged).toMatch(/data-result="not-valid">not valid</)
+			expect(page.html).not.toContain('Živković')
+		}
+
+		// An undone check-in withdraws the certificate.
+		expect((await api('POST', `/api/v1/registrations/${p.id}/checkin/undo`, { token: organizer, body: {} })).status).toBe(200)
+		expect((await getPage(server, `${new URL(url!).pathname}?lang=en`)).html).toMatch(/data-result="not-valid"/)
+		expect((await fetch(server.url + certificatePath(p.token))).status).toBe(404)
+	})
+
+	test('404 for a participant not checked in, for an event without certificates, for an unknown ticket', async () => {
+		const notIn = await participant({ certificates: true, checkIn: false })
+		expect((await fetch(server.url + certificatePath(notIn.token))).status).toBe(404)
+		expect((await getPage(server, `/tickets/${notIn.token}`)).html).not.toContain('certificate.pdf')
+		const off = await participant({ certificates: false, checkIn: true })
+		expect((await fetch(server.url + certificatePath(off.token))).status).toBe(404)
+		expect((await fetch(server.url + certificatePath('nema-takvog'))).status).toBe(404)
+		// Turned on later through the API: the certificate is there.
+		expect((await api('PATCH', `/api/v1/events/${off.event.slug}`, { token: organizer, body: { certificates: true } })).status).toBe(200)
+		const later = await fetch(server.url + certificatePath(off.token) + '?lang=en')
+		expect(later.status).toBe(200)
+		expect((await PDFDocument.load(new Uint8Array(await later.arrayBuffer()))).getTitle()).toBe('Certificate of attendance – Đorđe Živković')
 	})
 })

@@ -1,7 +1,7 @@
 // The funders' reports (issue 16): what happened at the Center's events in a period, from the
 // registrations and their check-ins. Only counts leave this module (participant-report.ts).
 import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm'
-import { events, registrations } from '#db/schema/index.ts'
+import { events, registrations, type EventRow, type RegistrationRow } from '#db/schema/index.ts'
 import { dayRange, participantReport, type ParticipantReport, type ParticipantRow, type ReportEvent } from '#app/domain/participant-report.ts'
 import type { Db } from '#app/utils/db.server.ts'
 
@@ -63,4 +63,14 @@ export function participantReportFor(db: Db, chosen: readonly ReportEvent[]): Pa
 /** Published events for the report's choice of events, newest first. */
 export function reportableEvents(db: Db): ReportEvent[] {
 	return db.select(eventColumns).from(events).where(eq(events.status, 'published')).orderBy(desc(events.startsAt), desc(events.id)).limit(300).all()
+}
+
+/** A registration of this event with its event (a certificate's claims), or undefined. */
+export function registrationWithEvent(db: Db, registrationId: number, eventId: number): { registration: RegistrationRow; event: EventRow } | undefined {
+	return db
+		.select({ registration: registrations, event: events })
+		.from(registrations)
+		.innerJoin(events, eq(events.id, registrations.eventId))
+		.where(and(eq(registrations.id, registrationId), eq(registrations.eventId, eventId)))
+		.get()
 }
