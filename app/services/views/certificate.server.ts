@@ -76,8 +76,15 @@ export async function certificatePdf(registration: RegistrationRow, event: Event
 	const qr = await pdf.embedPng(await certificateQrPng(url))
 	const qrSize = 120
 	page.drawImage(qr, { x: width - 48 - qrSize, y: 48, width: qrSize, height: qrSize })
-	page.drawText(t('reports:certificate.check'), { x: 56, y: 96, size: 10, font, color: ink, maxWidth: width - 260 })
-	page.drawText(url, { x: 56, y: 78, size: 7.5, font, color: ink })
+	page.drawText(t('reports:certificate.check'), { x: 56, y: 96, size: 10, font, color: ink, maxWidth: width - 56 - 48 - qrSize - 24 })
+	// The address in two lines (the site, then the code), each small enough to stay clear of the QR.
+	const cut = url.lastIndexOf('/') + 1
+	const room = width - 56 - 48 - qrSize - 24
+	for (const [i, line] of [url.slice(0, cut), url.slice(cut)].entries()) {
+		let size = 9
+		while (font.widthOfTextAtSize(line, size) > room && size > 4) size -= 0.5
+		page.drawText(line, { x: 56, y: 78 - i * 13, size, font, color: ink })
+	}
 	return pdf.save()
 }
 
