@@ -9,7 +9,7 @@ import { apiCall, cliToken, expectApiError, type ApiOptions } from '#tests/suppo
 import { dbRun } from '#tests/support/database.ts'
 import { createEventViaApi, PUBLISHED_WORKSHOP, uniqueTitle } from '#tests/support/events.ts'
 import { createPublishedFair, submitApplication } from '#tests/support/fair-fixtures.ts'
-import { addUserAndLogIn, getPage, logInCookie } from '#tests/support/pages.ts'
+import { addUserAndLogIn, getPage, logInCookie, submitForm } from '#tests/support/pages.ts'
 import { qrTextsInPdf } from '#tests/support/pdf-qr.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
@@ -433,6 +433,26 @@ describe('certificates of attendance', () => {
 	}
 
 	const certificatePath = (token: string) => `/tickets/${token}/certificate.pdf`
+
+	test('the event edit form turns certificates on and off', async () => {
+		const { event } = await participant({ certificates: false, checkIn: false })
+		const cookie = await logInCookie(server)
+		const fields = {
+			title: event.title,
+			kind: 'workshop',
+			venueName: 'Centar za socijalno preduzetništvo',
+			venueCity: 'Kruševac',
+			startsAt: '2031-09-15T10:00',
+			endsAt: '2031-09-15T13:00',
+			maxPartySize: '1',
+		}
+		const on = await submitForm(server, `/admin/events/${event.id}`, { ...fields, certificates: 'on' }, { cookie })
+		expect(on.status, on.html.slice(0, 300)).toBe(302)
+		expect((await api('GET', `/api/v1/events/${event.slug}`)).body.event.certificates).toBe(true)
+		expect((await getPage(server, `/admin/events/${event.id}`, { cookie })).html).toMatch(/name="certificates"[^>]*checked/)
+		expect((await submitForm(server, `/admin/events/${event.id}`, fields, { cookie })).status).toBe(302)
+		expect((await api('GET', `/api/v1/events/${event.slug}`)).body.event.certificates).toBe(false)
+	})
 
 	test('a checked-in participant gets a PDF in the ticket language whose QR checks as valid; the event says certificates: true', async () => {
 		const p = await participant({ certificates: true, checkIn: true, locale: 'sr-Cyrl' })
