@@ -81,7 +81,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 				xlsx: `/api/v1/reports/exhibitors?fair=${encodeURIComponent(fair.slug)}&format=xlsx&lang=${locale}`,
 			}
 		: null
+	const fairMissing = fairSlug && !fair ? t('reports:errors.notAFair', { slug: fairSlug }) : null
 	return {
+		fairMissing,
 		title: pageTitle(locale, t('reports:title')),
 		form,
 		fields,
@@ -407,6 +409,10 @@ export default function Reports() {
 							<ExhibitorTable key={table.dimension} table={table} fairs={data.exhibitors!.fairs} />
 						))}
 					</>
+				) : data.fairMissing ? (
+					<p className="field-error" role="alert">
+						{data.fairMissing}
+					</p>
 				) : (
 					<p className="empty-state">{t('exhibitors.noFairs')}</p>
 				)}

@@ -397,6 +397,9 @@ describe('the report page /admin/reports', () => {
 		expect(reversed.status).toBe(200)
 		expect(reversed.html).toMatch(/id="to-error"[^>]*>The end of the period cannot be before its start/)
 		expect(reversed.html).not.toContain('By sex')
+		const notAFair = await getPage(server, `/admin/reports?fair=${first}&lang=en`, { cookie })
+		expect(notAFair.status).toBe(200)
+		expect(notAFair.html).toContain(`No fair with this address: ${first}.`)
 
 		const scanner = await addUserAndLogIn(server, 'skener@example.rs', 'scanner')
 		expect((await getPage(server, '/admin/reports', { cookie: scanner })).status).toBe(403)
