@@ -79,6 +79,7 @@ export function EventForm({
 				/>
 				<CheckboxField field={fields.waitlist} label={t('eventForm.waitlist')} hint={t('eventForm.waitlistHint')} />
 				<CheckboxField field={fields.reentryAllowed} label={t('eventForm.reentryAllowed')} hint={t('eventForm.reentryAllowedHint')} />
+				<CheckboxField field={fields.certificates} label={t('eventForm.certificates')} hint={t('eventForm.certificatesHint')} />
 			</fieldset>
 			<fieldset>
 				<legend>{t('eventForm.mails')}</legend>

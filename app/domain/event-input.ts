@@ -60,6 +60,10 @@ export const EventFormSchema = z
 			.string()
 			.optional()
 			.transform((v) => v === 'on'),
+		certificates: z
+			.string()
+			.optional()
+			.transform((v) => v === 'on'),
 		/** "Yes, publish an event in the past" (see needsPastStartConfirmation); not an event field. */
 		confirmPast: z
 			.string()
@@ -100,6 +104,7 @@ const apiFields = {
 	maxPartySize,
 	waitlist: z.boolean(),
 	reentryAllowed: z.boolean(),
+	certificates: z.boolean(),
 	status: z.enum(['draft', 'published']),
 	registrationClosesAt: isoDateTime.nullable(),
 	reminderHoursBefore: mailHours.nullable(),
@@ -118,6 +123,7 @@ export const EventCreateApiSchema = z
 		maxPartySize: apiFields.maxPartySize.default(1),
 		waitlist: apiFields.waitlist.default(true),
 		reentryAllowed: apiFields.reentryAllowed.default(true),
+		certificates: apiFields.certificates.default(false),
 		status: apiFields.status.default('draft'),
 		registrationClosesAt: apiFields.registrationClosesAt.optional(),
 		reminderHoursBefore: apiFields.reminderHoursBefore.default(DEFAULT_REMINDER_HOURS_BEFORE),
@@ -151,6 +157,8 @@ export type EventInput = {
 	waitlist: boolean
 	/** May a checked-in visitor leave and come back? Default true. */
 	reentryAllowed?: boolean
+	/** Certificates of attendance for checked-in participants. Default false. */
+	certificates?: boolean
 	registrationClosesAt?: Date | null
 	/** The reminder this many hours before the start (null: none; default 24). */
 	reminderHoursBefore?: number | null
@@ -199,6 +207,7 @@ export function eventPatchFromApi(body: z.infer<typeof EventPatchApiSchema>): Ev
 export type EventFormDefaults = Partial<Record<keyof typeof EventFormSchema.shape, string | undefined>> & {
 	waitlist?: 'on' | undefined
 	reentryAllowed?: 'on' | undefined
+	certificates?: 'on' | undefined
 }
 
 /** An event as far as publishing in the past is concerned. */

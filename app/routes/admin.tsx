@@ -67,6 +67,11 @@ export default function AdminLayout() {
 									<NavLink to="/admin/surveys">{t('survey-admin:nav')}</NavLink>
 								</li>
 							)}
+							{user.role === 'scanner' ? null : (
+								<li>
+									<NavLink to="/admin/reports">{t('reports:nav')}</NavLink>
+								</li>
+							)}
 							{user.role === 'admin' ? (
 								<>
 									<li>

@@ -71,7 +71,7 @@ export default function TicketPage() {
 	const { ticket } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [search] = useSearchParams()
-	const { t } = useTranslation(['ticket', 'public'])
+	const { t } = useTranslation(['ticket', 'public', 'reports'])
 	const confirm = search.get('confirm')
 	const textLang = ticket.event.untranslated ? 'sr-Latn' : undefined
 	const back = ticket.links.self
@@ -116,6 +116,15 @@ export default function TicketPage() {
 				</p>
 			) : null}
 			<TicketCard ticket={ticket} />
+			{ticket.links.certificate ? (
+				<section className="card ticket-section" aria-labelledby="certificate-title">
+					<h2 id="certificate-title">{t('reports:certificate.pageTitle')}</h2>
+					<p>{t('reports:certificate.downloadHint')}</p>
+					<a className="button" href={ticket.links.certificate} download>
+						{t('reports:certificate.download')}
+					</a>
+				</section>
+			) : null}
 			<TicketEvent ticket={ticket} />
 			{ticket.canCancel ? (
 				<section className="card ticket-section" aria-labelledby="cancel-title">

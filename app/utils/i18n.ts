@@ -59,6 +59,9 @@ import latnSurveyTemplates from '#app/locales/sr-Latn/survey-templates.json'
 import enSurveyResults from '#app/locales/en/survey-results.json'
 import cyrlSurveyResults from '#app/locales/sr-Cyrl/survey-results.json'
 import latnSurveyResults from '#app/locales/sr-Latn/survey-results.json'
+import enReports from '#app/locales/en/reports.json'
+import cyrlReports from '#app/locales/sr-Cyrl/reports.json'
+import latnReports from '#app/locales/sr-Latn/reports.json'
 
 export const NAMESPACES = [
 	'common',
@@ -80,6 +83,7 @@ export const NAMESPACES = [
 	'survey-templates',
 	'survey-admin',
 	'survey-results',
+	'reports',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
@@ -104,6 +108,7 @@ export const resources = {
 		'survey-templates': latnSurveyTemplates,
 		'survey-admin': latnSurveyAdmin,
 		'survey-results': latnSurveyResults,
+		reports: latnReports,
 	},
 	'sr-Cyrl': {
 		common: cyrlCommon,
@@ -125,6 +130,7 @@ export const resources = {
 		'survey-templates': cyrlSurveyTemplates,
 		'survey-admin': cyrlSurveyAdmin,
 		'survey-results': cyrlSurveyResults,
+		reports: cyrlReports,
 	},
 	en: {
 		common: enCommon,
@@ -146,6 +152,7 @@ export const resources = {
 		'survey-templates': enSurveyTemplates,
 		'survey-admin': enSurveyAdmin,
 		'survey-results': enSurveyResults,
+		reports: enReports,
 	},
 } satisfies Record<Locale, Record<Namespace, object>>
 

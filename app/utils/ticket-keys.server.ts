@@ -5,7 +5,8 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, ran
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { TicketKeyJwk } from '#app/domain/checkin-contract.ts'
-import { signTicketCode, verifyTicketCode, type TicketVerification } from '#app/domain/ticket-signature.ts'
+import type { CertificateClaims } from '#app/domain/certificate-code.ts'
+import { signCertificateCode, signTicketCode, verifyCertificateCode, verifyTicketCode, type TicketVerification } from '#app/domain/ticket-signature.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 
 type StoredKey = { keyId: number; privateKeyPem: string; createdAt: string }
@@ -104,4 +105,15 @@ export function checkTicketCode(code: string): TicketVerification {
 /** The public keys as JWKs with their ids: what a scanner needs to verify offline. */
 export function publicTicketKeys(): TicketKeyJwk[] {
 	return getTicketKeys().all.map((k) => ({ keyId: k.keyId, kty: 'OKP', crv: 'Ed25519', x: k.publicKey.export({ format: 'jwk' }).x! }))
+}
+
+/** The certificate of attendance's code for this registration (one per registration and key). */
+export function issueCertificateCode(eventId: number, registrationId: number): string {
+	const { current } = getTicketKeys()
+	return signCertificateCode({ keyId: current.keyId, eventId, registrationId }, current.privateKey)
+}
+
+/** The claims of a genuine certificate code, or null. */
+export function checkCertificateCode(code: string): CertificateClaims | null {
+	return verifyCertificateCode(code, getTicketKeys().publicKeys)
 }

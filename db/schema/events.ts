@@ -40,6 +40,11 @@ export const events = sqliteTable(
 		 */
 		reentryAllowed: integer('reentry_allowed', { mode: 'boolean' }).notNull().default(true),
 		/**
+		 * Certificates of attendance: every checked-in participant may download one from their
+		 * ticket page (issue 16). Off unless an organizer turns it on.
+		 */
+		certificates: integer('certificates', { mode: 'boolean' }).notNull().default(false),
+		/**
 		 * Hours before the start when each confirmed registration gets one reminder mail; null: no
 		 * reminders. The minute sweep queues them (registrations.reminderQueuedAt).
 		 */

@@ -23,6 +23,7 @@ const event: EventRow = {
 	maxPartySize: 6,
 	waitlist: true,
 	reentryAllowed: true,
+	certificates: false,
 	reminderHoursBefore: 24,
 	followUpHoursAfter: null,
 	registrationClosesAt: null,

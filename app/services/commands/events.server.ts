@@ -67,6 +67,7 @@ export function createEvent(db: Db, input: EventInput, actor: Actor, now = new D
 				maxPartySize: input.maxPartySize,
 				waitlist: input.waitlist,
 				reentryAllowed: input.reentryAllowed ?? true,
+				certificates: input.certificates ?? false,
 				registrationClosesAt: input.registrationClosesAt ?? null,
 				reminderHoursBefore: input.reminderHoursBefore === undefined ? DEFAULT_REMINDER_HOURS_BEFORE : input.reminderHoursBefore,
 				followUpHoursAfter: input.followUpHoursAfter ?? null,

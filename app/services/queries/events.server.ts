@@ -51,6 +51,7 @@ export function toEventJson(event: EventRow, publicUrl: string) {
 		maxPartySize: event.maxPartySize,
 		waitlist: event.waitlist,
 		reentryAllowed: event.reentryAllowed,
+		certificates: event.certificates,
 		registrationClosesAt: event.registrationClosesAt?.toISOString() ?? null,
 		reminderHoursBefore: event.reminderHoursBefore,
 		followUpHoursAfter: event.followUpHoursAfter,

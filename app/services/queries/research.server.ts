@@ -200,3 +200,66 @@ export function researchCsv(data: ResearchData, t: TFunction, locale: Locale, de
 	if (data.years.periods.length > 0) add(t('exhibitors:research.csv.acrossYears'), data.years.periods, data.years, data.years.periods.length > 1)
 	return toCsv(records, { delimiter })
 }
+
+/** The tables of the funders' exhibitor report: those a funder asks about (issue 16). */
+export const EXHIBITOR_REPORT_TABLES = ['legalForm', 'apr', 'municipality', 'staff'] as const
+
+export type ReportFair = { id: number; slug: string; title: string; startsAt: Date }
+/** How far each fair's applications went. No exhibitor is marked present at the fair: `present` is the confirmed. */
+export type FairStages = { applicants: number; accepted: number; confirmed: number; present: number }
+
+export type ExhibitorReportData = {
+	fair: ReportFair
+	/** The fair before it (by date), for the change; null for the first fair. */
+	previous: ReportFair | null
+	stages: { fair: FairStages; previous: FairStages | null }
+	/** The research tables with a column per fair (the previous first), consenting applications only. */
+	tables: ResearchTables
+}
+
+/** A fair by its slug, or null when there is none (or the event is not a fair). */
+export function fairBySlug(db: Db, slug: string): ReportFair | null {
+	return (
+		db
+			.select({ id: events.id, slug: events.slug, title: events.title, startsAt: events.startsAt })
+			.from(events)
+			.where(and(eq(events.slug, slug), eq(events.kind, 'fair')))
+			.get() ?? null
+	)
+}
+
+function fairStages(db: Db, fairId: number): FairStages {
+	const row = db
+		.select({
+			applicants: sql<number>`count(*)`,
+			accepted: sql<number>`coalesce(sum(${applications.releasedStatus} = 'accepted' AND ${applications.status} = 'accepted' AND ${applications.withdrawnAt} IS NULL), 0)`,
+			confirmed: sql<number>`coalesce(sum(${applications.releasedStatus} = 'accepted' AND ${applications.status} = 'accepted' AND ${applications.withdrawnAt} IS NULL AND ${applications.confirmedAt} IS NOT NULL), 0)`,
+		})
+		.from(applications)
+		.where(eq(applications.eventId, fairId))
+		.get()!
+	return { applicants: row.applicants, accepted: row.accepted, confirmed: row.confirmed, present: row.confirmed }
+}
+
+/** The exhibitor report for one fair, next to the fair before it. */
+export function exhibitorReportData(db: Db, fair: ReportFair): ExhibitorReportData {
+	const previous =
+		db
+			.select({ id: events.id, slug: events.slug, title: events.title, startsAt: events.startsAt })
+			.from(events)
+			.where(and(eq(events.kind, 'fair'), sql`(${events.startsAt}, ${events.id}) < (${fair.startsAt.getTime()}, ${fair.id})`))
+			.orderBy(desc(events.startsAt), desc(events.id))
+			.get() ?? null
+	const fairs = previous ? [previous, fair] : [fair]
+	const { rows } = loadRows(db)
+	const tables = researchTables(
+		rows.filter((r) => fairs.some((f) => f.id === r.eventId)).map((r) => ({ ...r, period: fairs.find((f) => f.id === r.eventId)!.slug })),
+		{ order: ORDER, vulnerableGroups: VULNERABLE_STAFF_GROUPS, periods: fairs.map((f) => f.slug) },
+	)
+	return {
+		fair,
+		previous,
+		stages: { fair: fairStages(db, fair.id), previous: previous ? fairStages(db, previous.id) : null },
+		tables: { ...tables, tables: tables.tables.filter((t) => (EXHIBITOR_REPORT_TABLES as readonly string[]).includes(t.dimension)) },
+	}
+}

@@ -45,6 +45,7 @@ export function eventFormDefaults(event: EventRow): EventFormDefaults {
 		maxPartySize: String(event.maxPartySize),
 		waitlist: event.waitlist ? 'on' : undefined,
 		reentryAllowed: event.reentryAllowed ? 'on' : undefined,
+		certificates: event.certificates ? 'on' : undefined,
 		registrationClosesAt: event.registrationClosesAt ? toBelgradeLocalInput(event.registrationClosesAt) : undefined,
 		reminderHoursBefore: event.reminderHoursBefore === null ? undefined : String(event.reminderHoursBefore),
 		followUpHoursAfter: event.followUpHoursAfter === null ? undefined : String(event.followUpHoursAfter),

@@ -13,6 +13,7 @@ import { getT, withLang } from '#app/utils/i18n.server.ts'
 import { manageUrl } from '#app/services/views/registration-json.server.ts'
 import { currentWaitlistPosition, findByManageToken } from '#app/services/queries/registrations.server.ts'
 import { drawQr } from '#app/services/views/ticket-qr.server.ts'
+import { mayHaveCertificate } from '#app/services/views/certificate.server.ts'
 
 /** `token`: the link's token as it came in the URL (the database has only its hash). */
 export type Ticket = { registration: RegistrationRow; event: EventRow; token: string }
@@ -66,6 +67,8 @@ export function ticketPageView(db: Db, { registration, event, token }: Ticket, l
 			self: withLang(base, keepLang),
 			ics: withLang(`${base}/ticket.ics`, keepLang),
 			qr: `${base}/qr.svg`,
+			/** The certificate of attendance (PDF), for a checked-in participant of an event that gives them. */
+			certificate: mayHaveCertificate(registration, event) ? withLang(`${base}/certificate.pdf`, keepLang) : null,
 			data: `${base}/data.json`,
 			google: registration.status === 'confirmed' && event.status !== 'cancelled' ? googleCalendarLink(event, locale, publicUrl) : null,
 			manage: manageUrl(publicUrl, token),
