@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { api, cli, load, startApp, startBareHttp, table } from './lib.mjs'
+import { api, cli, createBenchEvent, load, registerTickets, startApp, startBareHttp, table } from './lib.mjs'
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10)
 const ticketCount = Number(process.env.BENCH_TICKETS ?? 3000)
@@ -44,51 +44,6 @@ function rawSqliteUpdates(seconds) {
 	return Math.round(count / seconds)
 }
 
-async function createEvent(app, token) {
-	const start = new Date(Date.now() + 30 * 24 * 3600 * 1000)
-	const { status, body } = await api(
-		app,
-		'POST',
-		'/api/v1/events',
-		{
-			title: `Bench ${randomUUID().slice(0, 8)}`,
-			kind: 'fair',
-			startsAt: start.toISOString(),
-			endsAt: new Date(start.getTime() + 7200_000).toISOString(),
-			venue: 'Kulturni centar',
-			capacity: null,
-			waitlist: false,
-			maxPartySize: 4,
-			status: 'published',
-		},
-		token,
-	)
-	if (status !== 201) throw new Error(`create event: ${status} ${JSON.stringify(body)}`)
-	return body.event.slug
-}
-
-/** `count` confirmed tickets for the event, registered through the public API 64 at a time. */
-async function tickets(app, slug, count) {
-	const codes = []
-	for (let start = 0; start < count; start += 64) {
-		const answers = await Promise.all(
-			Array.from({ length: Math.min(64, count - start) }, (_, k) =>
-				api(app, 'POST', `/api/v1/events/${slug}/registrations`, {
-					name: `Posetilac ${start + k}`,
-					email: `p${start + k}-${randomUUID().slice(0, 6)}@example.rs`,
-					partySize: 1 + ((start + k) % 3),
-					consent: { privacy: true },
-				}),
-			),
-		)
-		for (const a of answers) {
-			if (a.status !== 201) throw new Error(`register: ${a.status} ${JSON.stringify(a.body)}`)
-			codes.push(a.body.registration.ticket.code)
-		}
-	}
-	return codes
-}
-
 /**
  * The tickets were mailed days before the door opens: the benchmark marks the outbox as sent, so
  * the mail worker (QR images, calendar files) does not share the CPU with the scans it measures.
@@ -104,9 +59,9 @@ const bare = await startBareHttp()
 const app = await startApp({ seed: false })
 try {
 	const organizer = (await cli(app, ['token', 'create', '--role', 'organizer'])).trim().split('\n').pop()
-	const slug = await createEvent(app, organizer)
+	const { slug } = await createBenchEvent(app, organizer, { kind: 'fair' })
 	const scanner = (await cli(app, ['token', 'create', '--role', 'scanner', '--event', slug])).trim().split('\n').pop()
-	const codes = await tickets(app, slug, ticketCount)
+	const codes = await registerTickets(app, slug, ticketCount)
 	markMailSent(app)
 
 	const raw = rawSqliteUpdates(Math.min(5, duration))
@@ -138,8 +93,8 @@ try {
 	// Batch sync: a device that was offline all day sends 10,000 queued scans in one request.
 	const batchTimes = []
 	for (let run = 0; run < batchRuns; run++) {
-		const batchSlug = await createEvent(app, organizer)
-		const batchCodes = await tickets(app, batchSlug, 2000)
+		const { slug: batchSlug } = await createBenchEvent(app, organizer, { kind: 'fair' })
+		const batchCodes = await registerTickets(app, batchSlug, 2000)
 		markMailSent(app)
 		const startAt = Date.now() - 4 * 3600_000
 		const body = {

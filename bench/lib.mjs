@@ -1,6 +1,7 @@
 // Shared pieces of the benchmarks: the built server on a free port with a fresh database, the bare
 // node:http ceiling, and autocannon runs reported as rate and latency percentiles.
 import { spawn, spawnSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import os from 'node:os'
@@ -123,4 +124,54 @@ export async function api(app, method, pathname, body, token) {
 export function rssMb(pid) {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8')
 	return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024
+}
+
+/**
+ * A published event a month ahead, made through the API; `fields` override the defaults
+ * (capacity none, no waiting list, parties up to 4). Returns the API's event (slug, …).
+ */
+export async function createBenchEvent(app, token, fields = {}) {
+	const start = new Date(Date.now() + 30 * 24 * 3600 * 1000)
+	const { status, body } = await api(
+		app,
+		'POST',
+		'/api/v1/events',
+		{
+			title: `Bench ${randomUUID().slice(0, 8)}`,
+			kind: 'workshop',
+			startsAt: start.toISOString(),
+			endsAt: new Date(start.getTime() + 7200_000).toISOString(),
+			venue: 'Kulturni centar',
+			capacity: null,
+			waitlist: false,
+			maxPartySize: 4,
+			status: 'published',
+			...fields,
+		},
+		token,
+	)
+	if (status !== 201) throw new Error(`create event: ${status} ${JSON.stringify(body)}`)
+	return body.event
+}
+
+/** `count` confirmed tickets for the event, registered through the public API 64 at a time; their codes. */
+export async function registerTickets(app, slug, count, partySize = (i) => 1 + (i % 3)) {
+	const codes = []
+	for (let start = 0; start < count; start += 64) {
+		const answers = await Promise.all(
+			Array.from({ length: Math.min(64, count - start) }, (_, k) =>
+				api(app, 'POST', `/api/v1/events/${slug}/registrations`, {
+					name: `Posetilac ${start + k}`,
+					email: `p${start + k}-${randomUUID().slice(0, 6)}@example.rs`,
+					partySize: partySize(start + k),
+					consent: { privacy: true },
+				}),
+			),
+		)
+		for (const a of answers) {
+			if (a.status !== 201) throw new Error(`register: ${a.status} ${JSON.stringify(a.body)}`)
+			codes.push(a.body.registration.ticket.code)
+		}
+	}
+	return codes
 }

@@ -7,56 +7,11 @@
 import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
 import autocannon from 'autocannon'
-import { api, cli, startApp, table } from './lib.mjs'
+import { cli, createBenchEvent, registerTickets, startApp, table } from './lib.mjs'
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10)
 const RECIPIENTS = Number(process.env.BENCH_MESSAGES_N ?? 5000)
 const TICKETS = 1000
-
-async function createEvent(app, token) {
-	const start = new Date(Date.now() + 30 * 24 * 3600 * 1000)
-	const { status, body } = await api(
-		app,
-		'POST',
-		'/api/v1/events',
-		{
-			title: `Bench ${randomUUID().slice(0, 8)}`,
-			kind: 'workshop',
-			startsAt: start.toISOString(),
-			endsAt: new Date(start.getTime() + 7200_000).toISOString(),
-			venue: 'Kulturni centar',
-			capacity: null,
-			waitlist: false,
-			maxPartySize: 4,
-			status: 'published',
-		},
-		token,
-	)
-	if (status !== 201) throw new Error(`create event: ${status} ${JSON.stringify(body)}`)
-	return body.event
-}
-
-/** Tickets for the door, registered through the public API 64 at a time. */
-async function tickets(app, slug, count) {
-	const codes = []
-	for (let start = 0; start < count; start += 64) {
-		const answers = await Promise.all(
-			Array.from({ length: Math.min(64, count - start) }, (_, k) =>
-				api(app, 'POST', `/api/v1/events/${slug}/registrations`, {
-					name: `Posetilac ${start + k}`,
-					email: `p${start + k}@example.rs`,
-					partySize: 1,
-					consent: { privacy: true },
-				}),
-			),
-		)
-		for (const a of answers) {
-			if (a.status !== 201) throw new Error(`register: ${a.status} ${JSON.stringify(a.body)}`)
-			codes.push(a.body.registration.ticket.code)
-		}
-	}
-	return codes
-}
 
 /** The message's audience, written straight into the database; the tickets' mails marked sent (mailed days before). */
 function prepareDatabase(app, slug) {
@@ -102,10 +57,10 @@ async function checkIns(app, scanner, codes, during) {
 const app = await startApp({ seed: false })
 try {
 	const organizer = (await cli(app, ['token', 'create', '--role', 'organizer'])).trim().split('\n').pop()
-	const door = await createEvent(app, organizer)
-	const audience = await createEvent(app, organizer)
+	const door = await createBenchEvent(app, organizer)
+	const audience = await createBenchEvent(app, organizer)
 	const scanner = (await cli(app, ['token', 'create', '--role', 'scanner', '--event', door.slug])).trim().split('\n').pop()
-	const codes = await tickets(app, door.slug, TICKETS)
+	const codes = await registerTickets(app, door.slug, TICKETS, () => 1)
 	prepareDatabase(app, audience.slug)
 
 	const alone = await checkIns(app, scanner, codes)

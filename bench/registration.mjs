@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { api, cli, load, startApp, startBareHttp, table } from './lib.mjs'
+import { api, cli, createBenchEvent, load, startApp, startBareHttp, table } from './lib.mjs'
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10)
 const rounds = Number(process.env.BENCH_RACE_ROUNDS ?? 20)
@@ -27,29 +27,6 @@ function rawSqliteInserts(seconds) {
 	return Math.round(count / seconds)
 }
 
-async function createEvent(app, token, capacity, waitlist) {
-	const start = new Date(Date.now() + 30 * 24 * 3600 * 1000)
-	const { status, body } = await api(
-		app,
-		'POST',
-		'/api/v1/events',
-		{
-			title: `Bench ${randomUUID().slice(0, 8)}`,
-			kind: 'workshop',
-			startsAt: start.toISOString(),
-			endsAt: new Date(start.getTime() + 7200_000).toISOString(),
-			venue: 'Kulturni centar',
-			capacity,
-			waitlist,
-			maxPartySize: 4,
-			status: 'published',
-		},
-		token,
-	)
-	if (status !== 201) throw new Error(`create event: ${status} ${JSON.stringify(body)}`)
-	return body.event.slug
-}
-
 const registration = (i) => ({ name: `Posetilac ${i}`, email: `p${i}-${randomUUID().slice(0, 6)}@example.rs`, consent: { privacy: true } })
 
 const bare = await startBareHttp()
@@ -60,7 +37,7 @@ try {
 	const ceiling = await load(bare.url, { duration })
 
 	// Throughput: an event without a limit, every request a new visitor.
-	const slug = await createEvent(app, token, null, false)
+	const { slug } = await createBenchEvent(app, token)
 	let i = 0
 	const registrations = await load(`${app.url}/api/v1/events/${slug}/registrations`, {
 		duration,
@@ -92,7 +69,7 @@ try {
 	let serverErrors = 0
 	let confirmedTotal = 0
 	for (let round = 0; round < rounds; round++) {
-		const raceSlug = await createEvent(app, token, 100, false)
+		const { slug: raceSlug } = await createBenchEvent(app, token, { capacity: 100 })
 		for (let k = 0; k < 90; k++) await api(app, 'POST', `/api/v1/events/${raceSlug}/registrations`, registration(`pre${round}-${k}`))
 		const answers = await Promise.all(
 			Array.from({ length: 200 }, (_, k) => api(app, 'POST', `/api/v1/events/${raceSlug}/registrations`, registration(`race${round}-${k}`))),
