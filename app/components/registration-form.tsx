@@ -185,6 +185,7 @@ export function RegistrationForm({ action, panel, lastResult, defaultLocale }: P
 				<CheckboxField field={fields.consentPhotos} label={t('register.consentPhotos')} hint={t('register.consentPhotosHint')} />
 				<CheckboxField field={fields.consentNewsletter} label={t('register.consentNewsletter')} />
 				<CheckboxField field={fields.consentResearch} label={t('register.consentResearch')} />
+				<CheckboxField field={fields.consentFunderList} label={t('register.consentFunderList')} hint={t('register.consentFunderListHint')} />
 			</fieldset>
 
 			<details className="demographics" open={demographicsHaveErrors || undefined}>

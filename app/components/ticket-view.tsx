@@ -152,6 +152,10 @@ export function PersonalData({ ticket, deleteHref }: TicketProps & { deleteHref:
 					<dd>{yesNo(person.consents.research)}</dd>
 				</div>
 				<div>
+					<dt>{t('data.consentFunderList')}</dt>
+					<dd>{yesNo(person.consents.funderList)}</dd>
+				</div>
+				<div>
 					<dt>{t('data.gender')}</dt>
 					<dd>{answer('gender', person.demographics.gender)}</dd>
 				</div>

@@ -49,7 +49,8 @@ export type RegistrationInput = {
 	phone?: string | null
 	partySize: number
 	locale: (typeof LOCALES)[number]
-	consent: { privacy: true; photos: boolean; newsletter: boolean; research: boolean }
+	/** `funderList`: name and municipality on the participant list for the funders (off when left out). */
+	consent: { privacy: true; photos: boolean; newsletter: boolean; research: boolean; funderList?: boolean }
 	demographics: z.infer<typeof DemographicsSchema>
 }
 
@@ -64,6 +65,7 @@ export const RegistrationApiSchema = z.strictObject({
 		photos: z.boolean().default(false),
 		newsletter: z.boolean().default(false),
 		research: z.boolean().default(false),
+		funderList: z.boolean().default(false),
 	}),
 	demographics: DemographicsSchema.default({}),
 })
@@ -89,6 +91,7 @@ export const RegistrationFormSchema = z.object({
 	consentPhotos: checkbox,
 	consentNewsletter: checkbox,
 	consentResearch: checkbox,
+	consentFunderList: checkbox,
 	gender: optionalChoice(GENDERS),
 	ageGroup: optionalChoice(AGE_GROUPS),
 	municipality: optionalChoice(MUNICIPALITIES),
@@ -103,7 +106,13 @@ export function registrationInputFromApi(body: z.infer<typeof RegistrationApiSch
 		email: body.email,
 		partySize: body.partySize,
 		locale: body.locale ?? fallbackLocale,
-		consent: { privacy: true, photos: body.consent.photos, newsletter: body.consent.newsletter, research: body.consent.research },
+		consent: {
+			privacy: true,
+			photos: body.consent.photos,
+			newsletter: body.consent.newsletter,
+			research: body.consent.research,
+			funderList: body.consent.funderList,
+		},
 		demographics: body.demographics,
 	}
 }
@@ -114,7 +123,13 @@ export function registrationInputFromForm(values: z.infer<typeof RegistrationFor
 		email: values.email,
 		partySize: values.partySize,
 		locale: values.locale ?? fallbackLocale,
-		consent: { privacy: true, photos: values.consentPhotos, newsletter: values.consentNewsletter, research: values.consentResearch },
+		consent: {
+			privacy: true,
+			photos: values.consentPhotos,
+			newsletter: values.consentNewsletter,
+			research: values.consentResearch,
+			funderList: values.consentFunderList,
+		},
 		demographics: {
 			gender: values.gender,
 			ageGroup: values.ageGroup,

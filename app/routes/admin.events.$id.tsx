@@ -16,10 +16,10 @@ import { readPageForm } from '#app/http/page-form.server.ts'
 import { pageTitle, metaLocale } from '#app/utils/page-title.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	await requireRole(request, 'organizer')
+	const user = await requireRole(request, 'organizer')
 	const event = requireAdminEvent(params.id)
 	const { locale } = await getRequestT(request, 'admin')
-	return { event: adminEventRow(event, locale), defaults: eventFormDefaults(event) }
+	return { event: adminEventRow(event, locale), defaults: eventFormDefaults(event), isAdmin: user.role === 'admin' }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -94,7 +94,7 @@ const countParam = (value: string | null) => {
 }
 
 export default function EditEvent() {
-	const { event, defaults } = useLoaderData<typeof loader>()
+	const { event, defaults, isAdmin } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const saved = searchParams.get('saved')
@@ -121,6 +121,7 @@ export default function EditEvent() {
 				<Link to={`/admin/events/${event.id}/registrations`}>{t('registrations.link')}</Link>
 				<Link to={`/admin/events/${event.id}/checkin`}>{t('checkin.link')}</Link>
 				<Link to={`/admin/events/${event.id}/messages`}>{t('messages.link')}</Link>
+				{isAdmin ? <Link to={`/admin/events/${event.id}/participants`}>{t('funderList.link')}</Link> : null}
 				{event.kind === 'fair' ? <Link to={`/admin/events/${event.id}/applications`}>{t('applications.link')}</Link> : null}
 				{event.kind === 'fair' ? <Link to={`/admin/events/${event.id}/plan`}>{t('plan:editor.link')}</Link> : null}
 				{event.kind === 'fair' ? <Link to={`/admin/events/${event.id}/allocation`}>{t('allocation:link')}</Link> : null}

@@ -41,6 +41,8 @@ export const registrations = sqliteTable(
 		consentPhotos: integer('consent_photos', { mode: 'boolean' }).notNull().default(false),
 		consentNewsletter: integer('consent_newsletter', { mode: 'boolean' }).notNull().default(false),
 		consentResearch: integer('consent_research', { mode: 'boolean' }).notNull().default(false),
+		/** Name and municipality may go on the list of participants the Center sends its funders (issue 16). */
+		consentFunderList: integer('consent_funder_list', { mode: 'boolean' }).notNull().default(false),
 		gender: text('gender'),
 		ageGroup: text('age_group'),
 		municipality: text('municipality'),

@@ -66,6 +66,7 @@ function buildStatements(db: Db) {
 				consentPhotos: p('consentPhotos'),
 				consentNewsletter: p('consentNewsletter'),
 				consentResearch: p('consentResearch'),
+				consentFunderList: p('consentFunderList'),
 				gender: p('gender'),
 				ageGroup: p('ageGroup'),
 				municipality: p('municipality'),
@@ -165,6 +166,7 @@ export function registerVisitor(
 			consentPhotos: input.consent.photos,
 			consentNewsletter: input.consent.newsletter,
 			consentResearch: input.consent.research,
+			consentFunderList: input.consent.funderList ?? false,
 			gender: input.demographics.gender ?? null,
 			ageGroup: input.demographics.ageGroup ?? null,
 			municipality: input.demographics.municipality ?? null,
@@ -283,6 +285,7 @@ export function eraseByManageToken(db: Db, token: string, now = new Date()): Can
 				consentPhotos: false,
 				consentNewsletter: false,
 				consentResearch: false,
+				consentFunderList: false,
 			})
 			.where(eq(registrations.id, registration.id))
 			.returning()

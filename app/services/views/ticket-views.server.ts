@@ -53,6 +53,7 @@ export function ticketPageView(db: Db, { registration, event, token }: Ticket, l
 				photos: registration.consentPhotos,
 				newsletter: registration.consentNewsletter,
 				research: registration.consentResearch,
+				funderList: registration.consentFunderList,
 			},
 			demographics: {
 				gender: registration.gender,
@@ -130,6 +131,7 @@ export function personalDataExport({ registration, event, token }: Ticket, publi
 				photos: registration.consentPhotos,
 				newsletter: registration.consentNewsletter,
 				research: registration.consentResearch,
+				funderList: registration.consentFunderList,
 			},
 			demographics: {
 				gender: registration.gender,
