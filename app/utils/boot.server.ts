@@ -2,6 +2,7 @@ import { DRAFT_WINDOW_MS, purgeDraftImages } from '#app/services/commands/applic
 import { sweepApplicationDeadlines } from '#app/services/commands/application-lifecycle.server.ts'
 import { createMailer, mailerConfigFromEnv, startMailWorker, type MailWorker } from '#app/services/workers/outbox-delivery.server.ts'
 import { sweepReminders } from '#app/services/commands/reminders.server.ts'
+import { purgeSurveyTokens } from '#app/services/commands/surveys.server.ts'
 import { ensureBootstrapAdmin } from '#app/services/commands/users.server.ts'
 import { getDb } from './db.server.ts'
 import { getEnv } from './env.server.ts'
@@ -48,6 +49,7 @@ function startDeadlineSweep(db: ReturnType<typeof getDb>) {
 		try {
 			sweepApplicationDeadlines(db)
 			purgeDraftImages(db, new Date(Date.now() - DRAFT_WINDOW_MS))
+			purgeSurveyTokens(db)
 		} catch (error) {
 			// A failed sweep changes nothing (one transaction each); the next minute tries again.
 			console.error('application deadline sweep failed:', error)

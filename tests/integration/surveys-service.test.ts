@@ -1,9 +1,11 @@
 // The survey services below HTTP, on this worker's own migrated database: the open survey of an
 // event for the thank-you mail (openSurveyForEvent), a token issued inside the caller's
 // transaction, the template as a survey, and the raw anonymous rows.
+import { inArray } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import { surveyTokens } from '#db/schema/index.ts'
 import { surveyDraftFromBody } from '#app/domain/survey-definition.ts'
-import { createSurvey, issueSurveyToken, setSurveyStatus, submitSurveyResponse } from '#app/services/commands/surveys.server.ts'
+import { createSurvey, issueSurveyToken, purgeSurveyTokens, setSurveyStatus, submitSurveyResponse } from '#app/services/commands/surveys.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import { openSurveyForEvent, surveyResponseRows, surveyTemplate, surveyUrl } from '#app/services/queries/surveys.server.ts'
 import { getDb, writeTransaction } from '#app/utils/db.server.ts'
@@ -77,5 +79,30 @@ describe('templates and raw rows', () => {
 			{ submittedAt: new Date('2030-12-05T16:00:00Z'), event: event.slug, answers: { expectations: 4, heard: 'friends', improve: 'Duže pauze' } },
 		])
 		expect(surveyResponseRows(getDb(), survey.id, { eventId: event.id + 1000 })).toEqual([])
+	})
+})
+
+describe('purgeSurveyTokens', () => {
+	test('drops the tokens of closed surveys and those older than 90 days; the others still answer', () => {
+		const now = new Date('2031-03-01T12:00:00Z')
+		const open = createSurvey(getDb(), draft(), organizer, new Date('2030-12-01T00:00:00Z'))
+		const closing = createSurvey(getDb(), draft({ closesAt: new Date('2031-02-01T00:00:00Z') }), organizer, new Date('2030-12-01T00:00:00Z'))
+		const fresh = writeTransaction(getDb(), (tx) => issueSurveyToken(tx, open.id, new Date('2031-02-20T10:00:00Z')))
+		const old = writeTransaction(getDb(), (tx) => issueSurveyToken(tx, open.id, new Date('2030-11-20T10:00:00Z')))
+		writeTransaction(getDb(), (tx) => issueSurveyToken(tx, closing.id, new Date('2031-01-20T10:00:00Z')))
+		const left = () =>
+			getDb()
+				.select()
+				.from(surveyTokens)
+				.where(inArray(surveyTokens.surveyId, [open.id, closing.id]))
+				.all().length
+		expect(left()).toBe(3)
+		// (Other tests' old tokens in this database go too.)
+		expect(purgeSurveyTokens(getDb(), now)).toBeGreaterThanOrEqual(2)
+		expect(left()).toBe(1)
+		expect(purgeSurveyTokens(getDb(), now)).toBe(0)
+		const answer = (token: string) => submitSurveyResponse(getDb(), { slug: open.slug, answers: { ok: 4 }, token }, now)
+		expect(() => answer(old)).toThrow(ServiceError)
+		expect(answer(fresh).survey).toBe(open.slug)
 	})
 })

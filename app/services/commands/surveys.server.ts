@@ -3,7 +3,7 @@
 // follow-up mail. Each change is one synchronous transaction that re-checks its rule inside it.
 // A response is stored with nothing that points at a person: no address, user, registration or
 // token, the time only to the hour, and no audit row.
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm'
 import { surveyResponses, surveys, surveyTokens, type SurveyRow } from '#db/schema/index.ts'
 import { actorLabel, type Actor } from '#app/domain/actor.ts'
 import type { SurveyDraft, SurveyPatch } from '#app/domain/survey-definition.ts'
@@ -128,6 +128,27 @@ export function issueSurveyToken(tx: Db, surveyId: number, now = new Date()): st
 		.values({ tokenHash: hashSecretToken(token), surveyId, createdAt: roundDownToHour(now) })
 		.run()
 	return token
+}
+
+/** A thank-you's survey link is kept this long at most, answered or not. */
+export const SURVEY_TOKEN_DAYS = 90
+
+/**
+ * Drops the one-time tokens nobody can use any more (the minute sweep): those of surveys that are
+ * closed (by hand or by their closing time) and those older than SURVEY_TOKEN_DAYS; a token is
+ * refused from then on as an unknown one. Returns how many went.
+ */
+export function purgeSurveyTokens(db: Db, now = new Date()): number {
+	return writeTransaction(db, (tx) => {
+		const closed = tx
+			.select({ id: surveys.id })
+			.from(surveys)
+			.where(or(eq(surveys.status, 'closed'), and(isNotNull(surveys.closesAt), lte(surveys.closesAt, now))))
+		return tx
+			.delete(surveyTokens)
+			.where(or(inArray(surveyTokens.surveyId, closed), lt(surveyTokens.createdAt, new Date(now.getTime() - SURVEY_TOKEN_DAYS * 24 * 3600_000))))
+			.run().changes
+	})
 }
 
 export type SurveyAnswerCall = {
