@@ -1,6 +1,7 @@
 // The thank-you after an event, to checked-in visitors only (queued by the sweep). Optional:
 // carries the stop link. When the event has an open survey, it asks for the answers with a link
 // that carries a one-time token (spent by the answer, never stored with it).
+import { surveyUrl } from '#app/domain/survey-rules.ts'
 import type { MailParams } from '#app/services/commands/outbox.server.ts'
 import { button, compose, heading, paragraph, type Block } from './layout.ts'
 import { stopMailsLine } from './optional-parts.ts'
@@ -11,8 +12,8 @@ import type { MailBuilder, MailContext } from './types.ts'
 function surveyBlocks(params: MailParams, ctx: MailContext): Block[] {
 	const survey = params.survey
 	if (!survey?.token) return []
-	const query = new URLSearchParams({ event: survey.eventSlug, t: survey.token, lang: ctx.locale })
-	return [paragraph(ctx.t('followUp.survey')), button(`${ctx.publicUrl}/surveys/${survey.slug}?${query}`, ctx.t('followUp.surveyButton'))]
+	const url = `${surveyUrl(ctx.publicUrl, survey.slug, survey.eventSlug, survey.token)}&lang=${ctx.locale}`
+	return [paragraph(ctx.t('followUp.survey')), button(url, ctx.t('followUp.surveyButton'))]
 }
 
 export const eventFollowUp: MailBuilder<MailParams> = async (params, ctx) => {

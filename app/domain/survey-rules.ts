@@ -26,6 +26,18 @@ export function roundDownToHour(time: Date): Date {
 }
 
 /** One answer as stored: a scale point or number, an option's value, several values, a text. */
+/**
+ * The survey's public address; `eventSlug` adds `?event=` (the event the answers are for), `token`
+ * a follow-up mail's one-time token (`t=`, from issueSurveyToken).
+ */
+export function surveyUrl(publicUrl: string, slug: string, eventSlug?: string | null, token?: string | null): string {
+	const query = new URLSearchParams()
+	if (eventSlug) query.set('event', eventSlug)
+	if (token) query.set('t', token)
+	const base = `${publicUrl.replace(/\/$/, '')}/surveys/${slug}`
+	return query.size > 0 ? `${base}?${query}` : base
+}
+
 export type AnswerValue = number | string | string[]
 export type Answers = Record<string, AnswerValue>
 

@@ -128,3 +128,14 @@ export async function requireApiApplication(request: Request, principal: ApiPrin
 export async function requireTokenEvent(request: Request, principal: ApiPrincipal, eventId: number): Promise<void> {
 	if (principal.eventId !== null && principal.eventId !== eventId) throw await apiError(request, 403, 'wrong_event_token')
 }
+
+/** A public read that also shows drafts to an organizer who asks with credentials; to anyone else a draft is missing. */
+export async function maySeeDrafts(request: Request): Promise<boolean> {
+	if (!request.headers.has('Authorization') && !request.headers.has('Cookie')) return false
+	try {
+		await requireApiRole(request, 'organizer')
+		return true
+	} catch {
+		return false
+	}
+}

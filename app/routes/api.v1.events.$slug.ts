@@ -5,22 +5,11 @@ import { updateEvent } from '#app/services/commands/events.server.ts'
 import { findEventBySlug, toEventJson } from '#app/services/queries/events.server.ts'
 import { apiError } from '#app/http/api.server.ts'
 import { apiAction, apiLoader } from '#app/http/api-route.server.ts'
-import { requireApiRole } from '#app/http/auth.server.ts'
+import { maySeeDrafts } from '#app/http/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 
 const ALLOWED = ['GET', 'HEAD', 'PATCH']
-
-/** An organizer who asks with credentials may see a draft; everyone else sees it as missing. */
-async function maySeeDrafts(request: Request): Promise<boolean> {
-	if (!request.headers.has('Authorization') && !request.headers.has('Cookie')) return false
-	try {
-		await requireApiRole(request, 'organizer')
-		return true
-	} catch {
-		return false
-	}
-}
 
 export const loader = apiLoader({}, async ({ request, params }) => {
 	const event = findEventBySlug(getDb(), params.slug ?? '')

@@ -5,24 +5,13 @@ import { updateSurvey } from '#app/services/commands/surveys.server.ts'
 import { findSurveyBySlug, toPublicSurveyJson, toSurveyJson } from '#app/services/queries/surveys.server.ts'
 import { apiError } from '#app/http/api.server.ts'
 import { apiAction, apiLoader } from '#app/http/api-route.server.ts'
-import { requireApiRole } from '#app/http/auth.server.ts'
+import { maySeeDrafts } from '#app/http/auth.server.ts'
 import { readJsonBody } from '#app/http/api.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getLocale } from '#app/utils/i18n.server.ts'
 
 const ALLOWED = ['GET', 'HEAD', 'PATCH']
-
-/** An organizer who asks with credentials may see a draft; everyone else sees it as missing. */
-async function maySeeDrafts(request: Request): Promise<boolean> {
-	if (!request.headers.has('Authorization') && !request.headers.has('Cookie')) return false
-	try {
-		await requireApiRole(request, 'organizer')
-		return true
-	} catch {
-		return false
-	}
-}
 
 export const loader = apiLoader({}, async ({ request, params }) => {
 	const db = getDb()

@@ -14,7 +14,9 @@ import {
 	type SurveyText,
 } from '#app/domain/survey-definition.ts'
 import { surveyResults, type SurveyResults } from '#app/domain/survey-results.ts'
-import { surveyState, type SurveyState } from '#app/domain/survey-rules.ts'
+import { surveyState, surveyUrl, type SurveyState } from '#app/domain/survey-rules.ts'
+
+export { surveyUrl }
 import { surveyFromTemplate, type SurveyTemplateName } from '#app/domain/survey-templates.ts'
 import { LOCALES } from '#app/domain/locale.ts'
 import { type Db } from '#app/utils/db.server.ts'
@@ -151,18 +153,6 @@ export function findSurveyEvent(db: Db, slug: string, options: { drafts: boolean
 /** The slug of the survey's own event, or null. */
 export function surveyEventSlug(db: Db, survey: Pick<SurveyRow, 'eventId'>): string | null {
 	return survey.eventId === null ? null : (eventSlugs(db, [survey.eventId]).get(survey.eventId) ?? null)
-}
-
-/**
- * The survey's public address; `eventSlug` adds `?event=` (the event the answers are for), `token`
- * a follow-up mail's one-time token (`t=`, from issueSurveyToken).
- */
-export function surveyUrl(publicUrl: string, slug: string, eventSlug?: string | null, token?: string | null): string {
-	const query = new URLSearchParams()
-	if (eventSlug) query.set('event', eventSlug)
-	if (token) query.set('t', token)
-	const base = `${publicUrl.replace(/\/$/, '')}/surveys/${slug}`
-	return query.size > 0 ? `${base}?${query}` : base
 }
 
 /** The Survey object of the JSON API, as organizers see it: every language, the stored questions. */

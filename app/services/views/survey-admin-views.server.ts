@@ -10,8 +10,15 @@ import { parseStoredText, surveyTextIn } from '#app/domain/survey-definition.ts'
 import { surveyFormValues, type SurveyFormValues } from '#app/domain/survey-form.ts'
 import { SURVEY_TEMPLATES, type SurveyTemplateName } from '#app/domain/survey-templates.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { findEventById } from '#app/services/queries/events.server.ts'
-import { countSurveyResponses, listSurveys, surveyQuestions, surveyStateOf, surveyTemplate, surveyUrl } from '#app/services/queries/surveys.server.ts'
+import {
+	countSurveyResponses,
+	listSurveys,
+	surveyEventSlug,
+	surveyQuestions,
+	surveyStateOf,
+	surveyTemplate,
+	surveyUrl,
+} from '#app/services/queries/surveys.server.ts'
 
 export function surveyListPage(db: Db, locale: Locale, now = new Date()) {
 	const titles = eventTitles(db, locale)
@@ -65,7 +72,7 @@ export function newSurveyFormValues(template: SurveyTemplateName | null, event: 
 
 /** A stored survey in the builder: its values, whether it is locked (has answers), its public address. */
 export function surveyEditorPage(db: Db, survey: SurveyRow, publicUrl: string) {
-	const eventSlug = survey.eventId === null ? null : (findEventById(db, survey.eventId)?.slug ?? null)
+	const eventSlug = surveyEventSlug(db, survey)
 	const responses = countSurveyResponses(db, survey.id)
 	return {
 		slug: survey.slug,
