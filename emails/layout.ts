@@ -104,7 +104,7 @@ function funderFooter(ctx: MailContext): Block[] {
 		.join('')
 	return [
 		{
-			html: `<table role="presentation" cellpadding="0" cellspacing="0" border="0" data-funder-block style="margin:0 0 16px;border-top:1px solid #d0d7de"><tr>${emblem}<td valign="top" style="padding-top:10px">${lines}</td></tr></table>`,
+			html: `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" data-funder-block style="margin:0 0 16px;border-top:1px solid #d0d7de"><tr>${emblem}<td valign="top" style="padding-top:10px">${lines}</td></tr></table>`,
 			text: texts.join('\n'),
 		},
 	]
