@@ -15,6 +15,7 @@ let smtp: TestMailServer
 let server: TestServer
 let api: OrganizerApi
 let slug: string
+let eventId: number
 let admin: string
 let organizer: string
 
@@ -76,6 +77,7 @@ beforeAll(async () => {
 		status: 'published',
 	})
 	slug = event.slug
+	eventId = event.id
 	admin = await logInCookie(server)
 	organizer = await addUserAndLogIn(server, 'organizerka@csp.test', 'organizer')
 }, 60_000)
@@ -177,6 +179,11 @@ describe('the funder’s visibility block', () => {
 		expect(reports.html).toMatch(/class="funder-block report-funder"/)
 		expect(reports.html).toContain(STATEMENT_EN)
 		expect(reports.html).toContain('alt="Emblem of the European Union"')
+		// The participant list for the funders (admins) is headed by it too.
+		const list = await getPage(server, `/admin/events/${eventId}/participants?lang=en`, { cookie: admin })
+		expect(list.status).toBe(200)
+		expect(list.html).toMatch(/class="funder-block list-funder"/)
+		expect(list.html).toContain(STATEMENT_EN)
 
 		// The spreadsheet's method sheet: the statement and the disclaimer.
 		const xlsx = await fetch(`${server.url}/api/v1/reports/participants?from=${NEXT_YEAR}-01-01&to=${NEXT_YEAR}-12-31&format=xlsx&lang=sr-Latn`, {
