@@ -20,11 +20,3 @@ export function PrintButton({ label, className = 'button' }: { label: string; cl
 		</p>
 	)
 }
-
-/**
- * The printout's paper (@page), chosen by the page: one stylesheet serves layouts of different
- * sizes, and Chromium's print takes the size of an unnamed @page only.
- */
-export function PrintPageRule({ rule }: { rule: string }) {
-	return <style>{`@media print { @page { ${rule} } }`}</style>
-}

@@ -30,16 +30,6 @@ export type BadgeLayout = (typeof BADGE_LAYOUTS)[number]
 export const LABEL_SHEET = { columns: 3, rows: 8, widthMm: 70, heightMm: 37, topMm: 0.5 } as const
 export const LABELS_PER_SHEET = LABEL_SHEET.columns * LABEL_SHEET.rows
 
-/**
- * The paper of each printout, as CSS @page: A4 with a 10 mm margin for the ticket cards (inside any
- * printer's unprintable edge), A6 and the label sheet edge to edge (the layout keeps its own distances).
- */
-export const PAGE_RULES = {
-	tickets: 'size: A4 portrait; margin: 10mm',
-	a6: 'size: 105mm 148mm; margin: 0', // A6 by its measures: Chromium knows no A6 keyword
-	labels: 'size: A4 portrait; margin: 0',
-} as const satisfies Record<'tickets' | BadgeLayout, string>
-
 /** Whose badges: a fair's exhibitors (their organisation from the accepted application) or the visitors. */
 export const BADGE_PEOPLE = ['exhibitors', 'visitors'] as const
 export type BadgePeople = (typeof BADGE_PEOPLE)[number]

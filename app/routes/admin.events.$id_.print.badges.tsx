@@ -5,9 +5,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { PrintButton, PrintPageRule } from '#app/components/print-button.tsx'
+import { PrintButton } from '#app/components/print-button.tsx'
 import { LOCALES } from '#app/domain/locale.ts'
-import { BADGE_LAYOUTS, PAGE_RULES, BADGE_PEOPLE, MAX_BADGE_COPIES, MAX_SKIPPED_LABELS, parseBadgeQuery } from '#app/domain/print-sheets.ts'
+import { BADGE_LAYOUTS, BADGE_PEOPLE, MAX_BADGE_COPIES, MAX_SKIPPED_LABELS, parseBadgeQuery, type BadgeLayout } from '#app/domain/print-sheets.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
@@ -15,6 +15,8 @@ import { badgeSheetView, type BadgeSheetView, type BadgeSlot } from '#app/servic
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { metaLocale, pageTitle, siteName } from '#app/utils/page-title.ts'
+import paperA4Styles from '#app/styles/paper-a4-edge.css?url'
+import paperA6Styles from '#app/styles/paper-a6.css?url'
 import printStyles from '#app/styles/print-sheets.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: printStyles }]
@@ -34,9 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return { title: pageTitle(locale, `${t('badges.pageTitle')}: ${sheet.event.title}`), query, sheet }
 }
 
+// The paper depends on the layout chosen: A6, or A4 edge to edge for the label sheet (the grid keeps its own distances).
+const PAPER: Record<BadgeLayout, string> = { a6: paperA6Styles, labels: paperA4Styles }
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 	{ title: data?.title ?? siteName(metaLocale(matches)) },
 	{ name: 'robots', content: 'noindex' },
+	{ tagName: 'link', rel: 'stylesheet', href: PAPER[data?.query.layout ?? 'a6'] },
 ]
 
 function BadgeCard({ badge, sheet }: { badge: BadgeSlot; sheet: BadgeSheetView }) {
@@ -83,7 +89,6 @@ export default function PrintBadges() {
 	))
 	return (
 		<div className="print-page">
-			<PrintPageRule rule={PAGE_RULES[query.layout]} />
 			<div className="print-controls no-print">
 				<p className="breadcrumb">
 					<Link to={`/admin/events/${sheet.event.id}`}>← {sheet.event.title}</Link>

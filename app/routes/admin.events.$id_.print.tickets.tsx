@@ -6,9 +6,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { PrintButton, PrintPageRule } from '#app/components/print-button.tsx'
+import { PrintButton } from '#app/components/print-button.tsx'
 import { LOCALES } from '#app/domain/locale.ts'
-import { PAGE_RULES, TICKET_CHOICES, parseTicketSheetQuery } from '#app/domain/print-sheets.ts'
+import { TICKET_CHOICES, parseTicketSheetQuery } from '#app/domain/print-sheets.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
@@ -16,9 +16,14 @@ import { ticketSheetView, type TicketSlip, type TicketSheetView } from '#app/ser
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { metaLocale, pageTitle, siteName } from '#app/utils/page-title.ts'
+import paperStyles from '#app/styles/paper-a4-margin.css?url'
 import printStyles from '#app/styles/print-sheets.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: printStyles }]
+// A4 with a 10 mm margin: inside any printer's unprintable edge.
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: printStyles },
+	{ rel: 'stylesheet', href: paperStyles },
+]
 
 // No form posts here: an anonymous caller goes to the login first; any other method is a 405 page.
 export async function action({ request }: { request: Request }) {
@@ -82,7 +87,6 @@ export default function PrintTickets() {
 	const { t } = useTranslation(['print', 'common'])
 	return (
 		<div className="print-page">
-			<PrintPageRule rule={PAGE_RULES.tickets} />
 			<div className="print-controls no-print">
 				<p className="breadcrumb">
 					<Link to={`/admin/events/${sheet.event.id}/registrations`}>← {sheet.event.title}</Link>

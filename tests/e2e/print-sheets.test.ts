@@ -11,10 +11,10 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import printSr from '#app/locales/sr-Latn/print.json'
 import { apiCall, cliToken } from '#tests/support/api-client.ts'
-import { PHONE, launchBrowser, loginAsAdmin } from '#tests/support/browser.ts'
+import { PHONE, launchBrowser, loginAsAdmin, waitForHydration } from '#tests/support/browser.ts'
 import { dbRun } from '#tests/support/database.ts'
 import { createPublishedFair, submitApplication } from '#tests/support/fair-fixtures.ts'
-import { expectNoSidewaysScroll, screenshot, SCREENSHOTS, useJourneySteps } from '#tests/support/journey.ts'
+import { expectAccessible, expectNoSidewaysScroll, screenshot, SCREENSHOTS, useJourneySteps } from '#tests/support/journey.ts'
 import { logInCookie, submitForm } from '#tests/support/pages.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
@@ -23,6 +23,7 @@ type DecodedPng = { width: number; height: number; data: Buffer }
 const { PNG } = createRequire(import.meta.url)('pngjs') as { PNG: { sync: { read(data: Buffer): DecodedPng } } }
 
 let server: TestServer
+let manageToken: string
 let browser: Browser
 let fair: { id: number; slug: string }
 let scanner: string
@@ -50,6 +51,7 @@ beforeAll(async () => {
 		body: { name: 'Milica Jovanović', email: 'milica@example.rs', partySize: 2, consent: { privacy: true } },
 	})
 	expect(web.status, web.text).toBe(201)
+	manageToken = web.body.registration.manageUrl.split('/').at(-1)
 	const cookie = await logInCookie(server)
 	await registerByOrganizer(cookie, { name: 'Dragoljub Petrović', phone: '037 123 456', partySize: '3' })
 	const cancelled = await registerByOrganizer(cookie, { name: 'Stana Otkazić', phone: '037 654 321', partySize: '1' })
@@ -200,4 +202,37 @@ test('the badge sheet: A6 one per page, and 70×37 mm labels 3×8 that line up o
 	expect(code).toBeDefined()
 	// The first test admitted this ticket already.
 	expect(await scan(code!, 'label-1')).toBe('already_checked_in')
+})
+
+test('the visitor prints their own ticket: one page on A4 and on A6, the QR large and readable', async () => {
+	const { page } = await contexts.phone(browser)
+	await page.goto(`${server.url}/tickets/${manageToken}`)
+	await waitForHydration(page)
+	// With JavaScript the button prints; the shortcut is said next to it in any case.
+	await expect(page.getByRole('button', { name: printSr.ticketPage.print }).isVisible()).resolves.toBe(true)
+	await expectAccessible(page, 'ticket page')
+	await screenshot(page, 'ticket-screen-390', { fullPage: false })
+	// The emulated viewport is the page's printable area (12 mm margins): what fits in it fits on the page.
+	for (const [paper, size, pdfSize] of [
+		['a4', { width: 703, height: 1032 }, { format: 'A4' }],
+		['a6', { width: 306, height: 469 }, { width: '105mm', height: '148mm' }],
+	] as const) {
+		await asPrinted(page, size)
+		expect(await page.evaluate(() => document.documentElement.scrollHeight), `height on ${paper}`).toBeLessThanOrEqual(size.height)
+		// Printed: the ticket and the event; no buttons, forms, navigation or personal data.
+		for (const hidden of ['.site-header', '.breadcrumb', 'button', 'form', '#data-title', '.ticket-page .facts a']) {
+			const visible = await page.locator(hidden).evaluateAll((els) => els.some((el) => (el as HTMLElement).offsetParent !== null))
+			expect(visible, `${hidden} printed on ${paper}`).toBe(false)
+		}
+		await expect(page.locator('.ticket-holder').textContent()).resolves.toContain('Milica Jovanović')
+		await expect(page.locator('.ticket-event').textContent()).resolves.toContain('Kulturni centar Kruševac')
+		const qr = page.locator('.ticket-qr')
+		const mm = (await qr.boundingBox())!.width / (96 / 25.4)
+		expect(mm, `QR width on ${paper}`).toBeGreaterThanOrEqual(paper === 'a4' ? 100 : 50)
+		expect(decodeQr(await qr.screenshot()), `QR on ${paper}`).toBeDefined()
+		await screenshot(page, `ticket-print-${paper}`, { fullPage: true })
+		const bytes = await page.pdf({ ...pdfSize, printBackground: true })
+		writeFileSync(path.join(PDFS, `ticket-${paper}.pdf`), bytes)
+		expect((await PDFDocument.load(bytes)).getPageCount(), `pages on ${paper}`).toBe(1)
+	}
 })
