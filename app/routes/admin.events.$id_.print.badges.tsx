@@ -164,7 +164,14 @@ export default function PrintBadges() {
 				<p className="no-print">{t('badges.none')}</p>
 			) : (
 				<div className="print-sheets" lang={sheet.lang}>
-					{query.layout === 'labels' ? <div className="labels-wrap">{sheets}</div> : sheets}
+					{query.layout === 'labels' ? (
+						// The sheet at its true size scrolls sideways on a narrow screen: a region the keyboard reaches.
+						<div className="labels-wrap" role="region" aria-label={t('badges.layout.labels')} tabIndex={0}>
+							{sheets}
+						</div>
+					) : (
+						sheets
+					)}
 				</div>
 			)}
 		</div>
