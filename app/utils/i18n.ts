@@ -62,6 +62,9 @@ import latnSurveyResults from '#app/locales/sr-Latn/survey-results.json'
 import enReports from '#app/locales/en/reports.json'
 import cyrlReports from '#app/locales/sr-Cyrl/reports.json'
 import latnReports from '#app/locales/sr-Latn/reports.json'
+import enPrint from '#app/locales/en/print.json'
+import cyrlPrint from '#app/locales/sr-Cyrl/print.json'
+import latnPrint from '#app/locales/sr-Latn/print.json'
 
 export const NAMESPACES = [
 	'common',
@@ -84,6 +87,7 @@ export const NAMESPACES = [
 	'survey-admin',
 	'survey-results',
 	'reports',
+	'print',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
@@ -109,6 +113,7 @@ export const resources = {
 		'survey-admin': latnSurveyAdmin,
 		'survey-results': latnSurveyResults,
 		reports: latnReports,
+		print: latnPrint,
 	},
 	'sr-Cyrl': {
 		common: cyrlCommon,
@@ -131,6 +136,7 @@ export const resources = {
 		'survey-admin': cyrlSurveyAdmin,
 		'survey-results': cyrlSurveyResults,
 		reports: cyrlReports,
+		print: cyrlPrint,
 	},
 	en: {
 		common: enCommon,
@@ -153,6 +159,7 @@ export const resources = {
 		'survey-admin': enSurveyAdmin,
 		'survey-results': enSurveyResults,
 		reports: enReports,
+		print: enPrint,
 	},
 } satisfies Record<Locale, Record<Namespace, object>>
 
