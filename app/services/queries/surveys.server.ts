@@ -92,6 +92,15 @@ export type SurveyResponseExportRow = { submittedAt: Date; event: string | null;
  * the responses given for that event.
  */
 export function surveyResponseRows(db: Db, surveyId: number, options: { eventId?: number } = {}): SurveyResponseExportRow[] {
+	return surveyResponseTextRows(db, surveyId, options).map((row) => ({ ...row, answers: JSON.parse(row.answers) as Record<string, unknown> }))
+}
+
+/** The same rows with their answers as the JSON text kept: a large export parses them a batch at a time. */
+export function surveyResponseTextRows(
+	db: Db,
+	surveyId: number,
+	options: { eventId?: number } = {},
+): { submittedAt: Date; event: string | null; answers: string }[] {
 	const where =
 		options.eventId === undefined
 			? eq(surveyResponses.surveyId, surveyId)
@@ -103,7 +112,6 @@ export function surveyResponseRows(db: Db, surveyId: number, options: { eventId?
 		.where(where)
 		.orderBy(asc(surveyResponses.submittedAt), asc(surveyResponses.answers))
 		.all()
-		.map((row) => ({ ...row, answers: JSON.parse(row.answers) as Record<string, unknown> }))
 }
 
 /**
