@@ -295,10 +295,12 @@ try {
 			KiB: Math.round(r.bytes / 1024),
 			p99: r.p99,
 			max: r.max,
-			goal: r.p99 < 100 ? 'met' : 'NOT met',
+			goal: r.p99 < 100 && r.max < 150 ? 'met' : 'NOT met',
 		})
 	}
-	console.log("\nRequests that walk the event's rows, each alone, with /healthz at 8 connections meanwhile (p99, slowest in ms; goal p99 < 100 ms):\n")
+	console.log(
+		"\nRequests that walk the event's rows, each alone, with /healthz at 8 connections meanwhile (p99, slowest in ms; goal: p99 < 100 ms and the slowest under 150 ms, no turn of the loop held much over 100 ms):\n",
+	)
 	console.log(table(walkers))
 
 	const goals = [
@@ -308,7 +310,7 @@ try {
 		['the walk gives each registration exactly once', walked.seen === N && walked.distinct === N],
 		['offline dataset v2 < 60 KiB per 1,000 tickets raw', (compactDataset.raw / N) * 1000 < 60 * 1024],
 		['/healthz p99 < 100 ms while the dataset is built', duringDataset.p99 < 100],
-		...walkers.map((w) => [`/healthz p99 < 100 ms during ${w.request}`, w.goal === 'met' && w.status < 400]),
+		...walkers.map((w) => [`/healthz p99 < 100 ms, slowest < 150 ms during ${w.request}`, w.goal === 'met' && w.status < 400]),
 	]
 	console.log(`\nGoals: ${goals.map(([what, met]) => `${what}: ${met ? 'met' : 'NOT met'}`).join('; ')}`)
 	if (goals.some(([, met]) => !met)) process.exitCode = 1
