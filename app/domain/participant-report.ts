@@ -37,6 +37,9 @@ export const REPORT_CATEGORIES: Record<ReportDimension, readonly string[]> = {
 /** One registration as the report needs it: no name, no contact. */
 export type ParticipantRow = {
 	eventId: number
+	/** The registrations this row stands for, when the database grouped equal rows (1 when absent). */
+	registrations?: number
+	/** Persons: of the registration, or of all the registrations the row stands for. */
 	partySize: number
 	/** Confirmed (not waiting, not cancelled). */
 	confirmed: boolean
@@ -70,8 +73,10 @@ export function countPersons(rows: readonly ParticipantRow[], dimension: ReportD
 		const answer = row[dimension]
 		// An answer outside today's list (an old code) is not stated rather than a line of its own.
 		const line = answer !== null && known.includes(answer) && answer !== NOT_STATED ? answer : NOT_STATED
-		counts[line]! += 1
-		counts[NOT_STATED]! += row.partySize - 1
+		// The person who registered answered; the rest of each party did not.
+		const registered = row.registrations ?? 1
+		counts[line]! += registered
+		counts[NOT_STATED]! += row.partySize - registered
 	}
 	return counts
 }

@@ -32,7 +32,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /** A download that is never cached: `results-{slug}[-{event}].{ext}`. Slugs are [a-z0-9-], so the name needs no escaping. */
 export function exportResponse(
-	body: string | Uint8Array<ArrayBuffer>,
+	body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>,
 	type: string,
 	name: string,
 	slug: string,

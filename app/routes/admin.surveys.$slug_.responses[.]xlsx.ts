@@ -15,5 +15,5 @@ export async function action({ request }: { request: Request }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { db, survey, locale, t, filter } = await surveyExportRequest(request, params.slug, 'admin')
-	return exportResponse(await surveyResponsesXlsx(db, survey, locale, t, filter), XLSX_TYPE, 'responses', survey.slug, filter.eventSlug, 'xlsx')
+	return exportResponse(surveyResponsesXlsx(db, survey, locale, t, filter), XLSX_TYPE, 'responses', survey.slug, filter.eventSlug, 'xlsx')
 }

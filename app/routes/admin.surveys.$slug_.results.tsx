@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const event = resultsEvent(db, survey, eventSlug)
 	invariantResponse(event !== null, 404)
 	const { locale, t } = await getRequestT(request, ['survey-results', 'surveys'])
-	const page = surveyResultsPage(db, survey, locale, t, { slug: event?.slug ?? null, eventId: event?.id })
+	const page = await surveyResultsPage(db, survey, locale, t, { slug: event?.slug ?? null, eventId: event?.id })
 	return { ...page, pageTitle: pageTitle(locale, t('survey-results:title', { survey: page.title })), isAdmin: hasRole(user.role, 'admin') }
 }
 

@@ -15,5 +15,12 @@ export async function action({ request }: { request: Request }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { db, survey, locale, t, filter, delimiter } = await surveyExportRequest(request, params.slug, 'organizer')
-	return exportResponse(surveyResultsCsv(db, survey, locale, t, filter, delimiter), 'text/csv; charset=utf-8', 'results', survey.slug, filter.eventSlug, 'csv')
+	return exportResponse(
+		await surveyResultsCsv(db, survey, locale, t, filter, delimiter),
+		'text/csv; charset=utf-8',
+		'results',
+		survey.slug,
+		filter.eventSlug,
+		'csv',
+	)
 }

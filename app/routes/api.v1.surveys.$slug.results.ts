@@ -21,7 +21,7 @@ export const loader = apiLoader({ role: 'organizer' }, async ({ request, params 
 		eventId = findSurveyEvent(db, eventSlug, { drafts: true })?.id
 		if (eventId === undefined) return apiError(request, 422, 'invalid_fields', { fields: { event: [t('api:errors.unknown_event')] } })
 	}
-	return Response.json(surveyResultsFor(db, survey, { eventId, includeText: include === 'text' }))
+	return Response.json(await surveyResultsFor(db, survey, { eventId, includeText: include === 'text' }))
 })
 
 export const action = apiMethodNotAllowed(['GET', 'HEAD'], { role: 'organizer' })

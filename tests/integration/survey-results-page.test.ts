@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { apiCall, cliToken, type ApiOptions } from '#tests/support/api-client.ts'
+import { withDatabase } from '#tests/support/database.ts'
 import { createPublishedWorkshop } from '#tests/support/events.ts'
 import { escapedByReact } from '#tests/support/html.ts'
 import { addUserAndLogIn, getPage, logInCookie } from '#tests/support/pages.ts'
@@ -307,5 +308,41 @@ describe('the exports', () => {
 		const formulas: unknown[] = []
 		sheet.eachRow((row) => row.eachCell((cell) => cell.type === ExcelJS.ValueType.Formula && formulas.push(cell.value)))
 		expect(formulas).toEqual([])
+	})
+
+	test('a large survey (2,500 responses, issue 21): every row in the streamed responses.csv and .xlsx, the same counts on the page and in the API', async () => {
+		const created = await api('POST', '/api/v1/surveys', { token, body: { title: 'Velika anketa', questions: QUESTIONS, status: 'open' } })
+		expect(created.status, created.text).toBe(201)
+		const big = created.body.survey.slug
+		expect((await api('POST', `/api/v1/surveys/${big}/responses`, { body: { answers: answers(0) } })).status).toBe(201)
+		const n = 2_500
+		withDatabase(server, (db) => {
+			const one = db.prepare('SELECT r.* FROM survey_responses r JOIN surveys s ON s.id = r.survey_id WHERE s.slug = ?').get(big) as {
+				survey_id: number
+				submitted_at: number
+				answers: string
+			}
+			const insert = db.prepare('INSERT INTO survey_responses (survey_id, event_id, submitted_at, answers) VALUES (?, NULL, ?, ?)')
+			db.transaction(() => {
+				for (let i = 1; i < n; i++) insert.run(one.survey_id, one.submitted_at, JSON.stringify(answers(i % 12)))
+			})()
+		})
+		const csv = await fetch(`${server.url}/admin/surveys/${big}/responses.csv?lang=en`, { headers: { Cookie: admin } })
+		expect(csv.status).toBe(200)
+		const lines = (await csv.text()).trimEnd().split('\r\n')
+		expect(lines).toHaveLength(n + 1)
+		expect(lines.filter((l) => l.includes(';From friends;'))).toHaveLength(
+			Array.from({ length: n }, (_, i) => HEARD[i % 12]).filter((h) => h === 'friends').length,
+		)
+		const xlsx = await fetch(`${server.url}/admin/surveys/${big}/responses.xlsx?lang=en`, { headers: { Cookie: admin } })
+		expect(xlsx.status).toBe(200)
+		const workbook = new ExcelJS.Workbook()
+		await workbook.xlsx.load(await xlsx.arrayBuffer())
+		expect(workbook.worksheets.map((w) => w.name)).toEqual([resultsEn.file.sheetResponses, resultsEn.file.sheetMethod])
+		expect(workbook.worksheets[0]!.rowCount).toBe(n + 1)
+		expect(workbook.worksheets[0]!.getRow(1).font?.bold).toBe(true)
+		const results = await api('GET', `/api/v1/surveys/${big}/results?include=text`, { token })
+		expect(results.body.responses).toBe(n)
+		expect(results.body.questions.find((q: { id: string }) => q.id === 'improve').texts).toHaveLength(lines.filter((l) => !l.endsWith(';')).length - 1)
 	})
 })

@@ -27,6 +27,18 @@ describe('countPersons', () => {
 		expect(counts).toEqual({ female: 1, male: 0, other: 0, prefer_not_to_say: 0, not_stated: 4 })
 	})
 
+	test('rows the database grouped count as the registrations they stand for (issue 21: the report aggregates in SQL)', () => {
+		const single = [
+			row({ gender: 'female', partySize: 3 }),
+			row({ gender: 'female', partySize: 1 }),
+			row({ gender: 'female', partySize: 2 }),
+			row({ partySize: 2 }),
+		]
+		const grouped = [row({ gender: 'female', registrations: 3, partySize: 6 }), row({ registrations: 1, partySize: 2 })]
+		expect(countPersons(grouped, 'gender')).toEqual(countPersons(single, 'gender'))
+		expect(countPersons(grouped, 'gender')).toEqual({ female: 3, male: 0, other: 0, prefer_not_to_say: 0, not_stated: 5 })
+	})
+
 	test('an answer outside the vocabulary is not stated; disability has its own line', () => {
 		const counts = countPersons([row({ vulnerableGroup: 'old-code' }), row({ vulnerableGroup: 'disability' })], 'vulnerableGroup')
 		expect(counts.not_stated).toBe(1)

@@ -92,6 +92,15 @@ export type SurveyResponseExportRow = { submittedAt: Date; event: string | null;
  * the responses given for that event.
  */
 export function surveyResponseRows(db: Db, surveyId: number, options: { eventId?: number } = {}): SurveyResponseExportRow[] {
+	return surveyResponseTextRows(db, surveyId, options).map((row) => ({ ...row, answers: JSON.parse(row.answers) as Record<string, unknown> }))
+}
+
+/** The same rows with their answers as the JSON text kept: a large export parses them a batch at a time. */
+export function surveyResponseTextRows(
+	db: Db,
+	surveyId: number,
+	options: { eventId?: number } = {},
+): { submittedAt: Date; event: string | null; answers: string }[] {
 	const where =
 		options.eventId === undefined
 			? eq(surveyResponses.surveyId, surveyId)
@@ -103,7 +112,6 @@ export function surveyResponseRows(db: Db, surveyId: number, options: { eventId?
 		.where(where)
 		.orderBy(asc(surveyResponses.submittedAt), asc(surveyResponses.answers))
 		.all()
-		.map((row) => ({ ...row, answers: JSON.parse(row.answers) as Record<string, unknown> }))
 }
 
 /**
@@ -111,13 +119,32 @@ export function surveyResponseRows(db: Db, surveyId: number, options: { eventId?
  * cells suppressed; `includeText` adds the free-text answers (organizers only); `eventId` keeps
  * the responses given for that event.
  */
-export function surveyResultsFor(db: Db, survey: SurveyRow, options: { eventId?: number; includeText?: boolean } = {}): SurveyResults {
-	const rows = surveyResponseRows(db, survey.id, { eventId: options.eventId })
-	return surveyResults(
-		surveyQuestions(survey),
-		rows.map((r) => r.answers),
-		{ includeText: options.includeText },
-	)
+export async function surveyResultsFor(db: Db, survey: SurveyRow, options: { eventId?: number; includeText?: boolean } = {}): Promise<SurveyResults> {
+	// Read at once, parsed 1,000 at a time with a turn of the event loop between (issue 21: 30,000
+	// responses are 80 ms of JSON.parse alone).
+	const rows = surveyResponseTextRows(db, survey.id, { eventId: options.eventId })
+	const answers: Record<string, unknown>[] = []
+	for (let from = 0; from < rows.length; from += PARSE_BATCH) {
+		if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve))
+		for (const row of rows.slice(from, from + PARSE_BATCH)) answers.push(JSON.parse(row.answers) as Record<string, unknown>)
+	}
+	return surveyResults(surveyQuestions(survey), answers, { includeText: options.includeText })
+}
+
+const PARSE_BATCH = 1000
+
+/** When each response came (no answers): the results page's responses per day. */
+export function surveyResponseTimes(db: Db, surveyId: number, options: { eventId?: number } = {}): Date[] {
+	const where =
+		options.eventId === undefined
+			? eq(surveyResponses.surveyId, surveyId)
+			: and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.eventId, options.eventId))
+	return db
+		.select({ submittedAt: surveyResponses.submittedAt })
+		.from(surveyResponses)
+		.where(where)
+		.all()
+		.map((row) => row.submittedAt)
 }
 
 /** The events that responses of this survey were given for (the results' event filter offers them). */
