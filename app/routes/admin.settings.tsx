@@ -7,7 +7,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '#app/components/form-fields.tsx'
-import { CenterContactSchema, type CenterContactInput } from '#app/domain/center-contact.ts'
+import { CenterContactSchema, type CenterContactInput } from '#app/domain/center-contact-input.ts'
 import { saveCenterContact } from '#app/services/commands/site-settings.server.ts'
 import { storedCenterContact } from '#app/services/queries/site-settings.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
