@@ -14,6 +14,7 @@ import { useNonce } from '#app/utils/nonce.ts'
 import { useLocale } from '#app/utils/use-locale.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
 import { centerContact } from '#app/services/queries/site-settings.server.ts'
+import { addressFor } from '#app/domain/center-contact-address.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 
@@ -33,8 +34,10 @@ export const action = methodNotAllowed
 export async function loader({ request }: LoaderFunctionArgs) {
 	const locale = await getLocale(request)
 	const setCookie = await rememberLocaleHeader(request)
-	// The Center's contact, in the footer of every page.
-	const contact = centerContact(getDb(), getEnv())
+	// The Center's contact, in the footer of every page; the address already in the page's script
+	// (so the browser needs no transliteration code, decision 0012).
+	const stored = centerContact(getDb(), getEnv())
+	const contact = stored?.address ? { ...stored, address: addressFor(stored.address, locale) } : stored
 	return Response.json({ locale, contact }, setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined)
 }
 

@@ -1,6 +1,6 @@
 import { Link, useLocation, useRouteLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { addressFor, hasContact, telHref, type CenterContact } from '#app/domain/center-contact.ts'
+import { hasContact, telHref, type CenterContact } from '#app/domain/center-contact.ts'
 import { LOCALES } from '#app/domain/locale.ts'
 import { useLocale } from '#app/utils/use-locale.ts'
 
@@ -78,15 +78,14 @@ export function SiteHeader() {
 
 export function SiteFooter() {
 	const { t } = useTranslation()
-	// The root loader's contact (absent on an error page whose root loader failed).
+	// The root loader's contact, its address in the page's script (absent on an error page whose root loader failed).
 	const contact = useRouteLoaderData<{ contact?: CenterContact }>('root')?.contact
-	const locale = useLocale()
 	return (
 		<footer className="site-footer">
 			<div className="container footer-grid">
 				<div>
 					<p className="footer-title">{t('centerName')}</p>
-					<p>{contact?.address ? addressFor(contact.address, locale) : t('footer.address')}</p>
+					<p>{contact?.address ?? t('footer.address')}</p>
 					{hasContact(contact) && (contact.email || contact.phone) ? (
 						<ul className="footer-links footer-contact" aria-label={t('footer.contact')}>
 							{contact.email ? (

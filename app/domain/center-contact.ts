@@ -4,8 +4,6 @@
 // address falls back to CONTACT_EMAIL from the environment.
 // The admin's form for it is checked in center-contact-input.ts: this module stays free of zod, as
 // every hydrated page's footer uses it (decision 0012).
-import type { Locale } from './locale.ts'
-import { cyrillicToLatin, latinToCyrillic } from './transliterate.ts'
 
 export type CenterContact = {
 	email: string | null
@@ -24,11 +22,4 @@ export function telHref(phone: string) {
 /** Whether there is anything to show. */
 export function hasContact(contact: CenterContact | null | undefined): contact is CenterContact {
 	return !!contact && !!(contact.email || contact.phone || contact.address)
-}
-
-/** The postal address as the admin typed it, in the page's script for Serbian readers. */
-export function addressFor(address: string, locale: Locale) {
-	if (locale === 'sr-Cyrl') return latinToCyrillic(address)
-	if (locale === 'sr-Latn') return cyrillicToLatin(address)
-	return address
 }
