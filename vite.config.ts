@@ -9,6 +9,9 @@ declare module '@remix-run/node' {
 
 export default defineConfig({
 	server: { port: 3000 },
+	// A message catalog is always a file of its own, fetched by its address (app/utils/i18n.ts), never
+	// a data: URL (the pages' CSP allows fetching from 'self' only).
+	build: { assetsInlineLimit: (file: string) => (file.endsWith('.json') ? false : undefined) },
 	plugins: [
 		remix({
 			// Experiments can build elsewhere while tests use build/: REMIX_BUILD_DIR=/tmp/x npx remix vite:build

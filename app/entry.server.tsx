@@ -7,8 +7,11 @@ import { I18nextProvider } from 'react-i18next'
 import { healthCheck, startBackgroundWork } from '#app/utils/boot.server.ts'
 import { dataVersion, getDb } from '#app/utils/db.server.ts'
 import { contentSecurityPolicy, setSecurityHeaders } from '#app/http/http-headers.server.ts'
-import { sharedI18n } from '#app/utils/i18n.ts'
+import { sharedI18n, trackingI18n } from '#app/utils/i18n-catalogs.server.ts'
+import { catalogUrl } from '#app/utils/i18n-urls.ts'
+import { wantsHydration } from '#app/utils/page-handle.ts'
 import { getLocale } from '#app/utils/i18n.server.ts'
+import type { Locale } from '#app/domain/locale.ts'
 import { NonceProvider } from '#app/utils/nonce.ts'
 
 export { apiRefusal, pageRefusal } from '#app/http/refusals.server.ts'
@@ -48,7 +51,11 @@ export default async function handleRequest(
 	loadContext: AppLoadContext,
 ) {
 	const locale = await getLocale(request)
-	const i18n = sharedI18n(locale)
+	// A page the browser hydrates needs the texts it was rendered with, in its language only: the render
+	// notes the namespaces it used, and the page tells the browser to fetch just those (decision 0012).
+	const hydrated = wantsHydration(remixContext.staticHandlerContext.matches.map((match) => ({ handle: remixContext.routeModules[match.route.id]?.handle })))
+	const tracked = hydrated ? trackingI18n(locale) : null
+	const i18n = tracked?.i18n ?? sharedI18n(locale)
 	// server.mjs makes the nonce; under `remix vite:dev` (no server.mjs) the page makes its own.
 	const nonce = typeof loadContext?.cspNonce === 'string' && loadContext.cspNonce ? loadContext.cspNonce : randomBytes(16).toString('base64')
 	// Every reader gets the whole page at once, as one buffer (no route defers data, so there is
@@ -79,7 +86,8 @@ export default async function handleRequest(
 						},
 						final(callback) {
 							clearTimeout(timer)
-							const body = documentWithTrailerInBody(Buffer.concat(chunks))
+							let body = documentWithTrailerInBody(Buffer.concat(chunks))
+							if (tracked) body = withCatalogLinks(body, locale, tracked.used())
 							responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
 							responseHeaders.set('Content-Length', String(body.length))
 							responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' }))
@@ -102,6 +110,23 @@ export default async function handleRequest(
 			},
 		)
 	})
+}
+
+const HEAD_END = Buffer.from('</head>')
+
+/**
+ * The document with, before </head>, one preload per catalog the render used ("common" always: the
+ * titles' site name), which entry.client.tsx fetches before hydrating.
+ */
+function withCatalogLinks(html: Buffer, locale: Locale, used: ReadonlySet<string>): Buffer {
+	const end = html.indexOf(HEAD_END)
+	if (end === -1) return html
+	const links = [...new Set(['common', ...used])]
+		.map((namespace) => [namespace, catalogUrl(locale, namespace)] as const)
+		.filter((entry): entry is readonly [string, string] => Boolean(entry[1]))
+		.map(([namespace, url]) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${url}" data-i18n-ns="${namespace}"/>`)
+		.join('')
+	return Buffer.concat([html.subarray(0, end), Buffer.from(links), html.subarray(end)])
 }
 
 const DOCUMENT_END = Buffer.from('</body></html>')

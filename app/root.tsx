@@ -15,6 +15,7 @@ import { useLocale } from '#app/utils/use-locale.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
 import { centerContact, funderVisibility } from '#app/services/queries/site-settings.server.ts'
 import { funderBlockView } from '#app/domain/funder-visibility.ts'
+import { addressFor } from '#app/domain/center-contact-address.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 
@@ -34,8 +35,10 @@ export const action = methodNotAllowed
 export async function loader({ request }: LoaderFunctionArgs) {
 	const locale = await getLocale(request)
 	const setCookie = await rememberLocaleHeader(request)
-	// The Center's contact, in the footer of every page.
-	const contact = centerContact(getDb(), getEnv())
+	// The Center's contact, in the footer of every page; the address already in the page's script
+	// (so the browser needs no transliteration code, decision 0012).
+	const stored = centerContact(getDb(), getEnv())
+	const contact = stored?.address ? { ...stored, address: addressFor(stored.address, locale) } : stored
 	// The funder's visibility block, when the admin ticked it for the footer of public pages.
 	const funderSettings = funderVisibility(getDb())
 	const funder = funderSettings.showPublic ? funderBlockView(funderSettings, locale) : null

@@ -1,5 +1,5 @@
 // JavaScript each public page makes the phone load: the module scripts and modulepreload links in
-// its HTML, each file's size compressed (gzip -9 and brotli, as a server or CDN would send it),
+// its HTML and the message catalogs it preloads for hydration, each file's size compressed (gzip -9 and brotli, as a server or CDN would send it),
 // summed per page; inline scripts counted apart. Issue 17's goal: the event and apply pages at most
 // half of what they loaded before (the figures of commit 9571b24, measured by this script then).
 import { readFileSync } from 'node:fs'
@@ -33,6 +33,8 @@ try {
 		for (const m of html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)) files.add(m[1])
 		for (const m of html.matchAll(/<script[^>]* src="([^"]+)"/g)) files.add(m[1])
 		for (const m of html.matchAll(/import\s*(?:\*\s*as\s*\w+\s*from\s*)?"(\/assets\/[^"]+\.js)"/g)) files.add(m[1])
+		// The message catalogs the browser fetches before hydrating (decision 0012): counted as script.
+		for (const m of html.matchAll(/<link rel="preload" as="fetch"[^>]* href="([^"]+)"/g)) files.add(m[1])
 		let raw = 0
 		let gzip = 0
 		let brotli = 0

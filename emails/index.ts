@@ -10,7 +10,7 @@ import {
 	type MailParamsOf,
 	type MailTemplate,
 } from '#app/services/commands/outbox.server.ts'
-import { sharedI18n } from '#app/utils/i18n.ts'
+import { sharedI18n } from '#app/utils/i18n-catalogs.server.ts'
 import { accountInvitation } from './account-invitation.ts'
 import { applicationConfirmReminder } from './application-confirm-reminder.ts'
 import { applicationDecision } from './application-decision.ts'

@@ -1,21 +1,13 @@
 // The exhibitor application form, for a new application and for editing one through the magic
 // link. One page, six sections, sent at once as multipart/form-data so it works without
-// JavaScript; with JavaScript the same schema (applicationFormSchema) checks fields as they are left.
-import { getFormProps, useForm, type FieldMetadata, type Submission, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+// JavaScript; the server checks it (applicationFormSchema) and marks the fields. In the browser only
+// the logo is checked before it is sent (no zod there: decision 0012).
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-	applicationFormSchema,
-	FORM_PREFERENCES,
-	FORM_SOCIAL_LINKS,
-	HONEYPOT_FIELD,
-	LOGO_FIELD,
-	LOGO_TOKEN_FIELD,
-	type ApplicationFormValue,
-	type PreferencePlan as PlanForPreferences,
-} from '#app/domain/application-form.ts'
+import type { ApplicationFormValue, PreferencePlan as PlanForPreferences } from '#app/domain/application-form.ts'
+import { FORM_PREFERENCES, FORM_SOCIAL_LINKS, HONEYPOT_FIELD, LOGO_FIELD, LOGO_TOKEN_FIELD } from '#app/domain/application-form-fields.ts'
 import {
 	APR_STATUS,
 	LEGAL_FORMS,
@@ -29,7 +21,6 @@ import {
 import { formatNumber } from '#app/domain/format.ts'
 import { IMAGE_MIME_TYPES, MAX_IMAGE_BYTES } from '#app/domain/image-check.ts'
 import { useLocale } from '#app/utils/use-locale.ts'
-import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { CheckboxField, FieldErrors, TextAreaField, TextField } from './form-fields.tsx'
 import { PreferencePlan } from './preference-plan.tsx'
 
@@ -43,8 +34,6 @@ type Props = {
 	categories: readonly string[]
 	/** Names of the fair's own categories by code (standard codes use the catalog's words). */
 	categoryNames?: Record<string, string>
-	/** The server's clock when the page was made (bounds the founding year and APR date). */
-	nowIso: string
 	/** The fair's published floor plan: preferences are then chosen among its stands; null: a zone, free text. */
 	plan: PlanForPreferences | null
 	/**
@@ -167,7 +156,6 @@ export function ApplicationForm({
 	action,
 	categories,
 	categoryNames = {},
-	nowIso,
 	plan,
 	mapHref,
 	earlierWishes = [],
@@ -177,22 +165,14 @@ export function ApplicationForm({
 	submitLabel,
 }: Props) {
 	const { t } = useTranslation(['apply', 'common'])
-	const standLabels = plan?.stands.map((s) => s.label)
 	const navigation = useNavigation()
 	const submitting = navigation.state === 'submitting'
 	const [form, fields] = useForm<FormShape>({
 		id: 'application-form',
 		lastResult,
 		defaultValue,
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
-		// The schema's input is the raw form (typed loosely by the preprocess); FormShape names its fields.
-		onValidate: ({ formData }) =>
-			parseWithZod(formData, {
-				schema: applicationFormSchema(categories, new Date(nowIso), standLabels),
-				disableAutoCoercion: true,
-				error: makeZodErrorMap(t),
-			}) as unknown as Submission<FormShape>,
+		// No schema in the browser (zod would double the page's script, decision 0012): the server checks
+		// the whole form and marks the fields; the browser checks only the logo before it is sent.
 	})
 	const [logoProblem, setLogoProblem] = useState<string | null>(null)
 	const serverRefused = Boolean(lastResult?.error && Object.keys(lastResult.error).length)

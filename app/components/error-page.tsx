@@ -4,7 +4,7 @@
 import { isRouteErrorResponse } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Locale } from '#app/domain/locale.ts'
-import { sharedI18n } from '#app/utils/i18n.ts'
+import { i18nFor } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/page-title.ts'
 
 /** What the page says for a status the visitor (or their browser) caused; any other is ours. */
@@ -20,7 +20,7 @@ const CLIENT_ERRORS: Record<number, { title: string; text: string }> = {
 export function errorPageTitle(error: unknown, locale: Locale): string {
 	const status = isRouteErrorResponse(error) ? error.status : 500
 	const key = (CLIENT_ERRORS[status] ?? { title: 'error.genericTitle' }).title
-	return pageTitle(locale, sharedI18n(locale).getFixedT(locale, 'common')(key))
+	return pageTitle(locale, i18nFor(locale).getFixedT(locale, 'common')(key))
 }
 
 export function ErrorMessage({ error }: { error: unknown }) {

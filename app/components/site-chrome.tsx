@@ -1,6 +1,6 @@
 import { Link, useLocation, useRouteLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { addressFor, hasContact, telHref, type CenterContact } from '#app/domain/center-contact.ts'
+import { hasContact, telHref, type CenterContact } from '#app/domain/center-contact.ts'
 import type { FunderBlockView } from '#app/domain/funder-visibility.ts'
 import { LOCALES } from '#app/domain/locale.ts'
 import { FunderBlock } from './funder-block.tsx'
@@ -80,10 +80,9 @@ export function SiteHeader() {
 
 export function SiteFooter() {
 	const { t } = useTranslation()
-	// The root loader's contact (absent on an error page whose root loader failed).
+	// The root loader's contact, its address in the page's script (absent on an error page whose root loader failed).
 	const root = useRouteLoaderData<{ contact?: CenterContact; funder?: FunderBlockView | null }>('root')
 	const contact = root?.contact
-	const locale = useLocale()
 	// The funder's block when the admin ticked it for public pages (the reports show it themselves).
 	const { pathname } = useLocation()
 	const funder = pathname === '/admin' || pathname.startsWith('/admin/') ? null : root?.funder
@@ -92,7 +91,7 @@ export function SiteFooter() {
 			<div className="container footer-grid">
 				<div>
 					<p className="footer-title">{t('centerName')}</p>
-					<p>{contact?.address ? addressFor(contact.address, locale) : t('footer.address')}</p>
+					<p>{contact?.address ?? t('footer.address')}</p>
 					{hasContact(contact) && (contact.email || contact.phone) ? (
 						<ul className="footer-links footer-contact" aria-label={t('footer.contact')}>
 							{contact.email ? (

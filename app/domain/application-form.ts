@@ -3,17 +3,12 @@
 // form field's name, and the rules are the API's own: the form value (strings, as conform parses
 // FormData) is turned into an API body and checked by applicationApiSchema. One source of truth.
 import { z } from 'zod'
-import { applicationApiSchema, MAX_PREFERENCES, type ApplicationApiInput } from './application-input.ts'
+import { applicationApiSchema, type ApplicationApiInput } from './application-input.ts'
 import { VULNERABLE_STAFF_GROUPS } from './application-options.ts'
 
-/** How many social-link inputs the form shows (the API takes up to MAX_SOCIAL_LINKS). */
-export const FORM_SOCIAL_LINKS = 3
-export const FORM_PREFERENCES = MAX_PREFERENCES
-/** The uploaded logo's part name and the hidden field carrying a kept draft's token. */
-export const LOGO_FIELD = 'logo'
-export const LOGO_TOKEN_FIELD = 'logoToken'
-/** The honeypot: people never see it, bots fill it. */
-export const HONEYPOT_FIELD = 'website'
+import { FORM_PREFERENCES, FORM_SOCIAL_LINKS } from './application-form-fields.ts'
+
+export { emptyFormValue, FORM_PREFERENCES, FORM_SOCIAL_LINKS, HONEYPOT_FIELD, LOGO_FIELD, LOGO_TOKEN_FIELD } from './application-form-fields.ts'
 
 /**
  * A logo sent with a form that fails elsewhere is kept as a draft only when the sender is a real
@@ -149,11 +144,6 @@ const pad = (values: readonly string[], length: number) =>
 	[...values, ...Array<string>(Math.max(0, length - values.length)).fill('')].slice(0, Math.max(length, values.length))
 const on = (v: boolean | undefined) => (v ? 'on' : '')
 const str = (v: number | string | null | undefined) => (v === null || v === undefined ? '' : String(v))
-
-/** A blank form: the list inputs exist, nothing is ticked. */
-export function emptyFormValue(): Partial<ApplicationFormValue> {
-	return { organization: { social: pad([], FORM_SOCIAL_LINKS) } as ApplicationFormValue['organization'], preferences: pad([], FORM_PREFERENCES) }
-}
 
 /** A stored application (as an API body) as the form's values, for the edit page. */
 export function apiBodyToFormValue(body: ApplicationApiInput): ApplicationFormValue {

@@ -9,7 +9,9 @@ import { isValidCompanyNumber, isValidPib, normalizeCompanyNumber, normalizePib 
 import { labelKey } from './stand-input.ts'
 import { issueKey } from './input-fields.ts'
 
-export const MAX_PREFERENCES = 3
+import { FORM_PREFERENCES } from './application-form-fields.ts'
+
+export const MAX_PREFERENCES = FORM_PREFERENCES
 export const MAX_PREFERENCE_LENGTH = 60
 export const MAX_DESCRIPTION_LENGTH = 500
 export const EARLIEST_FOUNDED_YEAR = 1900

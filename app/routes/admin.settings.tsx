@@ -9,7 +9,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CheckboxField, FieldErrors, TextAreaField, TextField } from '#app/components/form-fields.tsx'
-import { CenterContactSchema, type CenterContactInput } from '#app/domain/center-contact.ts'
+import { CenterContactSchema, type CenterContactInput } from '#app/domain/center-contact-input.ts'
 import { DISCLAIMER_MAX, EMBLEM_FIELD, emblemUrl, FunderVisibilitySchema, STATEMENT_MAX, type FunderVisibilityInput } from '#app/domain/funder-visibility.ts'
 import { saveCenterContact, saveFunderVisibility } from '#app/services/commands/site-settings.server.ts'
 import { funderVisibility, storedCenterContact } from '#app/services/queries/site-settings.server.ts'

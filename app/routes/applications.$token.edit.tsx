@@ -76,7 +76,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		fair: { slug: fair.event.slug, title: localizeEventTexts(fair.event, locale).title },
 		categories: fair.categories,
 		categoryNames: ownCategoryNames(fair.settings?.categories ?? [], locale),
-		nowIso: now.toISOString(),
 		plan,
 		state,
 		// On a published plan the selects show the stored stands; a zone typed before is not one of them.
@@ -124,7 +123,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ]
 
 export default function EditApplicationPage() {
-	const { self, editAction, fair, categories, categoryNames, nowIso, plan, state, values, hasLogo, earlierWishes } = useLoaderData<typeof loader>()
+	const { self, editAction, fair, categories, categoryNames, plan, state, values, hasLogo, earlierWishes } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('apply')
 	return (
@@ -141,7 +140,6 @@ export default function EditApplicationPage() {
 						action={editAction}
 						categories={categories}
 						categoryNames={categoryNames}
-						nowIso={nowIso}
 						plan={plan}
 						mapHref={`/fairs/${fair.slug}/map`}
 						earlierWishes={earlierWishes}

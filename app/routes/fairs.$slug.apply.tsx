@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Lin
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ApplicationForm } from '#app/components/application-form.tsx'
-import { emptyFormValue } from '#app/domain/application-form.ts'
+import { emptyFormValue } from '#app/domain/application-form-fields.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
 import { formatDateTime } from '#app/domain/format.ts'
 import { preferencePlan, rateLimitedReply, readApplicationForm, refusalReply } from '#app/http/application-form.server.ts'
@@ -52,7 +52,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		fair: { slug: fair.event.slug, title: fairTitle },
 		categories: fair.categories,
 		categoryNames: ownCategoryNames(fair.settings?.categories ?? [], locale),
-		nowIso: now.toISOString(),
 		plan: preferencePlan(getDb(), fair.event.id),
 		open,
 		closesAt: formatDateTime(closesAt, locale),
@@ -90,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? siteName(metaLocale(matches)) }]
 
 export default function ApplyPage() {
-	const { fair, categories, categoryNames, nowIso, plan, open, closesAt, opensAt } = useLoaderData<typeof loader>()
+	const { fair, categories, categoryNames, plan, open, closesAt, opensAt } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('apply')
 	return (
@@ -108,7 +107,6 @@ export default function ApplyPage() {
 						action={`/fairs/${fair.slug}/apply`}
 						categories={categories}
 						categoryNames={categoryNames}
-						nowIso={nowIso}
 						plan={plan}
 						mapHref={`/fairs/${fair.slug}/map`}
 						lastResult={actionData?.result}

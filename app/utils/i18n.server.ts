@@ -5,7 +5,7 @@ import { DEFAULT_LOCALE, LOCALES, normalizeLocale, type Locale } from '#app/doma
 import { findApplicationByManageToken } from '#app/services/queries/applications.server.ts'
 import { findByManageToken } from '#app/services/queries/registrations.server.ts'
 import { getDb } from './db.server.ts'
-import { sharedI18n, type Namespace } from './i18n.ts'
+import { sharedI18n, type Namespace } from './i18n-catalogs.server.ts'
 
 export const localeCookie = createCookie('lang', {
 	path: '/',

@@ -2,11 +2,11 @@
 // script: "… · Sajam" in Latin and English, "… · Сајам" in Cyrillic. One helper, so no page ends a
 // Cyrillic title in Latin.
 import { DEFAULT_LOCALE, normalizeLocale, type Locale } from '#app/domain/locale.ts'
-import { resources } from '#app/utils/i18n.ts'
+import { i18nFor } from '#app/utils/i18n.ts'
 
 /** The site's name ("Sajam", "Сајам") in the reader's language. */
 export function siteName(locale: Locale): string {
-	return resources[locale].common.siteName
+	return String(i18nFor(locale).getResource(locale, 'common', 'siteName'))
 }
 
 /** "part · part · site name"; empty parts are left out, so no data gives just the site's name. */

@@ -108,7 +108,7 @@ const mailTo = (address: string) => (mail: ReceivedMail) => mail.envelope.to.inc
 const linkIn = (mail: ReceivedMail, pattern: RegExp) => mailText(mail).match(pattern)?.[0]
 
 test('a cooperative applies for a stand on a phone, with its logo', async () => {
-	const { context, page } = await contexts.phone(browser)
+	const { context, page, watch } = await contexts.phone(browser)
 	await page.goto(`${server.url}/events/${FAIR.slug}`)
 	await page.locator(`a[href^="/fairs/${FAIR.slug}/apply"]`).first().click()
 	await page.waitForURL((url) => url.pathname === `/fairs/${FAIR.slug}/apply`)
@@ -140,8 +140,11 @@ test('a cooperative applies for a stand on a phone, with its logo', async () => 
 	await field('consent.privacy').check()
 	await field('consent.catalogue').check()
 	await field('consent.research').check()
-	await page.locator('form button[type=submit]').last().click()
-	await page.locator('[aria-invalid="true"][name="organization.pib"]').waitFor()
+	// The server checks the form (the browser checks only the logo, decision 0012): a 422 that marks the field.
+	await watch.expecting(/^HTTP 422 POST /, async () => {
+		await page.locator('form button[type=submit]').last().click()
+		await page.locator('[aria-invalid="true"][name="organization.pib"]').waitFor()
+	})
 	expect(await field('organization.name').inputValue()).toBe(COOP.name)
 	expect(await field('products').inputValue()).toBe(COOP.products)
 	await screenshot(page, `apply-errors-${PHONE.width}`)

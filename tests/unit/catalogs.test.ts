@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { DEFAULT_CATEGORIES } from '#app/domain/application-options.ts'
 import { catalogKeys, deriveCyrillicCatalog, type Catalog } from '#app/domain/catalog.ts'
 import { LOCALES } from '#app/domain/locale.ts'
-import { resources } from '#app/utils/i18n.ts'
+import { resources } from '#app/utils/i18n-catalogs.server.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 
 const root = path.resolve(import.meta.dirname, '../../app/locales')

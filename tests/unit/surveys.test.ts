@@ -5,7 +5,7 @@ import { numberBuckets, surveyResults } from '#app/domain/survey-results.ts'
 import { answersFromForm, parseAnswers, roundDownToHour, surveyState } from '#app/domain/survey-rules.ts'
 import { SURVEY_TEMPLATES, surveyFromTemplate, templateKeys } from '#app/domain/survey-templates.ts'
 import { latinToCyrillic } from '#app/domain/transliterate.ts'
-import { resources } from '#app/utils/i18n.ts'
+import { resources } from '#app/utils/i18n-catalogs.server.ts'
 
 const questions: SurveyQuestion[] = [
 	questionFromInput({ id: 'scale', kind: 'likert5', label: 'Slažem se', required: true }),
