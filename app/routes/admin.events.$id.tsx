@@ -121,6 +121,7 @@ export default function EditEvent() {
 				<Link to={`/admin/events/${event.id}/registrations`}>{t('registrations.link')}</Link>
 				<Link to={`/admin/events/${event.id}/checkin`}>{t('checkin.link')}</Link>
 				<Link to={`/admin/events/${event.id}/messages`}>{t('messages.link')}</Link>
+				<Link to={`/admin/events/${event.id}/questions`}>{t('questions:editor.link')}</Link>
 				{isAdmin ? <Link to={`/admin/events/${event.id}/participants`}>{t('funderList.link')}</Link> : null}
 				{event.kind === 'fair' ? <Link to={`/admin/events/${event.id}/applications`}>{t('applications.link')}</Link> : null}
 				{event.kind === 'fair' ? <Link to={`/admin/events/${event.id}/plan`}>{t('plan:editor.link')}</Link> : null}

@@ -59,6 +59,9 @@ import latnSurveyTemplates from '#app/locales/sr-Latn/survey-templates.json'
 import enSurveyResults from '#app/locales/en/survey-results.json'
 import cyrlSurveyResults from '#app/locales/sr-Cyrl/survey-results.json'
 import latnSurveyResults from '#app/locales/sr-Latn/survey-results.json'
+import enQuestions from '#app/locales/en/questions.json'
+import cyrlQuestions from '#app/locales/sr-Cyrl/questions.json'
+import latnQuestions from '#app/locales/sr-Latn/questions.json'
 import enReports from '#app/locales/en/reports.json'
 import cyrlReports from '#app/locales/sr-Cyrl/reports.json'
 import latnReports from '#app/locales/sr-Latn/reports.json'
@@ -84,6 +87,7 @@ export const NAMESPACES = [
 	'survey-admin',
 	'survey-results',
 	'reports',
+	'questions',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
@@ -109,6 +113,7 @@ export const resources = {
 		'survey-admin': latnSurveyAdmin,
 		'survey-results': latnSurveyResults,
 		reports: latnReports,
+		questions: latnQuestions,
 	},
 	'sr-Cyrl': {
 		common: cyrlCommon,
@@ -131,6 +136,7 @@ export const resources = {
 		'survey-admin': cyrlSurveyAdmin,
 		'survey-results': cyrlSurveyResults,
 		reports: cyrlReports,
+		questions: cyrlQuestions,
 	},
 	en: {
 		common: enCommon,
@@ -153,6 +159,7 @@ export const resources = {
 		'survey-admin': enSurveyAdmin,
 		'survey-results': enSurveyResults,
 		reports: enReports,
+		questions: enQuestions,
 	},
 } satisfies Record<Locale, Record<Namespace, object>>
 
