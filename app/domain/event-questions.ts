@@ -6,6 +6,7 @@
 // (survey-rules.ts checkAnswer) for the kinds both have. Pure: the stored JSON in, rules out.
 import { z } from 'zod'
 import { issueKey } from './input-fields.ts'
+import { formatNumber } from './format.ts'
 import type { Locale } from './locale.ts'
 import {
 	checkQuestionShape,
@@ -180,7 +181,12 @@ function checkEventAnswer(question: EventQuestion, value: unknown): { value: Eve
  * unknown ids are refused, a blank answer counts as none, a required question must have one.
  * Every problem at once, keyed by question id (`_` when `answers` is not an object).
  */
-export function parseEventAnswers(questions: readonly EventQuestion[], input: unknown): ParsedEventAnswers {
+export function parseEventAnswers(
+	questions: readonly EventQuestion[],
+	input: unknown,
+	/** `required: false`: an organizer taking a registration by hand need not have every answer. */
+	options: { required: boolean } = { required: true },
+): ParsedEventAnswers {
 	const issues: Record<string, AnswerIssue> = Object.create(null)
 	const given: unknown = input ?? {}
 	if (typeof given !== 'object' || given === null || Array.isArray(given)) return { ok: false, issues: { _: { key: 'type' } } }
@@ -193,10 +199,25 @@ export function parseEventAnswers(questions: readonly EventQuestion[], input: un
 		const result = checkEventAnswer(question, raw)
 		if ('issue' in result) issues[question.id] = result.issue
 		else if (result.value !== null) answers[question.id] = result.value
-		else if (question.required) issues[question.id] = { key: 'required' }
+		else if (question.required && options.required) issues[question.id] = { key: 'required' }
 	}
 	if (Object.keys(issues).length > 0) return { ok: false, issues }
 	return { ok: true, answers: { ...answers } }
+}
+
+/**
+ * The organizer's list filter `{questionId}:{value}` (choice and yes/no questions only), read
+ * against the questions: the question and the stored value to look for, or null.
+ */
+export function parseAnswerFilter(questions: readonly EventQuestion[], filter: string): { question: EventQuestion; value: string | boolean } | null {
+	const colon = filter.indexOf(':')
+	if (colon < 1) return null
+	const question = questions.find((q) => q.id === filter.slice(0, colon))
+	const value = filter.slice(colon + 1)
+	if (!question) return null
+	if (question.kind === 'yesNo') return value === 'yes' || value === 'no' ? { question, value: value === 'yes' } : null
+	if (question.kind !== 'single' && question.kind !== 'multi') return null
+	return question.options?.some((o) => o.value === value) ? { question, value } : null
 }
 
 /** The page form's field of a question. */
@@ -230,6 +251,37 @@ export function answersFromForm(questions: readonly EventQuestion[], form: { get
 /** A question's own text in the reader's language (English falls back to Serbian Latin); built-in ones are the catalog's. */
 export function questionTextIn(text: SurveyText, locale: Locale): string {
 	return surveyTextIn(text, locale).text
+}
+
+/** Words for yes and no, in the reader's language (the caller's `questions` catalog). */
+export type YesNoWords = { yes: string; no: string }
+
+/** One answer in words: option labels, yes/no, a number in the reader's format, or the text. */
+export function answerText(question: EventQuestion, value: EventAnswers[string], locale: Locale, words: YesNoWords): string {
+	const option = (v: string) => {
+		const found = question.options?.find((o) => o.value === v)
+		return found ? surveyTextIn(found.label, locale).text : v
+	}
+	if (typeof value === 'boolean') return value ? words.yes : words.no
+	if (typeof value === 'number') return formatNumber(value, locale)
+	if (Array.isArray(value)) return value.map(option).join(', ')
+	return question.kind === 'single' ? option(value) : value
+}
+
+export type AnswerLine = { id: string; label: string; text: string }
+
+/** A registration's answers as lines (in the questions' order), all or only those for the door. */
+export function answerLines(
+	questions: readonly EventQuestion[],
+	answersJson: string | null,
+	locale: Locale,
+	words: YesNoWords,
+	only: 'all' | 'door' = 'all',
+): AnswerLine[] {
+	const answers = parseStoredAnswers(answersJson)
+	return questions
+		.filter((q) => (only === 'door' ? q.door : true) && answers[q.id] !== undefined)
+		.map((q) => ({ id: q.id, label: surveyTextIn(q.label, locale).text, text: answerText(q, answers[q.id]!, locale, words) }))
 }
 
 export { TEXT_ANSWER_MAX }

@@ -184,4 +184,37 @@ describe('questions per event', () => {
 		const eleventh = await submitForm(server, path, ten, { cookie: admin })
 		expect(eleventh.html).toContain('An event can have at most 10 questions.')
 	})
+
+	test('answers are in the organizer’s list with a filter, in the CSV, in the data download, and erased with the person', async () => {
+		const event = await eventWithQuestions()
+		const ana = await registerApi(event.slug, { size: 'mala', diet: 'vegan', first: true }, 'ana@primer.rs')
+		const bora = await registerApi(event.slug, { size: 'velika', access: ['wheelchair', 'companion'] }, 'bora@primer.rs')
+		expect([ana.status, bora.status]).toEqual([201, 201])
+		const list = `/admin/events/${event.id}/registrations?lang=en`
+		const all = await getPage(server, list, { cookie: admin })
+		expect(all.html).toMatch(/<dt>Diet<\/dt><dd>vegan<\/dd>/)
+		expect(all.html).toMatch(/<dt>T-shirt size<\/dt><dd>Large<\/dd>/)
+		expect(all.html).toMatch(/<dt>Do you need any accessibility arrangements\?<\/dt><dd>Wheelchair access, I am coming with a companion<\/dd>/)
+		expect(all.html).toContain('<option value="size:mala">Small</option>')
+		const rowsOf = (html: string) => [...html.matchAll(/data-registration-id="(\d+)"/g)].map((m) => Number(m[1]))
+		expect(rowsOf((await getPage(server, `${list}&answer=size:mala`, { cookie: admin })).html)).toEqual([ana.body.registration.id])
+		expect(rowsOf((await getPage(server, `${list}&answer=first:yes`, { cookie: admin })).html)).toEqual([ana.body.registration.id])
+		expect(rowsOf((await getPage(server, `${list}&answer=access:companion`, { cookie: admin })).html)).toEqual([bora.body.registration.id])
+
+		const csv = await (await fetch(`${server.url}/admin/events/${event.id}/registrations.csv?lang=en`, { headers: { cookie: admin } })).text()
+		const [header, first] = csv.replace(/^\uFEFF/, '').split('\r\n')
+		expect(header).toMatch(/;Diet;T-shirt size;First time\?|;Diet;T-shirt size;Prvi put\?/)
+		expect(first).toMatch(/;vegan;Small;yes;/)
+
+		const token = (ana.body.registration.manageUrl as string).split('/').at(-1)!
+		const mine = await (await fetch(`${server.url}/tickets/${token}/data.json`)).json()
+		expect(mine.registration.answers).toEqual([
+			{ question: 'diet', text: 'Diet', answer: 'vegan' },
+			{ question: 'size', text: 'T-shirt size', answer: 'mala' },
+			{ question: 'first', text: 'Prvi put?', answer: true },
+		])
+		const erased = await submitForm(server, `/tickets/${token}`, { intent: 'delete' })
+		expect(erased.status).toBe(302)
+		expect(dbValue(server, 'SELECT answers FROM registrations WHERE id = ?', ana.body.registration.id)).toBeNull()
+	})
 })

@@ -148,7 +148,8 @@ export function registerVisitor(
 			return { kind: 'already_registered', registration: existing, event }
 		}
 		// The event's own questions (issue 18), checked against the questions as they are now.
-		const parsedAnswers = parseEventAnswers(parseStoredEventQuestions(event.questions), input.answers)
+		// An organizer taking a registration by hand (at the door, on the phone) need not have every answer.
+		const parsedAnswers = parseEventAnswers(parseStoredEventQuestions(event.questions), input.answers, { required: source !== 'organizer' })
 		if (!parsedAnswers.ok) throw new InvalidAnswersError(parsedAnswers.issues)
 		const answers = Object.keys(parsedAnswers.answers).length > 0 ? JSON.stringify(parsedAnswers.answers) : null
 		const decision = decideRegistration(event, input.partySize, now, { organizerOverride: source === 'organizer' })

@@ -1,11 +1,12 @@
 // An event's own questions as a page shows them (issue 18): texts in the reader's language (English
 // falls back to Serbian Latin, marked so the page can say lang="sr-Latn"), answers as words.
 import type { EventRow } from '#db/schema/index.ts'
-import { answerFieldName, parseStoredAnswers, SHORT_TEXT_MAX, type EventAnswers, type EventQuestion } from '#app/domain/event-questions.ts'
+import { answerFieldName, SHORT_TEXT_MAX, type EventQuestion } from '#app/domain/event-questions.ts'
 import { formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import { numberBounds, surveyTextIn, TEXT_ANSWER_MAX } from '#app/domain/survey-definition.ts'
 import type { EventQuestionKind } from '#app/domain/vocabulary.ts'
+export { answerLines, answerText, type AnswerLine, type YesNoWords } from '#app/domain/event-questions.ts'
 import { eventQuestions } from '#app/services/queries/event-questions.server.ts'
 
 export type FormQuestionView = {
@@ -56,35 +57,4 @@ export function formQuestionsView(event: Pick<EventRow, 'questions'>, locale: Lo
 				maxLength: q.kind === 'shortText' ? SHORT_TEXT_MAX : q.kind === 'text' ? TEXT_ANSWER_MAX : null,
 			}
 		})
-}
-
-/** Words for yes and no, in the reader's language (the caller's `questions` catalog). */
-export type YesNoWords = { yes: string; no: string }
-
-/** One answer in words: option labels, yes/no, a number in the reader's format, or the text. */
-export function answerText(question: EventQuestion, value: EventAnswers[string], locale: Locale, words: YesNoWords): string {
-	const option = (v: string) => {
-		const found = question.options?.find((o) => o.value === v)
-		return found ? surveyTextIn(found.label, locale).text : v
-	}
-	if (typeof value === 'boolean') return value ? words.yes : words.no
-	if (typeof value === 'number') return formatNumber(value, locale)
-	if (Array.isArray(value)) return value.map(option).join(', ')
-	return question.kind === 'single' ? option(value) : value
-}
-
-export type AnswerLine = { id: string; label: string; text: string }
-
-/** A registration's answers as lines (in the questions' order), all or only those for the door. */
-export function answerLines(
-	questions: readonly EventQuestion[],
-	answersJson: string | null,
-	locale: Locale,
-	words: YesNoWords,
-	only: 'all' | 'door' = 'all',
-): AnswerLine[] {
-	const answers = parseStoredAnswers(answersJson)
-	return questions
-		.filter((q) => (only === 'door' ? q.door : true) && answers[q.id] !== undefined)
-		.map((q) => ({ id: q.id, label: surveyTextIn(q.label, locale).text, text: answerText(q, answers[q.id]!, locale, words) }))
 }
