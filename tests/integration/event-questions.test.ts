@@ -217,4 +217,28 @@ describe('questions per event', () => {
 		expect(erased.status).toBe(302)
 		expect(dbValue(server, 'SELECT answers FROM registrations WHERE id = ?', ana.body.registration.id)).toBeNull()
 	})
+
+	test('accessibility needs: switched on per event, door-visible, counted and listed on the admin event page before the event', async () => {
+		const event = await createPublishedWorkshop(server, organizer)
+		const editor = `/admin/events/${event.id}/questions?lang=en`
+		expect((await getPage(server, `/admin/events/${event.id}?lang=en`, { cookie: admin })).html).not.toContain('Accessibility needs')
+		expect((await submitForm(server, editor, { questions: '0', accessibility: 'on', intent: 'save' }, { cookie: admin })).status).toBe(302)
+		const read = await apiCall(server.url, 'GET', `/api/v1/events/${event.slug}`)
+		expect(read.body.event.questions.map((q: { id: string; door: boolean; required: boolean }) => [q.id, q.door, q.required])).toEqual([
+			['access', true, false],
+			['access-other', true, false],
+		])
+		expect((await registerApi(event.slug, { access: ['wheelchair', 'seating'] }, 'vesna@primer.rs')).status).toBe(201)
+		expect((await registerApi(event.slug, { access: ['wheelchair'], 'access-other': 'Pas vodič' }, 'zoran@primer.rs')).status).toBe(201)
+		expect((await registerApi(event.slug, {}, 'nema@primer.rs')).status).toBe(201)
+		const page = (await getPage(server, `/admin/events/${event.id}?lang=en`, { cookie: admin })).html.replaceAll('<!-- -->', '')
+		expect(page).toContain('Accessibility needs')
+		expect(page).toMatch(/<tr data-need="wheelchair"><td>Wheelchair access<\/td><td class="num">2<\/td><\/tr>/)
+		expect(page).toMatch(/<tr data-need="seating"><td>A seat<\/td><td class="num">1<\/td><\/tr>/)
+		expect(page).toMatch(/<strong>Milica Jović<\/strong>: Wheelchair access \(Pas vodič\)/)
+		// Switched off: no longer asked, but the answers (and the summary) stay.
+		expect((await submitForm(server, editor, { questions: '0', intent: 'save' }, { cookie: admin })).status).toBe(302)
+		expect((await getPage(server, `/events/${event.slug}?lang=en`)).html).not.toContain('Wheelchair access')
+		expect((await getPage(server, `/admin/events/${event.id}?lang=en`, { cookie: admin })).html).toContain('Accessibility needs')
+	})
 })

@@ -1,13 +1,14 @@
 // An event's own questions as a page shows them (issue 18): texts in the reader's language (English
 // falls back to Serbian Latin, marked so the page can say lang="sr-Latn"), answers as words.
 import type { EventRow } from '#db/schema/index.ts'
-import { answerFieldName, SHORT_TEXT_MAX, type EventQuestion } from '#app/domain/event-questions.ts'
+import { ACCESS_ID, ACCESS_NEEDS, answerFieldName, SHORT_TEXT_MAX, type EventQuestion } from '#app/domain/event-questions.ts'
 import { formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import { numberBounds, surveyTextIn, TEXT_ANSWER_MAX } from '#app/domain/survey-definition.ts'
 import type { EventQuestionKind } from '#app/domain/vocabulary.ts'
 export { answerLines, answerText, type AnswerLine, type YesNoWords } from '#app/domain/event-questions.ts'
-import { eventQuestions } from '#app/services/queries/event-questions.server.ts'
+import { accessibilityNeeds, eventQuestions } from '#app/services/queries/event-questions.server.ts'
+import type { Db } from '#app/utils/db.server.ts'
 
 export type FormQuestionView = {
 	id: string
@@ -57,4 +58,32 @@ export function formQuestionsView(event: Pick<EventRow, 'questions'>, locale: Lo
 				maxLength: q.kind === 'shortText' ? SHORT_TEXT_MAX : q.kind === 'text' ? TEXT_ANSWER_MAX : null,
 			}
 		})
+}
+
+export type AccessibilitySummaryView = {
+	/** Registrations naming each need, in the catalog's order. */
+	counts: { need: string; label: string; count: number; countText: string }[]
+	/** Who needs what, in registration order. */
+	rows: { id: number; name: string; partySize: number; needs: string; other: string | null }[]
+}
+
+/**
+ * The accessibility needs of an event's live registrations, for the organizer before the event
+ * (issue 18): null when the built-in question is not asked and nobody has answered it, or the
+ * event is over.
+ */
+export function accessibilitySummaryView(db: Db, event: EventRow, locale: Locale, now = new Date()): AccessibilitySummaryView | null {
+	const questions = eventQuestions(event)
+	const question = questions.find((q) => q.id === ACCESS_ID)
+	if (!question || event.endsAt < now) return null
+	const rows = accessibilityNeeds(db, event.id)
+	if (question.hidden && rows.length === 0) return null
+	const label = (need: string) => surveyTextIn(question.options?.find((o) => o.value === need)?.label ?? { 'sr-Latn': need, 'sr-Cyrl': need }, locale).text
+	return {
+		counts: ACCESS_NEEDS.map((need) => {
+			const count = rows.filter((r) => r.needs.includes(need)).length
+			return { need, label: label(need), count, countText: formatNumber(count, locale) }
+		}),
+		rows: rows.map((r) => ({ id: r.id, name: r.name, partySize: r.partySize, needs: r.needs.map(label).join(', '), other: r.other })),
+	}
 }
