@@ -13,7 +13,8 @@ import styles from '#app/styles/app.css?url'
 import { useNonce } from '#app/utils/nonce.ts'
 import { useLocale } from '#app/utils/use-locale.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
-import { centerContact } from '#app/services/queries/site-settings.server.ts'
+import { centerContact, funderVisibility } from '#app/services/queries/site-settings.server.ts'
+import { funderBlockView } from '#app/domain/funder-visibility.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 
@@ -35,7 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const setCookie = await rememberLocaleHeader(request)
 	// The Center's contact, in the footer of every page.
 	const contact = centerContact(getDb(), getEnv())
-	return Response.json({ locale, contact }, setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined)
+	// The funder's visibility block, when the admin ticked it for the footer of public pages.
+	const funderSettings = funderVisibility(getDb())
+	const funder = funderSettings.showPublic ? funderBlockView(funderSettings, locale) : null
+	return Response.json({ locale, contact, funder }, setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined)
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

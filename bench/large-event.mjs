@@ -3,10 +3,10 @@
 // walks the whole paged API list at the same time. Measured: /healthz p99 and slowest answer alone
 // and during the two, the export's time and the server's memory growth (RSS, sampled every 20 ms),
 // the walk's time and whether it gave each registration exactly once, and the scanners' offline
-// dataset per 1,000 tickets (as sent, and gzip-compressed). Goals: /healthz p99 under 100 ms during
+// dataset per 1,000 tickets (as sent, and gzip-compressed; the legacy shape and version 2), with
+// its time to build and /healthz meanwhile. Goals: /healthz p99 under 100 ms during
 // the export and the walk; RSS growth under 50 MB; each registration exactly once. Printed, not
 // asserted. Needs `npm run build`.
-import { gzipSync } from 'node:zlib'
 import Database from 'better-sqlite3'
 import autocannon from 'autocannon'
 import { api, cli, rssMb, startApp, table } from './lib.mjs'
@@ -134,16 +134,30 @@ try {
 	])
 	clearInterval(sampler)
 
-	// The scanners' offline dataset: as sent, and what gzip would make of it.
-	const offline = await fetch(`${app.url}/api/v1/events/${slug}/checkins/offline`, {
-		headers: { authorization: `Bearer ${scanner}`, 'accept-encoding': 'gzip' },
-	})
-	// fetch decodes gzip by itself: the bytes on the wire are the Content-Length.
-	const wire = { length: Number(offline.headers.get('content-length')) }
-	await offline.arrayBuffer()
-	const raw = await (
-		await fetch(`${app.url}/api/v1/events/${slug}/checkins/offline`, { headers: { authorization: `Bearer ${scanner}`, 'accept-encoding': 'identity' } })
-	).text()
+	// The scanners' offline dataset, before (legacy shape) and after (version 2): as sent, and gzip.
+	const dataset = async (query) => {
+		const url = `${app.url}/api/v1/events/${slug}/checkins/offline${query}`
+		const headers = { authorization: `Bearer ${scanner}` }
+		const t0 = performance.now()
+		const raw = await (await fetch(url, { headers: { ...headers, 'accept-encoding': 'identity' } })).text()
+		const ms = performance.now() - t0
+		const zipped = await fetch(url, { headers: { ...headers, 'accept-encoding': 'gzip' } })
+		// fetch decodes gzip by itself: the bytes on the wire are the Content-Length.
+		const wire = Number(zipped.headers.get('content-length'))
+		await zipped.arrayBuffer()
+		return { raw: Buffer.byteLength(raw), wire, encoding: zipped.headers.get('content-encoding') ?? 'uncompressed', ms }
+	}
+	const legacyDataset = await dataset('')
+	const compactDataset = await dataset('?v=2')
+	// Its time to build (the whole answer, over HTTP, uncompressed), and /healthz while it is built again and again.
+	const builds = []
+	const [duringDataset] = await Promise.all([
+		healthLoad(app, 3),
+		(async () => {
+			await new Promise((r) => setTimeout(r, 300))
+			for (let i = 0; i < 5; i++) builds.push((await dataset('?v=2')).ms)
+		})(),
+	])
 	const perThousand = (bytes) => `${(((bytes / N) * 1000) / 1024).toFixed(1)} KiB`
 
 	console.log(`\nOne event with ${N} registrations (${new Date().toISOString()})\n`)
@@ -157,14 +171,23 @@ try {
 		`\nCSV export: ${Math.round(exported.ms)} ms, ${(exported.bytes / 1024 / 1024).toFixed(1)} MB, ${exported.rows} rows (HTTP ${exported.status}); server RSS ${rssBefore.toFixed(0)} → peak ${rssPeak.toFixed(0)} MB (+${(rssPeak - rssBefore).toFixed(1)} MB)`,
 	)
 	console.log(`Paged walk: ${Math.round(walked.ms)} ms, ${walked.pages} pages, ${walked.seen} registrations seen, ${walked.distinct} distinct`)
+	for (const [name, d] of [
+		['before (no ?v, one object per ticket)', legacyDataset],
+		['version 2 (?v=2, columns)', compactDataset],
+	])
+		console.log(
+			`Offline dataset, ${name}: ${(d.raw / 1024).toFixed(0)} KiB raw (${perThousand(d.raw)} per 1,000 tickets); on the wire ${d.encoding} ${(d.wire / 1024).toFixed(0)} KiB (${perThousand(d.wire)} per 1,000 tickets)`,
+		)
 	console.log(
-		`Offline dataset: ${(raw.length / 1024).toFixed(0)} KiB (${perThousand(raw.length)} per 1,000 tickets); on the wire ${offline.headers.get('content-encoding') ?? 'uncompressed'} ${(wire.length / 1024).toFixed(0)} KiB (${perThousand(wire.length)} per 1,000 tickets; gzip -9 here: ${perThousand(gzipSync(raw, { level: 9 }).length)})`,
+		`Offline dataset v2 built and sent over and over: ${builds.map((ms) => Math.round(ms)).join(', ')} ms; /healthz meanwhile p99 ${duringDataset.p99} ms, slowest ${duringDataset.max} ms`,
 	)
 	const goals = [
 		['/healthz p99 < 100 ms during export + walk', during.p99 < 100],
 		['export RSS growth < 50 MB', rssPeak - rssBefore < 50],
 		[`the export has all ${N} rows`, exported.rows === N],
 		['the walk gives each registration exactly once', walked.seen === N && walked.distinct === N],
+		['offline dataset v2 < 60 KiB per 1,000 tickets raw', (compactDataset.raw / N) * 1000 < 60 * 1024],
+		['/healthz p99 < 100 ms while the dataset is built', duringDataset.p99 < 100],
 	]
 	console.log(`\nGoals: ${goals.map(([what, met]) => `${what}: ${met ? 'met' : 'NOT met'}`).join('; ')}`)
 	if (goals.some(([, met]) => !met)) process.exitCode = 1

@@ -30,6 +30,7 @@ import { registrationLink } from './registration-link.ts'
 import { registrationPromoted } from './registration-promoted.ts'
 import { passwordReset } from './password-reset.ts'
 import { registrationWaitlisted } from './registration-waitlisted.ts'
+import { FUNDER_EMBLEM_CID } from './layout.ts'
 import { logoAttachment } from './logo-png.ts'
 import type { MailBuilder, MailContext, RenderedMail } from './types.ts'
 
@@ -61,11 +62,19 @@ export const DEFAULT_SENDER_NAME = 'Sajam'
 
 export function mailContext(
 	locale: Locale,
-	options: { publicUrl: string; from: MailContext['from']; queuedAt: Date; contactEmail?: string | null },
+	options: { publicUrl: string; from: MailContext['from']; queuedAt: Date; contactEmail?: string | null; funder?: MailContext['funder'] },
 ): MailContext {
 	const t = sharedI18n(locale).getFixedT(locale, 'mail')
 	const from = options.from.name === DEFAULT_SENDER_NAME ? { ...options.from, name: t('common.senderName') } : options.from
-	return { locale, t, publicUrl: options.publicUrl, queuedAt: options.queuedAt, from, contactEmail: options.contactEmail ?? null }
+	return {
+		locale,
+		t,
+		publicUrl: options.publicUrl,
+		queuedAt: options.queuedAt,
+		from,
+		contactEmail: options.contactEmail ?? null,
+		funder: options.funder ?? null,
+	}
 }
 
 /** Thrown for a row that cannot be rendered (unknown template, erased parameters): retrying will not help. */
@@ -73,8 +82,20 @@ export class UnrenderableMailError extends Error {}
 
 export async function renderMail(template: string, params: unknown, ctx: MailContext): Promise<RenderedMail> {
 	const mail = await renderTemplate(template, params, ctx)
-	// Every mail carries the mark its masthead shows (layout.ts).
-	return { ...mail, attachments: [...(mail.attachments ?? []), logoAttachment()] }
+	// Every mail carries the mark its masthead shows (layout.ts), and the funder's emblem its footer shows.
+	const emblem = ctx.funder?.emblem
+	const funderAttachment = emblem
+		? [
+				{
+					filename: emblem.mime === 'image/png' ? 'eu.png' : 'eu.jpg',
+					content: emblem.bytes,
+					contentType: emblem.mime,
+					cid: FUNDER_EMBLEM_CID,
+					contentDisposition: 'inline' as const,
+				},
+			]
+		: []
+	return { ...mail, attachments: [...(mail.attachments ?? []), logoAttachment(), ...funderAttachment] }
 }
 
 async function renderTemplate(template: string, params: unknown, ctx: MailContext): Promise<RenderedMail> {

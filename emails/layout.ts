@@ -88,6 +88,28 @@ export function image(cid: string, alt: string, size: number, caption: string): 
 	}
 }
 
+/** The cid of the funder's emblem in a mail's footer (renderMail attaches it). */
+export const FUNDER_EMBLEM_CID = 'funder-emblem@sajam'
+
+/** The funder's visibility block (EU emblem, statement, disclaimer) at the foot of the mail. */
+function funderFooter(ctx: MailContext): Block[] {
+	const funder = ctx.funder
+	if (!funder || !(funder.emblem || funder.statement)) return []
+	const texts = [funder.statement, funder.disclaimer].filter((line): line is string => !!line)
+	const emblem = funder.emblem
+		? `<td valign="top" style="padding:0 12px 0 0"><img src="cid:${FUNDER_EMBLEM_CID}" height="40" alt="${escapeHtml(ctx.t('reports:funder.emblemAlt'))}" style="display:block;height:40px;width:auto;border:0;background:#ffffff;padding:2px"></td>`
+		: ''
+	const lines = texts
+		.map((line) => `<p class="muted" style="margin:0 0 6px;${FONT};font-size:12px;line-height:1.45;color:${MUTED_COLOR}">${escapeHtml(line)}</p>`)
+		.join('')
+	return [
+		{
+			html: `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" data-funder-block style="margin:0 0 16px;border-top:1px solid #d0d7de"><tr>${emblem}<td valign="top" style="padding-top:10px">${lines}</td></tr></table>`,
+			text: texts.join('\n'),
+		},
+	]
+}
+
 /** The mark and the site's name at the top of every mail (the logo is a CID attachment: renderMail adds it). */
 function masthead(ctx: MailContext) {
 	const name = ctx.t('common.senderName')
@@ -120,7 +142,8 @@ const DARK_STYLE = `
 export function compose(ctx: MailContext, mail: { subject: string; preheader: string; blocks: Block[]; footer: Block[] }) {
 	const body = mail.blocks.map((b) => b.html).join('\n')
 	// Where a person at the Center answers (the mail's Reply-To too), when the Center has a contact address.
-	const footerBlocks = ctx.contactEmail ? [...mail.footer, paragraph(ctx.t('common.contact', { email: ctx.contactEmail }), { muted: true })] : mail.footer
+	const contactBlocks = ctx.contactEmail ? [paragraph(ctx.t('common.contact', { email: ctx.contactEmail }), { muted: true })] : []
+	const footerBlocks = [...mail.footer, ...contactBlocks, ...funderFooter(ctx)]
 	const footer = footerBlocks.map((b) => b.html).join('\n')
 	const html = `<!doctype html>
 <html lang="${ctx.locale}">

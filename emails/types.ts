@@ -21,7 +21,14 @@ export type MailContext = {
 	contactEmail: string | null
 	/** When the mail was queued: the DTSTAMP of invites, so a re-render is identical. */
 	queuedAt: Date
+	/**
+	 * The funder's visibility block (EU emblem, funding statement, disclaimer) in the recipient's
+	 * language, when the admin ticked it for mails (/admin/settings); null otherwise.
+	 */
+	funder?: MailFunderBlock | null
 }
+
+export type MailFunderBlock = { statement: string | null; disclaimer: string | null; emblem: { bytes: Buffer; mime: string } | null }
 
 export type MailAttachment = {
 	filename: string

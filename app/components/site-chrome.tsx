@@ -1,7 +1,9 @@
 import { Link, useLocation, useRouteLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { addressFor, hasContact, telHref, type CenterContact } from '#app/domain/center-contact.ts'
+import type { FunderBlockView } from '#app/domain/funder-visibility.ts'
 import { LOCALES } from '#app/domain/locale.ts'
+import { FunderBlock } from './funder-block.tsx'
 import { useLocale } from '#app/utils/use-locale.ts'
 
 /** The fair stall with its striped awning: Sajam's mark. */
@@ -79,8 +81,12 @@ export function SiteHeader() {
 export function SiteFooter() {
 	const { t } = useTranslation()
 	// The root loader's contact (absent on an error page whose root loader failed).
-	const contact = useRouteLoaderData<{ contact?: CenterContact }>('root')?.contact
+	const root = useRouteLoaderData<{ contact?: CenterContact; funder?: FunderBlockView | null }>('root')
+	const contact = root?.contact
 	const locale = useLocale()
+	// The funder's block when the admin ticked it for public pages (the reports show it themselves).
+	const { pathname } = useLocation()
+	const funder = pathname === '/admin' || pathname.startsWith('/admin/') ? null : root?.funder
 	return (
 		<footer className="site-footer">
 			<div className="container footer-grid">
@@ -119,6 +125,7 @@ export function SiteFooter() {
 					</ul>
 				</nav>
 				<p className="footer-about">{t('footer.about')}</p>
+				{funder ? <FunderBlock block={funder} className="footer-funder" /> : null}
 			</div>
 		</footer>
 	)

@@ -4,6 +4,7 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EventFacts } from './event-facts.tsx'
+import { PrintButton } from './print-button.tsx'
 import type { TicketPageView } from '#app/services/views/ticket-views.server.ts'
 
 type TicketProps = { ticket: TicketPageView }
@@ -26,7 +27,7 @@ export function TicketQr({ qr, label }: { qr: NonNullable<TicketPageView['qr']>;
 }
 
 export function TicketCard({ ticket }: TicketProps) {
-	const { t } = useTranslation(['ticket', 'public'])
+	const { t } = useTranslation(['ticket', 'public', 'print'])
 	const persons = t('persons', { count: ticket.partySize, formatted: ticket.partySizeText })
 	return (
 		<section className={`card ticket-card status-${ticket.status}`} aria-labelledby="ticket-title">
@@ -44,11 +45,12 @@ export function TicketCard({ ticket }: TicketProps) {
 						{persons}
 					</p>
 					<p className="muted">{t('showAtEntrance')}</p>
-					<p>
+					<p className="no-print">
 						<a href={ticket.links.qr} download={`ticket-${ticket.event.slug}.svg`}>
 							{t('downloadQr')}
 						</a>
 					</p>
+					<PrintButton label={t('print:ticketPage.print')} className="button secondary small" />
 				</>
 			) : null}
 			{ticket.status === 'waitlisted' ? (
@@ -76,11 +78,11 @@ export function TicketEvent({ ticket }: TicketProps) {
 	const { t } = useTranslation(['ticket', 'public'])
 	const { event, links } = ticket
 	return (
-		<section className="card ticket-section" aria-labelledby="ticket-event-title">
+		<section className="card ticket-section ticket-event" aria-labelledby="ticket-event-title">
 			<h2 id="ticket-event-title">{t('eventTitle')}</h2>
 			<EventFacts event={event} />
 			{links.google ? (
-				<>
+				<div className="no-print">
 					<h3>{t('public:event.addToCalendar')}</h3>
 					<p className="button-row">
 						<a className="button secondary small" href={links.ics} download>
@@ -91,7 +93,7 @@ export function TicketEvent({ ticket }: TicketProps) {
 							<span className="visually-hidden"> ({t('public:event.newWindow')})</span>
 						</a>
 					</p>
-				</>
+				</div>
 			) : null}
 		</section>
 	)

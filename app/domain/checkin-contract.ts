@@ -156,25 +156,61 @@ export type CheckinSearchAnswer = { results: CheckinSearchHit[] }
 /** A public key tickets are signed with (JWK, Ed25519), and its key id (ticket-code.ts). */
 export type TicketKeyJwk = { keyId: number; kty: 'OKP'; crv: 'Ed25519'; x: string }
 
-/** One registration of the offline dataset. */
+/** One registration of the offline dataset, as the phone works with it (decoded from OfflineColumns). */
 export type OfflineTicket = {
 	registrationId: number
 	name: string
 	partySize: number
 	status: RegistrationStatus
-	/** base64url SHA-256 of the current ticket code; null when the registration has none (not confirmed). */
+	/** base64url of the first 96 bits of the current ticket code's SHA-256 (offline-dataset.ts); null when the registration has none (not confirmed). */
 	codeHash: string | null
 	checkedInAt: string | null
 	checkedInBy: string | null
 }
 
 /**
- * GET /api/v1/events/{slug}/checkins/offline: what a phone needs to decide offline exactly as the
- * server would (decideScan): the keys, and every registration of the event with its code's hash.
+ * The tickets of the offline dataset as columns (app/domain/offline-dataset.ts encodes and
+ * decodes): entry i of each array is ticket i. A later field is one more optional column.
+ */
+export type OfflineColumns = {
+	/** Registration ids, ascending, each as the difference to the previous one (the first: the id). */
+	id: number[]
+	/** Names, whitespace collapsed, at most MAX_OFFLINE_NAME_LENGTH characters. */
+	name: string[]
+	/** Persons in the party. */
+	party: number[]
+	/** One letter per ticket: c confirmed, w waitlisted, x cancelled. */
+	status: string
+	/** The current code's hash (OfflineTicket.codeHash); "" when there is none. */
+	hash: string[]
+	/** Only the checked-in tickets: [ticket index, ms after the event's start, index in `devices` or -1]. */
+	checkedIn: [number, number, number][]
+	/** The devices that checked tickets in (OfflineTicket.checkedInBy), each once. */
+	devices: string[]
+}
+
+type OfflineEvent = { id: number; slug: string; title: string; reentryAllowed: boolean; startsAt: string; endsAt: string }
+
+/**
+ * GET /api/v1/events/{slug}/checkins/offline?v=2: what a phone needs to decide offline exactly as
+ * the server would (decideScan): the keys, and every registration of the event with its code's hash.
  */
 export type OfflineDataset = {
+	/** OFFLINE_DATASET_VERSION: a phone drops a kept dataset of another version and fetches again. */
+	version: 2
 	/** `startsAt`, `endsAt`: ISO times, so a scanner opened on another day can say so (eventDay). */
-	event: { id: number; slug: string; title: string; reentryAllowed: boolean; startsAt: string; endsAt: string }
+	event: OfflineEvent
+	keys: TicketKeyJwk[]
+	tickets: OfflineColumns
+	generatedAt: string
+}
+
+/**
+ * The same without `?v=2`: one object per ticket, with the whole SHA-256. Only for a scanner page
+ * loaded before version 2 (until its next reload); to be removed in a later release.
+ */
+export type LegacyOfflineDataset = {
+	event: OfflineEvent
 	keys: TicketKeyJwk[]
 	tickets: OfflineTicket[]
 	generatedAt: string

@@ -105,7 +105,7 @@ export default function EditEvent() {
 	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const saved = searchParams.get('saved')
-	const { t } = useTranslation(['admin', 'common'])
+	const { t } = useTranslation(['admin', 'common', 'print'])
 	const result = actionData && 'result' in actionData ? actionData.result : undefined
 	const statusError = actionData && 'cancelError' in actionData ? actionData.cancelError : undefined
 	const publishError = actionData && 'publishError' in actionData ? actionData.publishError : undefined
@@ -129,6 +129,8 @@ export default function EditEvent() {
 				<Link to={`/admin/events/${event.id}/checkin`}>{t('checkin.link')}</Link>
 				<Link to={`/admin/events/${event.id}/messages`}>{t('messages.link')}</Link>
 				<Link to={`/admin/events/${event.id}/questions`}>{t('questions:editor.link')}</Link>
+				<Link to={`/admin/events/${event.id}/print/tickets`}>{t('print:links.tickets')}</Link>
+				<Link to={`/admin/events/${event.id}/print/badges`}>{t('print:links.badges')}</Link>
 				{isAdmin ? <Link to={`/admin/events/${event.id}/participants`}>{t('funderList.link')}</Link> : null}
 				{event.kind === 'fair' ? <Link to={`/admin/events/${event.id}/applications`}>{t('applications.link')}</Link> : null}
 				{event.kind === 'fair' ? <Link to={`/admin/events/${event.id}/plan`}>{t('plan:editor.link')}</Link> : null}

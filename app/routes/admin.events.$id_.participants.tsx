@@ -1,12 +1,16 @@
 // /admin/events/{id}/participants: the participant list for the funders (issue 16), admins only.
 // The people who came and agreed to be on it, with their municipality, the persons in their party
-// and a column to sign; printable on A4. Without the consent nobody is listed.
+// and a column to sign; printable on A4. Without the consent nobody is listed. The funder's
+// visibility block (EU emblem, statement, disclaimer; /admin/settings) heads it when set.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { eventTitleIn } from '#app/domain/event-text.ts'
 import { formatDateTime, formatNumber } from '#app/domain/format.ts'
+import { funderBlockView } from '#app/domain/funder-visibility.ts'
 import { funderParticipants } from '#app/services/queries/funder-list.server.ts'
+import { funderVisibility } from '#app/services/queries/site-settings.server.ts'
+import { FunderBlock } from '#app/components/funder-block.tsx'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
@@ -30,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { rows, checkedIn } = funderParticipants(getDb(), event.id)
 	const title = eventTitleIn(event, locale)
 	return {
+		funder: funderBlockView(funderVisibility(getDb()), locale),
 		title: pageTitle(locale, `${t('funderList.title')}: ${title}`),
 		event: { id: event.id, title, when: formatDateTime(event.startsAt, locale), venue: [event.venueName, event.venueCity].filter(Boolean).join(', ') },
 		rows: rows.map((r, i) => ({
@@ -57,6 +62,7 @@ export default function FunderParticipantList() {
 				<Link to={`/admin/events/${data.event.id}`}>← {data.event.title}</Link>
 			</p>
 			<h1>{t('funderList.title')}</h1>
+			{data.funder ? <FunderBlock block={data.funder} className="list-funder" /> : null}
 			<p>
 				<strong>{data.event.title}</strong>
 				<br />

@@ -2,6 +2,8 @@
 // chosen events (registered, checked in, and by sex, age group, municipality and vulnerable group),
 // the exhibitors of a fair next to the previous one; server-drawn bars, the method, the XLSX
 // downloads, and a print stylesheet for a clean A4 report. A GET form: works without JavaScript.
+// The funder's visibility block (EU emblem, funding statement, disclaimer; /admin/settings) heads
+// the report on screen and in print whenever it is set.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -16,6 +18,9 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { issuesToFields, makeZodErrorMap } from '#app/utils/validation.ts'
 import { metaLocale, pageTitle, siteName } from '#app/utils/page-title.ts'
+import { funderBlockView } from '#app/domain/funder-visibility.ts'
+import { funderVisibility } from '#app/services/queries/site-settings.server.ts'
+import { FunderBlock } from '#app/components/funder-block.tsx'
 import reportStyles from '#app/styles/reports.css?url'
 
 export async function action({ request }: { request: Request }) {
@@ -83,6 +88,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		: null
 	const fairMissing = fairSlug && !fair ? t('reports:errors.notAFair', { slug: fairSlug }) : null
 	return {
+		funder: funderBlockView(funderVisibility(db), locale),
 		fairMissing,
 		title: pageTitle(locale, t('reports:title')),
 		form,
@@ -236,6 +242,7 @@ export default function Reports() {
 	return (
 		<div className="reports-page">
 			<h1>{t('title')}</h1>
+			{data.funder ? <FunderBlock block={data.funder} className="report-funder" /> : null}
 			<p className="muted no-print">{t('form.print')}</p>
 			<section aria-labelledby="participants-title">
 				<h2 id="participants-title">{t('participantsTitle')}</h2>

@@ -7,6 +7,8 @@ import { exhibitorReportJson, exhibitorReportXlsx, XLSX_TYPE } from '#app/servic
 import { apiError } from '#app/http/api.server.ts'
 import { apiLoader, apiMethodNotAllowed } from '#app/http/api-route.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { funderBlockView } from '#app/domain/funder-visibility.ts'
+import { funderVisibility } from '#app/services/queries/site-settings.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { issuesToFields, makeZodErrorMap } from '#app/utils/validation.ts'
 
@@ -28,7 +30,7 @@ export const loader = apiLoader({ role: 'organizer' }, async ({ request }) => {
 	const data = exhibitorReportData(db, fair)
 	const headers = { 'Cache-Control': 'private, no-store' }
 	if (parsed.data.format === 'xlsx')
-		return new Response(new Uint8Array(await exhibitorReportXlsx(data, t, locale)), {
+		return new Response(new Uint8Array(await exhibitorReportXlsx(data, t, locale, funderBlockView(funderVisibility(db), locale))), {
 			headers: {
 				...headers,
 				'Content-Type': XLSX_TYPE,

@@ -7,6 +7,8 @@ import { participantReportXlsx, XLSX_TYPE } from '#app/services/views/reports.se
 import { apiError } from '#app/http/api.server.ts'
 import { apiLoader, apiMethodNotAllowed } from '#app/http/api-route.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { funderBlockView } from '#app/domain/funder-visibility.ts'
+import { funderVisibility } from '#app/services/queries/site-settings.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { issuesToFields, makeZodErrorMap } from '#app/utils/validation.ts'
 
@@ -29,7 +31,7 @@ export const loader = apiLoader({ role: 'organizer' }, async ({ request }) => {
 	const headers = { 'Cache-Control': 'private, no-store' }
 	if (query.format === 'xlsx') {
 		const heading = query.events ? t('reports:chosenEvents') : t('reports:period', { from: query.from, to: query.to })
-		const body = await participantReportXlsx(report, t, locale, `${t('reports:participantsTitle')}: ${heading}`)
+		const body = await participantReportXlsx(report, t, locale, `${t('reports:participantsTitle')}: ${heading}`, funderBlockView(funderVisibility(db), locale))
 		const name = query.events ? 'participants.xlsx' : `participants-${query.from}-${query.to}.xlsx`
 		return new Response(new Uint8Array(body), {
 			headers: { ...headers, 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="${name}"`, 'X-Content-Type-Options': 'nosniff' },

@@ -12,7 +12,8 @@ import type {
 	ScanApiRequest,
 	ScanBatchApiRequest,
 } from '#app/domain/checkin-contract.ts'
-import type { Dataset, QueuedScan } from './scan-db.ts'
+import { OFFLINE_DATASET_VERSION } from '#app/domain/offline-dataset.ts'
+import type { QueuedScan, StoredDataset } from './scan-db.ts'
 
 export type Access = { kind: 'token'; token: string } | { kind: 'session' }
 
@@ -77,9 +78,17 @@ async function call<T>(access: Access, method: 'GET' | 'POST', path: string, bod
 
 const eventPath = (slug: string) => `/api/v1/events/${encodeURIComponent(slug)}`
 
-export async function fetchDataset(access: Access, slug: string): Promise<Dataset> {
-	const answer = await call<OfflineDataset>(access, 'GET', `${eventPath(slug)}/checkins/offline`, undefined, 20_000)
-	return { event: answer.event, keys: answer.keys, tickets: answer.tickets, generatedAt: answer.generatedAt, fetchedAt: new Date().toISOString() }
+/** The event's dataset, compact (version 2: columns, gzip-compressed on the way), as it is kept. */
+export async function fetchDataset(access: Access, slug: string): Promise<StoredDataset> {
+	const answer = await call<OfflineDataset>(access, 'GET', `${eventPath(slug)}/checkins/offline?v=${OFFLINE_DATASET_VERSION}`, undefined, 20_000)
+	return {
+		version: answer.version,
+		event: answer.event,
+		keys: answer.keys,
+		tickets: answer.tickets,
+		generatedAt: answer.generatedAt,
+		fetchedAt: new Date().toISOString(),
+	}
 }
 
 /** The counts the scanner shows. */

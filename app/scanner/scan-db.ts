@@ -1,12 +1,27 @@
 // The scanner's IndexedDB: the event's offline dataset (keys and tickets) and the queue of scans
 // not yet acknowledged by the server. A scan is written here before anything else happens to it,
 // so closing the tab, a dead battery or a lost network never loses one.
-import type { BatchScanRequest, OfflineDataset } from '#app/domain/checkin-contract.ts'
+import type { BatchScanRequest, OfflineDataset, OfflineTicket } from '#app/domain/checkin-contract.ts'
+import { decodeOfflineTickets, OFFLINE_DATASET_VERSION } from '#app/domain/offline-dataset.ts'
 
-/** The server's offline dataset (checkin-contract.ts), as this phone keeps it. */
-export type Dataset = OfflineDataset & {
+/** The server's offline dataset (checkin-contract.ts) as this phone keeps it: compact, as it came. */
+export type StoredDataset = OfflineDataset & {
 	/** When this phone received it. */
 	fetchedAt: string
+}
+
+/** The dataset as the scanner works with it: the tickets decoded into rows. */
+export type Dataset = Omit<StoredDataset, 'tickets' | 'version'> & { tickets: OfflineTicket[] }
+
+/** The kept dataset, decoded; undefined for one of another version (an older page kept it) or a broken one. */
+export function openDataset(stored: StoredDataset | undefined): Dataset | undefined {
+	if (!stored || stored.version !== OFFLINE_DATASET_VERSION) return undefined
+	try {
+		const { version: _version, ...rest } = stored
+		return { ...rest, tickets: decodeOfflineTickets(stored) }
+	} catch {
+		return undefined
+	}
 }
 
 /**
@@ -63,12 +78,14 @@ function result<T>(request: IDBRequest<T>): Promise<T> {
 	})
 }
 
-export async function loadDataset(slug: string): Promise<Dataset | undefined> {
+/** The kept dataset of the event; one of another version (kept by an older page) is no dataset: the page fetches anew. */
+export async function loadDataset(slug: string): Promise<StoredDataset | undefined> {
 	const db = await openDb()
-	return (await result(db.transaction('datasets').objectStore('datasets').get(slug))) as Dataset | undefined
+	const stored = (await result(db.transaction('datasets').objectStore('datasets').get(slug))) as Partial<StoredDataset> | undefined
+	return stored?.version === OFFLINE_DATASET_VERSION ? (stored as StoredDataset) : undefined
 }
 
-export async function saveDataset(dataset: Dataset): Promise<void> {
+export async function saveDataset(dataset: StoredDataset): Promise<void> {
 	const db = await openDb()
 	const tx = db.transaction('datasets', 'readwrite')
 	tx.objectStore('datasets').put(dataset)

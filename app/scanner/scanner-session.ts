@@ -5,7 +5,18 @@ import { MAX_SCANNED_CODE_LENGTH, type OfflineTicket, type ScanAnswer } from '#a
 import { isSameArrival } from '#app/domain/checkin-rules.ts'
 import { AccessError, OfflineError, fetchDataset, fetchStats, sendManualCheckIn, sendScan, type Access, type Stats } from './api.ts'
 import { signal } from './feedback.ts'
-import { countQueued, deleteDataset, enqueueScan, loadDataset, queuedScans, removeQueued, saveDataset, type Dataset, type QueuedScan } from './scan-db.ts'
+import {
+	countQueued,
+	deleteDataset,
+	enqueueScan,
+	loadDataset,
+	openDataset,
+	queuedScans,
+	removeQueued,
+	saveDataset,
+	type Dataset,
+	type QueuedScan,
+} from './scan-db.ts'
 import { syncQueuedScans, type SyncReport } from './queue-sync.ts'
 import { decideLocally, decideManually, toneOf, type LocalCheckIns, type Verdict } from './verdict.ts'
 
@@ -94,7 +105,7 @@ export class ScannerSession {
 		this.stopped = false
 		window.addEventListener('online', this.onOnline)
 		window.addEventListener('offline', this.onOffline)
-		this.dataset = await loadDataset(this.state.slug).catch(() => undefined)
+		this.dataset = openDataset(await loadDataset(this.state.slug).catch(() => undefined))
 		await this.rebuildLocalCheckIns()
 		this.showDataset()
 		await this.refreshQueueCount()
@@ -144,8 +155,11 @@ export class ScannerSession {
 	/** Fetches the event's keys and tickets and keeps them in IndexedDB for offline use. */
 	async refresh() {
 		const startedAt = Date.now()
-		const dataset = await fetchDataset(this.access, this.state.slug)
-		await saveDataset(dataset)
+		const stored = await fetchDataset(this.access, this.state.slug)
+		const dataset = openDataset(stored)
+		// An answer that does not decode is no answer from our server (a proxy's, a captive portal's).
+		if (!dataset) throw new OfflineError('offline dataset not readable')
+		await saveDataset(stored)
 		this.dataset = dataset
 		// A check-in the server acknowledged before this dataset was made is in it now.
 		for (const [registrationId, ackedAt] of this.acknowledged) {

@@ -2,6 +2,7 @@
 // on the server; WebCrypto checks the Ed25519 signature with the event's public keys, so a phone
 // tells a real ticket from a forged or altered one without the network.
 import type { TicketKeyJwk } from '#app/domain/checkin-contract.ts'
+import { CODE_HASH_BYTES } from '#app/domain/offline-dataset.ts'
 import { base64urlEncode, type ReadableTicketCode } from '#app/domain/ticket-code.ts'
 
 const imported = new Map<string, Promise<CryptoKey | null>>()
@@ -28,8 +29,8 @@ export async function checkSignature(code: ReadableTicketCode, keys: readonly Ti
 	return ok ? 'valid' : 'invalid'
 }
 
-/** base64url SHA-256 of the code's text: how the offline dataset names a ticket's current code (OfflineTicket.codeHash). */
+/** base64url of the first 96 bits of the code's SHA-256: how the offline dataset names a ticket's current code (OfflineTicket.codeHash). */
 export async function codeHash(code: string): Promise<string> {
 	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(code))
-	return base64urlEncode(new Uint8Array(digest))
+	return base64urlEncode(new Uint8Array(digest, 0, CODE_HASH_BYTES))
 }

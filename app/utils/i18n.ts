@@ -65,6 +65,9 @@ import latnQuestions from '#app/locales/sr-Latn/questions.json'
 import enReports from '#app/locales/en/reports.json'
 import cyrlReports from '#app/locales/sr-Cyrl/reports.json'
 import latnReports from '#app/locales/sr-Latn/reports.json'
+import enPrint from '#app/locales/en/print.json'
+import cyrlPrint from '#app/locales/sr-Cyrl/print.json'
+import latnPrint from '#app/locales/sr-Latn/print.json'
 
 export const NAMESPACES = [
 	'common',
@@ -88,6 +91,7 @@ export const NAMESPACES = [
 	'survey-results',
 	'reports',
 	'questions',
+	'print',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
@@ -114,6 +118,7 @@ export const resources = {
 		'survey-results': latnSurveyResults,
 		reports: latnReports,
 		questions: latnQuestions,
+		print: latnPrint,
 	},
 	'sr-Cyrl': {
 		common: cyrlCommon,
@@ -137,6 +142,7 @@ export const resources = {
 		'survey-results': cyrlSurveyResults,
 		reports: cyrlReports,
 		questions: cyrlQuestions,
+		print: cyrlPrint,
 	},
 	en: {
 		common: enCommon,
@@ -160,6 +166,7 @@ export const resources = {
 		'survey-results': enSurveyResults,
 		reports: enReports,
 		questions: enQuestions,
+		print: enPrint,
 	},
 } satisfies Record<Locale, Record<Namespace, object>>
 

@@ -130,6 +130,64 @@ describe('large answers', () => {
 	})
 })
 
+describe("the scanners' offline dataset", () => {
+	test('is compact (under 60 KiB per 1,000 tickets as sent) and goes gzip-compressed to a scanner link', async () => {
+		const event = await createPublishedWorkshop(server, organizer, { capacity: null })
+		const n = 2_000
+		withDatabase(server, (db) => {
+			const insert = db.prepare(
+				`INSERT INTO registrations (event_id, status, name, email, party_size, locale, privacy_accepted_at, source, created_at, ticket_code, checked_in_at, checked_in_by)
+				 VALUES (?, ?, ?, ?, ?, 'sr-Latn', ?, 'web', ?, ?, ?, ?)`,
+			)
+			const now = Date.now()
+			db.transaction(() => {
+				for (let i = 0; i < n; i++) {
+					const checkedIn = i % 3 === 0
+					insert.run(
+						event.id,
+						i % 10 === 9 ? 'cancelled' : 'confirmed',
+						`Posetilac Prezimenić ${i}`,
+						`p${i}@primer.rs`,
+						1 + (i % 4),
+						now,
+						now,
+						i % 10 === 9 ? null : `T-${event.id}-${i}-${'x'.repeat(100)}`,
+						checkedIn ? now + i * 1_000 : null,
+						checkedIn ? `scan-device-${i % 5}` : null,
+					)
+				}
+			})()
+		})
+		const link = await apiCall(server.url, 'POST', `/api/v1/events/${event.slug}/scanner-links`, {
+			token: organizer,
+			body: { expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(), label: 'Ulaz' },
+		})
+		expect(link.status, link.text).toBe(201)
+		const offline = (encoding: string) =>
+			fetch(`${server.url}/api/v1/events/${event.slug}/checkins/offline?v=2`, {
+				headers: { Authorization: `Bearer ${link.body.token}`, 'Accept-Encoding': encoding },
+			})
+		const plain = await offline('identity')
+		expect(plain.status).toBe(200)
+		expect(plain.headers.get('content-encoding')).toBeNull()
+		const raw = Buffer.from(await plain.arrayBuffer())
+		const dataset = JSON.parse(raw.toString('utf8'))
+		expect(dataset.version).toBe(2)
+		expect(dataset.tickets.id).toHaveLength(n)
+		expect(dataset.tickets.checkedIn).toHaveLength(Math.ceil(n / 3))
+		const perThousand = (bytes: number) => (bytes / n) * 1000
+		expect(perThousand(raw.length)).toBeLessThan(60 * 1024)
+
+		const zipped = await offline('gzip, deflate, br')
+		expect(zipped.headers.get('content-encoding')).toBe('gzip')
+		expect(zipped.headers.get('vary')).toContain('Accept-Encoding')
+		expect(zipped.headers.get('cache-control')).toBe('private, no-store')
+		// fetch unzips by itself: the bytes on the wire are the Content-Length.
+		expect(perThousand(Number(zipped.headers.get('content-length')))).toBeLessThan(25 * 1024)
+		expect({ ...(await zipped.json()), generatedAt: null }).toEqual({ ...dataset, generatedAt: null })
+	})
+})
+
 describe('the registrations CSV', () => {
 	test('is streamed whole: the header and every row of a large event', async () => {
 		const event = await createPublishedWorkshop(server, organizer, { capacity: null })

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { apiCall, cliToken, type ApiOptions } from '#tests/support/api-client.ts'
 import { dbAll, dbGet, dbValue } from '#tests/support/database.ts'
+import { decodeOfflineTickets } from '#app/domain/offline-dataset.ts'
 import { createPublishedFair } from '#tests/support/fair-fixtures.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 
@@ -442,6 +443,35 @@ describe('at the door and for the organizer', () => {
 			{ registrationId: kept.id, name: 'Milica Ilić', partySize: 1, status: 'confirmed', codeHash: hash, checkedInAt: null, checkedInBy: null },
 			{ registrationId: gone.id, name: expect.any(String), partySize: 1, status: 'cancelled', codeHash: null, checkedInAt: null, checkedInBy: null },
 		])
+		expect(JSON.stringify(dataset.body)).not.toContain(kept.code)
+		expect(JSON.stringify(dataset.body)).not.toContain('@example.rs')
+	})
+
+	test("version 2 of the offline dataset: the same tickets as columns, with 96 bits of the current code's hash", async () => {
+		const { slug } = await createEvent()
+		const scanner = await cliToken(server, 'scanner', ['--event', slug])
+		const kept = await register(slug, { name: 'Milica Ilić' })
+		const gone = await register(slug)
+		await api('POST', `/api/v1/tickets/${gone.manageToken}/cancel`)
+		expect((await scan(scanner, { code: kept.code, deviceId: 'door-1' })).body.result).toBe('ok')
+		const dataset = await api('GET', `/api/v1/events/${slug}/checkins/offline?v=2`, { token: scanner })
+		expect(dataset.status).toBe(200)
+		expect(dataset.body).toMatchObject({ version: 2, event: { slug, reentryAllowed: true }, keys: [{ kty: 'OKP', crv: 'Ed25519' }] })
+		const hash = createHash('sha256').update(kept.code).digest().subarray(0, 12).toString('base64url')
+		const checkedInAt = dbValue<number>(server, 'SELECT checked_in_at FROM registrations WHERE id = ?', kept.id)
+		expect(decodeOfflineTickets(dataset.body)).toEqual([
+			{
+				registrationId: kept.id,
+				name: 'Milica Ilić',
+				partySize: 1,
+				status: 'confirmed',
+				codeHash: hash,
+				checkedInAt: new Date(checkedInAt).toISOString(),
+				checkedInBy: 'door-1',
+			},
+			{ registrationId: gone.id, name: expect.any(String), partySize: 1, status: 'cancelled', codeHash: null, checkedInAt: null, checkedInBy: null },
+		])
+		expect(dataset.body.tickets.status).toBe('cx')
 		expect(JSON.stringify(dataset.body)).not.toContain(kept.code)
 		expect(JSON.stringify(dataset.body)).not.toContain('@example.rs')
 	})

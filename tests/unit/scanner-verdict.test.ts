@@ -29,7 +29,8 @@ function code(registrationId: number, eventId = EVENT_ID, signer = privateKey) {
 	return signTicketCode({ keyId: KEY_ID, eventId, registrationId, nonce: randomBytes(6) }, signer)
 }
 
-const hash = (text: string) => createHash('sha256').update(text).digest('base64url')
+// The dataset carries the first 96 bits of the SHA-256 (app/domain/offline-dataset.ts).
+const hash = (text: string) => createHash('sha256').update(text).digest().subarray(0, 12).toString('base64url')
 
 const codes = { ana: code(1), branko: code(2), cveta: code(3), dragan: code(4), goran: code(9, OTHER_EVENT_ID) }
 const reissued = code(2) // Branko's new code: the old one is no longer current

@@ -1,11 +1,19 @@
 // The read side of check-in: the counts, the name search at the door, the offline dataset for the
 // scanner, the organizer's scan log and the arrivals chart. Writes are in checkin.server.ts.
-import { hash } from 'node:crypto'
-import { and, count, desc, eq, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import { createHash, hash } from 'node:crypto'
+import { and, count, desc, eq, gt, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import { checkins, events, registrations, type EventRow } from '#db/schema/index.ts'
 import { bucketArrivals, REFUSED_RESULTS, type ArrivalBucket, type ScanResult } from '#app/domain/checkin-rules.ts'
 import type { ScanLogFilter } from '#app/domain/checkin-admin-input.ts'
-import { CHECKIN_SEARCH_LIMIT, type CheckinSearchHit, type CheckinStats, type OfflineDataset } from '#app/domain/checkin-contract.ts'
+import {
+	CHECKIN_SEARCH_LIMIT,
+	type CheckinSearchHit,
+	type CheckinStats,
+	type LegacyOfflineDataset,
+	type OfflineDataset,
+	type OfflineTicket,
+} from '#app/domain/checkin-contract.ts'
+import { CODE_HASH_BYTES, encodeOfflineTickets, OFFLINE_DATASET_VERSION } from '#app/domain/offline-dataset.ts'
 import { searchWords } from '#app/domain/search-text.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { registerFold, wordsMatch } from '#app/services/queries/registration-queries.server.ts'
@@ -93,57 +101,89 @@ export function searchForCheckin(db: Db, eventId: number, query: string, limit =
 	}))
 }
 
-/** The base64url SHA-256 of a ticket code: what the offline dataset carries instead of the code. */
+/** The base64url SHA-256 of a ticket code: what the legacy offline dataset carries instead of the code. */
 export function ticketCodeHash(code: string): string {
 	return hash('sha256', code, 'base64url')
 }
 
+/** The first 96 bits of it (offline-dataset.ts says why that is enough): what version 2 carries. */
+export function shortTicketCodeHash(code: string): string {
+	return createHash('sha256').update(code).digest().subarray(0, CODE_HASH_BYTES).toString('base64url')
+}
+
+type OfflineEventRow = Pick<EventRow, 'id' | 'slug' | 'title' | 'reentryAllowed' | 'startsAt' | 'endsAt'>
+
+/** Registrations of the offline dataset read per batch, with a turn of the event loop between. */
+const OFFLINE_BATCH = 1000
+
+/**
+ * Every registration of the event, by id, read 1,000 at a time with a turn of the event loop
+ * between batches (like registrationsCsvStream): at 30,000 registrations, building the dataset
+ * (the rows, 30,000 hashes) no longer holds scans and pages up while it runs. Not a snapshot: a
+ * check-in recorded meanwhile shows in its row or not, as it would a moment earlier or later.
+ */
+async function offlineRows(db: Db, event: OfflineEventRow, codeHash: (code: string) => string): Promise<OfflineTicket[]> {
+	const tickets: OfflineTicket[] = []
+	let afterId = 0
+	for (;;) {
+		const rows = db
+			.select({
+				id: registrations.id,
+				name: registrations.name,
+				partySize: registrations.partySize,
+				status: registrations.status,
+				ticketCode: registrations.ticketCode,
+				checkedInAt: registrations.checkedInAt,
+				checkedInBy: registrations.checkedInBy,
+			})
+			.from(registrations)
+			.where(and(eq(registrations.eventId, event.id), gt(registrations.id, afterId)))
+			.orderBy(registrations.id)
+			.limit(OFFLINE_BATCH)
+			.all()
+		for (const row of rows)
+			tickets.push({
+				registrationId: row.id,
+				name: row.name,
+				partySize: row.partySize,
+				status: row.status,
+				codeHash: row.status === 'confirmed' && row.ticketCode ? codeHash(row.ticketCode) : null,
+				checkedInAt: row.checkedInAt?.toISOString() ?? null,
+				checkedInBy: row.checkedInBy,
+			})
+		if (rows.length < OFFLINE_BATCH) return tickets
+		afterId = rows[rows.length - 1]!.id
+		await new Promise((resolve) => setImmediate(resolve))
+	}
+}
+
+function offlineEvent(event: OfflineEventRow) {
+	return {
+		id: event.id,
+		slug: event.slug,
+		title: event.title,
+		reentryAllowed: event.reentryAllowed,
+		startsAt: event.startsAt.toISOString(),
+		endsAt: event.endsAt.toISOString(),
+	}
+}
+
 /**
  * What a scanner needs to decide offline exactly as the server would (decideScan): the signing
- * keys, and every registration of the event with a hash of its current code. A cancelled or
- * reissued ticket's code does not hash to a listed codeHash: that is how the revocation travels.
- * Names go to the volunteer's phone; addresses and the codes themselves do not.
+ * keys, and every registration of the event with a hash of its current code, as columns
+ * (offline-dataset.ts). A cancelled or reissued ticket's code does not hash to a listed hash: that
+ * is how the revocation travels. Names go to the volunteer's phone; addresses and the codes
+ * themselves do not.
  */
-export function offlineDataset(
-	db: Db,
-	event: Pick<EventRow, 'id' | 'slug' | 'title' | 'reentryAllowed' | 'startsAt' | 'endsAt'>,
-	now = new Date(),
-): OfflineDataset {
-	const rows = db
-		.select({
-			id: registrations.id,
-			name: registrations.name,
-			partySize: registrations.partySize,
-			status: registrations.status,
-			ticketCode: registrations.ticketCode,
-			checkedInAt: registrations.checkedInAt,
-			checkedInBy: registrations.checkedInBy,
-		})
-		.from(registrations)
-		.where(eq(registrations.eventId, event.id))
-		.orderBy(registrations.id)
-		.all()
-	return {
-		event: {
-			id: event.id,
-			slug: event.slug,
-			title: event.title,
-			reentryAllowed: event.reentryAllowed,
-			startsAt: event.startsAt.toISOString(),
-			endsAt: event.endsAt.toISOString(),
-		},
-		keys: publicTicketKeys(),
-		tickets: rows.map((row) => ({
-			registrationId: row.id,
-			name: row.name,
-			partySize: row.partySize,
-			status: row.status,
-			codeHash: row.status === 'confirmed' && row.ticketCode ? ticketCodeHash(row.ticketCode) : null,
-			checkedInAt: row.checkedInAt?.toISOString() ?? null,
-			checkedInBy: row.checkedInBy,
-		})),
-		generatedAt: now.toISOString(),
-	}
+export async function offlineDataset(db: Db, event: OfflineEventRow, now = new Date()): Promise<OfflineDataset> {
+	const head = offlineEvent(event)
+	const rows = await offlineRows(db, event, shortTicketCodeHash)
+	return { version: OFFLINE_DATASET_VERSION, event: head, keys: publicTicketKeys(), tickets: encodeOfflineTickets(rows, head), generatedAt: now.toISOString() }
+}
+
+/** The dataset as it was before version 2 (LegacyOfflineDataset), for a scanner page loaded before it. */
+export async function legacyOfflineDataset(db: Db, event: OfflineEventRow, now = new Date()): Promise<LegacyOfflineDataset> {
+	return { event: offlineEvent(event), keys: publicTicketKeys(), tickets: await offlineRows(db, event, ticketCodeHash), generatedAt: now.toISOString() }
 }
 
 export const SCAN_LOG_PAGE_SIZE = 100

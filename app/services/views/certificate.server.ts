@@ -11,6 +11,7 @@ import { registrationWithEvent } from '#app/services/queries/reports.server.ts'
 import { eventTitleIn } from '#app/domain/event-text.ts'
 import { formatLongDate, formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
+import { fitText } from '#app/domain/text-fit.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { checkCertificateCode, issueCertificateCode } from '#app/utils/ticket-keys.server.ts'
@@ -59,30 +60,42 @@ export async function certificatePdf(registration: RegistrationRow, event: Event
 	const green = rgb(0.075, 0.42, 0.353)
 	const ink = rgb(0.11, 0.14, 0.13)
 	page.drawRectangle({ x: 24, y: 24, width: width - 48, height: height - 48, borderColor: green, borderWidth: 3 })
+	const room = width - 120
 	const center = (text: string, y: number, size: number, f: PDFFont, color = ink) => {
 		let s = size
-		while (f.widthOfTextAtSize(text, s) > width - 120 && s > 8) s -= 1
+		while (f.widthOfTextAtSize(text, s) > room && s > 8) s -= 1
 		page.drawText(text, { x: (width - f.widthOfTextAtSize(text, s)) / 2, y, size: s, font: f, color })
+	}
+	/** A long name or title: wrapped onto a few centred lines before it is shrunk; the baseline after its last line. */
+	const centerBlock = (text: string, y: number, options: { size: number; minSize: number; maxLines: number }, f: PDFFont, color = ink) => {
+		const fitted = fitText(text, (t, size) => f.widthOfTextAtSize(t, size), room, options)
+		let baseline = y
+		for (const [i, line] of fitted.lines.entries()) {
+			if (i > 0) baseline -= fitted.size * 1.2
+			page.drawText(line, { x: (width - f.widthOfTextAtSize(line, fitted.size)) / 2, y: baseline, size: fitted.size, font: f, color })
+		}
+		return baseline
 	}
 	center(t('common:centerName'), height - 80, 16, boldFont, green)
 	center(title.toUpperCase(), height - 140, 30, boldFont)
 	center(t('reports:certificate.intro'), height - 195, 14, font)
-	center(registration.name, height - 240, 28, boldFont, green)
-	center(t('reports:certificate.tookPart'), height - 280, 14, font)
-	center(eventTitleIn(event, locale), height - 318, 20, boldFont)
-	center(t('reports:certificate.date', { date: formatLongDate(event.startsAt, locale) }), height - 355, 13, font)
+	// The name as the person wrote it (names are not transliterated); the rest in the ticket's script.
+	let y = centerBlock(registration.name, height - 240, { size: 28, minSize: 18, maxLines: 2 }, boldFont, green)
+	center(t('reports:certificate.tookPart'), (y -= 40), 14, font)
+	y = centerBlock(eventTitleIn(event, locale), y - 38, { size: 20, minSize: 13, maxLines: 3 }, boldFont)
+	center(t('reports:certificate.date', { date: formatLongDate(event.startsAt, locale) }), (y -= 37), 13, font)
 	const hours = hoursOf(event)
-	center(t('reports:certificate.hours', { count: hours, hours: formatNumber(hours, locale) }), height - 375, 13, font)
+	center(t('reports:certificate.hours', { count: hours, hours: formatNumber(hours, locale) }), y - 20, 13, font)
 	const qr = await pdf.embedPng(await certificateQrPng(url))
 	const qrSize = 120
 	page.drawImage(qr, { x: width - 48 - qrSize, y: 48, width: qrSize, height: qrSize })
 	page.drawText(t('reports:certificate.check'), { x: 56, y: 96, size: 10, font, color: ink, maxWidth: width - 56 - 48 - qrSize - 24 })
 	// The address in two lines (the site, then the code), each small enough to stay clear of the QR.
 	const cut = url.lastIndexOf('/') + 1
-	const room = width - 56 - 48 - qrSize - 24
+	const urlRoom = width - 56 - 48 - qrSize - 24
 	for (const [i, line] of [url.slice(0, cut), url.slice(cut)].entries()) {
 		let size = 9
-		while (font.widthOfTextAtSize(line, size) > room && size > 4) size -= 0.5
+		while (font.widthOfTextAtSize(line, size) > urlRoom && size > 4) size -= 0.5
 		page.drawText(line, { x: 56, y: 78 - i * 13, size, font, color: ink })
 	}
 	return pdf.save()

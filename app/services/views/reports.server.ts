@@ -28,15 +28,30 @@ export function titleIn(title: string, locale: Locale): string {
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 const sheetName = (name: string) => name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31)
 
-function addMethodSheet(workbook: ExcelJS.Workbook, t: TFunction, heading: string, lines: string[]) {
+/** The funder's visibility texts in the reader's language (/admin/settings), for the method sheet. */
+export type FunderText = { statement: string | null; disclaimer: string | null }
+
+function addMethodSheet(workbook: ExcelJS.Workbook, t: TFunction, heading: string, lines: string[], funder: FunderText | null) {
 	const sheet = workbook.addWorksheet(sheetName(t('reports:method.sheet')))
 	sheet.getColumn(1).width = 110
 	sheet.addRow([heading]).font = { bold: true }
 	sheet.addRow([t('reports:method.title')]).font = { bold: true }
 	for (const line of lines) sheet.addRow([line]).alignment = { wrapText: true, vertical: 'top' }
+	// The EU's visibility rules: the funding statement and the disclaimer go with every report.
+	const funderLines = [funder?.statement, funder?.disclaimer].filter((line): line is string => !!line)
+	if (funderLines.length) {
+		sheet.addRow([])
+		for (const line of funderLines) sheet.addRow([line]).alignment = { wrapText: true, vertical: 'top' }
+	}
 }
 
-export async function participantReportXlsx(report: ParticipantReport, t: TFunction, locale: Locale, heading: string): Promise<Buffer> {
+export async function participantReportXlsx(
+	report: ParticipantReport,
+	t: TFunction,
+	locale: Locale,
+	heading: string,
+	funder: FunderText | null = null,
+): Promise<Buffer> {
 	const workbook = new ExcelJS.Workbook()
 	workbook.creator = 'Sajam'
 	const list = workbook.addWorksheet(sheetName(t('reports:events.sheet')))
@@ -64,7 +79,7 @@ export async function participantReportXlsx(report: ParticipantReport, t: TFunct
 		for (const [code, cell] of Object.entries(table.cells)) sheet.addRow([lineLabel(t, dimension, code), cellText(t, cell)])
 		sheet.addRow([t('reports:total'), cellText(t, table.total)]).font = { bold: true }
 	}
-	addMethodSheet(workbook, t, heading, [t('reports:method.persons'), t('reports:method.answers'), t('reports:method.suppression')])
+	addMethodSheet(workbook, t, heading, [t('reports:method.persons'), t('reports:method.answers'), t('reports:method.suppression')], funder)
 	return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
@@ -95,7 +110,7 @@ export function exhibitorReportJson(data: ExhibitorReportData) {
 	}
 }
 
-export async function exhibitorReportXlsx(data: ExhibitorReportData, t: TFunction, locale: Locale): Promise<Buffer> {
+export async function exhibitorReportXlsx(data: ExhibitorReportData, t: TFunction, locale: Locale, funder: FunderText | null = null): Promise<Buffer> {
 	const fairs = data.previous ? [data.previous, data.fair] : [data.fair]
 	const heading = `${t('reports:exhibitorsTitle')}: ${titleIn(data.fair.title, locale)}`
 	const workbook = new ExcelJS.Workbook()
@@ -120,7 +135,7 @@ export async function exhibitorReportXlsx(data: ExhibitorReportData, t: TFunctio
 			sheet.addRow([label, ...l.periods.flatMap((p) => [cellText(t, p.applicants), cellText(t, p.exhibitors)])])
 		}
 	}
-	addMethodSheet(workbook, t, heading, [t('reports:method.exhibitors'), t('reports:exhibitors.presentMeans'), t('reports:method.suppression')])
+	addMethodSheet(workbook, t, heading, [t('reports:method.exhibitors'), t('reports:exhibitors.presentMeans'), t('reports:method.suppression')], funder)
 	return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 

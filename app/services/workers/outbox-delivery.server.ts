@@ -17,7 +17,10 @@ import type { Env } from '#app/utils/env.server.ts'
 import { ensureOwnerOnlyDir, OWNER_ONLY_FILE } from '#app/utils/file-modes.server.ts'
 import { isAccountMailTemplate, onMailQueued } from '#app/services/commands/outbox.server.ts'
 import { mailIdNonce } from '#app/services/commands/site-settings.server.ts'
-import { centerContact } from '#app/services/queries/site-settings.server.ts'
+import { centerContact, funderEmblem, funderVisibility } from '#app/services/queries/site-settings.server.ts'
+import { funderBlockFor, hasFunderBlock } from '#app/domain/funder-visibility.ts'
+import type { Locale } from '#app/domain/locale.ts'
+import type { MailFunderBlock } from '#emails/types.ts'
 import { fileDeliveryNote } from '#app/domain/delivery-note.ts'
 import { isOptionalMailTemplate, listUnsubscribeHeaders, stopMailsUrl, type WithheldReason } from '#app/domain/mail-kinds.ts'
 
@@ -348,6 +351,25 @@ function calendarAlternative(invite: RenderedMail['icalEvent']) {
 	return [{ contentType: `text/calendar; charset=utf-8; method=${invite.method}`, content: invite.content }]
 }
 
+/** The emblem's bytes of the last mail, by hash: read once, not at every mail. */
+let emblemCache: { sha256: string; bytes: Buffer; mime: string } | null = null
+
+/** The funder's block for a mail's footer in the recipient's language, when the admin ticked it for mails. */
+function mailFunderBlock(db: Db, locale: Locale): MailFunderBlock | null {
+	const settings = funderVisibility(db)
+	if (!settings.showMail || !hasFunderBlock(settings)) return null
+	const block = funderBlockFor(settings, locale)
+	let emblem: MailFunderBlock['emblem'] = null
+	if (block.emblem) {
+		if (emblemCache?.sha256 !== block.emblem.sha256) {
+			const stored = funderEmblem(db)
+			emblemCache = stored ? { sha256: stored.meta.sha256, bytes: stored.bytes, mime: stored.meta.mime } : null
+		}
+		if (emblemCache) emblem = { bytes: emblemCache.bytes, mime: emblemCache.mime }
+	}
+	return { statement: block.statement, disclaimer: block.disclaimer, emblem }
+}
+
 async function deliverOne(db: Db, mailer: Mailer, row: OutboxRow, clock: () => Date, nonce: string) {
 	const withdrawn = optionalMailWithdrawn(db, row)
 	if (withdrawn) {
@@ -359,7 +381,8 @@ async function deliverOne(db: Db, mailer: Mailer, row: OutboxRow, clock: () => D
 	// Read at each mail: the admin's settings apply from the next mail on.
 	const contactEmail = centerContact(db, { CONTACT_EMAIL: mailer.contactEmail }).email
 	try {
-		ctx = mailContext(row.locale, { publicUrl: mailer.publicUrl, from: mailer.from, queuedAt: row.createdAt, contactEmail })
+		const funder = mailFunderBlock(db, row.locale)
+		ctx = mailContext(row.locale, { publicUrl: mailer.publicUrl, from: mailer.from, queuedAt: row.createdAt, contactEmail, funder })
 		rendered = await renderMail(row.template, row.params, ctx)
 	} catch (error) {
 		const message = `render: ${describeError(error)}`
