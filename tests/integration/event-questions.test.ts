@@ -241,4 +241,23 @@ describe('questions per event', () => {
 		expect((await getPage(server, `/events/${event.slug}?lang=en`)).html).not.toContain('Wheelchair access')
 		expect((await getPage(server, `/admin/events/${event.id}?lang=en`, { cookie: admin })).html).toContain('Accessibility needs')
 	})
+
+	test('the door-visible answers travel in the offline dataset (one compact column), the scan answer and the name search', async () => {
+		const event = await eventWithQuestions()
+		const ana = await registerApi(event.slug, { size: 'mala', diet: 'vegan', first: true }, 'ana.door@primer.rs')
+		await registerApi(event.slug, { size: 'velika' }, 'bora.door@primer.rs')
+		const headers = { 'Accept-Language': 'en' }
+		const offline = await apiCall(server.url, 'GET', `/api/v1/events/${event.slug}/checkins/offline?v=2`, { token: organizer, headers })
+		expect(offline.status).toBe(200)
+		// Only `diet` is for the door; the ticket without a door answer carries nothing.
+		expect(offline.body.tickets.door).toEqual({ labels: ['Diet'], answers: [[0, 0, 'vegan']] })
+		const search = await apiCall(server.url, 'GET', `/api/v1/events/${event.slug}/checkins/search?q=Milica`, { token: organizer, headers })
+		expect(search.body.results.map((r: { door?: unknown }) => r.door ?? null)).toEqual([[{ label: 'Diet', text: 'vegan' }], null])
+		const scan = await apiCall(server.url, 'POST', '/api/v1/checkins', {
+			token: organizer,
+			headers,
+			body: { code: ana.body.registration.ticket.code, event: event.slug },
+		})
+		expect(scan.body).toMatchObject({ result: 'ok', registration: { name: 'Milica Jović', door: [{ label: 'Diet', text: 'vegan' }] } })
+	})
 })

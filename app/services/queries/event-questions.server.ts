@@ -1,8 +1,10 @@
 // Reading an event's own questions (issue 18) and what has been answered: which questions have
 // answers (those can no longer be removed), and the accessibility needs before the event.
-import { sql } from 'drizzle-orm'
-import type { EventRow } from '#db/schema/index.ts'
-import { ACCESS_ID, ACCESS_OTHER_ID, parseStoredEventQuestions, type EventQuestion } from '#app/domain/event-questions.ts'
+import { eq, sql } from 'drizzle-orm'
+import { events, registrations, type EventRow } from '#db/schema/index.ts'
+import { ACCESS_ID, ACCESS_OTHER_ID, answerLines, parseStoredEventQuestions, type EventQuestion, type YesNoWords } from '#app/domain/event-questions.ts'
+import type { DoorAnswer } from '#app/domain/checkin-contract.ts'
+import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
 import { resources } from '#app/utils/i18n.ts'
 
@@ -52,4 +54,21 @@ export function accessibilityNeeds(db: Db, eventId: number): AccessibilityNeedRo
 		needs: r.needs ? (JSON.parse(r.needs) as string[]) : [],
 		other: r.other,
 	}))
+}
+
+/** The door-visible answers of a registration's answers JSON, in the questions' order and the reader's language. */
+export function doorAnswers(questions: readonly EventQuestion[], answersJson: string | null, locale: Locale, words: YesNoWords): DoorAnswer[] {
+	if (answersJson === null || !questions.some((q) => q.door)) return []
+	return answerLines(questions, answersJson, locale, words, 'door').map(({ label, text }) => ({ label, text }))
+}
+
+/** The door-visible answers of one registration (for a verdict), read by its id. */
+export function doorAnswersOf(db: Db, registrationId: number, locale: Locale, words: YesNoWords): DoorAnswer[] {
+	const row = db
+		.select({ answers: registrations.answers, questions: events.questions })
+		.from(registrations)
+		.innerJoin(events, eq(events.id, registrations.eventId))
+		.where(eq(registrations.id, registrationId))
+		.get()
+	return row ? doorAnswers(eventQuestions(row), row.answers, locale, words) : []
 }
