@@ -30,7 +30,7 @@ export function AccessibilityNeeds({ summary }: { summary: AccessibilitySummaryV
 				<p className="muted">{t('access.summaryNone')}</p>
 			) : (
 				<>
-					<h3>{t('access.who')}</h3>
+					<h3 style={{ marginTop: '1.25rem' }}>{t('access.who')}</h3>
 					<ul className="access-who">
 						{summary.rows.map((r) => (
 							<li key={r.id} data-registration-id={r.id}>

@@ -39,6 +39,7 @@ type Row = {
 }
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const
+const ANSWER = { margin: '0 0 0.35rem', fontWeight: 600 } as const
 
 /** The status pills reuse the stylesheet's colours: green, the default yellow, red. */
 const PILL: Record<RegistrationStatus, string> = {
@@ -269,11 +270,11 @@ export function RegistrationTable({ rows, eventTitle, canResend }: { rows: Row[]
 							<td data-label={t('registrations.table.consents')}>
 								<Consents consents={row.consents} />
 								{row.answers.length > 0 ? (
-									<dl className="answers" aria-label={t('questions:list.answers')}>
+									<dl className="answers" aria-label={t('questions:list.answers')} style={{ margin: '0.5rem 0 0' }}>
 										{row.answers.map((line) => (
 											<div key={line.id} data-question={line.id}>
-												<dt>{line.label}</dt>
-												<dd>{line.text}</dd>
+												<dt className="muted">{line.label}</dt>
+												<dd style={ANSWER}>{line.text}</dd>
 											</div>
 										))}
 									</dl>
