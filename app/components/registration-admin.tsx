@@ -34,9 +34,12 @@ type Row = {
 	checkedInAt: string | null
 	checkedInAtIso: string | null
 	consents: { photos: boolean; newsletter: boolean; research: boolean }
+	/** The answers to the event's own questions, in words (issue 18). */
+	answers: { id: string; label: string; text: string }[]
 }
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const
+const ANSWER = { margin: '0 0 0.35rem', fontWeight: 600 } as const
 
 /** The status pills reuse the stylesheet's colours: green, the default yellow, red. */
 const PILL: Record<RegistrationStatus, string> = {
@@ -93,9 +96,11 @@ export function RegistrationNotice({ notice, subject, promoted }: { notice: List
 	)
 }
 
-export function RegistrationFilters({ query }: { query: RegistrationListQuery }) {
-	const { t } = useTranslation('admin')
-	const filtered = query.q !== '' || query.status !== 'all'
+type AnswerFilter = { id: string; label: string; options: { value: string; label: string }[] }
+
+export function RegistrationFilters({ query, answerFilters = [] }: { query: RegistrationListQuery; answerFilters?: AnswerFilter[] }) {
+	const { t } = useTranslation(['admin', 'questions'])
+	const filtered = query.q !== '' || query.status !== 'all' || query.answer !== ''
 	return (
 		<Form method="get" role="search" className="card form" style={{ marginBottom: '1rem' }}>
 			<div className="field-grid two">
@@ -113,6 +118,23 @@ export function RegistrationFilters({ query }: { query: RegistrationListQuery })
 						))}
 					</select>
 				</div>
+				{answerFilters.length > 0 ? (
+					<div className="field">
+						<label htmlFor="registrations-answer">{t('questions:list.filter')}</label>
+						<select id="registrations-answer" name="answer" defaultValue={query.answer}>
+							<option value="">{t('questions:list.anyAnswer')}</option>
+							{answerFilters.map((question) => (
+								<optgroup key={question.id} label={question.label}>
+									{question.options.map((option) => (
+										<option key={option.value} value={option.value}>
+											{option.label}
+										</option>
+									))}
+								</optgroup>
+							))}
+						</select>
+					</div>
+				) : null}
 			</div>
 			<div className="button-row">
 				<button className="button small" type="submit">
@@ -247,6 +269,16 @@ export function RegistrationTable({ rows, eventTitle, canResend }: { rows: Row[]
 							</td>
 							<td data-label={t('registrations.table.consents')}>
 								<Consents consents={row.consents} />
+								{row.answers.length > 0 ? (
+									<dl className="answers" aria-label={t('questions:list.answers')} style={{ margin: '0.5rem 0 0' }}>
+										{row.answers.map((line) => (
+											<div key={line.id} data-question={line.id}>
+												<dt className="muted">{line.label}</dt>
+												<dd style={ANSWER}>{line.text}</dd>
+											</div>
+										))}
+									</dl>
+								) : null}
 							</td>
 							<td className="actions">
 								<RowActions row={row} canResend={canResend} />
@@ -262,7 +294,7 @@ export function RegistrationTable({ rows, eventTitle, canResend }: { rows: Row[]
 export function RegistrationPaging({ page, pageCount, query }: { page: number; pageCount: number; query: RegistrationListQuery }) {
 	const { t } = useTranslation('admin')
 	if (pageCount <= 1) return null
-	const to = (p: number) => ({ search: listSearchParams({ q: query.q, status: query.status, page: p }) })
+	const to = (p: number) => ({ search: listSearchParams({ q: query.q, status: query.status, answer: query.answer, page: p }) })
 	return (
 		<nav aria-label={t('registrations.paging.label')} className="button-row" style={{ marginTop: '1rem' }}>
 			{page > 1 ? (

@@ -11,6 +11,7 @@ import { AGE_GROUPS, GENDERS, MUNICIPALITIES, RegistrationFormSchema, VULNERABLE
 import type { RegistrationPanelView } from '#app/services/views/registration-views.server.ts'
 import { makeZodErrorMap } from '#app/utils/validation.ts'
 import { CheckboxField, FieldErrors, SelectField, TextField } from './form-fields.tsx'
+import { EventQuestionFields } from './event-question-fields.tsx'
 
 type Props = {
 	/** Where the form posts: the event page's index route, with the form as the fragment so a
@@ -91,6 +92,8 @@ export function RegistrationForm({ action, panel, lastResult, defaultLocale }: P
 	// The summary lists what the server refused; while typing, each field speaks for itself.
 	const serverRefused = Boolean(lastResult?.error && Object.keys(lastResult.error).length)
 	const errorEntries = Object.entries(form.allErrors).filter(([name, errors]) => name !== '' && errors.length > 0)
+	// The event's own questions are named by their labels in the summary, and link to their fields.
+	const questionByName = new Map(panel.questions.map((q) => [q.name, q]))
 	const demographicsHaveErrors = DEMOGRAPHICS.some(([name]) => fields[name].errors?.length)
 	const summary = useRef<HTMLDivElement>(null)
 	useEffect(() => {
@@ -110,13 +113,17 @@ export function RegistrationForm({ action, panel, lastResult, defaultLocale }: P
 						<>
 							<p className="error-summary-title">{t('register.errorSummary')}</p>
 							<ul>
-								{errorEntries.map(([name, errors]) => (
-									<li key={name}>
-										<a href={`#${fields[name as keyof typeof fields]?.id ?? name}`}>
-											{t(`register.fieldName.${name}`, { defaultValue: name })}: {errors.join(' ')}
-										</a>
-									</li>
-								))}
+								{errorEntries.map(([name, errors]) => {
+									const question = questionByName.get(name)
+									return (
+										<li key={name}>
+											<a href={`#${question ? question.name : (fields[name as keyof typeof fields]?.id ?? name)}`}>
+												{question ? <span lang={question.lang ?? undefined}>{question.label}</span> : t(`register.fieldName.${name}`, { defaultValue: name })}:{' '}
+												{errors.join(' ')}
+											</a>
+										</li>
+									)
+								})}
 							</ul>
 						</>
 					) : null}
@@ -151,6 +158,12 @@ export function RegistrationForm({ action, panel, lastResult, defaultLocale }: P
 				) : null}
 				<SelectField field={fields.locale} label={t('register.locale')} options={LOCALES.map((l) => ({ value: l, label: t(`register.localeName.${l}`) }))} />
 			</fieldset>
+
+			<EventQuestionFields
+				questions={panel.questions}
+				values={(lastResult?.initialValue as Record<string, unknown> | null | undefined) ?? {}}
+				errors={lastResult?.error ?? {}}
+			/>
 
 			<fieldset>
 				<legend>{t('register.privacyTitle')}</legend>

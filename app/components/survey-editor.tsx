@@ -8,9 +8,9 @@ import { useTranslation } from 'react-i18next'
 import { isChoiceKind, readQuestionRows, type SurveyFormValues } from '#app/domain/survey-form.ts'
 import { QUESTION_KINDS, SURVEY_STATUSES } from '#app/domain/vocabulary.ts'
 
-type Errors = Record<string, string[] | undefined>
+export type Errors = Record<string, string[] | undefined>
 
-function FieldError({ name, errors }: { name: string; errors: Errors }) {
+export function FieldError({ name, errors }: { name: string; errors: Errors }) {
 	const list = errors[name]
 	return list?.length ? (
 		<p className="field-error" id={`${name}-error`}>
@@ -20,12 +20,12 @@ function FieldError({ name, errors }: { name: string; errors: Errors }) {
 }
 
 /** aria attributes of a field that may carry an error (and a hint). */
-function described(name: string, errors: Errors, hint?: string) {
+export function described(name: string, errors: Errors, hint?: string) {
 	const ids = [hint, errors[name]?.length ? `${name}-error` : null].filter(Boolean).join(' ')
 	return { 'aria-invalid': errors[name]?.length ? true : undefined, 'aria-describedby': ids || undefined }
 }
 
-function Text({
+export function Text({
 	name,
 	label,
 	values,
@@ -49,7 +49,7 @@ function Text({
 	)
 }
 
-function Area({
+export function Area({
 	name,
 	label,
 	values,

@@ -95,8 +95,11 @@ export type ScanRequest = {
 
 // ---- What the server answers ----
 
-/** A registration as a verdict names it. */
-export type ScannedRegistration = { id: number; name: string; partySize: number; event: string }
+/** An answer the organizer marked for the door (issue 18): the question and the answer, in the scanner's language. */
+export type DoorAnswer = { label: string; text: string }
+
+/** A registration as a verdict names it; `door` only when it has answers for the door. */
+export type ScannedRegistration = { id: number; name: string; partySize: number; event: string; door?: DoorAnswer[] }
 
 /** The answer to one scan: POST /api/v1/checkins and POST /api/v1/registrations/{id}/checkin. */
 export type ScanAnswer = {
@@ -150,6 +153,8 @@ export type CheckinSearchHit = {
 	status: 'confirmed'
 	checkedInAt: string | null
 	checkedInBy: string | null
+	/** The answers marked for the door, when there are any (issue 18). */
+	door?: DoorAnswer[]
 }
 export type CheckinSearchAnswer = { results: CheckinSearchHit[] }
 
@@ -166,6 +171,8 @@ export type OfflineTicket = {
 	codeHash: string | null
 	checkedInAt: string | null
 	checkedInBy: string | null
+	/** The answers marked for the door, when there are any (issue 18). */
+	door?: DoorAnswer[]
 }
 
 /**
@@ -187,6 +194,11 @@ export type OfflineColumns = {
 	checkedIn: [number, number, number][]
 	/** The devices that checked tickets in (OfflineTicket.checkedInBy), each once. */
 	devices: string[]
+	/**
+	 * The answers marked for the door (issue 18), only when some ticket has one: each question's
+	 * text once (`labels`), then [ticket index, index in `labels`, the answer in words].
+	 */
+	door?: { labels: string[]; answers: [number, number, string][] }
 }
 
 type OfflineEvent = { id: number; slug: string; title: string; reentryAllowed: boolean; startsAt: string; endsAt: string }

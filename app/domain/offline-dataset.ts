@@ -39,6 +39,8 @@ export function encodeOfflineTickets(tickets: readonly OfflineTicket[], event: P
 	const base = timeBase(event)
 	const columns: OfflineColumns = { id: [], name: [], party: [], status: '', hash: [], checkedIn: [], devices: [] }
 	const deviceIndex = new Map<string, number>()
+	const door: NonNullable<OfflineColumns['door']> = { labels: [], answers: [] }
+	const labelIndex = new Map<string, number>()
 	let previous = 0
 	let status = ''
 	tickets.forEach((ticket, index) => {
@@ -57,8 +59,14 @@ export function encodeOfflineTickets(tickets: readonly OfflineTicket[], event: P
 			}
 			columns.checkedIn.push([index, Date.parse(ticket.checkedInAt) - base, device])
 		}
+		for (const answer of ticket.door ?? []) {
+			const label = labelIndex.get(answer.label) ?? door.labels.push(answer.label) - 1
+			labelIndex.set(answer.label, label)
+			door.answers.push([index, label, answer.text])
+		}
 	})
 	columns.status = status
+	if (door.answers.length > 0) columns.door = door
 	return columns
 }
 
@@ -89,6 +97,11 @@ export function decodeOfflineTickets(dataset: Pick<OfflineDataset, 'version' | '
 		if (!ticket) throw new Error('offline dataset: check-in of no ticket')
 		ticket.checkedInAt = new Date(base + at).toISOString()
 		ticket.checkedInBy = device >= 0 ? (devices[device] ?? null) : null
+	}
+	for (const [index, label, text] of dataset.tickets.door?.answers ?? []) {
+		const ticket = tickets[index]
+		if (!ticket) throw new Error('offline dataset: door answer of no ticket')
+		;(ticket.door ??= []).push({ label: dataset.tickets.door!.labels[label] ?? '', text })
 	}
 	return tickets
 }

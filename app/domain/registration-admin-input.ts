@@ -22,6 +22,8 @@ const positiveInt = z.coerce.number<string>().int().min(1).max(1_000_000)
 export const RegistrationListQuerySchema = z.object({
 	q: z.string().trim().max(100).catch('').default(''),
 	status: z.enum(STATUS_FILTERS).catch('all').default('all'),
+	/** An answer to one of the event's questions (issue 18): `{questionId}:{value}` (`yes`/`no` for yes/no); '' for any. */
+	answer: z.string().trim().max(200).catch('').default(''),
 	page: positiveInt.catch(1).default(1),
 	notice: z.enum(LIST_NOTICES).optional().catch(undefined),
 	/** The registration the notice is about. */
@@ -37,12 +39,13 @@ export function parseListQuery(params: URLSearchParams): RegistrationListQuery {
 
 /** The query string that shows the same list (search, filter, page) with a new notice. */
 export function listSearchParams(
-	query: Pick<RegistrationListQuery, 'q' | 'status' | 'page'>,
+	query: Pick<RegistrationListQuery, 'q' | 'status' | 'page'> & { answer?: string },
 	notice?: { notice: ListNotice; rid?: number; promoted?: number },
 ) {
 	const params = new URLSearchParams()
 	if (query.q) params.set('q', query.q)
 	if (query.status !== 'all') params.set('status', query.status)
+	if (query.answer) params.set('answer', query.answer)
 	if (query.page > 1) params.set('page', String(query.page))
 	if (notice) {
 		params.set('notice', notice.notice)

@@ -52,6 +52,8 @@ export type RegistrationInput = {
 	/** `funderList`: name and municipality on the participant list for the funders (off when left out). */
 	consent: { privacy: true; photos: boolean; newsletter: boolean; research: boolean; funderList?: boolean }
 	demographics: z.infer<typeof DemographicsSchema>
+	/** The answers to the event's own questions, keyed by question id; checked against them by the command (event-questions.ts). */
+	answers?: unknown
 }
 
 /** POST /api/v1/events/{slug}/registrations */
@@ -68,6 +70,8 @@ export const RegistrationApiSchema = z.strictObject({
 		funderList: z.boolean().default(false),
 	}),
 	demographics: DemographicsSchema.default({}),
+	// Checked against the event's questions by the command (parseEventAnswers), each id on its own.
+	answers: z.record(z.string(), z.unknown()).optional(),
 })
 
 const checkbox = z
@@ -114,11 +118,17 @@ export function registrationInputFromApi(body: z.infer<typeof RegistrationApiSch
 			funderList: body.consent.funderList,
 		},
 		demographics: body.demographics,
+		answers: body.answers,
 	}
 }
 
-export function registrationInputFromForm(values: z.infer<typeof RegistrationFormSchema>, fallbackLocale: RegistrationInput['locale']): RegistrationInput {
+export function registrationInputFromForm(
+	values: z.infer<typeof RegistrationFormSchema>,
+	fallbackLocale: RegistrationInput['locale'],
+	answers?: Record<string, unknown>,
+): RegistrationInput {
 	return {
+		answers,
 		name: values.name,
 		email: values.email,
 		partySize: values.partySize,

@@ -62,41 +62,47 @@ const OptionValueSchema = z
 	.max(80)
 	.refine((v) => OPTION_VALUE.test(v), issueKey('format'))
 
-const OptionInputSchema = z.union([OptionValueSchema, z.strictObject({ value: OptionValueSchema, label: surveyTextSchema(OPTION_LABEL_MAX) })])
+export const OptionInputSchema = z.union([OptionValueSchema, z.strictObject({ value: OptionValueSchema, label: surveyTextSchema(OPTION_LABEL_MAX) })])
 
 const whole = z.number().int().min(-NUMBER_LIMIT).max(NUMBER_LIMIT)
 
+/** The fields every question has, here and on an event's registration form (event-questions.ts); `kind` is each one's own. */
+export const questionFields = {
+	id: z.string().refine((v) => QUESTION_ID.test(v), issueKey('questionId')),
+	label: surveyTextSchema(LABEL_MAX),
+	options: z.array(OptionInputSchema).min(2).max(MAX_OPTIONS).optional(),
+	required: z.boolean().optional(),
+	min: whole.optional(),
+	max: whole.optional(),
+}
+
+type QuestionShape = { kind: string; options?: z.output<typeof OptionInputSchema>[]; min?: number; max?: number; buckets?: number[] }
+
+/** The rules between a question's fields: options for choices only and each once, bounds for numbers only and in order. */
+export function checkQuestionShape(q: QuestionShape, ctx: z.RefinementCtx) {
+	const choice = q.kind === 'single' || q.kind === 'multi'
+	if (choice && !q.options) ctx.addIssue({ code: 'custom', path: ['options'], ...issueKey('optionsRequired') })
+	if (!choice && q.options) ctx.addIssue({ code: 'custom', path: ['options'], ...issueKey('optionsNotAllowed') })
+	if (q.options) {
+		const seen = new Set<string>()
+		q.options.forEach((option, i) => {
+			const value = typeof option === 'string' ? option : option.value
+			if (seen.has(value)) ctx.addIssue({ code: 'custom', path: ['options', i], ...issueKey('duplicateOption') })
+			seen.add(value)
+		})
+	}
+	for (const field of ['min', 'max', 'buckets'] as const) {
+		if (q.kind !== 'number' && q[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], ...issueKey('numberOnly') })
+	}
+	if (q.min !== undefined && q.max !== undefined && q.min >= q.max) ctx.addIssue({ code: 'custom', path: ['max'], ...issueKey('maxNotAboveMin') })
+	if (q.buckets && q.buckets.some((b, i) => i > 0 && b <= q.buckets![i - 1]!)) {
+		ctx.addIssue({ code: 'custom', path: ['buckets'], ...issueKey('bucketsAscending') })
+	}
+}
+
 export const QuestionInputSchema = z
-	.strictObject({
-		id: z.string().refine((v) => QUESTION_ID.test(v), issueKey('questionId')),
-		kind: z.enum(QUESTION_KINDS),
-		label: surveyTextSchema(LABEL_MAX),
-		options: z.array(OptionInputSchema).min(2).max(MAX_OPTIONS).optional(),
-		required: z.boolean().optional(),
-		min: whole.optional(),
-		max: whole.optional(),
-		buckets: z.array(whole).min(1).max(10).optional(),
-	})
-	.superRefine((q, ctx) => {
-		const choice = q.kind === 'single' || q.kind === 'multi'
-		if (choice && !q.options) ctx.addIssue({ code: 'custom', path: ['options'], ...issueKey('optionsRequired') })
-		if (!choice && q.options) ctx.addIssue({ code: 'custom', path: ['options'], ...issueKey('optionsNotAllowed') })
-		if (q.options) {
-			const seen = new Set<string>()
-			q.options.forEach((option, i) => {
-				const value = typeof option === 'string' ? option : option.value
-				if (seen.has(value)) ctx.addIssue({ code: 'custom', path: ['options', i], ...issueKey('duplicateOption') })
-				seen.add(value)
-			})
-		}
-		for (const field of ['min', 'max', 'buckets'] as const) {
-			if (q.kind !== 'number' && q[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], ...issueKey('numberOnly') })
-		}
-		if (q.min !== undefined && q.max !== undefined && q.min >= q.max) ctx.addIssue({ code: 'custom', path: ['max'], ...issueKey('maxNotAboveMin') })
-		if (q.buckets && q.buckets.some((b, i) => i > 0 && b <= q.buckets![i - 1]!)) {
-			ctx.addIssue({ code: 'custom', path: ['buckets'], ...issueKey('bucketsAscending') })
-		}
-	})
+	.strictObject({ ...questionFields, kind: z.enum(QUESTION_KINDS), buckets: z.array(whole).min(1).max(10).optional() })
+	.superRefine(checkQuestionShape)
 
 export type QuestionInput = z.output<typeof QuestionInputSchema>
 
@@ -168,14 +174,15 @@ export function surveyText(input: string | { 'sr-Latn': string; 'sr-Cyrl'?: stri
 	return messageText(input)
 }
 
+/** An option from the API's shape: a bare value is its own Serbian label. */
+export function optionFromInput(option: z.output<typeof OptionInputSchema>): SurveyOption {
+	return typeof option === 'string' ? { value: option, label: surveyText(option) } : { value: option.value, label: surveyText(option.label) }
+}
+
 /** A question from the API's shape to the stored one (options as {value, label}, `required` false by default). */
 export function questionFromInput(q: QuestionInput): SurveyQuestion {
 	const question: SurveyQuestion = { id: q.id, kind: q.kind, label: surveyText(q.label), required: q.required ?? false }
-	if (q.options) {
-		question.options = q.options.map((option) =>
-			typeof option === 'string' ? { value: option, label: surveyText(option) } : { value: option.value, label: surveyText(option.label) },
-		)
-	}
+	if (q.options) question.options = q.options.map(optionFromInput)
 	if (q.kind === 'number') {
 		if (q.min !== undefined) question.min = q.min
 		if (q.max !== undefined) question.max = q.max

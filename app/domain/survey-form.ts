@@ -6,12 +6,13 @@
 // issue's path in that body maps back to the field that shows it.
 import { toBelgradeLocalInput, fromBelgradeLocalInput } from './format.ts'
 import type { SurveyDefinition, SurveyQuestion } from './survey-definition.ts'
-import { QUESTION_KINDS, SURVEY_STATUSES, type QuestionKind, type SurveyStatus } from './vocabulary.ts'
+import { QUESTION_KINDS, SURVEY_STATUSES, type SurveyStatus } from './vocabulary.ts'
 
 export type SurveyFormValues = Record<string, string>
 
 /** The fields of one question row, as the form names them after `q{i}.`. */
-const QUESTION_FIELDS = ['id', 'kind', 'label', 'labelEn', 'options', 'optionsEn', 'values', 'required', 'min', 'max'] as const
+// `door` and `hidden` are the event questions' (event-question-form.ts); a survey leaves them empty.
+const QUESTION_FIELDS = ['id', 'kind', 'label', 'labelEn', 'options', 'optionsEn', 'values', 'required', 'min', 'max', 'door', 'hidden'] as const
 type QuestionField = (typeof QUESTION_FIELDS)[number]
 export type QuestionRow = Record<QuestionField, string>
 
@@ -21,10 +22,12 @@ const lines = (text: string) =>
 		.map((line) => line.trim())
 		.filter(Boolean)
 
-const isKind = (value: string): value is QuestionKind => (QUESTION_KINDS as readonly string[]).includes(value)
 export const isChoiceKind = (kind: string) => kind === 'single' || kind === 'multi'
 
-function questionRow(q: SurveyQuestion): QuestionRow {
+/** A question as the builder edits it: a survey's, or an event's with its door and hidden flags. */
+type EditableQuestion = Omit<SurveyQuestion, 'kind' | 'buckets'> & { kind: string; door?: boolean; hidden?: boolean }
+
+export function questionRow(q: EditableQuestion): QuestionRow {
 	return {
 		id: q.id,
 		kind: q.kind,
@@ -36,6 +39,8 @@ function questionRow(q: SurveyQuestion): QuestionRow {
 		required: q.required ? 'on' : '',
 		min: q.min === undefined ? '' : String(q.min),
 		max: q.max === undefined ? '' : String(q.max),
+		door: q.door ? 'on' : '',
+		hidden: q.hidden ? 'on' : '',
 	}
 }
 
@@ -87,11 +92,13 @@ export function parseBuilderIntent(intent: string | undefined): BuilderIntent | 
 	return match ? { kind: match[1] as 'remove' | 'up' | 'down', index: Number(match[2]) } : null
 }
 
-export function applyBuilderIntent(values: SurveyFormValues, intent: BuilderIntent): SurveyFormValues {
+/** `kinds`: the kinds a new question may have, the first the default (the survey's, or EVENT_QUESTION_KINDS). */
+export function applyBuilderIntent(values: SurveyFormValues, intent: BuilderIntent, kinds: readonly string[] = QUESTION_KINDS): SurveyFormValues {
 	const rows = readQuestionRows(values)
 	if (intent.kind === 'add') {
-		const kind = isKind(values.newKind ?? '') ? values.newKind! : 'likert5'
-		rows.push({ id: freshId(rows), kind, label: '', labelEn: '', options: '', optionsEn: '', values: '', required: '', min: '', max: '' })
+		const kind = kinds.includes(values.newKind ?? '') ? values.newKind! : kinds[0]!
+		const empty = Object.fromEntries(QUESTION_FIELDS.map((f) => [f, ''])) as QuestionRow
+		rows.push({ ...empty, id: freshId(rows), kind })
 	} else {
 		const i = intent.index
 		if (i >= rows.length) return values
@@ -126,7 +133,8 @@ function optionValue(label: string, taken: Set<string>): string {
 /** A whole number typed in the form, or the text itself so the schema names what is wrong. */
 const numberField = (text: string) => (/^-?\d{1,10}$/.test(text.trim()) ? Number(text.trim()) : text)
 
-function questionBody(row: QuestionRow) {
+/** A question row as the API's question (survey-definition.ts QuestionInputSchema's fields). */
+export function questionBody(row: QuestionRow) {
 	const body: Record<string, unknown> = { id: row.id, kind: row.kind, label: apiText(row.label.trim(), row.labelEn), required: row.required === 'on' }
 	if (isChoiceKind(row.kind)) {
 		const labels = lines(row.options)

@@ -48,7 +48,8 @@ export type ParsedAnswers = { ok: true; answers: Answers } | { ok: false; issues
 
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
 
-function checkOne(question: SurveyQuestion, value: unknown): { value: AnswerValue | null } | { issue: AnswerIssue } {
+/** One answer against its question: the value as kept (null: none given), or why it is refused. */
+export function checkAnswer(question: SurveyQuestion, value: unknown): { value: AnswerValue | null } | { issue: AnswerIssue } {
 	switch (question.kind) {
 		case 'likert5':
 			if (isBlank(value)) return { value: null }
@@ -105,7 +106,7 @@ export function parseAnswers(questions: readonly SurveyQuestion[], input: unknow
 	}
 	for (const question of questions) {
 		const raw = Object.hasOwn(input, question.id) ? (input as Record<string, unknown>)[question.id] : undefined
-		const result = checkOne(question, raw)
+		const result = checkAnswer(question, raw)
 		if ('issue' in result) issues[question.id] = result.issue
 		else if (result.value !== null) answers[question.id] = result.value
 		else if (question.required) issues[question.id] = { key: 'required' }

@@ -53,6 +53,15 @@ export type SurveyStatus = (typeof SURVEY_STATUSES)[number]
 export const QUESTION_KINDS = ['likert5', 'single', 'multi', 'number', 'text'] as const
 export type QuestionKind = (typeof QUESTION_KINDS)[number]
 
+/**
+ * The kinds of question on an event's registration form (issue 18): the survey's kinds but the
+ * scale (`text` is the same long free text), and a one-line text and a yes/no.
+ */
+export const EVENT_QUESTION_KINDS = ['shortText', 'text', 'single', 'multi', 'yesNo', 'number'] as const satisfies readonly (
+	Exclude<QuestionKind, 'likert5'> | 'shortText' | 'yesNo'
+)[]
+export type EventQuestionKind = (typeof EVENT_QUESTION_KINDS)[number]
+
 /** Whom an organizer's message goes to: the visitors of an event, or the exhibitors of a fair. */
 export const MESSAGE_TARGETS = ['visitors', 'exhibitors'] as const
 export type MessageTarget = (typeof MESSAGE_TARGETS)[number]

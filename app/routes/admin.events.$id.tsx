@@ -3,6 +3,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EventForm } from '#app/components/event-form.tsx'
+import { AccessibilityNeeds } from '#app/components/accessibility-needs.tsx'
+import { accessibilitySummaryView } from '#app/services/views/event-question-views.server.ts'
 import { CANCEL_MESSAGE_MAX, EventCancelFormSchema, EventFormSchema, eventInputFromForm } from '#app/domain/event-input.ts'
 import { adminEventRow, eventFormDefaults } from '#app/services/views/admin-event-views.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
@@ -19,7 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireRole(request, 'organizer')
 	const event = requireAdminEvent(params.id)
 	const { locale } = await getRequestT(request, 'admin')
-	return { event: adminEventRow(event, locale), defaults: eventFormDefaults(event), isAdmin: user.role === 'admin' }
+	return {
+		event: adminEventRow(event, locale),
+		defaults: eventFormDefaults(event),
+		isAdmin: user.role === 'admin',
+		accessibility: accessibilitySummaryView(getDb(), event, locale),
+	}
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -94,7 +101,7 @@ const countParam = (value: string | null) => {
 }
 
 export default function EditEvent() {
-	const { event, defaults, isAdmin } = useLoaderData<typeof loader>()
+	const { event, defaults, isAdmin, accessibility } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const saved = searchParams.get('saved')
@@ -121,6 +128,7 @@ export default function EditEvent() {
 				<Link to={`/admin/events/${event.id}/registrations`}>{t('registrations.link')}</Link>
 				<Link to={`/admin/events/${event.id}/checkin`}>{t('checkin.link')}</Link>
 				<Link to={`/admin/events/${event.id}/messages`}>{t('messages.link')}</Link>
+				<Link to={`/admin/events/${event.id}/questions`}>{t('questions:editor.link')}</Link>
 				<Link to={`/admin/events/${event.id}/print/tickets`}>{t('print:links.tickets')}</Link>
 				<Link to={`/admin/events/${event.id}/print/badges`}>{t('print:links.badges')}</Link>
 				{isAdmin ? <Link to={`/admin/events/${event.id}/participants`}>{t('funderList.link')}</Link> : null}
@@ -136,6 +144,7 @@ export default function EditEvent() {
 					{t(`eventPage.saved.${saved}`, { defaultValue: t('eventPage.saved.save') })}
 				</p>
 			) : null}
+			{accessibility ? <AccessibilityNeeds summary={accessibility} /> : null}
 			{statusError ? (
 				<p className="notice danger" role="alert">
 					{statusError}

@@ -37,9 +37,9 @@ import { pageTitle, siteName, metaLocale } from '#app/utils/page-title.ts'
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
 	const event = requireAdminEvent(params.id)
-	const { locale, t } = await getRequestT(request, 'admin')
+	const { locale, t } = await getRequestT(request, ['admin', 'questions'])
 	const query = parseListQuery(new URL(request.url).searchParams)
-	const page = registrationsPage(getDb(), event, query, locale)
+	const page = registrationsPage(getDb(), event, query, locale, { yes: t('questions:yes'), no: t('questions:no') })
 	return { title: pageTitle(locale, `${t('registrations.title')}: ${page.event.title}`), query, ...page }
 }
 
@@ -152,7 +152,7 @@ export default function EventRegistrations() {
 				<h2 id="list-title" className="visually-hidden">
 					{t('registrations.table.caption', { title: event.title })}
 				</h2>
-				<RegistrationFilters key={location.search} query={query} />
+				<RegistrationFilters key={location.search} query={query} answerFilters={data.answerFilters} />
 				<p className="muted" role="status">
 					{t('registrations.search.results', { count: data.total, formatted: data.totalText })}
 					{data.pageCount > 1 ? ` · ${t('registrations.paging.pageOf', { page: data.page, pages: data.pageCount })}` : null}

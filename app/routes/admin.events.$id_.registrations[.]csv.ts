@@ -4,6 +4,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { registrationsCsvStream } from '#app/services/queries/registration-queries.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
+import { eventQuestions } from '#app/services/queries/event-questions.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
@@ -19,10 +20,10 @@ export async function action({ request }: { request: Request }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'organizer')
 	const event = requireAdminEvent(params.id)
-	const { t } = await getRequestT(request, ['admin'])
+	const { t, locale } = await getRequestT(request, ['admin'])
 	const delimiter = new URL(request.url).searchParams.get('delimiter') === 'comma' ? ',' : ';'
 	// Streamed in batches (issue 21): a 100,000-row event neither holds the server up nor its memory.
-	const body = registrationsCsvStream(getDb(), event.id, t, delimiter)
+	const body = registrationsCsvStream(getDb(), event.id, t, delimiter, { questions: eventQuestions(event), locale })
 	// Slugs are [a-z0-9-] only, so the file name needs no quoting beyond the quotes.
 	return new Response(body, {
 		headers: {

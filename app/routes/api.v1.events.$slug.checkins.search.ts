@@ -1,6 +1,8 @@
 // GET /api/v1/events/{slug}/checkins/search?q= (scanner+) → {results: [...]}: confirmed
 // registrations by name or address, for checking in a visitor without a ticket at hand.
-import { MAX_SEARCH_QUERY_LENGTH, MIN_SEARCH_QUERY_LENGTH } from '#app/domain/checkin-contract.ts'
+import { CHECKIN_SEARCH_LIMIT, MAX_SEARCH_QUERY_LENGTH, MIN_SEARCH_QUERY_LENGTH } from '#app/domain/checkin-contract.ts'
+import { doorLanguage } from '#app/http/event-answers.server.ts'
+import { eventQuestions } from '#app/services/queries/event-questions.server.ts'
 import { searchForCheckin } from '#app/services/queries/checkin-queries.server.ts'
 import { apiError } from '#app/http/api.server.ts'
 import { apiLoader, apiMethodNotAllowed } from '#app/http/api-route.server.ts'
@@ -19,7 +21,8 @@ export const loader = apiLoader({ role: 'scanner', scope: 'event' }, async ({ re
 				: t('validation.tooLong', { count: MAX_SEARCH_QUERY_LENGTH })
 		return apiError(request, 422, 'invalid_fields', { fields: { q: [message] } })
 	}
-	return Response.json({ results: searchForCheckin(getDb(), event.id, q) }, { headers: { 'Cache-Control': 'private, no-store' } })
+	const door = { ...(await doorLanguage(request)), questions: eventQuestions(event) }
+	return Response.json({ results: searchForCheckin(getDb(), event.id, q, CHECKIN_SEARCH_LIMIT, door) }, { headers: { 'Cache-Control': 'private, no-store' } })
 })
 
 export const action = apiMethodNotAllowed(ALLOWED)

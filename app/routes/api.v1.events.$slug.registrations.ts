@@ -6,6 +6,8 @@ import { RegistrationApiSchema, registrationInputFromApi } from '#app/domain/reg
 import { hashRequestBody } from '#app/services/commands/idempotency.server.ts'
 import { listRegistrationsJson, registerThroughApiGrouped } from '#app/services/commands/registration-api.server.ts'
 import { apiError, readJsonBodyAndText, serviceErrorAnswer } from '#app/http/api.server.ts'
+import { eventAnswerMessages } from '#app/http/event-answers.server.ts'
+import { InvalidAnswersError } from '#app/services/commands/surveys.server.ts'
 import { apiAction, apiLoader } from '#app/http/api-route.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -40,11 +42,18 @@ export const action = apiAction({ allow: ALLOWED, limit: 'idempotent' }, async (
 	// The stored answer is tied to the exact text of the request, so keep it beside the parsed body.
 	const { data: body, text } = await readJsonBodyAndText(request, RegistrationApiSchema)
 	const bodyHash = hashRequestBody(text)
-	const { t, locale } = await getRequestT(request, ['api', 'common'])
+	const { t, locale } = await getRequestT(request, ['api', 'common', 'questions'])
 	const answer = await registerThroughApiGrouped(
 		getDb(),
 		{ slug: params.slug ?? '', input: registrationInputFromApi(body, locale), idempotency: { key, bodyHash }, publicUrl: getEnv().PUBLIC_URL },
-		(error) => serviceErrorAnswer(t, error),
+		(error) =>
+			// An answer to the event's own questions that does not fit: 422 naming each question (`answers.{id}`).
+			error instanceof InvalidAnswersError
+				? {
+						status: 422,
+						body: { error: 'invalid_fields', message: t('api:errors.invalid_fields'), fields: eventAnswerMessages(t, error.issues, (id) => `answers.${id}`) },
+					}
+				: serviceErrorAnswer(t, error),
 	)
 	return Response.json(answer.body, { status: answer.status, headers: answer.replayed ? { 'Idempotent-Replayed': 'true' } : undefined })
 })

@@ -5,6 +5,7 @@ import { manualCheckinGrouped } from '#app/services/commands/checkin.server.ts'
 import { readJsonBody, requireApiId } from '#app/http/api.server.ts'
 import { apiAction, apiMethodNotAllowed } from '#app/http/api-route.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { withDoorAnswers } from '#app/http/event-answers.server.ts'
 
 const ALLOWED = ['POST']
 
@@ -14,5 +15,5 @@ export const action = apiAction({ allow: ALLOWED, role: 'scanner' }, async ({ re
 	const id = await requireApiId(request, params.id)
 	const body = await readJsonBody(request, ManualCheckinApiSchema)
 	const answer = await manualCheckinGrouped(getDb(), id, body, { actor: principal.actor, tokenEventId: principal.eventId })
-	return Response.json(answer, { headers: { 'Cache-Control': 'no-store' } })
+	return Response.json(await withDoorAnswers(request, answer), { headers: { 'Cache-Control': 'no-store' } })
 })

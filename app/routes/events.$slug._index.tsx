@@ -12,6 +12,10 @@ import { findPublicEvent } from '#app/services/queries/events.server.ts'
 import { eventPageView } from '#app/services/views/event-views.server.ts'
 import { registrationPanelView } from '#app/services/views/registration-views.server.ts'
 import { registerVisitorGrouped } from '#app/services/commands/registrations.server.ts'
+import { InvalidAnswersError } from '#app/services/commands/surveys.server.ts'
+import { answerFieldName, answersFromForm, parseEventAnswers } from '#app/domain/event-questions.ts'
+import { eventQuestions } from '#app/services/queries/event-questions.server.ts'
+import { eventAnswerMessages } from '#app/http/event-answers.server.ts'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -52,22 +56,31 @@ const mailedAgain = (slug: string) => redirect(`/events/${slug}?sent=1#registrat
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const slug = params.slug ?? ''
-	const { t, locale } = await getRequestT(request, ['public', 'common', 'api'])
+	const { t, locale } = await getRequestT(request, ['public', 'common', 'api', 'questions'])
 	const formData = await readPageForm(request)
 	const submission = parseWithZod(formData, { schema: RegistrationFormSchema, error: makeZodErrorMap(t) })
+	// The event's own questions (issue 18), checked here too so one answer names every problem at once.
+	const event = findPublicEvent(getDb(), slug)
+	const questions = event ? eventQuestions(event) : []
+	const answers = answersFromForm(questions, formData)
+	const checked = parseEventAnswers(questions, answers)
+	const answerErrors = checked.ok ? {} : eventAnswerMessages(t, checked.issues, answerFieldName)
 	const limit = takeRateLimit(context)
 	if (!limit.ok) {
 		return data({ result: submission.reply({ formErrors: [t('api:errors.rate_limited')] }) }, tooManyRequests(limit.retryAfterSeconds))
 	}
 	const honeypot = formData.get('website')
 	if (typeof honeypot === 'string' && honeypot.trim() !== '') return mailedAgain(slug)
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success' || !checked.ok) return data({ result: submission.reply({ fieldErrors: answerErrors }) }, { status: 400 })
 	try {
-		const input = registrationInputFromForm(submission.value, locale)
+		const input = registrationInputFromForm(submission.value, locale, answers)
 		const result = await registerVisitorGrouped(getDb(), { slug }, input, 'web', { kind: 'system' })
 		if (result.kind === 'already_registered') return mailedAgain(slug)
 		return redirect(`/tickets/${result.manageToken}?registered=1`)
 	} catch (error) {
+		if (error instanceof InvalidAnswersError) {
+			return data({ result: submission.reply({ fieldErrors: eventAnswerMessages(t, error.issues, answerFieldName) }) }, { status: 400 })
+		}
 		if (!(error instanceof ServiceError)) throw error
 		const message = t(`api:errors.${error.code}`, { defaultValue: t('api:errors.generic') })
 		const reply = error.field ? submission.reply({ fieldErrors: { [error.field]: [message] } }) : submission.reply({ formErrors: [message] })

@@ -4,6 +4,7 @@
 // keyboard, then Enter) or a pasted code goes through exactly the path a camera scan takes.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DoorAnswers } from './door-answers.tsx'
 import { MIN_SEARCH_QUERY_LENGTH, type CheckinSearchHit } from '#app/domain/checkin-contract.ts'
 import { formatTime } from '#app/domain/format.ts'
 import type { RegistrationStatus } from '#app/domain/vocabulary.ts'
@@ -34,6 +35,7 @@ export function ManualCheckIn({ session, online }: { session: ScannerSession; on
 			status: ticket.status,
 			checkedInAt: ticket.checkedInAt,
 			checkedInBy: ticket.checkedInBy,
+			door: ticket.door,
 		}))
 	}
 
@@ -109,6 +111,7 @@ export function ManualCheckIn({ session, online }: { session: ScannerSession; on
 													.filter(Boolean)
 													.join(' · ')}
 											</small>
+											<DoorAnswers answers={hit.door} className="scan-result-answers" />
 										</span>
 										{hit.status === 'confirmed' ? (
 											<button type="button" className={`button small${hit.checkedInAt ? ' secondary' : ''}`} onClick={() => void checkIn(hit)}>

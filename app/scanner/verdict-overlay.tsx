@@ -6,8 +6,10 @@ import { useTranslation } from 'react-i18next'
 import { formatTime } from '#app/domain/format.ts'
 import { useLocale } from '#app/utils/use-locale.ts'
 import type { Verdict } from './verdict.ts'
+import { DoorAnswers } from './door-answers.tsx'
 
 const SHOWN_MS = { green: 1600, amber: 2600, red: 3000, grey: 2600 } as const
+const DOOR_ANSWERS_MS = 5000
 const MARK = { green: '✓', amber: '!', red: '✕', grey: '…' } as const
 
 export function VerdictOverlay({ verdict, deviceId, onDismiss }: { verdict: Verdict; deviceId: string; onDismiss: () => void }) {
@@ -15,9 +17,10 @@ export function VerdictOverlay({ verdict, deviceId, onDismiss }: { verdict: Verd
 	const locale = useLocale()
 
 	useEffect(() => {
-		const timer = setTimeout(onDismiss, SHOWN_MS[verdict.tone])
+		// Answers for the door take a moment to read: the verdict stays longer with them.
+		const timer = setTimeout(onDismiss, verdict.door?.length ? DOOR_ANSWERS_MS : SHOWN_MS[verdict.tone])
 		return () => clearTimeout(timer)
-	}, [verdict.nonce, verdict.shownAt, verdict.tone, onDismiss])
+	}, [verdict.nonce, verdict.shownAt, verdict.tone, verdict.door?.length, onDismiss])
 
 	const time = verdict.firstCheckedInAt ? formatTime(new Date(verdict.firstCheckedInAt), locale) : undefined
 	const device = verdict.firstCheckedInBy ? (verdict.firstCheckedInBy === deviceId ? t('verdict.thisDevice') : verdict.firstCheckedInBy) : undefined
@@ -40,6 +43,7 @@ export function VerdictOverlay({ verdict, deviceId, onDismiss }: { verdict: Verd
 				{verdict.partySize && (verdict.result === 'ok' || verdict.result === 'already_checked_in') ? (
 					<p className="scan-verdict-party">{t('verdict.party', { count: verdict.partySize })}</p>
 				) : null}
+				{verdict.result === 'ok' || verdict.result === 'already_checked_in' ? <DoorAnswers answers={verdict.door} className="scan-verdict-answers" /> : null}
 				{detail ? <p className="scan-verdict-detail">{detail}</p> : null}
 				{verdict.result === 'already_checked_in' && verdict.reentryAllowed === false ? (
 					<p className="scan-verdict-detail">

@@ -1,6 +1,6 @@
 // The verdict a phone shows at the door, decided from the cached dataset with the same rules the
 // server uses (app/domain/checkin-rules.ts), then confirmed (or corrected) by the server.
-import type { OfflineTicket } from '#app/domain/checkin-contract.ts'
+import type { DoorAnswer, OfflineTicket } from '#app/domain/checkin-contract.ts'
 import {
 	decideScan,
 	namesRegistration,
@@ -23,6 +23,8 @@ export type Verdict = {
 	tone: VerdictTone
 	name?: string
 	partySize?: number
+	/** The answers marked for the door (issue 18). */
+	door?: DoorAnswer[]
 	firstCheckedInAt?: string
 	firstCheckedInBy?: string | null
 	/** False when the event does not let a checked-in visitor come back in. */

@@ -67,6 +67,9 @@ import latnReports from '#app/locales/sr-Latn/reports.json'
 import enPrint from '#app/locales/en/print.json'
 import cyrlPrint from '#app/locales/sr-Cyrl/print.json'
 import latnPrint from '#app/locales/sr-Latn/print.json'
+import enQuestions from '#app/locales/en/questions.json'
+import cyrlQuestions from '#app/locales/sr-Cyrl/questions.json'
+import latnQuestions from '#app/locales/sr-Latn/questions.json'
 
 export { NAMESPACES, type Namespace }
 
@@ -93,6 +96,7 @@ export const resources = {
 		'survey-results': latnSurveyResults,
 		reports: latnReports,
 		print: latnPrint,
+		questions: latnQuestions,
 	},
 	'sr-Cyrl': {
 		common: cyrlCommon,
@@ -116,6 +120,7 @@ export const resources = {
 		'survey-results': cyrlSurveyResults,
 		reports: cyrlReports,
 		print: cyrlPrint,
+		questions: cyrlQuestions,
 	},
 	en: {
 		common: enCommon,
@@ -139,6 +144,7 @@ export const resources = {
 		'survey-results': enSurveyResults,
 		reports: enReports,
 		print: enPrint,
+		questions: enQuestions,
 	},
 } satisfies Record<Locale, Record<Namespace, object>>
 

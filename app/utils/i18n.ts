@@ -25,6 +25,7 @@ export const NAMESPACES = [
 	'survey-admin',
 	'survey-results',
 	'reports',
+	'questions',
 	'print',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]

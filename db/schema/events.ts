@@ -45,6 +45,12 @@ export const events = sqliteTable(
 		 */
 		certificates: integer('certificates', { mode: 'boolean' }).notNull().default(false),
 		/**
+		 * The organizer's own questions on the registration form (issue 18), as JSON: an array of
+		 * EventQuestion (app/domain/event-questions.ts), in the order asked. A question with answers
+		 * is never removed, only hidden (docs/decisions/0016-event-questions-as-json.md).
+		 */
+		questions: text('questions').notNull().default('[]'),
+		/**
 		 * Hours before the start when each confirmed registration gets one reminder mail; null: no
 		 * reminders. The minute sweep queues them (registrations.reminderQueuedAt).
 		 */

@@ -43,6 +43,11 @@ export const registrations = sqliteTable(
 		consentResearch: integer('consent_research', { mode: 'boolean' }).notNull().default(false),
 		/** Name and municipality may go on the list of participants the Center sends its funders (issue 16). */
 		consentFunderList: integer('consent_funder_list', { mode: 'boolean' }).notNull().default(false),
+		/**
+		 * The answers to the event's own questions (issue 18), as JSON keyed by question id; null
+		 * when none. Erased with the person.
+		 */
+		answers: text('answers'),
 		gender: text('gender'),
 		ageGroup: text('age_group'),
 		municipality: text('municipality'),

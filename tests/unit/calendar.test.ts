@@ -24,6 +24,7 @@ const event: EventRow = {
 	waitlist: true,
 	reentryAllowed: true,
 	certificates: false,
+	questions: '[]',
 	reminderHoursBefore: 24,
 	followUpHoursAfter: null,
 	registrationClosesAt: null,

@@ -7,13 +7,14 @@ import { makeZodErrorMap } from '#app/utils/validation.ts'
 
 describe('the list query', () => {
 	test('defaults: everything, first page, no notice', () => {
-		expect(parseListQuery(new URLSearchParams())).toEqual({ q: '', status: 'all', page: 1 })
+		expect(parseListQuery(new URLSearchParams())).toEqual({ q: '', status: 'all', answer: '', page: 1 })
 	})
 
 	test('reads search, status, page and the notice', () => {
 		expect(parseListQuery(new URLSearchParams('q=%20Ana%20&status=waitlisted&page=3&notice=cancelled&rid=12&promoted=2'))).toEqual({
 			q: 'Ana',
 			status: 'waitlisted',
+			answer: '',
 			page: 3,
 			notice: 'cancelled',
 			rid: 12,
@@ -25,6 +26,7 @@ describe('the list query', () => {
 		expect(parseListQuery(new URLSearchParams(`q=${'x'.repeat(101)}&status=deleted&page=0&notice=hacked&rid=-1&promoted=x`))).toEqual({
 			q: '',
 			status: 'all',
+			answer: '',
 			page: 1,
 		})
 		expect(parseListQuery(new URLSearchParams('page=2.5')).page).toBe(1)
@@ -39,7 +41,7 @@ describe('the list query', () => {
 	})
 
 	test('what listSearchParams writes, parseListQuery reads back', () => {
-		const query = { q: 'Ана; "x"', status: 'cancelled', page: 4 } as const
+		const query = { q: 'Ана; "x"', status: 'cancelled', answer: 'size:mala', page: 4 } as const
 		const search = listSearchParams(query, { notice: 'resent', rid: 9 })
 		expect(parseListQuery(new URLSearchParams(search))).toEqual({ ...query, notice: 'resent', rid: 9 })
 	})

@@ -14,6 +14,8 @@ import { enqueueMail } from '#app/services/commands/outbox.server.ts'
 import { mintPrivateLink, revokeRegistrationLinks } from '#app/services/commands/private-links.server.ts'
 import { removeTracesAfterErasure } from '#app/services/commands/erasure.server.ts'
 import { issueTicketCode } from '#app/utils/ticket-keys.server.ts'
+import { parseEventAnswers, parseStoredEventQuestions } from '#app/domain/event-questions.ts'
+import { InvalidAnswersError } from '#app/services/commands/surveys.server.ts'
 
 export type RegistrationSource = RegistrationRow['source']
 
@@ -67,6 +69,7 @@ function buildStatements(db: Db) {
 				consentNewsletter: p('consentNewsletter'),
 				consentResearch: p('consentResearch'),
 				consentFunderList: p('consentFunderList'),
+				answers: p('answers'),
 				gender: p('gender'),
 				ageGroup: p('ageGroup'),
 				municipality: p('municipality'),
@@ -144,6 +147,11 @@ export function registerVisitor(
 			enqueueMail(tx, 'registration-link', event, existing, now)
 			return { kind: 'already_registered', registration: existing, event }
 		}
+		// The event's own questions (issue 18), checked against the questions as they are now.
+		// An organizer taking a registration by hand (at the door, on the phone) need not have every answer.
+		const parsedAnswers = parseEventAnswers(parseStoredEventQuestions(event.questions), input.answers, { required: source !== 'organizer' })
+		if (!parsedAnswers.ok) throw new InvalidAnswersError(parsedAnswers.issues)
+		const answers = Object.keys(parsedAnswers.answers).length > 0 ? JSON.stringify(parsedAnswers.answers) : null
 		const decision = decideRegistration(event, input.partySize, now, { organizerOverride: source === 'organizer' })
 		if (decision.outcome === 'refused') {
 			const reason = decision.reason === 'not_open' ? (event.status === 'cancelled' ? 'event_cancelled' : 'not_found') : decision.reason
@@ -167,6 +175,7 @@ export function registerVisitor(
 			consentNewsletter: input.consent.newsletter,
 			consentResearch: input.consent.research,
 			consentFunderList: input.consent.funderList ?? false,
+			answers,
 			gender: input.demographics.gender ?? null,
 			ageGroup: input.demographics.ageGroup ?? null,
 			municipality: input.demographics.municipality ?? null,
@@ -286,6 +295,7 @@ export function eraseByManageToken(db: Db, token: string, now = new Date()): Can
 				consentNewsletter: false,
 				consentResearch: false,
 				consentFunderList: false,
+				answers: null,
 			})
 			.where(eq(registrations.id, registration.id))
 			.returning()

@@ -13,6 +13,9 @@ import {
 	type OfflineDataset,
 	type OfflineTicket,
 } from '#app/domain/checkin-contract.ts'
+import { type EventQuestion, type YesNoWords } from '#app/domain/event-questions.ts'
+import type { Locale } from '#app/domain/locale.ts'
+import { doorAnswers, eventQuestions } from '#app/services/queries/event-questions.server.ts'
 import { CODE_HASH_BYTES, encodeOfflineTickets, OFFLINE_DATASET_VERSION } from '#app/domain/offline-dataset.ts'
 import { searchWords } from '#app/domain/search-text.ts'
 import type { Db } from '#app/utils/db.server.ts'
@@ -72,7 +75,16 @@ export function emailHint(email: string | null): string {
  * any order, compared the way people in Serbia type (searchWords, foldForSearch): for the
  * volunteer whose visitor has no ticket at hand. "Jovanović Ana" finds Ana Jovanović.
  */
-export function searchForCheckin(db: Db, eventId: number, query: string, limit = CHECKIN_SEARCH_LIMIT): CheckinSearchHit[] {
+/** The scanner's language for the answers shown at the door (issue 18): the questions' texts in it, yes and no. */
+export type DoorLanguage = { locale: Locale; words: YesNoWords }
+
+export function searchForCheckin(
+	db: Db,
+	eventId: number,
+	query: string,
+	limit = CHECKIN_SEARCH_LIMIT,
+	door?: DoorLanguage & { questions: readonly EventQuestion[] },
+): CheckinSearchHit[] {
 	const words = wordsMatch(db, searchWords(query))
 	if (!words) return []
 	registerFold(db)
@@ -84,21 +96,26 @@ export function searchForCheckin(db: Db, eventId: number, query: string, limit =
 			partySize: registrations.partySize,
 			checkedInAt: registrations.checkedInAt,
 			checkedInBy: registrations.checkedInBy,
+			answers: registrations.answers,
 		})
 		.from(registrations)
 		.where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'confirmed'), words))
 		.orderBy(sql`sajam_fold(${registrations.name})`, registrations.id)
 		.limit(limit)
 		.all()
-	return rows.map((row) => ({
-		id: row.id,
-		name: row.name,
-		emailHint: emailHint(row.email),
-		partySize: row.partySize,
-		status: 'confirmed',
-		checkedInAt: row.checkedInAt?.toISOString() ?? null,
-		checkedInBy: row.checkedInBy,
-	}))
+	return rows.map((row) => {
+		const answers = door ? doorAnswers(door.questions, row.answers, door.locale, door.words) : []
+		return {
+			id: row.id,
+			name: row.name,
+			emailHint: emailHint(row.email),
+			partySize: row.partySize,
+			status: 'confirmed' as const,
+			checkedInAt: row.checkedInAt?.toISOString() ?? null,
+			checkedInBy: row.checkedInBy,
+			...(answers.length > 0 ? { door: answers } : {}),
+		}
+	})
 }
 
 /** The base64url SHA-256 of a ticket code: what the legacy offline dataset carries instead of the code. */
@@ -122,7 +139,12 @@ const OFFLINE_BATCH = 1000
  * (the rows, 30,000 hashes) no longer holds scans and pages up while it runs. Not a snapshot: a
  * check-in recorded meanwhile shows in its row or not, as it would a moment earlier or later.
  */
-async function offlineRows(db: Db, event: OfflineEventRow, codeHash: (code: string) => string): Promise<OfflineTicket[]> {
+async function offlineRows(
+	db: Db,
+	event: OfflineEventRow,
+	codeHash: (code: string) => string,
+	door?: DoorLanguage & { questions: readonly EventQuestion[] },
+): Promise<OfflineTicket[]> {
 	const tickets: OfflineTicket[] = []
 	let afterId = 0
 	for (;;) {
@@ -135,13 +157,16 @@ async function offlineRows(db: Db, event: OfflineEventRow, codeHash: (code: stri
 				ticketCode: registrations.ticketCode,
 				checkedInAt: registrations.checkedInAt,
 				checkedInBy: registrations.checkedInBy,
+				answers: registrations.answers,
 			})
 			.from(registrations)
 			.where(and(eq(registrations.eventId, event.id), gt(registrations.id, afterId)))
 			.orderBy(registrations.id)
 			.limit(OFFLINE_BATCH)
 			.all()
-		for (const row of rows)
+		for (const row of rows) {
+			// Only a ticket that can be let in carries its answers to the door.
+			const answers = door && row.status === 'confirmed' ? doorAnswers(door.questions, row.answers, door.locale, door.words) : []
 			tickets.push({
 				registrationId: row.id,
 				name: row.name,
@@ -150,7 +175,9 @@ async function offlineRows(db: Db, event: OfflineEventRow, codeHash: (code: stri
 				codeHash: row.status === 'confirmed' && row.ticketCode ? codeHash(row.ticketCode) : null,
 				checkedInAt: row.checkedInAt?.toISOString() ?? null,
 				checkedInBy: row.checkedInBy,
+				...(answers.length > 0 ? { door: answers } : {}),
 			})
+		}
 		if (rows.length < OFFLINE_BATCH) return tickets
 		afterId = rows[rows.length - 1]!.id
 		await new Promise((resolve) => setImmediate(resolve))
@@ -175,9 +202,16 @@ function offlineEvent(event: OfflineEventRow) {
  * is how the revocation travels. Names go to the volunteer's phone; addresses and the codes
  * themselves do not.
  */
-export async function offlineDataset(db: Db, event: OfflineEventRow, now = new Date()): Promise<OfflineDataset> {
+export async function offlineDataset(
+	db: Db,
+	event: OfflineEventRow & Partial<Pick<EventRow, 'questions'>>,
+	now = new Date(),
+	/** The scanner's language: with it, the answers marked for the door travel too (issue 18). */
+	door?: DoorLanguage,
+): Promise<OfflineDataset> {
 	const head = offlineEvent(event)
-	const rows = await offlineRows(db, event, shortTicketCodeHash)
+	const questions = event.questions ? eventQuestions({ questions: event.questions }) : []
+	const rows = await offlineRows(db, event, shortTicketCodeHash, door && questions.some((q) => q.door) ? { ...door, questions } : undefined)
 	return { version: OFFLINE_DATASET_VERSION, event: head, keys: publicTicketKeys(), tickets: encodeOfflineTickets(rows, head), generatedAt: now.toISOString() }
 }
 

@@ -4,6 +4,7 @@ import { and, asc, eq, gte, ne } from 'drizzle-orm'
 import { events, type EventRow } from '#db/schema/index.ts'
 import { remainingPlaces } from '#app/domain/capacity.ts'
 import { type Db } from '#app/utils/db.server.ts'
+import { eventQuestions } from '#app/services/queries/event-questions.server.ts'
 
 /** Published events that have not ended yet, soonest first. */
 export function listUpcomingEvents(db: Db, now = new Date()): EventRow[] {
@@ -52,6 +53,8 @@ export function toEventJson(event: EventRow, publicUrl: string) {
 		waitlist: event.waitlist,
 		reentryAllowed: event.reentryAllowed,
 		certificates: event.certificates,
+		/** The registration form's own questions (issue 18), hidden ones too (flagged). */
+		questions: eventQuestions(event),
 		registrationClosesAt: event.registrationClosesAt?.toISOString() ?? null,
 		reminderHoursBefore: event.reminderHoursBefore,
 		followUpHoursAfter: event.followUpHoursAfter,

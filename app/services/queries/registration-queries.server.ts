@@ -9,6 +9,9 @@ import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm'
 import { registrations, type EventRow, type RegistrationStatus } from '#db/schema/index.ts'
 import { REGISTRATION_STATUSES } from '#db/schema/registrations.ts'
 import { remainingPlaces } from '#app/domain/capacity.ts'
+import { answerLines, answerText, parseAnswerFilter, parseStoredAnswers, type EventQuestion, type YesNoWords } from '#app/domain/event-questions.ts'
+import { surveyTextIn } from '#app/domain/survey-definition.ts'
+import { eventQuestions } from '#app/services/queries/event-questions.server.ts'
 import { CSV_BOM, CSV_LINE_END, csvDateTime, csvRecord, type CsvCell, type CsvDelimiter } from '#app/domain/csv.ts'
 import { formatDateTime, formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
@@ -37,6 +40,7 @@ const LISTED = {
 	consentPhotos: registrations.consentPhotos,
 	consentNewsletter: registrations.consentNewsletter,
 	consentResearch: registrations.consentResearch,
+	answers: registrations.answers,
 }
 
 /** The event behind an /admin/events/{id}/... address, whatever its status. */
@@ -95,9 +99,24 @@ export function wordsMatch(db: Db, words: readonly string[]): SQL | undefined {
 	)
 }
 
-function listConditions(db: Db, eventId: number, filter: { q: string; status: StatusFilter }) {
+/** The SQL condition of an answer filter (parseAnswerFilter): a choice among the answers, or yes / no. */
+function answerCondition(questions: readonly EventQuestion[], filter: string): SQL | undefined {
+	const parsed = parseAnswerFilter(questions, filter)
+	if (!parsed) return undefined
+	const path = `$."${parsed.question.id}"`
+	if (parsed.question.kind === 'multi') {
+		return sql`EXISTS (SELECT 1 FROM json_each(${registrations.answers}, ${path}) WHERE value = ${parsed.value})`
+	}
+	// JSON true and false read back as 1 and 0.
+	const value = typeof parsed.value === 'boolean' ? (parsed.value ? 1 : 0) : parsed.value
+	return sql`json_extract(${registrations.answers}, ${path}) = ${value}`
+}
+
+function listConditions(db: Db, eventId: number, filter: { q: string; status: StatusFilter; answer?: string }, questions: readonly EventQuestion[] = []) {
 	const conditions = [eq(registrations.eventId, eventId)]
 	if (filter.status !== 'all') conditions.push(eq(registrations.status, filter.status))
+	const answer = filter.answer ? answerCondition(questions, filter.answer) : undefined
+	if (answer) conditions.push(answer)
 	const words = wordsMatch(db, searchWords(filter.q))
 	if (words) conditions.push(words)
 	return and(...conditions)
@@ -117,8 +136,14 @@ function waitlistPositions(db: Db, eventId: number): Map<number, number> {
 export type ListedRegistration = ReturnType<typeof listRegistrations>['rows'][number]
 
 /** One page of an event's registrations, newest first, with each waiting party's position. */
-export function listRegistrations(db: Db, eventId: number, query: Pick<RegistrationListQuery, 'q' | 'status' | 'page'>, pageSize = REGISTRATIONS_PAGE_SIZE) {
-	const where = listConditions(db, eventId, query)
+export function listRegistrations(
+	db: Db,
+	eventId: number,
+	query: Pick<RegistrationListQuery, 'q' | 'status' | 'page'> & { answer?: string },
+	pageSize = REGISTRATIONS_PAGE_SIZE,
+	questions: readonly EventQuestion[] = [],
+) {
+	const where = listConditions(db, eventId, query, questions)
 	const total = db.select({ n: count() }).from(registrations).where(where).get()?.n ?? 0
 	const pageCount = Math.max(1, Math.ceil(total / pageSize))
 	const page = Math.min(query.page, pageCount)
@@ -145,8 +170,10 @@ const countView = (c: StatusCount, locale: Locale) => ({ ...c, personsText: form
  * Everything the registrations page shows, formatted for the organizer's language: the counts,
  * capacity and places left, one page of the list, and the registration a notice is about.
  */
-export function registrationsPage(db: Db, event: EventRow, query: RegistrationListQuery, locale: Locale) {
-	const list = listRegistrations(db, event.id, query)
+/** `words`: yes and no in the organizer's language, for yes/no answers. */
+export function registrationsPage(db: Db, event: EventRow, query: RegistrationListQuery, locale: Locale, words: YesNoWords = { yes: '✓', no: '✗' }) {
+	const questions = eventQuestions(event)
+	const list = listRegistrations(db, event.id, query, REGISTRATIONS_PAGE_SIZE, questions)
 	const counts = registrationCounts(db, event.id)
 	const remaining = remainingPlaces(event.capacity, event.confirmedPersons)
 	const subject = query.rid ? findRegistrationOfEvent(db, event.id, query.rid) : undefined
@@ -186,7 +213,20 @@ export function registrationsPage(db: Db, event: EventRow, query: RegistrationLi
 			checkedInAt: row.checkedInAt ? formatDateTime(row.checkedInAt, locale) : null,
 			checkedInAtIso: row.checkedInAt ? row.checkedInAt.toISOString() : null,
 			consents: { photos: row.consentPhotos, newsletter: row.consentNewsletter, research: row.consentResearch },
+			/** The answers to the event's own questions, in words (issue 18). */
+			answers: answerLines(questions, row.answers, locale, words),
 		})),
+		/** The list's answer filter: the choice and yes/no questions, each option as `{id}:{value}`. */
+		answerFilters: questions
+			.filter((q) => q.kind === 'single' || q.kind === 'multi' || q.kind === 'yesNo')
+			.map((q) => ({
+				id: q.id,
+				label: surveyTextIn(q.label, locale).text,
+				options: (q.kind === 'yesNo' ? ['yes', 'no'] : (q.options ?? []).map((o) => o.value)).map((value) => ({
+					value: `${q.id}:${value}`,
+					label: q.kind === 'yesNo' ? words[value as 'yes' | 'no'] : answerText(q, value, locale, words),
+				})),
+			})),
 		subject: subject
 			? {
 					name: subject.name,
@@ -212,8 +252,16 @@ const EXPORT_BATCH = 1000
  * and pages are answered while a large export runs. Rows added meanwhile are included when they
  * come after the last one read; a snapshot is not needed for a list that only grows.
  */
-export function registrationsCsvStream(db: Db, eventId: number, t: TFunction, delimiter: CsvDelimiter = ';'): ReadableStream<Uint8Array> {
+export function registrationsCsvStream(
+	db: Db,
+	eventId: number,
+	t: TFunction,
+	delimiter: CsvDelimiter = ';',
+	/** The event's own questions (issue 18): one column each, headed by its text, answers in words. */
+	asked: { questions: readonly EventQuestion[]; locale: Locale } = { questions: [], locale: 'sr-Latn' },
+): ReadableStream<Uint8Array> {
 	const yesNo = (value: boolean) => t(value ? 'admin:registrations.csv.yes' : 'admin:registrations.csv.no')
+	const words: YesNoWords = { yes: t('admin:registrations.csv.yes'), no: t('admin:registrations.csv.no') }
 	const header = [
 		'id',
 		'name',
@@ -230,8 +278,14 @@ export function registrationsCsvStream(db: Db, eventId: number, t: TFunction, de
 		'consentPhotos',
 		'consentNewsletter',
 		'consentResearch',
-	].map((key) => t(`admin:registrations.csv.${key}`))
+	]
+		.map((key) => t(`admin:registrations.csv.${key}`))
+		.concat(asked.questions.map((q) => surveyTextIn(q.label, asked.locale).text))
 	const encoder = new TextEncoder()
+	const answerCells = (json: string | null) => {
+		const answers = parseStoredAnswers(json)
+		return asked.questions.map((q) => (answers[q.id] === undefined ? null : answerText(q, answers[q.id]!, asked.locale, words)))
+	}
 	let afterId = 0
 	let started = false
 	return new ReadableStream<Uint8Array>({
@@ -270,6 +324,7 @@ export function registrationsCsvStream(db: Db, eventId: number, t: TFunction, de
 					yesNo(row.consentPhotos),
 					yesNo(row.consentNewsletter),
 					yesNo(row.consentResearch),
+					...answerCells(row.answers),
 				]
 				chunk += csvRecord(cells, delimiter) + CSV_LINE_END
 			}

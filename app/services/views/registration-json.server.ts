@@ -1,4 +1,5 @@
 import type { EventRow, RegistrationRow } from '#db/schema/index.ts'
+import { parseStoredAnswers } from '#app/domain/event-questions.ts'
 
 export function manageUrl(publicUrl: string, token: string) {
 	return `${publicUrl}/tickets/${token}`
@@ -29,6 +30,8 @@ export function toRegistrationJson(
 		status: registration.status,
 		locale: registration.locale,
 		createdAt: registration.createdAt.toISOString(),
+		/** The answers to the event's own questions (issue 18), keyed by question id. */
+		answers: parseStoredAnswers(registration.answers),
 		manageUrl: manage,
 		...(registration.status === 'waitlisted' && position != null ? { position } : {}),
 		...(registration.status === 'confirmed' && registration.ticketCode

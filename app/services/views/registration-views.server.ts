@@ -7,6 +7,7 @@ import { formatDateTime, formatNumber } from '#app/domain/format.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import { isRegistrationOpen, registrationClosesAt } from '#app/domain/registration-rules.ts'
 import { inBelgradeTime } from '#app/services/views/event-views.server.ts'
+import { formQuestionsView } from '#app/services/views/event-question-views.server.ts'
 
 export type RegistrationState = 'open' | 'waitlist' | 'sold_out' | 'closed' | 'cancelled'
 
@@ -28,6 +29,8 @@ export function registrationPanelView(event: EventRow, locale: Locale, now = new
 		partlyFull: state === 'open' && remaining !== null && remaining < event.maxPartySize,
 		/** Only an organizer's own closing time is worth announcing; the start of the event is obvious. */
 		closesAt: event.registrationClosesAt ? inBelgradeTime(formatDateTime(closesAt, locale), locale) : null,
+		/** The event's own questions (issue 18) the form asks. */
+		questions: formQuestionsView(event, locale),
 	}
 }
 

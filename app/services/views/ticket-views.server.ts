@@ -1,6 +1,9 @@
 // What the private ticket page (/tickets/{token}) and its files show: the ticket, the event, the
 // visitor's own data, their calendar entry and their data export. Formatted here, on the server,
 // in the reader's language.
+import { parseStoredAnswers } from '#app/domain/event-questions.ts'
+import { surveyTextIn } from '#app/domain/survey-definition.ts'
+import { eventQuestions } from '#app/services/queries/event-questions.server.ts'
 import { eq } from 'drizzle-orm'
 import { events, type EventRow, type RegistrationRow } from '#db/schema/index.ts'
 import { calendarFromAttributes, eventAttributes, googleCalendarLink } from '#app/domain/calendar.ts'
@@ -101,6 +104,13 @@ export function ticketCalendar({ registration, event, token }: Ticket, locale: L
 	return calendarFromAttributes([{ ...eventAttributes(event, locale, publicUrl), description, url: link, status }])
 }
 
+function answersExport(event: Ticket['event'], registration: Ticket['registration']) {
+	const answers = parseStoredAnswers(registration.answers)
+	return eventQuestions(event)
+		.filter((q) => answers[q.id] !== undefined)
+		.map((q) => ({ question: q.id, text: surveyTextIn(q.label, registration.locale).text, answer: answers[q.id] }))
+}
+
 /** "Download my data" (ZZPL right of access): everything we hold about this registration. */
 export function personalDataExport({ registration, event, token }: Ticket, publicUrl: string, now = new Date()) {
 	return {
@@ -139,6 +149,8 @@ export function personalDataExport({ registration, event, token }: Ticket, publi
 				municipality: registration.municipality,
 				vulnerableGroup: registration.vulnerableGroup,
 			},
+			/** The answers to the event's own questions (issue 18): each question's text in the person's language, and the answer as given. */
+			answers: answersExport(event, registration),
 		},
 		event: {
 			slug: event.slug,
