@@ -6,7 +6,7 @@ import { ACCESS_ID, ACCESS_OTHER_ID, answerLines, parseStoredEventQuestions, typ
 import type { DoorAnswer } from '#app/domain/checkin-contract.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import type { Db } from '#app/utils/db.server.ts'
-import { resources } from '#app/utils/i18n.ts'
+import { resources } from '#app/utils/i18n-catalogs.server.ts'
 
 const catalog = (locale: 'sr-Latn' | 'sr-Cyrl' | 'en') => resources[locale].questions.access
 
