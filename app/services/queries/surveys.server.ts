@@ -1,10 +1,11 @@
 // Reading surveys (issue 15): one by slug, the organizer's list, the open survey of an event, the
 // results (suppressed, survey-results.ts), the raw anonymous rows for exports, a template in the
 // three languages, and the JSON API's shapes. Changes are commands/surveys.
-import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm'
 import { events, surveyResponses, surveys, type SurveyRow } from '#db/schema/index.ts'
 import type { Locale } from '#app/domain/locale.ts'
 import {
+	QUESTION_ID,
 	numberBounds,
 	parseStoredQuestions,
 	parseStoredText,
@@ -132,6 +133,31 @@ export async function surveyResultsFor(db: Db, survey: SurveyRow, options: { eve
 }
 
 const PARSE_BATCH = 1000
+
+/**
+ * One page of a text question's answers (the results page, issue 21): only the rows shown are read,
+ * in the order of the text (SQLite's, by code point) then of the row, so the order says nothing
+ * about when an answer came (decision 0014) and paging by offset shows each answer once.
+ * `limit + 1` rows are asked for by the caller to know whether there is a next page.
+ */
+export function surveyTextAnswers(db: Db, surveyId: number, questionId: string, options: { eventId?: number; limit: number; offset: number }): string[] {
+	if (!QUESTION_ID.test(questionId)) return []
+	const value = sql<unknown>`json_extract(${surveyResponses.answers}, ${`$."${questionId}"`})`
+	const where = and(
+		eq(surveyResponses.surveyId, surveyId),
+		options.eventId === undefined ? undefined : eq(surveyResponses.eventId, options.eventId),
+		isNotNull(value),
+	)
+	return db
+		.select({ value })
+		.from(surveyResponses)
+		.where(where)
+		.orderBy(value, asc(surveyResponses.id))
+		.limit(options.limit)
+		.offset(options.offset)
+		.all()
+		.map((row) => String(row.value))
+}
 
 /** When each response came (no answers): the results page's responses per day. */
 export function surveyResponseTimes(db: Db, surveyId: number, options: { eventId?: number } = {}): Date[] {
