@@ -144,7 +144,7 @@ export async function surveyResultsPage(
 		const page = textsPage.questionId === question.id ? textsPage.page : 1
 		return { ...view, ...textsOnPage(db, survey.id, question.id, filter.eventId, page, results.questions[i]!.answered, locale, t) }
 	})
-	const times = surveyResponseTimes(db, survey.id, { eventId: filter.eventId })
+	const times = await surveyResponseTimes(db, survey.id, { eventId: filter.eventId })
 	return {
 		slug: survey.slug,
 		title: localized.title,
