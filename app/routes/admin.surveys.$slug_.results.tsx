@@ -1,6 +1,7 @@
 // /admin/surveys/{slug}/results: a survey's results for organizers (issue 15): per question the
 // counts and shares with a bar (a diverging bar for the 1–5 scale), responses per day, the
-// free-text answers under a warning, a GET filter by event (?event=slug, works without script),
+// free-text answers under a warning, 50 per question and page (?texts={questionId}&page=n, in
+// links that keep the filter), a GET filter by event (?event=slug, works without script),
 // and links to the exports. Small counts are hidden as in the API ("< 5"); see the view.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'

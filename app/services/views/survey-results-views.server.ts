@@ -4,7 +4,8 @@
 // where the count or the number who answered is hidden. Bars are scaled to the number who
 // answered when it is shown, else to the largest shown count, so a bar's length never says more
 // than the numbers printed next to it. Responses per day (Belgrade) are suppressed the same way,
-// as one breakdown of all responses.
+// as one breakdown of all responses. The free-text answers are read a page at a time (50, in the
+// order of their text, issue 21); the exports that carry them all are the raw rows (admins).
 //
 // The exports: results.csv / .xlsx are one long table (a block of rows per question: "answered",
 // then one row per answer), with the method note after it (CSV) or on a sheet of its own (XLSX);
