@@ -1,6 +1,7 @@
 // /admin/surveys/{slug}/results: a survey's results for organizers (issue 15): per question the
 // counts and shares with a bar (a diverging bar for the 1–5 scale), responses per day, the
-// free-text answers under a warning, a GET filter by event (?event=slug, works without script),
+// free-text answers under a warning, 50 per question and page (?texts={questionId}&page=n, in
+// links that keep the filter), a GET filter by event (?event=slug, works without script),
 // and links to the exports. Small counts are hidden as in the API ("< 5"); see the view.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
@@ -11,7 +12,7 @@ import { requireRole } from '#app/http/auth.server.ts'
 import { methodNotAllowed } from '#app/http/page-form.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
 import { findSurveyBySlug } from '#app/services/queries/surveys.server.ts'
-import { resultsEvent, surveyResultsPage } from '#app/services/views/survey-results-views.server.ts'
+import { resultsEvent, surveyResultsPage, textsPageOf } from '#app/services/views/survey-results-views.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getRequestT } from '#app/utils/i18n.server.ts'
 import { metaLocale, pageTitle, siteName } from '#app/utils/page-title.ts'
@@ -30,11 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const db = getDb()
 	const survey = findSurveyBySlug(db, params.slug ?? '')
 	invariantResponse(survey, 404)
-	const eventSlug = new URL(request.url).searchParams.get('event') || null
+	const search = new URL(request.url).searchParams
+	const eventSlug = search.get('event') || null
 	const event = resultsEvent(db, survey, eventSlug)
 	invariantResponse(event !== null, 404)
 	const { locale, t } = await getRequestT(request, ['survey-results', 'surveys'])
-	const page = await surveyResultsPage(db, survey, locale, t, { slug: event?.slug ?? null, eventId: event?.id })
+	const page = await surveyResultsPage(db, survey, locale, t, { slug: event?.slug ?? null, eventId: event?.id }, textsPageOf(search))
 	return { ...page, pageTitle: pageTitle(locale, t('survey-results:title', { survey: page.title })), isAdmin: hasRole(user.role, 'admin') }
 }
 
@@ -48,6 +50,17 @@ export default function SurveyResults() {
 	const { t } = useTranslation('survey-results')
 	const base = `/admin/surveys/${data.slug}`
 	const query = data.event.slug ? `?event=${encodeURIComponent(data.event.slug)}` : ''
+	// A page of one question's texts, the event filter kept (GET links: no script needed).
+	const textsHref = (questionId: string, page: number) => {
+		const params = new URLSearchParams()
+		if (data.event.slug) params.set('event', data.event.slug)
+		if (page > 1) {
+			params.set('texts', questionId)
+			params.set('page', String(page))
+		}
+		const search = params.toString()
+		return `${base}/results${search ? `?${search}` : ''}#q-${questionId}`
+	}
 	return (
 		<>
 			<p className="breadcrumb">
@@ -109,15 +122,41 @@ export default function SurveyResults() {
 					{question.kind === 'text' ? (
 						<>
 							<p className="notice danger">{t('texts.warning')}</p>
+							{question.textPage?.rangeText ? (
+								<p className="muted" data-testid="texts-range">
+									{question.textPage.rangeText}
+								</p>
+							) : null}
 							{question.texts && question.texts.length > 0 ? (
 								<ul className="result-texts" aria-label={t('texts.listLabel', { question: question.label })}>
 									{question.texts.map((text, i) => (
 										<li key={i}>{text}</li>
 									))}
 								</ul>
+							) : question.textPage && question.textPage.page > 1 ? (
+								<p>
+									{t('texts.pastEnd')} <Link to={textsHref(question.id, 1)}>{t('texts.first')}</Link>
+								</p>
 							) : (
 								<p>{t('texts.none')}</p>
 							)}
+							{question.textPage && (question.textPage.previous !== null || question.textPage.next !== null) ? (
+								<>
+									<nav className="texts-pager" aria-label={t('texts.pagesLabel', { question: question.label })}>
+										{question.textPage.previous !== null ? (
+											<Link to={textsHref(question.id, question.textPage.previous)} rel="prev" className="button secondary small">
+												← {t('texts.previous')}
+											</Link>
+										) : null}
+										{question.textPage.next !== null ? (
+											<Link to={textsHref(question.id, question.textPage.next)} rel="next" className="button secondary small">
+												{t('texts.next')} →
+											</Link>
+										) : null}
+									</nav>
+									<p className="muted">{t(data.isAdmin ? 'texts.allAdmin' : 'texts.allOrganizer')}</p>
+								</>
+							) : null}
 						</>
 					) : (
 						<>

@@ -13,6 +13,7 @@ import { escapedByReact } from '#tests/support/html.ts'
 import { addUserAndLogIn, getPage, logInCookie } from '#tests/support/pages.ts'
 import { startServer, type TestServer } from '#tests/support/server.ts'
 import resultsEn from '#app/locales/en/survey-results.json'
+import resultsLatn from '#app/locales/sr-Latn/survey-results.json'
 
 let server: TestServer
 let token: string
@@ -344,5 +345,99 @@ describe('the exports', () => {
 		const results = await api('GET', `/api/v1/surveys/${big}/results?include=text`, { token })
 		expect(results.body.responses).toBe(n)
 		expect(results.body.questions.find((q: { id: string }) => q.id === 'improve').texts).toHaveLength(lines.filter((l) => !l.endsWith(';')).length - 1)
+	})
+})
+
+describe('the free-text answers a page at a time (issue 21)', () => {
+	const n = 120
+	const forEvent = 60
+	const textOf = (i: number) => `Predlog broj ${String(i).padStart(3, '0')}`
+	let paged: string
+
+	beforeAll(async () => {
+		const created = await api('POST', '/api/v1/surveys', { token, body: { title: 'Mnogo odgovora', questions: QUESTIONS, status: 'open' } })
+		expect(created.status, created.text).toBe(201)
+		paged = created.body.survey.slug
+		expect(
+			(await api('POST', `/api/v1/surveys/${paged}/responses`, { body: { answers: { ...answers(0), improve: textOf(0) }, event: eventSlug } })).status,
+		).toBe(201)
+		withDatabase(server, (db) => {
+			const one = db.prepare('SELECT r.* FROM survey_responses r JOIN surveys s ON s.id = r.survey_id WHERE s.slug = ?').get(paged) as {
+				survey_id: number
+				event_id: number
+				submitted_at: number
+			}
+			const insert = db.prepare('INSERT INTO survey_responses (survey_id, event_id, submitted_at, answers) VALUES (?, ?, ?, ?)')
+			db.transaction(() => {
+				for (let i = 1; i < n; i++)
+					insert.run(one.survey_id, i < forEvent ? one.event_id : null, one.submitted_at, JSON.stringify({ ...answers(i % 12), improve: textOf(i) }))
+			})()
+		})
+	})
+
+	const section = (html: string) => html.split('data-question="improve"')[1]!.split('</section>')[0]!
+	const textsOn = (html: string) => [...section(html).matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]!)
+	const link = (html: string, rel: 'next' | 'prev') => {
+		const found = new RegExp(`<a[^>]*href="([^"]+)"[^>]*rel="${rel}"|<a[^>]*rel="${rel}"[^>]*href="([^"]+)"`).exec(section(html))
+		return found ? (found[1] ?? found[2]!).replaceAll('&amp;', '&') : null
+	}
+	const get = async (path: string, cookie = organizer) => {
+		const page = await getPage(server, path, { cookie })
+		expect(page.status, `${path}: ${page.html.slice(0, 300)}`).toBe(200)
+		return page.html
+	}
+
+	test('50 answers, a "next" link to the following ones, none twice, the last page without "next"', async () => {
+		let html = await get(`/admin/surveys/${paged}/results?lang=en`)
+		expect(html).toContain('Answers 1–50 of 120,')
+		expect(link(html, 'prev')).toBeNull()
+		expect(html).toContain(escapedByReact(resultsEn.texts.allOrganizer))
+		const seen: string[] = []
+		const pages: number[] = []
+		for (;;) {
+			const texts = textsOn(html)
+			pages.push(texts.length)
+			seen.push(...texts)
+			const next = link(html, 'next')
+			if (!next) break
+			expect(next).toMatch(/texts=improve&page=\d+#q-improve$/)
+			html = await get(`${next.split('#')[0]}&lang=en`)
+		}
+		expect(pages).toEqual([50, 50, 20])
+		expect(html).toContain('Answers 101–120 of 120,')
+		expect(link(html, 'prev')).toContain('texts=improve&page=2')
+		expect(new Set(seen).size).toBe(n)
+		expect([...seen].sort()).toEqual(Array.from({ length: n }, (_, i) => textOf(i)))
+		// Admins are pointed to the raw rows that carry every answer.
+		expect(await get(`/admin/surveys/${paged}/results?lang=en`, admin)).toContain(escapedByReact(resultsEn.texts.allAdmin))
+	})
+
+	test('the event filter is kept from page to page', async () => {
+		const first = await get(`/admin/surveys/${paged}/results?event=${eventSlug}&lang=en`)
+		expect(first).toContain(`Answers 1–50 of ${forEvent},`)
+		const next = link(first, 'next')!
+		expect(next).toContain(`event=${eventSlug}`)
+		const second = await get(`${next.split('#')[0]}&lang=en`)
+		expect(link(second, 'next')).toBeNull()
+		const all = [...textsOn(first), ...textsOn(second)]
+		expect(all.sort()).toEqual(Array.from({ length: forEvent }, (_, i) => textOf(i)))
+	})
+
+	test("a bad page falls back to the first one, a page past the end says so in the reader's language: never a 500", async () => {
+		const first = textsOn(await get(`/admin/surveys/${paged}/results?lang=en`))
+		for (const query of [
+			'texts=improve&page=abc',
+			'texts=improve&page=0',
+			'texts=improve&page=-2',
+			'texts=improve&page=1e3',
+			'texts=improve&page=99999999',
+			'texts=nope&page=2',
+			'page=2',
+		])
+			expect(textsOn(await get(`/admin/surveys/${paged}/results?${query}&lang=en`)), query).toEqual(first)
+		const past = await get(`/admin/surveys/${paged}/results?texts=improve&page=40&lang=sr-Latn`)
+		expect(textsOn(past)).toEqual([])
+		expect(past).toContain(resultsLatn.texts.pastEnd)
+		expect(past).toContain(`href="/admin/surveys/${paged}/results#q-improve"`)
 	})
 })

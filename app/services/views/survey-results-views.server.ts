@@ -4,7 +4,8 @@
 // where the count or the number who answered is hidden. Bars are scaled to the number who
 // answered when it is shown, else to the largest shown count, so a bar's length never says more
 // than the numbers printed next to it. Responses per day (Belgrade) are suppressed the same way,
-// as one breakdown of all responses.
+// as one breakdown of all responses. The free-text answers are read a page at a time (50, in the
+// order of their text, issue 21); the exports that carry them all are the raw rows (admins).
 //
 // The exports: results.csv / .xlsx are one long table (a block of rows per question: "answered",
 // then one row per answer), with the method note after it (CSV) or on a sheet of its own (XLSX);
@@ -25,6 +26,7 @@ import {
 	surveyResponseTimes,
 	surveyResponseTextRows,
 	surveyResultsFor,
+	surveyTextAnswers,
 	surveyQuestions,
 	surveyStateOf,
 	type LocalizedQuestion,
@@ -57,6 +59,21 @@ export type QuestionView = {
 	/** likert5 only: the diverging bar, left (points 2, 1 outwards) and right (4, 5); 3 is split between both. */
 	likert?: { left: LikertSegment[]; right: LikertSegment[] }
 	texts?: string[]
+	/** text only: which page of its answers is shown, and the pages before and after it (null: none). */
+	textPage?: { page: number; rangeText: string | null; previous: number | null; next: number | null }
+}
+
+/** Free-text answers shown per page and question (issue 21: 30,000 answers are not one page). */
+export const TEXTS_PER_PAGE = 50
+/** The highest page asked for that is read: beyond it the first page is shown. */
+const MAX_TEXT_PAGE = 100_000
+
+/** Which question's texts are paged to which page (`?texts={questionId}&page=n`); anything else is page 1. */
+export function textsPageOf(params: URLSearchParams): { questionId: string | null; page: number } {
+	const questionId = params.get('texts')
+	const raw = params.get('page') ?? '1'
+	const page = /^[1-9][0-9]{0,5}$/.test(raw) ? Number(raw) : 1
+	return questionId ? { questionId, page: page <= MAX_TEXT_PAGE ? page : 1 } : { questionId: null, page: 1 }
 }
 
 export type EventFilter = { slug: string | null; options: string[] }
@@ -116,12 +133,19 @@ export async function surveyResultsPage(
 	locale: Locale,
 	t: TFunction,
 	filter: { slug: string | null; eventId?: number },
+	textsPage: { questionId: string | null; page: number } = { questionId: null, page: 1 },
 ): Promise<SurveyResultsPage> {
 	const localized = localizeSurvey(survey, locale)
-	const results = await surveyResultsFor(db, survey, { eventId: filter.eventId, includeText: true })
+	// The counts only: each text question's answers are read a page at a time below.
+	const results = await surveyResultsFor(db, survey, { eventId: filter.eventId })
 	const keys = surveyQuestions(survey).map(answerKeys)
-	const questions = localized.questions.map((question, i): QuestionView => questionView(question, keys[i]!, results.questions[i]!, results, locale, t))
-	const times = surveyResponseTimes(db, survey.id, { eventId: filter.eventId })
+	const questions = localized.questions.map((question, i): QuestionView => {
+		const view = questionView(question, keys[i]!, results.questions[i]!, results, locale, t)
+		if (question.kind !== 'text') return view
+		const page = textsPage.questionId === question.id ? textsPage.page : 1
+		return { ...view, ...textsOnPage(db, survey.id, question.id, filter.eventId, page, results.questions[i]!.answered, locale, t) }
+	})
+	const times = await surveyResponseTimes(db, survey.id, { eventId: filter.eventId })
 	return {
 		slug: survey.slug,
 		title: localized.title,
@@ -152,7 +176,7 @@ function questionView(
 	const entries = keys.map((key) => ({ key, label: answerLabel(question, key), count: result.counts[key] ?? null }))
 	switch (question.kind) {
 		case 'text':
-			return { ...base, lines: [], texts: result.texts ?? [] }
+			return { ...base, lines: [], texts: [] }
 		case 'likert5': {
 			const view: QuestionView = { ...base, lines: lines(entries, answered, locale) }
 			const bar = likertBar(question, result.counts, answered)
@@ -162,6 +186,33 @@ function questionView(
 		default:
 			return { ...base, lines: lines(entries, answered, locale) }
 	}
+}
+
+/** One page of a text question's answers: read LIMIT/OFFSET, one row more to know whether a next page exists. */
+function textsOnPage(
+	db: Db,
+	surveyId: number,
+	questionId: string,
+	eventId: number | undefined,
+	page: number,
+	answered: Suppressed,
+	locale: Locale,
+	t: TFunction,
+): Pick<QuestionView, 'texts' | 'textPage'> {
+	const offset = (page - 1) * TEXTS_PER_PAGE
+	const read = surveyTextAnswers(db, surveyId, questionId, { eventId, limit: TEXTS_PER_PAGE + 1, offset })
+	const texts = read.slice(0, TEXTS_PER_PAGE)
+	const hasNext = read.length > TEXTS_PER_PAGE
+	// The range is said only when the number who answered is shown (never beside a hidden "< 5").
+	const rangeText =
+		answered === null || texts.length === 0 || (page === 1 && !hasNext)
+			? null
+			: t('survey-results:texts.range', {
+					from: formatNumber(offset + 1, locale),
+					to: formatNumber(offset + texts.length, locale),
+					total: formatNumber(answered, locale),
+				})
+	return { texts, textPage: { page, rangeText, previous: page > 1 ? page - 1 : null, next: hasNext ? page + 1 : null } }
 }
 
 /** An answer key in the reader's words: the option's label, the scale point's, or a bucket "1–4". */
