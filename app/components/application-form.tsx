@@ -365,7 +365,7 @@ export function ApplicationForm({
 					<option value="">{t('org.choose')}</option>
 					{categories.map((c) => (
 						<option key={c} value={c}>
-							{categoryNames[c] ?? t(`fair:category.${c}`, { defaultValue: c })}
+							{categoryNames[c] ?? c}
 						</option>
 					))}
 				</Select>

@@ -3,6 +3,7 @@
 // (several choices). Values and errors come back from the server's answer (conform's lastResult).
 import { useTranslation } from 'react-i18next'
 import type { FormQuestionView } from '#app/services/views/event-question-views.server.ts'
+import { QuestionField } from './question-field.tsx'
 
 type Props = {
 	questions: FormQuestionView[]
@@ -28,97 +29,38 @@ export function EventQuestionFields({ questions, values, errors }: Props) {
 
 function Question({ question: q, values, errors }: { question: FormQuestionView; values: string[]; errors?: string[] }) {
 	const { t } = useTranslation('questions')
-	const errorId = `${q.name}-error`
-	const hintId = `${q.name}-hint`
-	const invalid = errors?.length ? true : undefined
-	const required = q.required ? (
-		<>
-			{' '}
-			<span aria-hidden="true" className="required-mark">
-				*
-			</span>
-			<span className="visually-hidden">{`(${t('form.required')})`}</span>
-		</>
-	) : null
-	const error = errors?.length ? (
-		<p className="field-error" id={errorId}>
-			{errors.join(' ')}
-		</p>
-	) : null
-	if (q.kind === 'shortText' || q.kind === 'text' || q.kind === 'number') {
-		const hint =
-			q.kind === 'number'
-				? t('form.numberHint', { min: q.minText, max: q.maxText })
-				: t(q.kind === 'text' ? 'form.textHint' : 'form.shortHint', { count: q.maxLength ?? 0 })
-		const common = {
-			id: q.name,
-			name: q.name,
-			defaultValue: values[0] ?? '',
-			'aria-invalid': invalid,
-			'aria-describedby': [hintId, invalid ? errorId : null].filter(Boolean).join(' '),
-			required: q.required || undefined,
-		}
-		return (
-			<div className="field">
-				<label htmlFor={q.name}>
-					<span lang={q.lang ?? undefined}>{q.label}</span>
-					{required}
-				</label>
-				<span className="hint" id={hintId}>
-					{hint}
-				</span>
-				{q.kind === 'text' ? (
-					<textarea {...common} rows={4} maxLength={q.maxLength ?? undefined} />
-				) : q.kind === 'number' ? (
-					<input {...common} type="number" inputMode="numeric" step={1} min={q.min ?? undefined} max={q.max ?? undefined} />
-				) : (
-					<input {...common} type="text" maxLength={q.maxLength ?? undefined} />
-				)}
-				{error}
-			</div>
-		)
-	}
+	const isField = q.kind === 'shortText' || q.kind === 'text' || q.kind === 'number'
+	const hint = isField
+		? q.kind === 'number'
+			? t('form.numberHint', { min: q.minText, max: q.maxText })
+			: t(q.kind === 'text' ? 'form.textHint' : 'form.shortHint', { count: q.maxLength ?? 0 })
+		: q.kind === 'multi'
+			? t('form.multiHint')
+			: undefined
 	const choices =
 		q.kind === 'yesNo'
 			? [
-					{ value: 'yes', label: t('yes'), lang: null },
-					{ value: 'no', label: t('no'), lang: null },
+					{ value: 'yes', label: t('yes') },
+					{ value: 'no', label: t('no') },
 				]
-			: q.options
-	const type = q.kind === 'multi' ? 'checkbox' : 'radio'
+			: q.options.map((o) => ({ value: o.value, label: o.label, lang: o.lang ?? undefined }))
 	return (
-		<fieldset
-			className="field event-question"
+		<QuestionField
 			id={q.name}
-			tabIndex={-1}
-			aria-describedby={[q.kind === 'multi' ? hintId : null, invalid ? errorId : null].filter(Boolean).join(' ') || undefined}
-		>
-			<legend>
-				<span lang={q.lang ?? undefined}>{q.label}</span>
-				{required}
-			</legend>
-			{q.kind === 'multi' ? (
-				<p className="hint fieldset-hint" id={hintId}>
-					{t('form.multiHint')}
-				</p>
-			) : null}
-			{choices.map((choice, i) => (
-				<div className="check" key={choice.value}>
-					<input
-						type={type}
-						id={`${q.name}-${i}`}
-						name={q.name}
-						value={choice.value}
-						defaultChecked={values.includes(choice.value)}
-						aria-invalid={invalid}
-						required={type === 'radio' && q.required ? true : undefined}
-					/>
-					<label htmlFor={`${q.name}-${i}`} lang={choice.lang ?? undefined}>
-						{choice.label}
-					</label>
-				</div>
-			))}
-			{error}
-		</fieldset>
+			name={q.name}
+			control={q.kind === 'shortText' ? 'line' : q.kind === 'text' ? 'text' : q.kind === 'number' ? 'number' : q.kind === 'multi' ? 'several' : 'one'}
+			label={q.label}
+			lang={q.lang ?? undefined}
+			required={q.required}
+			requiredText={t('form.required')}
+			hint={hint}
+			choices={isField ? undefined : choices}
+			min={q.min ?? undefined}
+			max={q.max ?? undefined}
+			maxLength={q.maxLength ?? undefined}
+			values={values}
+			errors={errors}
+			className={isField ? 'field' : 'field event-question'}
+		/>
 	)
 }

@@ -89,6 +89,20 @@ export function ownCategoryNames(categories: readonly FairCategory[], locale: Lo
 	return Object.fromEntries(categories.filter((c): c is OwnCategory => typeof c !== 'string').map((c) => [c.code, categoryName(c, locale, (code) => code)]))
 }
 
+/**
+ * The name of each of a fair's categories by code, in a language: the organizer's words for their
+ * own (or renamed) ones, the catalog's for standard ones. Given to the application form ready made,
+ * so the browser needs no catalog of category names (decision 0012).
+ */
+export function categoryNamesByCode(
+	categories: readonly FairCategory[],
+	codes: readonly string[],
+	locale: Locale,
+	standardName: (code: string) => string,
+): Record<string, string> {
+	return Object.fromEntries(codes.map((code) => [code, categoryNameByCode(categories, code, locale, standardName)]))
+}
+
 /** The codes a change removes: applications that chose one of them stand in the way. */
 export function removedCategoryCodes(before: readonly FairCategory[], after: readonly FairCategory[]): string[] {
 	const kept = new Set(categoryCodes(after))

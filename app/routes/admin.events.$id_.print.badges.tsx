@@ -6,7 +6,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { PrintButton } from '#app/components/print-button.tsx'
-import { LOCALES } from '#app/domain/locale.ts'
+import { SheetLanguageRow } from '#app/components/sheet-language.tsx'
 import { BADGE_LAYOUTS, BADGE_PEOPLE, MAX_BADGE_COPIES, MAX_SKIPPED_LABELS, parseBadgeQuery, type BadgeLayout } from '#app/domain/print-sheets.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
@@ -126,19 +126,7 @@ export default function PrintBadges() {
 						<label htmlFor="badge-skip">{t('badges.skip')}</label>
 						<input id="badge-skip" type="number" name="skip" min={0} max={MAX_SKIPPED_LABELS} defaultValue={query.skip} />
 					</p>
-					<p className="field-row">
-						<label htmlFor="sheet-lang">{t('sheetLang')}</label>
-						<select id="sheet-lang" name="sheetLang" defaultValue={sheet.lang}>
-							{LOCALES.map((locale) => (
-								<option key={locale} value={locale}>
-									{t(`common:language.${locale}`)}
-								</option>
-							))}
-						</select>
-						<button type="submit" className="button secondary">
-							{t('show')}
-						</button>
-					</p>
+					<SheetLanguageRow lang={sheet.lang} />
 				</Form>
 				<p className="notice" data-summary>
 					{t('badges.summary', { n: sheet.countText, sheets: sheet.sheetsText })}

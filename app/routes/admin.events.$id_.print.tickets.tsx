@@ -7,7 +7,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { PrintButton } from '#app/components/print-button.tsx'
-import { LOCALES } from '#app/domain/locale.ts'
+import { SheetLanguageRow } from '#app/components/sheet-language.tsx'
 import { TICKET_CHOICES, parseTicketSheetQuery } from '#app/domain/print-sheets.ts'
 import { requireAdminEvent } from '#app/http/admin-event.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
@@ -128,19 +128,7 @@ export default function PrintTickets() {
 							</details>
 						) : null}
 					</fieldset>
-					<p className="field-row">
-						<label htmlFor="sheet-lang">{t('sheetLang')}</label>
-						<select id="sheet-lang" name="sheetLang" defaultValue={sheet.lang}>
-							{LOCALES.map((locale) => (
-								<option key={locale} value={locale}>
-									{t(`common:language.${locale}`)}
-								</option>
-							))}
-						</select>
-						<button type="submit" className="button secondary">
-							{t('show')}
-						</button>
-					</p>
+					<SheetLanguageRow lang={sheet.lang} />
 				</Form>
 				<p className="muted">{t('tickets.notPrinted')}</p>
 				<p className="muted">{t('tickets.printHint')}</p>

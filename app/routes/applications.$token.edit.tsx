@@ -15,7 +15,7 @@ import {
 	refusalReply,
 } from '#app/http/application-form.server.ts'
 import { findApplicationImage } from '#app/services/queries/application-images.server.ts'
-import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
+import { categoryNamesByCode } from '#app/domain/fair-settings-input.ts'
 import { updateApplication } from '#app/services/commands/applications.server.ts'
 import { applicationsOpen, findApplicationByManageToken, findFair } from '#app/services/queries/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
@@ -24,7 +24,7 @@ import { PRIVATE_PAGE_HEADERS } from '#app/http/private-headers.server.ts'
 import applyStyles from '#app/styles/apply.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
-import { explicitLocale, getLocale, getRequestT, withLang } from '#app/utils/i18n.server.ts'
+import { explicitLocale, getLocale, getRequestT, getT, withLang } from '#app/utils/i18n.server.ts'
 import { discardPageForm } from '#app/http/page-form.server.ts'
 import { passRetryAfter } from '#app/http/rate-limit.server.ts'
 import { errorResponse, invariantResponse } from '#app/http/responses.server.ts'
@@ -75,7 +75,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		editAction: withLang(`/applications/${token}/edit`, keepLang),
 		fair: { slug: fair.event.slug, title: localizeEventTexts(fair.event, locale).title },
 		categories: fair.categories,
-		categoryNames: ownCategoryNames(fair.settings?.categories ?? [], locale),
+		categoryNames: categoryNamesByCode(fair.settings?.categories ?? [], fair.categories, locale, (code) =>
+			getT(locale, 'fair')(`category.${code}`, { defaultValue: code }),
+		),
 		plan,
 		state,
 		// On a published plan the selects show the stored stands; a zone typed before is not one of them.

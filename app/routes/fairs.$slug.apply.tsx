@@ -8,14 +8,14 @@ import { emptyFormValue } from '#app/domain/application-form-fields.ts'
 import { localizeEventTexts } from '#app/domain/event-text.ts'
 import { formatDateTime } from '#app/domain/format.ts'
 import { preferencePlan, rateLimitedReply, readApplicationForm, refusalReply } from '#app/http/application-form.server.ts'
-import { ownCategoryNames } from '#app/domain/fair-settings-input.ts'
+import { categoryNamesByCode } from '#app/domain/fair-settings-input.ts'
 import { submitApplication } from '#app/services/commands/applications.server.ts'
 import { applicationsOpen, findFair, type FairContext } from '#app/services/queries/applications.server.ts'
 import { ServiceError } from '#app/services/errors.server.ts'
 import applyStyles from '#app/styles/apply.css?url'
 import visitorStyles from '#app/styles/visitor.css?url'
 import { getDb } from '#app/utils/db.server.ts'
-import { getRequestT } from '#app/utils/i18n.server.ts'
+import { getRequestT, getT } from '#app/utils/i18n.server.ts'
 import { discardPageForm } from '#app/http/page-form.server.ts'
 import { passRetryAfter } from '#app/http/rate-limit.server.ts'
 import { errorResponse } from '#app/http/responses.server.ts'
@@ -51,7 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		title: pageTitle(locale, t('metaTitle', { fair: fairTitle })),
 		fair: { slug: fair.event.slug, title: fairTitle },
 		categories: fair.categories,
-		categoryNames: ownCategoryNames(fair.settings?.categories ?? [], locale),
+		categoryNames: categoryNamesByCode(fair.settings?.categories ?? [], fair.categories, locale, (code) =>
+			getT(locale, 'fair')(`category.${code}`, { defaultValue: code }),
+		),
 		plan: preferencePlan(getDb(), fair.event.id),
 		open,
 		closesAt: formatDateTime(closesAt, locale),

@@ -17,6 +17,7 @@ import { readPageForm } from '#app/http/page-form.server.ts'
 import { passRetryAfter, takeRateLimit, tooManyRequests } from '#app/http/rate-limit.server.ts'
 import { invariantResponse } from '#app/http/responses.server.ts'
 import { answerIssueMessages } from '#app/http/survey-answers.server.ts'
+import { QuestionField } from '#app/components/question-field.tsx'
 import visitorStyles from '#app/styles/visitor.css?url'
 import surveyStyles from '#app/styles/survey.css?url'
 import { getDb } from '#app/utils/db.server.ts'
@@ -190,106 +191,38 @@ function Question({
 }) {
 	const { t } = useTranslation('surveys')
 	const id = `q-${question.id}`
-	const name = `q.${question.id}`
-	const errorId = `${id}-error`
-	const hintId = `${id}-hint`
-	const invalid = errors?.length ? true : undefined
-	const required = question.required ? (
-		<>
-			{' '}
-			<span aria-hidden="true" className="required-mark">
-				*
-			</span>
-			<span className="visually-hidden">{`(${t('page.required')})`}</span>
-		</>
-	) : null
-	const error = errors?.length ? (
-		<p className="field-error" id={errorId}>
-			{errors.join(' ')}
-		</p>
-	) : null
-	if (question.kind === 'number' || question.kind === 'text') {
-		const hint = question.kind === 'number' ? t('page.numberHint', { min: question.minText, max: question.maxText }) : t('page.textHint', { count: textMax })
-		const describedBy = [hintId, invalid ? errorId : null].filter(Boolean).join(' ')
-		return (
-			<div className="field survey-question" id={`${id}-field`}>
-				<label htmlFor={id}>
-					<span lang={textLang}>{question.label}</span>
-					{required}
-				</label>
-				<span className="hint" id={hintId}>
-					{hint}
-				</span>
-				{question.kind === 'number' ? (
-					<input
-						id={id}
-						name={name}
-						type="number"
-						inputMode="numeric"
-						min={question.min}
-						max={question.max}
-						step={1}
-						defaultValue={values[0] ?? ''}
-						aria-invalid={invalid}
-						aria-describedby={describedBy}
-						required={question.required}
-					/>
-				) : (
-					<textarea
-						id={id}
-						name={name}
-						rows={4}
-						maxLength={textMax}
-						defaultValue={values[0] ?? ''}
-						aria-invalid={invalid}
-						aria-describedby={describedBy}
-						required={question.required}
-					/>
-				)}
-				{error}
-			</div>
-		)
-	}
+	const isField = question.kind === 'number' || question.kind === 'text'
+	const hint =
+		question.kind === 'number'
+			? t('page.numberHint', { min: question.minText, max: question.maxText })
+			: question.kind === 'text'
+				? t('page.textHint', { count: textMax })
+				: question.kind === 'multi'
+					? t('page.multiHint')
+					: undefined
 	const choices =
 		question.kind === 'likert5'
-			? (question.scale ?? []).map((point) => ({ value: String(point.value), label: `${point.value} – ${point.label}`, lang: undefined }))
+			? (question.scale ?? []).map((point) => ({ value: String(point.value), label: `${point.value} – ${point.label}` }))
 			: (question.options ?? []).map((option) => ({ value: option.value, label: option.label, lang: textLang }))
-	const type = question.kind === 'multi' ? 'checkbox' : 'radio'
 	return (
-		<fieldset
-			className={`survey-question field ${question.kind === 'likert5' ? 'likert' : ''}`}
+		<QuestionField
 			id={id}
-			tabIndex={-1}
-			aria-describedby={[question.kind === 'multi' ? hintId : null, invalid ? errorId : null].filter(Boolean).join(' ') || undefined}
-		>
-			<legend>
-				<span lang={textLang}>{question.label}</span>
-				{required}
-			</legend>
-			{question.kind === 'multi' ? (
-				<p className="hint fieldset-hint" id={hintId}>
-					{t('page.multiHint')}
-				</p>
-			) : null}
-			<div className="choices">
-				{choices.map((choice, i) => (
-					<div className="check" key={choice.value}>
-						<input
-							type={type}
-							id={`${id}-${i}`}
-							name={name}
-							value={choice.value}
-							defaultChecked={values.includes(choice.value)}
-							aria-invalid={invalid}
-							required={type === 'radio' && question.required ? true : undefined}
-						/>
-						<label htmlFor={`${id}-${i}`} lang={choice.lang}>
-							{choice.label}
-						</label>
-					</div>
-				))}
-			</div>
-			{error}
-		</fieldset>
+			name={`q.${question.id}`}
+			control={question.kind === 'number' ? 'number' : question.kind === 'text' ? 'text' : question.kind === 'multi' ? 'several' : 'one'}
+			label={question.label}
+			lang={textLang}
+			required={question.required}
+			requiredText={t('page.required')}
+			hint={hint}
+			choices={isField ? undefined : choices}
+			min={question.min}
+			max={question.max}
+			maxLength={textMax}
+			values={values}
+			errors={errors}
+			className={isField ? 'field survey-question' : `survey-question field ${question.kind === 'likert5' ? 'likert' : ''}`}
+			wrapperId={`${id}-field`}
+			choicesClassName="choices"
+		/>
 	)
 }

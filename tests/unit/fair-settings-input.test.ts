@@ -11,6 +11,7 @@ import {
 	fairSettingsFromForm,
 	isCategoryCode,
 	ownCategoryNames,
+	categoryNamesByCode,
 	removedCategoryCodes,
 	resolveCategories,
 	type FairCategory,
@@ -227,5 +228,14 @@ describe('ownCategoryNames', () => {
 		expect(ownCategoryNames(categories, 'sr-Latn')).toEqual({ 'custom-pletivo': 'Pletivo i vez', plants: 'Cveće' })
 		expect(ownCategoryNames(categories, 'sr-Cyrl')).toEqual({ 'custom-pletivo': 'Плетиво и вез', plants: 'Цвеће' })
 		expect(ownCategoryNames(categories, 'en')).toEqual({ 'custom-pletivo': 'Knitting', plants: 'Cveće' })
+	})
+})
+
+describe('categoryNamesByCode', () => {
+	test('names every category of the fair: the organizer’s words for their own, the catalog’s for standard ones', () => {
+		const categories = ['food', { code: 'custom-pletivo', label: 'Pletivo i vez', labelEn: 'Knitting' }]
+		const standard = (code: string) => `[${code}]`
+		expect(categoryNamesByCode(categories, ['food', 'custom-pletivo'], 'sr-Cyrl', standard)).toEqual({ food: '[food]', 'custom-pletivo': 'Плетиво и вез' })
+		expect(categoryNamesByCode(categories, ['food', 'custom-pletivo'], 'en', standard)).toEqual({ food: '[food]', 'custom-pletivo': 'Knitting' })
 	})
 })
