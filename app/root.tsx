@@ -2,7 +2,7 @@
 import '#app/utils/zod-jitless.ts'
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from '@remix-run/react'
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorMessage, errorPageTitle } from '#app/components/error-page.tsx'
 import { metaLocale } from '#app/utils/page-title.ts'
@@ -78,14 +78,18 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+	// A page (or the footer's funder block) may need a catalog the browser has not fetched yet
+	// (decision 0012): its useTranslation suspends until it arrives. This boundary catches that, so
+	// an update React renders synchronously cannot unwind to the root with no tree to show (React
+	// error 345); in a navigation's transition the old page simply stays until the catalog is in.
 	return (
-		<>
+		<Suspense fallback={null}>
 			<SiteHeader />
 			<main id="main" className="site-main">
 				<Outlet />
 			</main>
 			<SiteFooter />
-		</>
+		</Suspense>
 	)
 }
 
