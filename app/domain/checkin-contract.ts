@@ -7,16 +7,17 @@ import { SCAN_RESULTS, type ScanResult } from './checkin-rules.ts'
 import { SlugSchema } from './slug.ts'
 import type { RegistrationStatus } from './vocabulary.ts'
 
-/** A batch holds at most this many scans: a long day offline on one phone, with room to spare. */
-export const MAX_BATCH_SCANS = 10_000
-/** The body of a full batch: 10,000 scans of about 250 bytes each, and room. */
-export const MAX_BATCH_BYTES = 8 * 1024 * 1024
-/** A QR code holds at most about 4,300 characters; the stored copy is cut to 300 (MAX_STORED_CODE_LENGTH). */
-export const MAX_SCANNED_CODE_LENGTH = 4_400
-export const MAX_SEARCH_QUERY_LENGTH = 100
-export const MIN_SEARCH_QUERY_LENGTH = 2
-/** The most hits a name search gives, on the server and in the phone's own list. */
-export const CHECKIN_SEARCH_LIMIT = 20
+import { MAX_BATCH_SCANS, MAX_SCANNED_CODE_LENGTH } from './checkin-limits.ts'
+
+// The plain limits live in checkin-limits.ts (zod-free, for the phone); server code keeps importing them here.
+export {
+	CHECKIN_SEARCH_LIMIT,
+	MAX_BATCH_BYTES,
+	MAX_BATCH_SCANS,
+	MAX_SCANNED_CODE_LENGTH,
+	MAX_SEARCH_QUERY_LENGTH,
+	MIN_SEARCH_QUERY_LENGTH,
+} from './checkin-limits.ts'
 
 /** A device chooses its own id (random, kept in its storage) and its nonces. */
 const deviceId = z.string().trim().min(1).max(100)

@@ -8,7 +8,7 @@ import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunct
 import { useLoaderData } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MAX_SEARCH_QUERY_LENGTH, MIN_SEARCH_QUERY_LENGTH } from '#app/domain/checkin-contract.ts'
+import { MAX_SEARCH_QUERY_LENGTH, MIN_SEARCH_QUERY_LENGTH } from '#app/domain/checkin-limits.ts'
 import { SCAN_RESULTS, type ScanResult } from '#app/domain/checkin-rules.ts'
 import { formatDateTime, formatTime } from '#app/domain/format.ts'
 import { hasRole } from '#app/domain/roles.ts'

@@ -1,7 +1,8 @@
 // The scanner's state, outside React: the event's dataset, the queue of scans, the network and
 // the verdict on screen. Every scan is decided on the phone at once (no waiting for the network
 // at the door), written to the queue, and then confirmed by the server when it can be reached.
-import { MAX_SCANNED_CODE_LENGTH, type OfflineTicket, type ScanAnswer } from '#app/domain/checkin-contract.ts'
+import type { OfflineTicket, ScanAnswer } from '#app/domain/checkin-contract.ts'
+import { MAX_SCANNED_CODE_LENGTH } from '#app/domain/checkin-limits.ts'
 import { isSameArrival } from '#app/domain/checkin-rules.ts'
 import { AccessError, OfflineError, fetchDataset, fetchStats, sendManualCheckIn, sendScan, type Access, type Stats } from './api.ts'
 import { signal } from './feedback.ts'

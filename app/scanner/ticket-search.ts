@@ -1,6 +1,7 @@
 // The name search on the phone, offline: the dataset's names (no addresses are kept on the phone),
 // with the server's rule (searchWords, searchMatches): every word of the query, in any order.
-import { CHECKIN_SEARCH_LIMIT, type OfflineTicket } from '#app/domain/checkin-contract.ts'
+import type { OfflineTicket } from '#app/domain/checkin-contract.ts'
+import { CHECKIN_SEARCH_LIMIT } from '#app/domain/checkin-limits.ts'
 import { foldForSearch, searchMatches, searchWords } from '#app/domain/search-text.ts'
 
 /** The tickets whose name holds every word of the query, by name as the server orders them; at most `limit`. */

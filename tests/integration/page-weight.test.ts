@@ -1,7 +1,8 @@
 // Issue 17's budget for the application form (decision 0012): the phone loads at most half of the
 // 261.6 KiB gzip of JavaScript the page loaded before (gzip -9 of every module file and message
 // catalog the HTML names, as bench/js-weight.mjs counts), none of it zod, and only catalogs of the
-// page's language, never the admin's or the mails'.
+// page's language, never the admin's or the mails'. The scanner (/scan) loads no zod either: its
+// code takes the check-in limits from app/domain/checkin-limits.ts, not the server's schemas.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
@@ -57,5 +58,14 @@ describe('the application form page', () => {
 			const own = JSON.parse(readFileSync(path.join(ROOT, 'app/locales', locale, 'common.json'), 'utf8')) as unknown
 			expect(catalog).toEqual(own)
 		}
+	})
+})
+
+describe('the scanner page', () => {
+	test('no zod in what /scan loads', async () => {
+		const html = await (await fetch(`${server.url}/scan`)).text()
+		const files = loadedFiles(html).filter((file) => file.endsWith('.js'))
+		expect(files.length).toBeGreaterThan(0)
+		for (const file of files) expect(readFileSync(path.join(CLIENT_DIR, file)).includes('$ZodError'), file).toBe(false)
 	})
 })
