@@ -6,25 +6,9 @@ import { useTranslation } from 'react-i18next'
 import { EventFacts } from './event-facts.tsx'
 import { PrintButton } from './print-button.tsx'
 import type { TicketPageView } from '#app/services/views/ticket-views.server.ts'
+import { QrImage } from './qr-image.tsx'
 
 type TicketProps = { ticket: TicketPageView }
-
-/** The QR code, drawn inline so it shows at once and offline once the page is saved. */
-export function TicketQr({ qr, label }: { qr: NonNullable<TicketPageView['qr']>; label: string }) {
-	return (
-		<svg
-			className="ticket-qr"
-			viewBox={`0 0 ${qr.size} ${qr.size}`}
-			role="img"
-			aria-label={label}
-			shapeRendering="crispEdges"
-			xmlns="http://www.w3.org/2000/svg"
-		>
-			<rect width={qr.size} height={qr.size} fill="#fff" />
-			<path d={qr.path} fill="#000" />
-		</svg>
-	)
-}
 
 export function TicketCard({ ticket }: TicketProps) {
 	const { t } = useTranslation(['ticket', 'public', 'print'])
@@ -37,7 +21,7 @@ export function TicketCard({ ticket }: TicketProps) {
 			{ticket.qr ? (
 				<>
 					<div className="ticket-qr-wrap">
-						<TicketQr qr={ticket.qr} label={t('qrAlt')} />
+						<QrImage qr={ticket.qr} label={t('qrAlt')} className="ticket-qr" />
 					</div>
 					<p className="ticket-holder">
 						<strong>{ticket.person.name}</strong>

@@ -18,6 +18,7 @@ import { metaLocale, pageTitle, siteName } from '#app/utils/page-title.ts'
 import paperA4Styles from '#app/styles/paper-a4-edge.css?url'
 import paperA6Styles from '#app/styles/paper-a6.css?url'
 import printStyles from '#app/styles/print-sheets.css?url'
+import { QrImage } from '#app/components/qr-image.tsx'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: printStyles }]
 
@@ -52,19 +53,7 @@ function BadgeCard({ badge, sheet }: { badge: BadgeSlot; sheet: BadgeSheetView }
 	return (
 		<article className={badge.category ? 'badge has-strip' : 'badge'} data-badge={badge.key} aria-label={label}>
 			{badge.category ? <span className="badge-strip" style={{ background: badge.category.colour }} aria-hidden="true" /> : null}
-			{badge.qr ? (
-				<svg
-					className="badge-qr"
-					viewBox={`0 0 ${badge.qr.size} ${badge.qr.size}`}
-					role="img"
-					aria-label={`${words.qrAlt}: ${label}`}
-					shapeRendering="crispEdges"
-					xmlns="http://www.w3.org/2000/svg"
-				>
-					<rect width={badge.qr.size} height={badge.qr.size} fill="#fff" />
-					<path d={badge.qr.path} fill="#000" />
-				</svg>
-			) : null}
+			{badge.qr ? <QrImage qr={badge.qr} label={`${words.qrAlt}: ${label}`} className="badge-qr" /> : null}
 			<div className="badge-text">
 				{badge.name ? <p className="badge-name">{badge.name}</p> : <p className="badge-write">{words.writeName}</p>}
 				{badge.organisation ? <p className="badge-org">{badge.organisation}</p> : null}

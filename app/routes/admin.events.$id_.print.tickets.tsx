@@ -18,6 +18,7 @@ import { getRequestT } from '#app/utils/i18n.server.ts'
 import { metaLocale, pageTitle, siteName } from '#app/utils/page-title.ts'
 import paperStyles from '#app/styles/paper-a4-margin.css?url'
 import printStyles from '#app/styles/print-sheets.css?url'
+import { QrImage } from '#app/components/qr-image.tsx'
 
 // A4 with a 10 mm margin: inside any printer's unprintable edge.
 export const links: LinksFunction = () => [
@@ -49,17 +50,7 @@ function Slip({ slip, sheet }: { slip: TicketSlip; sheet: TicketSheetView }) {
 	const { event, words } = sheet
 	return (
 		<article className="ticket-slip" data-ticket={slip.id} aria-label={`${words.heading}: ${slip.name}`}>
-			<svg
-				className="slip-qr"
-				viewBox={`0 0 ${slip.qr.size} ${slip.qr.size}`}
-				role="img"
-				aria-label={`${words.qrAlt}: ${slip.name}`}
-				shapeRendering="crispEdges"
-				xmlns="http://www.w3.org/2000/svg"
-			>
-				<rect width={slip.qr.size} height={slip.qr.size} fill="#fff" />
-				<path d={slip.qr.path} fill="#000" />
-			</svg>
+			<QrImage qr={slip.qr} label={`${words.qrAlt}: ${slip.name}`} className="slip-qr" />
 			<div className="slip-text">
 				<p className="slip-heading">{words.heading}</p>
 				<p className="slip-event" lang={event.titleLang}>

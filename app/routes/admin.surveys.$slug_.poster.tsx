@@ -16,6 +16,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getRequestT, getT } from '#app/utils/i18n.server.ts'
 import { metaLocale, pageTitle, siteName } from '#app/utils/page-title.ts'
+import { QrImage } from '#app/components/qr-image.tsx'
 
 // No form that posts here: an anonymous caller goes to the login first, then any other method
 // than GET is a 405 page with one log line.
@@ -78,10 +79,7 @@ export default function SurveyPoster() {
 					{poster.title}
 				</h2>
 				<p className="poster-invitation">{invitation}</p>
-				<svg className="poster-qr" viewBox={`0 0 ${poster.qr.size} ${poster.qr.size}`} role="img" aria-label={qrAlt} shapeRendering="crispEdges">
-					<rect width={poster.qr.size} height={poster.qr.size} fill="#fff" />
-					<path d={poster.qr.path} fill="#000" />
-				</svg>
+				<QrImage qr={poster.qr} label={qrAlt} className="poster-qr" />
 				<p className="poster-url">
 					<span className="poster-or">{orVisit}</span>
 					<br />
